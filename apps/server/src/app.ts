@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Config } from './config';
+import { migrationsApplied, type Db } from './db/client';
+import { AppError } from './lib/errors';
+import { createMailer, type Mailer } from './lib/mail';
+import accessPlugin from './plugins/access';
+import authPlugin from './plugins/auth';
+import errorsPlugin, { sendProblem } from './plugins/errors';
+import idempotencyPlugin from './plugins/idempotency';
+import openapiPlugin from './plugins/openapi';
+import auditRoutes from './modules/audit/audit.routes';
+import identityRoutes from './modules/identity/identity.routes';
+import organizationRoutes from './modules/organizations/organizations.routes';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  /** Defaults to SMTP_URL, or the log when it is unset. */
+  mailer?: Mailer;
+  /** Pass false in tests to keep logs quiet. */
+  logger?: boolean;
+}
+
+/** Every API module, mounted under /api/v1. A new module adds one line here. */
+const modules = [identityRoutes, organizationRoutes, auditRoutes];
+
+export async function buildApp({ config, db, mailer, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.LOG_LEVEL,
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const mail = mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, app.log);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: false,
+  });
+  await app.register(cookie);
+  await app.register(authPlugin, { db });
+  await app.register(openapiPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(accessPlugin, { db });
+      await api.register(idempotencyPlugin, { db });
+      for (const mod of modules) await api.register(mod, { db, mailer: mail, config });
+      api.withTypeProvider<ZodTypeProvider>().get(
+        '/openapi.json',
+        { config: { access: 'public' }, schema: { hide: true } },
+        async () => app.swagger(),
+      );
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/healthz',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  r.get(
+    '/readyz',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['health'],
+        summary: 'The database is reachable and migrated',
+        response: { 200: z.object({ status: z.literal('ready') }) },
+      },
+    },
+    async () => {
+      const ok = await db
+        .execute(sql`select 1`)
+        .then(() => migrationsApplied(db))
+        .catch(() => false);
+      if (!ok) throw new AppError('internal', 'The database is not reachable or not migrated');
+      return { status: 'ready' as const };
+    },
+  );
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes of the web app get its index page; anything else is a plain 404.
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(reply, new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+
+  return app;
+}

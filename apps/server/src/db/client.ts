@@ -1,0 +1,84 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { ChildMessage } from './pglite-process';
+
+export type Db = NodePgDatabase;
+/** A transaction or the database: repositories accept either. */
+export type Queryable = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const migrationsFolder = path.resolve(here, '../../drizzle');
+
+// Timestamps come back as Date, `numeric` as string (exact), `bigint` as string.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    return { db: drizzle(pool), pool, kind: 'postgres', close: () => pool.end() };
+  }
+  const { child, port } = await startPglite(opts.dataDir);
+  // PGlite is one session: a single connection, so a transaction is never interleaved with another query.
+  const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
+  return {
+    db: drizzle(pool),
+    pool,
+    kind: 'pglite',
+    close: async () => {
+      await pool.end();
+      await stopPglite(child);
+    },
+  };
+}
+
+async function startPglite(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(path.join(here, 'pglite-process.ts'), [dataDir], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: ChildMessage) =>
+      m.type === 'ready' ? resolve(m.port) : reject(new Error(m.message)),
+    );
+    child.once('exit', (code) => reject(new Error(`The embedded database exited early (code ${code})`)));
+  });
+  return { child, port };
+}
+
+function stopPglite(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.send({ type: 'stop' });
+  });
+}
+
+export async function migrateDatabase(db: Db): Promise<void> {
+  await migrate(db, { migrationsFolder });
+}
+
+/** True when every committed migration has been applied (used by /readyz). */
+export async function migrationsApplied(db: Db): Promise<boolean> {
+  const fs = await import('node:fs/promises');
+  const journal = JSON.parse(await fs.readFile(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  const res = await db.execute<{ n: string }>(sql`select count(*)::text as n from drizzle.__drizzle_migrations`);
+  return Number(res.rows[0]?.n ?? 0) >= journal.entries.length;
+}

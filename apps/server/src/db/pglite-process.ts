@@ -1,0 +1,52 @@
+// The embedded database runs here, in its own process: a PGlite query blocks the
+// event loop of the process it runs in, so the HTTP server talks to it over the
+// PostgreSQL wire protocol instead, through the same `pg` driver it uses for a
+// real server.
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import lockfile from 'proper-lockfile';
+
+export type ParentMessage = { type: 'stop' };
+export type ChildMessage = { type: 'ready'; port: number } | { type: 'error'; message: string };
+
+const dataDir = process.argv[2];
+const send = (m: ChildMessage) => process.send?.(m);
+
+async function main() {
+  if (!dataDir) throw new Error('usage: pglite-process <dataDir>');
+  fs.mkdirSync(dataDir, { recursive: true });
+  // PGlite takes no lock of its own; two processes on one directory would corrupt it.
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dataDir, { stale: 15_000, update: 5_000, realpath: false });
+  } catch {
+    send({ type: 'error', message: `DATA_DIR ${dataDir} is in use by another PartnerGraph process` });
+    process.exit(1);
+  }
+  const db = await PGlite.create({ dataDir });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  await server.start();
+  const port = Number(server.getServerConn().split(':').pop());
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    await release().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('message', (m: ParentMessage) => m.type === 'stop' && void stop());
+  // The parent died without asking: close cleanly rather than leave the directory locked.
+  process.on('disconnect', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => undefined); // the parent decides when to stop on Ctrl-C
+  send({ type: 'ready', port });
+}
+
+main().catch((err: unknown) => {
+  send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { and, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { isId } from '../../lib/ids';
+import { keyset, where, type PageRequest } from '../../lib/pagination';
+import { organizations } from '../organizations/organizations.tables';
+import { loginFailures, sessions, users } from './identity.tables';
+import { visibleUsers } from './identity.visibility';
+
+export type UserRow = typeof users.$inferSelect;
+
+const userSorts = {
+  name: { column: users.name, cast: 'text' },
+  email: { column: users.email, cast: 'text' },
+  createdAt: { column: users.createdAt, cast: 'timestamptz' },
+} as const;
+
+export async function findUsers(
+  q: Queryable,
+  actor: Actor,
+  filters: { organizationId?: string | undefined; role?: string | undefined; status?: string | undefined; q?: string | undefined },
+  page: PageRequest,
+) {
+  if (filters.organizationId !== undefined && !isId(filters.organizationId)) return { items: [], nextCursor: null };
+  const ks = keyset(userSorts, users.id, page);
+  const term = filters.q ? `%${filters.q.replace(/[%_\\]/g, '\\$&')}%` : undefined;
+  const rows = await q
+    .select()
+    .from(users)
+    .where(
+      where(
+        visibleUsers(actor),
+        filters.organizationId ? eq(users.organizationId, filters.organizationId) : undefined,
+        filters.role ? eq(users.role, filters.role as UserRow['role']) : undefined,
+        filters.status ? eq(users.status, filters.status as UserRow['status']) : undefined,
+        term ? or(ilike(users.name, term), ilike(users.email, term)) : undefined,
+        ks.after,
+      ),
+    )
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const field = page.sort.replace(/^-/, '') as keyof typeof userSorts;
+  return ks.page(rows, (r) => r[field]);
+}
+
+export async function findUserById(q: Queryable, actor: Actor, id: string): Promise<UserRow | undefined> {
+  if (!isId(id)) return undefined;
+  const [row] = await q
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), visibleUsers(actor)));
+  return row;
+}
+
+// --- Sign-in and sessions. These run before an actor exists, so they take none. ---
+
+export async function findUserForSignIn(q: Queryable, email: string) {
+  const [row] = await q
+    .select({ user: users, org: organizations })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return row;
+}
+
+export async function findLiveSessionByTokenHash(q: Queryable, tokenHash: string, now: Date) {
+  const [row] = await q
+    .select({ session: sessions, user: users, org: organizations })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function touchSession(q: Queryable, sessionId: string, now: Date, expiresAt: Date) {
+  await q.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, sessionId));
+}
+
+export async function revokeSessionsOfUser(q: Queryable, userId: string, now: Date) {
+  await q
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+export async function countFailuresSince(q: Queryable, subject: string, since: Date) {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${loginFailures.at})` })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.subject, subject), gt(loginFailures.at, since)));
+  return { count: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}

@@ -1,0 +1,244 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  assignManagerBody,
+  createPartnerBody,
+  partnerStatusAction,
+  updatePartnerBody,
+} from '@partnergraph/shared/contracts/organizations';
+import type { Db, Queryable } from '../../db/client';
+import { assertVersion, runChange } from '../../db/transaction';
+import type { Ctx } from '../../lib/actor';
+import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
+import { isId, newId } from '../../lib/ids';
+import type { PageRequest } from '../../lib/pagination';
+import { users } from '../identity/identity.tables';
+import {
+  findPartnerById,
+  findPartnerDetails,
+  findPartners,
+  findPartnerTypes,
+  replacePartnerTypes,
+  type OrganizationRow,
+  type PartnerFilters,
+} from './organizations.repository';
+import { organizations } from './organizations.tables';
+import { mayChangePartner } from './organizations.visibility';
+
+type Details = Awaited<ReturnType<typeof findPartnerDetails>>;
+
+export function toPartnerDto(org: OrganizationRow, details: Details) {
+  const types = details.types
+    .filter((t) => t.organizationId === org.id)
+    .map((t) => ({ code: t.code, name: t.name, primary: t.primary }));
+  return {
+    id: org.id,
+    name: org.name,
+    status: org.status,
+    website: org.website,
+    domain: org.domain,
+    country: org.country,
+    description: org.description,
+    types,
+    primaryType: types.find((t) => t.primary)?.code ?? null,
+    channelManager: (org.channelManagerId && details.managers.get(org.channelManagerId)) || null,
+    statusReason: org.statusReason,
+    version: org.version,
+    createdAt: org.createdAt.toISOString(),
+    updatedAt: org.updatedAt.toISOString(),
+  };
+}
+export type PartnerDto = ReturnType<typeof toPartnerDto>;
+
+async function withDetails(q: Queryable, org: OrganizationRow) {
+  return toPartnerDto(org, await findPartnerDetails(q, [org]));
+}
+
+/** "https://www.example.com/x" → "example.com": the key for duplicate detection and search. */
+export function domainOf(website: string | null | undefined): string | null {
+  if (!website) return null;
+  try {
+    return new URL(website).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+export async function listPartners(db: Db, ctx: Ctx, filters: PartnerFilters, page: PageRequest) {
+  const res = await findPartners(db, ctx.actor, filters, page);
+  const details = await findPartnerDetails(db, res.items);
+  return { items: res.items.map((o) => toPartnerDto(o, details)), nextCursor: res.nextCursor };
+}
+
+export async function getPartner(db: Db, ctx: Ctx, id: string) {
+  const org = await findPartnerById(db, ctx.actor, id);
+  if (!org) throw notFound('partner');
+  return withDetails(db, org);
+}
+
+async function assertTypesUsable(q: Queryable, codes: string[], path: string) {
+  const known = new Set((await findPartnerTypes(q)).map((t) => t.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length) throw invalid([{ path, message: `Unknown or retired partner type: ${unknown.join(', ')}` }]);
+}
+
+export async function createPartner(db: Db, ctx: Ctx, input: z.output<typeof createPartnerBody>) {
+  return runChange(db, ctx, async (tx, record) => {
+    await assertTypesUsable(tx, input.types, 'body.types');
+    const id = newId();
+    const [org] = await tx
+      .insert(organizations)
+      .values({
+        id,
+        kind: 'partner',
+        name: input.name,
+        status: input.status,
+        website: input.website ?? null,
+        domain: domainOf(input.website),
+        country: input.country ?? null,
+        description: input.description ?? '',
+      })
+      .returning();
+    await replacePartnerTypes(tx, id, input.types, input.primaryType ?? input.types[0]!);
+    const dto = await withDetails(tx, org!);
+    record.audit({ action: 'partner.created', entityType: 'organization', entityId: id, after: dto });
+    record.event({ type: 'partner.created', entityType: 'organization', entityId: id, organizationIds: [id], payload: dto });
+    return dto;
+  });
+}
+
+/** Loads a partner for a change: invisible → 404, visible but not theirs to change → 403. */
+async function lockForChange(tx: Queryable, ctx: Ctx, id: string) {
+  const org = await findPartnerById(tx, ctx.actor, id, { forUpdate: true });
+  if (!org) throw notFound('partner');
+  if (!mayChangePartner(ctx.actor, org)) throw forbidden('You may change only the partners assigned to you');
+  return org;
+}
+
+export async function updatePartner(db: Db, ctx: Ctx, id: string, input: z.output<typeof updatePartnerBody>) {
+  return runChange(db, ctx, async (tx, record) => {
+    const org = await lockForChange(tx, ctx, id);
+    // A partner edits its own contact details; its name and types are the vendor's to govern.
+    if (ctx.actor.orgKind === 'partner' && (input.name !== undefined || input.types || input.primaryType)) {
+      throw forbidden('Partner administrators may change website, country and description only');
+    }
+    assertVersion(org, input.version);
+    const before = await withDetails(tx, org);
+    const patch: Partial<typeof organizations.$inferInsert> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.website !== undefined) {
+      patch.website = input.website;
+      patch.domain = domainOf(input.website);
+    }
+    if (input.country !== undefined) patch.country = input.country;
+    if (input.description !== undefined) patch.description = input.description;
+    if (input.types || input.primaryType) {
+      const codes = input.types ?? before.types.map((t) => t.code);
+      const primary = input.primaryType ?? (before.primaryType && codes.includes(before.primaryType) ? before.primaryType : codes[0]!);
+      if (!codes.includes(primary)) {
+        throw invalid([{ path: 'body.primaryType', message: 'The primary type must be one of the partner types' }]);
+      }
+      await assertTypesUsable(tx, codes, 'body.types');
+      await replacePartnerTypes(tx, id, codes, primary);
+    }
+    const [updated] = await tx
+      .update(organizations)
+      .set({ ...patch, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+      .where(eq(organizations.id, id))
+      .returning();
+    const after = await withDetails(tx, updated!);
+    record.audit({ action: 'partner.updated', entityType: 'organization', entityId: id, before, after });
+    record.event({ type: 'partner.updated', entityType: 'organization', entityId: id, organizationIds: [id], payload: after });
+    return after;
+  });
+}
+
+const transitions = {
+  activate: { from: ['applicant', 'suspended'], to: 'active' },
+  suspend: { from: ['active'], to: 'suspended' },
+  terminate: { from: ['applicant', 'active', 'suspended'], to: 'terminated' },
+} as const satisfies Record<string, { from: OrganizationRow['status'][]; to: OrganizationRow['status'] }>;
+export type PartnerStatusVerb = keyof typeof transitions;
+
+export async function changePartnerStatus(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  verb: PartnerStatusVerb,
+  input: z.output<typeof partnerStatusAction>,
+) {
+  const rule = transitions[verb];
+  return runChange(db, ctx, async (tx, record) => {
+    const org = await lockForChange(tx, ctx, id);
+    assertVersion(org, input.version);
+    if (!(rule.from as readonly string[]).includes(org.status)) {
+      throw unprocessable(`A partner that is ${org.status} cannot be ${rule.to === 'active' ? 'activated' : rule.to}`);
+    }
+    if (verb !== 'activate' && !input.reason) {
+      throw invalid([{ path: 'body.reason', message: `Say why the partner is being ${rule.to}` }]);
+    }
+    const [updated] = await tx
+      .update(organizations)
+      .set({ status: rule.to, statusReason: input.reason ?? null, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+      .where(eq(organizations.id, id))
+      .returning();
+    const after = await withDetails(tx, updated!);
+    record.audit({
+      action: `partner.${rule.to === 'active' ? 'activated' : rule.to}`,
+      entityType: 'organization',
+      entityId: id,
+      before: { status: org.status, statusReason: org.statusReason },
+      after: { status: rule.to, statusReason: input.reason ?? null },
+    });
+    record.event({ type: 'partner.status_changed', entityType: 'organization', entityId: id, organizationIds: [id], payload: after });
+    return after;
+  });
+}
+
+export async function assignChannelManager(db: Db, ctx: Ctx, id: string, input: z.output<typeof assignManagerBody>) {
+  return runChange(db, ctx, async (tx, record) => {
+    const org = await lockForChange(tx, ctx, id);
+    assertVersion(org, input.version);
+    if (input.channelManagerId !== null) {
+      const managerId = input.channelManagerId;
+      const [manager] = !isId(managerId) ? [] : await tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(organizations, eq(organizations.id, users.organizationId))
+        .where(
+          and(
+            eq(users.id, managerId),
+            eq(organizations.kind, 'vendor'),
+            inArray(users.role, ['admin', 'channel_manager']),
+            eq(users.status, 'active'),
+          ),
+        );
+      if (!manager) {
+        throw invalid([{ path: 'body.channelManagerId', message: 'Not an active channel manager or admin of the vendor' }]);
+      }
+    }
+    const [updated] = await tx
+      .update(organizations)
+      .set({ channelManagerId: input.channelManagerId, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+      .where(eq(organizations.id, id))
+      .returning();
+    const after = await withDetails(tx, updated!);
+    record.audit({
+      action: 'partner.manager_assigned',
+      entityType: 'organization',
+      entityId: id,
+      before: { channelManagerId: org.channelManagerId },
+      after: { channelManagerId: input.channelManagerId },
+    });
+    record.event({ type: 'partner.manager_assigned', entityType: 'organization', entityId: id, organizationIds: [id], payload: after });
+    return after;
+  });
+}
+
+export async function listPartnerTypes(db: Db) {
+  const rows = await findPartnerTypes(db, { includeRetired: true });
+  return {
+    items: rows.map((t) => ({ code: t.code, name: t.name, description: t.description, retired: t.retiredAt !== null })),
+  };
+}
+

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { can, type Permission } from '@partnergraph/shared/permissions';
+import type { Db } from '../db/client';
+import { AppError, forbidden, unauthorized } from '../lib/errors';
+import { csrfMatches, csrfTokenOf } from '../modules/identity/identity.service';
+
+/** What a route needs: a permission from the matrix, any signed-in user, or nothing. */
+export type Access = Permission | 'authenticated' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The access gate. Every route in its scope must declare `config.access`, or
+ * the server refuses to start; every request is checked against it before the
+ * handler runs: 401 when a signed-in user is needed, 403 for a CSRF failure or
+ * a role that may never use the route. What a user may *see* is decided
+ * further down, by the repositories' visibility filters (404).
+ */
+async function accessPlugin(app: FastifyInstance, opts: { db: Db }) {
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'HEAD' || route.method === 'OPTIONS') return;
+    if (!route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access: set config.access`);
+    }
+  });
+  // preValidation: who may call comes before what they sent, so a stranger learns nothing from a 400.
+  app.addHook('preValidation', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === 'public' || !access) return;
+    const actor = request.actor;
+    if (!actor) throw unauthorized();
+    if (actor.via === 'session' && actor.sessionId && unsafe.has(request.method)) {
+      const expected = await csrfTokenOf(opts.db, actor.sessionId);
+      const given = request.headers['x-csrf-token'];
+      if (!expected || !csrfMatches(expected, typeof given === 'string' ? given : undefined)) {
+        throw new AppError('csrf', 'Send the csrfToken from sign-in or /me in the x-csrf-token header');
+      }
+    }
+    if (access !== 'authenticated' && !can(actor.role, access)) throw forbidden();
+  });
+}
+
+export default fp(accessPlugin, { name: 'access' });

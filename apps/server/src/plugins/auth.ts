@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../db/client';
+import type { Actor, Ctx } from '../lib/actor';
+import { unauthorized } from '../lib/errors';
+import { resolveSession, SESSION_IDLE_MS } from '../modules/identity/identity.service';
+
+export const SESSION_COOKIE = 'pg_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Turns the session cookie into `request.actor`. Nothing else reads credentials. */
+async function authPlugin(app: FastifyInstance, opts: { db: Db }) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.actor = await resolveSession(opts.db, token);
+  });
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: Math.floor(SESSION_IDLE_MS / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** The service context of a request that the access gate has already let through as signed in. */
+export function ctxOf(request: FastifyRequest): Ctx {
+  if (!request.actor) throw unauthorized();
+  return {
+    actor: request.actor,
+    requestId: request.id,
+    ip: request.ip ?? null,
+    userAgent: request.headers['user-agent'] ?? null,
+  };
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['@fastify/cookie'] });

@@ -1,0 +1,92 @@
+// Factories build valid records directly in the database. The demo ecosystem
+// and the tests use the same functions, so the demo is always data the tests
+// have seen.
+import type { Role } from '@partnergraph/shared/permissions';
+import type { Queryable } from '../db/client';
+import { newId } from '../lib/ids';
+import { hashPassword } from '../lib/passwords';
+import { users } from '../modules/identity/identity.tables';
+import { replacePartnerTypes } from '../modules/organizations/organizations.repository';
+import { domainOf } from '../modules/organizations/organizations.service';
+import { organizations } from '../modules/organizations/organizations.tables';
+
+export const DEMO_PASSWORD = 'partnergraph-demo';
+
+// Argon2id is slow by design: hash the shared demo/test password once per process.
+let demoHash: Promise<string> | undefined;
+export function demoPasswordHash(): Promise<string> {
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  return demoHash;
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export interface PartnerInput {
+  name?: string;
+  website?: string | null;
+  country?: string | null;
+  status?: 'applicant' | 'active' | 'suspended' | 'terminated';
+  types?: string[];
+  primaryType?: string;
+  description?: string;
+  channelManagerId?: string | null;
+  createdAt?: Date;
+}
+
+export async function createVendorOrganization(q: Queryable, name: string) {
+  const [org] = await q
+    .insert(organizations)
+    .values({ id: newId(), kind: 'vendor', name, status: 'active' })
+    .returning();
+  return org!;
+}
+
+export async function createPartnerOrganization(q: Queryable, input: PartnerInput = {}) {
+  const name = input.name ?? `Partner ${unique()}`;
+  const website = input.website === undefined ? `https://${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example` : input.website;
+  const types = input.types ?? ['reseller'];
+  const [org] = await q
+    .insert(organizations)
+    .values({
+      id: newId(),
+      kind: 'partner',
+      name,
+      status: input.status ?? 'active',
+      website,
+      domain: domainOf(website),
+      country: input.country === undefined ? 'US' : input.country,
+      description: input.description ?? '',
+      channelManagerId: input.channelManagerId ?? null,
+      ...(input.createdAt ? { createdAt: input.createdAt, updatedAt: input.createdAt } : {}),
+    })
+    .returning();
+  await replacePartnerTypes(q, org!.id, types, input.primaryType ?? types[0]!);
+  return org!;
+}
+
+export interface UserInput {
+  organizationId: string;
+  role: Role;
+  email?: string;
+  name?: string;
+  /** Defaults to the demo password's hash. */
+  passwordHash?: string;
+  status?: 'active' | 'deactivated';
+}
+
+export async function createUser(q: Queryable, input: UserInput) {
+  const [user] = await q
+    .insert(users)
+    .values({
+      id: newId(),
+      organizationId: input.organizationId,
+      role: input.role,
+      email: input.email ?? `user-${unique()}@test.example`,
+      name: input.name ?? 'Test User',
+      passwordHash: input.passwordHash ?? (await demoPasswordHash()),
+      status: input.status ?? 'active',
+    })
+    .returning();
+  return user!;
+}

@@ -1,0 +1,37 @@
+// The role → permission matrix. The server's access gate and the web app's
+// navigation both read it, so a screen never offers what the API would refuse.
+
+export const vendorRoles = ['admin', 'channel_manager', 'analyst'] as const;
+export const partnerRoles = ['partner_admin', 'partner_user'] as const;
+export const roles = [...vendorRoles, ...partnerRoles] as const;
+export type Role = (typeof roles)[number];
+export type OrgKind = 'vendor' | 'partner';
+
+export function orgKindOfRole(role: Role): OrgKind {
+  return (vendorRoles as readonly string[]).includes(role) ? 'vendor' : 'partner';
+}
+
+const matrix = {
+  'session:use': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'partners:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'partners:create': ['admin'],
+  // Channel managers may change only the partners assigned to them: the
+  // service narrows this permission to those organizations.
+  'partners:update': ['admin', 'channel_manager', 'partner_admin'],
+  'partners:status': ['admin', 'channel_manager'],
+  'partners:assign': ['admin'],
+  'partner-types:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'users:read': ['admin', 'channel_manager', 'analyst', 'partner_admin'],
+  'audit:read': ['admin', 'analyst'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof matrix;
+export const permissions = Object.keys(matrix) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (matrix[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return matrix[permission];
+}
