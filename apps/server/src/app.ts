@@ -56,6 +56,7 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
     reply.header('x-request-id', req.id);
   });
 
+  app.decorate('routeAccess', []);
   await app.register(errorsPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -83,11 +84,11 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
       await api.register(accessPlugin, { db });
       await api.register(idempotencyPlugin, { db });
       for (const mod of modules) await api.register(mod, { db, mailer: mail, config });
-      api.withTypeProvider<ZodTypeProvider>().get(
-        '/openapi.json',
-        { config: { access: 'public' }, schema: { hide: true } },
-        async () => app.swagger(),
-      );
+      api
+        .withTypeProvider<ZodTypeProvider>()
+        .get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+          app.swagger(),
+        );
     },
     { prefix: '/api/v1' },
   );
@@ -97,7 +98,11 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
     '/healthz',
     {
       config: { access: 'public' },
-      schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: {
+        tags: ['health'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -128,7 +133,10 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
   }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the web app get its index page; anything else is a plain 404.
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    const isPage =
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      (req.headers.accept ?? '').includes('text/html');
     if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
     return sendProblem(reply, new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
   });

@@ -22,10 +22,16 @@ async function main() {
 
   const app = await buildApp({ config, db: database.db });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [`PartnerGraph is running at ${address.replace('127.0.0.1', 'localhost')} on ${where}`];
   if (boot.created) {
-    lines.push(`Vendor admin: ${boot.adminEmail}` + (boot.generatedPassword ? ` / password ${boot.generatedPassword} (shown once; change it after signing in)` : ' (password from ADMIN_PASSWORD)'));
+    lines.push(
+      `Vendor admin: ${boot.adminEmail}` +
+        (boot.generatedPassword
+          ? ` / password ${boot.generatedPassword} (shown once; change it after signing in)`
+          : ' (password from ADMIN_PASSWORD)'),
+    );
     if (boot.demo.length) {
       lines.push(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
       for (const d of boot.demo) lines.push(`  ${d.email.padEnd(28)} ${d.role.padEnd(16)} ${d.organization}`);

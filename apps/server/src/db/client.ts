@@ -76,9 +76,13 @@ export async function migrateDatabase(db: Db): Promise<void> {
 /** True when every committed migration has been applied (used by /readyz). */
 export async function migrationsApplied(db: Db): Promise<boolean> {
   const fs = await import('node:fs/promises');
-  const journal = JSON.parse(await fs.readFile(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+  const journal = JSON.parse(
+    await fs.readFile(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+  ) as {
     entries: unknown[];
   };
-  const res = await db.execute<{ n: string }>(sql`select count(*)::text as n from drizzle.__drizzle_migrations`);
+  const res = await db.execute<{ n: string }>(
+    sql`select count(*)::text as n from drizzle.__drizzle_migrations`,
+  );
   return Number(res.rows[0]?.n ?? 0) >= journal.entries.length;
 }

@@ -14,7 +14,10 @@ export interface Mailer {
 }
 
 /** SMTP when SMTP_URL is set; otherwise each message is written to the log, so a newcomer can still follow links. */
-export function createMailer(opts: { smtpUrl?: string | undefined; from: string }, log: FastifyBaseLogger): Mailer {
+export function createMailer(
+  opts: { smtpUrl?: string | undefined; from: string },
+  log: FastifyBaseLogger,
+): Mailer {
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl);
     return {

@@ -21,14 +21,20 @@ export interface PageRequest {
 type CursorValue = { v: string | null; id: string };
 
 export function encodeCursor(value: unknown, id: string): string {
-  const v = value instanceof Date ? value.toISOString() : value === null || value === undefined ? null : String(value);
+  const v =
+    value instanceof Date
+      ? value.toISOString()
+      : value === null || value === undefined
+        ? null
+        : String(value);
   return Buffer.from(JSON.stringify({ v, id } satisfies CursorValue)).toString('base64url');
 }
 
 function decodeCursor(cursor: string): CursorValue {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue;
-    if (typeof parsed.id !== 'string' || (parsed.v !== null && typeof parsed.v !== 'string')) throw new Error();
+    if (typeof parsed.id !== 'string' || (parsed.v !== null && typeof parsed.v !== 'string'))
+      throw new Error();
     return parsed;
   } catch {
     throw invalid([{ path: 'cursor', message: 'Not a cursor from a previous page' }]);

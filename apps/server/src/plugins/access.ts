@@ -12,6 +12,16 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every gated route with what it needs: the cross-tenant suite walks it. */
+    routeAccess: RouteAccess[];
+  }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -26,9 +36,11 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 async function accessPlugin(app: FastifyInstance, opts: { db: Db }) {
   app.addHook('onRoute', (route) => {
     if (route.method === 'HEAD' || route.method === 'OPTIONS') return;
-    if (!route.config?.access) {
+    const access = route.config?.access;
+    if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access: set config.access`);
     }
+    for (const method of [route.method].flat()) app.routeAccess.push({ method, url: route.url, access });
   });
   // preValidation: who may call comes before what they sent, so a stranger learns nothing from a 400.
   app.addHook('preValidation', async (request) => {

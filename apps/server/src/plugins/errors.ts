@@ -22,11 +22,14 @@ export function sendProblem(reply: FastifyReply, err: AppError) {
 }
 
 const fastifyCodes: Record<string, () => AppError> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: () => new AppError('payload_too_large', 'The request body is larger than 1 MiB'),
+  FST_ERR_CTP_BODY_TOO_LARGE: () =>
+    new AppError('payload_too_large', 'The request body is larger than 1 MiB'),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
     new AppError('unsupported_media_type', 'Send the request body as application/json'),
   FST_ERR_CTP_EMPTY_JSON_BODY: () =>
-    new AppError('bad_request', 'The request body is empty', { errors: [{ path: 'body', message: 'Required' }] }),
+    new AppError('bad_request', 'The request body is empty', {
+      errors: [{ path: 'body', message: 'Required' }],
+    }),
   FST_ERR_CTP_INVALID_JSON_BODY: () =>
     new AppError('bad_request', 'The request body is not valid JSON', {
       errors: [{ path: 'body', message: 'Invalid JSON' }],
@@ -46,7 +49,10 @@ async function errorsPlugin(app: FastifyInstance) {
         path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message ?? 'Invalid value',
       }));
-      return sendProblem(reply, new AppError('bad_request', `Invalid ${where}: ${errors.map((e) => e.path).join(', ')}`, { errors }));
+      return sendProblem(
+        reply,
+        new AppError('bad_request', `Invalid ${where}: ${errors.map((e) => e.path).join(', ')}`, { errors }),
+      );
     }
     const code = (error as FastifyError).code;
     const mapped = code ? fastifyCodes[code] : undefined;
@@ -60,13 +66,20 @@ async function errorsPlugin(app: FastifyInstance) {
     if (pgCode === '40001' || pgCode === '40P01')
       return sendProblem(reply, new AppError('conflict', 'A concurrent change won; retry'));
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, new AppError('internal', 'Something went wrong on our side; it has been logged'));
+    return sendProblem(
+      reply,
+      new AppError('internal', 'Something went wrong on our side; it has been logged'),
+    );
   });
 }
 
 /** Drizzle wraps driver errors; the PostgreSQL code sits on the cause. */
 export function pgErrorCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 4;
+    e = e.cause as typeof e, i++
+  ) {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
   return undefined;

@@ -31,8 +31,18 @@ export async function bootstrap(db: Db, config: Config): Promise<BootstrapResult
     });
     const demo = config.DEMO_DATA ? await loadDemoEcosystem(tx, vendor) : [];
     await writeAudit(tx, { actor: null, requestId: 'bootstrap', ip: null }, [
-      { action: 'system.bootstrapped', entityType: 'organization', entityId: vendor.id, after: { adminUserId: admin.id, demoData: config.DEMO_DATA } },
+      {
+        action: 'system.bootstrapped',
+        entityType: 'organization',
+        entityId: vendor.id,
+        after: { adminUserId: admin.id, demoData: config.DEMO_DATA },
+      },
     ]);
-    return { created: true, adminEmail: admin.email, ...(generatedPassword ? { generatedPassword } : {}), demo };
+    return {
+      created: true,
+      adminEmail: admin.email,
+      ...(generatedPassword ? { generatedPassword } : {}),
+      demo,
+    };
   });
 }

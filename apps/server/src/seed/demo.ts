@@ -13,10 +13,48 @@ const partnerTypeCodes = [
   'community_influencer',
 ];
 // Weighted toward the markets a mid-size vendor usually starts with.
-const countries = ['US', 'US', 'US', 'GB', 'GB', 'DE', 'DE', 'FR', 'CA', 'AU', 'NL', 'SE', 'ES', 'IT', 'JP', 'SG', 'IN', 'BR', 'MX', 'ZA', 'AE', 'PL'];
-const suffixes = ['Systems', 'Solutions', 'Consulting', 'Cloud', 'Networks', 'Digital', 'Partners', 'Labs', 'Group', 'Technologies'];
+const countries = [
+  'US',
+  'US',
+  'US',
+  'GB',
+  'GB',
+  'DE',
+  'DE',
+  'FR',
+  'CA',
+  'AU',
+  'NL',
+  'SE',
+  'ES',
+  'IT',
+  'JP',
+  'SG',
+  'IN',
+  'BR',
+  'MX',
+  'ZA',
+  'AE',
+  'PL',
+];
+const suffixes = [
+  'Systems',
+  'Solutions',
+  'Consulting',
+  'Cloud',
+  'Networks',
+  'Digital',
+  'Partners',
+  'Labs',
+  'Group',
+  'Technologies',
+];
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export interface DemoSignIn {
   email: string;
@@ -37,13 +75,40 @@ export async function loadDemoEcosystem(
   faker.seed(opts.seed ?? 2026);
   const refDate = new Date('2026-10-01T00:00:00Z');
 
-  const cm1 = await createUser(q, { organizationId: vendor.id, role: 'channel_manager', email: 'cm@example.com', name: 'Casey Morgan' });
-  const cm2 = await createUser(q, { organizationId: vendor.id, role: 'channel_manager', email: 'cm2@example.com', name: 'Jordan Lee' });
-  await createUser(q, { organizationId: vendor.id, role: 'analyst', email: 'analyst@example.com', name: 'Avery Patel' });
+  const cm1 = await createUser(q, {
+    organizationId: vendor.id,
+    role: 'channel_manager',
+    email: 'cm@example.com',
+    name: 'Casey Morgan',
+  });
+  const cm2 = await createUser(q, {
+    organizationId: vendor.id,
+    role: 'channel_manager',
+    email: 'cm2@example.com',
+    name: 'Jordan Lee',
+  });
+  await createUser(q, {
+    organizationId: vendor.id,
+    role: 'analyst',
+    email: 'analyst@example.com',
+    name: 'Avery Patel',
+  });
 
   const fixed = [
-    { name: 'Northwind Systems', domain: 'northwind.example', country: 'US', types: ['reseller', 'msp'], manager: cm1.id },
-    { name: 'Contoso Cloud Services', domain: 'contoso.example', country: 'GB', types: ['msp', 'system_integrator'], manager: cm1.id },
+    {
+      name: 'Northwind Systems',
+      domain: 'northwind.example',
+      country: 'US',
+      types: ['reseller', 'msp'],
+      manager: cm1.id,
+    },
+    {
+      name: 'Contoso Cloud Services',
+      domain: 'contoso.example',
+      country: 'GB',
+      types: ['msp', 'system_integrator'],
+      manager: cm1.id,
+    },
   ];
   const usedNames = new Set(fixed.map((f) => f.name));
   const total = opts.partners ?? 60;
@@ -55,7 +120,9 @@ export async function loadDemoEcosystem(
     } while (usedNames.has(name));
     usedNames.add(name);
     const primary = partnerTypeCodes[i % partnerTypeCodes.length]!;
-    const secondary = faker.helpers.maybe(() => faker.helpers.arrayElement(partnerTypeCodes), { probability: 0.35 });
+    const secondary = faker.helpers.maybe(() => faker.helpers.arrayElement(partnerTypeCodes), {
+      probability: 0.35,
+    });
     specs.push({
       name,
       domain: `${slug(name)}.example`,
@@ -66,11 +133,14 @@ export async function loadDemoEcosystem(
   }
 
   for (const [i, spec] of specs.entries()) {
-    const status = i < 2 ? 'active' : faker.helpers.weightedArrayElement([
-      { weight: 8, value: 'active' as const },
-      { weight: 1, value: 'applicant' as const },
-      { weight: 1, value: 'suspended' as const },
-    ]);
+    const status =
+      i < 2
+        ? 'active'
+        : faker.helpers.weightedArrayElement([
+            { weight: 8, value: 'active' as const },
+            { weight: 1, value: 'applicant' as const },
+            { weight: 1, value: 'suspended' as const },
+          ]);
     const org = await createPartnerOrganization(q, {
       name: spec.name,
       website: `https://www.${spec.domain}`,
@@ -81,12 +151,18 @@ export async function loadDemoEcosystem(
       channelManagerId: spec.manager,
       createdAt: faker.date.between({ from: '2024-06-01T00:00:00Z', to: refDate }),
     });
-    await createUser(q, { organizationId: org.id, role: 'partner_admin', email: `admin@${spec.domain}`, name: faker.person.fullName() });
+    await createUser(q, {
+      organizationId: org.id,
+      role: 'partner_admin',
+      email: `admin@${spec.domain}`,
+      name: faker.person.fullName(),
+    });
     const teammates = i < 2 ? 1 : faker.number.int({ min: 0, max: 2 });
     for (let t = 0; t < teammates; t++) {
       const first = faker.person.firstName();
       const last = faker.person.lastName();
-      const email = i < 2 && t === 0 ? `user@${spec.domain}` : `${slug(first)}.${slug(last)}${t}@${spec.domain}`;
+      const email =
+        i < 2 && t === 0 ? `user@${spec.domain}` : `${slug(first)}.${slug(last)}${t}@${spec.domain}`;
       await createUser(q, { organizationId: org.id, role: 'partner_user', email, name: `${first} ${last}` });
     }
   }

@@ -44,7 +44,10 @@ export async function createVendorOrganization(q: Queryable, name: string) {
 
 export async function createPartnerOrganization(q: Queryable, input: PartnerInput = {}) {
   const name = input.name ?? `Partner ${unique()}`;
-  const website = input.website === undefined ? `https://${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example` : input.website;
+  const website =
+    input.website === undefined
+      ? `https://${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example`
+      : input.website;
   const types = input.types ?? ['reseller'];
   const [org] = await q
     .insert(organizations)

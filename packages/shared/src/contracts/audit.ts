@@ -4,7 +4,11 @@ import { timestamp } from './common';
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: timestamp,
-  actor: z.object({ userId: z.string().nullable(), name: z.string().nullable(), organizationId: z.string().nullable() }),
+  actor: z.object({
+    userId: z.string().nullable(),
+    name: z.string().nullable(),
+    organizationId: z.string().nullable(),
+  }),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),

@@ -14,7 +14,11 @@ export const countryCode = z
   .refine((s) => countries.isValid(s), { message: 'Unknown ISO 3166-1 alpha-2 country code' })
   .describe('ISO 3166-1 alpha-2 country code');
 
-export const versionField = z.number().int().min(1).describe('The version you last read; a stale one answers 409');
+export const versionField = z
+  .number()
+  .int()
+  .min(1)
+  .describe('The version you last read; a stale one answers 409');
 
 export const paginationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

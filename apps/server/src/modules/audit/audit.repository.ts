@@ -22,7 +22,12 @@ function visibleAudit(actor: Actor) {
 
 const sorts = { at: { column: auditLog.at, cast: 'timestamptz' } } as const;
 
-export async function findAuditEntries(q: Queryable, actor: Actor, f: AuditFilters, page: Omit<PageRequest, 'sort'>) {
+export async function findAuditEntries(
+  q: Queryable,
+  actor: Actor,
+  f: AuditFilters,
+  page: Omit<PageRequest, 'sort'>,
+) {
   if (f.actorUserId !== undefined && !isId(f.actorUserId)) return { items: [], nextCursor: null };
   const ks = keyset(sorts, auditLog.id, { ...page, sort: '-at' });
   const rows = await q

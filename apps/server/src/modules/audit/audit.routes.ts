@@ -14,7 +14,8 @@ export default async function auditRoutes(app: FastifyInstance, { db }: Deps) {
       schema: {
         tags: ['audit'],
         summary: 'Read the audit log, newest first',
-        description: 'Every state change with its actor, before and after. Read-only: entries are never edited or deleted.',
+        description:
+          'Every state change with its actor, before and after. Read-only: entries are never edited or deleted.',
         querystring: auditListQuery.extend(paginationQuery.shape),
         response: { 200: pageOf(auditEntrySchema) },
       },

@@ -3,7 +3,12 @@ import type { Ctx } from '../../lib/actor';
 import type { PageRequest } from '../../lib/pagination';
 import { findAuditEntries, type AuditFilters } from './audit.repository';
 
-export async function listAuditEntries(db: Db, ctx: Ctx, filters: AuditFilters, page: Omit<PageRequest, 'sort'>) {
+export async function listAuditEntries(
+  db: Db,
+  ctx: Ctx,
+  filters: AuditFilters,
+  page: Omit<PageRequest, 'sort'>,
+) {
   const res = await findAuditEntries(db, ctx.actor, filters, page);
   return {
     items: res.items.map((e) => ({

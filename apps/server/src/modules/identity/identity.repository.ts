@@ -18,10 +18,16 @@ const userSorts = {
 export async function findUsers(
   q: Queryable,
   actor: Actor,
-  filters: { organizationId?: string | undefined; role?: string | undefined; status?: string | undefined; q?: string | undefined },
+  filters: {
+    organizationId?: string | undefined;
+    role?: string | undefined;
+    status?: string | undefined;
+    q?: string | undefined;
+  },
   page: PageRequest,
 ) {
-  if (filters.organizationId !== undefined && !isId(filters.organizationId)) return { items: [], nextCursor: null };
+  if (filters.organizationId !== undefined && !isId(filters.organizationId))
+    return { items: [], nextCursor: null };
   const ks = keyset(userSorts, users.id, page);
   const term = filters.q ? `%${filters.q.replace(/[%_\\]/g, '\\$&')}%` : undefined;
   const rows = await q

@@ -59,7 +59,8 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer 
       schema: {
         tags: ['auth'],
         summary: 'Change your password',
-        description: 'Ends every session of the user and opens a new one for this browser; answers its new CSRF token.',
+        description:
+          'Ends every session of the user and opens a new one for this browser; answers its new CSRF token.',
         body: changePasswordBody,
         response: { 200: changePasswordResponse },
       },
@@ -75,7 +76,11 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer 
     '/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'The signed-in user and organization', response: { 200: meResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and organization',
+        response: { 200: meResponse },
+      },
     },
     async (req) => getMe(db, ctxOf(req)),
   );

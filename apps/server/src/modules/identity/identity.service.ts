@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids';
 import { escapeHtml, type Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords';
+import { findOrganizationOfActor } from '../organizations/organizations.repository';
 import { loginFailures, sessions, users } from './identity.tables';
 import {
   countFailuresSince,
@@ -66,7 +67,10 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | nul
 }
 
 export async function csrfTokenOf(db: Db, sessionId: string): Promise<string | null> {
-  const [row] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.id, sessionId));
+  const [row] = await db
+    .select({ csrf: sessions.csrfToken })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
   return row?.csrf ?? null;
 }
 
@@ -115,7 +119,12 @@ export async function signIn(
     await db.transaction(async (tx) => {
       await tx.insert(loginFailures).values(subjects.map((subject) => ({ id: newId(), subject, at: now })));
       await writeAudit(tx, { ...req, actor: null }, [
-        { action: 'auth.login_failed', entityType: 'user', entityId: found?.user.id ?? null, after: { email } },
+        {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: found?.user.id ?? null,
+          after: { email },
+        },
       ]);
     });
     throw unauthorized('Invalid email or password');
@@ -168,11 +177,10 @@ export async function signOut(db: Db, ctx: Ctx) {
 export async function getMe(db: Db, ctx: Ctx) {
   const user = await findUserById(db, ctx.actor, ctx.actor.userId);
   if (!user) throw unauthorized();
-  const org = await db.execute<{ id: string; kind: 'vendor' | 'partner'; name: string }>(
-    sql`select id, kind, name from organizations where id = ${user.organizationId}`,
-  );
+  const org = await findOrganizationOfActor(db, ctx.actor);
+  if (!org) throw unauthorized();
   const csrfToken = ctx.actor.sessionId ? await csrfTokenOf(db, ctx.actor.sessionId) : null;
-  return { user: toUserDto(user), organization: org.rows[0]!, csrfToken };
+  return { user: toUserDto(user), organization: { id: org.id, kind: org.kind, name: org.name }, csrfToken };
 }
 
 /**
@@ -191,7 +199,9 @@ export async function changePassword(
     throw invalid([{ path: 'body.currentPassword', message: 'This is not your current password' }]);
   }
   if (input.currentPassword === input.newPassword) {
-    throw invalid([{ path: 'body.newPassword', message: 'Choose a password different from the current one' }]);
+    throw invalid([
+      { path: 'body.newPassword', message: 'Choose a password different from the current one' },
+    ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = new Date();
@@ -217,7 +227,13 @@ export async function changePassword(
       });
     }
     record.audit({ action: 'auth.password_changed', entityType: 'user', entityId: user.id });
-    record.event({ type: 'user.password_changed', entityType: 'user', entityId: user.id, organizationIds: [user.organizationId], payload: { userId: user.id } });
+    record.event({
+      type: 'user.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      organizationIds: [user.organizationId],
+      payload: { userId: user.id },
+    });
   });
   await mailer.send({
     to: user.email,

@@ -51,7 +51,12 @@ export async function findPartners(q: Queryable, actor: Actor, f: PartnerFilters
   return ks.page(rows, (r) => r[field]);
 }
 
-export async function findPartnerById(q: Queryable, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
+export async function findPartnerById(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
   if (!isId(id)) return undefined;
   const query = q
     .select()
@@ -107,7 +112,12 @@ export async function findPartnerTypes(q: Queryable, opts: { includeRetired?: bo
     .orderBy(asc(partnerTypes.sortOrder), asc(partnerTypes.code));
 }
 
-export async function replacePartnerTypes(q: Queryable, organizationId: string, codes: string[], primary: string) {
+export async function replacePartnerTypes(
+  q: Queryable,
+  organizationId: string,
+  codes: string[],
+  primary: string,
+) {
   await q.delete(organizationPartnerTypes).where(eq(organizationPartnerTypes.organizationId, organizationId));
   await q
     .insert(organizationPartnerTypes)

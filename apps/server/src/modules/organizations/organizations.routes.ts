@@ -65,7 +65,12 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
     '/partners/:id',
     {
       config: { access: 'partners:read' },
-      schema: { tags, summary: 'Get a partner organization', params: idParams, response: { 200: partnerSchema } },
+      schema: {
+        tags,
+        summary: 'Get a partner organization',
+        params: idParams,
+        response: { 200: partnerSchema },
+      },
     },
     async (req) => getPartner(db, ctxOf(req), req.params.id),
   );
@@ -97,7 +102,13 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
       `/partners/:id/${verb}`,
       {
         config: { access: 'partners:status' },
-        schema: { tags, summary, params: idParams, body: partnerStatusAction, response: { 200: partnerSchema } },
+        schema: {
+          tags,
+          summary,
+          params: idParams,
+          body: partnerStatusAction,
+          response: { 200: partnerSchema },
+        },
       },
       async (req) => changePartnerStatus(db, ctxOf(req), req.params.id, verb, req.body),
     );

@@ -79,7 +79,8 @@ export async function getPartner(db: Db, ctx: Ctx, id: string) {
 async function assertTypesUsable(q: Queryable, codes: string[], path: string) {
   const known = new Set((await findPartnerTypes(q)).map((t) => t.code));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length) throw invalid([{ path, message: `Unknown or retired partner type: ${unknown.join(', ')}` }]);
+  if (unknown.length)
+    throw invalid([{ path, message: `Unknown or retired partner type: ${unknown.join(', ')}` }]);
 }
 
 export async function createPartner(db: Db, ctx: Ctx, input: z.output<typeof createPartnerBody>) {
@@ -102,7 +103,13 @@ export async function createPartner(db: Db, ctx: Ctx, input: z.output<typeof cre
     await replacePartnerTypes(tx, id, input.types, input.primaryType ?? input.types[0]!);
     const dto = await withDetails(tx, org!);
     record.audit({ action: 'partner.created', entityType: 'organization', entityId: id, after: dto });
-    record.event({ type: 'partner.created', entityType: 'organization', entityId: id, organizationIds: [id], payload: dto });
+    record.event({
+      type: 'partner.created',
+      entityType: 'organization',
+      entityId: id,
+      organizationIds: [id],
+      payload: dto,
+    });
     return dto;
   });
 }
@@ -134,9 +141,13 @@ export async function updatePartner(db: Db, ctx: Ctx, id: string, input: z.outpu
     if (input.description !== undefined) patch.description = input.description;
     if (input.types || input.primaryType) {
       const codes = input.types ?? before.types.map((t) => t.code);
-      const primary = input.primaryType ?? (before.primaryType && codes.includes(before.primaryType) ? before.primaryType : codes[0]!);
+      const primary =
+        input.primaryType ??
+        (before.primaryType && codes.includes(before.primaryType) ? before.primaryType : codes[0]!);
       if (!codes.includes(primary)) {
-        throw invalid([{ path: 'body.primaryType', message: 'The primary type must be one of the partner types' }]);
+        throw invalid([
+          { path: 'body.primaryType', message: 'The primary type must be one of the partner types' },
+        ]);
       }
       await assertTypesUsable(tx, codes, 'body.types');
       await replacePartnerTypes(tx, id, codes, primary);
@@ -148,7 +159,13 @@ export async function updatePartner(db: Db, ctx: Ctx, id: string, input: z.outpu
       .returning();
     const after = await withDetails(tx, updated!);
     record.audit({ action: 'partner.updated', entityType: 'organization', entityId: id, before, after });
-    record.event({ type: 'partner.updated', entityType: 'organization', entityId: id, organizationIds: [id], payload: after });
+    record.event({
+      type: 'partner.updated',
+      entityType: 'organization',
+      entityId: id,
+      organizationIds: [id],
+      payload: after,
+    });
     return after;
   });
 }
@@ -172,14 +189,21 @@ export async function changePartnerStatus(
     const org = await lockForChange(tx, ctx, id);
     assertVersion(org, input.version);
     if (!(rule.from as readonly string[]).includes(org.status)) {
-      throw unprocessable(`A partner that is ${org.status} cannot be ${rule.to === 'active' ? 'activated' : rule.to}`);
+      throw unprocessable(
+        `A partner that is ${org.status} cannot be ${rule.to === 'active' ? 'activated' : rule.to}`,
+      );
     }
     if (verb !== 'activate' && !input.reason) {
       throw invalid([{ path: 'body.reason', message: `Say why the partner is being ${rule.to}` }]);
     }
     const [updated] = await tx
       .update(organizations)
-      .set({ status: rule.to, statusReason: input.reason ?? null, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+      .set({
+        status: rule.to,
+        statusReason: input.reason ?? null,
+        version: sql`${organizations.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(organizations.id, id))
       .returning();
     const after = await withDetails(tx, updated!);
@@ -190,36 +214,55 @@ export async function changePartnerStatus(
       before: { status: org.status, statusReason: org.statusReason },
       after: { status: rule.to, statusReason: input.reason ?? null },
     });
-    record.event({ type: 'partner.status_changed', entityType: 'organization', entityId: id, organizationIds: [id], payload: after });
+    record.event({
+      type: 'partner.status_changed',
+      entityType: 'organization',
+      entityId: id,
+      organizationIds: [id],
+      payload: after,
+    });
     return after;
   });
 }
 
-export async function assignChannelManager(db: Db, ctx: Ctx, id: string, input: z.output<typeof assignManagerBody>) {
+export async function assignChannelManager(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  input: z.output<typeof assignManagerBody>,
+) {
   return runChange(db, ctx, async (tx, record) => {
     const org = await lockForChange(tx, ctx, id);
     assertVersion(org, input.version);
     if (input.channelManagerId !== null) {
       const managerId = input.channelManagerId;
-      const [manager] = !isId(managerId) ? [] : await tx
-        .select({ id: users.id })
-        .from(users)
-        .innerJoin(organizations, eq(organizations.id, users.organizationId))
-        .where(
-          and(
-            eq(users.id, managerId),
-            eq(organizations.kind, 'vendor'),
-            inArray(users.role, ['admin', 'channel_manager']),
-            eq(users.status, 'active'),
-          ),
-        );
+      const [manager] = !isId(managerId)
+        ? []
+        : await tx
+            .select({ id: users.id })
+            .from(users)
+            .innerJoin(organizations, eq(organizations.id, users.organizationId))
+            .where(
+              and(
+                eq(users.id, managerId),
+                eq(organizations.kind, 'vendor'),
+                inArray(users.role, ['admin', 'channel_manager']),
+                eq(users.status, 'active'),
+              ),
+            );
       if (!manager) {
-        throw invalid([{ path: 'body.channelManagerId', message: 'Not an active channel manager or admin of the vendor' }]);
+        throw invalid([
+          { path: 'body.channelManagerId', message: 'Not an active channel manager or admin of the vendor' },
+        ]);
       }
     }
     const [updated] = await tx
       .update(organizations)
-      .set({ channelManagerId: input.channelManagerId, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+      .set({
+        channelManagerId: input.channelManagerId,
+        version: sql`${organizations.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(organizations.id, id))
       .returning();
     const after = await withDetails(tx, updated!);
@@ -230,7 +273,13 @@ export async function assignChannelManager(db: Db, ctx: Ctx, id: string, input: 
       before: { channelManagerId: org.channelManagerId },
       after: { channelManagerId: input.channelManagerId },
     });
-    record.event({ type: 'partner.manager_assigned', entityType: 'organization', entityId: id, organizationIds: [id], payload: after });
+    record.event({
+      type: 'partner.manager_assigned',
+      entityType: 'organization',
+      entityId: id,
+      organizationIds: [id],
+      payload: after,
+    });
     return after;
   });
 }
@@ -238,7 +287,11 @@ export async function assignChannelManager(db: Db, ctx: Ctx, id: string, input: 
 export async function listPartnerTypes(db: Db) {
   const rows = await findPartnerTypes(db, { includeRetired: true });
   return {
-    items: rows.map((t) => ({ code: t.code, name: t.name, description: t.description, retired: t.retiredAt !== null })),
+    items: rows.map((t) => ({
+      code: t.code,
+      name: t.name,
+      description: t.description,
+      retired: t.retiredAt !== null,
+    })),
   };
 }
-

@@ -25,14 +25,18 @@ export const organizations = pgTable(
     domain: text('domain'),
     country: text('country'),
     description: text('description').notNull().default(''),
-    channelManagerId: uuid('channel_manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    channelManagerId: uuid('channel_manager_id').references((): AnyPgColumn => users.id, {
+      onDelete: 'set null',
+    }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // Only one vendor per installation.
-    uniqueIndex('organizations_one_vendor').on(t.kind).where(sql`${t.kind} = 'vendor'`),
+    uniqueIndex('organizations_one_vendor')
+      .on(t.kind)
+      .where(sql`${t.kind} = 'vendor'`),
     index('organizations_name_idx').on(t.name, t.id),
     index('organizations_created_idx').on(t.createdAt, t.id),
     index('organizations_country_idx').on(t.country, t.id),

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from './redact';
+
+describe('redact', () => {
+  it('drops secrets at any depth and keeps the rest', () => {
+    const out = redact({
+      name: 'a',
+      passwordHash: 'x',
+      nested: { apiToken: 't', keep: 1, list: [{ secret: 's', ok: true }] },
+    });
+    expect(out).toEqual({ name: 'a', nested: { keep: 1, list: [{ ok: true }] } });
+  });
+});
