@@ -19,6 +19,8 @@ import idempotencyPlugin from './plugins/idempotency';
 import openapiPlugin from './plugins/openapi';
 import auditRoutes from './modules/audit/audit.routes';
 import identityRoutes from './modules/identity/identity.routes';
+import invitationRoutes from './modules/identity/invitations.routes';
+import tokenRoutes from './modules/identity/tokens.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 
 export interface AppOptions {
@@ -31,7 +33,7 @@ export interface AppOptions {
 }
 
 /** Every API module, mounted under /api/v1. A new module adds one line here. */
-const modules = [identityRoutes, organizationRoutes, auditRoutes];
+const modules = [identityRoutes, tokenRoutes, invitationRoutes, organizationRoutes, auditRoutes];
 
 export async function buildApp({ config, db, mailer, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({

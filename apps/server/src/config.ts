@@ -32,9 +32,18 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('PartnerGraph <no-reply@partnergraph.local>'),
   TRUST_PROXY: bool.default(false),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .transform((u) => u.replace(/\/$/, ''))
+    .optional(),
 });
 
-export type Config = z.infer<typeof envSchema> & { webDist: string; repoRoot: string };
+export type Config = Omit<z.infer<typeof envSchema>, 'PUBLIC_URL'> & {
+  /** Where people reach the web app: links in emails point here. */
+  PUBLIC_URL: string;
+  webDist: string;
+  repoRoot: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -50,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(env[name])})`,
     );
   }
-  return { ...parsed.data, repoRoot, webDist: path.join(repoRoot, 'apps/web/dist') };
+  const publicUrl = parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`;
+  return { ...parsed.data, PUBLIC_URL: publicUrl, repoRoot, webDist: path.join(repoRoot, 'apps/web/dist') };
 }

@@ -9,6 +9,8 @@ import { eq } from 'drizzle-orm';
 import { can, type Role } from '@partnergraph/shared/permissions';
 import type { Access } from '../src/plugins/access';
 import { organizations } from '../src/modules/organizations/organizations.tables';
+import { openSession } from '../src/modules/identity/identity.service';
+import { createApiTokenRecord, createInvitationRecord, createUser } from '../src/seed/factories';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 
@@ -17,12 +19,16 @@ interface ExampleRequest {
   query?: string;
   body?: unknown;
 }
-/** Builds a request whose resources belong to `owner` (a partner org of the ecosystem). */
-type Example = (
-  e: Ecosystem,
-  owner: Ecosystem['partnerA'],
-  t: TestApp,
-) => Promise<ExampleRequest> | ExampleRequest;
+interface ExampleInput {
+  e: Ecosystem;
+  /** The partner organization the example's records belong to. */
+  owner: Ecosystem['partnerA'];
+  /** A user of `owner`, for records that belong to a person (sessions, tokens). */
+  user: Ecosystem['aUser'];
+  t: TestApp;
+}
+/** Builds a request whose records belong to `owner` and `user`. */
+type Example = (x: ExampleInput) => Promise<ExampleRequest> | ExampleRequest;
 
 const versionOf = async (t: TestApp, id: string) =>
   (
@@ -33,7 +39,7 @@ const versionOf = async (t: TestApp, id: string) =>
   )[0]!.v;
 
 const examples: Record<string, Example> = {
-  'POST /api/v1/auth/login': (e) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
+  'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({
     body: { currentPassword: 'wrong-password', newPassword: 'another-password-1' },
@@ -42,30 +48,87 @@ const examples: Record<string, Example> = {
   'GET /api/v1/users': () => ({ query: 'limit=5' }),
   'GET /api/v1/partners': () => ({ query: 'limit=5' }),
   'POST /api/v1/partners': () => ({ body: { name: 'Gamma Partners', types: ['reseller'] } }),
-  'GET /api/v1/partners/{id}': (_e, owner) => ({ params: { id: owner.id } }),
-  'PATCH /api/v1/partners/{id}': async (_e, owner, t) => ({
+  'GET /api/v1/partners/{id}': ({ owner }) => ({ params: { id: owner.id } }),
+  'PATCH /api/v1/partners/{id}': async ({ owner, t }) => ({
     params: { id: owner.id },
     body: { version: await versionOf(t, owner.id), description: 'Updated by the cross-tenant suite' },
   }),
-  'POST /api/v1/partners/{id}/activate': async (_e, owner, t) => ({
+  'POST /api/v1/partners/{id}/activate': async ({ owner, t }) => ({
     params: { id: owner.id },
     body: { version: await versionOf(t, owner.id) },
   }),
-  'POST /api/v1/partners/{id}/suspend': async (_e, owner, t) => ({
+  'POST /api/v1/partners/{id}/suspend': async ({ owner, t }) => ({
     params: { id: owner.id },
     body: { version: await versionOf(t, owner.id), reason: 'test' },
   }),
-  'POST /api/v1/partners/{id}/terminate': async (_e, owner, t) => ({
+  'POST /api/v1/partners/{id}/terminate': async ({ owner, t }) => ({
     params: { id: owner.id },
     body: { version: await versionOf(t, owner.id), reason: 'test' },
   }),
-  'POST /api/v1/partners/{id}/assign-manager': async (e, owner, t) => ({
+  'POST /api/v1/partners/{id}/assign-manager': async ({ e, owner, t }) => ({
     params: { id: owner.id },
     body: { version: await versionOf(t, owner.id), channelManagerId: e.cm.id },
   }),
-  'GET /api/v1/partners/{id}/users': (_e, owner) => ({ params: { id: owner.id } }),
+  'GET /api/v1/partners/{id}/users': ({ owner }) => ({ params: { id: owner.id } }),
   'GET /api/v1/partner-types': () => ({}),
   'GET /api/v1/audit-log': () => ({ query: 'limit=5' }),
+  'POST /api/v1/auth/password-reset': () => ({ body: { email: 'someone@nowhere.test' } }),
+  'POST /api/v1/auth/password-reset/confirm': () => ({
+    body: { token: 'forged', newPassword: 'a-new-password-1' },
+  }),
+  'GET /api/v1/me/sessions': () => ({}),
+  'DELETE /api/v1/me/sessions/{id}': async ({ user, t }) => ({
+    params: {
+      id: (await openSession(t.database.db, user.id, { requestId: 'x', ip: null, userAgent: null })).id,
+    },
+  }),
+  'GET /api/v1/tokens': () => ({}),
+  'POST /api/v1/tokens': () => ({ body: { name: 'ci', scope: 'read' } }),
+  'DELETE /api/v1/tokens/{id}': async ({ user, t }) => ({
+    params: { id: (await createApiTokenRecord(t.database.db, { userId: user.id })).row.id },
+  }),
+  'GET /api/v1/invitations': () => ({ query: 'limit=5' }),
+  'POST /api/v1/invitations': () => ({
+    body: { email: `new-${Math.random()}@invitee.test`, role: 'partner_user' },
+  }),
+  'POST /api/v1/invitations/{id}/resend': async ({ owner, t }) => ({
+    params: { id: (await createInvitationRecord(t.database.db, { organizationId: owner.id })).invitation.id },
+    body: { version: 1 },
+  }),
+  'POST /api/v1/invitations/{id}/revoke': async ({ owner, t }) => ({
+    params: { id: (await createInvitationRecord(t.database.db, { organizationId: owner.id })).invitation.id },
+    body: { version: 1 },
+  }),
+  'GET /api/v1/invitations/{token}/accept': async ({ owner, t }) => ({
+    params: { token: (await createInvitationRecord(t.database.db, { organizationId: owner.id })).token },
+  }),
+  'POST /api/v1/invitations/{token}/accept': async ({ owner, t }) => ({
+    params: { token: (await createInvitationRecord(t.database.db, { organizationId: owner.id })).token },
+    body: { name: 'New Person', password: 'a-good-password-1' },
+  }),
+  'GET /api/v1/users/{id}': async ({ owner, t }) => ({
+    params: { id: (await createUser(t.database.db, { organizationId: owner.id, role: 'partner_user' })).id },
+  }),
+  'PATCH /api/v1/users/{id}': async ({ owner, t }) => ({
+    params: { id: (await createUser(t.database.db, { organizationId: owner.id, role: 'partner_user' })).id },
+    body: { version: 1, name: 'Renamed Person' },
+  }),
+  'POST /api/v1/users/{id}/deactivate': async ({ owner, t }) => ({
+    params: { id: (await createUser(t.database.db, { organizationId: owner.id, role: 'partner_user' })).id },
+    body: { version: 1 },
+  }),
+  'POST /api/v1/users/{id}/reactivate': async ({ owner, t }) => ({
+    params: {
+      id: (
+        await createUser(t.database.db, {
+          organizationId: owner.id,
+          role: 'partner_user',
+          status: 'deactivated',
+        })
+      ).id,
+    },
+    body: { version: 1 },
+  }),
   'GET /healthz': () => ({}),
   'GET /readyz': () => ({}),
 };
@@ -130,7 +193,7 @@ describe('every route in the OpenAPI document', () => {
 
   it('answers 401 without a session, unless public', async () => {
     for (const op of operations.filter((o) => o.access !== 'public')) {
-      const req = await examples[`${op.method} ${op.path}`]!(e, e.partnerB, t);
+      const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerB, user: e.bUser, t });
       const res = await call(op.method, op.path, req, null);
       expect(res.statusCode, `${op.method} ${op.path}`).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -144,7 +207,7 @@ describe('every route in the OpenAPI document', () => {
       for (const role of roles.filter(
         (r) => !can(r, op.access as Exclude<Access, 'public' | 'authenticated'>),
       )) {
-        const req = await examples[`${op.method} ${op.path}`]!(e, e.partnerA, t);
+        const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
         const res = await call(op.method, op.path, req, sessions[role]);
         expect(res.statusCode, `${op.method} ${op.path} as ${role}`).toBe(403);
         checked++;
@@ -163,14 +226,16 @@ describe('every route in the OpenAPI document', () => {
           !can(role, op.access as Exclude<Access, 'public' | 'authenticated'>)
         )
           continue;
+        const owner = { e, owner: e.partnerB, user: role === 'partner_admin' ? e.bAdmin : e.bUser, t };
         const before = await versionOf(t, e.partnerB.id);
-        const res = await call(op.method, op.path, await example(e, e.partnerB, t), sessions[role]);
+        const res = await call(op.method, op.path, await example(owner), sessions[role]);
         expect(res.statusCode, `${op.method} ${op.path} as A's ${role} with B's ids`).toBe(404);
         expect(await versionOf(t, e.partnerB.id), 'nothing of B changed').toBe(before);
-        const owner = await call(op.method, op.path, await example(e, e.partnerB, t), sessions[`${role}_b`]);
-        expect(owner.statusCode, `${op.method} ${op.path} as B's own ${role}: ${owner.body}`).toBeLessThan(
-          300,
-        );
+        const control = await call(op.method, op.path, await example(owner), sessions[`${role}_b`]);
+        expect(
+          control.statusCode,
+          `${op.method} ${op.path} as B's own ${role}: ${control.body}`,
+        ).toBeLessThan(300);
         checked++;
       }
     }
@@ -179,7 +244,7 @@ describe('every route in the OpenAPI document', () => {
 
   it('answers 404 for a malformed id', async () => {
     for (const op of operations.filter((o) => o.path.includes('{') && o.access !== 'public')) {
-      const req = await examples[`${op.method} ${op.path}`]!(e, e.partnerA, t);
+      const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
       const params = Object.fromEntries(Object.keys(req.params ?? {}).map((k) => [k, 'not-an-id']));
       const res = await call(op.method, op.path, { ...req, params }, sessions.admin);
       expect(res.statusCode, `${op.method} ${op.path}`).toBe(404);

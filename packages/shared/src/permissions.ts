@@ -22,6 +22,11 @@ const matrix = {
   'partners:assign': ['admin'],
   'partner-types:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   'users:read': ['admin', 'channel_manager', 'analyst', 'partner_admin'],
+  // Partner admins manage their own organization's team; the service holds them to it.
+  'users:manage': ['admin', 'partner_admin'],
+  // Channel managers invite into the partners assigned to them.
+  'invitations:manage': ['admin', 'channel_manager', 'partner_admin'],
+  'tokens:manage': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   'audit:read': ['admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   via: 'session' | 'token';
   sessionId: string | null;
+  /** API tokens may be read-only; sessions always read_write. */
+  scope: 'read' | 'read_write';
 }
 
 /** What a service needs to know about the request besides its input. */

@@ -3,7 +3,8 @@ import fp from 'fastify-plugin';
 import { can, type Permission } from '@partnergraph/shared/permissions';
 import type { Db } from '../db/client';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
-import { csrfMatches, csrfTokenOf } from '../modules/identity/identity.service';
+import { safeEqual } from '../lib/tokens';
+import { csrfTokenOf } from '../modules/identity/identity.service';
 
 /** What a route needs: a permission from the matrix, any signed-in user, or nothing. */
 export type Access = Permission | 'authenticated' | 'public';
@@ -51,10 +52,11 @@ async function accessPlugin(app: FastifyInstance, opts: { db: Db }) {
     if (actor.via === 'session' && actor.sessionId && unsafe.has(request.method)) {
       const expected = await csrfTokenOf(opts.db, actor.sessionId);
       const given = request.headers['x-csrf-token'];
-      if (!expected || !csrfMatches(expected, typeof given === 'string' ? given : undefined)) {
+      if (!expected || !safeEqual(expected, typeof given === 'string' ? given : undefined)) {
         throw new AppError('csrf', 'Send the csrfToken from sign-in or /me in the x-csrf-token header');
       }
     }
+    if (actor.scope === 'read' && unsafe.has(request.method)) throw forbidden('This API token is read-only');
     if (access !== 'authenticated' && !can(actor.role, access)) throw forbidden();
   });
 }

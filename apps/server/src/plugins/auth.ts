@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import type { Actor, Ctx } from '../lib/actor';
 import { unauthorized } from '../lib/errors';
 import { resolveSession, SESSION_IDLE_MS } from '../modules/identity/identity.service';
+import { resolveApiToken } from '../modules/identity/tokens.service';
 
 export const SESSION_COOKIE = 'pg_session';
 
@@ -13,10 +14,18 @@ declare module 'fastify' {
   }
 }
 
-/** Turns the session cookie into `request.actor`. Nothing else reads credentials. */
+/** Turns the session cookie or bearer token into `request.actor`. Nothing else reads credentials. */
 async function authPlugin(app: FastifyInstance, opts: { db: Db }) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
+    // A bearer token wins over a cookie: integrations never ride on a browser session.
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const [scheme, token] = header.split(' ');
+      request.actor =
+        scheme?.toLowerCase() === 'bearer' && token ? await resolveApiToken(opts.db, token.trim()) : null;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await resolveSession(opts.db, token);
   });

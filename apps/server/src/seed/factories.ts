@@ -5,7 +5,8 @@ import type { Role } from '@partnergraph/shared/permissions';
 import type { Queryable } from '../db/client';
 import { newId } from '../lib/ids';
 import { hashPassword } from '../lib/passwords';
-import { users } from '../modules/identity/identity.tables';
+import { apiTokens, invitations, users } from '../modules/identity/identity.tables';
+import { hashToken, randomToken } from '../lib/tokens';
 import { replacePartnerTypes } from '../modules/organizations/organizations.repository';
 import { domainOf } from '../modules/organizations/organizations.service';
 import { organizations } from '../modules/organizations/organizations.tables';
@@ -92,4 +93,50 @@ export async function createUser(q: Queryable, input: UserInput) {
     })
     .returning();
   return user!;
+}
+
+export async function createInvitationRecord(
+  q: Queryable,
+  input: {
+    organizationId: string;
+    role?: Role;
+    email?: string;
+    invitedByUserId?: string | null;
+    expiresAt?: Date;
+  },
+) {
+  const token = randomToken();
+  const [invitation] = await q
+    .insert(invitations)
+    .values({
+      id: newId(),
+      organizationId: input.organizationId,
+      email: input.email ?? `invitee-${unique()}@test.example`,
+      role: input.role ?? 'partner_user',
+      tokenHash: hashToken(token),
+      invitedByUserId: input.invitedByUserId ?? null,
+      expiresAt: input.expiresAt ?? new Date(Date.now() + 7 * 24 * 3600_000),
+    })
+    .returning();
+  return { invitation: invitation!, token };
+}
+
+export async function createApiTokenRecord(
+  q: Queryable,
+  input: { userId: string; scope?: 'read' | 'read_write'; name?: string; expiresAt?: Date },
+) {
+  const token = randomToken('pgt_');
+  const [row] = await q
+    .insert(apiTokens)
+    .values({
+      id: newId(),
+      userId: input.userId,
+      name: input.name ?? 'test token',
+      scope: input.scope ?? 'read_write',
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 10),
+      expiresAt: input.expiresAt ?? new Date(Date.now() + 30 * 24 * 3600_000),
+    })
+    .returning();
+  return { row: row!, token };
 }

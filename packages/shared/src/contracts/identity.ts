@@ -21,6 +21,7 @@ export const userSchema = z.object({
   name: z.string(),
   role: roleSchema,
   status: z.enum(['active', 'deactivated']),
+  version: z.number().int(),
   createdAt: timestamp,
 });
 export type User = z.infer<typeof userSchema>;
@@ -58,4 +59,115 @@ export const userListQuery = z.object({
   status: z.enum(['active', 'deactivated']).optional(),
   q: z.string().max(200).optional(),
   sort: z.enum(['name', '-name', 'email', '-email', 'createdAt', '-createdAt']).default('name'),
+});
+
+// --- Sessions and API tokens ---
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  createdAt: timestamp,
+  lastSeenAt: timestamp,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean().describe('The session making this request'),
+});
+
+export const tokenScope = z.enum(['read', 'read_write']);
+
+export const createTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  scope: tokenScope.describe('`read` tokens may only make GET requests'),
+  expiresInDays: z.number().int().min(1).max(366).default(90),
+});
+
+export const tokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: tokenScope,
+  prefix: z.string().describe('The first characters of the token, to tell tokens apart'),
+  createdAt: timestamp,
+  expiresAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+  revokedAt: timestamp.nullable(),
+});
+export type ApiToken = z.infer<typeof tokenSchema>;
+
+export const createdTokenSchema = tokenSchema.extend({
+  token: z.string().describe('The secret: shown this once, never again'),
+});
+
+// --- Invitations ---
+
+export const invitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired']);
+
+export const createInvitationBody = z.object({
+  email: z.email().max(254),
+  role: roleSchema,
+  organizationId: z
+    .string()
+    .max(64)
+    .optional()
+    .describe("Defaults to the inviter's organization; the vendor may invite into any partner"),
+});
+
+export const invitationSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  status: invitationStatus,
+  invitedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  sendCount: z.number().int(),
+  lastSentAt: timestamp,
+  expiresAt: timestamp,
+  acceptedAt: timestamp.nullable(),
+  version: z.number().int(),
+  createdAt: timestamp,
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const invitationListQuery = z.object({
+  organizationId: z.string().max(64).optional(),
+  status: invitationStatus.optional(),
+});
+
+export const invitationPreview = z.object({
+  email: z.string(),
+  role: roleSchema,
+  organizationName: z.string(),
+  expiresAt: timestamp,
+});
+
+export const acceptInvitationBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  password: passwordSchema,
+});
+
+export const versionBody = z.object({ version: z.number().int().min(1) });
+
+// --- Password reset ---
+
+export const passwordResetBody = z.object({ email: z.email().max(254) });
+export const passwordResetResponse = z.object({ message: z.string() });
+export const passwordResetConfirmBody = z.object({
+  token: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+
+// --- Team management ---
+
+export const updateUserBody = z.object({
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1).max(200).optional(),
+  role: roleSchema.optional(),
+});
+
+export const deactivateUserBody = z.object({
+  version: z.number().int().min(1),
+  reassignTo: z
+    .string()
+    .max(64)
+    .optional()
+    .describe("A teammate who takes over the user's records (e.g. partners they manage)"),
 });

@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { keyset, where, type PageRequest } from '../../lib/pagination';
 import { organizations } from '../organizations/organizations.tables';
-import { loginFailures, sessions, users } from './identity.tables';
+import { passwordResets, sessions, users } from './identity.tables';
 import { visibleUsers } from './identity.visibility';
 
 export type UserRow = typeof users.$inferSelect;
@@ -49,12 +49,28 @@ export async function findUsers(
   return ks.page(rows, (r) => r[field]);
 }
 
-export async function findUserById(q: Queryable, actor: Actor, id: string): Promise<UserRow | undefined> {
+export async function findUserById(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<UserRow | undefined> {
   if (!isId(id)) return undefined;
-  const [row] = await q
+  const query = q
     .select()
     .from(users)
     .where(and(eq(users.id, id), visibleUsers(actor)));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** A password-reset link by its token hash, with its user: the token is the credential. */
+export async function findPasswordResetByTokenHash(q: Queryable, tokenHash: string) {
+  const [row] = await q
+    .select({ reset: passwordResets, user: users })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(eq(passwordResets.tokenHash, tokenHash));
   return row;
 }
 
@@ -88,12 +104,4 @@ export async function revokeSessionsOfUser(q: Queryable, userId: string, now: Da
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-}
-
-export async function countFailuresSince(q: Queryable, subject: string, since: Date) {
-  const [row] = await q
-    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${loginFailures.at})` })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.subject, subject), gt(loginFailures.at, since)));
-  return { count: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
 }

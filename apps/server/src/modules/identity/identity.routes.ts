@@ -1,21 +1,36 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageOf, paginationQuery } from '@partnergraph/shared/contracts/common';
+import { idParams, pageOf, paginationQuery } from '@partnergraph/shared/contracts/common';
 import {
   changePasswordBody,
   changePasswordResponse,
+  deactivateUserBody,
   loginBody,
   loginResponse,
   meResponse,
+  passwordResetBody,
+  passwordResetConfirmBody,
+  passwordResetResponse,
+  updateUserBody,
   userListQuery,
   userSchema,
+  versionBody,
 } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
 import { clearSessionCookie, ctxOf, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth';
-import { changePassword, getMe, listUsers, signIn, signOut } from './identity.service';
+import {
+  changePassword,
+  confirmPasswordReset,
+  getMe,
+  listUsers,
+  requestPasswordReset,
+  signIn,
+  signOut,
+} from './identity.service';
+import { deactivateUser, getUser, reactivateUser, updateUser } from './team.service';
 
-export default async function identityRoutes(app: FastifyInstance, { db, mailer }: Deps) {
+export default async function identityRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -32,8 +47,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer 
       },
     },
     async (req, reply) => {
-      const info = { requestId: req.id, ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
-      const { token, body } = await signIn(db, info, req.body, req.cookies[SESSION_COOKIE]);
+      const { token, body } = await signIn(db, infoOf(req), req.body, req.cookies[SESSION_COOKIE]);
       setSessionCookie(req, reply, token);
       return body;
     },
@@ -72,6 +86,44 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer 
     },
   );
 
+  r.post(
+    '/auth/password-reset',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Ask for a password-reset link by email',
+        description:
+          'Answers 202 with the same message whether or not the address has an account. Limited to 5 requests per address and 20 per client per hour (429).',
+        body: passwordResetBody,
+        response: { 202: passwordResetResponse },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(202)
+        .send(await requestPasswordReset(db, infoOf(req), mailer, config.PUBLIC_URL, req.body.email)),
+  );
+
+  r.post(
+    '/auth/password-reset/confirm',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose a new password with the emailed token',
+        description:
+          'The token works once, for one hour. Every session of the user ends; sign in with the new password.',
+        body: passwordResetConfirmBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await confirmPasswordReset(db, infoOf(req), mailer, req.body);
+      return reply.code(204).send(null);
+    },
+  );
+
   r.get(
     '/me',
     {
@@ -99,4 +151,65 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer 
     },
     async (req) => listUsers(db, ctxOf(req), req.query, req.query),
   );
+
+  r.get(
+    '/users/:id',
+    {
+      config: { access: 'users:read' },
+      schema: { tags: ['users'], summary: 'Get a user', params: idParams, response: { 200: userSchema } },
+    },
+    async (req) => getUser(db, ctxOf(req), req.params.id),
+  );
+
+  r.patch(
+    '/users/:id',
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['users'],
+        summary: "Change a user's name or role",
+        description:
+          'A partner admin manages its own organization and grants partner roles only. The last administrator of an organization cannot be demoted (422).',
+        params: idParams,
+        body: updateUserBody,
+        response: { 200: userSchema },
+      },
+    },
+    async (req) => updateUser(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/users/:id/deactivate',
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Deactivate a user: their sessions end and their API tokens stop at once',
+        description: 'Their records stay; `reassignTo` hands the partners they manage to a teammate.',
+        params: idParams,
+        body: deactivateUserBody,
+        response: { 200: userSchema },
+      },
+    },
+    async (req) => deactivateUser(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/users/:id/reactivate',
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Reactivate a user',
+        params: idParams,
+        body: versionBody,
+        response: { 200: userSchema },
+      },
+    },
+    async (req) => reactivateUser(db, ctxOf(req), req.params.id, req.body.version),
+  );
+}
+
+function infoOf(req: FastifyRequest) {
+  return { requestId: req.id, ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
 }

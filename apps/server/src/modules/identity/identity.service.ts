@@ -1,18 +1,19 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db/client';
 import { runChange, writeAudit } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { AppError, invalid, notFound, unauthorized } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { hashToken, randomToken } from '../../lib/tokens';
 import { escapeHtml, type Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords';
 import { findOrganizationOfActor } from '../organizations/organizations.repository';
-import { loginFailures, sessions, users } from './identity.tables';
+import { passwordResets, sessions, users } from './identity.tables';
+import { assertUnderLimit, recordHit, retryAfter, subjectsOf, type Limit } from '../../lib/rate-limit';
 import {
-  countFailuresSince,
   findLiveSessionByTokenHash,
+  findPasswordResetByTokenHash,
   findUserById,
   findUserForSignIn,
   findUsers,
@@ -23,11 +24,6 @@ import {
 
 export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 60_000;
-const LOGIN_WINDOW_MS = 15 * 60_000;
-const LOGIN_MAX_FAILURES = 10;
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const randomToken = () => randomBytes(32).toString('base64url');
 
 export function toUserDto(u: UserRow) {
   return {
@@ -37,11 +33,32 @@ export function toUserDto(u: UserRow) {
     name: u.name,
     role: u.role,
     status: u.status,
+    version: u.version,
     createdAt: u.createdAt.toISOString(),
   };
 }
 
-interface RequestInfo {
+/** Creates a session row and answers its (unhashed) cookie token and CSRF token. */
+export async function openSession(q: Queryable, userId: string, req: RequestInfo) {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = new Date();
+  const id = newId();
+  await q.insert(sessions).values({
+    id,
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken,
+    ip: req.ip,
+    userAgent: req.userAgent?.slice(0, 500) ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+  });
+  return { id, token, csrfToken };
+}
+
+export interface RequestInfo {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
@@ -63,6 +80,7 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | nul
     role: row.user.role,
     via: 'session',
     sessionId: row.session.id,
+    scope: 'read_write',
   };
 }
 
@@ -74,25 +92,7 @@ export async function csrfTokenOf(db: Db, sessionId: string): Promise<string | n
   return row?.csrf ?? null;
 }
 
-export function csrfMatches(expected: string, given: string | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-async function retryAfterSeconds(db: Db, subjects: string[], now: Date): Promise<number | null> {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  let wait: number | null = null;
-  for (const subject of subjects) {
-    const { count, oldest } = await countFailuresSince(db, subject, since);
-    if (count >= LOGIN_MAX_FAILURES && oldest) {
-      const s = Math.max(1, Math.ceil((oldest.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
-      wait = Math.max(wait ?? 0, s);
-    }
-  }
-  return wait;
-}
+const loginLimit: Limit = { bucket: 'login', max: 10, windowMs: 15 * 60_000 };
 
 export async function signIn(
   db: Db,
@@ -102,8 +102,8 @@ export async function signIn(
 ) {
   const now = new Date();
   const email = input.email.trim().toLowerCase();
-  const subjects = [`email:${email}`, ...(req.ip ? [`ip:${req.ip}`] : [])];
-  const wait = await retryAfterSeconds(db, subjects, now);
+  const subjects = subjectsOf(email, req.ip);
+  const wait = await retryAfter(db, loginLimit, subjects, now);
   if (wait !== null) {
     await writeAudit(db, { ...req, actor: null }, [
       { action: 'auth.login_rate_limited', entityType: 'user', entityId: null, after: { email } },
@@ -117,7 +117,7 @@ export async function signIn(
   const ok = await verifyPassword(found?.user.passwordHash ?? (await decoyHash()), input.password);
   if (!found || !ok || found.user.status !== 'active' || found.org.status === 'terminated') {
     await db.transaction(async (tx) => {
-      await tx.insert(loginFailures).values(subjects.map((subject) => ({ id: newId(), subject, at: now })));
+      await recordHit(tx, loginLimit, subjects, now);
       await writeAudit(tx, { ...req, actor: null }, [
         {
           action: 'auth.login_failed',
@@ -131,36 +131,33 @@ export async function signIn(
   }
 
   const { user, org } = found;
-  const token = randomToken();
-  const csrfToken = randomToken();
-  await runChange(db, { ...req, actor: { userId: user.id, orgId: org.id } }, async (tx, record) => {
-    // A fresh id at every sign-in: a session id planted before sign-in is worthless after it.
-    if (previousToken) {
-      await tx
-        .update(sessions)
-        .set({ revokedAt: now })
-        .where(eq(sessions.tokenHash, hashToken(previousToken)));
-    }
-    const id = newId();
-    await tx.insert(sessions).values({
-      id,
-      tokenHash: hashToken(token),
-      userId: user.id,
-      csrfToken,
-      ip: req.ip,
-      userAgent: req.userAgent?.slice(0, 500) ?? null,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
-    });
-    record.audit({ action: 'auth.login', entityType: 'session', entityId: id, after: { userId: user.id } });
-  });
+  const session = await runChange(
+    db,
+    { ...req, actor: { userId: user.id, orgId: org.id } },
+    async (tx, record) => {
+      // A fresh id at every sign-in: a session id planted before sign-in is worthless after it.
+      if (previousToken) {
+        await tx
+          .update(sessions)
+          .set({ revokedAt: now })
+          .where(eq(sessions.tokenHash, hashToken(previousToken)));
+      }
+      const opened = await openSession(tx, user.id, req);
+      record.audit({
+        action: 'auth.login',
+        entityType: 'session',
+        entityId: opened.id,
+        after: { userId: user.id },
+      });
+      return opened;
+    },
+  );
   return {
-    token,
+    token: session.token,
     body: {
       user: toUserDto(user),
       organization: { id: org.id, kind: org.kind, name: org.name },
-      csrfToken,
+      csrfToken: session.csrfToken,
     },
   };
 }
@@ -204,44 +201,150 @@ export async function changePassword(
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const now = new Date();
-  const token = ctx.actor.via === 'session' ? randomToken() : null;
-  const csrfToken = token ? randomToken() : null;
-  await runChange(db, ctx, async (tx, record) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
-      .where(eq(users.id, user.id));
-    await revokeSessionsOfUser(tx, user.id, now);
-    if (token && csrfToken) {
-      await tx.insert(sessions).values({
-        id: newId(),
-        tokenHash: hashToken(token),
-        userId: user.id,
-        csrfToken,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
-      });
-    }
+  const session = await runChange(db, ctx, async (tx, record) => {
+    await storePassword(tx, user, passwordHash);
     record.audit({ action: 'auth.password_changed', entityType: 'user', entityId: user.id });
-    record.event({
-      type: 'user.password_changed',
-      entityType: 'user',
-      entityId: user.id,
-      organizationIds: [user.organizationId],
-      payload: { userId: user.id },
-    });
+    record.event(passwordEvent(user));
+    // A session caller stays signed in on a new session; a token caller has none to keep.
+    return ctx.actor.via === 'session' ? openSession(tx, user.id, ctx) : null;
   });
-  await mailer.send({
+  await mailer.send(passwordChangedMail(user));
+  return { token: session?.token ?? null, csrfToken: session?.csrfToken ?? null };
+}
+
+/** Sets a new password and ends every session of the user. */
+async function storePassword(tx: Queryable, user: UserRow, passwordHash: string) {
+  const now = new Date();
+  await tx
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
+    .where(eq(users.id, user.id));
+  await revokeSessionsOfUser(tx, user.id, now);
+}
+
+const passwordEvent = (user: UserRow) => ({
+  type: 'user.password_changed',
+  entityType: 'user',
+  entityId: user.id,
+  organizationIds: [user.organizationId],
+  payload: { userId: user.id },
+});
+
+function passwordChangedMail(user: UserRow) {
+  const at = new Date().toISOString();
+  return {
     to: user.email,
     subject: 'Your PartnerGraph password was changed',
-    text: `Hello ${user.name},\n\nThe password of your PartnerGraph account was changed at ${now.toISOString()}. All other sessions were signed out.\nIf this was not you, reset your password at once and tell your administrator.`,
-    html: `<p>Hello ${escapeHtml(user.name)},</p><p>The password of your PartnerGraph account was changed at ${now.toISOString()}. All other sessions were signed out.</p><p>If this was not you, reset your password at once and tell your administrator.</p>`,
+    text: `Hello ${user.name},\n\nThe password of your PartnerGraph account was changed at ${at}. All sessions were signed out.\nIf this was not you, reset your password at once and tell your administrator.`,
+    html: `<p>Hello ${escapeHtml(user.name)},</p><p>The password of your PartnerGraph account was changed at ${at}. All sessions were signed out.</p><p>If this was not you, reset your password at once and tell your administrator.</p>`,
+  };
+}
+
+const RESET_TTL_MS = 3600_000;
+const resetRequestLimit: Limit = { bucket: 'password_reset', max: 5, windowMs: 3600_000 };
+const resetConfirmLimit: Limit = { bucket: 'password_reset_confirm', max: 20, windowMs: 15 * 60_000 };
+export const RESET_ANSWER =
+  'If an account exists for this address, we have sent it a link to choose a new password. The link works once, for one hour.';
+
+/**
+ * Answers the same whether or not the address has an account, and counts
+ * every request against the limit, so neither the answer nor the limit tells
+ * which addresses exist.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  req: RequestInfo,
+  mailer: Mailer,
+  publicUrl: string,
+  emailIn: string,
+) {
+  const email = emailIn.trim().toLowerCase();
+  const subjects = subjectsOf(email, req.ip);
+  await assertUnderLimit(db, resetRequestLimit, subjects, 'password reset requests');
+  await recordHit(db, resetRequestLimit, subjects);
+  const found = await findUserForSignIn(db, email);
+  if (!found || found.user.status !== 'active' || found.org.status === 'terminated') {
+    await writeAudit(db, { ...req, actor: null }, [
+      {
+        action: 'auth.password_reset_requested',
+        entityType: 'user',
+        entityId: null,
+        after: { email, known: false },
+      },
+    ]);
+    return { message: RESET_ANSWER };
+  }
+  const token = randomToken();
+  await runChange(db, { ...req, actor: null }, async (tx, record) => {
+    await tx.insert(passwordResets).values({
+      id: newId(),
+      userId: found.user.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + RESET_TTL_MS),
+    });
+    record.audit({
+      action: 'auth.password_reset_requested',
+      entityType: 'user',
+      entityId: found.user.id,
+      after: { email },
+    });
   });
-  return { token, csrfToken };
+  const link = `${publicUrl}/reset-password/${token}`;
+  await mailer.send({
+    to: found.user.email,
+    subject: 'Reset your PartnerGraph password',
+    text: `Hello ${found.user.name},\n\nSomeone asked to reset the password of your PartnerGraph account. Choose a new one here:\n${link}\n\nThe link works once, for one hour. If you did not ask, ignore this email: your password stays as it is.`,
+    html: `<p>Hello ${escapeHtml(found.user.name)},</p><p>Someone asked to reset the password of your PartnerGraph account. <a href="${escapeHtml(link)}">Choose a new password</a>.</p><p>The link works once, for one hour. If you did not ask, ignore this email: your password stays as it is.</p>`,
+  });
+  return { message: RESET_ANSWER };
+}
+
+export async function confirmPasswordReset(
+  db: Db,
+  req: RequestInfo,
+  mailer: Mailer,
+  input: { token: string; newPassword: string },
+) {
+  const subjects = subjectsOf(null, req.ip);
+  await assertUnderLimit(db, resetConfirmLimit, subjects, 'password reset attempts');
+  const refuse = async () => {
+    await recordHit(db, resetConfirmLimit, subjects);
+    return invalid([
+      {
+        path: 'body.token',
+        message: 'This reset link is invalid, already used or expired: ask for a new one',
+      },
+    ]);
+  };
+  const found = await findPasswordResetByTokenHash(db, hashToken(input.token));
+  if (!found || found.reset.usedAt || found.reset.expiresAt <= new Date() || found.user.status !== 'active') {
+    throw await refuse();
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const user = found.user;
+  await runChange(
+    db,
+    { ...req, actor: { userId: user.id, orgId: user.organizationId } },
+    async (tx, record) => {
+      // Spend the token under a condition, so two confirms of one link cannot both succeed.
+      const spent = await tx
+        .update(passwordResets)
+        .set({ usedAt: new Date() })
+        .where(and(eq(passwordResets.id, found.reset.id), isNull(passwordResets.usedAt)))
+        .returning({ id: passwordResets.id });
+      if (spent.length === 0)
+        throw invalid([{ path: 'body.token', message: 'This reset link was already used' }]);
+      // Any other open link of this user dies with this one.
+      await tx
+        .update(passwordResets)
+        .set({ usedAt: new Date() })
+        .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+      await storePassword(tx, user, passwordHash);
+      record.audit({ action: 'auth.password_reset', entityType: 'user', entityId: user.id });
+      record.event(passwordEvent(user));
+    },
+  );
+  await mailer.send(passwordChangedMail(user));
 }
 
 export async function listUsers(

@@ -11,6 +11,7 @@ const actor = (role: Actor['role'], orgId = 'v', userId = 'u'): Actor => ({
   orgKind: role.startsWith('partner') ? 'partner' : 'vendor',
   via: 'session',
   sessionId: 's',
+  scope: 'read_write',
 });
 
 describe('partner rules', () => {

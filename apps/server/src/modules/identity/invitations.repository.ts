@@ -1,0 +1,119 @@
+import { and, desc, eq, gt, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { isId } from '../../lib/ids';
+import { keyset, where, type PageRequest } from '../../lib/pagination';
+import { organizations } from '../organizations/organizations.tables';
+import { invitations, users } from './identity.tables';
+
+export type InvitationRow = typeof invitations.$inferSelect;
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+/** Vendor staff see every invitation; a partner admin those of its own organization. */
+export function visibleInvitations(actor: Actor) {
+  return actor.orgKind === 'vendor' ? undefined : eq(invitations.organizationId, actor.orgId);
+}
+
+export function statusOf(i: InvitationRow, now = new Date()): InvitationStatus {
+  if (i.acceptedAt) return 'accepted';
+  if (i.revokedAt) return 'revoked';
+  return i.expiresAt <= now ? 'expired' : 'pending';
+}
+
+const statusFilter: Record<InvitationStatus, () => SQL | undefined> = {
+  accepted: () => isNotNull(invitations.acceptedAt),
+  revoked: () => isNotNull(invitations.revokedAt),
+  pending: () =>
+    and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)),
+  expired: () =>
+    and(
+      isNull(invitations.acceptedAt),
+      isNull(invitations.revokedAt),
+      lte(invitations.expiresAt, sql`now()`),
+    ),
+};
+
+const inviter = alias(users, 'inviter');
+const withNames = {
+  invitation: invitations,
+  organizationName: organizations.name,
+  inviterName: inviter.name,
+};
+
+export async function findInvitations(
+  q: Queryable,
+  actor: Actor,
+  f: { organizationId?: string | undefined; status?: InvitationStatus | undefined },
+  page: Omit<PageRequest, 'sort'>,
+) {
+  if (f.organizationId !== undefined && !isId(f.organizationId)) return { items: [], nextCursor: null };
+  const ks = keyset({ createdAt: { column: invitations.createdAt, cast: 'timestamptz' } }, invitations.id, {
+    ...page,
+    sort: '-createdAt',
+  });
+  const rows = await q
+    .select(withNames)
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .leftJoin(inviter, eq(inviter.id, invitations.invitedByUserId))
+    .where(
+      where(
+        visibleInvitations(actor),
+        f.organizationId ? eq(invitations.organizationId, f.organizationId) : undefined,
+        f.status ? statusFilter[f.status]() : undefined,
+        ks.after,
+      ),
+    )
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const flat = rows.map((r) => ({ ...r, id: r.invitation.id }));
+  return ks.page(flat, (r) => r.invitation.createdAt);
+}
+
+export async function findInvitationById(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
+  if (!isId(id)) return undefined;
+  const query = q
+    .select(withNames)
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .leftJoin(inviter, eq(inviter.id, invitations.invitedByUserId))
+    .where(and(eq(invitations.id, id), visibleInvitations(actor)));
+  const [row] = opts.forUpdate ? await query.for('update', { of: invitations }) : await query;
+  return row;
+}
+
+/** By the emailed token: the token itself is the credential, so no actor. */
+export async function findInvitationByTokenHash(
+  q: Queryable,
+  tokenHash: string,
+  opts: { forUpdate?: boolean } = {},
+) {
+  const query = q
+    .select({ invitation: invitations, organization: organizations })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .where(eq(invitations.tokenHash, tokenHash));
+  const [row] = opts.forUpdate ? await query.for('update', { of: invitations }) : await query;
+  return row;
+}
+
+export async function findPendingInvitationByEmail(q: Queryable, email: string) {
+  const [row] = await q
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(sql`lower(${invitations.email})`, email.toLowerCase()),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt));
+  return row;
+}
