@@ -221,6 +221,23 @@ describe('changing a partner', () => {
     expect((entry!.after as { primaryType: string }).primaryType).toBe('technology_partner');
   });
 
+  it('refuses unknown or forbidden fields instead of storing or dropping them', async () => {
+    const p = await createPartnerOrganization(t.database.db, { name: 'Strict Co' });
+    const res = await as(t.app, admin).patch(`/api/v1/partners/${p.id}`, {
+      version: 1,
+      status: 'terminated',
+      kind: 'vendor',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((x: { path: string }) => x.path)
+        .sort(),
+    ).toEqual(['body.kind', 'body.status']);
+    expect((await partner(admin, p.id)).json()).toMatchObject({ status: 'active', version: 1 });
+  });
+
   it('leaves the record untouched when part of the change is refused', async () => {
     const p = await createPartnerOrganization(t.database.db, { name: 'Intact Ltd', types: ['reseller'] });
     const res = await as(t.app, admin).patch(`/api/v1/partners/${p.id}`, {

@@ -45,10 +45,14 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const errors: FieldError[] = error.validation.map((v) => ({
-        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'Invalid value',
-      }));
+      const errors: FieldError[] = error.validation.flatMap((v) => {
+        const base = [where, ...v.instancePath.split('/').filter(Boolean)];
+        // Name each unknown field itself, not the object that holds it.
+        const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
+        if (keys?.length)
+          return keys.map((k) => ({ path: [...base, k].join('.'), message: 'Unknown field' }));
+        return [{ path: base.join('.'), message: v.message ?? 'Invalid value' }];
+      });
       return sendProblem(
         reply,
         new AppError('bad_request', `Invalid ${where}: ${errors.map((e) => e.path).join(', ')}`, { errors }),

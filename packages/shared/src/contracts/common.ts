@@ -40,3 +40,6 @@ export const problemSchema = z
   })
   .describe('RFC 9457 problem details');
 export type Problem = z.infer<typeof problemSchema>;
+
+// Request bodies are strict objects: an unknown or forbidden field (a status, an
+// organization, a fee) is refused with 400, never silently dropped or stored.

@@ -9,7 +9,7 @@ export const passwordSchema = z
   .min(10, 'Use at least 10 characters')
   .max(200, 'Use at most 200 characters');
 
-export const loginBody = z.object({
+export const loginBody = z.strictObject({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
 });
@@ -47,7 +47,7 @@ export const meResponse = z.object({
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
-export const changePasswordBody = z.object({
+export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: passwordSchema,
 });
@@ -74,7 +74,7 @@ export const sessionSchema = z.object({
 
 export const tokenScope = z.enum(['read', 'read_write']);
 
-export const createTokenBody = z.object({
+export const createTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   scope: tokenScope.describe('`read` tokens may only make GET requests'),
   expiresInDays: z.number().int().min(1).max(366).default(90),
@@ -100,7 +100,7 @@ export const createdTokenSchema = tokenSchema.extend({
 
 export const invitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired']);
 
-export const createInvitationBody = z.object({
+export const createInvitationBody = z.strictObject({
   email: z.email().max(254),
   role: roleSchema,
   organizationId: z
@@ -139,31 +139,31 @@ export const invitationPreview = z.object({
   expiresAt: timestamp,
 });
 
-export const acceptInvitationBody = z.object({
+export const acceptInvitationBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   password: passwordSchema,
 });
 
-export const versionBody = z.object({ version: z.number().int().min(1) });
+export const versionBody = z.strictObject({ version: z.number().int().min(1) });
 
 // --- Password reset ---
 
-export const passwordResetBody = z.object({ email: z.email().max(254) });
+export const passwordResetBody = z.strictObject({ email: z.email().max(254) });
 export const passwordResetResponse = z.object({ message: z.string() });
-export const passwordResetConfirmBody = z.object({
+export const passwordResetConfirmBody = z.strictObject({
   token: z.string().min(1).max(200),
   newPassword: passwordSchema,
 });
 
 // --- Team management ---
 
-export const updateUserBody = z.object({
+export const updateUserBody = z.strictObject({
   version: z.number().int().min(1),
   name: z.string().trim().min(1).max(200).optional(),
   role: roleSchema.optional(),
 });
 
-export const deactivateUserBody = z.object({
+export const deactivateUserBody = z.strictObject({
   version: z.number().int().min(1),
   reassignTo: z
     .string()

@@ -45,7 +45,7 @@ const typesInput = z
 const websiteInput = z.url({ protocol: /^https?$/ }).max(500);
 
 export const createPartnerBody = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(2).max(200),
     website: websiteInput.optional(),
     country: countryCode.optional(),
@@ -60,7 +60,7 @@ export const createPartnerBody = z
   });
 
 export const updatePartnerBody = z
-  .object({
+  .strictObject({
     version: versionField,
     name: z.string().trim().min(2).max(200).optional(),
     website: websiteInput.nullable().optional(),
@@ -74,12 +74,12 @@ export const updatePartnerBody = z
     message: 'The primary type must be one of `types`',
   });
 
-export const partnerStatusAction = z.object({
+export const partnerStatusAction = z.strictObject({
   version: versionField,
   reason: z.string().trim().max(1000).optional(),
 });
 
-export const assignManagerBody = z.object({
+export const assignManagerBody = z.strictObject({
   version: versionField,
   channelManagerId: z.string().max(64).nullable(),
 });
