@@ -22,6 +22,7 @@ import identityRoutes from './modules/identity/identity.routes';
 import invitationRoutes from './modules/identity/invitations.routes';
 import tokenRoutes from './modules/identity/tokens.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
+import programRoutes from './modules/programs/programs.routes';
 
 export interface AppOptions {
   config: Config;
@@ -33,7 +34,14 @@ export interface AppOptions {
 }
 
 /** Every API module, mounted under /api/v1. A new module adds one line here. */
-const modules = [identityRoutes, tokenRoutes, invitationRoutes, organizationRoutes, auditRoutes];
+const modules = [
+  identityRoutes,
+  tokenRoutes,
+  invitationRoutes,
+  organizationRoutes,
+  programRoutes,
+  auditRoutes,
+];
 
 export async function buildApp({ config, db, mailer, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({

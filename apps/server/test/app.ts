@@ -96,6 +96,8 @@ export function as(app: FastifyInstance, session: Session | null) {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
     post: (url: string, payload?: unknown, headers?: Record<string, string>) =>
       call('POST', url, payload ?? {}, headers),
+    put: (url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call('PUT', url, payload ?? {}, headers),
     patch: (url: string, payload?: unknown, headers?: Record<string, string>) =>
       call('PATCH', url, payload ?? {}, headers),
     delete: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),

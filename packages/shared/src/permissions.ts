@@ -28,6 +28,19 @@ const matrix = {
   'invitations:manage': ['admin', 'channel_manager', 'partner_admin'],
   'tokens:manage': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   'audit:read': ['admin', 'analyst'],
+  'partner-types:manage': ['admin'],
+  'programs:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'programs:manage': ['admin'],
+  'enrollments:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  // Channel managers act on the enrollments of partners assigned to them.
+  'enrollments:manage': ['admin', 'channel_manager'],
+  'enrollments:evaluate': ['admin', 'channel_manager', 'partner_admin'],
+  'checklist:complete': ['admin', 'channel_manager', 'partner_admin'],
+  'agreements:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'agreements:manage': ['admin'],
+  'agreements:accept': ['partner_admin'],
+  'applications:read': ['admin', 'channel_manager', 'analyst'],
+  'applications:review': ['admin', 'channel_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

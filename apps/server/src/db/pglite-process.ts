@@ -4,6 +4,7 @@
 // real server.
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import lockfile from 'proper-lockfile';
 
@@ -24,7 +25,8 @@ async function main() {
     send({ type: 'error', message: `DATA_DIR ${dataDir} is in use by another PartnerGraph process` });
     process.exit(1);
   }
-  const db = await PGlite.create({ dataDir });
+  // Extensions the migrations create must be loaded into PGlite's WASM first.
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());

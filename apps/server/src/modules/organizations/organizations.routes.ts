@@ -12,6 +12,11 @@ import {
   partnerTypeSchema,
   updatePartnerBody,
 } from '@partnergraph/shared/contracts/organizations';
+import {
+  createPartnerTypeBody,
+  typeCodeParams,
+  updatePartnerTypeBody,
+} from '@partnergraph/shared/contracts/programs';
 import type { Deps } from '../../lib/deps';
 import { ctxOf } from '../../plugins/auth';
 import { listUsers } from '../identity/identity.service';
@@ -19,6 +24,10 @@ import {
   assignChannelManager,
   changePartnerStatus,
   createPartner,
+  createPartnerType,
+  deletePartnerType,
+  setPartnerTypeRetired,
+  updatePartnerType,
   getPartner,
   listPartners,
   listPartnerTypes,
@@ -160,5 +169,70 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
       },
     },
     async () => listPartnerTypes(db),
+  );
+
+  const typeTags = ['programs'];
+  r.post(
+    '/partner-types',
+    {
+      config: { access: 'partner-types:manage' },
+      schema: {
+        tags: typeTags,
+        summary: 'Add a partner type',
+        body: createPartnerTypeBody,
+        response: { 201: partnerTypeSchema },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createPartnerType(db, ctxOf(req), req.body)),
+  );
+  r.patch(
+    '/partner-types/:code',
+    {
+      config: { access: 'partner-types:manage' },
+      schema: {
+        tags: typeTags,
+        summary: 'Rename or describe a partner type',
+        params: typeCodeParams,
+        body: updatePartnerTypeBody,
+        response: { 200: partnerTypeSchema },
+      },
+    },
+    async (req) => updatePartnerType(db, ctxOf(req), req.params.code, req.body),
+  );
+  for (const [verb, retired] of [
+    ['retire', true],
+    ['restore', false],
+  ] as const) {
+    r.post(
+      `/partner-types/:code/${verb}`,
+      {
+        config: { access: 'partner-types:manage' },
+        schema: {
+          tags: typeTags,
+          summary: retired
+            ? 'Retire a partner type: no longer offered for new choices; holders keep it'
+            : 'Offer a retired partner type again',
+          params: typeCodeParams,
+          response: { 200: partnerTypeSchema },
+        },
+      },
+      async (req) => setPartnerTypeRetired(db, ctxOf(req), req.params.code, retired),
+    );
+  }
+  r.delete(
+    '/partner-types/:code',
+    {
+      config: { access: 'partner-types:manage' },
+      schema: {
+        tags: typeTags,
+        summary: 'Delete an unused partner type (one in use answers 409: retire it)',
+        params: typeCodeParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await deletePartnerType(db, ctxOf(req), req.params.code);
+      return reply.code(204).send(null);
+    },
   );
 }

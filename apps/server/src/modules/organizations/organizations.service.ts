@@ -9,7 +9,7 @@ import type {
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
-import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
+import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { PageRequest } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
@@ -22,7 +22,7 @@ import {
   type OrganizationRow,
   type PartnerFilters,
 } from './organizations.repository';
-import { organizations } from './organizations.tables';
+import { organizationPartnerTypes, organizations, partnerTypes } from './organizations.tables';
 import { mayChangePartner } from './organizations.visibility';
 
 type Details = Awaited<ReturnType<typeof findPartnerDetails>>;
@@ -294,4 +294,113 @@ export async function listPartnerTypes(db: Db) {
       retired: t.retiredAt !== null,
     })),
   };
+}
+
+// --- Partner types: the vendor renames, adds and retires them; a type in use is never deleted. ---
+
+async function findTypeForChange(tx: Queryable, code: string) {
+  const [row] = await tx.select().from(partnerTypes).where(eq(partnerTypes.code, code)).for('update');
+  if (!row) throw notFound('partner type');
+  return row;
+}
+
+const typeDto = (t: typeof partnerTypes.$inferSelect) => ({
+  code: t.code,
+  name: t.name,
+  description: t.description,
+  retired: t.retiredAt !== null,
+});
+
+export async function createPartnerType(
+  db: Db,
+  ctx: Ctx,
+  input: { code: string; name: string; description: string },
+) {
+  return runChange(db, ctx, async (tx, record) => {
+    const [taken] = await tx.select().from(partnerTypes).where(eq(partnerTypes.code, input.code));
+    if (taken) throw conflict(`The code ${input.code} is already used by ${taken.name}`);
+    const [row] = await tx
+      .insert(partnerTypes)
+      .values({ ...input, sortOrder: 1000 })
+      .returning();
+    record.audit({
+      action: 'partner_type.created',
+      entityType: 'partner_type',
+      entityId: input.code,
+      after: typeDto(row!),
+    });
+    return typeDto(row!);
+  });
+}
+
+export async function updatePartnerType(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  input: { name?: string | undefined; description?: string | undefined },
+) {
+  return runChange(db, ctx, async (tx, record) => {
+    const before = await findTypeForChange(tx, code);
+    const [row] = await tx
+      .update(partnerTypes)
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+      })
+      .where(eq(partnerTypes.code, code))
+      .returning();
+    record.audit({
+      action: 'partner_type.updated',
+      entityType: 'partner_type',
+      entityId: code,
+      before: typeDto(before),
+      after: typeDto(row!),
+    });
+    return typeDto(row!);
+  });
+}
+
+/** Retiring hides a type from new choices; organizations and programs that hold it keep it. */
+export async function setPartnerTypeRetired(db: Db, ctx: Ctx, code: string, retired: boolean) {
+  return runChange(db, ctx, async (tx, record) => {
+    await findTypeForChange(tx, code);
+    const [row] = await tx
+      .update(partnerTypes)
+      .set({ retiredAt: retired ? new Date() : null })
+      .where(eq(partnerTypes.code, code))
+      .returning();
+    record.audit({
+      action: retired ? 'partner_type.retired' : 'partner_type.restored',
+      entityType: 'partner_type',
+      entityId: code,
+    });
+    return typeDto(row!);
+  });
+}
+
+export async function deletePartnerType(db: Db, ctx: Ctx, code: string) {
+  await runChange(db, ctx, async (tx, record) => {
+    const before = await findTypeForChange(tx, code);
+    const [use] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(organizationPartnerTypes)
+      .where(eq(organizationPartnerTypes.typeCode, code));
+    const [programUse] = await tx
+      .execute<{ n: number }>(
+        sql`select count(*)::int as n from programs where eligible_types @> ${JSON.stringify([code])}::jsonb`,
+      )
+      .then((r) => r.rows);
+    if ((use?.n ?? 0) > 0 || (programUse?.n ?? 0) > 0) {
+      throw conflict(
+        `${before.name} is in use by ${use?.n ?? 0} organizations and ${programUse?.n ?? 0} programs: retire it instead`,
+      );
+    }
+    await tx.delete(partnerTypes).where(eq(partnerTypes.code, code));
+    record.audit({
+      action: 'partner_type.deleted',
+      entityType: 'partner_type',
+      entityId: code,
+      before: typeDto(before),
+    });
+  });
 }

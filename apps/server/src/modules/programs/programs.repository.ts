@@ -1,0 +1,167 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { isId } from '../../lib/ids';
+import { keyset, where, type PageRequest } from '../../lib/pagination';
+import { organizations } from '../organizations/organizations.tables';
+import { enrollments, programs, programTiers, tierHistory } from './programs.tables';
+import { visibleEnrollments, visiblePrograms } from './programs.visibility';
+
+export type ProgramRow = typeof programs.$inferSelect;
+export type TierRow = typeof programTiers.$inferSelect;
+export type EnrollmentRow = typeof enrollments.$inferSelect;
+
+export async function findPrograms(
+  q: Queryable,
+  actor: Actor,
+  f: { status?: ProgramRow['status'] | undefined },
+  page: Omit<PageRequest, 'sort'>,
+) {
+  const ks = keyset({ name: { column: programs.name, cast: 'text' } }, programs.id, {
+    ...page,
+    sort: 'name',
+  });
+  const rows = await q
+    .select()
+    .from(programs)
+    .where(where(visiblePrograms(actor), f.status ? eq(programs.status, f.status) : undefined, ks.after))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  return ks.page(rows, (r) => r.name);
+}
+
+export async function findProgramById(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
+  if (!isId(id)) return undefined;
+  const query = q
+    .select()
+    .from(programs)
+    .where(and(eq(programs.id, id), visiblePrograms(actor)));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** Tiers of each program's current version, ordered by rank. */
+export async function findCurrentTiers(q: Queryable, list: ProgramRow[]) {
+  if (!list.length) return new Map<string, TierRow[]>();
+  const rows = await q
+    .select({ tier: programTiers })
+    .from(programTiers)
+    .innerJoin(
+      programs,
+      and(eq(programs.id, programTiers.programId), eq(programs.tiersVersion, programTiers.programVersion)),
+    )
+    .where(
+      inArray(
+        programTiers.programId,
+        list.map((p) => p.id),
+      ),
+    )
+    .orderBy(asc(programTiers.rank));
+  const byProgram = new Map<string, TierRow[]>(list.map((p) => [p.id, []]));
+  for (const { tier } of rows) byProgram.get(tier.programId)!.push(tier);
+  return byProgram;
+}
+
+export async function findTiersByIds(q: Queryable, ids: string[]) {
+  if (!ids.length) return new Map<string, TierRow>();
+  const rows = await q.select().from(programTiers).where(inArray(programTiers.id, ids));
+  return new Map(rows.map((t) => [t.id, t]));
+}
+
+export async function countEnrollments(q: Queryable, programIds: string[]) {
+  if (!programIds.length) return new Map<string, number>();
+  const rows = await q
+    .select({ programId: enrollments.programId, n: sql<number>`count(*)::int` })
+    .from(enrollments)
+    .where(and(inArray(enrollments.programId, programIds), sql`${enrollments.status} <> 'terminated'`))
+    .groupBy(enrollments.programId);
+  return new Map(rows.map((r) => [r.programId, r.n]));
+}
+
+export interface EnrollmentFilters {
+  organizationId?: string | undefined;
+  programId?: string | undefined;
+  status?: EnrollmentRow['status'] | undefined;
+  actionRequired?: 'true' | 'false' | undefined;
+}
+
+export async function findEnrollments(
+  q: Queryable,
+  actor: Actor,
+  f: EnrollmentFilters,
+  page: Omit<PageRequest, 'sort'>,
+) {
+  if (
+    (f.organizationId !== undefined && !isId(f.organizationId)) ||
+    (f.programId !== undefined && !isId(f.programId))
+  ) {
+    return { items: [], nextCursor: null };
+  }
+  const ks = keyset({ createdAt: { column: enrollments.createdAt, cast: 'timestamptz' } }, enrollments.id, {
+    ...page,
+    sort: '-createdAt',
+  });
+  const rows = await q
+    .select()
+    .from(enrollments)
+    .where(
+      where(
+        visibleEnrollments(actor),
+        f.organizationId ? eq(enrollments.organizationId, f.organizationId) : undefined,
+        f.programId ? eq(enrollments.programId, f.programId) : undefined,
+        f.status ? eq(enrollments.status, f.status) : undefined,
+        f.actionRequired ? eq(enrollments.actionRequired, f.actionRequired === 'true') : undefined,
+        ks.after,
+      ),
+    )
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  return ks.page(rows, (r) => r.createdAt);
+}
+
+export async function findEnrollmentById(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
+  if (!isId(id)) return undefined;
+  const query = q
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.id, id), visibleEnrollments(actor)));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** Live enrollments of organizations (not terminated), for agreement and checklist bookkeeping. */
+export async function findLiveEnrollmentsOfOrg(q: Queryable, organizationId: string) {
+  return q
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.organizationId, organizationId), sql`${enrollments.status} <> 'terminated'`));
+}
+
+export async function findTierHistory(q: Queryable, enrollmentId: string) {
+  return q
+    .select()
+    .from(tierHistory)
+    .where(eq(tierHistory.enrollmentId, enrollmentId))
+    .orderBy(desc(tierHistory.at));
+}
+
+export async function findOrganizationsByIds(q: Queryable, ids: string[]) {
+  if (!ids.length) return new Map<string, typeof organizations.$inferSelect>();
+  const rows = await q.select().from(organizations).where(inArray(organizations.id, ids));
+  return new Map(rows.map((o) => [o.id, o]));
+}
+
+/** Published programs, for the public application form: no actor, no visibility beyond "published". */
+export async function findPublishedPrograms(q: Queryable) {
+  return q.select().from(programs).where(eq(programs.status, 'published')).orderBy(asc(programs.name));
+}

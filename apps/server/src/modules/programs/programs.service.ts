@@ -1,0 +1,280 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  createProgramBody,
+  replaceTiersBody,
+  tierInput,
+  updateProgramBody,
+} from '@partnergraph/shared/contracts/programs';
+import type { Db, Queryable } from '../../db/client';
+import { assertVersion, runChange } from '../../db/transaction';
+import type { Ctx } from '../../lib/actor';
+import { invalid, notFound, unprocessable, type FieldError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { PageRequest } from '../../lib/pagination';
+import { findPartnerTypes } from '../organizations/organizations.repository';
+import {
+  countEnrollments,
+  findCurrentTiers,
+  findProgramById,
+  findPrograms,
+  findPublishedPrograms,
+  type ProgramRow,
+  type TierRow,
+} from './programs.repository';
+import { programs, programTiers } from './programs.tables';
+
+export function toTierDto(t: TierRow) {
+  return {
+    id: t.id,
+    programVersion: t.programVersion,
+    rank: t.rank,
+    code: t.code,
+    name: t.name,
+    requirements: t.requirements,
+    benefits: t.benefits,
+  };
+}
+
+function toProgramDto(p: ProgramRow, tiers: TierRow[], enrollmentCount: number) {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    status: p.status,
+    eligibleTypes: p.eligibleTypes,
+    tracks: p.tracks,
+    requiredAgreementTypes: p.requiredAgreementTypes as (
+      | 'reseller'
+      | 'distribution'
+      | 'msp'
+      | 'referral'
+      | 'technology_partner'
+      | 'system_integrator'
+      | 'nda'
+      | 'custom'
+    )[],
+    checklist: p.checklist,
+    demotionGraceDays: p.demotionGraceDays,
+    agreementDeadlineDays: p.agreementDeadlineDays,
+    tiersVersion: p.tiersVersion,
+    tiers: tiers.map(toTierDto),
+    enrollmentCount,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+async function programDtos(q: Queryable, rows: ProgramRow[]) {
+  const [tiers, counts] = await Promise.all([
+    findCurrentTiers(q, rows),
+    countEnrollments(
+      q,
+      rows.map((p) => p.id),
+    ),
+  ]);
+  return rows.map((p) => toProgramDto(p, tiers.get(p.id) ?? [], counts.get(p.id) ?? 0));
+}
+
+export async function listPrograms(
+  db: Db,
+  ctx: Ctx,
+  f: { status?: ProgramRow['status'] | undefined },
+  page: Omit<PageRequest, 'sort'>,
+) {
+  const res = await findPrograms(db, ctx.actor, f, page);
+  return { items: await programDtos(db, res.items), nextCursor: res.nextCursor };
+}
+
+export async function getProgram(db: Db, ctx: Ctx, id: string) {
+  const p = await findProgramById(db, ctx.actor, id);
+  if (!p) throw notFound('program');
+  return (await programDtos(db, [p]))[0]!;
+}
+
+type TierInput = z.output<typeof tierInput>;
+
+/**
+ * Tier rules must make sense as a ladder: unique codes, attestations with a
+ * label, and a threshold never lower than the same rule's on a lower tier.
+ */
+export function validateTiers(tiers: TierInput[], path = 'body.tiers'): FieldError[] {
+  const errors: FieldError[] = [];
+  const codes = new Set<string>();
+  const floors = new Map<string, { threshold: number; tier: string }>();
+  tiers.forEach((tier, i) => {
+    if (codes.has(tier.code))
+      errors.push({ path: `${path}.${i}.code`, message: `Tier code ${tier.code} is used twice` });
+    codes.add(tier.code);
+    tier.requirements.forEach((rule, j) => {
+      const at = `${path}.${i}.requirements.${j}`;
+      if (rule.metric === 'manual_attestation' && !rule.label) {
+        errors.push({ path: `${at}.label`, message: 'Say what the vendor attests' });
+      }
+      if (rule.comparison !== 'gte' && rule.comparison !== 'gt') return;
+      const key = `${rule.metric}|${rule.windowDays}|${rule.label ?? ''}`;
+      const floor = floors.get(key);
+      if (floor && rule.threshold < floor.threshold) {
+        errors.push({
+          path: `${at}.threshold`,
+          message: `Tiers are out of order: ${tier.name} asks less (${rule.threshold}) than the lower tier ${floor.tier} (${floor.threshold})`,
+        });
+      }
+      floors.set(key, { threshold: rule.threshold, tier: tier.name });
+    });
+  });
+  return errors;
+}
+
+async function assertTypes(q: Queryable, codes: string[]) {
+  const known = new Set((await findPartnerTypes(q)).map((t) => t.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length)
+    throw invalid([
+      { path: 'body.eligibleTypes', message: `Unknown or retired partner type: ${unknown.join(', ')}` },
+    ]);
+}
+
+async function insertTiers(q: Queryable, programId: string, programVersion: number, tiers: TierInput[]) {
+  await q.insert(programTiers).values(
+    tiers.map((t, i) => ({
+      id: newId(),
+      programId,
+      programVersion,
+      rank: i + 1,
+      code: t.code,
+      name: t.name,
+      requirements: t.requirements,
+      benefits: t.benefits,
+    })),
+  );
+}
+
+export async function createProgram(db: Db, ctx: Ctx, input: z.output<typeof createProgramBody>) {
+  const errors = validateTiers(input.tiers);
+  if (errors.length) throw invalid(errors);
+  return runChange(db, ctx, async (tx, record) => {
+    await assertTypes(tx, input.eligibleTypes);
+    const id = newId();
+    const { tiers, ...fields } = input;
+    const [row] = await tx
+      .insert(programs)
+      .values({ id, ...fields })
+      .returning();
+    await insertTiers(tx, id, 1, tiers);
+    const [dto] = await programDtos(tx, [row!]);
+    record.audit({ action: 'program.created', entityType: 'program', entityId: id, after: dto });
+    record.event({ type: 'program.created', entityType: 'program', entityId: id, payload: dto! });
+    return dto!;
+  });
+}
+
+async function lockProgram(tx: Queryable, ctx: Ctx, id: string, version: number) {
+  const p = await findProgramById(tx, ctx.actor, id, { forUpdate: true });
+  if (!p) throw notFound('program');
+  assertVersion(p, version);
+  if (p.status === 'retired') throw unprocessable('A retired program cannot be changed');
+  return p;
+}
+
+export async function updateProgram(db: Db, ctx: Ctx, id: string, input: z.output<typeof updateProgramBody>) {
+  return runChange(db, ctx, async (tx, record) => {
+    const p = await lockProgram(tx, ctx, id, input.version);
+    const { version: _v, ...fields } = input;
+    if (fields.eligibleTypes) await assertTypes(tx, fields.eligibleTypes);
+    const [before] = await programDtos(tx, [p]);
+    const [row] = await tx
+      .update(programs)
+      .set({ ...fields, version: sql`${programs.version} + 1`, updatedAt: new Date() })
+      .where(eq(programs.id, id))
+      .returning();
+    const [after] = await programDtos(tx, [row!]);
+    record.audit({ action: 'program.updated', entityType: 'program', entityId: id, before, after });
+    record.event({ type: 'program.updated', entityType: 'program', entityId: id, payload: after! });
+    return after!;
+  });
+}
+
+/**
+ * A draft's tiers are edited in place. A published program's tiers change only
+ * by a new version: existing enrollments keep pointing at their old tier (still
+ * valid) until their next evaluation moves them onto the new ladder by rank.
+ */
+export async function replaceTiers(db: Db, ctx: Ctx, id: string, input: z.output<typeof replaceTiersBody>) {
+  const errors = validateTiers(input.tiers);
+  if (errors.length) throw invalid(errors);
+  return runChange(db, ctx, async (tx, record) => {
+    const p = await lockProgram(tx, ctx, id, input.version);
+    let tiersVersion = p.tiersVersion;
+    if (p.status === 'draft') {
+      await tx
+        .delete(programTiers)
+        .where(and(eq(programTiers.programId, id), eq(programTiers.programVersion, tiersVersion)));
+    } else {
+      tiersVersion += 1;
+    }
+    await insertTiers(tx, id, tiersVersion, input.tiers);
+    const [row] = await tx
+      .update(programs)
+      .set({ tiersVersion, version: sql`${programs.version} + 1`, updatedAt: new Date() })
+      .where(eq(programs.id, id))
+      .returning();
+    const [after] = await programDtos(tx, [row!]);
+    record.audit({
+      action: 'program.tiers_replaced',
+      entityType: 'program',
+      entityId: id,
+      after: { tiersVersion, tiers: after!.tiers },
+    });
+    record.event({ type: 'program.updated', entityType: 'program', entityId: id, payload: after! });
+    return after!;
+  });
+}
+
+export async function changeProgramStatus(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  verb: 'publish' | 'retire',
+  version: number,
+) {
+  return runChange(db, ctx, async (tx, record) => {
+    const p = await lockProgram(tx, ctx, id, version);
+    const to = verb === 'publish' ? 'published' : 'retired';
+    if (verb === 'publish' && p.status !== 'draft')
+      throw unprocessable('Only a draft program can be published');
+    const [row] = await tx
+      .update(programs)
+      .set({
+        status: to,
+        ...(verb === 'publish' ? { publishedAt: new Date() } : {}),
+        version: sql`${programs.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(programs.id, id))
+      .returning();
+    const [after] = await programDtos(tx, [row!]);
+    record.audit({
+      action: `program.${to}`,
+      entityType: 'program',
+      entityId: id,
+      before: { status: p.status },
+      after: { status: to },
+    });
+    record.event({ type: `program.${to}`, entityType: 'program', entityId: id, payload: after! });
+    return after!;
+  });
+}
+
+export async function listPublicPrograms(db: Db) {
+  const rows = await findPublishedPrograms(db);
+  return {
+    items: rows.map((p) => ({
+      id: p.id,
+      name: p.name,
+      description: p.description,
+      eligibleTypes: p.eligibleTypes,
+    })),
+  };
+}

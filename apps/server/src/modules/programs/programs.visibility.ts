@@ -1,0 +1,24 @@
+import { eq, or, sql } from 'drizzle-orm';
+import type { Actor } from '../../lib/actor';
+import { enrollments, programs } from './programs.tables';
+
+/** Vendor staff see every program; a partner sees published ones and those it is enrolled in. */
+export function visiblePrograms(actor: Actor) {
+  if (actor.orgKind === 'vendor') return undefined;
+  return or(
+    eq(programs.status, 'published'),
+    sql`exists (select 1 from ${enrollments} e where e.program_id = ${programs.id} and e.organization_id = ${actor.orgId})`,
+  );
+}
+
+/** Vendor staff see every enrollment; a partner its own organization's. */
+export function visibleEnrollments(actor: Actor) {
+  return actor.orgKind === 'vendor' ? undefined : eq(enrollments.organizationId, actor.orgId);
+}
+
+/** Admins manage every enrollment; channel managers those of partners assigned to them. */
+export function mayManageEnrollment(actor: Actor, org: { channelManagerId: string | null }) {
+  return (
+    actor.role === 'admin' || (actor.role === 'channel_manager' && org.channelManagerId === actor.userId)
+  );
+}
