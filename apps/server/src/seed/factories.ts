@@ -1,7 +1,8 @@
 // Factories build valid records directly in the database. The demo ecosystem
 // and the tests use the same functions, so the demo is always data the tests
 // have seen.
-import type { TierBenefit, TierRule } from '@partnergraph/shared/contracts/programs';
+import type { z } from 'zod';
+import { tierInput } from '@partnergraph/shared/contracts/programs';
 import type { Role } from '@partnergraph/shared/permissions';
 import type { Queryable } from '../db/client';
 import { newId } from '../lib/ids';
@@ -153,7 +154,8 @@ export async function createApiTokenRecord(
   return { row: row!, token };
 }
 
-type TierSeed = { code: string; name: string; requirements?: TierRule[]; benefits?: TierBenefit[] };
+/** Tier input as a person writes it; parsed through the API's schema so defaults apply exactly as they would there. */
+type TierSeed = z.input<typeof tierInput>;
 
 export async function createProgramRecord(
   q: Queryable,
@@ -198,7 +200,7 @@ export async function createProgramRecord(
       publishedAt: input.status === 'draft' ? null : new Date(),
     })
     .returning();
-  const tiers = input.tiers ?? [{ code: 'registered', name: 'Registered' }];
+  const tiers = (input.tiers ?? [{ code: 'registered', name: 'Registered' }]).map((t) => tierInput.parse(t));
   const rows = await q
     .insert(programTiers)
     .values(
