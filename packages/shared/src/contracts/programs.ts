@@ -153,7 +153,9 @@ export const createProgramBody = z.strictObject({
 export const updateProgramBody = z.strictObject({
   version: versionField,
   ...Object.fromEntries(Object.entries(programFields).map(([k, v]) => [k, v.optional()])),
-} as { version: typeof versionField } & { [K in keyof typeof programFields]: z.ZodOptional<(typeof programFields)[K]> });
+} as { version: typeof versionField } & {
+  [K in keyof typeof programFields]: z.ZodOptional<(typeof programFields)[K]>;
+});
 
 export const programListQuery = z.object({ status: programStatus.optional() });
 
@@ -178,10 +180,22 @@ export const evaluationSchema = z.object({
   currentTier: z.object({ id: z.string(), name: z.string(), rank: z.number().int() }).nullable(),
   qualifiedTier: z.object({ id: z.string(), name: z.string(), rank: z.number().int() }).nullable(),
   tiers: z.array(
-    z.object({ id: z.string(), code: z.string(), name: z.string(), rank: z.number().int(), qualified: z.boolean(), rules: z.array(ruleResultSchema) }),
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      rank: z.number().int(),
+      qualified: z.boolean(),
+      rules: z.array(ruleResultSchema),
+    }),
   ),
   change: z
-    .object({ kind: z.enum(['promotion', 'demotion']), fromTier: z.string().nullable(), toTier: z.string(), reason: z.string() })
+    .object({
+      kind: z.enum(['promotion', 'demotion']),
+      fromTier: z.string().nullable(),
+      toTier: z.string(),
+      reason: z.string(),
+    })
     .nullable(),
   demotionPendingSince: timestamp.nullable(),
   demotionEffectiveAt: timestamp.nullable(),
@@ -207,7 +221,15 @@ export const enrollmentSchema = z.object({
   actionRequired: z.boolean(),
   actionRequiredReason: z.string().nullable(),
   actionDeadline: timestamp.nullable(),
-  pendingAgreements: z.array(z.object({ agreementId: z.string(), name: z.string(), type: agreementType, versionId: z.string(), versionNumber: z.number().int() })),
+  pendingAgreements: z.array(
+    z.object({
+      agreementId: z.string(),
+      name: z.string(),
+      type: agreementType,
+      versionId: z.string(),
+      versionNumber: z.number().int(),
+    }),
+  ),
   checklist: z.array(checklistProgressSchema),
   lastEvaluation: evaluationSchema.nullable(),
   version: z.number().int(),
@@ -229,7 +251,10 @@ export const createEnrollmentBody = z.strictObject({
   track: z.string().trim().max(60).optional(),
 });
 
-export const enrollmentStatusAction = z.strictObject({ version: versionField, reason: z.string().trim().max(1000).optional() });
+export const enrollmentStatusAction = z.strictObject({
+  version: versionField,
+  reason: z.string().trim().max(1000).optional(),
+});
 
 export const tierHistorySchema = z.object({
   id: z.string(),
@@ -240,7 +265,10 @@ export const tierHistorySchema = z.object({
   reason: z.string(),
 });
 
-export const attestBody = z.strictObject({ label: z.string().trim().min(1).max(200), attested: z.boolean().default(true) });
+export const attestBody = z.strictObject({
+  label: z.string().trim().min(1).max(200),
+  attested: z.boolean().default(true),
+});
 export const checklistParams = z.object({ id: z.string().max(64), key: z.string().max(40) });
 
 // --- Agreements ---
@@ -343,6 +371,14 @@ export const approveApplicationBody = z.strictObject({
   /** Link to this existing organization instead of creating one (e.g. a detected duplicate). */
   organizationId: z.string().max(64).optional(),
 });
-export const rejectApplicationBody = z.strictObject({ version: versionField, reason: z.string().trim().min(1).max(2000) });
+export const rejectApplicationBody = z.strictObject({
+  version: versionField,
+  reason: z.string().trim().min(1).max(2000),
+});
 
-export const publicProgramSchema = z.object({ id: z.string(), name: z.string(), description: z.string(), eligibleTypes: z.array(z.string()) });
+export const publicProgramSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  eligibleTypes: z.array(z.string()),
+});

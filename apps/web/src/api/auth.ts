@@ -1,0 +1,72 @@
+import type {
+  changePasswordBody,
+  changePasswordResponse,
+  loginBody,
+  LoginResponse,
+  MeResponse,
+} from '@partnergraph/shared/contracts/identity';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError, setCsrfToken } from './client';
+
+export const meQueryKey = ['me'] as const;
+
+/** The signed-in session, or null when nobody is signed in (GET /me answers 401). */
+export const meQueryOptions = queryOptions({
+  queryKey: meQueryKey,
+  queryFn: async ({ signal }): Promise<MeResponse | null> => {
+    try {
+      const me = await api<MeResponse>('/me', { signal });
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (isApiError(error, 401)) return null;
+      throw error;
+    }
+  },
+  // The session changes only through sign-in, sign-out and a 401 from another call; all of them set it here.
+  staleTime: Infinity,
+  retry: false,
+});
+
+/**
+ * Switches the cached session and drops everything cached for the previous one, so nothing one
+ * person loaded can show up for the next. The session entry is updated in place, not removed,
+ * so screens watching it hear of the change.
+ */
+function replaceSession(queryClient: QueryClient, session: MeResponse | null) {
+  setCsrfToken(session?.csrfToken ?? null);
+  queryClient.setQueryData(meQueryKey, session);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: (typeof loginBody)['_input']) =>
+      api<LoginResponse>('/auth/login', { method: 'POST', body }),
+    onSuccess: (session) => replaceSession(queryClient, session),
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
+    // Forget the session even when the call fails: the person asked to leave, and the app shell
+    // answers a forgotten session by showing the sign-in page.
+    onSettled: () => replaceSession(queryClient, null),
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: (typeof changePasswordBody)['_input']) =>
+      api<(typeof changePasswordResponse)['_output']>('/auth/password', { method: 'POST', body }),
+    onSuccess: ({ csrfToken }) => {
+      // The server replaced the session: the old token is dead, later writes need the new one.
+      setCsrfToken(csrfToken);
+      queryClient.setQueryData<MeResponse | null>(meQueryKey, (me) => (me ? { ...me, csrfToken } : me));
+    },
+  });
+}

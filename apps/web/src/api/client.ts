@@ -1,0 +1,139 @@
+import type { Problem } from '@partnergraph/shared/contracts/common';
+
+export type FieldError = NonNullable<Problem['errors']>[number];
+
+/** A failed API call: the server's problem+json, or a stand-in when the server could not be reached. */
+export class ApiError extends Error {
+  readonly type: string;
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldError[];
+  readonly retryAfterSeconds: number | null;
+
+  constructor(problem: Problem, retryAfterSeconds: number | null = null) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.type = problem.type;
+    this.status = problem.status;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /**
+   * Field messages keyed by the field name. The server names fields by where
+   * they sit in the request (`body.name`, `body.types.0`); forms want `name`, `types`.
+   */
+  fieldErrors(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const e of this.errors) {
+      const field = e.path.replace(/^(body|query|params)\./, '').split('.')[0] ?? e.path;
+      byField[field] ??= e.message;
+    }
+    return byField;
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** 409 comes for duplicates too; only a stale `version` means "someone else changed this first". */
+export function isStaleVersion(error: unknown): error is ApiError {
+  return isApiError(error, 409) && error.type.endsWith('/stale-version');
+}
+
+// The CSRF token lives in memory only: it comes with sign-in and with GET /me, so a reload recovers it.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type QueryParams = Record<string, string | number | undefined | null>;
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export function withQuery(path: string, query: QueryParams = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Calls `/api/v1{path}` and returns the parsed JSON body (undefined for 204). */
+export async function api<T>(
+  path: string,
+  { method = 'GET', query, body, signal }: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(withQuery(`/api/v1${path}`, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Cannot reach the server',
+      status: 0,
+      detail: 'Cannot reach the server. Check your connection and try again.',
+    });
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+  throw new ApiError(await readProblem(response), retryAfter(response));
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
+  // A proxy in front of the server may answer with HTML; keep the status and a plain title then.
+  if (!/json/.test(response.headers.get('content-type') ?? '')) return fallback;
+  try {
+    const parsed = (await response.json()) as Partial<Problem>;
+    return { ...fallback, ...parsed, status: response.status };
+  } catch {
+    return fallback;
+  }
+}
+
+function retryAfter(response: Response): number | null {
+  const value = Number(response.headers.get('retry-after'));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+/** The text to show a person for any error a query or mutation produced. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.detail ?? error.title;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong';
+}

@@ -1,0 +1,122 @@
+import type { User } from '@partnergraph/shared/contracts/identity';
+import type {
+  assignManagerBody,
+  createPartnerBody,
+  Partner,
+  partnerListQuery,
+  partnerStatusAction,
+  updatePartnerBody,
+} from '@partnergraph/shared/contracts/organizations';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, isStaleVersion, type Page } from './client';
+
+// Request shapes come from the contract's schemas (as sent, before the server applies defaults),
+// so a change there shows up here as a type error rather than as a 400 at run time.
+export type PartnerFilters = (typeof partnerListQuery)['_input'];
+export type PartnerSort = NonNullable<PartnerFilters['sort']>;
+export type CreatePartnerInput = (typeof createPartnerBody)['_input'];
+export type UpdatePartnerInput = (typeof updatePartnerBody)['_input'];
+type StatusActionInput = (typeof partnerStatusAction)['_input'];
+type AssignManagerInput = (typeof assignManagerBody)['_input'];
+
+export type PartnerStatusVerb = 'activate' | 'suspend' | 'terminate';
+
+const PAGE_SIZE = 25;
+
+export const partnerKeys = {
+  lists: ['partners', 'list'] as const,
+  list: (filters: PartnerFilters) => [...partnerKeys.lists, filters] as const,
+  detail: (id: string) => ['partners', 'detail', id] as const,
+  users: (id: string) => ['partners', 'detail', id, 'users'] as const,
+};
+
+export const partnerListQueryOptions = (filters: PartnerFilters) =>
+  infiniteQueryOptions({
+    queryKey: partnerKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<Partner>>('/partners', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const partnerQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: partnerKeys.detail(id),
+    queryFn: ({ signal }) => api<Partner>(`/partners/${encodeURIComponent(id)}`, { signal }),
+  });
+
+export const partnerUsersQueryOptions = (id: string) =>
+  infiniteQueryOptions({
+    queryKey: partnerKeys.users(id),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<User>>(`/partners/${encodeURIComponent(id)}/users`, {
+        query: { limit: PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/**
+ * Puts a changed partner into the cache and marks every list stale: its row may have moved or left a
+ * filter, and the change wrote an audit entry.
+ */
+function useStorePartner() {
+  const queryClient = useQueryClient();
+  return (partner: Partner) => {
+    queryClient.setQueryData(partnerKeys.detail(partner.id), partner);
+    void queryClient.invalidateQueries({ queryKey: partnerKeys.lists });
+    void queryClient.invalidateQueries({ queryKey: ['audit-log'] });
+  };
+}
+
+/**
+ * After a 409 for a stale version, reload the partner so the page shows what the other person saved.
+ * Returned as a promise: the mutation waits for it, so callers' own onError already sees fresh data.
+ */
+function useRefreshWhenStale(id: string) {
+  const queryClient = useQueryClient();
+  return (error: Error) =>
+    isStaleVersion(error) ? queryClient.invalidateQueries({ queryKey: partnerKeys.detail(id) }) : undefined;
+}
+
+export function useCreatePartner() {
+  const store = useStorePartner();
+  return useMutation({
+    mutationFn: (body: CreatePartnerInput) => api<Partner>('/partners', { method: 'POST', body }),
+    onSuccess: store,
+  });
+}
+
+export function useUpdatePartner(id: string) {
+  const store = useStorePartner();
+  const refreshWhenStale = useRefreshWhenStale(id);
+  return useMutation({
+    mutationFn: (body: UpdatePartnerInput) =>
+      api<Partner>(`/partners/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    onSuccess: store,
+    onError: refreshWhenStale,
+  });
+}
+
+export function usePartnerStatusAction(id: string) {
+  const store = useStorePartner();
+  const refreshWhenStale = useRefreshWhenStale(id);
+  return useMutation({
+    mutationFn: ({ verb, ...body }: StatusActionInput & { verb: PartnerStatusVerb }) =>
+      api<Partner>(`/partners/${encodeURIComponent(id)}/${verb}`, { method: 'POST', body }),
+    onSuccess: store,
+    onError: refreshWhenStale,
+  });
+}
+
+export function useAssignManager(id: string) {
+  const store = useStorePartner();
+  const refreshWhenStale = useRefreshWhenStale(id);
+  return useMutation({
+    mutationFn: (body: AssignManagerInput) =>
+      api<Partner>(`/partners/${encodeURIComponent(id)}/assign-manager`, { method: 'POST', body }),
+    onSuccess: store,
+    onError: refreshWhenStale,
+  });
+}

@@ -1,0 +1,62 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { auditLogQueryOptions } from '../../api/audit';
+import { endOfLocalDay, startOfLocalDay } from '../../components/dates';
+import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
+import { AuditFilters } from './audit-filters';
+import type { AuditSearch } from './audit-search';
+import { AuditTable } from './audit-table';
+
+interface Props {
+  filters: AuditSearch;
+  onFiltersChange: (filters: AuditSearch) => void;
+}
+
+export function AuditLogPage({ filters, onFiltersChange }: Props) {
+  useDocumentTitle('Audit log · PartnerGraph');
+  const log = useInfiniteQuery({
+    ...auditLogQueryOptions({
+      action: filters.action,
+      entityType: filters.entityType,
+      entityId: filters.entityId,
+      from: startOfLocalDay(filters.from),
+      to: endOfLocalDay(filters.to),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack>
+      <div>
+        <Title order={1}>Audit log</Title>
+        <Text c="dimmed">Every change and every sign-in, newest first.</Text>
+      </div>
+      {/* Keyed by the URL's filters so the form follows them when they change from outside (back button). */}
+      <AuditFilters key={JSON.stringify(filters)} filters={filters} onChange={onFiltersChange} />
+      {log.isPending ? (
+        <LoadingState label="Loading the audit log…" />
+      ) : log.isError ? (
+        <ErrorAlert error={log.error} title="The audit log could not be loaded" />
+      ) : entries.length === 0 ? (
+        <Text c="dimmed" py="xl" ta="center">
+          No entries match these filters.
+        </Text>
+      ) : (
+        <>
+          <div style={{ opacity: log.isPlaceholderData ? 0.5 : 1 }} aria-busy={log.isPlaceholderData}>
+            <AuditTable entries={entries} />
+          </div>
+          <LoadMore
+            hasNextPage={log.hasNextPage}
+            isFetchingNextPage={log.isFetchingNextPage}
+            fetchNextPage={log.fetchNextPage}
+            shown={entries.length}
+            noun={entries.length === 1 ? 'entry' : 'entries'}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

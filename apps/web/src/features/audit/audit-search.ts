@@ -1,0 +1,20 @@
+import { searchDate, searchText } from '../../components/search-params';
+
+export interface AuditSearch {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  /** `YYYY-MM-DD`, as a date input gives it. */
+  from?: string;
+  to?: string;
+}
+
+export function parseAuditSearch(search: Record<string, unknown>): AuditSearch {
+  return {
+    action: searchText(search.action),
+    entityType: searchText(search.entityType),
+    entityId: searchText(search.entityId),
+    from: searchDate(search.from),
+    to: searchDate(search.to),
+  };
+}

@@ -1,0 +1,142 @@
+import { ActionIcon, Code, Group, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { AuditEntry } from '@partnergraph/shared/contracts/audit';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
+import { formatDateTime } from '../../components/dates';
+import { AnchorLink } from '../../components/links';
+import { useSession } from '../auth/session';
+
+const COLUMNS = 5;
+
+function EntityCell({ entry }: { entry: AuditEntry }) {
+  const { organization } = useSession();
+  // Partner organizations have a page (the vendor's own organization has none); other entities show their id.
+  const linkable = entry.entityType === 'organization' && entry.entityId !== organization.id;
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{entry.entityType}</Text>
+      {entry.entityId &&
+        (linkable ? (
+          <AnchorLink to="/partners/$id" params={{ id: entry.entityId }} size="xs" ff="monospace">
+            {entry.entityId}
+          </AnchorLink>
+        ) : (
+          <Text size="xs" c="dimmed" ff="monospace">
+            {entry.entityId}
+          </Text>
+        ))}
+    </Stack>
+  );
+}
+
+function JsonBlock({ label, value }: { label: string; value: Record<string, unknown> | null }) {
+  return (
+    <Stack gap={4}>
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+        {label}
+      </Text>
+      {value ? (
+        <Code block>{JSON.stringify(value, null, 2)}</Code>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Nothing recorded
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const [open, setOpen] = useState<Set<string>>(() => new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing="xs" aria-label="Audit log entries">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={44}>
+              <VisuallyHidden>Details</VisuallyHidden>
+            </Table.Th>
+            <Table.Th>Time</Table.Th>
+            <Table.Th>Actor</Table.Th>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>Entity</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry) => {
+            const expanded = open.has(entry.id);
+            const detailsId = `audit-details-${entry.id}`;
+            return (
+              <Fragment key={entry.id}>
+                <Table.Tr>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      onClick={() => toggle(entry.id)}
+                      aria-expanded={expanded}
+                      aria-controls={expanded ? detailsId : undefined}
+                      aria-label={`${expanded ? 'Hide' : 'Show'} details of ${entry.action} at ${formatDateTime(entry.at)}`}
+                    >
+                      {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                    </ActionIcon>
+                  </Table.Td>
+                  <Table.Td>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.actor.name ?? (
+                      <Text c="dimmed" size="sm">
+                        {/* No user: the system itself (bootstrap) or someone not signed in (a failed sign-in). */}
+                        {entry.actor.userId
+                          ? 'Unknown user'
+                          : entry.action.startsWith('auth.')
+                            ? 'Anonymous'
+                            : 'System'}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{entry.action}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <EntityCell entry={entry} />
+                  </Table.Td>
+                </Table.Tr>
+                {expanded && (
+                  <Table.Tr id={detailsId}>
+                    <Table.Td colSpan={COLUMNS}>
+                      <SimpleGrid cols={{ base: 1, md: 2 }}>
+                        <JsonBlock label="Before" value={entry.before} />
+                        <JsonBlock label="After" value={entry.after} />
+                      </SimpleGrid>
+                      <Group gap="lg" mt="xs">
+                        {entry.ip && (
+                          <Text size="xs" c="dimmed">
+                            IP address {entry.ip}
+                          </Text>
+                        )}
+                        {entry.requestId && (
+                          <Text size="xs" c="dimmed">
+                            Request {entry.requestId}
+                          </Text>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,82 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useLogin } from '../../api/auth';
+import { ApiError, errorMessage } from '../../api/client';
+import { homePath } from './session';
+
+function loginErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
+    const minutes = Math.ceil(error.retryAfterSeconds / 60);
+    return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  }
+  return errorMessage(error);
+}
+
+export function LoginPage({ redirectTo }: { redirectTo?: string }) {
+  useDocumentTitle('Sign in · PartnerGraph');
+  const navigate = useNavigate();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const missingEmail = submitted && !email.trim() ? 'Enter your email' : undefined;
+  const missingPassword = submitted && !password ? 'Enter your password' : undefined;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!email.trim() || !password) return;
+    login.mutate(
+      { email: email.trim(), password },
+      { onSuccess: (session) => void navigate({ href: redirectTo ?? homePath(session), replace: true }) },
+    );
+  }
+
+  return (
+    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+      <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={420}>
+        <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+          <Stack>
+            <div>
+              <Text fw={700} c="indigo">
+                PartnerGraph
+              </Text>
+              <Title order={1} id="sign-in-title" size="h2">
+                Sign in
+              </Title>
+            </div>
+            {login.isError && (
+              <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Could not sign in">
+                {loginErrorMessage(login.error)}
+              </Alert>
+            )}
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              value={email}
+              error={missingEmail}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              value={password}
+              error={missingPassword}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={login.isPending} fullWidth>
+              Sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,62 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { type PartnerFilters as Filters, partnerListQueryOptions } from '../../api/partners';
+import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
+import { useCan } from '../auth/session';
+import { NewPartnerModal } from './new-partner-modal';
+import { PartnerFilters } from './partner-filters';
+import { hasFilters } from './partner-search';
+import { PartnersTable } from './partners-table';
+
+interface Props {
+  filters: Filters;
+  onFiltersChange: (filters: Filters) => void;
+}
+
+export function PartnerListPage({ filters, onFiltersChange }: Props) {
+  useDocumentTitle('Partners · PartnerGraph');
+  const canCreate = useCan('partners:create');
+  const [creating, createModal] = useDisclosure(false);
+  // While a new filter loads, the old rows stay (dimmed) instead of the table jumping to a spinner.
+  const list = useInfiniteQuery({ ...partnerListQueryOptions(filters), placeholderData: keepPreviousData });
+  const partners = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Partners</Title>
+        {canCreate && (
+          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
+            New partner
+          </Button>
+        )}
+      </Group>
+      <PartnerFilters filters={filters} onChange={onFiltersChange} />
+      {list.isPending ? (
+        <LoadingState label="Loading partners…" />
+      ) : list.isError ? (
+        <ErrorAlert error={list.error} title="The partners could not be loaded" />
+      ) : partners.length === 0 ? (
+        <Text c="dimmed" py="xl" ta="center">
+          {hasFilters(filters) ? 'No partners match these filters.' : 'There are no partners yet.'}
+        </Text>
+      ) : (
+        <>
+          <div style={{ opacity: list.isPlaceholderData ? 0.5 : 1 }} aria-busy={list.isPlaceholderData}>
+            <PartnersTable partners={partners} />
+          </div>
+          <LoadMore
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={list.fetchNextPage}
+            shown={partners.length}
+            noun={partners.length === 1 ? 'partner' : 'partners'}
+          />
+        </>
+      )}
+      {canCreate && <NewPartnerModal opened={creating} onClose={createModal.close} />}
+    </Stack>
+  );
+}

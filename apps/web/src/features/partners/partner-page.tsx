@@ -1,0 +1,73 @@
+import { Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '../../api/client';
+import { partnerQueryOptions } from '../../api/partners';
+import { AnchorLink } from '../../components/links';
+import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { useCan, useSession } from '../auth/session';
+import { PartnerActions } from './partner-actions';
+import { PartnerDetails } from './partner-details';
+import { PartnerStatusBadge } from './partner-status-badge';
+import { PartnerUsers } from './partner-users';
+
+/** One partner organization: the vendor's view of any partner, and a partner's view of itself ("My organization"). */
+export function PartnerPage({ partnerId }: { partnerId: string }) {
+  const { organization } = useSession();
+  const canReadUsers = useCan('users:read');
+  const partner = useQuery(partnerQueryOptions(partnerId));
+  const isOwn = organization.id === partnerId;
+  useDocumentTitle(`${partner.data?.name ?? (isOwn ? 'My organization' : 'Partner')} · PartnerGraph`);
+
+  const breadcrumbs =
+    organization.kind === 'vendor' ? (
+      <Breadcrumbs>
+        <AnchorLink to="/partners">Partners</AnchorLink>
+        <Text size="sm">{partner.data?.name ?? 'Partner'}</Text>
+      </Breadcrumbs>
+    ) : null;
+
+  if (partner.isPending) return <LoadingState label="Loading partner…" />;
+  if (partner.isError) {
+    // 404 also means "not visible to you": the API does not tell the two apart, and neither do we.
+    return (
+      <Stack>
+        {breadcrumbs}
+        <Title order={1}>{isApiError(partner.error, 404) ? 'Partner not found' : 'Partner'}</Title>
+        {isApiError(partner.error, 404) ? (
+          <Text>
+            There is no partner at this address, or you may not see it.{' '}
+            {organization.kind === 'vendor' && (
+              <AnchorLink to="/partners">Back to the partner list</AnchorLink>
+            )}
+          </Text>
+        ) : (
+          <ErrorAlert error={partner.error} title="The partner could not be loaded" />
+        )}
+      </Stack>
+    );
+  }
+
+  const p = partner.data;
+  return (
+    <Stack gap="lg">
+      {breadcrumbs}
+      <Group justify="space-between" align="flex-start">
+        <div>
+          {isOwn && (
+            <Text c="dimmed" size="sm" fw={500}>
+              My organization
+            </Text>
+          )}
+          <Group gap="sm">
+            <Title order={1}>{p.name}</Title>
+            <PartnerStatusBadge status={p.status} />
+          </Group>
+        </div>
+        <PartnerActions partner={p} />
+      </Group>
+      <PartnerDetails partner={p} />
+      {canReadUsers && <PartnerUsers partnerId={p.id} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Outlet } from '@tanstack/react-router';
+import { meQueryOptions } from '../../api/auth';
+import { SessionContext } from '../auth/session';
+import { MainNav } from './main-nav';
+import classes from './app-layout.module.css';
+import { UserMenu } from './user-menu';
+
+/** The signed-in frame: header, navigation by organization kind and role, and the current screen. */
+export function AppLayout() {
+  const { data: session } = useQuery(meQueryOptions);
+  const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+
+  // The session ended while a screen was open: sign-out, or a 401 from any call. No way back is
+  // remembered, since the next person to sign in here may not be the one who left.
+  if (!session) return <Navigate to="/login" replace />;
+
+  return (
+    <SessionContext value={session}>
+      <a href="#main-content" className={classes.skipLink}>
+        Skip to main content
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={navOpen}
+                onClick={toggleNav}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={navOpen ? 'Close navigation' : 'Open navigation'}
+              />
+              <Text fw={800} fz="lg" c="indigo">
+                PartnerGraph
+              </Text>
+              <Text c="dimmed" visibleFrom="xs" aria-label="Organization">
+                {session.organization.name}
+              </Text>
+            </Group>
+            <UserMenu />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label="Main navigation">
+          <MainNav onNavigate={closeNav} />
+        </AppShell.Navbar>
+        <AppShell.Main id="main-content" tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </SessionContext>
+  );
+}

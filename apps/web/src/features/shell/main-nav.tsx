@@ -1,0 +1,40 @@
+import { Stack } from '@mantine/core';
+import { IconBuildingStore, IconHistory, IconUsersGroup } from '@tabler/icons-react';
+import { NavLinkLink } from '../../components/links';
+import { useCan, useSession } from '../auth/session';
+
+export function MainNav({ onNavigate }: { onNavigate: () => void }) {
+  const { organization } = useSession();
+  const canReadAudit = useCan('audit:read');
+
+  return (
+    <Stack gap={4} component="nav" aria-label="Main">
+      {organization.kind === 'vendor' ? (
+        <NavLinkLink
+          to="/partners"
+          label="Partners"
+          leftSection={<IconUsersGroup size={18} />}
+          activeProps={{ active: true, 'aria-current': 'page' }}
+          onClick={onNavigate}
+        />
+      ) : (
+        <NavLinkLink
+          to="/organization"
+          label="My organization"
+          leftSection={<IconBuildingStore size={18} />}
+          activeProps={{ active: true, 'aria-current': 'page' }}
+          onClick={onNavigate}
+        />
+      )}
+      {canReadAudit && (
+        <NavLinkLink
+          to="/audit-log"
+          label="Audit log"
+          leftSection={<IconHistory size={18} />}
+          activeProps={{ active: true, 'aria-current': 'page' }}
+          onClick={onNavigate}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { useLogout } from '../../api/auth';
+import { roleLabels } from '../../components/roles';
+import { ChangePasswordModal } from '../auth/change-password-modal';
+import { useSession } from '../auth/session';
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase())
+    .join('');
+
+export function UserMenu() {
+  const { user } = useSession();
+  const logout = useLogout();
+  const [passwordOpen, passwordModal] = useDisclosure(false);
+
+  return (
+    <>
+      <Menu position="bottom-end" width={240} withinPortal>
+        <Menu.Target>
+          <UnstyledButton aria-label={`User menu for ${user.name}`}>
+            <Group gap="xs" wrap="nowrap">
+              <Avatar color="indigo" radius="xl" size="sm">
+                {initials(user.name)}
+              </Avatar>
+              <Text size="sm" fw={500} visibleFrom="sm">
+                {user.name}
+              </Text>
+              <IconChevronDown size={14} />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>
+            {user.email}
+            <br />
+            {roleLabels[user.role]}
+          </Menu.Label>
+          <Menu.Item leftSection={<IconKey size={16} />} onClick={passwordModal.open}>
+            Change password
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconLogout size={16} />}
+            onClick={() => logout.mutate()}
+            disabled={logout.isPending}
+          >
+            Sign out
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <ChangePasswordModal opened={passwordOpen} onClose={passwordModal.close} />
+    </>
+  );
+}

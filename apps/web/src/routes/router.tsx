@@ -1,0 +1,147 @@
+import { can } from '@partnergraph/shared/permissions';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { meQueryOptions } from '../api/auth';
+import { AuditLogPage } from '../features/audit/audit-log-page';
+import { parseAuditSearch } from '../features/audit/audit-search';
+import { LoginPage } from '../features/auth/login-page';
+import { homePath } from '../features/auth/session';
+import { NotAllowedPage } from '../features/errors/not-allowed-page';
+import { NotFoundPage } from '../features/errors/not-found-page';
+import { RouteErrorPage } from '../features/errors/route-error-page';
+import { PartnerListPage } from '../features/partners/partner-list-page';
+import { PartnerPage } from '../features/partners/partner-page';
+import { parsePartnerSearch } from '../features/partners/partner-search';
+import { AppLayout } from '../features/shell/app-layout';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Only a path on this site may be a post-sign-in destination: never another origin, never the sign-in page. */
+function safeRedirect(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return undefined;
+  return value.startsWith('/login') ? undefined : value;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outlet });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: safeRedirect(search.redirect),
+  }),
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (session) throw redirect({ href: search.redirect ?? homePath(session) });
+  },
+  component: function LoginRoute() {
+    return <LoginPage redirectTo={loginRoute.useSearch().redirect} />;
+  },
+});
+
+/** Every screen behind sign-in hangs under this pathless route, so the check happens in one place. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!session) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { session };
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: homePath(context.session) });
+  },
+});
+
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'partners',
+  validateSearch: parsePartnerSearch,
+  // The list is the vendor's view of the ecosystem; a partner's own record is "My organization".
+  beforeLoad: ({ context }) => {
+    if (context.session.organization.kind === 'partner') throw redirect({ to: '/organization' });
+  },
+  component: function PartnersRoute() {
+    const filters = partnersRoute.useSearch();
+    const navigate = partnersRoute.useNavigate();
+    return (
+      <PartnerListPage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+const partnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'partners/$id',
+  component: function PartnerRoute() {
+    return <PartnerPage partnerId={partnerRoute.useParams().id} />;
+  },
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organization',
+  beforeLoad: ({ context }) => {
+    if (context.session.organization.kind === 'vendor') throw redirect({ to: '/partners' });
+  },
+  component: function OrganizationRoute() {
+    return <PartnerPage partnerId={organizationRoute.useRouteContext().session.organization.id} />;
+  },
+});
+
+const auditLogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'audit-log',
+  validateSearch: parseAuditSearch,
+  component: function AuditLogRoute() {
+    const { session } = auditLogRoute.useRouteContext();
+    const search = auditLogRoute.useSearch();
+    const navigate = auditLogRoute.useNavigate();
+    if (!can(session.user.role, 'audit:read')) return <NotAllowedPage what="the audit log" />;
+    return (
+      <AuditLogPage
+        filters={search}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([indexRoute, partnersRoute, partnerRoute, organizationRoute, auditLogRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultNotFoundComponent: NotFoundPage,
+    defaultErrorComponent: RouteErrorPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
