@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
+import { startScheduler } from './jobs/scheduler';
 import { bootstrap } from './seed/bootstrap';
 import { DEMO_PASSWORD } from './seed/factories';
 
@@ -22,6 +23,7 @@ async function main() {
 
   const app = await buildApp({ config, db: database.db });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const scheduler = startScheduler(database.db, app.log);
   const where =
     database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [`PartnerGraph is running at ${address.replace('127.0.0.1', 'localhost')} on ${where}`];
@@ -46,6 +48,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down: draining requests');
     const force = setTimeout(() => process.exit(1), 20_000);
     await app.close();
+    await scheduler.stop();
     await database.close();
     clearTimeout(force);
     process.exit(0);

@@ -20,7 +20,6 @@ const matrix = {
   'partners:update': ['admin', 'channel_manager', 'partner_admin'],
   'partners:status': ['admin', 'channel_manager'],
   'partners:assign': ['admin'],
-  'partner-types:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   'users:read': ['admin', 'channel_manager', 'analyst', 'partner_admin'],
   // Partner admins manage their own organization's team; the service holds them to it.
   'users:manage': ['admin', 'partner_admin'],

@@ -1,6 +1,17 @@
 import { Faker, en } from '@faker-js/faker';
 import type { Queryable } from '../db/client';
-import { createPartnerOrganization, createUser } from './factories';
+import { eq } from 'drizzle-orm';
+import { findDuplicates } from '../modules/programs/applications.service';
+import { applications, attestations } from '../modules/programs/programs.tables';
+import {
+  acceptAgreementRecord,
+  createAgreementRecord,
+  createApplicationRecord,
+  createEnrollmentRecord,
+  createPartnerOrganization,
+  createProgramRecord,
+  createUser,
+} from './factories';
 
 const partnerTypeCodes = [
   'reseller',
@@ -132,6 +143,7 @@ export async function loadDemoEcosystem(
     });
   }
 
+  const partners: { id: string; name: string; types: string[]; status: string; adminId: string }[] = [];
   for (const [i, spec] of specs.entries()) {
     const status =
       i < 2
@@ -151,12 +163,13 @@ export async function loadDemoEcosystem(
       channelManagerId: spec.manager,
       createdAt: faker.date.between({ from: '2024-06-01T00:00:00Z', to: refDate }),
     });
-    await createUser(q, {
+    const admin = await createUser(q, {
       organizationId: org.id,
       role: 'partner_admin',
       email: `admin@${spec.domain}`,
       name: faker.person.fullName(),
     });
+    partners.push({ id: org.id, name: spec.name, types: spec.types, status, adminId: admin.id });
     const teammates = i < 2 ? 1 : faker.number.int({ min: 0, max: 2 });
     for (let t = 0; t < teammates; t++) {
       const first = faker.person.firstName();
@@ -167,6 +180,8 @@ export async function loadDemoEcosystem(
     }
   }
 
+  await loadDemoPrograms(q, faker, partners, refDate);
+
   return [
     { email: 'cm@example.com', role: 'channel_manager', organization: vendor.name },
     { email: 'analyst@example.com', role: 'analyst', organization: vendor.name },
@@ -174,4 +189,222 @@ export async function loadDemoEcosystem(
     { email: 'user@northwind.example', role: 'partner_user', organization: 'Northwind Systems' },
     { email: 'admin@contoso.example', role: 'partner_admin', organization: 'Contoso Cloud Services' },
   ];
+}
+
+type DemoPartner = { id: string; name: string; types: string[]; status: string; adminId: string };
+
+/**
+ * Three programs with tiers, agreements and checklists; the demo partners
+ * enrolled where their types fit (most have accepted their agreements, some
+ * are still pending), a few attested tiers, and applications waiting for review.
+ */
+async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartner[], refDate: Date) {
+  const texts = {
+    reseller:
+      "# Reseller Agreement\n\n1. **Appointment.** The vendor appoints the partner as a non-exclusive reseller in its territory.\n2. **Pricing.** The partner buys at the discount of its tier.\n3. **Deal registration.** Registered and approved deals are protected for the days of the partner's tier.\n4. **Term.** One year, renewed automatically.",
+    technology_partner:
+      "# Technology Partner Agreement\n\n1. **Integration.** The partner builds and maintains an integration with the vendor's product.\n2. **Trademarks.** Each party may name the other as a technology partner.\n3. **Support.** Each party supports its own product.",
+    referral:
+      "# Referral Agreement\n\n1. **Referrals.** The partner introduces prospects; the vendor or another partner sells.\n2. **Fees.** A referral fee of the partner's tier is paid on won deals.\n3. **Conduct.** No spam, no misrepresentation.",
+    nda: "# Mutual Non-Disclosure Agreement\n\nEach party keeps the other's confidential information confidential for three years.",
+  } as const;
+  const ag: Record<string, Awaited<ReturnType<typeof createAgreementRecord>>> = {};
+  for (const [type, body] of Object.entries(texts)) {
+    const name = {
+      reseller: 'Reseller Agreement',
+      technology_partner: 'Technology Partner Agreement',
+      referral: 'Referral Agreement',
+      nda: 'Mutual NDA',
+    }[type]!;
+    ag[type] = await createAgreementRecord(q, { type: type as keyof typeof texts, name, body });
+  }
+  const onboarding = (agreement: string) => [
+    { key: 'agreement', kind: 'accept_agreement' as const, title: `Accept the ${agreement}` },
+    { key: 'profile', kind: 'complete_profile' as const, title: 'Complete your company profile' },
+    { key: 'team', kind: 'invite_teammate' as const, title: 'Invite a teammate' },
+    { key: 'kickoff', kind: 'custom' as const, title: 'Attend the partner kick-off call' },
+  ];
+  const programsSpec = [
+    {
+      name: 'Reseller Program',
+      description: 'For partners who resell, distribute or manage the product for their customers.',
+      eligibleTypes: ['reseller', 'distributor', 'msp', 'system_integrator'],
+      tracks: ['Sell', 'Service'],
+      requiredAgreementTypes: ['reseller'],
+      checklist: onboarding('Reseller Agreement'),
+      tiers: [
+        {
+          code: 'registered',
+          name: 'Registered',
+          benefits: [
+            { kind: 'discount_pct' as const, value: 10 },
+            { kind: 'deal_protection_days' as const, value: 60 },
+          ],
+        },
+        {
+          code: 'silver',
+          name: 'Silver',
+          requirements: [
+            { metric: 'won_deals' as const, threshold: 5 },
+            { metric: 'certified_users' as const, threshold: 2 },
+          ],
+          benefits: [
+            { kind: 'discount_pct' as const, value: 20 },
+            { kind: 'deal_protection_days' as const, value: 90 },
+            { kind: 'badge' as const, text: 'Silver reseller' },
+          ],
+        },
+        {
+          code: 'gold',
+          name: 'Gold',
+          requirements: [
+            { metric: 'won_deals' as const, threshold: 20 },
+            { metric: 'sourced_revenue' as const, threshold: 50_000_000 },
+            { metric: 'manual_attestation' as const, threshold: 1, label: 'Annual business plan agreed' },
+          ],
+          benefits: [
+            { kind: 'discount_pct' as const, value: 30 },
+            { kind: 'deal_protection_days' as const, value: 120 },
+            { kind: 'mdf_allowance' as const, value: 2_500_000, currency: 'USD', period: 'quarter' as const },
+            { kind: 'marketplace_boost' as const, value: 1.5 },
+            { kind: 'badge' as const, text: 'Gold reseller' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Technology Alliance',
+      description: 'For ISVs and technology partners who integrate with the product.',
+      eligibleTypes: ['isv', 'technology_partner'],
+      tracks: ['Build'],
+      requiredAgreementTypes: ['technology_partner', 'nda'],
+      checklist: onboarding('Technology Partner Agreement'),
+      tiers: [
+        {
+          code: 'registered',
+          name: 'Registered',
+          benefits: [{ kind: 'custom' as const, text: 'Sandbox environment' }],
+        },
+        {
+          code: 'validated',
+          name: 'Validated',
+          requirements: [
+            { metric: 'manual_attestation' as const, threshold: 1, label: 'Integration validated' },
+          ],
+          benefits: [
+            { kind: 'badge' as const, text: 'Validated integration' },
+            { kind: 'marketplace_boost' as const, value: 1.2 },
+          ],
+        },
+        {
+          code: 'premier',
+          name: 'Premier',
+          requirements: [
+            { metric: 'manual_attestation' as const, threshold: 1, label: 'Integration validated' },
+            { metric: 'active_connections' as const, threshold: 5 },
+          ],
+          benefits: [
+            { kind: 'badge' as const, text: 'Premier technology partner' },
+            { kind: 'marketplace_boost' as const, value: 1.5 },
+            { kind: 'mdf_allowance' as const, value: 1_000_000, currency: 'USD', period: 'quarter' as const },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Referral Program',
+      description: 'For partners and influencers who refer prospects to the vendor and to other partners.',
+      eligibleTypes: ['referral_partner', 'community_influencer', 'reseller', 'system_integrator'],
+      tracks: [],
+      requiredAgreementTypes: ['referral'],
+      checklist: onboarding('Referral Agreement').filter((c) => c.kind !== 'invite_teammate'),
+      tiers: [
+        { code: 'member', name: 'Member', benefits: [{ kind: 'referral_fee_pct' as const, value: 10 }] },
+        {
+          code: 'advocate',
+          name: 'Advocate',
+          requirements: [{ metric: 'converted_referrals_sent' as const, threshold: 3 }],
+          benefits: [
+            { kind: 'referral_fee_pct' as const, value: 15 },
+            { kind: 'badge' as const, text: 'Advocate' },
+          ],
+        },
+      ],
+    },
+  ];
+  const programs = [];
+  for (const spec of programsSpec) programs.push({ spec, ...(await createProgramRecord(q, spec)) });
+
+  for (const p of partners.filter((x) => x.status === 'active' || x.status === 'suspended')) {
+    for (const { spec, program, tiers } of programs) {
+      if (!p.types.some((t) => spec.eligibleTypes.includes(t))) continue;
+      // The referral program is a second program for resellers and SIs only now and then.
+      if (
+        spec.name === 'Referral Program' &&
+        !p.types.some((t) => ['referral_partner', 'community_influencer'].includes(t)) &&
+        faker.number.int(3) > 0
+      )
+        continue;
+      const accepted = faker.number.int(9) > 1;
+      if (accepted) {
+        for (const type of spec.requiredAgreementTypes) {
+          const a = ag[type]!;
+          await acceptAgreementRecord(q, {
+            agreementId: a.agreement.id,
+            versionId: a.version.id,
+            organizationId: p.id,
+            userId: p.adminId,
+            contentHash: a.version.contentHash,
+          });
+        }
+      }
+      let tier = tiers[0]!;
+      if (spec.name === 'Technology Alliance' && faker.number.int(2) > 0) {
+        await q
+          .insert(attestations)
+          .values({ organizationId: p.id, label: 'Integration validated' })
+          .onConflictDoNothing();
+        tier = tiers[1]!;
+      }
+      await createEnrollmentRecord(q, {
+        organizationId: p.id,
+        programId: program.id,
+        tierId: tier.id,
+        status: p.status === 'suspended' ? 'suspended' : accepted ? 'active' : 'pending_agreement',
+        createdAt: faker.date.between({ from: '2025-01-01T00:00:00Z', to: refDate }),
+      });
+    }
+  }
+
+  const applicants = [
+    { companyName: 'Helios Data Partners', country: 'DE', partnerTypes: ['system_integrator'], program: 0 },
+    { companyName: 'Brightline Referral Co', country: 'US', partnerTypes: ['referral_partner'], program: 2 },
+    { companyName: 'Kumo Integrations KK', country: 'JP', partnerTypes: ['isv'], program: 1 },
+    // Looks like an existing partner: the review queue flags it.
+    { companyName: `${partners[0]!.name} Inc.`, country: 'US', partnerTypes: ['reseller'], program: 0 },
+  ];
+  for (const a of applicants) {
+    const first = faker.person.firstName();
+    const domain = `${a.companyName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/-$/, '')}.example`;
+    const row = await createApplicationRecord(q, {
+      companyName: a.companyName,
+      website: `https://${domain}`,
+      country: a.country,
+      partnerTypes: a.partnerTypes,
+      programIds: [programs[a.program]!.program.id],
+      contactName: `${first} ${faker.person.lastName()}`,
+      contactEmail: `${first.toLowerCase()}@${domain}`,
+      message: faker.lorem.sentences(2),
+    });
+    const duplicates = await findDuplicates(q, {
+      companyName: row.companyName,
+      domain: row.domain,
+      excludeApplicationId: row.id,
+    });
+    if (duplicates.length)
+      await q.update(applications).set({ duplicates }).where(eq(applications.id, row.id));
+  }
 }

@@ -161,10 +161,11 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
   r.get(
     '/partner-types',
     {
-      config: { access: 'partner-types:read' },
+      // Public: the application form and the partner locator offer these choices before sign-in.
+      config: { access: 'public' },
       schema: {
         tags: ['programs'],
-        summary: 'List partner types',
+        summary: 'List partner types (no sign-in needed)',
         response: { 200: z.object({ items: z.array(partnerTypeSchema) }) },
       },
     },

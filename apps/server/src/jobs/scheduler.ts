@@ -1,0 +1,48 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/client';
+import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(db: Db): Promise<Record<string, number>>;
+}
+
+/** Recurring platform work. The integration issue moves these onto pg-boss; until then they run in-process. */
+export const jobs: Job[] = [
+  { name: 'enforce-agreement-deadlines', everyMs: 15 * 60_000, run: (db) => enforceAgreementDeadlines(db) },
+  { name: 'evaluate-enrollments', everyMs: 6 * 3600_000, run: (db) => evaluateAllEnrollments(db) },
+];
+
+/**
+ * Runs each job on its interval, never two runs of one job at once. Every
+ * change a job makes is its own transaction with an audit entry, and the work
+ * is idempotent, so a second server process running the same jobs converges.
+ */
+export function startScheduler(db: Db, log: FastifyBaseLogger, list: Job[] = jobs, firstRunAfterMs = 60_000) {
+  const running = new Map<string, Promise<void>>();
+  const timers: NodeJS.Timeout[] = [];
+  const tick = (job: Job) => {
+    if (running.has(job.name)) return;
+    const started = Date.now();
+    const p = job
+      .run(db)
+      .then((result) =>
+        log.info({ job: job.name, ms: Date.now() - started, ...result }, `job ${job.name} done`),
+      )
+      .catch((err: unknown) => log.error({ err, job: job.name }, `job ${job.name} failed`))
+      .finally(() => running.delete(job.name));
+    running.set(job.name, p);
+  };
+  for (const job of list) {
+    timers.push(setTimeout(() => tick(job), firstRunAfterMs).unref());
+    timers.push(setInterval(() => tick(job), job.everyMs).unref());
+  }
+  return {
+    /** Stops scheduling and waits for runs in progress, so shutdown never cuts a job mid-way. */
+    async stop() {
+      for (const t of timers) clearTimeout(t);
+      await Promise.all(running.values());
+    },
+  };
+}

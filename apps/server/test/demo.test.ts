@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/config';
+import { bootstrap } from '../src/seed/bootstrap';
+import { as, signIn, startTestApp, type TestApp } from './app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await bootstrap(t.database.db, loadConfig({ ADMIN_PASSWORD: 'demo-admin-password', LOG_LEVEL: 'silent' }));
+});
+afterAll(() => t?.close());
+
+const count = async (query: ReturnType<typeof sql>) =>
+  Number((await t.database.db.execute<{ n: string }>(query)).rows[0]!.n);
+
+describe('the demo ecosystem', () => {
+  it('is a living ecosystem across every partner type, with programs a newcomer can explore', async () => {
+    expect(await count(sql`select count(*) as n from organizations where kind = 'partner'`)).toBe(60);
+    expect(
+      await count(
+        sql`select count(distinct type_code) as n from organization_partner_types where is_primary`,
+      ),
+    ).toBe(8);
+    expect(
+      await count(sql`select count(distinct country) as n from organizations where kind = 'partner'`),
+    ).toBeGreaterThan(10);
+    expect(await count(sql`select count(*) as n from programs where status = 'published'`)).toBe(3);
+    expect(await count(sql`select count(*) as n from enrollments where status = 'active'`)).toBeGreaterThan(
+      30,
+    );
+    expect(
+      await count(sql`select count(*) as n from enrollments where status = 'pending_agreement'`),
+    ).toBeGreaterThan(0);
+    expect(await count(sql`select count(*) as n from applications where status = 'submitted'`)).toBe(4);
+    expect(
+      await count(sql`select count(*) as n from applications where jsonb_array_length(duplicates) > 0`),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('signs in with the printed demo accounts and shows each its own world', async () => {
+    const admin = await signIn(t.app, 'admin@example.com', 'demo-admin-password');
+    expect((await as(t.app, admin).get('/api/v1/partners?limit=200')).json().items).toHaveLength(60);
+    const northwind = await signIn(t.app, 'user@northwind.example', 'partnergraph-demo');
+    const own = (await as(t.app, northwind).get('/api/v1/partners')).json().items;
+    expect(own.map((p: { name: string }) => p.name)).toEqual(['Northwind Systems']);
+    const enrollments = (await as(t.app, northwind).get('/api/v1/enrollments')).json().items;
+    expect(enrollments.map((e: { program: { name: string } }) => e.program.name)).toContain(
+      'Reseller Program',
+    );
+  });
+
+  it('does nothing on a database that already has a vendor', async () => {
+    const again = await bootstrap(t.database.db, loadConfig({ LOG_LEVEL: 'silent' }));
+    expect(again.created).toBe(false);
+    expect(await count(sql`select count(*) as n from organizations where kind = 'vendor'`)).toBe(1);
+  });
+});
