@@ -96,7 +96,7 @@ describe('the server process', () => {
     expect(again.output()).not.toContain('Vendor admin:');
     const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
-    expect((await me.json()).user.email).toBe('owner@example.com');
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe('owner@example.com');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
   }, 120_000);

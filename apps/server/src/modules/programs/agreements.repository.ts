@@ -59,6 +59,24 @@ export async function findAcceptedVersionIds(q: Queryable, organizationId: strin
   return new Set(rows.map((r) => r.versionId));
 }
 
+/** Which of these organizations accepted which of these versions, as "orgId|versionId" keys. */
+export async function findAcceptancesOf(q: Queryable, organizationIds: string[], versionIds: string[]) {
+  if (!organizationIds.length || !versionIds.length) return new Set<string>();
+  const rows = await q
+    .select({
+      organizationId: agreementAcceptances.organizationId,
+      versionId: agreementAcceptances.versionId,
+    })
+    .from(agreementAcceptances)
+    .where(
+      and(
+        inArray(agreementAcceptances.organizationId, organizationIds),
+        inArray(agreementAcceptances.versionId, versionIds),
+      ),
+    );
+  return new Set(rows.map((r) => `${r.organizationId}|${r.versionId}`));
+}
+
 export async function findLatestAcceptances(q: Queryable, organizationId: string) {
   return q
     .select({ acceptance: agreementAcceptances, versionNumber: agreementVersions.versionNumber })

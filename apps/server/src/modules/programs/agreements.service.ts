@@ -9,6 +9,7 @@ import { conflict, notFound } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import {
   findAcceptances,
+  findAcceptancesOf,
   findAcceptedVersionIds,
   findAgreementById,
   findAgreements,
@@ -179,23 +180,43 @@ export async function publishAgreementVersion(db: Db, ctx: Ctx, id: string, body
   });
 }
 
-/** The current versions an organization must still accept for the given agreement types. */
-export async function pendingAgreements(q: Queryable, organizationId: string, types: string[]) {
-  const current = await findCurrentVersionsByType(q, types);
-  const accepted = await findAcceptedVersionIds(
+export type PendingAgreement = {
+  agreementId: string;
+  name: string;
+  type: AgreementRow['type'];
+  versionId: string;
+  versionNumber: number;
+};
+
+/**
+ * What each of several organizations must still accept, in two queries
+ * whatever their number: the current versions of the types involved, and
+ * those organizations' acceptances of them.
+ */
+export async function pendingAgreementsResolver(q: Queryable, organizationIds: string[], types: string[]) {
+  const current = await findCurrentVersionsByType(q, [...new Set(types)]);
+  const accepted = await findAcceptancesOf(
     q,
-    organizationId,
+    [...new Set(organizationIds)],
     current.map((c) => c.version.id),
   );
-  return current
-    .filter((c) => !accepted.has(c.version.id))
-    .map((c) => ({
-      agreementId: c.agreement.id,
-      name: c.agreement.name,
-      type: c.agreement.type,
-      versionId: c.version.id,
-      versionNumber: c.version.versionNumber,
-    }));
+  return (organizationId: string, required: string[]): PendingAgreement[] =>
+    current
+      .filter(
+        (c) => required.includes(c.agreement.type) && !accepted.has(`${organizationId}|${c.version.id}`),
+      )
+      .map((c) => ({
+        agreementId: c.agreement.id,
+        name: c.agreement.name,
+        type: c.agreement.type,
+        versionId: c.version.id,
+        versionNumber: c.version.versionNumber,
+      }));
+}
+
+/** The current versions an organization must still accept for the given agreement types. */
+export async function pendingAgreements(q: Queryable, organizationId: string, types: string[]) {
+  return (await pendingAgreementsResolver(q, [organizationId], types))(organizationId, types);
 }
 
 /** After an acceptance: enrollments waiting on agreements become active, and flags clear, once nothing is pending. */
@@ -215,9 +236,14 @@ export async function settleEnrollmentsAfterAcceptance(
         live.map((e) => e.programId),
       ),
     );
+  const pendingFor = await pendingAgreementsResolver(
+    tx,
+    [organizationId],
+    progs.flatMap((p) => p.requiredAgreementTypes),
+  );
   for (const e of live) {
     const program = progs.find((p) => p.id === e.programId)!;
-    const pending = await pendingAgreements(tx, organizationId, program.requiredAgreementTypes);
+    const pending = pendingFor(organizationId, program.requiredAgreementTypes);
     if (pending.length) continue;
     const activate = e.status === 'pending_agreement';
     if (!activate && !e.actionRequired) continue;

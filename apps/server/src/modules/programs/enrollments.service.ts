@@ -9,7 +9,7 @@ import type { PageRequest } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
 import { findPartnerById } from '../organizations/organizations.repository';
 import { organizationPartnerTypes, organizations } from '../organizations/organizations.tables';
-import { pendingAgreements } from './agreements.service';
+import { pendingAgreements, pendingAgreementsResolver } from './agreements.service';
 import { readMetric } from './metrics';
 import {
   findCurrentTiers,
@@ -58,11 +58,15 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
       .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')))
       .groupBy(users.organizationId),
   ]);
-  const out = [];
-  for (const e of rows) {
+  const pendingFor = await pendingAgreementsResolver(
+    q,
+    orgIds,
+    programRows.flatMap((p) => p.requiredAgreementTypes),
+  );
+  return rows.map((e) => {
     const program = programRows.find((p) => p.id === e.programId)!;
     const org = orgs.get(e.organizationId)!;
-    const pending = await pendingAgreements(q, e.organizationId, program.requiredAgreementTypes);
+    const pending = pendingFor(e.organizationId, program.requiredAgreementTypes);
     const done = (key: string) => completions.find((c) => c.enrollmentId === e.id && c.itemKey === key);
     const team = teamSizes.find((t) => t.organizationId === e.organizationId)?.n ?? 0;
     const checklist = program.checklist.map((item) => {
@@ -78,7 +82,7 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
       return { ...item, done: derived, completedAt: done(item.key)?.completedAt.toISOString() ?? null };
     });
     const tier = e.tierId ? tiers.get(e.tierId) : undefined;
-    out.push({
+    return {
       id: e.id,
       organization: { id: org.id, name: org.name },
       program: { id: program.id, name: program.name },
@@ -95,9 +99,8 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
       version: e.version,
       createdAt: e.createdAt.toISOString(),
       updatedAt: e.updatedAt.toISOString(),
-    });
-  }
-  return out;
+    };
+  });
 }
 
 export async function listEnrollments(
