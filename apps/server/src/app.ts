@@ -16,6 +16,7 @@ import accessPlugin from './plugins/access';
 import authPlugin from './plugins/auth';
 import errorsPlugin, { sendProblem } from './plugins/errors';
 import idempotencyPlugin from './plugins/idempotency';
+import inputGuards from './plugins/input-guards';
 import openapiPlugin from './plugins/openapi';
 import auditRoutes from './modules/audit/audit.routes';
 import identityRoutes from './modules/identity/identity.routes';
@@ -92,6 +93,7 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
   await app.register(
     async (api) => {
       await api.register(accessPlugin, { db });
+      await api.register(inputGuards);
       await api.register(idempotencyPlugin, { db });
       for (const mod of modules) await api.register(mod, { db, mailer: mail, config });
       api

@@ -388,6 +388,16 @@ describe('HTTP edges', () => {
     expect(missing.json().status).toBe(404);
   });
 
+  it('refuses NUL characters and absurd nesting with the field named', async () => {
+    const nul = await as(t.app, admin).post('/api/v1/partners', { name: 'Nul\u0000Co', types: ['isv'] });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().errors).toEqual([{ path: 'body.name', message: 'Contains a NUL character' }]);
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    const nested = await as(t.app, admin).post('/api/v1/partners', { name: 'Deep Co', types: deep });
+    expect(nested.statusCode).toBe(400);
+  });
+
   it('sends security headers and a request id', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
