@@ -25,7 +25,9 @@ describe('the demo ecosystem', () => {
     expect(
       await count(sql`select count(distinct country) as n from organizations where kind = 'partner'`),
     ).toBeGreaterThan(10);
-    expect(await count(sql`select count(*) as n from programs where status = 'published'`)).toBe(3);
+    expect(
+      await count(sql`select count(*) as n from programs where status = 'published' and description <> ''`),
+    ).toBe(3);
     expect(await count(sql`select count(*) as n from enrollments where status = 'active'`)).toBeGreaterThan(
       30,
     );

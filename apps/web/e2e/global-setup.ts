@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/accounts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's log (JSON lines): without SMTP, emails are written there, links and all. */
+    serverLog: string;
   }
 }
 
@@ -59,11 +62,39 @@ function stop(server: ChildProcess): Promise<void> {
   });
 }
 
+const WARN = 40; // pino's level number for warn
+
+/**
+ * Writes the server's stdout to the terminal as LOG_LEVEL=warn would: warnings and worse, and any
+ * line that is not a JSON log record. Whole lines only, since a chunk may end mid-line.
+ */
+function forwardWarnings() {
+  let pending = '';
+  return (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      let level = WARN;
+      try {
+        level = (JSON.parse(line) as { level?: number }).level ?? WARN;
+      } catch {
+        // Not a log record: show it.
+      }
+      if (level >= WARN) process.stdout.write(`${line}\n`);
+    }
+  };
+}
+
 /** Starts one server with a throwaway data directory and demo data for the whole run. */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'partnergraph-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+
+  const logFile = `${dataDir}.log`;
+  const logStream = createWriteStream(logFile);
 
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: repoRoot,
@@ -75,7 +106,8 @@ export default async function setup(project: TestProject) {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
+      // Emails are logged at info; only warnings and worse reach the terminal (see forwardWarnings).
+      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,6 +116,7 @@ export default async function setup(project: TestProject) {
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };
+  server.stdout?.on('data', (chunk: Buffer) => logStream.write(chunk));
   server.stdout?.on('data', collect);
   server.stderr?.on('data', collect);
 
@@ -92,15 +125,20 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await stop(server);
     await rm(dataDir, { recursive: true, force: true });
+    logStream.end();
+    await rm(logFile, { force: true });
     throw error;
   }
-  server.stdout?.off('data', collect).on('data', (chunk: Buffer) => process.stdout.write(chunk));
+  server.stdout?.off('data', collect).on('data', forwardWarnings());
   server.stderr?.off('data', collect).on('data', (chunk: Buffer) => process.stderr.write(chunk));
 
   project.provide('baseUrl', baseUrl);
+  project.provide('serverLog', logFile);
 
   return async () => {
     await stop(server);
+    await new Promise((resolve) => logStream.end(resolve));
     await rm(dataDir, { recursive: true, force: true });
+    await rm(logFile, { force: true });
   };
 }

@@ -13,7 +13,15 @@ describe('the vendor admin', () => {
     await page.getByRole('heading', { name: 'Partners', level: 1 }).waitFor();
     await page.getByRole('banner').getByText('Acme Software').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Partners', 'Audit log']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Partners',
+      'Programs',
+      'Applications',
+      'Agreements',
+      'Partner types',
+      'Team',
+      'Audit log',
+    ]);
 
     await page.getByRole('table', { name: 'Partners' }).waitFor();
     const everyone = await tableRows(page, 'Partners');

@@ -161,6 +161,7 @@ export async function createProgramRecord(
   q: Queryable,
   input: {
     name?: string;
+    description?: string;
     status?: 'draft' | 'published' | 'retired';
     eligibleTypes?: string[];
     tracks?: string[];
@@ -181,6 +182,7 @@ export async function createProgramRecord(
     .values({
       id,
       name: input.name ?? `Program ${unique()}`,
+      description: input.description ?? '',
       status: input.status ?? 'published',
       eligibleTypes: input.eligibleTypes ?? [
         'reseller',

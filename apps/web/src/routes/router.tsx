@@ -15,9 +15,27 @@ import { homePath } from '../features/auth/session';
 import { NotAllowedPage } from '../features/errors/not-allowed-page';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
+import { AcceptInvitationPage } from '../features/identity/accept-invitation-page';
+import { ForgotPasswordPage } from '../features/identity/forgot-password-page';
+import { ResetPasswordPage } from '../features/identity/reset-password-page';
+import { SessionsPage } from '../features/identity/sessions-page';
+import { parseSignInNotice, type SignInNotice } from '../features/identity/sign-in-extras';
+import { TeamPage } from '../features/identity/team-page';
+import { TokensPage } from '../features/identity/tokens-page';
 import { PartnerListPage } from '../features/partners/partner-list-page';
 import { PartnerPage } from '../features/partners/partner-page';
 import { parsePartnerSearch } from '../features/partners/partner-search';
+import { ApplyPage } from '../features/programs/applications/apply-page';
+import {
+  AgreementRoutePage,
+  AgreementsRoutePage,
+  ApplicationsRoutePage,
+  MyProgramsRoutePage,
+  NewProgramRoutePage,
+  PartnerTypesRoutePage,
+  ProgramRoutePage,
+  ProgramsRoutePage,
+} from '../features/programs/route-pages';
 import { AppLayout } from '../features/shell/app-layout';
 
 export interface RouterContext {
@@ -35,8 +53,9 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outle
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; notice?: SignInNotice } => ({
     redirect: safeRedirect(search.redirect),
+    notice: parseSignInNotice(search.notice),
   }),
   beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(meQueryOptions);
@@ -124,9 +143,122 @@ const auditLogRoute = createRoute({
   },
 });
 
+// Pages reached signed out, from the sign-in page or from a link in an email.
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password/$token',
+  component: function ResetPasswordRoute() {
+    return <ResetPasswordPage token={resetPasswordRoute.useParams().token} />;
+  },
+});
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/$token',
+  component: function AcceptInvitationRoute() {
+    return <AcceptInvitationPage token={acceptInvitationRoute.useParams().token} />;
+  },
+});
+
+const teamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'team',
+  component: function TeamRoute() {
+    const { session } = teamRoute.useRouteContext();
+    if (!can(session.user.role, 'users:read')) return <NotAllowedPage what="the team" />;
+    return <TeamPage />;
+  },
+});
+
+const sessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/sessions',
+  component: SessionsPage,
+});
+
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/tokens',
+  component: TokensPage,
+});
+
+// Programs, agreements, applications and enrollments (features/programs); /apply works signed out.
+const applyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/apply', component: ApplyPage });
+const programsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'programs',
+  component: ProgramsRoutePage,
+});
+const newProgramRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'programs/new',
+  component: NewProgramRoutePage,
+});
+const programRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'programs/$id',
+  component: function ProgramRoute() {
+    return <ProgramRoutePage programId={programRoute.useParams().id} />;
+  },
+});
+const partnerTypesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'partner-types',
+  component: PartnerTypesRoutePage,
+});
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements',
+  component: AgreementsRoutePage,
+});
+const agreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements/$id',
+  component: function AgreementRoute() {
+    return <AgreementRoutePage agreementId={agreementRoute.useParams().id} />;
+  },
+});
+const applicationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'applications',
+  component: ApplicationsRoutePage,
+});
+const myProgramsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'my-programs',
+  component: MyProgramsRoutePage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([indexRoute, partnersRoute, partnerRoute, organizationRoute, auditLogRoute]),
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  acceptInvitationRoute,
+  applyRoute,
+  appRoute.addChildren([
+    indexRoute,
+    partnersRoute,
+    partnerRoute,
+    organizationRoute,
+    auditLogRoute,
+    teamRoute,
+    sessionsRoute,
+    tokensRoute,
+    programsRoute,
+    newProgramRoute,
+    programRoute,
+    partnerTypesRoute,
+    agreementsRoute,
+    agreementRoute,
+    applicationsRoute,
+    myProgramsRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

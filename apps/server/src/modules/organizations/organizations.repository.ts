@@ -80,27 +80,26 @@ export async function findVendor(q: Queryable) {
 export async function findPartnerDetails(q: Queryable, orgs: OrganizationRow[]) {
   const ids = orgs.map((o) => o.id);
   const managerIds = [...new Set(orgs.map((o) => o.channelManagerId).filter((x): x is string => !!x))];
-  const [types, managers] = await Promise.all([
-    ids.length
-      ? q
-          .select({
-            organizationId: organizationPartnerTypes.organizationId,
-            code: partnerTypes.code,
-            name: partnerTypes.name,
-            primary: organizationPartnerTypes.isPrimary,
-          })
-          .from(organizationPartnerTypes)
-          .innerJoin(partnerTypes, eq(partnerTypes.code, organizationPartnerTypes.typeCode))
-          .where(inArray(organizationPartnerTypes.organizationId, ids))
-          .orderBy(sql`${organizationPartnerTypes.isPrimary} desc`, asc(partnerTypes.sortOrder))
-      : [],
-    managerIds.length
-      ? q
-          .select({ id: users.id, name: users.name, email: users.email })
-          .from(users)
-          .where(inArray(users.id, managerIds))
-      : [],
-  ]);
+  // One after the other: inside a transaction they share a client, which runs one query at a time.
+  const types = ids.length
+    ? await q
+        .select({
+          organizationId: organizationPartnerTypes.organizationId,
+          code: partnerTypes.code,
+          name: partnerTypes.name,
+          primary: organizationPartnerTypes.isPrimary,
+        })
+        .from(organizationPartnerTypes)
+        .innerJoin(partnerTypes, eq(partnerTypes.code, organizationPartnerTypes.typeCode))
+        .where(inArray(organizationPartnerTypes.organizationId, ids))
+        .orderBy(sql`${organizationPartnerTypes.isPrimary} desc`, asc(partnerTypes.sortOrder))
+    : [];
+  const managers = managerIds.length
+    ? await q
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(inArray(users.id, managerIds))
+    : [];
   return { types, managers: new Map(managers.map((m) => [m.id, m])) };
 }
 

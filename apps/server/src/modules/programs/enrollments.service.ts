@@ -37,27 +37,26 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
     .select()
     .from(programs)
     .where(inArray(programs.id, [...new Set(rows.map((r) => r.programId))]));
-  const [orgs, tiers, completions, teamSizes] = await Promise.all([
-    findOrganizationsByIds(q, orgIds),
-    findTiersByIds(
-      q,
-      rows.map((r) => r.tierId).filter((x): x is string => !!x),
-    ),
-    q
-      .select()
-      .from(checklistCompletions)
-      .where(
-        inArray(
-          checklistCompletions.enrollmentId,
-          rows.map((r) => r.id),
-        ),
+  // One after the other: inside a transaction they share a client, which runs one query at a time.
+  const orgs = await findOrganizationsByIds(q, orgIds);
+  const tiers = await findTiersByIds(
+    q,
+    rows.map((r) => r.tierId).filter((x): x is string => !!x),
+  );
+  const completions = await q
+    .select()
+    .from(checklistCompletions)
+    .where(
+      inArray(
+        checklistCompletions.enrollmentId,
+        rows.map((r) => r.id),
       ),
-    q
-      .select({ organizationId: users.organizationId, n: sql<number>`count(*)::int` })
-      .from(users)
-      .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')))
-      .groupBy(users.organizationId),
-  ]);
+    );
+  const teamSizes = await q
+    .select({ organizationId: users.organizationId, n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')))
+    .groupBy(users.organizationId);
   const pendingFor = await pendingAgreementsResolver(
     q,
     orgIds,

@@ -67,13 +67,12 @@ function toProgramDto(p: ProgramRow, tiers: TierRow[], enrollmentCount: number) 
 }
 
 async function programDtos(q: Queryable, rows: ProgramRow[]) {
-  const [tiers, counts] = await Promise.all([
-    findCurrentTiers(q, rows),
-    countEnrollments(
-      q,
-      rows.map((p) => p.id),
-    ),
-  ]);
+  // One after the other: inside a transaction they share a client, which runs one query at a time.
+  const tiers = await findCurrentTiers(q, rows);
+  const counts = await countEnrollments(
+    q,
+    rows.map((p) => p.id),
+  );
   return rows.map((p) => toProgramDto(p, tiers.get(p.id) ?? [], counts.get(p.id) ?? 0));
 }
 

@@ -5,6 +5,8 @@ import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useLogin } from '../../api/auth';
 import { ApiError, errorMessage } from '../../api/client';
+import { ForgotPasswordLink, SignInNoticeAlert } from '../identity/sign-in-extras';
+import { BecomePartnerLink } from '../programs/applications/become-partner-link';
 import { homePath } from './session';
 
 function loginErrorMessage(error: unknown): string {
@@ -48,6 +50,7 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
                 Sign in
               </Title>
             </div>
+            <SignInNoticeAlert />
             {login.isError && (
               <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Could not sign in">
                 {loginErrorMessage(login.error)}
@@ -71,11 +74,13 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
               error={missingPassword}
               onChange={(e) => setPassword(e.currentTarget.value)}
             />
+            <ForgotPasswordLink />
             <Button type="submit" loading={login.isPending} fullWidth>
               Sign in
             </Button>
           </Stack>
         </form>
+        <BecomePartnerLink />
       </Paper>
     </Center>
   );

@@ -6,6 +6,8 @@ import { partnerQueryOptions } from '../../api/partners';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
+import { PartnerInvitations } from '../identity/partner-invitations';
+import { PartnerEnrollments } from '../programs/enrollments/partner-enrollments';
 import { PartnerActions } from './partner-actions';
 import { PartnerDetails } from './partner-details';
 import { PartnerStatusBadge } from './partner-status-badge';
@@ -67,7 +69,9 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
         <PartnerActions partner={p} />
       </Group>
       <PartnerDetails partner={p} />
+      <PartnerEnrollments partner={p} />
       {canReadUsers && <PartnerUsers partnerId={p.id} />}
+      <PartnerInvitations partner={p} />
     </Stack>
   );
 }

@@ -2,6 +2,8 @@ import { Stack } from '@mantine/core';
 import { IconBuildingStore, IconHistory, IconUsersGroup } from '@tabler/icons-react';
 import { NavLinkLink } from '../../components/links';
 import { useCan, useSession } from '../auth/session';
+import { TeamNavLink } from '../identity/account-links';
+import { ProgramNavLinks } from '../programs/nav-links';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { organization } = useSession();
@@ -26,6 +28,8 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <ProgramNavLinks onNavigate={onNavigate} />
+      <TeamNavLink onNavigate={onNavigate} />
       {canReadAudit && (
         <NavLinkLink
           to="/audit-log"

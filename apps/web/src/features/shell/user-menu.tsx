@@ -5,6 +5,7 @@ import { useLogout } from '../../api/auth';
 import { roleLabels } from '../../components/roles';
 import { ChangePasswordModal } from '../auth/change-password-modal';
 import { useSession } from '../auth/session';
+import { AccountMenuItems } from '../identity/account-links';
 
 const initials = (name: string) =>
   name
@@ -41,6 +42,7 @@ export function UserMenu() {
             <br />
             {roleLabels[user.role]}
           </Menu.Label>
+          <AccountMenuItems />
           <Menu.Item leftSection={<IconKey size={16} />} onClick={passwordModal.open}>
             Change password
           </Menu.Item>

@@ -1,0 +1,23 @@
+import { Center, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** The frame of the pages a person reaches signed out, from the sign-in page or an emailed link. */
+export function PublicFrame({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+      <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={460} aria-labelledby="page-title">
+        <Stack>
+          <div>
+            <Text fw={700} c="indigo">
+              PartnerGraph
+            </Text>
+            <Title order={1} id="page-title" size="h2">
+              {title}
+            </Title>
+          </div>
+          {children}
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

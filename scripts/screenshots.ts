@@ -1,0 +1,63 @@
+// Regenerates the README's screenshots from the demo ecosystem:
+//   npm run build && npx tsx scripts/screenshots.ts
+// It starts a server exactly as the browser tests do and drives Debian's Chromium.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import setup from '../apps/web/e2e/global-setup';
+import { accounts, type Account } from '../apps/web/e2e/support/accounts';
+
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
+const provided: Record<string, string> = {};
+const teardown = await setup({ provide: (key: string, value: string) => (provided[key] = value) } as never);
+const baseUrl = provided.baseUrl!;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+async function as(account: Account, shots: (page: Page) => Promise<void>) {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await shots(page);
+  await context.close();
+}
+
+async function shot(page: Page, route: string, name: string, waitFor?: string) {
+  await page.goto(route);
+  if (waitFor) await page.getByText(waitFor).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+try {
+  await as(accounts.admin, async (page) => {
+    await shot(page, '/partners', 'partners', 'Northwind Systems');
+    await shot(page, '/programs', 'programs', 'Reseller Program');
+    await shot(page, '/applications', 'applications', 'Helios Data Partners');
+    await shot(page, '/audit-log', 'audit-log');
+  });
+  await as(accounts.northwindAdmin, async (page) => {
+    await shot(page, '/my-programs', 'my-programs', 'Reseller Program');
+    await shot(page, '/team', 'team');
+  });
+} finally {
+  await browser.close();
+  await teardown?.();
+}
