@@ -30,8 +30,8 @@ async function as(account: Account, shots: (page: Page) => Promise<void>) {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
   await page.goto('/login');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   await shots(page);
@@ -48,7 +48,7 @@ async function shot(page: Page, route: string, name: string, waitFor?: string) {
 
 try {
   await as(accounts.admin, async (page) => {
-    await shot(page, '/partners', 'partners', 'Northwind Systems');
+    await shot(page, '/partners', 'partners', 'Contoso Cloud Services');
     await shot(page, '/programs', 'programs', 'Reseller Program');
     await shot(page, '/applications', 'applications', 'Helios Data Partners');
     await shot(page, '/audit-log', 'audit-log');
