@@ -108,6 +108,14 @@ describe('sign-in', () => {
     expect((await login(e.bAdmin.email, PASSWORD)).statusCode).toBe(200);
   });
 
+  it('holds the limit under a burst of parallel attempts', async () => {
+    const target = await createUser(t.database.db, { organizationId: e.partnerA.id, role: 'partner_user' });
+    const burst = await Promise.all(Array.from({ length: 16 }, (_, i) => login(target.email, `burst-${i}`)));
+    const codes = burst.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(10);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(6);
+  });
+
   it('limits failed attempts per client address across emails', async () => {
     for (let i = 0; i < 10; i++) {
       expect((await login(`guess-${i}@nowhere.test`, 'guess', {}, '198.51.100.7')).statusCode).toBe(401);

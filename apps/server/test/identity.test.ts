@@ -182,6 +182,26 @@ describe('invitations', () => {
     expect(mismatch.json().errors[0].path).toBe('body.role');
   });
 
+  it('answers a malformed organization id with 400, and tells a partner admin nothing of other organizations', async () => {
+    const bad = await as(t.app, admin).post('/api/v1/invitations', {
+      email: 'q@x.test',
+      role: 'partner_user',
+      organizationId: 'abc',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('body.organizationId');
+    await createInvitationRecord(t.database.db, {
+      organizationId: e.partnerB.id,
+      email: 'shared@person.test',
+    });
+    const clash = await as(t.app, aAdmin).post('/api/v1/invitations', {
+      email: 'shared@person.test',
+      role: 'partner_user',
+    });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json()).not.toHaveProperty('invitationId');
+  });
+
   it('lets only one of two simultaneous accepts of one link win', async () => {
     const inv = await createInvitationRecord(t.database.db, { organizationId: e.partnerA.id });
     const results = await Promise.all([accept(inv.token), accept(inv.token)]);
@@ -238,6 +258,30 @@ describe('password reset', () => {
     const reuse = await confirm('another-password-2');
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json().errors[0].path).toBe('body.token');
+  });
+
+  it('revokes the API tokens on a reset (account recovery)', async () => {
+    const user = await createUser(t.database.db, { organizationId: e.partnerB.id, role: 'partner_user' });
+    const { token: apiToken } = await createApiTokenRecord(t.database.db, { userId: user.id, scope: 'read' });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: user.email },
+      remoteAddress: '203.0.113.4',
+    });
+    const token = linkTokenFor(user.email, 'reset-password');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, newPassword: 'recovered-password-1' },
+      remoteAddress: '203.0.113.4',
+    });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${apiToken}` },
+    });
+    expect(res.statusCode).toBe(401);
   });
 
   it('refuses an expired token', async () => {
@@ -307,6 +351,17 @@ describe('team management', () => {
     expect(
       (await as(t.app, admin).post(`/api/v1/users/${only.id}/deactivate`, { version: 1 })).statusCode,
     ).toBe(422);
+  });
+
+  it('never lets two simultaneous demotions leave an organization without an admin', async () => {
+    const org = await createPartnerOrganization(t.database.db, { name: 'Two Admins Co' });
+    const a1 = await createUser(t.database.db, { organizationId: org.id, role: 'partner_admin' });
+    const a2 = await createUser(t.database.db, { organizationId: org.id, role: 'partner_admin' });
+    const [r1, r2] = await Promise.all([
+      as(t.app, admin).patch(`/api/v1/users/${a1.id}`, { version: 1, role: 'partner_user' }),
+      as(t.app, admin).post(`/api/v1/users/${a2.id}/deactivate`, { version: 1 }),
+    ]);
+    expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 422]);
   });
 
   it('deactivating ends the session and API tokens at once; records stay and pass to a teammate', async () => {

@@ -79,6 +79,15 @@ describe('listing partners', () => {
       .errors.map((x: { path: string }) => x.path)
       .sort();
     expect(paths).toEqual(['querystring.country', 'querystring.limit', 'querystring.status']);
+    // Well-formed JSON in base64url, but not an id and not a date: still a 400, never a 500.
+    const forged = Buffer.from(JSON.stringify({ v: 'x', id: 'y' })).toString('base64url');
+    expect((await as(t.app, admin).get(`/api/v1/partners?cursor=${forged}`)).statusCode).toBe(400);
+    const forgedDate = Buffer.from(JSON.stringify({ v: 'not-a-date', id: e.partnerA.id })).toString(
+      'base64url',
+    );
+    expect(
+      (await as(t.app, admin).get(`/api/v1/partners?sort=createdAt&cursor=${forgedDate}`)).statusCode,
+    ).toBe(400);
     const badCursor = await as(t.app, admin).get('/api/v1/partners?cursor=garbage');
     expect(badCursor.statusCode).toBe(400);
     expect(badCursor.json().errors[0].path).toBe('cursor');

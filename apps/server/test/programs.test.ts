@@ -421,6 +421,32 @@ describe('applications', () => {
     ).toBe(true);
   });
 
+  it("links an application to an existing partner only within the reviewer's scope, and never makes the applicant its admin", async () => {
+    const { program } = await createProgramRecord(t.database.db, { eligibleTypes: ['reseller', 'isv'] });
+    const { createApplicationRecord } = await import('../src/seed/factories');
+    const lookalike = await createApplicationRecord(t.database.db, {
+      programIds: [program.id],
+      companyName: `${e.partnerB.name} Inc.`,
+      contactEmail: 'attacker@evil.example',
+    });
+    const byCm = await as(t.app, cm).post(`/api/v1/applications/${lookalike.id}/approve`, {
+      version: 1,
+      organizationId: e.partnerB.id,
+    });
+    expect(byCm.statusCode).toBe(403);
+    const before = t.mailer.sent.length;
+    const byAdmin = await as(t.app, admin).post(`/api/v1/applications/${lookalike.id}/approve`, {
+      version: 1,
+      organizationId: e.partnerB.id,
+    });
+    expect(byAdmin.statusCode).toBe(200);
+    const mail = t.mailer.sent.slice(before).find((m) => m.to === 'attacker@evil.example')!;
+    expect(mail.text).not.toMatch(/\/invitations\//);
+    const invites = (await as(t.app, admin).get(`/api/v1/invitations?organizationId=${e.partnerB.id}`)).json()
+      .items;
+    expect(invites.map((i: { email: string }) => i.email)).not.toContain('attacker@evil.example');
+  });
+
   it('lets one of two simultaneous reviewers win; the other gets 409', async () => {
     const { program } = await createProgramRecord(t.database.db);
     const { createApplicationRecord } = await import('../src/seed/factories');

@@ -93,8 +93,8 @@ export const examples: Record<string, Example> = {
     params: { id: (await createApiTokenRecord(t.database.db, { userId: user.id })).row.id },
   }),
   'GET /api/v1/invitations': () => ({ query: 'limit=5' }),
-  'POST /api/v1/invitations': () => ({
-    body: { email: `new-${Math.random()}@invitee.test`, role: 'partner_user' },
+  'POST /api/v1/invitations': ({ owner }) => ({
+    body: { email: `new-${Math.random()}@invitee.test`, role: 'partner_user', organizationId: owner.id },
   }),
   'POST /api/v1/invitations/{id}/resend': async ({ owner, t }) => ({
     params: { id: (await createInvitationRecord(t.database.db, { organizationId: owner.id })).invitation.id },

@@ -1,6 +1,7 @@
 import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { invalid } from './errors';
+import { isId } from './ids';
 
 /**
  * Keyset pagination over (sort column, id). The cursor is the last row's
@@ -33,8 +34,7 @@ export function encodeCursor(value: unknown, id: string): string {
 function decodeCursor(cursor: string): CursorValue {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue;
-    if (typeof parsed.id !== 'string' || (parsed.v !== null && typeof parsed.v !== 'string'))
-      throw new Error();
+    if (!isId(parsed.id) || (parsed.v !== null && typeof parsed.v !== 'string')) throw new Error();
     return parsed;
   } catch {
     throw invalid([{ path: 'cursor', message: 'Not a cursor from a previous page' }]);
@@ -54,6 +54,9 @@ export function keyset(sorts: Record<string, SortSpec>, idColumn: PgColumn, req:
   let after: SQL | undefined;
   if (req.cursor) {
     const c = decodeCursor(req.cursor);
+    if (spec.cast === 'timestamptz' && (c.v === null || Number.isNaN(Date.parse(c.v)))) {
+      throw invalid([{ path: 'cursor', message: 'Not a cursor from a previous page' }]);
+    }
     const value = spec.cast === 'text' ? sql`${c.v ?? ''}::text` : sql`${c.v}::timestamptz`;
     const op = descending ? sql`<` : sql`>`;
     after = sql`(${key}, ${idColumn}) ${op} (${value}, ${c.id}::uuid)`;

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { rateLimitHits } from '../modules/identity/identity.tables';
 import { AppError } from './errors';
@@ -52,4 +52,34 @@ export async function recordHit(q: Queryable, limit: Limit, subjects: string[], 
 /** The subjects a request is counted under: the address it names and where it comes from. */
 export function subjectsOf(email: string | null, ip: string | null): string[] {
   return [...(email ? [`email:${email.trim().toLowerCase()}`] : []), ...(ip ? [`ip:${ip}`] : [])];
+}
+
+/**
+ * Records this attempt and then counts, so a burst of parallel requests cannot
+ * all pass a check made before any of them was recorded. Answers the ids of
+ * the rows written (to withdraw them when the attempt turns out fine) or
+ * throws 429.
+ */
+export async function takeAttempt(q: Queryable, limit: Limit, subjects: string[], what: string) {
+  const now = new Date();
+  const ids = subjects.map(() => newId());
+  if (subjects.length) {
+    await q
+      .insert(rateLimitHits)
+      .values(subjects.map((subject, i) => ({ id: ids[i]!, bucket: limit.bucket, subject, at: now })));
+  }
+  // This attempt is one of the counted rows: over the limit means more than `max`.
+  const wait = await retryAfter(q, { ...limit, max: limit.max + 1 }, subjects, now);
+  if (wait !== null) {
+    // A refused attempt is not counted: the window runs from the attempts that were judged.
+    await withdrawAttempt(q, ids);
+    throw new AppError('rate_limited', `Too many ${what}; try again in ${wait} seconds`, {
+      retryAfterSeconds: wait,
+    });
+  }
+  return ids;
+}
+
+export async function withdrawAttempt(q: Queryable, ids: string[]) {
+  if (ids.length) await q.delete(rateLimitHits).where(inArray(rateLimitHits.id, ids));
 }

@@ -10,4 +10,8 @@ describe('redact', () => {
     });
     expect(out).toEqual({ name: 'a', nested: { keep: 1, list: [{ ok: true }] } });
   });
+
+  it('keeps evidence that only looks like a secret', () => {
+    expect(redact({ contentHash: 'abc', tokenHash: 'x', token: 't' })).toEqual({ contentHash: 'abc' });
+  });
 });

@@ -1,5 +1,19 @@
 // Secrets never reach the audit log or the outbox, whatever a service passes in.
-const secretKey = /password|hash|secret|token|apikey|api_key/i;
+// Named exactly, not by pattern: an agreement's contentHash is evidence and must stay.
+const secretKeys = new Set([
+  'password',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'token',
+  'tokenHash',
+  'csrfToken',
+  'secret',
+  'apiKey',
+]);
+
+/** Exact names, plus camelCase names ending in Token, Secret or Password (apiToken, clientSecret…). */
+const isSecretKey = (k: string) => secretKeys.has(k) || /[a-z](Token|Secret|Password)$/.test(k);
 
 export function redact<T>(value: T): T {
   if (Array.isArray(value)) return value.map(redact) as T;
@@ -7,7 +21,7 @@ export function redact<T>(value: T): T {
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([k]) => !secretKey.test(k))
+        .filter(([k]) => !isSecretKey(k))
         .map(([k, v]) => [k, redact(v)]),
     ) as T;
   }

@@ -67,6 +67,16 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     const pgCode = pgErrorCode(error);
     if (pgCode === '23505') return sendProblem(reply, new AppError('conflict', 'That already exists'));
+    if (pgCode === '23503') {
+      return sendProblem(
+        reply,
+        new AppError('conflict', 'It refers to something that no longer exists, or is still in use'),
+      );
+    }
+    // Values PostgreSQL could not read (a malformed uuid or date that slipped past a schema).
+    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
+      return sendProblem(reply, new AppError('bad_request', 'A value in the request is malformed'));
+    }
     if (pgCode === '40001' || pgCode === '40P01')
       return sendProblem(reply, new AppError('conflict', 'A concurrent change won; retry'));
     request.log.error({ err: error }, 'unhandled error');

@@ -10,6 +10,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency: { userId: string; key: string } | null;
   }
+  interface FastifyContextConfig {
+    /** The response carries a secret shown once (an API token): it is never stored for replay. */
+    noReplay?: boolean;
+  }
 }
 
 /**
@@ -22,6 +26,7 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { db: Db }) {
   app.addHook('preHandler', async (request, reply) => {
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || !request.actor) return;
+    if (request.routeOptions.config.noReplay) return;
     const key = Array.isArray(header) ? header[0]! : header;
     if (key.length < 1 || key.length > 200) {
       throw invalid([{ path: 'headers.idempotency-key', message: 'Use 1 to 200 characters' }]);

@@ -121,7 +121,13 @@ export const programSchema = z.object({
   agreementDeadlineDays: z.number().int(),
   tiersVersion: z.number().int(),
   tiers: z.array(tierSchema),
-  enrollmentCount: z.number().int(),
+  enrollmentCount: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Live enrollments; vendor staff only (null for partners: an ecosystem figure under the 5-organization floor)',
+    ),
   version: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,

@@ -9,8 +9,8 @@ import { escapeHtml, type Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords';
 import { findOrganizationOfActor } from '../organizations/organizations.repository';
-import { passwordResets, sessions, users } from './identity.tables';
-import { assertUnderLimit, recordHit, retryAfter, subjectsOf, type Limit } from '../../lib/rate-limit';
+import { apiTokens, passwordResets, sessions, users } from './identity.tables';
+import { subjectsOf, takeAttempt, withdrawAttempt, type Limit } from '../../lib/rate-limit';
 import {
   findLiveSessionByTokenHash,
   findPasswordResetByTokenHash,
@@ -103,32 +103,27 @@ export async function signIn(
   const now = new Date();
   const email = input.email.trim().toLowerCase();
   const subjects = subjectsOf(email, req.ip);
-  const wait = await retryAfter(db, loginLimit, subjects, now);
-  if (wait !== null) {
-    await writeAudit(db, { ...req, actor: null }, [
-      { action: 'auth.login_rate_limited', entityType: 'user', entityId: null, after: { email } },
-    ]);
-    throw new AppError('rate_limited', `Too many failed sign-in attempts; try again in ${wait} seconds`, {
-      retryAfterSeconds: wait,
-    });
-  }
+  const attempt = await takeAttempt(db, loginLimit, subjects, 'failed sign-in attempts').catch(
+    async (err: unknown) => {
+      if (err instanceof AppError && err.code === 'rate_limited') {
+        await writeAudit(db, { ...req, actor: null }, [
+          { action: 'auth.login_rate_limited', entityType: 'user', entityId: null, after: { email } },
+        ]);
+      }
+      throw err;
+    },
+  );
 
   const found = await findUserForSignIn(db, email);
   const ok = await verifyPassword(found?.user.passwordHash ?? (await decoyHash()), input.password);
   if (!found || !ok || found.user.status !== 'active' || found.org.status === 'terminated') {
-    await db.transaction(async (tx) => {
-      await recordHit(tx, loginLimit, subjects, now);
-      await writeAudit(tx, { ...req, actor: null }, [
-        {
-          action: 'auth.login_failed',
-          entityType: 'user',
-          entityId: found?.user.id ?? null,
-          after: { email },
-        },
-      ]);
-    });
+    // The attempt stays counted: it is the failure the limit is about.
+    await writeAudit(db, { ...req, actor: null }, [
+      { action: 'auth.login_failed', entityType: 'user', entityId: found?.user.id ?? null, after: { email } },
+    ]);
     throw unauthorized('Invalid email or password');
   }
+  await withdrawAttempt(db, attempt);
 
   const { user, org } = found;
   const session = await runChange(
@@ -260,8 +255,8 @@ export async function requestPasswordReset(
 ) {
   const email = emailIn.trim().toLowerCase();
   const subjects = subjectsOf(email, req.ip);
-  await assertUnderLimit(db, resetRequestLimit, subjects, 'password reset requests');
-  await recordHit(db, resetRequestLimit, subjects);
+  // Every request counts, found or not, so the limit tells nothing about which addresses exist.
+  await takeAttempt(db, resetRequestLimit, subjects, 'password reset requests');
   const found = await findUserForSignIn(db, email);
   if (!found || found.user.status !== 'active' || found.org.status === 'terminated') {
     await writeAudit(db, { ...req, actor: null }, [
@@ -306,9 +301,8 @@ export async function confirmPasswordReset(
   input: { token: string; newPassword: string },
 ) {
   const subjects = subjectsOf(null, req.ip);
-  await assertUnderLimit(db, resetConfirmLimit, subjects, 'password reset attempts');
+  const attempt = await takeAttempt(db, resetConfirmLimit, subjects, 'password reset attempts');
   const refuse = async () => {
-    await recordHit(db, resetConfirmLimit, subjects);
     return invalid([
       {
         path: 'body.token',
@@ -320,6 +314,7 @@ export async function confirmPasswordReset(
   if (!found || found.reset.usedAt || found.reset.expiresAt <= new Date() || found.user.status !== 'active') {
     throw await refuse();
   }
+  await withdrawAttempt(db, attempt);
   const passwordHash = await hashPassword(input.newPassword);
   const user = found.user;
   await runChange(
@@ -340,7 +335,17 @@ export async function confirmPasswordReset(
         .set({ usedAt: new Date() })
         .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
       await storePassword(tx, user, passwordHash);
-      record.audit({ action: 'auth.password_reset', entityType: 'user', entityId: user.id });
+      // Account recovery also ends the API tokens: one minted from a stolen session must not outlive it.
+      await tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)));
+      record.audit({
+        action: 'auth.password_reset',
+        entityType: 'user',
+        entityId: user.id,
+        after: { apiTokensRevoked: true },
+      });
       record.event(passwordEvent(user));
     },
   );

@@ -3,14 +3,14 @@ import type { z } from 'zod';
 import type { acceptInvitationBody, createInvitationBody } from '@partnergraph/shared/contracts/identity';
 import { orgKindOfRole, type Role } from '@partnergraph/shared/permissions';
 import type { Db, Queryable } from '../../db/client';
-import { assertVersion, runChange } from '../../db/transaction';
+import { assertVersion, runChange, type ChangeRecorder } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
-import { newId } from '../../lib/ids';
+import { isId, newId } from '../../lib/ids';
 import { escapeHtml, type Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { hashPassword } from '../../lib/passwords';
-import { assertUnderLimit, recordHit, subjectsOf, type Limit } from '../../lib/rate-limit';
+import { subjectsOf, takeAttempt, withdrawAttempt, type Limit } from '../../lib/rate-limit';
 import { hashToken, randomToken } from '../../lib/tokens';
 import { organizations } from '../organizations/organizations.tables';
 import { mayChangePartner } from '../organizations/organizations.visibility';
@@ -107,6 +107,61 @@ export async function listInvitations(
   return { items: res.items.map(toInvitationDto), nextCursor: res.nextCursor };
 }
 
+/**
+ * Writes an invitation with its audit entry and event; answers the one-time
+ * token to email. Shared by invitations made by hand and by application approval.
+ */
+export async function insertInvitation(
+  tx: Queryable,
+  record: ChangeRecorder,
+  input: {
+    organization: { id: string; name: string };
+    email: string;
+    role: Role;
+    inviter: { id: string; name: string };
+  },
+) {
+  const token = randomToken();
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      id: newId(),
+      organizationId: input.organization.id,
+      email: input.email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedByUserId: input.inviter.id,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    })
+    .returning();
+  const dto = toInvitationDto({
+    invitation: row!,
+    organizationName: input.organization.name,
+    inviterName: input.inviter.name,
+  });
+  record.audit({ action: 'invitation.created', entityType: 'invitation', entityId: row!.id, after: dto });
+  record.event({
+    type: 'invitation.created',
+    entityType: 'invitation',
+    entityId: row!.id,
+    organizationIds: [input.organization.id],
+    payload: dto,
+  });
+  return { dto, token };
+}
+
+export function sendInvitationMail(
+  mailer: Mailer,
+  publicUrl: string,
+  dto: { email: string; organizationName: string; role: Role },
+  inviter: string,
+  token: string,
+) {
+  return mailer.send(
+    invitationMail({ publicUrl }, dto.email, dto.organizationName, dto.role, inviter, token),
+  );
+}
+
 export async function createInvitation(
   db: Db,
   ctx: Ctx,
@@ -116,7 +171,8 @@ export async function createInvitation(
 ) {
   const email = input.email.trim().toLowerCase();
   const organizationId = input.organizationId ?? ctx.actor.orgId;
-  const token = randomToken();
+  if (!isId(organizationId))
+    throw invalid([{ path: 'body.organizationId', message: 'No such organization' }]);
   const result = await runChange(db, ctx, async (tx, record) => {
     const org = await assertMayInvite(tx, ctx.actor, organizationId, input.role);
     const [existing] = await tx
@@ -125,43 +181,32 @@ export async function createInvitation(
       .where(eq(sql`lower(${users.email})`, email));
     if (existing) throw conflict('A user with this email address already exists');
     const open = await findPendingInvitationByEmail(tx, email);
-    if (open && statusOf(open) === 'pending') {
-      throw conflict('This address already has an open invitation: resend or revoke it', {
-        invitationId: open.id,
+    // Another organization's invitation is not the actor's to see or change: a bare conflict, nothing more.
+    const mine = open ? await findInvitationById(tx, ctx.actor, open.id) : undefined;
+    if (open && (statusOf(open) === 'pending' || !mine)) {
+      throw conflict(
+        'This address already has an open invitation: resend or revoke it',
+        mine ? { invitationId: open.id } : {},
+      );
+    }
+    if (open) {
+      await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, open.id));
+      record.audit({
+        action: 'invitation.revoked',
+        entityType: 'invitation',
+        entityId: open.id,
+        after: { reason: 'expired; replaced by a new invitation' },
       });
     }
-    if (open) await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, open.id));
-    const [row] = await tx
-      .insert(invitations)
-      .values({
-        id: newId(),
-        organizationId: org.id,
-        email,
-        role: input.role,
-        tokenHash: hashToken(token),
-        invitedByUserId: ctx.actor.userId,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-      })
-      .returning();
-    const dto = toInvitationDto({
-      invitation: row!,
-      organizationName: org.name,
-      inviterName: ctx.actor.name,
+    return insertInvitation(tx, record, {
+      organization: org,
+      email,
+      role: input.role,
+      inviter: { id: ctx.actor.userId, name: ctx.actor.name },
     });
-    record.audit({ action: 'invitation.created', entityType: 'invitation', entityId: row!.id, after: dto });
-    record.event({
-      type: 'invitation.created',
-      entityType: 'invitation',
-      entityId: row!.id,
-      organizationIds: [org.id],
-      payload: dto,
-    });
-    return dto;
   });
-  await mailer.send(
-    invitationMail({ publicUrl }, email, result.organizationName, input.role, ctx.actor.name, token),
-  );
-  return result;
+  await sendInvitationMail(mailer, publicUrl, result.dto, ctx.actor.name, result.token);
+  return result.dto;
 }
 
 /** Loads an invitation for a change: invisible → 404; visible but not the actor's to manage → 403; decided → 422. */
@@ -192,7 +237,7 @@ export async function resendInvitation(
   version: number,
 ) {
   const token = randomToken();
-  await assertUnderLimit(db, resendLimit, [`invitation:${id}`], 'resends of this invitation');
+  await takeAttempt(db, resendLimit, [`invitation:${id}`], 'resends of this invitation');
   const result = await runChange(db, ctx, async (tx, record) => {
     const row = await lockPending(tx, ctx, id, version);
     // A new token each time: an older email's link stops working.
@@ -207,7 +252,6 @@ export async function resendInvitation(
       })
       .where(eq(invitations.id, id))
       .returning();
-    await recordHit(tx, resendLimit, [`invitation:${id}`]);
     const dto = toInvitationDto({ ...row, invitation: updated! });
     record.audit({
       action: 'invitation.resent',
@@ -264,12 +308,11 @@ export async function acceptInvitation(
   input: z.output<typeof acceptInvitationBody>,
 ) {
   const subjects = subjectsOf(null, req.ip);
-  await assertUnderLimit(db, acceptLimit, subjects, 'invitation attempts');
+  const attempt = await takeAttempt(db, acceptLimit, subjects, 'invitation attempts');
   const found = await findInvitationByTokenHash(db, hashToken(token));
-  if (!found || statusOf(found.invitation) !== 'pending') {
-    await recordHit(db, acceptLimit, subjects);
-  }
   assertUsable(found);
+  // Only bad links count against the limit.
+  await withdrawAttempt(db, attempt);
   const passwordHash = await hashPassword(input.password);
   const userId = newId();
   const actor = { userId, orgId: found!.invitation.organizationId };

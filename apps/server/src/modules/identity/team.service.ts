@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { deactivateUserBody, updateUserBody } from '@partnergraph/shared/contracts/identity';
 import { orgKindOfRole, type Role } from '@partnergraph/shared/permissions';
@@ -16,19 +16,23 @@ import { toUserDto } from './identity.service';
 const adminRoleOf = (user: UserRow): Role =>
   orgKindOfRole(user.role) === 'vendor' ? 'admin' : 'partner_admin';
 
+/**
+ * Locks every active admin of the organization before counting, so two
+ * requests removing two different admins at once cannot both see "one left".
+ */
 async function otherActiveAdmins(tx: Queryable, user: UserRow) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  const admins = await tx
+    .select({ id: users.id })
     .from(users)
     .where(
       and(
         eq(users.organizationId, user.organizationId),
         eq(users.role, adminRoleOf(user)),
         eq(users.status, 'active'),
-        ne(users.id, user.id),
       ),
-    );
-  return row?.n ?? 0;
+    )
+    .for('update');
+  return admins.filter((a) => a.id !== user.id).length;
 }
 
 async function assertNotLastAdmin(tx: Queryable, user: UserRow) {
@@ -142,6 +146,16 @@ export async function deactivateUser(
             updatedAt: new Date(),
           })
           .where(eq(organizations.channelManagerId, target.id));
+        // One entry per partner, so each partner's own history shows who took it over.
+        for (const org of managed) {
+          record.audit({
+            action: 'partner.manager_assigned',
+            entityType: 'organization',
+            entityId: org.id,
+            before: { channelManagerId: target.id },
+            after: { channelManagerId: heir.id, reason: `${target.name} was deactivated` },
+          });
+        }
       }
       reassigned = managed.length;
     }

@@ -61,7 +61,7 @@ export default async function tokenRoutes(app: FastifyInstance, { db }: Deps) {
   r.post(
     '/tokens',
     {
-      config: { access: 'tokens:manage' },
+      config: { access: 'tokens:manage', noReplay: true },
       schema: {
         tags: ['tokens'],
         summary: 'Create an API token',

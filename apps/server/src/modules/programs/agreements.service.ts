@@ -151,17 +151,35 @@ export async function publishAgreementVersion(db: Db, ctx: Ctx, id: string, body
           sql`${programs.requiredAgreementTypes} @> ${JSON.stringify([a.type])}::jsonb`,
         ),
       );
-    for (const e of affected) {
+    // One statement for every affected enrollment: the deadline comes from each one's program.
+    if (affected.length) {
       await tx
         .update(enrollments)
         .set({
           actionRequired: true,
           actionRequiredReason: `Accept version ${versionNumber} of ${a.name}`,
-          actionDeadline: new Date(now.getTime() + e.deadlineDays * 24 * 3600_000),
+          actionDeadline: sql`${now.toISOString()}::timestamptz + (${programs.agreementDeadlineDays} * interval '1 day')`,
           version: sql`${enrollments.version} + 1`,
           updatedAt: now,
         })
-        .where(eq(enrollments.id, e.id));
+        .from(programs)
+        .where(
+          and(
+            eq(programs.id, enrollments.programId),
+            inArray(
+              enrollments.id,
+              affected.map((e) => e.id),
+            ),
+          ),
+        );
+    }
+    for (const e of affected) {
+      record.audit({
+        action: 'enrollment.action_required',
+        entityType: 'enrollment',
+        entityId: e.id,
+        after: { reason: `Accept version ${versionNumber} of ${a.name}` },
+      });
     }
     const [dto] = await agreementDtos(tx, ctx, [a]);
     record.audit({
@@ -285,17 +303,36 @@ export async function acceptAgreement(db: Db, ctx: Ctx, id: string, versionId: s
   if ((await findAcceptedVersionIds(db, ctx.actor.orgId, [versionId])).has(versionId)) {
     return (await agreementDtos(db, ctx, [a]))[0]!;
   }
-  return runChange(db, ctx, async (tx, record) => {
-    await tx.insert(agreementAcceptances).values({
-      id: newId(),
-      agreementId: id,
-      versionId,
-      organizationId: ctx.actor.orgId,
-      userId: ctx.actor.userId,
-      contentHash: current!.contentHash,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-    });
+  const already = Symbol('already accepted');
+  const accepted = await runChange(db, ctx, async (tx, record) => {
+    // Under the agreement's lock (publishing takes it too), the version checked is the version stored.
+    await findAgreementById(tx, id, { forUpdate: true });
+    const [latest] = await findVersions(tx, [id]);
+    if (latest!.id !== versionId) {
+      throw conflict(
+        `A new version of ${a.name} was just published: read and accept version ${latest!.versionNumber}`,
+        {
+          currentVersionId: latest!.id,
+          currentVersionNumber: latest!.versionNumber,
+        },
+      );
+    }
+    const inserted = await tx
+      .insert(agreementAcceptances)
+      .values({
+        id: newId(),
+        agreementId: id,
+        versionId,
+        organizationId: ctx.actor.orgId,
+        userId: ctx.actor.userId,
+        contentHash: current!.contentHash,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: agreementAcceptances.id });
+    // A double submit: the first one recorded it; this one changes nothing.
+    if (!inserted.length) throw already;
     record.audit({
       action: 'agreement.accepted',
       entityType: 'agreement',
@@ -316,7 +353,11 @@ export async function acceptAgreement(db: Db, ctx: Ctx, id: string, versionId: s
     });
     await settleEnrollmentsAfterAcceptance(tx, ctx.actor.orgId, record);
     return (await agreementDtos(tx, ctx, [a]))[0]!;
+  }).catch((err: unknown) => {
+    if (err === already) return null;
+    throw err;
   });
+  return accepted ?? (await agreementDtos(db, ctx, [a]))[0]!;
 }
 
 export async function listAcceptances(db: Db, ctx: Ctx, id: string) {

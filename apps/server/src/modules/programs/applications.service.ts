@@ -4,15 +4,21 @@ import type { approveApplicationBody, createApplicationBody } from '@partnergrap
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
-import { invalid, notFound, unprocessable } from '../../lib/errors';
+import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { escapeHtml, type Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { keyset, where } from '../../lib/pagination';
-import { assertUnderLimit, recordHit, subjectsOf, type Limit } from '../../lib/rate-limit';
-import { hashToken, randomToken } from '../../lib/tokens';
+import { subjectsOf, takeAttempt, type Limit } from '../../lib/rate-limit';
 import { invitations, users } from '../identity/identity.tables';
-import { findPartnerTypes, replacePartnerTypes } from '../organizations/organizations.repository';
+import { insertInvitation } from '../identity/invitations.service';
+import {
+  findPartnerById,
+  findPartnerTypes,
+  replacePartnerTypes,
+  type OrganizationRow,
+} from '../organizations/organizations.repository';
+import { mayManageEnrollment } from './programs.visibility';
 import { domainOf } from '../organizations/organizations.service';
 import { organizations } from '../organizations/organizations.tables';
 import { enroll } from './enrollments.service';
@@ -146,7 +152,7 @@ export async function submitApplication(
   input: z.output<typeof createApplicationBody>,
 ) {
   const subjects = subjectsOf(null, req.ip);
-  await assertUnderLimit(db, applyLimit, subjects, 'applications from this address');
+  await takeAttempt(db, applyLimit, subjects, 'applications from this address');
   const programIds = [...new Set(input.programIds)];
   const published = programIds.filter(isId).length
     ? await db
@@ -187,7 +193,6 @@ export async function submitApplication(
       duplicates,
       ip: req.ip,
     });
-    await recordHit(tx, applyLimit, subjects);
     record.audit({
       action: 'application.submitted',
       entityType: 'application',
@@ -258,21 +263,23 @@ export async function approveApplication(
   id: string,
   input: z.output<typeof approveApplicationBody>,
 ) {
-  const token = randomToken();
   const result = await runChange(db, ctx, async (tx, record) => {
     const a = await findApplication(tx, id, { forUpdate: true });
     if (!a) throw notFound('application');
     assertVersion(a, input.version);
     if (a.status !== 'submitted') throw unprocessable(`This application was already ${a.status}`);
     let orgId: string;
+    let linked: OrganizationRow | undefined;
     if (input.organizationId) {
-      const [org] = isId(input.organizationId)
-        ? await tx
-            .select()
-            .from(organizations)
-            .where(and(eq(organizations.id, input.organizationId), eq(organizations.kind, 'partner')))
-        : [];
-      if (!org) throw invalid([{ path: 'body.organizationId', message: 'No such partner organization' }]);
+      // Linking goes through the same scope as any change to that partner.
+      linked = isId(input.organizationId)
+        ? await findPartnerById(tx, ctx.actor, input.organizationId)
+        : undefined;
+      if (!linked) throw invalid([{ path: 'body.organizationId', message: 'No such partner organization' }]);
+      if (!mayManageEnrollment(ctx.actor, linked))
+        throw forbidden('You may link applications only to partners assigned to you');
+      if (linked.status === 'terminated') throw unprocessable('This organization is terminated');
+      const org = linked;
       orgId = org.id;
     } else {
       orgId = newId();
@@ -329,17 +336,23 @@ export async function approveApplication(
           sql`${invitations.acceptedAt} is null and ${invitations.revokedAt} is null`,
         ),
       );
-    const invite = !hasUser && !hasInvite;
+    // A new organization's contact becomes its admin. Into an existing organization the
+    // contact (self-declared on a public form) comes in only as a user, and only when the
+    // address is on that organization's own domain; its admins can promote them.
+    const emailDomain = a.contactEmail.split('@')[1] ?? '';
+    const role = linked ? 'partner_user' : 'partner_admin';
+    const invite = !hasUser && !hasInvite && (!linked || (!!linked.domain && emailDomain === linked.domain));
+    let token: string | null = null;
     if (invite) {
-      await tx.insert(invitations).values({
-        id: newId(),
-        organizationId: orgId,
-        email: a.contactEmail,
-        role: 'partner_admin',
-        tokenHash: hashToken(token),
-        invitedByUserId: ctx.actor.userId,
-        expiresAt: new Date(Date.now() + 7 * 24 * 3600_000),
-      });
+      const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+      token = (
+        await insertInvitation(tx, record, {
+          organization: org!,
+          email: a.contactEmail,
+          role,
+          inviter: { id: ctx.actor.userId, name: ctx.actor.name },
+        })
+      ).token;
     }
     const [row] = await tx
       .update(applications)
@@ -356,7 +369,7 @@ export async function approveApplication(
       action: 'application.approved',
       entityType: 'application',
       entityId: id,
-      after: { organizationId: orgId, enrolled, invited: invite },
+      after: { organizationId: orgId, enrolled, invited: invite ? role : null },
     });
     record.event({
       type: 'application.approved',
@@ -367,18 +380,18 @@ export async function approveApplication(
     });
     return {
       dto: toApplicationDto(row!, await programNamesFor(tx, [row!])),
-      invite,
+      token,
       enrolled,
       application: a,
     };
   });
   const a = result.application;
-  const link = `${publicUrl}/invitations/${token}`;
+  const link = `${publicUrl}/invitations/${result.token ?? ''}`;
   await mailer.send({
     to: a.contactEmail,
     subject: `Welcome to the partner program: ${a.companyName} is approved`,
-    text: `Hello ${a.contactName},\n\n${a.companyName} is approved${result.enrolled.length ? ` for ${result.enrolled.join(', ')}` : ''}.\n${result.invite ? `Set up your account here (the link works once and expires in 7 days):\n${link}` : 'Sign in with your existing account to continue.'}\n\nNext: accept the partner agreement and complete your onboarding checklist.`,
-    html: `<p>Hello ${escapeHtml(a.contactName)},</p><p>${escapeHtml(a.companyName)} is approved${result.enrolled.length ? ` for ${escapeHtml(result.enrolled.join(', '))}` : ''}.</p><p>${result.invite ? `<a href="${escapeHtml(link)}">Set up your account</a> (the link works once and expires in 7 days).` : 'Sign in with your existing account to continue.'}</p><p>Next: accept the partner agreement and complete your onboarding checklist.</p>`,
+    text: `Hello ${a.contactName},\n\n${a.companyName} is approved${result.enrolled.length ? ` for ${result.enrolled.join(', ')}` : ''}.\n${result.token ? `Set up your account here (the link works once and expires in 7 days):\n${link}` : 'Sign in with your existing account to continue.'}\n\nNext: accept the partner agreement and complete your onboarding checklist.`,
+    html: `<p>Hello ${escapeHtml(a.contactName)},</p><p>${escapeHtml(a.companyName)} is approved${result.enrolled.length ? ` for ${escapeHtml(result.enrolled.join(', '))}` : ''}.</p><p>${result.token ? `<a href="${escapeHtml(link)}">Set up your account</a> (the link works once and expires in 7 days).` : 'Sign in with your existing account to continue.'}</p><p>Next: accept the partner agreement and complete your onboarding checklist.</p>`,
   });
   return result.dto;
 }

@@ -36,7 +36,7 @@ export function toTierDto(t: TierRow) {
   };
 }
 
-function toProgramDto(p: ProgramRow, tiers: TierRow[], enrollmentCount: number) {
+function toProgramDto(p: ProgramRow, tiers: TierRow[], enrollmentCount: number | null) {
   return {
     id: p.id,
     name: p.name,
@@ -66,14 +66,17 @@ function toProgramDto(p: ProgramRow, tiers: TierRow[], enrollmentCount: number) 
   };
 }
 
-async function programDtos(q: Queryable, rows: ProgramRow[]) {
+/** `withCounts` only for vendor staff: for a partner the count is an ecosystem figure it may not see. */
+async function programDtos(q: Queryable, rows: ProgramRow[], withCounts = true) {
   // One after the other: inside a transaction they share a client, which runs one query at a time.
   const tiers = await findCurrentTiers(q, rows);
-  const counts = await countEnrollments(
-    q,
-    rows.map((p) => p.id),
-  );
-  return rows.map((p) => toProgramDto(p, tiers.get(p.id) ?? [], counts.get(p.id) ?? 0));
+  const counts = withCounts
+    ? await countEnrollments(
+        q,
+        rows.map((p) => p.id),
+      )
+    : null;
+  return rows.map((p) => toProgramDto(p, tiers.get(p.id) ?? [], counts ? (counts.get(p.id) ?? 0) : null));
 }
 
 export async function listPrograms(
@@ -83,13 +86,16 @@ export async function listPrograms(
   page: Omit<PageRequest, 'sort'>,
 ) {
   const res = await findPrograms(db, ctx.actor, f, page);
-  return { items: await programDtos(db, res.items), nextCursor: res.nextCursor };
+  return {
+    items: await programDtos(db, res.items, ctx.actor.orgKind === 'vendor'),
+    nextCursor: res.nextCursor,
+  };
 }
 
 export async function getProgram(db: Db, ctx: Ctx, id: string) {
   const p = await findProgramById(db, ctx.actor, id);
   if (!p) throw notFound('program');
-  return (await programDtos(db, [p]))[0]!;
+  return (await programDtos(db, [p], ctx.actor.orgKind === 'vendor'))[0]!;
 }
 
 type TierInput = z.output<typeof tierInput>;

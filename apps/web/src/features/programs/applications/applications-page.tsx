@@ -20,7 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCopy } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage, isApiError } from '../../../api/client';
+import { ApiError, errorMessage, isApiError, isStaleVersion } from '../../../api/client';
 import { partnerTypesQueryOptions } from '../../../api/partner-types';
 import { type Application, applicationsQueryOptions, useDecideApplication } from '../../../api/programs';
 import { countryName } from '../../../components/countries';
@@ -50,6 +50,13 @@ const ACTED_FIRST =
   'Another reviewer acted on this application first. The queue was refreshed: check its current state.';
 
 type Decision = { verb: 'approve' | 'reject'; application: Application } | null;
+
+/** The application changed under the reviewer: a stale version, or already approved/rejected. */
+function actedFirst(error: unknown) {
+  return (
+    isStaleVersion(error) || (isApiError(error, 422) && /already (approved|rejected)/.test(error.message))
+  );
+}
 
 export function ApplicationsPage() {
   useDocumentTitle('Applications · PartnerGraph');
@@ -327,8 +334,10 @@ function DecisionForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Only a stale version or an already-decided application means another reviewer acted;
+    // any other refusal (e.g. an ineligible partner type) is shown as the server said it.
     const onError = (error: Error) => {
-      if (isApiError(error, 409) || isApiError(error, 422)) onActedFirst();
+      if (actedFirst(error)) onActedFirst();
     };
     if (verb === 'reject') {
       if (!reason.trim()) return setMissingReason(true);
@@ -408,14 +417,11 @@ function DecisionForm({
             error={reasonError}
           />
         )}
-        {decide.isError &&
-          !reasonError &&
-          !isApiError(decide.error, 409) &&
-          !isApiError(decide.error, 422) && (
-            <Alert color="red" role="alert">
-              {errorMessage(decide.error)}
-            </Alert>
-          )}
+        {decide.isError && !reasonError && !actedFirst(decide.error) && (
+          <Alert color="red" role="alert">
+            {errorMessage(decide.error)}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel
