@@ -39,6 +39,9 @@ async function main() {
       for (const d of boot.demo) lines.push(`  ${d.email.padEnd(28)} ${d.role.padEnd(16)} ${d.organization}`);
     }
   }
+  if (!config.SMTP_URL) {
+    lines.push('SMTP_URL is not set: emails, with their sign-in and reset links, are written to this log.');
+  }
   console.warn(lines.join('\n'));
 
   let closing = false;

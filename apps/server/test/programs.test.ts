@@ -376,6 +376,11 @@ describe('the onboarding path', () => {
     let [row] = await t.database.db.select().from(enrollments).where(eq(enrollments.id, en.id));
     expect(row!.tierId).toBe(tt[1]!.id);
     expect(row!.demotionPendingSince).not.toBeNull();
+    const version = row!.version;
+    // A rerun that changes nothing refreshes the evaluation without a new version (no 409 for someone mid-edit).
+    await evaluateAllEnrollments(t.database.db, new Date(now.getTime() + 3600_000));
+    [row] = await t.database.db.select().from(enrollments).where(eq(enrollments.id, en.id));
+    expect(row!.version).toBe(version);
     await evaluateAllEnrollments(t.database.db, new Date(now.getTime() + 31 * 24 * 3600_000));
     [row] = await t.database.db.select().from(enrollments).where(eq(enrollments.id, en.id));
     expect(row!.tierId).toBe(tt[0]!.id);

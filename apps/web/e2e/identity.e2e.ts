@@ -63,6 +63,8 @@ describe('identity: invitations, team, tokens, sessions and password reset', () 
     await page.getByRole('textbox', { name: 'Search' }).fill('Contoso');
     await page.getByRole('link', { name: CONTOSO }).click();
     await page.getByRole('heading', { name: CONTOSO, level: 1 }).waitFor();
+    // The enrollments, users and invitations sections load after the heading and move the button.
+    await page.waitForLoadState('networkidle');
 
     await page.getByRole('button', { name: 'Invite user' }).click();
     const dialog = page.getByRole('dialog', { name: `Invite a user to ${CONTOSO}` });

@@ -41,13 +41,20 @@ export async function runChange<T>(
   db: Db,
   ctx: AuditCtx,
   apply: (tx: Tx, record: ChangeRecorder) => Promise<T>,
+  /**
+   * `refreshOnly`: the work may end up refreshing derived data alone (a cached
+   * evaluation) with nothing to audit; whatever it does record is still written.
+   */
+  opts: { refreshOnly?: boolean } = {},
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const audits: AuditInput[] = [];
     const events: EventInput[] = [];
     const result = await apply(tx, { audit: (a) => audits.push(a), event: (e) => events.push(e) });
-    if (audits.length === 0) throw new AppError('internal', 'A change was attempted without an audit entry');
-    await writeAudit(tx, ctx, audits);
+    if (audits.length === 0 && !opts.refreshOnly) {
+      throw new AppError('internal', 'A change was attempted without an audit entry');
+    }
+    if (audits.length) await writeAudit(tx, ctx, audits);
     if (events.length) {
       await tx.insert(outbox).values(
         events.map((e) => ({

@@ -140,7 +140,13 @@ const programFields = {
   eligibleTypes: z.array(partnerTypeCode).min(1, 'Name at least one eligible partner type').max(20),
   tracks: z.array(z.string().trim().min(1).max(60)).max(10),
   requiredAgreementTypes: z.array(agreementType).max(8),
-  checklist: z.array(checklistItemSchema).max(30),
+  checklist: z
+    .array(checklistItemSchema)
+    .max(30)
+    .refine(
+      (items) => new Set(items.map((i) => i.key)).size === items.length,
+      'Each checklist key at most once',
+    ),
   demotionGraceDays: z.number().int().min(0).max(730),
   agreementDeadlineDays: z.number().int().min(1).max(365),
 };

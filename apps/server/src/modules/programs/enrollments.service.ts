@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Evaluation } from '@partnergraph/shared/contracts/programs';
+import { evaluationSchema, type Evaluation } from '@partnergraph/shared/contracts/programs';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange, type ChangeRecorder } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
@@ -94,7 +94,8 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
       actionDeadline: e.actionDeadline?.toISOString() ?? null,
       pendingAgreements: pending,
       checklist,
-      lastEvaluation: (e.lastEvaluation as Evaluation | null) ?? null,
+      // Stored JSON is read back through its schema: a shape from an older release shows as "not evaluated", never a 500.
+      lastEvaluation: evaluationSchema.safeParse(e.lastEvaluation).data ?? null,
       version: e.version,
       createdAt: e.createdAt.toISOString(),
       updatedAt: e.updatedAt.toISOString(),
@@ -382,6 +383,11 @@ async function evaluateLocked(
     demotionPendingSince: demotionPendingSince?.toISOString() ?? null,
     demotionEffectiveAt: demotionEffectiveAt?.toISOString() ?? null,
   };
+  // Only a change of tier or of the pending demotion is a state change (new version, audit entry);
+  // otherwise the stored evaluation is a refreshed cache, and nobody mid-edit gets a 409 for it.
+  const stateChanged =
+    tierId !== e.tierId ||
+    (demotionPendingSince?.getTime() ?? null) !== (e.demotionPendingSince?.getTime() ?? null);
   const [row] = await tx
     .update(enrollments)
     .set({
@@ -389,17 +395,22 @@ async function evaluateLocked(
       demotionPendingSince,
       lastEvaluatedAt: now,
       lastEvaluation: evaluation as unknown as Record<string, unknown>,
-      version: sql`${enrollments.version} + 1`,
-      updatedAt: now,
+      ...(stateChanged ? { version: sql`${enrollments.version} + 1`, updatedAt: now } : {}),
     })
     .where(eq(enrollments.id, e.id))
     .returning();
-  record.audit({
-    action: 'enrollment.evaluated',
-    entityType: 'enrollment',
-    entityId: e.id,
-    after: { qualifiedTier: evaluation.qualifiedTier?.name ?? null, change },
-  });
+  if (stateChanged || actorUserId) {
+    record.audit({
+      action: 'enrollment.evaluated',
+      entityType: 'enrollment',
+      entityId: e.id,
+      after: {
+        qualifiedTier: evaluation.qualifiedTier?.name ?? null,
+        change,
+        demotionPendingSince: evaluation.demotionPendingSince,
+      },
+    });
+  }
   if (change) {
     record.event({
       type: `enrollment.${change.kind}`,
@@ -502,13 +513,11 @@ export async function evaluateAllEnrollments(db: Db, now = new Date()) {
       { actor: null, requestId: 'job:evaluate-enrollments', ip: null },
       async (tx, record) => {
         const [e] = await tx.select().from(enrollments).where(eq(enrollments.id, id)).for('update');
-        if (!e || (e.status !== 'active' && e.status !== 'pending_agreement')) {
-          record.audit({ action: 'enrollment.evaluation_skipped', entityType: 'enrollment', entityId: id });
-          return;
-        }
+        if (!e || (e.status !== 'active' && e.status !== 'pending_agreement')) return;
         const { evaluation } = await evaluateLocked(tx, e, record, null, now);
         if (evaluation.change) changed++;
       },
+      { refreshOnly: true },
     );
   }
   return { evaluated: ids.length, changed };
