@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCursor } from './pagination';
+import { containing, encodeCursor } from './pagination';
 
 describe('cursor', () => {
   it('encodes dates as ISO strings and round-trips through base64url', () => {
@@ -9,5 +9,11 @@ describe('cursor', () => {
       id: 'id-1',
     });
     expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+});
+
+describe('containing', () => {
+  it('takes LIKE wildcards in a search term literally', () => {
+    expect(containing('50%_off\\')).toBe('%50\\%\\_off\\\\%');
   });
 });

@@ -76,3 +76,6 @@ export function keyset(sorts: Record<string, SortSpec>, idColumn: PgColumn, req:
 }
 
 export const where = (...conds: (SQL | undefined)[]) => and(...conds.filter(Boolean));
+
+/** A LIKE/ILIKE pattern matching `term` anywhere, with its wildcards taken literally. */
+export const containing = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;

@@ -2,7 +2,7 @@ import { and, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
-import { keyset, where, type PageRequest } from '../../lib/pagination';
+import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
 import { organizations } from '../organizations/organizations.tables';
 import { passwordResets, sessions, users } from './identity.tables';
 import { visibleUsers } from './identity.visibility';
@@ -29,7 +29,7 @@ export async function findUsers(
   if (filters.organizationId !== undefined && !isId(filters.organizationId))
     return { items: [], nextCursor: null };
   const ks = keyset(userSorts, users.id, page);
-  const term = filters.q ? `%${filters.q.replace(/[%_\\]/g, '\\$&')}%` : undefined;
+  const term = filters.q ? containing(filters.q) : undefined;
   const rows = await q
     .select()
     .from(users)

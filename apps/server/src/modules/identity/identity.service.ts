@@ -23,7 +23,8 @@ import {
 } from './identity.repository';
 
 export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
-const TOUCH_EVERY_MS = 60_000;
+/** Last-seen and last-used times are written at most this often: they are for people, not accounting. */
+export const TOUCH_EVERY_MS = 60_000;
 
 export function toUserDto(u: UserRow) {
   return {

@@ -7,6 +7,7 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { hashToken, randomToken } from '../../lib/tokens';
+import { TOUCH_EVERY_MS } from './identity.service';
 import { apiTokens, sessions } from './identity.tables';
 import {
   findLiveSessionsOfActor,
@@ -17,7 +18,6 @@ import {
 } from './tokens.repository';
 
 export const TOKEN_PREFIX = 'pgt_';
-const TOUCH_EVERY_MS = 60_000;
 
 type TokenRow = typeof apiTokens.$inferSelect;
 

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
-import { keyset, where, type PageRequest } from '../../lib/pagination';
+import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
 import { organizationPartnerTypes, organizations, partnerTypes } from './organizations.tables';
 import { visiblePartners } from './organizations.visibility';
@@ -24,8 +24,6 @@ const partnerSorts = {
   country: { column: organizations.country, cast: 'text' },
 } as const;
 
-const like = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
-
 export async function findPartners(q: Queryable, actor: Actor, f: PartnerFilters, page: PageRequest) {
   if (f.channelManagerId !== undefined && !isId(f.channelManagerId)) return { items: [], nextCursor: null };
   const ks = keyset(partnerSorts, organizations.id, page);
@@ -35,7 +33,9 @@ export async function findPartners(q: Queryable, actor: Actor, f: PartnerFilters
     .where(
       where(
         visiblePartners(actor),
-        f.q ? or(ilike(organizations.name, like(f.q)), ilike(organizations.domain, like(f.q))) : undefined,
+        f.q
+          ? or(ilike(organizations.name, containing(f.q)), ilike(organizations.domain, containing(f.q)))
+          : undefined,
         f.status ? eq(organizations.status, f.status) : undefined,
         f.country ? eq(organizations.country, f.country) : undefined,
         f.channelManagerId ? eq(organizations.channelManagerId, f.channelManagerId) : undefined,

@@ -76,7 +76,8 @@ export async function getPartner(db: Db, ctx: Ctx, id: string) {
   return withDetails(db, org);
 }
 
-async function assertTypesUsable(q: Queryable, codes: string[], path: string) {
+/** Every code names a partner type that is not retired; otherwise a 400 naming the field. */
+export async function assertTypesUsable(q: Queryable, codes: string[], path: string) {
   const known = new Set((await findPartnerTypes(q)).map((t) => t.code));
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length)

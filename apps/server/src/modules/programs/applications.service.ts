@@ -14,12 +14,11 @@ import { invitations, users } from '../identity/identity.tables';
 import { insertInvitation } from '../identity/invitations.service';
 import {
   findPartnerById,
-  findPartnerTypes,
   replacePartnerTypes,
   type OrganizationRow,
 } from '../organizations/organizations.repository';
 import { mayManageEnrollment } from './programs.visibility';
-import { domainOf } from '../organizations/organizations.service';
+import { assertTypesUsable, domainOf } from '../organizations/organizations.service';
 import { organizations } from '../organizations/organizations.tables';
 import { enroll } from './enrollments.service';
 import { applications, enrollments, programs } from './programs.tables';
@@ -163,10 +162,7 @@ export async function submitApplication(
   if (published.length !== programIds.length) {
     throw invalid([{ path: 'body.programIds', message: 'Choose among the programs open for applications' }]);
   }
-  const known = new Set((await findPartnerTypes(db)).map((t) => t.code));
-  const unknown = input.partnerTypes.filter((t) => !known.has(t));
-  if (unknown.length)
-    throw invalid([{ path: 'body.partnerTypes', message: `Unknown partner type: ${unknown.join(', ')}` }]);
+  await assertTypesUsable(db, input.partnerTypes, 'body.partnerTypes');
   if (!published.some((p) => p.eligibleTypes.some((t) => input.partnerTypes.includes(t)))) {
     throw invalid([
       {

@@ -12,7 +12,7 @@ import type { Ctx } from '../../lib/actor';
 import { invalid, notFound, unprocessable, type FieldError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { PageRequest } from '../../lib/pagination';
-import { findPartnerTypes } from '../organizations/organizations.repository';
+import { assertTypesUsable } from '../organizations/organizations.service';
 import {
   countEnrollments,
   findCurrentTiers,
@@ -132,15 +132,6 @@ export function validateTiers(tiers: TierInput[], path = 'body.tiers'): FieldErr
   return errors;
 }
 
-async function assertTypes(q: Queryable, codes: string[]) {
-  const known = new Set((await findPartnerTypes(q)).map((t) => t.code));
-  const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length)
-    throw invalid([
-      { path: 'body.eligibleTypes', message: `Unknown or retired partner type: ${unknown.join(', ')}` },
-    ]);
-}
-
 async function insertTiers(q: Queryable, programId: string, programVersion: number, tiers: TierInput[]) {
   await q.insert(programTiers).values(
     tiers.map((t, i) => ({
@@ -160,7 +151,7 @@ export async function createProgram(db: Db, ctx: Ctx, input: z.output<typeof cre
   const errors = validateTiers(input.tiers);
   if (errors.length) throw invalid(errors);
   return runChange(db, ctx, async (tx, record) => {
-    await assertTypes(tx, input.eligibleTypes);
+    await assertTypesUsable(tx, input.eligibleTypes, 'body.eligibleTypes');
     const id = newId();
     const { tiers, ...fields } = input;
     const [row] = await tx
@@ -187,7 +178,7 @@ export async function updateProgram(db: Db, ctx: Ctx, id: string, input: z.outpu
   return runChange(db, ctx, async (tx, record) => {
     const p = await lockProgram(tx, ctx, id, input.version);
     const { version: _v, ...fields } = input;
-    if (fields.eligibleTypes) await assertTypes(tx, fields.eligibleTypes);
+    if (fields.eligibleTypes) await assertTypesUsable(tx, fields.eligibleTypes, 'body.eligibleTypes');
     const [before] = await programDtos(tx, [p]);
     const [row] = await tx
       .update(programs)
