@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Partner } from '@partnergraph/shared/contracts/organizations';
-import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage, isStaleVersion } from '../../api/client';
 import { type PartnerStatusVerb, usePartnerStatusAction } from '../../api/partners';
+import { ReasonForm } from '../../components/reason-form';
 
 interface ActionCopy {
   label: string;
@@ -96,65 +95,28 @@ function StatusActionForm({
   onDone: () => void;
 }) {
   const action = usePartnerStatusAction(partner.id);
-  const [reason, setReason] = useState('');
-  const [missingReason, setMissingReason] = useState(false);
-  const reasonError =
-    (missingReason ? 'Give a reason' : undefined) ??
-    (action.error instanceof ApiError ? action.error.fieldErrors().reason : undefined);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // The reason is what the audit log will say about this decision, so the drastic steps need one.
-    if (copy.reasonRequired && !reason.trim()) {
-      setMissingReason(true);
-      return;
-    }
-    action.mutate(
-      { verb, version: partner.version, reason: reason.trim() || undefined },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'green', message: `${saved.name} was ${copy.done}.` });
-          onDone();
-        },
-      },
-    );
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <Text>{copy.explanation}</Text>
-        {action.isError && !reasonError && (
-          <Alert color="red" role="alert">
-            {isStaleVersion(action.error)
-              ? 'This partner was changed by someone else meanwhile. The page now shows the latest version; check it and confirm again.'
-              : errorMessage(action.error)}
-          </Alert>
-        )}
-        <Textarea
-          label="Reason"
-          description="Recorded with the change in the audit log"
-          required={copy.reasonRequired}
-          data-autofocus
-          autosize
-          minRows={2}
-          maxLength={1000}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            setMissingReason(false);
-          }}
-          error={reasonError}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" color={copy.color} loading={action.isPending}>
-            {copy.label}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ReasonForm
+      explanation={copy.explanation}
+      reasonDescription="Recorded with the change in the audit log"
+      reasonRequired={copy.reasonRequired}
+      staleMessage="This partner was changed by someone else meanwhile. The page now shows the latest version; check it and confirm again."
+      label={copy.label}
+      color={copy.color}
+      error={action.error}
+      pending={action.isPending}
+      onCancel={onDone}
+      onSubmit={(reason) =>
+        action.mutate(
+          { verb, version: partner.version, reason },
+          {
+            onSuccess: (saved) => {
+              notifications.show({ color: 'green', message: `${saved.name} was ${copy.done}.` });
+              onDone();
+            },
+          },
+        )
+      }
+    />
   );
 }

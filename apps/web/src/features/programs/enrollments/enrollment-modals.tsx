@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Partner } from '@partnergraph/shared/contracts/organizations';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage, isStaleVersion } from '../../../api/client';
+import { ApiError, errorMessage } from '../../../api/client';
 import {
   type Enrollment,
   type EnrollmentVerb,
@@ -15,6 +15,7 @@ import {
   useRecordAttestation,
 } from '../../../api/programs';
 import { LoadingState } from '../../../components/query-state';
+import { ReasonForm } from '../../../components/reason-form';
 import { EvaluationDetails, evaluationSummary } from './evaluation-view';
 import { closeButtonProps } from '../modal-props';
 
@@ -100,70 +101,32 @@ function StatusForm({
 }) {
   const copy = verbCopy[verb];
   const action = useEnrollmentStatusAction();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const reasonError =
-    (missing ? 'Give a reason' : undefined) ??
-    (action.error instanceof ApiError ? action.error.fieldErrors().reason : undefined);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (copy.reasonRequired && !reason.trim()) return setMissing(true);
-    action.mutate(
-      {
-        id: enrollment.id,
-        verb,
-        version: enrollment.version,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'green',
-            message: `The enrollment of ${enrollment.organization.name} in ${enrollment.program.name} was ${copy.done}.`,
-          });
-          onDone();
-        },
-      },
-    );
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <Text>{copy.text}</Text>
-        {action.isError && !reasonError && (
-          <Alert color="red" role="alert">
-            {isStaleVersion(action.error)
-              ? 'This enrollment was changed meanwhile (by someone else or by the tier engine). It is reloaded: close this and try again.'
-              : errorMessage(action.error)}
-          </Alert>
-        )}
-        <Textarea
-          label="Reason"
-          description="Kept with the change and shown to the partner"
-          required={copy.reasonRequired}
-          data-autofocus
-          autosize
-          minRows={2}
-          maxLength={1000}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            setMissing(false);
-          }}
-          error={reasonError}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" color={copy.color} loading={action.isPending}>
-            {copy.label}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ReasonForm
+      explanation={copy.text}
+      reasonDescription="Kept with the change and shown to the partner"
+      reasonRequired={copy.reasonRequired}
+      staleMessage="This enrollment was changed meanwhile (by someone else or by the tier engine). It is reloaded: close this and try again."
+      label={copy.label}
+      color={copy.color}
+      error={action.error}
+      pending={action.isPending}
+      onCancel={onDone}
+      onSubmit={(reason) =>
+        action.mutate(
+          { id: enrollment.id, verb, version: enrollment.version, ...(reason ? { reason } : {}) },
+          {
+            onSuccess: () => {
+              notifications.show({
+                color: 'green',
+                message: `The enrollment of ${enrollment.organization.name} in ${enrollment.program.name} was ${copy.done}.`,
+              });
+              onDone();
+            },
+          },
+        )
+      }
+    />
   );
 }
 
