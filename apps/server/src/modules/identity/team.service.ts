@@ -49,10 +49,17 @@ async function assertNotLastAdmin(tx: Queryable, user: UserRow) {
 
 /** Visible (404 otherwise) and the actor's to manage (403 otherwise); locked for the change. */
 async function lockUser(tx: Queryable, ctx: Ctx, id: string) {
-  const target = await findUserById(tx, ctx.actor, id, { forUpdate: true });
-  if (!target) throw notFound('user');
-  if (ctx.actor.role === 'partner_admin' && target.organizationId !== ctx.actor.orgId) throw forbidden();
-  return target;
+  const visible = await findUserById(tx, ctx.actor, id);
+  if (!visible) throw notFound('user');
+  if (ctx.actor.role === 'partner_admin' && visible.organizationId !== ctx.actor.orgId) throw forbidden();
+  // Team changes within one organization run one at a time, its row being their lock: taken
+  // before any user row, two changes cannot lock each other's users in opposite order (a deadlock).
+  await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, visible.organizationId))
+    .for('update');
+  return (await findUserById(tx, ctx.actor, id, { forUpdate: true }))!;
 }
 
 export async function getUser(db: Db, ctx: Ctx, id: string) {
