@@ -19,11 +19,13 @@ import idempotencyPlugin from './plugins/idempotency';
 import inputGuards from './plugins/input-guards';
 import openapiPlugin from './plugins/openapi';
 import auditRoutes from './modules/audit/audit.routes';
+import dealRoutes from './modules/deals/deals.routes';
 import identityRoutes from './modules/identity/identity.routes';
 import invitationRoutes from './modules/identity/invitations.routes';
 import tokenRoutes from './modules/identity/tokens.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import programRoutes from './modules/programs/programs.routes';
+import settingsRoutes from './modules/settings/settings.routes';
 
 export interface AppOptions {
   config: Config;
@@ -41,6 +43,8 @@ const modules = [
   invitationRoutes,
   organizationRoutes,
   programRoutes,
+  settingsRoutes,
+  dealRoutes,
   auditRoutes,
 ];
 

@@ -304,7 +304,7 @@ describe('the onboarding path', () => {
     const gold = evaluation.tiers.find((x: { code: string }) => x.code === 'gold');
     expect(gold.rules.map((r: { met: boolean; reason: string }) => [r.met, r.reason])).toEqual([
       [true, 'Met: attestation "Sales certification" recorded by the vendor'],
-      [false, 'Unmet: not measured yet: deal registration is not recording this metric'],
+      [false, 'Unmet: won deals over the last 365 days is 0, needs ≥ 10'],
     ]);
     const history = (await as(t.app, olga).get(`/api/v1/enrollments/${enrollment.id}/history`)).json().items;
     expect(history.map((h: { kind: string; toTier: string }) => `${h.kind}:${h.toTier}`)).toEqual([

@@ -4,8 +4,14 @@
 import { eq } from 'drizzle-orm';
 import { openSession } from '../src/modules/identity/identity.service';
 import { organizations } from '../src/modules/organizations/organizations.tables';
+import { dealInvolvements } from '../src/modules/deals/deals.tables';
 import { programs } from '../src/modules/programs/programs.tables';
+import { settings } from '../src/modules/settings/settings.tables';
 import {
+  createDealRecord,
+  createFxRateRecord,
+  createPartnerOrganization,
+  createReferralRecord,
   createAgreementRecord,
   createApiTokenRecord,
   createApplicationRecord,
@@ -249,6 +255,133 @@ export const examples: Record<string, Example> = {
   }),
   'GET /healthz': () => ({}),
   'GET /readyz': () => ({}),
+  // --- Settings and reference ---
+  'GET /api/v1/settings': () => ({}),
+  'PATCH /api/v1/settings': async ({ t }) => ({
+    body: { version: await settingsVersion(t), defaultProtectionDays: 90 },
+  }),
+  'GET /api/v1/fx-rates': () => ({ query: 'limit=5' }),
+  'POST /api/v1/fx-rates': () => ({
+    body: { currency: 'SEK', rate: '0.095', effectiveDate: `20${10 + (exampleCounter++ % 80)}-01-01` },
+  }),
+  'DELETE /api/v1/fx-rates/{id}': async ({ t }) => ({
+    params: {
+      id: (
+        await createFxRateRecord(t.database.db, {
+          currency: 'NOK',
+          rate: '0.092',
+          effectiveDate: `19${10 + (exampleCounter++ % 80)}-01-01`,
+        })
+      ).id,
+    },
+  }),
+  'GET /api/v1/reference/industries': () => ({}),
+  'GET /api/v1/reference/currencies': () => ({}),
+
+  // --- Deals ---
+  'GET /api/v1/deals': () => ({ query: 'limit=5' }),
+  'POST /api/v1/deals': () => ({ body: dealBody() }),
+  'GET /api/v1/deals/conflict-check': () => ({ query: 'customerName=Initech' }),
+  'GET /api/v1/deals/{id}': async (x) => ({ params: { id: (await dealOf(x)).id } }),
+  'PATCH /api/v1/deals/{id}': async (x) => {
+    const d = await dealOf(x);
+    return { params: { id: d.id }, body: { version: d.version, stage: 'proposal' } };
+  },
+  'POST /api/v1/deals/{id}/approve': async (x) => {
+    const d = await dealOf(x);
+    return { params: { id: d.id }, body: { version: d.version } };
+  },
+  'POST /api/v1/deals/{id}/reject': async (x) => {
+    const d = await dealOf(x);
+    return { params: { id: d.id }, body: { version: d.version, reason: 'Duplicate registration' } };
+  },
+  'POST /api/v1/deals/{id}/request-extension': async (x) => {
+    const d = await dealOf(x, 'approved');
+    return {
+      params: { id: d.id },
+      body: { version: d.version, days: 30, reason: 'Customer delayed the purchase' },
+    };
+  },
+  'POST /api/v1/deals/{id}/extend': async (x) => {
+    const d = await dealOf(x, 'approved');
+    return { params: { id: d.id }, body: { version: d.version, days: 30 } };
+  },
+  'POST /api/v1/deals/{id}/close': async (x) => {
+    const d = await dealOf(x, 'approved');
+    return {
+      params: { id: d.id },
+      body: { version: d.version, outcome: 'won', amount: 1_200_000, closeDate: todayDate() },
+    };
+  },
+  'GET /api/v1/deals/{id}/conflicts': async (x) => ({ params: { id: (await dealOf(x)).id } }),
+  'GET /api/v1/deals/{id}/involvements': async (x) => ({ params: { id: (await dealOf(x)).id } }),
+  'POST /api/v1/deals/{id}/involvements': async (x) => ({
+    params: { id: (await dealOf(x)).id },
+    body: { organizationId: (await otherPartner(x.t)).id, role: 'co_sell' },
+  }),
+  'POST /api/v1/deals/{id}/involvements/{organizationId}/confirm': async (x) => {
+    const other = await otherPartner(x.t);
+    const d = await dealOf(x, 'approved', [
+      { organizationId: x.owner.id, role: 'sourced' },
+      { organizationId: other.id, role: 'co_sell', status: 'proposed' },
+    ]);
+    return { params: { id: d.id, organizationId: other.id }, body: {} };
+  },
+  'PATCH /api/v1/deals/{id}/involvements/{organizationId}': async (x) => {
+    const other = await otherPartner(x.t);
+    const d = await dealOf(x, 'approved', [
+      { organizationId: x.owner.id, role: 'sourced' },
+      { organizationId: other.id, role: 'influenced' },
+    ]);
+    return { params: { id: d.id, organizationId: other.id }, body: { role: 'co_sell' } };
+  },
+  'DELETE /api/v1/deals/{id}/involvements/{organizationId}': async (x) => {
+    const other = await otherPartner(x.t);
+    const d = await dealOf(x, 'approved', [{ organizationId: x.owner.id, role: 'sourced' }]);
+    // A proposal by the owner, which the owner may withdraw.
+    await x.t.database.db.insert(dealInvolvements).values({
+      dealId: d.id,
+      organizationId: other.id,
+      role: 'influenced',
+      status: 'proposed',
+      proposedByOrgId: x.owner.id,
+    });
+    return { params: { id: d.id, organizationId: other.id } };
+  },
+  'GET /api/v1/deals/{id}/attribution': async (x) => ({
+    params: { id: (await dealOf(x, 'won')).id },
+    query: 'model=even',
+  }),
+  'GET /api/v1/deals/{id}/timeline': async (x) => ({ params: { id: (await dealOf(x)).id } }),
+
+  // --- Referrals ---
+  'GET /api/v1/referrals': () => ({ query: 'limit=5&box=inbox' }),
+  'POST /api/v1/referrals': () => ({
+    body: {
+      companyName: 'Prospect Industries',
+      companyDomain: 'prospect-industries.com',
+      contactName: 'Pat Prospect',
+      contactEmail: 'pat@prospect-industries.com',
+      need: 'Needs a managed backup service',
+    },
+  }),
+  'GET /api/v1/referrals/counterparts': () => ({}),
+  'GET /api/v1/referrals/{id}': async (x) => ({ params: { id: (await referralTo(x)).id } }),
+  'POST /api/v1/referrals/{id}/accept': async (x) => {
+    const r = await referralTo(x);
+    return { params: { id: r.id }, body: { version: r.version } };
+  },
+  'POST /api/v1/referrals/{id}/reject': async (x) => {
+    const r = await referralTo(x);
+    return { params: { id: r.id }, body: { version: r.version, reason: 'Outside our regions' } };
+  },
+  'POST /api/v1/referrals/{id}/convert': async (x) => {
+    const r = await referralTo(x, 'accepted');
+    return {
+      params: { id: r.id },
+      body: { version: r.version, amount: 500_000, currency: 'USD', expectedCloseDate: futureDate(30) },
+    };
+  },
 };
 
 /** A program with a custom checklist task, and `orgId` enrolled in it (the program then optionally retired). */
@@ -282,5 +415,55 @@ async function agreementOfType(t: TestApp, type: 'nda' | 'msp') {
 async function applicationRecord(t: TestApp) {
   return createApplicationRecord(t.database.db, {
     programIds: [(await createProgramRecord(t.database.db)).program.id],
+  });
+}
+
+let exampleCounter = 0;
+const todayDate = () => new Date().toISOString().slice(0, 10);
+const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function settingsVersion(t: TestApp) {
+  return (await t.database.db.select({ v: settings.version }).from(settings))[0]!.v;
+}
+
+export const dealBody = () => ({
+  customerName: 'Initech Holdings',
+  customerDomain: 'initech.com',
+  country: 'US',
+  industry: '51',
+  amount: 1_500_000,
+  currency: 'USD',
+  products: ['Backup Pro'],
+  expectedCloseDate: futureDate(45),
+  notes: 'Champion is the CTO',
+});
+
+/** A deal registered by the example's owner (in the given status), with the owner sourced. */
+async function dealOf(
+  x: ExampleInput,
+  status: 'registered' | 'approved' | 'won' = 'registered',
+  involvements?: Parameters<typeof createDealRecord>[1]['involvements'],
+) {
+  return createDealRecord(x.t.database.db, {
+    registeredByOrgId: x.owner.id,
+    registeredByUserId: x.user.id,
+    customerName: `Globex ${exampleCounter++}`,
+    status,
+    involvements,
+    ...(status === 'won' ? { closeDate: todayDate() } : {}),
+  });
+}
+
+async function otherPartner(t: TestApp) {
+  return createPartnerOrganization(t.database.db, { name: `Third ${exampleCounter++}`, types: ['msp'] });
+}
+
+/** A referral from a third partner to the example's owner. */
+async function referralTo(x: ExampleInput, status: 'submitted' | 'accepted' = 'submitted') {
+  return createReferralRecord(x.t.database.db, {
+    referrerOrgId: (await otherPartner(x.t)).id,
+    recipientOrgId: x.owner.id,
+    companyName: `Prospect ${exampleCounter++}`,
+    status,
   });
 }

@@ -14,7 +14,7 @@ describe('permission matrix', () => {
   });
 
   it('gives the vendor admin every permission except acting as a partner, and knows org kinds', () => {
-    expect(permissions.filter((p) => !can('admin', p))).toEqual(['agreements:accept']);
+    expect(permissions.filter((p) => !can('admin', p))).toEqual(['agreements:accept', 'referrals:send']);
     expect(vendorRoles.map(orgKindOfRole)).toEqual(['vendor', 'vendor', 'vendor']);
     expect(orgKindOfRole('partner_user')).toBe('partner');
   });

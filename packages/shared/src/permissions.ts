@@ -40,6 +40,20 @@ const matrix = {
   'agreements:accept': ['partner_admin'],
   'applications:read': ['admin', 'channel_manager', 'analyst'],
   'applications:review': ['admin', 'channel_manager'],
+  'settings:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'settings:manage': ['admin'],
+  'fx-rates:manage': ['admin'],
+  'deals:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  // Partners register their opportunities; vendor staff record vendor-sourced ones.
+  'deals:register': ['admin', 'channel_manager', 'partner_admin', 'partner_user'],
+  // Details, stage, close and involvement proposals: the registering organization or the vendor.
+  'deals:update': ['admin', 'channel_manager', 'partner_admin', 'partner_user'],
+  // Channel managers review the deals of partners assigned to them.
+  'deals:review': ['admin', 'channel_manager'],
+  'referrals:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'referrals:send': ['partner_admin', 'partner_user'],
+  // The recipient answers: a partner's users, or vendor staff for referrals to the vendor.
+  'referrals:respond': ['admin', 'channel_manager', 'partner_admin', 'partner_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

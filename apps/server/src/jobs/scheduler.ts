@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
+import { expireDealProtection } from '../modules/deals/deals.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
 
 export interface Job {
@@ -11,6 +12,7 @@ export interface Job {
 /** Recurring platform work. The integration issue moves these onto pg-boss; until then they run in-process. */
 export const jobs: Job[] = [
   { name: 'enforce-agreement-deadlines', everyMs: 15 * 60_000, run: (db) => enforceAgreementDeadlines(db) },
+  { name: 'expire-deal-protection', everyMs: 15 * 60_000, run: (db) => expireDealProtection(db) },
   { name: 'evaluate-enrollments', everyMs: 6 * 3600_000, run: (db) => evaluateAllEnrollments(db) },
 ];
 

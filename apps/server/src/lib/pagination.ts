@@ -10,7 +10,7 @@ import { isId } from './ids';
 export interface SortSpec {
   column: PgColumn;
   /** How the cursor value is cast back in SQL. */
-  cast: 'text' | 'timestamptz';
+  cast: 'text' | 'timestamptz' | 'date';
 }
 
 export interface PageRequest {
@@ -48,16 +48,22 @@ export function keyset(sorts: Record<string, SortSpec>, idColumn: PgColumn, req:
   const spec = sorts[field];
   if (!spec) throw invalid([{ path: 'sort', message: `Unknown sort field ${field}` }]);
   const dir = descending ? desc : asc;
-  // NULLs sort as the empty string so that the row comparison below is total.
+  // NULLs sort as the empty string so that the row comparison below is total
+  // (timestamp and date sort columns are NOT NULL).
   const key = spec.cast === 'text' ? sql`coalesce(${spec.column}, '')` : sql`${spec.column}`;
   const orderBy = [dir(key), dir(idColumn)];
   let after: SQL | undefined;
   if (req.cursor) {
     const c = decodeCursor(req.cursor);
-    if (spec.cast === 'timestamptz' && (c.v === null || Number.isNaN(Date.parse(c.v)))) {
+    if (spec.cast !== 'text' && (c.v === null || Number.isNaN(Date.parse(c.v)))) {
       throw invalid([{ path: 'cursor', message: 'Not a cursor from a previous page' }]);
     }
-    const value = spec.cast === 'text' ? sql`${c.v ?? ''}::text` : sql`${c.v}::timestamptz`;
+    const value =
+      spec.cast === 'text'
+        ? sql`${c.v ?? ''}::text`
+        : spec.cast === 'date'
+          ? sql`${c.v}::date`
+          : sql`${c.v}::timestamptz`;
     const op = descending ? sql`<` : sql`>`;
     after = sql`(${key}, ${idColumn}) ${op} (${value}, ${c.id}::uuid)`;
   }

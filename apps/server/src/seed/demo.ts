@@ -12,6 +12,7 @@ import {
   createProgramRecord,
   createUser,
 } from './factories';
+import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
 
 const partnerTypeCodes = [
   'reseller',
@@ -143,7 +144,7 @@ export async function loadDemoEcosystem(
     });
   }
 
-  const partners: { id: string; name: string; types: string[]; status: string; adminId: string }[] = [];
+  const partners: DemoPartner[] = [];
   for (const [i, spec] of specs.entries()) {
     const status =
       i < 2
@@ -169,7 +170,14 @@ export async function loadDemoEcosystem(
       email: `admin@${spec.domain}`,
       name: faker.person.fullName(),
     });
-    partners.push({ id: org.id, name: spec.name, types: spec.types, status, adminId: admin.id });
+    partners.push({
+      id: org.id,
+      name: spec.name,
+      types: spec.types,
+      status,
+      country: spec.country,
+      adminId: admin.id,
+    });
     const teammates = i < 2 ? 1 : faker.number.int({ min: 0, max: 2 });
     for (let t = 0; t < teammates; t++) {
       const first = faker.person.firstName();
@@ -181,6 +189,7 @@ export async function loadDemoEcosystem(
   }
 
   await loadDemoPrograms(q, faker, partners, refDate);
+  await loadDemoDeals(q, faker, vendor, partners);
 
   return [
     { email: 'cm@example.com', role: 'channel_manager', organization: vendor.name },
@@ -191,7 +200,7 @@ export async function loadDemoEcosystem(
   ];
 }
 
-type DemoPartner = { id: string; name: string; types: string[]; status: string; adminId: string };
+type DemoPartner = DemoDealPartner;
 
 /**
  * Three programs with tiers, agreements and checklists; the demo partners

@@ -12,7 +12,11 @@ import { hashToken, randomToken } from '../lib/tokens';
 import { replacePartnerTypes } from '../modules/organizations/organizations.repository';
 import { domainOf } from '../modules/organizations/organizations.service';
 import { organizations } from '../modules/organizations/organizations.tables';
+import { customerKey } from '../modules/deals/deals.service';
+import { dealInvolvements, deals, referrals } from '../modules/deals/deals.tables';
+import type { InvolvementRole, DealStatus } from '@partnergraph/shared/contracts/deals';
 import { contentHash } from '../modules/programs/agreements.service';
+import { fxRates } from '../modules/settings/settings.tables';
 import {
   agreementAcceptances,
   agreements,
@@ -317,6 +321,203 @@ export async function createApplicationRecord(
       contactName: input.contactName ?? 'Applicant Contact',
       contactEmail: input.contactEmail ?? `contact-${unique()}@applicant.example`,
       message: input.message ?? '',
+    })
+    .returning();
+  return row!;
+}
+
+export async function createFxRateRecord(
+  q: Queryable,
+  input: { currency: string; rate: string; effectiveDate: string; reportingCurrency?: string },
+) {
+  const [row] = await q
+    .insert(fxRates)
+    .values({
+      id: newId(),
+      currency: input.currency,
+      reportingCurrency: input.reportingCurrency ?? 'USD',
+      rate: input.rate,
+      effectiveDate: input.effectiveDate,
+    })
+    .returning();
+  return row!;
+}
+
+const DAY = 86_400_000;
+
+export interface DealInput {
+  registeredByOrgId: string;
+  registeredByUserId?: string | null;
+  vendorRecorded?: boolean;
+  customerName?: string;
+  customerDomain?: string | null;
+  country?: string;
+  industry?: string | null;
+  amount?: number;
+  currency?: string;
+  products?: string[];
+  status?: DealStatus;
+  stage?: (typeof deals.$inferInsert)['stage'];
+  notes?: string;
+  createdAt?: Date;
+  expectedCloseDate?: string;
+  /** For approved and later deals; defaults to a day after creation. */
+  approvedAt?: Date;
+  protectionDays?: number;
+  closeDate?: string;
+  lostReason?: string;
+  decisionReason?: string;
+  referralId?: string | null;
+  /** Partners on the deal. A partner-registered deal gets its registrant as `sourced` unless listed here. */
+  involvements?: {
+    organizationId: string;
+    role: InvolvementRole;
+    involvedAt?: Date;
+    status?: 'proposed' | 'confirmed';
+  }[];
+}
+
+/** A deal at any point of its life, with its own dates: what the demo, tests and imports of history need. */
+export async function createDealRecord(q: Queryable, input: DealInput) {
+  const createdAt = input.createdAt ?? new Date();
+  const status = input.status ?? 'registered';
+  const vendorRecorded = input.vendorRecorded ?? false;
+  const key = customerKey(
+    input.customerName ?? `Customer ${unique()}`,
+    input.customerDomain ?? null,
+    'customerDomain',
+  );
+  const decided = status !== 'registered';
+  const approvedAt =
+    status === 'rejected'
+      ? null
+      : decided || vendorRecorded
+        ? (input.approvedAt ?? new Date(createdAt.getTime() + DAY))
+        : null;
+  const protectionDays = approvedAt && !vendorRecorded ? (input.protectionDays ?? 90) : null;
+  const closeDate =
+    status === 'won' || status === 'lost' ? (input.closeDate ?? createdAt.toISOString().slice(0, 10)) : null;
+  const protectionExpiresAt =
+    approvedAt && protectionDays ? new Date(approvedAt.getTime() + protectionDays * DAY) : null;
+  const endedAt = closeDate
+    ? new Date(`${closeDate}T00:00:00Z`)
+    : status === 'rejected'
+      ? new Date(createdAt.getTime() + DAY)
+      : status === 'expired'
+        ? protectionExpiresAt
+        : null;
+  const id = newId();
+  const [row] = await q
+    .insert(deals)
+    .values({
+      id,
+      registeredByOrgId: input.registeredByOrgId,
+      registeredByUserId: input.registeredByUserId ?? null,
+      vendorRecorded,
+      customerName: key.name,
+      customerNameKey: key.nameKey,
+      customerDomain: key.domain,
+      customerRootDomain: key.root,
+      customerDomainLabel: key.label,
+      country: input.country ?? 'US',
+      industry: input.industry ?? null,
+      amount: input.amount ?? 1_000_000,
+      currency: input.currency ?? 'USD',
+      products: input.products ?? [],
+      expectedCloseDate:
+        input.expectedCloseDate ?? new Date(createdAt.getTime() + 60 * DAY).toISOString().slice(0, 10),
+      stage: input.stage ?? null,
+      notes: input.notes ?? '',
+      status,
+      approvedAt,
+      protectionDays,
+      protectionExpiresAt,
+      decisionReason:
+        status === 'rejected' ? (input.decisionReason ?? 'Duplicate of an existing opportunity') : null,
+      decidedAt: decided && !vendorRecorded ? (approvedAt ?? endedAt) : null,
+      closeDate,
+      lostReason: status === 'lost' ? (input.lostReason ?? 'Chose a competitor') : null,
+      endedAt,
+      referralId: input.referralId ?? null,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning();
+  const involvements =
+    input.involvements ??
+    (vendorRecorded ? [] : [{ organizationId: input.registeredByOrgId, role: 'sourced' as const }]);
+  if (involvements.length) {
+    await q.insert(dealInvolvements).values(
+      involvements.map((i) => ({
+        dealId: id,
+        organizationId: i.organizationId,
+        role: i.role,
+        status: i.status ?? ('confirmed' as const),
+        involvedAt: i.involvedAt ?? createdAt,
+        confirmedAt: (i.status ?? 'confirmed') === 'confirmed' ? (i.involvedAt ?? createdAt) : null,
+      })),
+    );
+  }
+  return row!;
+}
+
+export interface ReferralInput {
+  referrerOrgId: string | null;
+  referrerUserId?: string | null;
+  recipientOrgId: string;
+  toVendor?: boolean;
+  source?: 'partner' | 'locator';
+  companyName?: string;
+  companyDomain?: string | null;
+  country?: string | null;
+  industry?: string | null;
+  need?: string;
+  estimatedAmount?: number | null;
+  estimatedCurrency?: string | null;
+  status?: 'submitted' | 'accepted' | 'rejected' | 'converted';
+  decisionReason?: string;
+  createdAt?: Date;
+  decidedAt?: Date;
+  convertedAt?: Date;
+  feePercent?: string | null;
+  feeBasis?: string | null;
+}
+
+export async function createReferralRecord(q: Queryable, input: ReferralInput) {
+  const createdAt = input.createdAt ?? new Date();
+  const status = input.status ?? 'submitted';
+  const companyName = input.companyName ?? `Prospect ${unique()}`;
+  const decidedAt =
+    status === 'submitted' ? null : (input.decidedAt ?? new Date(createdAt.getTime() + 2 * DAY));
+  const [row] = await q
+    .insert(referrals)
+    .values({
+      id: newId(),
+      source: input.source ?? 'partner',
+      referrerOrgId: input.referrerOrgId,
+      referrerUserId: input.referrerUserId ?? null,
+      recipientOrgId: input.recipientOrgId,
+      toVendor: input.toVendor ?? false,
+      companyName,
+      companyDomain: input.companyDomain ?? null,
+      country: input.country ?? 'US',
+      industry: input.industry ?? null,
+      contactName: 'Pat Prospect',
+      contactEmail: `pat@${input.companyDomain ?? 'prospect.example'}`,
+      need: input.need ?? 'Looking for help with a rollout',
+      estimatedAmount: input.estimatedAmount ?? null,
+      estimatedCurrency: input.estimatedAmount ? (input.estimatedCurrency ?? 'USD') : null,
+      status,
+      decisionReason: status === 'rejected' ? (input.decisionReason ?? 'Outside our focus') : null,
+      decidedAt,
+      convertedAt: status === 'converted' ? (input.convertedAt ?? decidedAt) : null,
+      feePercent: status === 'converted' ? (input.feePercent ?? '0') : null,
+      feeBasis:
+        status === 'converted'
+          ? (input.feeBasis ?? 'No referral-fee benefit in the referrer’s active tiers')
+          : null,
+      createdAt,
+      updatedAt: createdAt,
     })
     .returning();
   return row!;

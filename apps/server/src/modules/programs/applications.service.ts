@@ -19,6 +19,7 @@ import {
 } from '../organizations/organizations.repository';
 import { mayManageEnrollment } from './programs.visibility';
 import { assertTypesUsable, domainOf } from '../organizations/organizations.service';
+import { normalizeCompanyName } from '../organizations/company-identity';
 import { organizations } from '../organizations/organizations.tables';
 import { enroll } from './enrollments.service';
 import { applications, enrollments, programs } from './programs.tables';
@@ -29,18 +30,6 @@ type Duplicate = ApplicationRow['duplicates'][number];
 const applyLimit: Limit = { bucket: 'application', max: 5, windowMs: 3600_000 };
 /** Trigram similarity above which two company names are worth a reviewer's look. */
 const NAME_SIMILARITY = 0.45;
-
-/** Normalizes a company name for comparison: case, punctuation and legal suffixes do not make two companies different. */
-export function normalizeCompanyName(name: string) {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\b(inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|plc|corp|corporation|co|company|srl|pty)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** Organizations and open applications that look like the same company: same domain, or a similar name. */
 export async function findDuplicates(

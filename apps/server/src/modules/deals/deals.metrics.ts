@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { sumConverted } from '../../lib/money';
+import { registerMetricProvider } from '../programs/metrics';
+import { readSettings } from '../settings/settings.service';
+
+// Tier-rule metrics owned by deals and referrals (programs/metrics.ts). Each
+// counts over the rule's trailing window ending at the evaluation time.
+
+const windowStart = (now: Date, days: number) =>
+  new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Won deals the organization sourced, in the reporting currency's minor units at each close date's rate. */
+registerMetricProvider('sourced_revenue', async (q, ctx, rule) => {
+  const { reportingCurrency } = await readSettings(q);
+  const result = await q.execute<{ amount: string; currency: string; rate: string | null }>(sql`
+    select d.amount::text as amount, d.currency,
+      case when d.currency = ${reportingCurrency} then '1' else (
+        select r.rate::text from fx_rates r
+        where r.currency = d.currency and r.reporting_currency = ${reportingCurrency}
+          and r.effective_date <= d.close_date
+        order by r.effective_date desc limit 1) end as rate
+    from deals d
+    join deal_involvements i on i.deal_id = d.id and i.role = 'sourced' and i.status = 'confirmed'
+    where i.organization_id = ${ctx.organizationId} and d.status = 'won'
+      and d.close_date >= ${windowStart(ctx.now, rule.windowDays)}::date
+      and d.close_date <= ${ctx.now.toISOString().slice(0, 10)}::date`);
+  // A won deal always had a rate at its close date (closing requires one); a rate deleted since is refused too.
+  return sumConverted(
+    result.rows
+      .filter((r) => r.rate !== null)
+      .map((r) => ({ amount: Number(r.amount), currency: r.currency, rate: r.rate! })),
+    reportingCurrency,
+  );
+});
+
+registerMetricProvider('won_deals', async (q, ctx, rule) => {
+  const result = await q.execute<{ n: number }>(sql`
+    select count(*)::int as n from deals d
+    join deal_involvements i on i.deal_id = d.id and i.role = 'sourced' and i.status = 'confirmed'
+    where i.organization_id = ${ctx.organizationId} and d.status = 'won'
+      and d.close_date >= ${windowStart(ctx.now, rule.windowDays)}::date
+      and d.close_date <= ${ctx.now.toISOString().slice(0, 10)}::date`);
+  return result.rows[0]?.n ?? 0;
+});
+
+/** Referrals the organization sent (to partners or the vendor) that became deals within the window. */
+registerMetricProvider('converted_referrals_sent', async (q, ctx, rule) => {
+  const result = await q.execute<{ n: number }>(sql`
+    select count(*)::int as n from referrals
+    where referrer_org_id = ${ctx.organizationId} and status = 'converted'
+      and converted_at > ${new Date(ctx.now.getTime() - rule.windowDays * 86_400_000)}
+      and converted_at <= ${ctx.now}`);
+  return result.rows[0]?.n ?? 0;
+});

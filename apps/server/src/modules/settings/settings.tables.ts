@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** One row: the ecosystem-wide settings metrics and deal rules read. */
+export const settings = pgTable(
+  'settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    reportingCurrency: text('reporting_currency').notNull().default('USD'),
+    defaultProtectionDays: integer('default_protection_days').notNull().default(90),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('settings_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * A rate is reporting-currency units per one unit of `currency`, in force from
+ * its effective date until the next one for the same pair (metrics.md). Kept
+ * per pair so that changing the reporting currency does not reinterpret history.
+ */
+export const fxRates = pgTable(
+  'fx_rates',
+  {
+    id: uuid('id').primaryKey(),
+    currency: text('currency').notNull(),
+    reportingCurrency: text('reporting_currency').notNull(),
+    rate: numeric('rate', { precision: 24, scale: 12 }).notNull(),
+    effectiveDate: date('effective_date').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('fx_rates_pair_date').on(t.reportingCurrency, t.currency, t.effectiveDate),
+    check('fx_rates_positive', sql`${t.rate} > 0`),
+  ],
+);

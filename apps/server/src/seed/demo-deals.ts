@@ -1,0 +1,404 @@
+import type { Faker } from '@faker-js/faker';
+import type { DealStatus, InvolvementRole } from '@partnergraph/shared/contracts/deals';
+import type { Queryable } from '../db/client';
+import { bestBenefit } from '../modules/programs/benefits';
+import { createDealRecord, createFxRateRecord, createReferralRecord, type DealInput } from './factories';
+
+const DAY = 86_400_000;
+
+export interface DemoDealPartner {
+  id: string;
+  name: string;
+  types: string[];
+  status: string;
+  country: string;
+  adminId: string;
+}
+
+/** The currency a partner in each country usually quotes in. */
+const currencyOf: Record<string, string> = {
+  US: 'USD',
+  GB: 'GBP',
+  DE: 'EUR',
+  FR: 'EUR',
+  NL: 'EUR',
+  ES: 'EUR',
+  IT: 'EUR',
+  CA: 'CAD',
+  AU: 'AUD',
+  JP: 'JPY',
+  SE: 'SEK',
+};
+/** USD per unit around the demo's year; each month drifts a little from these. */
+const baseRates: Record<string, number> = {
+  EUR: 1.08,
+  GBP: 1.27,
+  CAD: 0.73,
+  AUD: 0.66,
+  JPY: 0.0067,
+  SEK: 0.095,
+};
+const industries = ['51', '52', '54', '62', '31-33', '44-45', '48-49', '61', '92', '22'];
+const products = ['Backup Pro', 'Cloud Vault', 'Edge Sync', 'Identity Shield', 'Analytics Suite'];
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * A year of commercial history up to `now`: monthly FX rates, deals at every
+ * stage (some vendor-sourced, some with several partners), partner-to-partner
+ * and partner-to-vendor referrals, many of them converted into deals and won,
+ * and a few look-alike registrations for the conflict queue.
+ */
+export async function loadDemoDeals(
+  q: Queryable,
+  faker: Faker,
+  vendor: { id: string },
+  partners: DemoDealPartner[],
+  now = new Date(),
+) {
+  const today = new Date(`${isoDate(now)}T00:00:00Z`);
+  // Monthly rates for 14 months back, so every close date in the year converts.
+  for (const [currency, base] of Object.entries(baseRates)) {
+    for (let m = 14; m >= 0; m--) {
+      const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - m, 1));
+      const drift = 1 + faker.number.float({ min: -0.03, max: 0.03 });
+      await createFxRateRecord(q, {
+        currency,
+        rate: (base * drift).toFixed(currency === 'JPY' ? 6 : 4),
+        effectiveDate: isoDate(d),
+      });
+    }
+  }
+
+  const active = partners.filter((p) => p.status === 'active');
+  const sellers = active.filter((p) =>
+    p.types.some((t) => ['reseller', 'msp', 'system_integrator', 'distributor'].includes(t)),
+  );
+  const helpers = active.filter((p) =>
+    p.types.some((t) => ['isv', 'technology_partner', 'system_integrator', 'msp'].includes(t)),
+  );
+  const referrers = active.filter((p) =>
+    p.types.some((t) =>
+      ['referral_partner', 'community_influencer', 'reseller', 'system_integrator'].includes(t),
+    ),
+  );
+  const [northwind, contoso] = partners;
+
+  const customer = () => {
+    const name = faker.company.name();
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 20);
+    return { name, domain: `${slug}.com` };
+  };
+
+  /** The status a deal created `ageDays` ago has most likely reached. */
+  const statusFor = (ageDays: number): DealStatus =>
+    ageDays > 120
+      ? faker.helpers.weightedArrayElement([
+          { weight: 45, value: 'won' as const },
+          { weight: 28, value: 'lost' as const },
+          { weight: 10, value: 'expired' as const },
+          { weight: 5, value: 'rejected' as const },
+          { weight: 12, value: 'approved' as const },
+        ])
+      : ageDays > 30
+        ? faker.helpers.weightedArrayElement([
+            { weight: 22, value: 'won' as const },
+            { weight: 10, value: 'lost' as const },
+            { weight: 55, value: 'approved' as const },
+            { weight: 5, value: 'rejected' as const },
+            { weight: 8, value: 'registered' as const },
+          ])
+        : faker.helpers.weightedArrayElement([
+            { weight: 40, value: 'registered' as const },
+            { weight: 55, value: 'approved' as const },
+            { weight: 5, value: 'rejected' as const },
+          ]);
+
+  const lifecycle = (createdAt: Date, status: DealStatus): Partial<DealInput> => {
+    const ageDays = Math.floor((today.getTime() - createdAt.getTime()) / DAY);
+    const approvedAt = new Date(createdAt.getTime() + faker.number.int({ min: 1, max: 4 }) * DAY);
+    const protectionDays =
+      ageDays > 200 && status === 'approved' ? 365 : faker.helpers.arrayElement([60, 90, 120]);
+    const closeAfter = faker.number.int({ min: 20, max: Math.max(21, ageDays - 2) });
+    const closeDate = isoDate(
+      new Date(Math.min(createdAt.getTime() + closeAfter * DAY, today.getTime() - DAY)),
+    );
+    return {
+      status,
+      approvedAt,
+      // Still-approved old deals were extended; expired ones ran out.
+      protectionDays:
+        status === 'expired'
+          ? Math.min(60, Math.max(1, ageDays - 10))
+          : Math.max(protectionDays, ageDays + 15),
+      ...(status === 'won' || status === 'lost' ? { closeDate } : {}),
+    };
+  };
+
+  const amountIn = (currency: string) => {
+    const usd = faker.helpers.weightedArrayElement([
+      { weight: 5, value: faker.number.int({ min: 5_000, max: 40_000 }) },
+      { weight: 4, value: faker.number.int({ min: 40_000, max: 150_000 }) },
+      { weight: 1, value: faker.number.int({ min: 150_000, max: 900_000 }) },
+    ]);
+    const major = Math.round(usd / (baseRates[currency] ?? 1) / 10) * 10;
+    return currency === 'JPY' ? major : major * 100;
+  };
+
+  // --- Deals registered by partners, and by the vendor ---
+  for (let i = 0; i < 260; i++) {
+    const createdAt = new Date(
+      today.getTime() -
+        faker.number.int({ min: 0, max: 364 }) * DAY -
+        faker.number.int({ min: 0, max: 86_000 }) * 1000,
+    );
+    const ageDays = Math.floor((today.getTime() - createdAt.getTime()) / DAY);
+    const vendorRecorded = i % 7 === 0;
+    const registrant = vendorRecorded ? null : faker.helpers.arrayElement(sellers);
+    const country = registrant?.country ?? faker.helpers.arrayElement(['US', 'US', 'GB', 'DE', 'FR', 'CA']);
+    const currency = currencyOf[country] ?? 'USD';
+    const status = vendorRecorded
+      ? faker.helpers.arrayElement<DealStatus>(
+          ageDays > 60 ? ['won', 'lost', 'won', 'approved'] : ['approved'],
+        )
+      : statusFor(ageDays);
+    const c = customer();
+    const involvements: { organizationId: string; role: InvolvementRole; involvedAt: Date }[] = registrant
+      ? [{ organizationId: registrant.id, role: 'sourced', involvedAt: createdAt }]
+      : [];
+    if (status !== 'rejected' && faker.number.float() < (vendorRecorded ? 0.5 : 0.3)) {
+      const extra = faker.helpers.arrayElements(
+        helpers.filter((h) => h.id !== registrant?.id),
+        faker.number.int({ min: 1, max: 2 }),
+      );
+      for (const h of extra) {
+        const role: InvolvementRole = h.types.some((t) => t === 'isv' || t === 'technology_partner')
+          ? 'integration'
+          : faker.helpers.arrayElement(['co_sell', 'implementation', 'influenced'] as const);
+        involvements.push({
+          organizationId: h.id,
+          role,
+          involvedAt: new Date(createdAt.getTime() + faker.number.int({ min: 2, max: 20 }) * DAY),
+        });
+      }
+    }
+    await createDealRecord(q, {
+      registeredByOrgId: registrant?.id ?? vendor.id,
+      registeredByUserId: registrant?.adminId ?? null,
+      vendorRecorded,
+      customerName: c.name,
+      customerDomain: c.domain,
+      country,
+      industry: faker.helpers.arrayElement(industries),
+      amount: amountIn(currency),
+      currency,
+      products: faker.helpers.arrayElements(products, { min: 1, max: 2 }),
+      stage:
+        status === 'approved'
+          ? faker.helpers.arrayElement(['discovery', 'proposal', 'negotiation', 'commit'] as const)
+          : null,
+      notes: faker.helpers.maybe(() => faker.lorem.sentence(), { probability: 0.6 }) ?? '',
+      createdAt,
+      involvements,
+      ...lifecycle(createdAt, status),
+    });
+  }
+
+  // --- Referrals: partner to partner, and partner to vendor ---
+  for (let i = 0; i < 110; i++) {
+    const createdAt = new Date(
+      today.getTime() -
+        faker.number.int({ min: 0, max: 364 }) * DAY -
+        faker.number.int({ min: 0, max: 86_000 }) * 1000,
+    );
+    const ageDays = Math.floor((today.getTime() - createdAt.getTime()) / DAY);
+    const referrer = faker.helpers.arrayElement(referrers);
+    const toVendor = i % 5 === 0;
+    const recipient = toVendor
+      ? null
+      : faker.helpers.arrayElement(sellers.filter((s) => s.id !== referrer.id));
+    const status =
+      ageDays < 7
+        ? 'submitted'
+        : faker.helpers.weightedArrayElement([
+            { weight: 45, value: 'converted' as const },
+            { weight: 20, value: 'rejected' as const },
+            { weight: 12, value: 'accepted' as const },
+            { weight: ageDays < 30 ? 20 : 3, value: 'submitted' as const },
+          ]);
+    await demoReferral(q, faker, {
+      referrer,
+      recipient,
+      vendorId: vendor.id,
+      createdAt,
+      status,
+      today,
+      currency: currencyOf[recipient?.country ?? 'US'] ?? 'USD',
+      amount: (cur: string) => amountIn(cur),
+      dealStatus: () => statusFor(Math.max(0, ageDays - 5)),
+      lifecycle,
+    });
+  }
+
+  // --- Named history the browser tests and the README walk through ---
+  if (northwind && contoso) {
+    const week = (n: number) => new Date(today.getTime() - n * 7 * DAY);
+    const nwContoso = {
+      today,
+      vendorId: vendor.id,
+      lifecycle,
+      amount: amountIn,
+      dealStatus: () => 'won' as DealStatus,
+    };
+    await demoReferral(q, faker, {
+      ...nwContoso,
+      referrer: northwind,
+      recipient: contoso,
+      createdAt: week(20),
+      status: 'converted',
+      currency: 'GBP',
+    });
+    await demoReferral(q, faker, {
+      ...nwContoso,
+      referrer: contoso,
+      recipient: northwind,
+      createdAt: week(12),
+      status: 'converted',
+      currency: 'USD',
+      dealStatus: () => 'approved',
+    });
+    await demoReferral(q, faker, {
+      ...nwContoso,
+      referrer: contoso,
+      recipient: northwind,
+      createdAt: week(0),
+      status: 'submitted',
+      currency: 'USD',
+    });
+    // A protected registration by Contoso and a look-alike by Northwind awaiting review: a conflict for cm@example.com.
+    await createDealRecord(q, {
+      registeredByOrgId: contoso.id,
+      registeredByUserId: contoso.adminId,
+      customerName: 'Tailspin Toys Ltd',
+      customerDomain: 'tailspintoys.com',
+      country: 'GB',
+      industry: '44-45',
+      amount: 4_800_000,
+      currency: 'GBP',
+      status: 'approved',
+      createdAt: week(3),
+      approvedAt: week(3),
+      protectionDays: 90,
+      stage: 'proposal',
+    });
+    await createDealRecord(q, {
+      registeredByOrgId: northwind.id,
+      registeredByUserId: northwind.adminId,
+      customerName: 'Tailspin Toys',
+      customerDomain: 'https://www.tailspintoys.com',
+      country: 'US',
+      industry: '44-45',
+      amount: 6_500_000,
+      currency: 'USD',
+      status: 'registered',
+      createdAt: new Date(today.getTime() - DAY),
+      notes: 'Met their CIO at a trade show',
+    });
+    await createDealRecord(q, {
+      registeredByOrgId: northwind.id,
+      registeredByUserId: northwind.adminId,
+      customerName: 'Fabrikam Inc',
+      customerDomain: 'fabrikam.com',
+      country: 'US',
+      industry: '51',
+      amount: 12_000_000,
+      currency: 'USD',
+      status: 'approved',
+      createdAt: week(2),
+      approvedAt: week(2),
+      protectionDays: 90,
+      stage: 'negotiation',
+    });
+  }
+}
+
+interface ReferralSpec {
+  referrer: DemoDealPartner;
+  recipient: DemoDealPartner | null;
+  vendorId: string;
+  createdAt: Date;
+  status: 'submitted' | 'accepted' | 'rejected' | 'converted';
+  today: Date;
+  currency: string;
+  amount: (currency: string) => number;
+  dealStatus: () => DealStatus;
+  lifecycle: (createdAt: Date, status: DealStatus) => Partial<DealInput>;
+}
+
+/** A referral and, when converted, its deal: the recipient sourced, the referrer referred. */
+async function demoReferral(q: Queryable, faker: Faker, s: ReferralSpec) {
+  const name = faker.company.name();
+  const domain = `${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+    .slice(0, 20)}.com`;
+  const decidedAt = new Date(s.createdAt.getTime() + faker.number.int({ min: 1, max: 5 }) * DAY);
+  const fee = s.status === 'converted' ? await bestBenefit(q, s.referrer.id, 'referral_fee_pct') : null;
+  const referral = await createReferralRecord(q, {
+    referrerOrgId: s.referrer.id,
+    referrerUserId: s.referrer.adminId,
+    recipientOrgId: s.recipient?.id ?? s.vendorId,
+    toVendor: !s.recipient,
+    companyName: name,
+    companyDomain: domain,
+    country: s.recipient?.country ?? 'US',
+    industry: faker.helpers.arrayElement(industries),
+    need: faker.helpers.arrayElement([
+      'Wants to move backups off tape before the audit',
+      'Needs identity management for 400 staff',
+      'Looking for a managed cloud migration partner',
+      'Asked for analytics on their retail data',
+      'Expanding into a new region and needs local support',
+    ]),
+    estimatedAmount: s.amount(s.currency),
+    estimatedCurrency: s.currency,
+    status: s.status,
+    createdAt: s.createdAt,
+    decidedAt,
+    feePercent: fee ? String(fee.value) : '0',
+    feeBasis: fee
+      ? `Referral fee benefit of the ${fee.source}`
+      : 'No referral-fee benefit in the referrer’s active tiers',
+  });
+  if (s.status !== 'converted') return;
+  const dealCreated = new Date(decidedAt.getTime() + DAY);
+  if (dealCreated > s.today) return;
+  const status = s.dealStatus();
+  const registrant = s.recipient;
+  await createDealRecord(q, {
+    registeredByOrgId: registrant?.id ?? s.vendorId,
+    registeredByUserId: registrant?.adminId ?? null,
+    vendorRecorded: !registrant,
+    customerName: name,
+    customerDomain: domain,
+    country: registrant?.country ?? 'US',
+    amount: s.amount(s.currency),
+    currency: s.currency,
+    products: faker.helpers.arrayElements(products, { min: 1, max: 2 }),
+    createdAt: dealCreated,
+    referralId: referral.id,
+    involvements: [
+      ...(registrant
+        ? [{ organizationId: registrant.id, role: 'sourced' as const, involvedAt: dealCreated }]
+        : []),
+      { organizationId: s.referrer.id, role: 'referred' as const, involvedAt: s.createdAt },
+    ],
+    ...s.lifecycle(
+      dealCreated,
+      registrant ? status : status === 'registered' || status === 'rejected' ? 'approved' : status,
+    ),
+  });
+}

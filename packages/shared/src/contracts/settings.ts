@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { timestamp, versionField } from './common';
+import { calendarDate, currencyCode, decimalRate } from './money';
+
+export const settingsSchema = z.object({
+  reportingCurrency: z.string().describe('Every metric is reported in this currency (metrics.md)'),
+  defaultProtectionDays: z
+    .number()
+    .int()
+    .describe('Deal protection when none of the partner’s active tiers grants protection days'),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const updateSettingsBody = z.strictObject({
+  version: versionField,
+  reportingCurrency: currencyCode.optional(),
+  defaultProtectionDays: z.number().int().min(1).max(730).optional(),
+});
+
+export const fxRateSchema = z.object({
+  id: z.string(),
+  currency: z.string().describe('The deal currency converted from'),
+  reportingCurrency: z.string().describe('The currency converted into'),
+  rate: z.string().describe('Reporting-currency units per one unit of `currency`, exact'),
+  effectiveDate: z.string().describe('In force from this date until the next rate for the pair'),
+  createdAt: timestamp,
+});
+export type FxRate = z.infer<typeof fxRateSchema>;
+
+export const createFxRateBody = z.strictObject({
+  currency: currencyCode,
+  rate: decimalRate,
+  effectiveDate: calendarDate,
+});
+
+export const fxRateListQuery = z.object({
+  currency: currencyCode.optional(),
+  reportingCurrency: currencyCode.optional().describe('Defaults to the current reporting currency'),
+});
+
+export const referenceItem = z.object({ code: z.string(), name: z.string() });
+export const currencyReference = referenceItem.extend({ digits: z.number().int() });
