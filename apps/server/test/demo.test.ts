@@ -52,6 +52,45 @@ describe('the demo ecosystem', () => {
     );
   });
 
+  it('carries a year of deals and referrals, with a conflict waiting for the channel manager', async () => {
+    for (const status of ['registered', 'approved', 'won', 'lost', 'expired', 'rejected']) {
+      expect(
+        await count(sql`select count(*) as n from deals where status = ${status}`),
+        status,
+      ).toBeGreaterThan(0);
+    }
+    expect(
+      await count(
+        sql`select count(*) as n from deals where status = 'won' and close_date > current_date - 365`,
+      ),
+    ).toBeGreaterThan(50);
+    expect(await count(sql`select count(distinct currency) as n from deals`)).toBeGreaterThan(3);
+    expect(
+      await count(sql`select count(*) as n from deals where referral_id is not null and status = 'won'`),
+    ).toBeGreaterThan(5);
+    expect(
+      await count(
+        sql`select count(*) as n from (select deal_id from deal_involvements group by deal_id having count(*) > 1) x`,
+      ),
+    ).toBeGreaterThan(20);
+    // Every deal converts at its date: no figure is missing a rate.
+    expect(
+      await count(sql`select count(*) as n from deals d where currency <> 'USD' and not exists (
+        select 1 from fx_rates r where r.currency = d.currency and r.effective_date <= coalesce(d.close_date, current_date))`),
+    ).toBe(0);
+
+    const cm = await signIn(t.app, 'cm@example.com', 'partnergraph-demo');
+    const queue = (await as(t.app, cm).get('/api/v1/deals?status=registered&mine=true&limit=200')).json()
+      .items;
+    const tailspin = queue.find((d: { customer: { name: string } }) => d.customer.name === 'Tailspin Toys');
+    expect(tailspin.registeredBy.name).toBe('Northwind Systems');
+    const conflicts = (await as(t.app, cm).get(`/api/v1/deals/${tailspin.id}/conflicts`)).json().items;
+    expect(conflicts[0].deal.registeredBy.name).toBe('Contoso Cloud Services');
+    const northwind = await signIn(t.app, 'user@northwind.example', 'partnergraph-demo');
+    const counterparts = (await as(t.app, northwind).get('/api/v1/referrals/counterparts')).json().items;
+    expect(counterparts.map((c: { name: string }) => c.name)).toContain('Contoso Cloud Services');
+  });
+
   it('does nothing on a database that already has a vendor', async () => {
     const again = await bootstrap(t.database.db, loadConfig({ LOG_LEVEL: 'silent' }));
     expect(again.created).toBe(false);
