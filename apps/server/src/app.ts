@@ -20,6 +20,7 @@ import inputGuards from './plugins/input-guards';
 import openapiPlugin from './plugins/openapi';
 import auditRoutes from './modules/audit/audit.routes';
 import dealRoutes from './modules/deals/deals.routes';
+import marketplaceRoutes from './modules/marketplace/marketplace.routes';
 import identityRoutes from './modules/identity/identity.routes';
 import invitationRoutes from './modules/identity/invitations.routes';
 import tokenRoutes from './modules/identity/tokens.routes';
@@ -45,6 +46,7 @@ const modules = [
   programRoutes,
   settingsRoutes,
   dealRoutes,
+  marketplaceRoutes,
   auditRoutes,
 ];
 

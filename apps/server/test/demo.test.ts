@@ -91,6 +91,27 @@ describe('the demo ecosystem', () => {
     expect(counterparts.map((c: { name: string }) => c.name)).toContain('Contoso Cloud Services');
   });
 
+  it('has a marketplace to explore: published profiles, connections, integrations and a joint solution', async () => {
+    expect(
+      await count(sql`select count(*) as n from partner_profiles where status = 'published'`),
+    ).toBeGreaterThan(30);
+    expect(await count(sql`select count(*) as n from connections where status = 'active'`)).toBeGreaterThan(
+      30,
+    );
+    expect(
+      await count(sql`select count(*) as n from integration_listings where status = 'published'`),
+    ).toBeGreaterThan(3);
+    expect(await count(sql`select count(*) as n from integration_installs`)).toBeGreaterThan(5);
+    expect(await count(sql`select count(*) as n from solutions where status = 'published'`)).toBe(1);
+    const northwind = await signIn(t.app, 'user@northwind.example', 'partnergraph-demo');
+    const found = (await as(t.app, northwind).get('/api/v1/marketplace/search?q=managd%20siem')).json();
+    expect(found.items.map((i: { name: string }) => i.name)).toContain('Contoso Cloud Services');
+    const incoming = (await as(t.app, northwind).get('/api/v1/connections?box=incoming')).json().items;
+    expect(incoming.length).toBeGreaterThan(0);
+    const recs = (await as(t.app, northwind).get('/api/v1/recommendations')).json().items;
+    expect(recs.length).toBeGreaterThan(3);
+  });
+
   it('does nothing on a database that already has a vendor', async () => {
     const again = await bootstrap(t.database.db, loadConfig({ LOG_LEVEL: 'silent' }));
     expect(again.created).toBe(false);

@@ -8,6 +8,10 @@ import { dealInvolvements } from '../src/modules/deals/deals.tables';
 import { programs } from '../src/modules/programs/programs.tables';
 import { settings } from '../src/modules/settings/settings.tables';
 import {
+  createConnectionRecord,
+  createIntegrationRecord,
+  createProfileRecord,
+  createSolutionRecord,
   createDealRecord,
   createFxRateRecord,
   createPartnerOrganization,
@@ -382,6 +386,108 @@ export const examples: Record<string, Example> = {
       body: { version: r.version, amount: 500_000, currency: 'USD', expectedCloseDate: futureDate(30) },
     };
   },
+
+  // --- Marketplace ---
+  'GET /api/v1/profiles/{id}': async ({ owner, t }) => ({
+    params: { id: (await draftProfile(t, owner.id)).organizationId },
+  }),
+  'PATCH /api/v1/profiles/{id}': async ({ owner, t }) => {
+    const p = await draftProfile(t, owner.id);
+    return { params: { id: owner.id }, body: { version: p.version, services: ['Managed backup'] } };
+  },
+  'POST /api/v1/profiles/{id}/publish': async ({ owner, t }) => {
+    const p = await draftProfile(t, owner.id);
+    return { params: { id: owner.id }, body: { version: p.version } };
+  },
+  'POST /api/v1/profiles/{id}/unpublish': async ({ owner, t }) => {
+    const p = await createProfileRecord(t.database.db, owner.id, { status: 'published' });
+    return {
+      params: { id: owner.id },
+      body: { version: p.version },
+      shared:
+        'a published profile is visible to every partner: changing another’s answers 403 (marketplace.test.ts)',
+    };
+  },
+  'GET /api/v1/marketplace/search': () => ({ query: 'q=backup&country=US' }),
+  'GET /api/v1/public/partners': () => ({ query: 'q=backup' }),
+  'GET /api/v1/public/partners/{id}': async ({ t }) => ({ params: { id: (await publishedPartner(t)).id } }),
+  'POST /api/v1/public/partners/{id}/contact': async ({ t }) => ({
+    params: { id: (await publishedPartner(t)).id },
+    body: {
+      name: 'Casey Customer',
+      email: `casey${exampleCounter++}@customer-example.com`,
+      company: 'Customer Example',
+      message: 'We would like a quote for 200 seats.',
+    },
+  }),
+  'GET /api/v1/connections': () => ({ query: 'box=incoming' }),
+  'POST /api/v1/connections': async ({ t }) => ({
+    body: {
+      organizationId: (await publishedPartner(t)).id,
+      kind: 'co_sell',
+      message: 'Shall we sell together?',
+    },
+  }),
+  'GET /api/v1/connections/{id}': async (x) => ({ params: { id: (await connectionTo(x)).id } }),
+  'POST /api/v1/connections/{id}/accept': async (x) => {
+    const c = await connectionTo(x);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/connections/{id}/decline': async (x) => {
+    const c = await connectionTo(x);
+    return { params: { id: c.id }, body: { version: c.version, reason: 'Not now' } };
+  },
+  'POST /api/v1/connections/{id}/end': async (x) => {
+    const c = await connectionTo(x, 'active');
+    return { params: { id: c.id }, body: { version: c.version, reason: 'Focus elsewhere' } };
+  },
+  'GET /api/v1/integrations': () => ({ query: 'limit=5' }),
+  'POST /api/v1/integrations': () => ({
+    body: { name: 'SIEM Connector', category: 'Security', description: 'Streams alerts into the SIEM.' },
+  }),
+  'GET /api/v1/integrations/{id}': async (x) => ({ params: { id: (await draftListing(x)).id } }),
+  'PATCH /api/v1/integrations/{id}': async (x) => {
+    const l = await draftListing(x);
+    return { params: { id: l.id }, body: { version: l.version, editions: ['Enterprise', 'Cloud'] } };
+  },
+  'POST /api/v1/integrations/{id}/submit': async (x) => {
+    const l = await draftListing(x);
+    return { params: { id: l.id }, body: { version: l.version } };
+  },
+  'POST /api/v1/integrations/{id}/publish': async (x) => {
+    const l = await createIntegrationRecord(x.t.database.db, {
+      organizationId: x.owner.id,
+      status: 'submitted',
+    });
+    return { params: { id: l.id }, body: { version: l.version } };
+  },
+  'POST /api/v1/integrations/{id}/reject': async (x) => {
+    const l = await createIntegrationRecord(x.t.database.db, {
+      organizationId: x.owner.id,
+      status: 'submitted',
+    });
+    return { params: { id: l.id }, body: { version: l.version, reason: 'Documentation link is broken' } };
+  },
+  'GET /api/v1/integrations/{id}/installs': async (x) => ({ params: { id: (await draftListing(x)).id } }),
+  'POST /api/v1/integrations/{id}/installs': async (x) => ({
+    params: { id: (await draftListing(x)).id },
+    body: { customerDomain: 'initech.com', customerName: 'Initech' },
+  }),
+  'GET /api/v1/solutions': () => ({ query: 'limit=5' }),
+  'POST /api/v1/solutions': async ({ t }) => ({
+    body: {
+      name: 'Secure Backup Bundle',
+      description: 'Backup and SIEM, sold and run together.',
+      role: 'Reseller',
+      members: [{ organizationId: (await publishedPartner(t)).id, role: 'Technology' }],
+    },
+  }),
+  'GET /api/v1/solutions/{id}': async (x) => ({ params: { id: (await pendingSolution(x)).id } }),
+  'POST /api/v1/solutions/{id}/accept': async (x) => {
+    const s = await pendingSolution(x);
+    return { params: { id: s.id }, body: { version: s.version } };
+  },
+  'GET /api/v1/recommendations': () => ({}),
 };
 
 /** A program with a custom checklist task, and `orgId` enrolled in it (the program then optionally retired). */
@@ -465,5 +571,49 @@ async function referralTo(x: ExampleInput, status: 'submitted' | 'accepted' = 's
     recipientOrgId: x.owner.id,
     companyName: `Prospect ${exampleCounter++}`,
     status,
+  });
+}
+
+/** The owner's profile as an unpublished draft that passes the publishing rules. */
+async function draftProfile(t: TestApp, orgId: string) {
+  return createProfileRecord(t.database.db, orgId, {
+    status: 'draft',
+    draft: { description: 'We run backups for mid-size companies.', countries: ['DE'] },
+  });
+}
+
+/** A third partner listed in the marketplace. */
+async function publishedPartner(t: TestApp) {
+  const org = await otherPartner(t);
+  await createProfileRecord(t.database.db, org.id, {
+    status: 'published',
+    fields: { services: ['Managed backup'] },
+  });
+  return org;
+}
+
+/** A connection a third partner asked the owner for (or an active one). */
+async function connectionTo(x: ExampleInput, status: 'requested' | 'active' = 'requested') {
+  return createConnectionRecord(x.t.database.db, {
+    requesterOrgId: (await otherPartner(x.t)).id,
+    recipientOrgId: x.owner.id,
+    kind: 'co_sell',
+    status,
+  });
+}
+
+async function draftListing(x: ExampleInput) {
+  return createIntegrationRecord(x.t.database.db, { organizationId: x.owner.id, status: 'draft' });
+}
+
+/** A joint solution a third partner proposed with the owner, not yet accepted by the owner. */
+async function pendingSolution(x: ExampleInput) {
+  const creator = await otherPartner(x.t);
+  return createSolutionRecord(x.t.database.db, {
+    createdByOrgId: creator.id,
+    members: [
+      { organizationId: creator.id, role: 'Technology' },
+      { organizationId: x.owner.id, role: 'Services', accepted: false },
+    ],
   });
 }

@@ -14,7 +14,15 @@ describe('permission matrix', () => {
   });
 
   it('gives the vendor admin every permission except acting as a partner, and knows org kinds', () => {
-    expect(permissions.filter((p) => !can('admin', p))).toEqual(['agreements:accept', 'referrals:send']);
+    expect(permissions.filter((p) => !can('admin', p))).toEqual([
+      'agreements:accept',
+      'referrals:send',
+      'profiles:manage',
+      'connections:manage',
+      'recommendations:read',
+      'integrations:manage',
+      'solutions:manage',
+    ]);
     expect(vendorRoles.map(orgKindOfRole)).toEqual(['vendor', 'vendor', 'vendor']);
     expect(orgKindOfRole('partner_user')).toBe('partner');
   });

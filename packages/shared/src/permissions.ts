@@ -54,6 +54,17 @@ const matrix = {
   'referrals:send': ['partner_admin', 'partner_user'],
   // The recipient answers: a partner's users, or vendor staff for referrals to the vendor.
   'referrals:respond': ['admin', 'channel_manager', 'partner_admin', 'partner_user'],
+  // The marketplace: everyone signed in searches; a partner admin edits its own profile.
+  'marketplace:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'profiles:manage': ['partner_admin'],
+  'connections:manage': ['partner_admin', 'partner_user'],
+  'recommendations:read': ['partner_admin', 'partner_user'],
+  // ISVs and technology partners list integrations; the vendor reviews them.
+  'integrations:manage': ['partner_admin'],
+  'integrations:review': ['admin', 'channel_manager'],
+  // Installed accounts: recorded by the listing partner (the service holds it to its own) or the vendor.
+  'integrations:installs': ['admin', 'channel_manager', 'partner_admin'],
+  'solutions:manage': ['partner_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
 import { expireDealProtection } from '../modules/deals/deals.service';
+import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
 
 export interface Job {
@@ -13,6 +14,7 @@ export interface Job {
 export const jobs: Job[] = [
   { name: 'enforce-agreement-deadlines', everyMs: 15 * 60_000, run: (db) => enforceAgreementDeadlines(db) },
   { name: 'expire-deal-protection', everyMs: 15 * 60_000, run: (db) => expireDealProtection(db) },
+  { name: 'refresh-marketplace-profiles', everyMs: 3600_000, run: (db) => refreshPublishedProfiles(db) },
   { name: 'evaluate-enrollments', everyMs: 6 * 3600_000, run: (db) => evaluateAllEnrollments(db) },
 ];
 

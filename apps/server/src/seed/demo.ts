@@ -13,6 +13,7 @@ import {
   createUser,
 } from './factories';
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
+import { loadDemoMarketplace } from './demo-marketplace';
 
 const partnerTypeCodes = [
   'reseller',
@@ -190,6 +191,7 @@ export async function loadDemoEcosystem(
 
   await loadDemoPrograms(q, faker, partners, refDate);
   await loadDemoDeals(q, faker, vendor, partners);
+  await loadDemoMarketplace(q, faker, partners);
 
   return [
     { email: 'cm@example.com', role: 'channel_manager', organization: vendor.name },

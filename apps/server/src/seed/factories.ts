@@ -1,6 +1,7 @@
 // Factories build valid records directly in the database. The demo ecosystem
 // and the tests use the same functions, so the demo is always data the tests
 // have seen.
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { tierInput } from '@partnergraph/shared/contracts/programs';
 import type { Role } from '@partnergraph/shared/permissions';
@@ -17,6 +18,16 @@ import { dealInvolvements, deals, referrals } from '../modules/deals/deals.table
 import type { InvolvementRole, DealStatus } from '@partnergraph/shared/contracts/deals';
 import { contentHash } from '../modules/programs/agreements.service';
 import { fxRates } from '../modules/settings/settings.tables';
+import {
+  connections,
+  integrationInstalls,
+  integrationListings,
+  partnerProfiles,
+  solutionMembers,
+  solutions,
+} from '../modules/marketplace/marketplace.tables';
+import { emptyProfile, refreshSearchColumns } from '../modules/marketplace/profiles.service';
+import type { ProfileFields } from '@partnergraph/shared/contracts/marketplace';
 import {
   agreementAcceptances,
   agreements,
@@ -520,5 +531,160 @@ export async function createReferralRecord(q: Queryable, input: ReferralInput) {
       updatedAt: createdAt,
     })
     .returning();
+  return row!;
+}
+
+/** A profile in a given state; published ones get their search columns, as publishing does. */
+export async function createProfileRecord(
+  q: Queryable,
+  organizationId: string,
+  input: {
+    status?: 'draft' | 'published' | 'unpublished';
+    fields?: Partial<ProfileFields>;
+    draft?: Partial<ProfileFields>;
+    publishedAt?: Date;
+  } = {},
+) {
+  const status = input.status ?? 'published';
+  const published = {
+    ...emptyProfile(),
+    description: 'We help customers succeed with the product.',
+    countries: ['US'],
+    ...input.fields,
+  };
+  const draft = { ...published, ...input.draft };
+  const values = {
+    organizationId,
+    status,
+    draft,
+    published: status === 'draft' ? null : published,
+    publishedAt: status === 'draft' ? null : (input.publishedAt ?? new Date()),
+  };
+  await q
+    .insert(partnerProfiles)
+    .values(values)
+    .onConflictDoUpdate({
+      target: partnerProfiles.organizationId,
+      set: { ...values, version: sql`${partnerProfiles.version} + 1` },
+    });
+  if (status !== 'draft') await refreshSearchColumns(q, organizationId);
+  const [row] = await q
+    .select()
+    .from(partnerProfiles)
+    .where(eq(partnerProfiles.organizationId, organizationId));
+  return row!;
+}
+
+export async function createConnectionRecord(
+  q: Queryable,
+  input: {
+    requesterOrgId: string;
+    recipientOrgId: string;
+    kind?: (typeof connections.$inferInsert)['kind'];
+    status?: 'requested' | 'active' | 'declined' | 'ended';
+    terms?: { referralFeePct?: number; notes?: string };
+    message?: string;
+    createdAt?: Date;
+    startedAt?: Date;
+    endedAt?: Date;
+  },
+) {
+  const createdAt = input.createdAt ?? new Date();
+  const status = input.status ?? 'active';
+  const [row] = await q
+    .insert(connections)
+    .values({
+      id: newId(),
+      requesterOrgId: input.requesterOrgId,
+      recipientOrgId: input.recipientOrgId,
+      kind: input.kind ?? 'referral',
+      status,
+      message: input.message ?? '',
+      terms: input.terms ?? {},
+      startedAt:
+        status === 'active' || status === 'ended'
+          ? (input.startedAt ?? new Date(createdAt.getTime() + DAY))
+          : null,
+      endedAt:
+        status === 'ended' || status === 'declined'
+          ? (input.endedAt ?? new Date(createdAt.getTime() + 30 * DAY))
+          : null,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning();
+  return row!;
+}
+
+export async function createIntegrationRecord(
+  q: Queryable,
+  input: {
+    organizationId: string;
+    name?: string;
+    category?: string;
+    description?: string;
+    status?: 'draft' | 'submitted' | 'published' | 'rejected';
+    editions?: string[];
+    installs?: { customerDomain: string; customerName?: string; installedAt?: string }[];
+  },
+) {
+  const status = input.status ?? 'published';
+  const [row] = await q
+    .insert(integrationListings)
+    .values({
+      id: newId(),
+      organizationId: input.organizationId,
+      name: input.name ?? `Connector ${unique()}`,
+      category: input.category ?? 'Security',
+      description: input.description ?? 'Syncs alerts and users both ways.',
+      documentationUrl: 'https://docs.example.com/connector',
+      editions: input.editions ?? ['Enterprise'],
+      status,
+      publishedAt: status === 'published' ? new Date() : null,
+    })
+    .returning();
+  if (input.installs?.length) {
+    await q.insert(integrationInstalls).values(
+      input.installs.map((i) => ({
+        listingId: row!.id,
+        customerDomain: i.customerDomain,
+        customerName: i.customerName ?? null,
+        installedAt: i.installedAt ?? new Date().toISOString().slice(0, 10),
+      })),
+    );
+  }
+  return row!;
+}
+
+export async function createSolutionRecord(
+  q: Queryable,
+  input: {
+    createdByOrgId: string;
+    name?: string;
+    description?: string;
+    members: { organizationId: string; role: string; accepted?: boolean }[];
+  },
+) {
+  const allAccepted = input.members.every((m) => m.accepted !== false);
+  const now = new Date();
+  const [row] = await q
+    .insert(solutions)
+    .values({
+      id: newId(),
+      name: input.name ?? `Solution ${unique()}`,
+      description: input.description ?? 'Two partners, one answer to the customer’s problem.',
+      createdByOrgId: input.createdByOrgId,
+      status: allAccepted ? 'published' : 'pending',
+      publishedAt: allAccepted ? now : null,
+    })
+    .returning();
+  await q.insert(solutionMembers).values(
+    input.members.map((m) => ({
+      solutionId: row!.id,
+      organizationId: m.organizationId,
+      role: m.role,
+      acceptedAt: m.accepted === false ? null : now,
+    })),
+  );
   return row!;
 }

@@ -274,6 +274,7 @@ export const referralSchema = z.object({
   referrerUser: orgRef.nullable(),
   recipient: orgRef,
   toVendor: z.boolean(),
+  connectionId: z.string().nullable().describe('The connection it was sent under'),
   company: z.object({
     name: z.string(),
     domain: z.string().nullable(),
@@ -313,6 +314,9 @@ export type Referral = z.infer<typeof referralSchema>;
 export const createReferralBody = z
   .strictObject({
     recipientOrganizationId: idSchema.optional().describe('Omit to refer the prospect to the vendor'),
+    connectionId: idSchema
+      .optional()
+      .describe('An active connection with the recipient: its terms set the referral fee'),
     companyName: text(200).min(2),
     companyDomain: text(253).optional(),
     country: countryCode.optional(),

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { DealStatus, InvolvementRole } from '@partnergraph/shared/contracts/deals';
 import { users } from '../identity/identity.tables';
+import { connections } from '../marketplace/marketplace.tables';
 import { organizations } from '../organizations/organizations.tables';
 
 export const referrals = pgTable(
@@ -46,6 +47,8 @@ export const referrals = pgTable(
     decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     convertedAt: timestamp('converted_at', { withTimezone: true }),
+    /** The connection it was sent under, whose terms set the fee (metrics.md). */
+    connectionId: uuid('connection_id').references(() => connections.id),
     /** The fee agreed when the referral became a deal: percent and where it came from. */
     feePercent: numeric('fee_percent', { precision: 7, scale: 4 }),
     feeBasis: text('fee_basis'),

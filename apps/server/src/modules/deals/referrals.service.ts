@@ -16,6 +16,8 @@ import { isIndustry } from '../../lib/industries';
 import { percentOf, trimDecimal } from '../../lib/money';
 import { containing, keyset, where } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
+import { activeConnectionBetween } from '../marketplace/connections.service';
+import { connections } from '../marketplace/marketplace.tables';
 import { customerDomain } from '../organizations/company-identity';
 import { findVendor } from '../organizations/organizations.repository';
 import { organizations } from '../organizations/organizations.tables';
@@ -65,6 +67,7 @@ function toDto(r: Loaded): Referral {
     referrerUser: x.referrerUserId && r.userName ? { id: x.referrerUserId, name: r.userName } : null,
     recipient: { id: x.recipientOrgId, name: r.recipientName },
     toVendor: x.toVendor,
+    connectionId: x.connectionId,
     company: { name: x.companyName, domain: x.companyDomain, country: x.country, industry: x.industry },
     contact: { name: x.contactName, email: x.contactEmail, phone: x.contactPhone },
     need: x.need,
@@ -153,9 +156,9 @@ export async function listReferrals(
 
 /**
  * Partner organizations the caller's organization already deals with by name:
- * the other parties of its referrals and the partners confirmed on its deals.
- * Until the marketplace lists published profiles, these are the partners a
- * user can pick without learning of any organization they could not see.
+ * the other parties of its referrals and connections and the partners
+ * confirmed on its deals: the partners a user picks from when referring,
+ * without learning of any organization it could not already see.
  */
 export async function listCounterparts(db: Db, ctx: Ctx) {
   const org = ctx.actor.orgId;
@@ -168,6 +171,8 @@ export async function listCounterparts(db: Db, ctx: Ctx) {
       union select other.organization_id from deal_involvements mine
         join deal_involvements other on other.deal_id = mine.deal_id and other.status = 'confirmed'
         where mine.organization_id = ${org} and mine.status = 'confirmed'
+      union select case when requester_org_id = ${org} then recipient_org_id else requester_org_id end
+        from connections where status = 'active' and (requester_org_id = ${org} or recipient_org_id = ${org})
     )
     order by o.name
     limit 500`);
@@ -222,9 +227,20 @@ export async function createReferral(db: Db, ctx: Ctx, input: z.output<typeof cr
       recipientId = vendor.id;
       toVendor = true;
     }
+    let connectionId: string | null = null;
+    if (input.connectionId) {
+      const c = await activeConnectionBetween(tx, input.connectionId, actor.orgId, recipientId);
+      if (!c) {
+        throw invalid([
+          { path: 'body.connectionId', message: 'Not an active connection with the recipient' },
+        ]);
+      }
+      connectionId = c.id;
+    }
     const rid = newId();
     await tx.insert(referrals).values({
       id: rid,
+      connectionId,
       source: 'partner',
       referrerOrgId: actor.orgId,
       referrerUserId: actor.userId,
@@ -361,12 +377,18 @@ export async function rejectReferral(
 
 /**
  * The fee the referrer earns if the deal is won, fixed when the referral
- * becomes a deal (metrics.md): the connection's terms once connections carry
- * them, else the best referral-fee benefit among the referrer's active
+ * becomes a deal (metrics.md): the terms of the connection it was sent under,
+ * else the best referral-fee benefit among the referrer's active
  * enrollments, else none.
  */
 async function referralFee(q: Queryable, r: ReferralRow): Promise<{ percent: string; basis: string }> {
   if (!r.referrerOrgId) return { percent: '0', basis: 'A public locator lead earns no referral fee' };
+  if (r.connectionId) {
+    const [c] = await q.select().from(connections).where(eq(connections.id, r.connectionId));
+    if (c?.terms.referralFeePct !== undefined) {
+      return { percent: String(c.terms.referralFeePct), basis: 'The terms of your connection' };
+    }
+  }
   const benefit = await bestBenefit(q, r.referrerOrgId, 'referral_fee_pct');
   if (benefit)
     return { percent: String(benefit.value), basis: `Referral fee benefit of the ${benefit.source}` };
