@@ -466,6 +466,35 @@ describe('registration input', () => {
         })
       ).statusCode,
     ).toBe(403);
+
+    // Rates into the next reporting currency are prepared first; then the change goes through.
+    for (const [currency, r] of [
+      ['USD', '0.79'],
+      ['EUR', '0.86'],
+    ]) {
+      const prepared = await as(t.app, admin).post('/api/v1/fx-rates', {
+        currency,
+        rate: r,
+        effectiveDate: '2020-01-01',
+        reportingCurrency: 'GBP',
+      });
+      expect(prepared.statusCode, prepared.body).toBe(201);
+    }
+    const moved = await as(t.app, admin).patch('/api/v1/settings', {
+      version: settings.version,
+      reportingCurrency: 'GBP',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await as(t.app, aUser).get(`/api/v1/deals/${ok.json().id}`)).json().reporting).toMatchObject({
+      currency: 'GBP',
+      rate: '0.86',
+      amount: 86_001,
+    });
+    const back = await as(t.app, admin).patch('/api/v1/settings', {
+      version: moved.json().version,
+      reportingCurrency: 'USD',
+    });
+    expect(back.statusCode, back.body).toBe(200);
   });
 
   it('warns a partner only about its own earlier deals for the same customer', async () => {
@@ -745,6 +774,19 @@ describe('referrals', () => {
     });
     expect(rejected.json()).toMatchObject({ status: 'rejected', decisionReason: 'No capacity this quarter' });
     const late = await as(t.app, bUser).post(`/api/v1/referrals/${r.id}/accept`, { version: 2 });
+    // An accepted referral may still be turned down before it becomes a deal.
+    const r2 = (
+      await as(t.app, aUser).post('/api/v1/referrals', { ...base, recipientOrganizationId: e.partnerB.id })
+    ).json();
+    await as(t.app, bUser).post(`/api/v1/referrals/${r2.id}/accept`, { version: 1 });
+    const dropped = await as(t.app, bUser).post(`/api/v1/referrals/${r2.id}/reject`, {
+      version: 2,
+      reason: 'Prospect went silent',
+    });
+    expect(dropped.json(), dropped.body).toMatchObject({
+      status: 'rejected',
+      decisionReason: 'Prospect went silent',
+    });
     expect(late.statusCode).toBe(422);
     expect(late.json().detail).toBe('This referral was rejected');
   });

@@ -1,28 +1,13 @@
 import { z } from 'zod';
-import currencyCodes from 'currency-codes';
+import { isCurrency } from '../money-format';
 
-// ISO 4217 from a maintained list. Precious metals, bond units and testing
-// codes (countries listed only as ZZ placeholders) are not money a deal is priced in.
-const usable = new Map(
-  currencyCodes.data
-    .filter((c) => !c.countries.every((country) => country.startsWith('Zz')))
-    .map((c) => [c.code, c]),
-);
-
-export const currencies = [...usable.values()]
-  .map((c) => ({ code: c.code, name: c.currency, digits: c.digits }))
-  .sort((a, b) => a.code.localeCompare(b.code));
-
-/** The ISO 4217 exponent: 2 for USD (cents), 0 for JPY, 3 for KWD. */
-export function currencyDigits(code: string): number {
-  return usable.get(code)?.digits ?? 2;
-}
+export { currencies, currencyDigits, formatMinor } from '../money-format';
 
 export const currencyCode = z
   .string()
   .length(3)
   .transform((s) => s.toUpperCase())
-  .refine((s) => usable.has(s), { message: 'Unknown ISO 4217 currency code' })
+  .refine(isCurrency, { message: 'Unknown ISO 4217 currency code' })
   .describe('ISO 4217 currency code, e.g. EUR');
 
 /** Ten trillion minor units: 100 billion in a two-decimal currency. Large enough for any deal, small enough to stay exact. */
@@ -40,17 +25,6 @@ export const calendarDate = z.iso
   .date()
   .refine((s) => s >= '1990-01-01' && s <= '2100-12-31', { message: 'Date out of range (1990–2100)' })
   .describe('Calendar date, YYYY-MM-DD');
-
-/** Formats minor units for people: 123456 USD → "1,234.56". */
-export function formatMinor(amount: number, currency: string, locale = 'en-US'): string {
-  const digits = currencyDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount / 10 ** digits);
-}
 
 /** An exact decimal rate as text ("1.0842"): rates are never floats. */
 export const decimalRate = z

@@ -33,6 +33,11 @@ export const createFxRateBody = z.strictObject({
   currency: currencyCode,
   rate: decimalRate,
   effectiveDate: calendarDate,
+  reportingCurrency: currencyCode
+    .optional()
+    .describe(
+      'The currency converted into; defaults to the current reporting currency (give another to prepare a change of it)',
+    ),
 });
 
 export const fxRateListQuery = z.object({

@@ -337,6 +337,7 @@ export async function acceptReferral(db: Db, ctx: Ctx, id: string, version: numb
   return getReferral(db, ctx, id);
 }
 
+/** Rejected while submitted, or after acceptance when the prospect goes nowhere (before any deal). */
 export async function rejectReferral(
   db: Db,
   ctx: Ctx,
@@ -344,7 +345,7 @@ export async function rejectReferral(
   input: z.output<typeof rejectReferralBody>,
 ) {
   await respond(db, ctx, id, input.version, async (tx, record, r) => {
-    statusRule(r, 'submitted');
+    if (r.status !== 'accepted') statusRule(r, 'submitted');
     await tx
       .update(referrals)
       .set({

@@ -215,3 +215,13 @@ export const solutionMembers = pgTable(
     index('solution_members_org_idx').on(t.organizationId),
   ],
 );
+
+/**
+ * The words of every published profile: a misspelled query word is matched
+ * against this vocabulary by trigram similarity and replaced by the words it
+ * resembles, which full-text search then finds through its index. Words are
+ * only added; a stale one simply matches no profile.
+ */
+export const marketplaceWords = pgTable('marketplace_words', { word: text('word').primaryKey() }, (t) => [
+  index('marketplace_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`),
+]);

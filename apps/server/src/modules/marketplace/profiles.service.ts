@@ -14,6 +14,7 @@ import { isIndustry } from '../../lib/industries';
 import { organizationPartnerTypes, organizations, partnerTypes } from '../organizations/organizations.tables';
 import { bestBenefit } from '../programs/benefits';
 import { partnerProfiles } from './marketplace.tables';
+import { addToVocabulary } from './search.service';
 
 type ProfileRow = typeof partnerProfiles.$inferSelect;
 
@@ -274,6 +275,7 @@ export async function refreshSearchColumns(q: Queryable, orgId: string) {
       badges = ${textArray(badges)},
       boost = ${boost}
     where organization_id = ${orgId}`);
+  await addToVocabulary(q, [name, p.description, skills, stories].join(' '));
 }
 
 /** A JavaScript array as one text[] parameter (the driver encodes it; no literal is built by hand). */

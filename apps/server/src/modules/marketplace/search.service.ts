@@ -9,12 +9,13 @@ type Query = z.output<typeof marketplaceSearchQuery>;
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 type Facet = 'type' | 'country' | 'industry' | 'service' | 'badge';
 
+// Columns of the matched set `m` (below), which carries the published search columns.
 const columns: Record<Facet, SQL> = {
-  type: sql.raw('p.types'),
-  country: sql.raw('p.countries'),
-  industry: sql.raw('p.industries'),
-  service: sql.raw('p.services'),
-  badge: sql.raw('p.badges'),
+  type: sql.raw('types'),
+  country: sql.raw('countries'),
+  industry: sql.raw('industries'),
+  service: sql.raw('services'),
+  badge: sql.raw('badges'),
 };
 
 const list = (v: string | string[] | undefined) =>
@@ -23,28 +24,59 @@ const list = (v: string | string[] | undefined) =>
     .filter(Boolean)
     .slice(0, 50);
 
-/** The query's words: letters and digits, at most eight, each matched on its own so one typo does not sink the rest. */
-export function wordsOf(q: string | undefined) {
-  return [
-    ...new Set(
-      (q ?? '')
-        .toLowerCase()
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w.length >= 2),
-    ),
-  ].slice(0, 8);
+/** Lower-case words of a text, accents folded: queries and the vocabulary are split alike. */
+export function tokens(text: string) {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2);
 }
 
+/** The query's words: at most eight, each matched on its own so one typo does not sink the rest. */
+export function wordsOf(q: string | undefined) {
+  return [...new Set(tokens(q ?? ''))].slice(0, 8);
+}
+
+/** The trigram similarity from which a vocabulary word stands in for a misspelled one ("bakup" → "backup"). */
+const TYPO_SIMILARITY = 0.4;
+
 /**
- * A word matches a profile by full text (stemmed: "backups" finds "backup")
- * or by trigram word similarity (typos: "bakup" finds "backup").
+ * Each query word as a full-text query (stemmed: "backups" finds "backup")
+ * that also accepts the vocabulary words it resembles: "managd bakup" →
+ * (managd | managed) & (bakup | backup), so the GIN full-text index does the
+ * matching. Stop words ("and", "the") are dropped rather than matching nothing.
  */
-const wordMatch = (w: string) =>
-  sql`(p.search_vector @@ plainto_tsquery('english', ${w}) or ${w} <% p.search_text)`;
-const wordScore = (w: string) =>
-  sql`greatest(ts_rank(p.search_vector, plainto_tsquery('english', ${w})), word_similarity(${w}, p.search_text))`;
+async function expandedQuery(tx: Queryable, words: string[]): Promise<SQL | null> {
+  if (!words.length) return null;
+  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
+  const parts: SQL[] = [];
+  for (const w of words) {
+    const [{ n } = { n: 0 }] = (
+      await tx.execute<{ n: number }>(sql`select numnode(plainto_tsquery('english', ${w}))::int as n`)
+    ).rows;
+    if (!n) continue;
+    const similar = (
+      await tx.execute<{ word: string }>(sql`
+        select word from marketplace_words where word % ${w} and word <> ${w}
+        order by similarity(word, ${w}) desc, word limit 4`)
+    ).rows.map((r) => r.word);
+    const alternatives = [w, ...similar].map((x) => sql`plainto_tsquery('english', ${x})`);
+    parts.push(sql`(${sql.join(alternatives, sql` || `)})`);
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` && `)})` : null;
+}
+
+/** Adds a published profile's words to the vocabulary typo matching draws on. */
+export async function addToVocabulary(q: Queryable, text: string) {
+  const words = [...new Set(tokens(text).filter((w) => w.length >= 3 && w.length <= 40))];
+  if (words.length) {
+    await q.execute(
+      sql`insert into marketplace_words (word) select unnest(${sql.param(words)}::text[]) on conflict do nothing`,
+    );
+  }
+}
 
 type Cursor = { s: string; id: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -74,62 +106,88 @@ export async function searchProfiles(q: Queryable, query: Query) {
     service: list(query.service),
     badge: list(query.badge),
   };
-  const base = [sql`p.status = 'published'`, sql`o.status = 'active'`, ...words.map(wordMatch)];
+  const facetNames = Object.keys(columns) as Facet[];
   const filterOn = (f: Facet) =>
     filters[f].length ? sql`${columns[f]} && ${sql.param(filters[f])}::text[]` : undefined;
-  const all = [...base, ...(Object.keys(columns) as Facet[]).map(filterOn)].filter(Boolean) as SQL[];
-  const where = (conds: SQL[]) => sql.join(conds, sql` and `);
-
-  const relevance = words.length ? sql.join(words.map(wordScore), sql` + `) : sql`0`;
-  const score = sql`round(((1 + ${relevance}) * p.boost)::numeric, 6)`;
+  const where = (conds: (SQL | undefined)[]) => {
+    const present = conds.filter(Boolean) as SQL[];
+    return present.length ? sql`where ${sql.join(present, sql` and `)}` : sql``;
+  };
   const after = query.cursor
     ? (() => {
         const c = decode(query.cursor);
-        return sql`where (r.score < ${c.s}::numeric or (r.score = ${c.s}::numeric and r.organization_id > ${c.id}::uuid))`;
+        return sql`(score < ${c.s}::numeric or (score = ${c.s}::numeric and organization_id > ${c.id}::uuid))`;
       })()
-    : sql``;
-  const tsq = words.length ? sql`plainto_tsquery('english', ${words.join(' ')})` : null;
+    : undefined;
+  const facetSql = (f: Facet) => sql`(select coalesce(json_agg(x), '[]') from (
+      select v as value, count(*)::int as count from m, unnest(${columns[f]}) v
+      ${where(facetNames.filter((g) => g !== f).map(filterOn))}
+      group by v order by count(*) desc, v limit 50) x)`;
 
-  const rows = await q.execute<{
-    organization_id: string;
-    name: string;
-    published: Record<string, unknown>;
-    types: string[];
-    badges: string[];
-    score: string;
-    snippet: string | null;
-  }>(sql`
-    select * from (
-      select p.organization_id, o.name, p.published, p.types, p.badges, ${score} as score,
-        ${tsq ? sql`case when p.search_vector @@ ${tsq} then ts_headline('english', coalesce(p.published->>'description', ''), ${tsq}, 'MaxWords=30, MinWords=12, StartSel=«, StopSel=»') end` : sql`null`} as snippet
-      from partner_profiles p join organizations o on o.id = p.organization_id
-      where ${where(all)}
-    ) r ${after}
-    order by r.score desc, r.organization_id
-    limit ${query.limit + 1}`);
+  // One statement: the words are matched once (m), then the page, the total and
+  // every facet are read from that set. Snippets are made for the page alone.
+  const run = async (tx: Queryable) => {
+    const tsq = await expandedQuery(tx, words);
+    // Every word a stop word: nothing can match.
+    if (words.length && !tsq) return null;
+    const relevance = tsq ? sql`ts_rank(p.search_vector, ${tsq})` : sql`0`;
+    return tx.execute<{
+      items: {
+        organization_id: string;
+        name: string;
+        published: Record<string, unknown>;
+        types: string[];
+        badges: string[];
+        score: string;
+        snippet: string | null;
+      }[];
+      total: number;
+      type: { value: string; count: number }[];
+      country: { value: string; count: number }[];
+      industry: { value: string; count: number }[];
+      service: { value: string; count: number }[];
+      badge: { value: string; count: number }[];
+    }>(sql`
+      with m as materialized (
+        select p.organization_id, p.types, p.countries, p.industries, p.services, p.badges,
+          round(((1 + ${relevance}) * p.boost)::numeric, 6) as score
+        from partner_profiles p join organizations o on o.id = p.organization_id
+        where p.status = 'published' and o.status = 'active'
+          ${tsq ? sql`and p.search_vector @@ ${tsq}` : sql``}
+      ),
+      f as (select * from m ${where(facetNames.map(filterOn))}),
+      page as (select organization_id, score from f ${where([after])} order by score desc, organization_id limit ${query.limit + 1})
+      select
+        (select coalesce(json_agg(x order by x.rank), '[]') from (
+          select page.organization_id, o.name, p.published, p.types, p.badges, page.score::text as score,
+            row_number() over (order by page.score desc, page.organization_id) as rank,
+            ${tsq ? sql`case when p.search_vector @@ ${tsq} then ts_headline('english', coalesce(p.published->>'description', ''), ${tsq}, 'MaxWords=30, MinWords=12, StartSel=«, StopSel=»') end` : sql`null`} as snippet
+          from page join partner_profiles p on p.organization_id = page.organization_id
+          join organizations o on o.id = page.organization_id) x) as items,
+        (select count(*)::int from f) as total,
+        ${facetSql('type')} as type, ${facetSql('country')} as country, ${facetSql('industry')} as industry,
+        ${facetSql('service')} as service, ${facetSql('badge')} as badge`);
+  };
+  // A transaction only to scope the similarity threshold to this search.
+  const result = words.length ? await q.transaction((tx) => run(tx)) : await run(q);
+  const out = result?.rows[0] ?? {
+    items: [],
+    total: 0,
+    type: [],
+    country: [],
+    industry: [],
+    service: [],
+    badge: [],
+  };
 
-  const [{ n: total } = { n: 0 }] = (
-    await q.execute<{ n: number }>(sql`
-      select count(*)::int as n from partner_profiles p join organizations o on o.id = p.organization_id
-      where ${where(all)}`)
-  ).rows;
-
-  const facets = {} as Record<Facet, { value: string; label: string; count: number }[]>;
   const typeNames = new Map(
     (await q.execute<{ code: string; name: string }>(sql`select code, name from partner_types`)).rows.map(
       (t) => [t.code, t.name],
     ),
   );
-  for (const f of Object.keys(columns) as Facet[]) {
-    const conds = [...base, ...(Object.keys(columns) as Facet[]).filter((g) => g !== f).map(filterOn)].filter(
-      Boolean,
-    ) as SQL[];
-    const counts = await q.execute<{ value: string; count: number }>(sql`
-      select v as value, count(*)::int as count
-      from partner_profiles p join organizations o on o.id = p.organization_id, unnest(${columns[f]}) v
-      where ${where(conds)}
-      group by v order by count(*) desc, v limit 50`);
-    facets[f] = counts.rows.map((c) => ({
+  const facets = {} as Record<Facet, { value: string; label: string; count: number }[]>;
+  for (const f of facetNames) {
+    facets[f] = out[f].map((c) => ({
       value: c.value,
       count: c.count,
       label:
@@ -142,7 +200,8 @@ export async function searchProfiles(q: Queryable, query: Query) {
               : c.value,
     }));
   }
-
+  const total = out.total;
+  const rows = { rows: out.items };
   const page = rows.rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const items: SearchResult[] = page.map((r) => {

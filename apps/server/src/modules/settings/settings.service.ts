@@ -8,7 +8,7 @@ import type {
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
-import { conflict, notFound, unprocessable } from '../../lib/errors';
+import { conflict, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { trimDecimal } from '../../lib/money';
 import { keyset, where } from '../../lib/pagination';
@@ -112,9 +112,14 @@ export async function listFxRates(
 
 export async function createFxRate(db: Db, ctx: Ctx, input: z.output<typeof createFxRateBody>) {
   return runChange(db, ctx, async (tx, record) => {
-    const { reportingCurrency } = await readSettings(tx);
+    const reportingCurrency = input.reportingCurrency ?? (await readSettings(tx)).reportingCurrency;
     if (input.currency === reportingCurrency) {
-      throw unprocessable(`${reportingCurrency} is the reporting currency: its rate is always 1`);
+      throw invalid([
+        {
+          path: 'body.currency',
+          message: `A ${reportingCurrency} rate into ${reportingCurrency} is always 1`,
+        },
+      ]);
     }
     const [row] = await tx
       .insert(fxRates)

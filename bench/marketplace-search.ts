@@ -1,0 +1,211 @@
+// Marketplace search at scale: fills a fresh database with N published
+// profiles (default 100,000) and times the search three ways in one run:
+//   floor  — the same search function straight on the database (no HTTP, no session, no validation),
+//   api    — GET /api/v1/marketplace/search through the whole stack (session, access gate, Zod, serialization),
+//   public — GET /api/v1/public/partners (the locator: rate limit bookkeeping included).
+// Prints p50/p95 per query shape and the API/floor ratio; writes bench/results/marketplace-search-<engine>.json.
+//
+//   npx tsx bench/marketplace-search.ts [--profiles 100000] [--runs 40]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/marketplace-search.ts
+// With DATABASE_URL a scratch database is created next to the named one and dropped afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app';
+import { loadConfig } from '../apps/server/src/config';
+import { migrateDatabase, openDatabase, type Database } from '../apps/server/src/db/client';
+import { createMemoryMailer } from '../apps/server/src/lib/mail';
+import { searchProfiles } from '../apps/server/src/modules/marketplace/search.service';
+import { createUser, createVendorOrganization, DEMO_PASSWORD } from '../apps/server/src/seed/factories';
+import { marketplaceSearchQuery } from '../packages/shared/src/contracts/marketplace';
+
+const { values } = parseArgs({
+  options: { profiles: { type: 'string', default: '100000' }, runs: { type: 'string', default: '40' } },
+});
+const N = Number(values.profiles);
+const RUNS = Number(values.runs);
+
+async function open(): Promise<{ database: Database; engine: string; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `partnergraph_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
+    return {
+      database,
+      engine: 'postgres',
+      drop: async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-'));
+  const database = await openDatabase({ dataDir: dir });
+  return { database, engine: 'pglite', drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** N partners with published profiles, generated in SQL (reproducible: the values derive from the row number). */
+async function fill(database: Database) {
+  const { db } = database;
+  const started = performance.now();
+  await db.execute(sql`
+    insert into organizations (id, kind, name, status, country)
+    select gen_random_uuid(), 'partner',
+      (array['Northwind','Contoso','Fabrikam','Tailspin','Litware','Adatum','Proseware','Wingtip','Coho','Lucerne'])[1 + i % 10]
+        || ' ' || (array['Systems','Cloud','Networks','Digital','Labs','Group','Partners','Consulting'])[1 + (i / 10) % 8] || ' ' || i,
+      'active', (array['US','GB','DE','FR','NL','SE','ES','IT','JP','AU','CA','BR'])[1 + i % 12]
+    from generate_series(1, ${N}) i`);
+  await db.execute(sql`
+    insert into organization_partner_types (organization_id, type_code, is_primary)
+    select id, (array['reseller','distributor','msp','system_integrator','isv','technology_partner','referral_partner','community_influencer'])[1 + abs(hashtext(id::text)) % 8], true
+    from organizations where kind = 'partner'`);
+  await db.execute(sql`
+    with base as (
+      select o.id, o.name, o.country, t.type_code, abs(hashtext(o.id::text)) as h
+      from organizations o join organization_partner_types t on t.organization_id = o.id where o.kind = 'partner'
+    ), shaped as (
+      select *,
+        array[(array['Managed backup','Managed SIEM','Cloud migration','Licensing','Help desk','Data integration','Identity management','Edge deployment','Training','Compliance reporting'])[1 + h % 10],
+              (array['Patch management','Monitoring','Implementation','Procurement','Threat hunting','Analytics','Custom development'])[1 + (h / 10) % 7]] as services,
+        array[country, (array['US','GB','DE','FR','NL','SE','ES','IT','JP','AU','CA','BR'])[1 + (h / 7) % 12]] as countries,
+        array[(array['51','52','54','62','31-33','44-45','48-49','61','92','22'])[1 + (h / 3) % 10]] as industries
+      from base
+    )
+    insert into partner_profiles (organization_id, status, draft, published, published_at, search_name, search_text, search_vector,
+      types, countries, industries, services, badges, boost)
+    select id, 'published', p, p, now(), name,
+      lower(name || ' ' || (p->>'description') || ' ' || array_to_string(services, ' ')),
+      setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', array_to_string(services, ' ')), 'B')
+        || setweight(to_tsvector('english', p->>'description'), 'C'),
+      array[type_code], countries, industries, services,
+      case when h % 10 = 0 then array['Gold reseller'] when h % 10 < 3 then array['Silver reseller'] else '{}'::text[] end,
+      case when h % 10 = 0 then 1.5 else 1 end
+    from (
+      select s.*, jsonb_build_object(
+        'description', name || ' helps customers with ' || lower(array_to_string(services, ' and ')) || ' across ' || array_to_string(countries, ', ') || '.',
+        'services', to_jsonb(services), 'countries', to_jsonb(countries), 'industries', to_jsonb(industries),
+        'logoUrl', null, 'website', null, 'specializations', '[]'::jsonb, 'certifications', '[]'::jsonb,
+        'integrations', '[]'::jsonb, 'caseStudies', '[]'::jsonb, 'languages', '[]'::jsonb,
+        'contactEmail', null, 'contactUrl', null, 'showBadges', true) as p
+      from shaped s
+    ) x`);
+  await db.execute(sql`
+    insert into marketplace_words (word)
+    select distinct w from partner_profiles, regexp_split_to_table(search_text, '[^[:alnum:]]+') w
+    where length(w) between 3 and 40 on conflict do nothing`);
+  await db.execute(sql`analyze`);
+  return performance.now() - started;
+}
+
+const shapes: Record<string, string> = {
+  'no words, first page': '',
+  'one word': 'q=backup',
+  typo: 'q=managd%20bakup',
+  'words + country facet': 'q=cloud%20migration&country=DE',
+  'facets only': 'country=FR&type=msp&industry=51',
+};
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function main() {
+  const { database, engine, drop } = await open();
+  try {
+    await migrateDatabase(database.db);
+    const fillMs = await fill(database);
+    const vendor = await createVendorOrganization(database.db, 'Bench Vendor');
+    const user = await createUser(database.db, {
+      organizationId: vendor.id,
+      role: 'analyst',
+      email: 'bench@vendor.test',
+      name: 'Bench',
+    });
+    const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: os.tmpdir(), PORT: '0' });
+    const app = await buildApp({ config, db: database.db, mailer: createMemoryMailer(), logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: DEMO_PASSWORD }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
+    const rows: Record<string, unknown>[] = [];
+    for (const [label, qs] of Object.entries(shapes)) {
+      const query = marketplaceSearchQuery.parse(Object.fromEntries(new URLSearchParams(qs)));
+      const time = async (fn: () => Promise<unknown>, runs = RUNS) => {
+        await fn(); // warm
+        const out: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          await fn();
+          out.push(performance.now() - t0);
+        }
+        return out;
+      };
+      const floor = await time(() => searchProfiles(database.db, query));
+      const api = await time(async () => {
+        const r = await fetch(`${base}/api/v1/marketplace/search?${qs}`, { headers: { cookie } });
+        if (r.status !== 200) throw new Error(`api ${r.status}`);
+        await r.arrayBuffer();
+      });
+      // Public: one loopback address, so stay under the locator's 60 a minute (10 runs per shape).
+      const pub = await time(async () => {
+        const r = await fetch(`${base}/api/v1/public/partners?${qs}`);
+        if (r.status !== 200) throw new Error(`public ${r.status}`);
+        await r.arrayBuffer();
+      }, 10);
+      const total = (await searchProfiles(database.db, query)).total;
+      rows.push({
+        query: label,
+        matches: total,
+        'floor p50 ms': +pct(floor, 50).toFixed(1),
+        'floor p95 ms': +pct(floor, 95).toFixed(1),
+        'api p50 ms': +pct(api, 50).toFixed(1),
+        'api p95 ms': +pct(api, 95).toFixed(1),
+        'api/floor (p50)': +(pct(api, 50) / pct(floor, 50)).toFixed(2),
+        'public p95 ms': +pct(pub, 95).toFixed(1),
+      });
+    }
+    await app.close();
+    const result = {
+      engine,
+      profiles: N,
+      runs: RUNS,
+      fillSeconds: +(fillMs / 1000).toFixed(1),
+      at: new Date().toISOString(),
+      rows,
+    };
+    console.log(
+      `\nMarketplace search, ${N.toLocaleString('en')} published profiles on ${engine} (fill ${result.fillSeconds} s, ${RUNS} runs each)`,
+    );
+    console.table(rows);
+    const file = path.join(
+      path.dirname(new URL(import.meta.url).pathname),
+      'results',
+      `marketplace-search-${engine}.json`,
+    );
+    fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    console.log(`written ${file}`);
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+await main();
