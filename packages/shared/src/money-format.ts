@@ -31,3 +31,6 @@ export function formatMinor(amount: number, currency: string, locale = 'en-US'):
     maximumFractionDigits: digits,
   }).format(amount / 10 ** digits);
 }
+
+/** Ten trillion minor units: 100 billion in a two-decimal currency. Large enough for any deal, small enough to stay exact. */
+export const MAX_MINOR_AMOUNT = 10_000_000_000_000;

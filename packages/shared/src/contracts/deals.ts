@@ -1,28 +1,20 @@
 import { z } from 'zod';
 import { countryCode, idSchema, timestamp, versionField } from './common';
 import { calendarDate, currencyCode, minorAmount } from './money';
+import { attributionModels, dealStages, dealStatuses, involvementRoles, referralStatuses } from '../codes';
+
+export { attributionModels, dealStages, dealStatuses, involvementRoles, referralStatuses } from '../codes';
 
 // Codes from metrics.md.
-export const dealStatuses = ['registered', 'approved', 'rejected', 'won', 'lost', 'expired'] as const;
 export const dealStatus = z.enum(dealStatuses);
 export type DealStatus = z.infer<typeof dealStatus>;
 
 /** Where an open deal stands; descriptive only: the status is what metrics read. */
-export const dealStages = ['qualification', 'discovery', 'proposal', 'negotiation', 'commit'] as const;
 export const dealStage = z.enum(dealStages);
 
-export const involvementRoles = [
-  'sourced',
-  'referred',
-  'co_sell',
-  'implementation',
-  'integration',
-  'influenced',
-] as const;
 export const involvementRole = z.enum(involvementRoles);
 export type InvolvementRole = z.infer<typeof involvementRole>;
 
-export const attributionModels = ['even', 'first_touch', 'last_touch'] as const;
 export const attributionModel = z.enum(attributionModels);
 
 /** NAICS sector code ("51", "31-33"); the server checks it against the NAICS list (`/reference/industries`). */
@@ -263,7 +255,6 @@ export const timelineEntrySchema = z.object({
 
 // --- Referrals ---
 
-export const referralStatuses = ['submitted', 'accepted', 'rejected', 'converted'] as const;
 export const referralStatus = z.enum(referralStatuses);
 
 export const referralSchema = z.object({

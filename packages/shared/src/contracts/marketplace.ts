@@ -2,6 +2,9 @@ import { z } from 'zod';
 import ISO6391 from 'iso-639-1';
 import { countryCode, idSchema, timestamp, versionField } from './common';
 import { industryCode } from './deals';
+import { connectionKinds, connectionStatuses, integrationStatuses } from '../codes';
+
+export { connectionKinds, connectionStatuses, integrationStatuses, languages } from '../codes';
 
 export const languageCode = z
   .string()
@@ -9,10 +12,6 @@ export const languageCode = z
   .transform((s) => s.toLowerCase())
   .refine((s): boolean => ISO6391.validate(s), { message: 'Unknown ISO 639-1 language code' })
   .describe('ISO 639-1 language code, e.g. de');
-
-export const languages = ISO6391.getAllCodes()
-  .map((code) => ({ code, name: ISO6391.getName(code) }))
-  .sort((a, b) => a.name.localeCompare(b.name));
 
 const text = (max: number) => z.string().trim().max(max);
 const httpUrl = z
@@ -202,16 +201,7 @@ export const contactPartnerBody = z.strictObject({
 
 // --- Connections ---
 
-export const connectionKinds = [
-  'referral',
-  'technology_integration',
-  'co_sell',
-  'implementation',
-  'resale',
-  'joint_solution',
-] as const;
 export const connectionKind = z.enum(connectionKinds);
-export const connectionStatuses = ['requested', 'active', 'declined', 'ended'] as const;
 
 export const connectionTerms = z.strictObject({
   referralFeePct: z
@@ -258,7 +248,6 @@ export const connectionActionBody = z.strictObject({ version: versionField, reas
 
 // --- Integration listings ---
 
-export const integrationStatuses = ['draft', 'submitted', 'published', 'rejected'] as const;
 export const integrationSchema = z.object({
   id: z.string(),
   organization: z.object({ id: z.string(), name: z.string() }),

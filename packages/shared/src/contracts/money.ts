@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isCurrency } from '../money-format';
+import { isCurrency, MAX_MINOR_AMOUNT } from '../money-format';
 
-export { currencies, currencyDigits, formatMinor } from '../money-format';
+export { currencies, currencyDigits, formatMinor, MAX_MINOR_AMOUNT } from '../money-format';
 
 export const currencyCode = z
   .string()
@@ -9,9 +9,6 @@ export const currencyCode = z
   .transform((s) => s.toUpperCase())
   .refine(isCurrency, { message: 'Unknown ISO 4217 currency code' })
   .describe('ISO 4217 currency code, e.g. EUR');
-
-/** Ten trillion minor units: 100 billion in a two-decimal currency. Large enough for any deal, small enough to stay exact. */
-export const MAX_MINOR_AMOUNT = 10_000_000_000_000;
 
 export const minorAmount = z
   .number()

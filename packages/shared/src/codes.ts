@@ -1,0 +1,39 @@
+// The codes of metrics.md and the reference lists, with no Zod: the web app
+// imports these without pulling validation code into its bundle; the
+// contracts build their schemas from them.
+import ISO6391 from 'iso-639-1';
+
+export const dealStatuses = ['registered', 'approved', 'rejected', 'won', 'lost', 'expired'] as const;
+
+export const dealStages = ['qualification', 'discovery', 'proposal', 'negotiation', 'commit'] as const;
+
+export const involvementRoles = [
+  'sourced',
+  'referred',
+  'co_sell',
+  'implementation',
+  'integration',
+  'influenced',
+] as const;
+
+export const attributionModels = ['even', 'first_touch', 'last_touch'] as const;
+
+export const referralStatuses = ['submitted', 'accepted', 'rejected', 'converted'] as const;
+
+export const connectionKinds = [
+  'referral',
+  'technology_integration',
+  'co_sell',
+  'implementation',
+  'resale',
+  'joint_solution',
+] as const;
+
+export const connectionStatuses = ['requested', 'active', 'declined', 'ended'] as const;
+
+export const integrationStatuses = ['draft', 'submitted', 'published', 'rejected'] as const;
+
+/** ISO 639-1 languages with their English names. */
+export const languages = ISO6391.getAllCodes()
+  .map((code) => ({ code, name: ISO6391.getName(code) }))
+  .sort((a, b) => a.name.localeCompare(b.name));
