@@ -381,12 +381,21 @@ async function changeDeal<T>(
   });
 }
 
-function dealEvent(
+/** A deal's state change: its audit entry and its outbox event, under one action name. */
+function recordDeal(
   record: ChangeRecorder,
   loaded: LoadedDeal,
   type: string,
   payload: Record<string, unknown>,
+  before?: Record<string, unknown>,
 ) {
+  record.audit({
+    action: type,
+    entityType: 'deal',
+    entityId: loaded.deal.id,
+    before: before ?? null,
+    after: payload,
+  });
   record.event({
     type,
     entityType: 'deal',
@@ -500,14 +509,7 @@ export async function approveDeal(db: Db, ctx: Ctx, id: string, input: z.output<
         protectionBasis: basis,
         expiresAt: expiresAt.toISOString(),
       };
-      record.audit({
-        action: 'deal.approved',
-        entityType: 'deal',
-        entityId: deal.id,
-        before: { status: deal.status },
-        after,
-      });
-      dealEvent(record, loaded, 'deal.approved', after);
+      recordDeal(record, loaded, 'deal.approved', after, { status: deal.status });
     },
   );
 }
@@ -532,14 +534,7 @@ export async function rejectDeal(db: Db, ctx: Ctx, id: string, input: z.output<t
         endedAt: now,
       });
       const after = { status: 'rejected', reason: input.reason };
-      record.audit({
-        action: 'deal.rejected',
-        entityType: 'deal',
-        entityId: deal.id,
-        before: { status: deal.status },
-        after,
-      });
-      dealEvent(record, loaded, 'deal.rejected', after);
+      recordDeal(record, loaded, 'deal.rejected', after, { status: deal.status });
     },
   );
 }
@@ -568,8 +563,7 @@ export async function requestExtension(
         extensionRequestedAt: new Date(),
       });
       const after = { extensionDays: input.days, reason: input.reason };
-      record.audit({ action: 'deal.extension_requested', entityType: 'deal', entityId: deal.id, after });
-      dealEvent(record, loaded, 'deal.extension_requested', after);
+      recordDeal(record, loaded, 'deal.extension_requested', after);
     },
   );
 }
@@ -598,14 +592,9 @@ export async function extendDeal(db: Db, ctx: Ctx, id: string, input: z.output<t
         extensionRequestedAt: null,
       });
       const after = { days, expiresAt: expiresAt.toISOString() };
-      record.audit({
-        action: 'deal.extended',
-        entityType: 'deal',
-        entityId: deal.id,
-        before: { expiresAt: deal.protectionExpiresAt.toISOString() },
-        after,
+      recordDeal(record, loaded, 'deal.extended', after, {
+        expiresAt: deal.protectionExpiresAt.toISOString(),
       });
-      dealEvent(record, loaded, 'deal.extended', after);
     },
   );
 }
