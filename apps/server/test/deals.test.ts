@@ -109,8 +109,17 @@ describe('the ecosystem path: a referral becomes a won deal with fee and credit'
       (await as(t.app, aUser).post(`/api/v1/referrals/${referral.id}/accept`, { version: 1 })).statusCode,
     ).toBe(403);
 
+    // B's admins are told; so is A when B answers.
+    expect(
+      t.mailer.sent.some(
+        (m) => m.to === e.bAdmin.email && m.subject.includes('referred Prospect Corporation'),
+      ),
+    ).toBe(true);
     const accepted = await as(t.app, bUser).post(`/api/v1/referrals/${referral.id}/accept`, { version: 1 });
     expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(
+      t.mailer.sent.some((m) => m.to === e.aAdmin.email && m.subject.includes('accepted your referral')),
+    ).toBe(true);
     const converted = await as(t.app, bUser).post(`/api/v1/referrals/${referral.id}/convert`, {
       version: accepted.json().version,
       amount: 4_200_000,

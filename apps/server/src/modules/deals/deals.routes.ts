@@ -66,7 +66,8 @@ import {
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
-export default async function dealRoutes(app: FastifyInstance, { db }: Deps) {
+export default async function dealRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
+  const mail = { mailer, publicUrl: config.PUBLIC_URL };
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['deals'];
 
@@ -332,7 +333,7 @@ export default async function dealRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 201: referralSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createReferral(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createReferral(db, ctxOf(req), mail, req.body)),
   );
   r.get(
     '/referrals/counterparts',
@@ -371,7 +372,7 @@ export default async function dealRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 200: referralSchema },
       },
     },
-    async (req) => acceptReferral(db, ctxOf(req), req.params.id, req.body.version),
+    async (req) => acceptReferral(db, ctxOf(req), mail, req.params.id, req.body.version),
   );
   r.post(
     '/referrals/:id/reject',
@@ -385,7 +386,7 @@ export default async function dealRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 200: referralSchema },
       },
     },
-    async (req) => rejectReferral(db, ctxOf(req), req.params.id, req.body),
+    async (req) => rejectReferral(db, ctxOf(req), mail, req.params.id, req.body),
   );
   r.post(
     '/referrals/:id/convert',
@@ -401,6 +402,6 @@ export default async function dealRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 200: convertedReferralSchema },
       },
     },
-    async (req) => convertReferral(db, ctxOf(req), req.params.id, req.body),
+    async (req) => convertReferral(db, ctxOf(req), mail, req.params.id, req.body),
   );
 }

@@ -13,12 +13,14 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { isIndustry } from '../../lib/industries';
+import type { Mailer } from '../../lib/mail';
 import { percentOf, trimDecimal } from '../../lib/money';
 import { containing, keyset, where } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
 import { activeConnectionBetween } from '../marketplace/connections.service';
 import { connections } from '../marketplace/marketplace.tables';
 import { customerDomain } from '../organizations/company-identity';
+import { notifyOrganization } from '../organizations/notify';
 import { findVendor } from '../organizations/organizations.repository';
 import { organizations } from '../organizations/organizations.tables';
 import { bestBenefit } from '../programs/benefits';
@@ -181,7 +183,38 @@ export async function listCounterparts(db: Db, ctx: Ctx) {
 
 // --- Changes ---
 
-export async function createReferral(db: Db, ctx: Ctx, input: z.output<typeof createReferralBody>) {
+export interface Mail {
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+/** Tells a partner organization (never the vendor, whose staff work from the inbox) about a step on a referral. */
+async function tell(
+  db: Db,
+  mail: Mail,
+  orgId: string | null,
+  referralId: string,
+  subject: string,
+  text: string,
+) {
+  if (!orgId) return;
+  const [org] = await db
+    .select({ kind: organizations.kind })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  if (org?.kind !== 'partner') return;
+  await notifyOrganization(db, mail.mailer, orgId, {
+    subject,
+    text: `${text}\n\n${mail.publicUrl}/referrals/${referralId}`,
+  });
+}
+
+export async function createReferral(
+  db: Db,
+  ctx: Ctx,
+  mail: Mail,
+  input: z.output<typeof createReferralBody>,
+) {
   const actor = ctx.actor;
   const domain = input.companyDomain ? customerDomain(input.companyDomain) : null;
   if (input.companyDomain && !domain) {
@@ -269,7 +302,16 @@ export async function createReferral(db: Db, ctx: Ctx, input: z.output<typeof cr
     });
     return rid;
   });
-  return getReferral(db, ctx, id);
+  const referral = await getReferral(db, ctx, id);
+  await tell(
+    db,
+    mail,
+    referral.toVendor ? null : referral.recipient.id,
+    id,
+    `${referral.referrer?.name ?? 'A partner'} referred ${input.companyName} to you`,
+    `${referral.referrer?.name ?? 'A partner'} referred a prospect to your organization: ${input.companyName}.\n\n“${input.need}”`,
+  );
+  return referral;
 }
 
 /** The recipient answers: its partner users, or the vendor's staff for referrals to the vendor. */
@@ -306,7 +348,7 @@ function statusRule(r: ReferralRow, wanted: 'submitted' | 'accepted') {
   throw unprocessable(`This referral was already ${r.status}`);
 }
 
-export async function acceptReferral(db: Db, ctx: Ctx, id: string, version: number) {
+export async function acceptReferral(db: Db, ctx: Ctx, mail: Mail, id: string, version: number) {
   await respond(db, ctx, id, version, async (tx, record, r) => {
     statusRule(r, 'submitted');
     await tx
@@ -334,13 +376,23 @@ export async function acceptReferral(db: Db, ctx: Ctx, id: string, version: numb
       payload: { id: r.id, status: 'accepted' },
     });
   });
-  return getReferral(db, ctx, id);
+  const referral = await getReferral(db, ctx, id);
+  await tell(
+    db,
+    mail,
+    referral.referrer?.id ?? null,
+    id,
+    `${referral.recipient.name} accepted your referral`,
+    `${referral.recipient.name} accepted your referral of ${referral.company.name}.`,
+  );
+  return referral;
 }
 
 /** Rejected while submitted, or after acceptance when the prospect goes nowhere (before any deal). */
 export async function rejectReferral(
   db: Db,
   ctx: Ctx,
+  mail: Mail,
   id: string,
   input: z.output<typeof rejectReferralBody>,
 ) {
@@ -373,7 +425,16 @@ export async function rejectReferral(
       payload: { id: r.id, ...after },
     });
   });
-  return getReferral(db, ctx, id);
+  const referral = await getReferral(db, ctx, id);
+  await tell(
+    db,
+    mail,
+    referral.referrer?.id ?? null,
+    id,
+    `${referral.recipient.name} declined your referral`,
+    `${referral.recipient.name} declined your referral of ${referral.company.name}: ${input.reason}`,
+  );
+  return referral;
 }
 
 /**
@@ -399,6 +460,7 @@ async function referralFee(q: Queryable, r: ReferralRow): Promise<{ percent: str
 export async function convertReferral(
   db: Db,
   ctx: Ctx,
+  mail: Mail,
   id: string,
   input: z.output<typeof convertReferralBody>,
 ) {
@@ -472,6 +534,14 @@ export async function convertReferral(
     return newDealId;
   });
   const referral = await getReferral(db, ctx, id);
+  await tell(
+    db,
+    mail,
+    referral.referrer?.id ?? null,
+    id,
+    `${referral.recipient.name} turned your referral into a deal`,
+    `${referral.recipient.name} registered a deal for ${referral.company.name}, which you referred. You will see its outcome and your fee here.`,
+  );
   const loaded = await findDeal(db, ctx.actor, dealId);
   return { referral, deal: (await toDealDtos(db, ctx.actor, [loaded!]))[0]! };
 }

@@ -15,7 +15,7 @@ import type { Mailer } from '../../lib/mail';
 import { keyset, where } from '../../lib/pagination';
 import { organizations } from '../organizations/organizations.tables';
 import { connections, partnerProfiles } from './marketplace.tables';
-import { notifyOrganization } from './notify';
+import { notifyOrganization } from '../organizations/notify';
 
 type ConnectionRow = typeof connections.$inferSelect;
 

@@ -11,7 +11,7 @@ import { referrals } from '../deals/deals.tables';
 import { customerDomain } from '../organizations/company-identity';
 import { organizations } from '../organizations/organizations.tables';
 import { partnerProfiles } from './marketplace.tables';
-import { notifyOrganization } from './notify';
+import { notifyOrganization } from '../organizations/notify';
 import { badgesOf, typesOf } from './profiles.service';
 import { searchProfiles } from './search.service';
 
