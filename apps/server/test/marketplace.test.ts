@@ -181,7 +181,14 @@ describe('the marketplace path', () => {
       version: 2,
       reason: 'Merged teams',
     });
-    expect(ended.json()).toMatchObject({ status: 'ended', endReason: 'Merged teams' });
+    expect(ended.json()).toMatchObject({
+      status: 'ended',
+      endReason: 'Merged teams',
+      endedBy: { id: e.partnerA.id },
+    });
+    // The vendor's ecosystem-wide boxes: requests awaiting an answer anywhere.
+    const pending = (await as(t.app, cm).get('/api/v1/connections?box=incoming&limit=200')).json().items;
+    expect(pending.every((c: { status: string }) => c.status === 'requested')).toBe(true);
   });
 
   it('never lets a draft field reach search, snippets, facets or the locator', async () => {
@@ -264,6 +271,39 @@ describe('the marketplace path', () => {
     expect(ids(second)).toEqual([plain.id]);
     expect(second.nextCursor).toBeNull();
     expect((await as(t.app, aUser).get('/api/v1/marketplace/search?cursor=forged')).statusCode).toBe(400);
+  });
+
+  it('counts each facet under every filter but its own', async () => {
+    const specs = [
+      ['Facet One', 'msp', 'PT', '61'],
+      ['Facet Two', 'isv', 'PT', '61'],
+      ['Facet Three', 'isv', 'IE', '61'],
+      ['Facet Four', 'msp', 'IE', '92'],
+    ] as const;
+    for (const [name, type, country, industry] of specs) {
+      const org = await createPartnerOrganization(t.database.db, { name, types: [type] });
+      await createProfileRecord(t.database.db, org.id, {
+        fields: {
+          description: 'Facet fixture.',
+          countries: [country],
+          industries: [industry],
+          services: ['Facet fixture'],
+        },
+      });
+    }
+    const res = await search(aUser, 'q=facet%20fixture&country=PT&type=isv');
+    expect(res.items.map((i: { name: string }) => i.name)).toEqual(['Facet Two']);
+    expect(res.total).toBe(1);
+    // Countries under type=isv: PT 1, IE 1. Types under country=PT: msp 1, isv 1. Industries under both: 61 1.
+    expect(res.facets.country).toEqual([
+      { value: 'IE', label: 'Ireland', count: 1 },
+      { value: 'PT', label: 'Portugal', count: 1 },
+    ]);
+    expect(res.facets.type.map((f: { value: string; count: number }) => [f.value, f.count])).toEqual([
+      ['isv', 1],
+      ['msp', 1],
+    ]);
+    expect(res.facets.industry).toEqual([{ value: '61', label: 'Educational Services', count: 1 }]);
   });
 
   it('lets only a partner admin edit its own profile, and refuses bad fields by name', async () => {

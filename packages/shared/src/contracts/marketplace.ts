@@ -224,6 +224,10 @@ export const connectionSchema = z.object({
   terms: connectionTerms,
   decisionReason: z.string().nullable(),
   endReason: z.string().nullable(),
+  endedBy: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe('Who ended it (or withdrew the request)'),
   startedAt: timestamp.nullable(),
   endedAt: timestamp.nullable(),
   version: z.number().int(),

@@ -62,6 +62,9 @@ function toDto(actor: Actor, r: Loaded): Connection {
     terms: c.terms,
     decisionReason: c.decisionReason,
     endReason: c.endReason,
+    endedBy: c.endedByOrgId
+      ? { id: c.endedByOrgId, name: c.endedByOrgId === c.requesterOrgId ? r.requesterName : r.recipientName }
+      : null,
     startedAt: c.startedAt?.toISOString() ?? null,
     endedAt: c.endedAt?.toISOString() ?? null,
     version: c.version,
@@ -89,6 +92,8 @@ export async function listConnections(
   page: { limit: number; cursor?: string | undefined },
 ) {
   const actor = ctx.actor;
+  // Vendor staff read boxes from one partner's side (organizationId) or, without it, across the ecosystem.
+  const ecosystem = actor.orgKind === 'vendor' && !query.organizationId;
   const me =
     actor.orgKind === 'vendor' && query.organizationId && isId(query.organizationId)
       ? query.organizationId
@@ -97,17 +102,18 @@ export async function listConnections(
     ...page,
     sort: '-createdAt',
   });
-  const mine = or(eq(connections.requesterOrgId, me), eq(connections.recipientOrgId, me));
+  const mine = ecosystem
+    ? undefined
+    : or(eq(connections.requesterOrgId, me), eq(connections.recipientOrgId, me));
+  // Across the ecosystem, incoming and outgoing are the same set: requests awaiting an answer.
   const box =
     query.box === 'incoming'
-      ? and(eq(connections.recipientOrgId, me), eq(connections.status, 'requested'))
+      ? and(ecosystem ? undefined : eq(connections.recipientOrgId, me), eq(connections.status, 'requested'))
       : query.box === 'outgoing'
-        ? and(eq(connections.requesterOrgId, me), eq(connections.status, 'requested'))
+        ? and(ecosystem ? undefined : eq(connections.requesterOrgId, me), eq(connections.status, 'requested'))
         : query.box === 'active'
           ? and(mine, eq(connections.status, 'active'))
-          : actor.orgKind === 'vendor' && !query.organizationId
-            ? undefined
-            : mine;
+          : mine;
   const rows = await select(db)
     .where(
       where(

@@ -124,6 +124,23 @@ export async function searchProfiles(q: Queryable, query: Query) {
       ${where(facetNames.filter((g) => g !== f).map(filterOn))}
       group by v order by count(*) desc, v limit 50) x)`;
 
+  // A facet counts under every filter but its own, so the matched set needs the
+  // rows that pass all filters but at most one — and no others (indexes can find them).
+  const active = facetNames.filter((f) => filters[f].length);
+  const nearlyAll =
+    active.length >= 2
+      ? sql.join(
+          active.map(
+            (skip) =>
+              sql`(${sql.join(
+                active.filter((f) => f !== skip).map((f) => filterOn(f)!),
+                sql` and `,
+              )})`,
+          ),
+          sql` or `,
+        )
+      : undefined;
+
   // One statement: the words are matched once (m), then the page, the total and
   // every facet are read from that set. Snippets are made for the page alone.
   const run = async (tx: Queryable) => {
@@ -154,6 +171,7 @@ export async function searchProfiles(q: Queryable, query: Query) {
         from partner_profiles p join organizations o on o.id = p.organization_id
         where p.status = 'published' and o.status = 'active'
           ${tsq ? sql`and p.search_vector @@ ${tsq}` : sql``}
+          ${nearlyAll ? sql`and (${nearlyAll})` : sql``}
       ),
       f as (select * from m ${where(facetNames.map(filterOn))}),
       page as (select organization_id, score from f ${where([after])} order by score desc, organization_id limit ${query.limit + 1})
