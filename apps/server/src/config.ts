@@ -32,6 +32,8 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('PartnerGraph <no-reply@partnergraph.local>'),
   TRUST_PROXY: bool.default(false),
+  /** Recurring jobs (tier evaluation, deadlines, protection expiry). Off only where a run must not move data under a test. */
+  JOBS: bool.default(true),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .transform((u) => u.replace(/\/$/, ''))

@@ -23,7 +23,7 @@ async function main() {
 
   const app = await buildApp({ config, db: database.db });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  const scheduler = startScheduler(database.db, app.log);
+  const scheduler = config.JOBS ? startScheduler(database.db, app.log) : { stop: async () => {} };
   const where =
     database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [`PartnerGraph is running at ${address.replace('127.0.0.1', 'localhost')} on ${where}`];

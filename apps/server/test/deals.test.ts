@@ -680,6 +680,29 @@ describe('involvements', () => {
     expect((await as(t.app, bUser).get(`/api/v1/deals/${d.id}`)).statusCode).toBe(404);
   });
 
+  it('keeps the registering partner on its deal, and reads the history of a deal that came with one', async () => {
+    const d = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerA.id,
+      status: 'won',
+      createdAt: new Date('2026-01-05T10:00:00Z'),
+      approvedAt: new Date('2026-01-06T10:00:00Z'),
+      closeDate: '2026-03-01',
+      involvements: [
+        { organizationId: e.partnerA.id, role: 'sourced' },
+        { organizationId: e.partnerB.id, role: 'co_sell', involvedAt: new Date('2026-02-01T00:00:00Z') },
+      ],
+    });
+    const refused = await as(t.app, admin).delete(`/api/v1/deals/${d.id}/involvements/${e.partnerA.id}`);
+    expect(refused.statusCode).toBe(422);
+    const timeline = (await as(t.app, aUser).get(`/api/v1/deals/${d.id}/timeline`)).json().items;
+    expect(timeline.map((i: { summary: string }) => i.summary)).toEqual([
+      'Registered',
+      'Approved with 90 days of protection',
+      `${e.partnerB.name} added as co-sell`,
+      'Won on 2026-03-01',
+    ]);
+  });
+
   it('splits influence credit evenly by the largest remainder, or by first and last touch', async () => {
     const [x, y, z] = [
       await createPartnerOrganization(t.database.db),

@@ -273,6 +273,24 @@ describe('the marketplace path', () => {
     expect((await as(t.app, aUser).get('/api/v1/marketplace/search?cursor=forged')).statusCode).toBe(400);
   });
 
+  it('pages the unfiltered listing in boost order, counting the whole marketplace', async () => {
+    const first = await search(aUser, 'limit=2');
+    // The second read comes from the landing path (counts kept, page from the index).
+    const again = await search(aUser, 'limit=2');
+    expect(again.total).toBe(first.total);
+    expect(ids(again)).toEqual(ids(first));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { organizationId: string; score: number }[]; nextCursor: string | null } =
+        await search(aUser, `limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...ids(page));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   it('counts each facet under every filter but its own', async () => {
     const specs = [
       ['Facet One', 'msp', 'PT', '61'],

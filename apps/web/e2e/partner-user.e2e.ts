@@ -14,7 +14,18 @@ describe('a partner user', () => {
     await page.getByRole('heading', { name: 'Northwind Systems', level: 1 }).waitFor();
     await page.getByRole('banner').getByText('Northwind Systems').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['My organization', 'My programs']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'My organization',
+      'Company profile',
+      'Marketplace',
+      'My programs',
+      'Deals',
+      'Referrals',
+      'Connections',
+      'Partners to meet',
+      'Integrations',
+      'Solutions',
+    ]);
     expect(await tableRows(page, 'Partner details')).toContain('Country | United States');
     // A partner user may neither edit the organization nor list its users.
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);

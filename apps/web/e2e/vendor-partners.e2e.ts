@@ -15,12 +15,20 @@ describe('the vendor admin', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Partners',
+      'Marketplace',
       'Programs',
       'Applications',
       'Agreements',
       'Partner types',
+      'Deals',
+      'Deal review',
+      'Referrals',
+      'Connections',
+      'Integrations',
+      'Solutions',
       'Team',
       'Audit log',
+      'Settings',
     ]);
 
     await page.getByRole('table', { name: 'Partners' }).waitFor();

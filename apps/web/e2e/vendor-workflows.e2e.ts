@@ -150,9 +150,16 @@ describe('vendor staff at work', () => {
     expect(await page.getByRole('button', { name: 'New partner' }).count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual([
       'Partners',
+      'Marketplace',
       'Programs',
       'Applications',
       'Agreements',
+      'Deals',
+      'Deal review',
+      'Referrals',
+      'Connections',
+      'Integrations',
+      'Solutions',
       'Team',
     ]);
 

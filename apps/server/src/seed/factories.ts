@@ -27,6 +27,7 @@ import {
   solutions,
 } from '../modules/marketplace/marketplace.tables';
 import { emptyProfile, refreshSearchColumns } from '../modules/marketplace/profiles.service';
+import { marketplaceChanged } from '../modules/marketplace/search.service';
 import type { ProfileFields } from '@partnergraph/shared/contracts/marketplace';
 import {
   agreementAcceptances,
@@ -568,6 +569,7 @@ export async function createProfileRecord(
       set: { ...values, version: sql`${partnerProfiles.version} + 1` },
     });
   if (status !== 'draft') await refreshSearchColumns(q, organizationId);
+  else marketplaceChanged();
   const [row] = await q
     .select()
     .from(partnerProfiles)

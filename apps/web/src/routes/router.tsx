@@ -12,6 +12,27 @@ import { AuditLogPage } from '../features/audit/audit-log-page';
 import { parseAuditSearch } from '../features/audit/audit-search';
 import { LoginPage } from '../features/auth/login-page';
 import { homePath } from '../features/auth/session';
+import {
+  ConnectionRoutePage,
+  ConnectionsRoutePage,
+  IntegrationRoutePage,
+  IntegrationsRoutePage,
+  RecommendationsRoutePage,
+  SolutionRoutePage,
+  SolutionsRoutePage,
+} from '../features/connections/route-pages';
+import {
+  parseConnectionSearch,
+  parseIntegrationSearch,
+  parseSolutionSearch,
+} from '../features/connections/search';
+import { parseDealSearch } from '../features/deals/deal-search';
+import {
+  DealRoutePage,
+  DealsRoutePage,
+  NewDealRoutePage,
+  ReviewQueueRoutePage,
+} from '../features/deals/route-pages';
 import { NotAllowedPage } from '../features/errors/not-allowed-page';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
@@ -22,6 +43,14 @@ import { SessionsPage } from '../features/identity/sessions-page';
 import { parseSignInNotice, type SignInNotice } from '../features/identity/sign-in-extras';
 import { TeamPage } from '../features/identity/team-page';
 import { TokensPage } from '../features/identity/tokens-page';
+import { LocatorPage } from '../features/marketplace/locator-page';
+import { parseMarketplaceSearch } from '../features/marketplace/marketplace-search';
+import { PublicPartnerPage } from '../features/marketplace/public-partner-page';
+import {
+  CompanyProfileRoutePage,
+  MarketplaceRoutePage,
+  PartnerProfileRoutePage,
+} from '../features/marketplace/route-pages';
 import { PartnerListPage } from '../features/partners/partner-list-page';
 import { PartnerPage } from '../features/partners/partner-page';
 import { parsePartnerSearch } from '../features/partners/partner-search';
@@ -36,6 +65,13 @@ import {
   ProgramRoutePage,
   ProgramsRoutePage,
 } from '../features/programs/route-pages';
+import { parseNewReferralSearch, parseReferralSearch } from '../features/referrals/referral-search';
+import {
+  NewReferralRoutePage,
+  ReferralRoutePage,
+  ReferralsRoutePage,
+} from '../features/referrals/route-pages';
+import { FxRatesRoutePage, SettingsRoutePage } from '../features/settings/route-pages';
 import { AppLayout } from '../features/shell/app-layout';
 
 export interface RouterContext {
@@ -235,17 +271,229 @@ const myProgramsRoute = createRoute({
   component: MyProgramsRoutePage,
 });
 
+// Deals (features/deals): the list's filters live in the URL; review and new are matched before $dealId.
+const dealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'deals',
+  validateSearch: parseDealSearch,
+  component: function DealsRoute() {
+    const filters = dealsRoute.useSearch();
+    const navigate = dealsRoute.useNavigate();
+    return (
+      <DealsRoutePage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const dealReviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'deals/review',
+  component: ReviewQueueRoutePage,
+});
+const newDealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'deals/new',
+  component: NewDealRoutePage,
+});
+const dealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'deals/$dealId',
+  component: function DealRoute() {
+    return <DealRoutePage dealId={dealRoute.useParams().dealId} />;
+  },
+});
+
+// Referrals (features/referrals): the list's filters and the new form's recipient live in the URL.
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'referrals',
+  validateSearch: parseReferralSearch,
+  component: function ReferralsRoute() {
+    const filters = referralsRoute.useSearch();
+    const navigate = referralsRoute.useNavigate();
+    return (
+      <ReferralsRoutePage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const newReferralRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'referrals/new',
+  validateSearch: parseNewReferralSearch,
+  component: function NewReferralRoute() {
+    const { to, connection } = newReferralRoute.useSearch();
+    return <NewReferralRoutePage to={to} connection={connection} />;
+  },
+});
+const referralRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'referrals/$referralId',
+  component: function ReferralRoute() {
+    return <ReferralRoutePage referralId={referralRoute.useParams().referralId} />;
+  },
+});
+
+// Settings and FX rates (features/settings): the vendor's.
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings',
+  component: SettingsRoutePage,
+});
+const fxRatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/fx-rates',
+  component: FxRatesRoutePage,
+});
+
+// Connections, integrations, joint solutions and recommendations (features/connections): list tabs and filters in the URL.
+const connectionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'connections',
+  validateSearch: parseConnectionSearch,
+  component: function ConnectionsRoute() {
+    const search = connectionsRoute.useSearch();
+    const navigate = connectionsRoute.useNavigate();
+    return (
+      <ConnectionsRoutePage
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const connectionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'connections/$connectionId',
+  component: function ConnectionRoute() {
+    return <ConnectionRoutePage connectionId={connectionRoute.useParams().connectionId} />;
+  },
+});
+const integrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'integrations',
+  validateSearch: parseIntegrationSearch,
+  component: function IntegrationsRoute() {
+    const search = integrationsRoute.useSearch();
+    const navigate = integrationsRoute.useNavigate();
+    return (
+      <IntegrationsRoutePage
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const integrationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'integrations/$integrationId',
+  component: function IntegrationRoute() {
+    return <IntegrationRoutePage integrationId={integrationRoute.useParams().integrationId} />;
+  },
+});
+const solutionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'solutions',
+  validateSearch: parseSolutionSearch,
+  component: function SolutionsRoute() {
+    const navigate = solutionsRoute.useNavigate();
+    return (
+      <SolutionsRoutePage
+        tab={solutionsRoute.useSearch().tab}
+        onTabChange={(tab) => void navigate({ search: { tab }, replace: true })}
+      />
+    );
+  },
+});
+const solutionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'solutions/$solutionId',
+  component: function SolutionRoute() {
+    return <SolutionRoutePage solutionId={solutionRoute.useParams().solutionId} />;
+  },
+});
+const recommendationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'recommendations',
+  component: RecommendationsRoutePage,
+});
+
+// The marketplace (features/marketplace): search words and filters live in the URL. The public
+// partner locator works signed out; /partners is the vendor's partner list, so it has its own path.
+const marketplaceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'marketplace',
+  validateSearch: parseMarketplaceSearch,
+  component: function MarketplaceRoute() {
+    const filters = marketplaceRoute.useSearch();
+    const navigate = marketplaceRoute.useNavigate();
+    return (
+      <MarketplaceRoutePage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const marketplaceProfileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'marketplace/$orgId',
+  component: function MarketplaceProfileRoute() {
+    return <PartnerProfileRoutePage orgId={marketplaceProfileRoute.useParams().orgId} />;
+  },
+});
+const companyProfileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organization/profile',
+  // The vendor has no marketplace profile of its own; it reads the partners' in the marketplace.
+  beforeLoad: ({ context }) => {
+    if (context.session.organization.kind === 'vendor') throw redirect({ to: '/marketplace' });
+  },
+  component: CompanyProfileRoutePage,
+});
+const locatorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/find-a-partner',
+  validateSearch: parseMarketplaceSearch,
+  component: function LocatorRoute() {
+    const filters = locatorRoute.useSearch();
+    const navigate = locatorRoute.useNavigate();
+    return (
+      <LocatorPage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const locatorPartnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/find-a-partner/$orgId',
+  component: function LocatorPartnerRoute() {
+    return <PublicPartnerPage orgId={locatorPartnerRoute.useParams().orgId} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
   acceptInvitationRoute,
   applyRoute,
+  locatorRoute,
+  locatorPartnerRoute,
   appRoute.addChildren([
     indexRoute,
     partnersRoute,
     partnerRoute,
     organizationRoute,
+    companyProfileRoute,
+    marketplaceRoute,
+    marketplaceProfileRoute,
     auditLogRoute,
     teamRoute,
     sessionsRoute,
@@ -258,6 +506,22 @@ const routeTree = rootRoute.addChildren([
     agreementRoute,
     applicationsRoute,
     myProgramsRoute,
+    dealsRoute,
+    dealReviewRoute,
+    newDealRoute,
+    dealRoute,
+    referralsRoute,
+    newReferralRoute,
+    referralRoute,
+    settingsRoute,
+    fxRatesRoute,
+    connectionsRoute,
+    connectionRoute,
+    integrationsRoute,
+    integrationRoute,
+    solutionsRoute,
+    solutionRoute,
+    recommendationsRoute,
   ]),
 ]);
 

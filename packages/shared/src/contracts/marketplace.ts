@@ -39,21 +39,39 @@ export const caseStudySchema = z.strictObject({
 });
 
 /** The fields a partner admin edits; published as a snapshot others read. */
+const profileShape = {
+  description: text(5000),
+  logoUrl: httpUrl.nullable(),
+  website: httpUrl.nullable(),
+  services: tags(30),
+  specializations: tags(30),
+  industries: z.array(industryCode).max(20),
+  countries: z.array(countryCode).max(250),
+  certifications: z.array(certificationSchema).max(30),
+  integrations: tags(30).describe('Products the partner integrates with or supports'),
+  caseStudies: z.array(caseStudySchema).max(20),
+  languages: z.array(languageCode).max(30),
+  contactEmail: z.email().max(254).nullable(),
+  contactUrl: httpUrl.nullable(),
+  showBadges: z.boolean().describe('Publish the tier badges the organization holds'),
+};
+
+/** A whole profile: what is stored, with a value for every field an older snapshot lacks. */
 export const profileFields = z.strictObject({
-  description: text(5000).default(''),
-  logoUrl: httpUrl.nullable().default(null),
-  website: httpUrl.nullable().default(null),
-  services: tags(30).default([]),
-  specializations: tags(30).default([]),
-  industries: z.array(industryCode).max(20).default([]),
-  countries: z.array(countryCode).max(250).default([]),
-  certifications: z.array(certificationSchema).max(30).default([]),
-  integrations: tags(30).default([]).describe('Products the partner integrates with or supports'),
-  caseStudies: z.array(caseStudySchema).max(20).default([]),
-  languages: z.array(languageCode).max(30).default([]),
-  contactEmail: z.email().max(254).nullable().default(null),
-  contactUrl: httpUrl.nullable().default(null),
-  showBadges: z.boolean().default(true).describe('Publish the tier badges the organization holds'),
+  description: profileShape.description.default(''),
+  logoUrl: profileShape.logoUrl.default(null),
+  website: profileShape.website.default(null),
+  services: profileShape.services.default([]),
+  specializations: profileShape.specializations.default([]),
+  industries: profileShape.industries.default([]),
+  countries: profileShape.countries.default([]),
+  certifications: profileShape.certifications.default([]),
+  integrations: profileShape.integrations.default([]),
+  caseStudies: profileShape.caseStudies.default([]),
+  languages: profileShape.languages.default([]),
+  contactEmail: profileShape.contactEmail.default(null),
+  contactUrl: profileShape.contactUrl.default(null),
+  showBadges: profileShape.showBadges.default(true),
 });
 export type ProfileFields = z.output<typeof profileFields>;
 
@@ -84,9 +102,10 @@ export const profileView = z.object({
   showBadges: z.boolean(),
 });
 
+/** Only the fields sent change: no defaults here, or an edit would blank what it did not name. */
 export const updateProfileBody = z.strictObject({
   version: versionField,
-  ...profileFields.partial().shape,
+  ...z.object(profileShape).partial().shape,
 });
 
 const badge = z.object({ program: z.string(), tier: z.string(), label: z.string() });

@@ -93,9 +93,8 @@ export async function listDeals(
             ? sql`exists (select 1 from deal_involvements i where i.deal_id = ${deals.id} and i.organization_id = ${query.involved})`
             : sql`false`
           : undefined,
-        query.mine === 'true' && actor.role === 'channel_manager'
-          ? eq(registrant.channelManagerId, actor.userId)
-          : undefined,
+        // Vendor staff (channel managers, and admins who manage partners too): deals of partners assigned to them.
+        query.mine === 'true' && vendor ? eq(registrant.channelManagerId, actor.userId) : undefined,
         query.vendorRecorded ? eq(deals.vendorRecorded, query.vendorRecorded === 'true') : undefined,
         ks.after,
       ),

@@ -936,6 +936,9 @@ export async function removeInvolvement(db: Db, ctx: Ctx, id: string, organizati
     if (!proposerWithdrawing && !mayReview(ctx.actor, loaded)) {
       throw forbidden('The vendor removes partners from a deal; a partner may withdraw its own proposal');
     }
+    if (organizationId === loaded.deal.registeredByOrgId) {
+      throw unprocessable('The registering partner stays on its deal: change its role instead');
+    }
     await tx
       .delete(dealInvolvements)
       .where(
@@ -1081,7 +1084,8 @@ function summarize(
 }
 
 export async function dealTimeline(db: Db, ctx: Ctx, id: string) {
-  const { deal } = await loadVisible(db, ctx.actor, id);
+  const loaded = await loadVisible(db, ctx.actor, id);
+  const { deal } = loaded;
   const rows = await db
     .select({
       at: auditLog.at,
@@ -1112,5 +1116,72 @@ export async function dealTimeline(db: Db, ctx: Ctx, id: string) {
       : 'PartnerGraph (scheduled)';
     items.push({ at: r.at.toISOString(), action: r.action, actor: actor ?? null, summary });
   }
-  return { items };
+  return { items: items.length ? items : await historyFromRecord(db, deal, loaded) };
+}
+
+/**
+ * Deals that arrived with their history (imported, or the demo's) have no audit
+ * entries of their own: their timeline is read from the dates the record keeps.
+ */
+async function historyFromRecord(db: Db, deal: LoadedDeal['deal'], loaded: LoadedDeal) {
+  const at = (d: Date | string) => (typeof d === 'string' ? new Date(`${d}T00:00:00Z`) : d).toISOString();
+  const out: { at: string; action: string; actor: string | null; summary: string }[] = [];
+  const registrant = loaded.registrantName;
+  out.push({
+    at: at(deal.createdAt),
+    action: 'deal.registered',
+    actor: registrant,
+    summary: deal.referralId
+      ? 'Registered from a referral'
+      : deal.vendorRecorded
+        ? 'Recorded by the vendor'
+        : 'Registered',
+  });
+  if (deal.approvedAt && !deal.vendorRecorded && deal.protectionDays) {
+    out.push({
+      at: at(deal.approvedAt),
+      action: 'deal.approved',
+      actor: null,
+      summary: `Approved with ${deal.protectionDays} days of protection`,
+    });
+  }
+  const involved = (await involvementsOf(db, [deal.id])).filter(
+    (i) => i.involvement.status === 'confirmed' && i.involvement.organizationId !== deal.registeredByOrgId,
+  );
+  for (const i of involved) {
+    out.push({
+      at: at(i.involvement.involvedAt),
+      action: 'deal.involvement_added',
+      actor: null,
+      summary: `${i.orgName} added as ${roleWord(i.involvement.role)}`,
+    });
+  }
+  if (deal.status === 'rejected' && deal.decidedAt) {
+    out.push({
+      at: at(deal.decidedAt),
+      action: 'deal.rejected',
+      actor: null,
+      summary: `Rejected: ${deal.decisionReason ?? ''}`,
+    });
+  }
+  if (deal.status === 'expired' && deal.protectionExpiresAt) {
+    out.push({
+      at: at(deal.protectionExpiresAt),
+      action: 'deal.expired',
+      actor: null,
+      summary: 'Protection expired',
+    });
+  }
+  if (deal.closeDate && (deal.status === 'won' || deal.status === 'lost')) {
+    out.push({
+      at: at(deal.closeDate),
+      action: `deal.${deal.status}`,
+      actor: null,
+      summary:
+        deal.status === 'won'
+          ? `Won on ${deal.closeDate}`
+          : `Lost on ${deal.closeDate}: ${deal.lostReason ?? ''}`,
+    });
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -79,6 +79,11 @@ export async function contactPartner(
   input: z.output<typeof contactPartnerBody>,
 ) {
   const p = await publishedPartner(db, id);
+  // Checked before the limit is counted: a typo does not use up one of the person's messages.
+  const domain = input.companyDomain ? customerDomain(input.companyDomain) : customerDomain(input.email);
+  if (input.companyDomain && !domain) {
+    throw invalid([{ path: 'body.companyDomain', message: 'Not a public web domain (e.g. acme.com)' }]);
+  }
   await takeAttempt(db, contactLimit, subjectsOf(input.email, req.ip), 'messages from this address');
   const receipt = {
     status: 'sent' as const,
@@ -86,10 +91,6 @@ export async function contactPartner(
   };
   // A filled trap field is a bot: it is told what a person is told, and nothing is stored.
   if (input.homepage) return receipt;
-  const domain = input.companyDomain ? customerDomain(input.companyDomain) : customerDomain(input.email);
-  if (input.companyDomain && !domain) {
-    throw invalid([{ path: 'body.companyDomain', message: 'Not a public web domain (e.g. acme.com)' }]);
-  }
   await runChange(db, { actor: null, requestId: req.requestId, ip: req.ip }, async (tx, record) => {
     const rid = newId();
     await tx.insert(referrals).values({

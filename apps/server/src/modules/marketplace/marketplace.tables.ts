@@ -87,8 +87,9 @@ export const partnerProfiles = pgTable(
     index('partner_profiles_badges_idx')
       .using('gin', t.badges)
       .where(sql`${t.status} = 'published'`),
+    // The unfiltered first page: highest boost first, in index order.
     index('partner_profiles_rank_idx')
-      .on(t.boost, t.organizationId)
+      .on(t.boost.desc(), t.organizationId)
       .where(sql`${t.status} = 'published'`),
   ],
 );

@@ -14,7 +14,7 @@ import { isIndustry } from '../../lib/industries';
 import { organizationPartnerTypes, organizations, partnerTypes } from '../organizations/organizations.tables';
 import { bestBenefit } from '../programs/benefits';
 import { partnerProfiles } from './marketplace.tables';
-import { addToVocabulary } from './search.service';
+import { addToVocabulary, marketplaceChanged } from './search.service';
 
 type ProfileRow = typeof partnerProfiles.$inferSelect;
 
@@ -85,8 +85,8 @@ async function toProfileDto(
 ) {
   const draft = row ? fields(row.draft) : emptyProfile();
   const published = row?.published ? fields(row.published) : null;
-  const showBadges = (published ?? draft).showBadges;
-  const badges = showBadges ? (await badgesOf(q, org.id)).map((b) => ({ ...b })) : [];
+  // The organization and the vendor always see the badges it holds (its preview can turn them on); others only if shown.
+  const badges = own || published?.showBadges ? await badgesOf(q, org.id) : [];
   return {
     organizationId: org.id,
     name: org.name,
@@ -229,6 +229,7 @@ export async function unpublishProfile(db: Db, ctx: Ctx, orgId: string, version:
       .update(partnerProfiles)
       .set({ status: 'unpublished', version: row.version + 1, updatedAt: new Date() })
       .where(eq(partnerProfiles.organizationId, org.id));
+    marketplaceChanged();
     record.audit({ action: 'profile.unpublished', entityType: 'profile', entityId: org.id });
     record.event({
       type: 'profile.unpublished',
@@ -276,6 +277,7 @@ export async function refreshSearchColumns(q: Queryable, orgId: string) {
       boost = ${boost}
     where organization_id = ${orgId}`);
   await addToVocabulary(q, [name, p.description, skills, stories].join(' '));
+  marketplaceChanged();
 }
 
 /** A JavaScript array as one text[] parameter (the driver encodes it; no literal is built by hand). */

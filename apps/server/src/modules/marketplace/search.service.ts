@@ -97,6 +97,22 @@ function decode(cursor: string): Cursor {
  * boost; facets count each dimension under the other filters (pick several
  * countries, see every country's count).
  */
+/**
+ * The unfiltered listing (no words, no filters) is what most visits open on.
+ * Its total and facets count the whole marketplace, so they are kept for a
+ * minute, or until a profile in this process is published or withdrawn; the
+ * page itself is read in index order every time.
+ */
+const LANDING_TTL_MS = 60_000;
+let marketplaceVersion = 0;
+const landing = new WeakMap<object, { version: number; at: number; total: number; facets: FacetCounts }>();
+type FacetCounts = Record<Facet, { value: string; label: string; count: number }[]>;
+
+/** Published profiles changed: the landing counts are read afresh. */
+export function marketplaceChanged() {
+  marketplaceVersion++;
+}
+
 export async function searchProfiles(q: Queryable, query: Query) {
   const words = wordsOf(query.q);
   const filters: Record<Facet, string[]> = {
@@ -107,6 +123,16 @@ export async function searchProfiles(q: Queryable, query: Query) {
     badge: list(query.badge),
   };
   const facetNames = Object.keys(columns) as Facet[];
+  const cached = landing.get(q);
+  if (
+    !words.length &&
+    facetNames.every((f) => !filters[f].length) &&
+    cached &&
+    cached.version === marketplaceVersion &&
+    Date.now() - cached.at < LANDING_TTL_MS
+  ) {
+    return { ...(await landingPage(q, query)), total: cached.total, facets: cached.facets };
+  }
   const filterOn = (f: Facet) =>
     filters[f].length ? sql`${columns[f]} && ${sql.param(filters[f])}::text[]` : undefined;
   const where = (conds: (SQL | undefined)[]) => {
@@ -219,8 +245,16 @@ export async function searchProfiles(q: Queryable, query: Query) {
     }));
   }
   const total = out.total;
+  if (!words.length && facetNames.every((f) => !filters[f].length)) {
+    landing.set(q, { version: marketplaceVersion, at: Date.now(), total, facets });
+  }
   const rows = { rows: out.items };
-  const page = rows.rows.slice(0, query.limit);
+  return { ...toPage(rows.rows, query.limit), total, facets };
+}
+
+/** Trims the extra row fetched to learn whether another page exists, and shapes the cards. */
+function toPage(rows: PageRow[], limit: number) {
+  const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const items: SearchResult[] = page.map((r) => {
     const p = r.published as {
@@ -248,9 +282,35 @@ export async function searchProfiles(q: Queryable, query: Query) {
   });
   return {
     items,
-    nextCursor:
-      rows.rows.length > query.limit && last ? encode({ s: last.score, id: last.organization_id }) : null,
-    total,
-    facets,
+    nextCursor: rows.length > limit && last ? encode({ s: last.score, id: last.organization_id }) : null,
   };
+}
+
+type PageRow = {
+  organization_id: string;
+  name: string;
+  published: Record<string, unknown>;
+  types: string[];
+  badges: string[];
+  score: string;
+  snippet: string | null;
+};
+
+/** The unfiltered page in index order (partner_profiles_rank_idx): highest boost first. */
+async function landingPage(q: Queryable, query: Query) {
+  const after = query.cursor
+    ? (() => {
+        const c = decode(query.cursor);
+        return sql`and (round(p.boost::numeric, 6) < ${c.s}::numeric
+          or (round(p.boost::numeric, 6) = ${c.s}::numeric and p.organization_id > ${c.id}::uuid))`;
+      })()
+    : sql``;
+  const rows = await q.execute<PageRow>(sql`
+    select p.organization_id, o.name, p.published, p.types, p.badges,
+      round(p.boost::numeric, 6)::text as score, null as snippet
+    from partner_profiles p join organizations o on o.id = p.organization_id
+    where p.status = 'published' and o.status = 'active' ${after}
+    order by p.boost desc nulls last, p.organization_id
+    limit ${query.limit + 1}`);
+  return toPage(rows.rows, query.limit);
 }

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { useLogin } from '../../api/auth';
 import { ApiError, errorMessage } from '../../api/client';
 import { ForgotPasswordLink, SignInNoticeAlert } from '../identity/sign-in-extras';
+import { FindPartnerLink } from '../marketplace/find-partner-link';
 import { BecomePartnerLink } from '../programs/applications/become-partner-link';
 import { homePath } from './session';
 
@@ -81,6 +82,7 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
           </Stack>
         </form>
         <BecomePartnerLink />
+        <FindPartnerLink />
       </Paper>
     </Center>
   );

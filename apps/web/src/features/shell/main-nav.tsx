@@ -2,8 +2,13 @@ import { Stack } from '@mantine/core';
 import { IconBuildingStore, IconHistory, IconUsersGroup } from '@tabler/icons-react';
 import { NavLinkLink } from '../../components/links';
 import { useCan, useSession } from '../auth/session';
+import { EcosystemNavLinks } from '../connections/nav-links';
+import { DealNavLinks } from '../deals/nav-links';
 import { TeamNavLink } from '../identity/account-links';
+import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
+import { ReferralsNavLink } from '../referrals/nav-links';
+import { SettingsNavLink } from '../settings/nav-links';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { organization } = useSession();
@@ -25,10 +30,16 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           label="My organization"
           leftSection={<IconBuildingStore size={18} />}
           activeProps={{ active: true, 'aria-current': 'page' }}
+          // Only the organization itself: /organization/profile has its own link.
+          activeOptions={{ exact: true }}
           onClick={onNavigate}
         />
       )}
+      <MarketplaceNavLinks onNavigate={onNavigate} />
       <ProgramNavLinks onNavigate={onNavigate} />
+      <DealNavLinks onNavigate={onNavigate} />
+      <ReferralsNavLink onNavigate={onNavigate} />
+      <EcosystemNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />
       {canReadAudit && (
         <NavLinkLink
@@ -39,6 +50,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <SettingsNavLink onNavigate={onNavigate} />
     </Stack>
   );
 }

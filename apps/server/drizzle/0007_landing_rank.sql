@@ -1,0 +1,2 @@
+DROP INDEX "partner_profiles_rank_idx";--> statement-breakpoint
+CREATE INDEX "partner_profiles_rank_idx" ON "partner_profiles" USING btree ("boost" DESC NULLS LAST,"organization_id") WHERE "partner_profiles"."status" = 'published';

@@ -1,0 +1,258 @@
+import type {
+  addInvolvementBody,
+  approveDealBody,
+  attributionModel,
+  attributionSchema,
+  closeDealBody,
+  Conflict,
+  conflictCheckQuery,
+  counterpartSchema,
+  createDealBody,
+  Deal,
+  dealCreatedSchema,
+  dealListQuery,
+  extendDealBody,
+  Involvement,
+  rejectDealBody,
+  requestExtensionBody,
+  timelineEntrySchema,
+  updateDealBody,
+} from '@partnergraph/shared/contracts/deals';
+import type { Partner } from '@partnergraph/shared/contracts/organizations';
+import {
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api, isApiError, isStaleVersion, type Page } from './client';
+
+// Request shapes come from the contract's schemas (as sent, before the server applies defaults),
+// so a change there shows up here as a type error rather than as a 400 at run time.
+export type DealFilters = (typeof dealListQuery)['_input'];
+export type DealSort = NonNullable<DealFilters['sort']>;
+export type CreateDealInput = (typeof createDealBody)['_input'];
+export type UpdateDealInput = (typeof updateDealBody)['_input'];
+export type ApproveDealInput = (typeof approveDealBody)['_input'];
+export type RejectDealInput = (typeof rejectDealBody)['_input'];
+export type RequestExtensionInput = (typeof requestExtensionBody)['_input'];
+export type ExtendDealInput = (typeof extendDealBody)['_input'];
+export type CloseDealInput = (typeof closeDealBody)['_input'];
+export type AddInvolvementInput = (typeof addInvolvementBody)['_input'];
+export type ConflictCheckParams = (typeof conflictCheckQuery)['_input'];
+
+export type DealCreated = (typeof dealCreatedSchema)['_output'];
+export type AttributionModel = (typeof attributionModel)['_output'];
+export type Attribution = (typeof attributionSchema)['_output'];
+export type TimelineEntry = (typeof timelineEntrySchema)['_output'];
+export type Counterpart = (typeof counterpartSchema)['_output'];
+export interface Industry {
+  code: string;
+  name: string;
+}
+export type { Conflict, Deal, Involvement };
+
+const PAGE_SIZE = 25;
+const enc = encodeURIComponent;
+
+export const dealKeys = {
+  all: ['deals'] as const,
+  lists: ['deals', 'list'] as const,
+  list: (filters: DealFilters) => ['deals', 'list', filters] as const,
+  detail: (id: string) => ['deals', 'detail', id] as const,
+  /** Everything read beside a deal (conflicts, involvements, attribution, timeline): stale whenever the deal changes. */
+  related: (id: string) => ['deals', 'related', id] as const,
+  conflicts: (id: string) => ['deals', 'related', id, 'conflicts'] as const,
+  involvements: (id: string) => ['deals', 'related', id, 'involvements'] as const,
+  attribution: (id: string, model: AttributionModel) =>
+    ['deals', 'related', id, 'attribution', model] as const,
+  timeline: (id: string) => ['deals', 'related', id, 'timeline'] as const,
+  conflictCheck: (params: ConflictCheckParams) => ['deals', 'conflict-check', params] as const,
+  /** The conflicts POST /deals answered with, kept for the deal page the form goes to next (no fetch). */
+  createdConflicts: (id: string) => ['deals', 'created-conflicts', id] as const,
+  counterparts: ['deals', 'counterparts'] as const,
+};
+
+// --- Queries ---
+
+export const dealListQueryOptions = (filters: DealFilters) =>
+  infiniteQueryOptions({
+    queryKey: dealKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<Deal>>('/deals', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const dealQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: dealKeys.detail(id),
+    queryFn: ({ signal }) => api<Deal>(`/deals/${enc(id)}`, { signal }),
+  });
+
+export const dealConflictsQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: dealKeys.conflicts(id),
+    queryFn: ({ signal }) => api<{ items: Conflict[] }>(`/deals/${enc(id)}/conflicts`, { signal }),
+    select: (data) => data.items,
+  });
+
+export const involvementsQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: dealKeys.involvements(id),
+    queryFn: ({ signal }) => api<{ items: Involvement[] }>(`/deals/${enc(id)}/involvements`, { signal }),
+    select: (data) => data.items,
+  });
+
+export const attributionQueryOptions = (id: string, model: AttributionModel) =>
+  queryOptions({
+    queryKey: dealKeys.attribution(id, model),
+    queryFn: ({ signal }) => api<Attribution>(`/deals/${enc(id)}/attribution`, { query: { model }, signal }),
+  });
+
+export const timelineQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: dealKeys.timeline(id),
+    queryFn: ({ signal }) => api<{ items: TimelineEntry[] }>(`/deals/${enc(id)}/timeline`, { signal }),
+    select: (data) => data.items,
+  });
+
+/** Live hints while a deal is typed in: open deals that look like the same customer. */
+export const conflictCheckQueryOptions = (params: ConflictCheckParams) =>
+  queryOptions({
+    queryKey: dealKeys.conflictCheck(params),
+    queryFn: ({ signal }) =>
+      api<{ items: Conflict[] }>('/deals/conflict-check', { query: { ...params }, signal }),
+    select: (data) => data.items,
+    staleTime: 30_000,
+  });
+
+/** NAICS sectors: a fixed list, read once per visit. */
+export const industriesQueryOptions = queryOptions({
+  queryKey: ['reference', 'industries'],
+  queryFn: ({ signal }) => api<{ items: Industry[] }>('/reference/industries', { signal }),
+  select: (data) => data.items,
+  staleTime: Infinity,
+});
+
+/** Vendor staff pick any partner organization by name. */
+export const partnerPickerQueryOptions = (q: string) =>
+  queryOptions({
+    queryKey: ['partners', 'picker', q],
+    queryFn: ({ signal }) =>
+      api<Page<Partner>>('/partners', { query: { q: q || undefined, limit: 20, sort: 'name' }, signal }),
+    select: (data) => data.items.map((p) => ({ id: p.id, name: p.name })),
+    staleTime: 60_000,
+  });
+
+/** A partner picks among the organizations it has exchanged referrals or shared deals with. */
+export const counterpartsQueryOptions = queryOptions({
+  queryKey: dealKeys.counterparts,
+  queryFn: ({ signal }) => api<{ items: Counterpart[] }>('/referrals/counterparts', { signal }),
+  select: (data) => data.items,
+  staleTime: 60_000,
+});
+
+// --- Cache upkeep ---
+
+/**
+ * Puts a changed deal into the cache and marks stale what moves with it: the lists (its row may
+ * have left a filter), what is read beside it (timeline, involvements, conflicts, attribution),
+ * and the audit log, since every change writes an entry.
+ */
+function storeDeal(queryClient: QueryClient, deal: Deal) {
+  queryClient.setQueryData(dealKeys.detail(deal.id), deal);
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: dealKeys.lists }),
+    queryClient.invalidateQueries({ queryKey: dealKeys.related(deal.id) }),
+    queryClient.invalidateQueries({ queryKey: ['audit-log'] }),
+  ]);
+}
+
+function refreshDeal(queryClient: QueryClient, id: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: dealKeys.detail(id) }),
+    queryClient.invalidateQueries({ queryKey: dealKeys.related(id) }),
+    queryClient.invalidateQueries({ queryKey: dealKeys.lists }),
+    queryClient.invalidateQueries({ queryKey: ['audit-log'] }),
+  ]);
+}
+
+/**
+ * After a 409 (someone changed the deal first) or a 422 (it moved to a status where the action no
+ * longer applies), reload the deal. Returned as a promise: the mutation waits for it, so callers'
+ * own onError already sees the fresh deal.
+ */
+function refreshWhenOutdated(queryClient: QueryClient, id: string, error: Error) {
+  return isStaleVersion(error) || isApiError(error, 422) ? refreshDeal(queryClient, id) : undefined;
+}
+
+// --- Deals ---
+
+export function useCreateDeal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateDealInput) => api<DealCreated>('/deals', { method: 'POST', body }),
+    onSuccess: ({ conflicts, ...deal }) => {
+      queryClient.setQueryData(dealKeys.createdConflicts(deal.id), conflicts);
+      return storeDeal(queryClient, deal);
+    },
+  });
+}
+
+export function useUpdateDeal(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateDealInput) => api<Deal>(`/deals/${enc(id)}`, { method: 'PATCH', body }),
+    onSuccess: (deal) => storeDeal(queryClient, deal),
+    onError: (error) => refreshWhenOutdated(queryClient, id, error),
+  });
+}
+
+export type DealAction =
+  | ({ verb: 'approve' } & ApproveDealInput)
+  | ({ verb: 'reject' } & RejectDealInput)
+  | ({ verb: 'request-extension' } & RequestExtensionInput)
+  | ({ verb: 'extend' } & ExtendDealInput)
+  | ({ verb: 'close' } & CloseDealInput);
+
+export type DealVerb = DealAction['verb'];
+
+/** The status actions: each takes the version last read and answers the changed deal. */
+export function useDealAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ verb, ...body }: DealAction) =>
+      api<Deal>(`/deals/${enc(id)}/${verb}`, { method: 'POST', body }),
+    onSuccess: (deal) => storeDeal(queryClient, deal),
+    onError: (error) => refreshWhenOutdated(queryClient, id, error),
+  });
+}
+
+// --- Involvements ---
+
+/** Involvements change the deal as well (its list of involvements, the caller's role), so both reload. */
+export function useInvolvementMutations(dealId: string) {
+  const queryClient = useQueryClient();
+  const changed = () => refreshDeal(queryClient, dealId);
+  const base = `/deals/${enc(dealId)}/involvements`;
+  return {
+    add: useMutation({
+      mutationFn: (body: AddInvolvementInput) => api<Involvement>(base, { method: 'POST', body }),
+      onSuccess: changed,
+    }),
+    confirm: useMutation({
+      mutationFn: (organizationId: string) =>
+        api<Involvement>(`${base}/${enc(organizationId)}/confirm`, { method: 'POST', body: {} }),
+      onSuccess: changed,
+      onError: changed,
+    }),
+    remove: useMutation({
+      mutationFn: (organizationId: string) =>
+        api<void>(`${base}/${enc(organizationId)}`, { method: 'DELETE' }),
+      onSuccess: changed,
+      onError: changed,
+    }),
+  };
+}

@@ -1,0 +1,224 @@
+import type {
+  Connection,
+  contactPartnerBody,
+  createConnectionBody,
+  Profile,
+  profileView,
+  publicProfileSchema,
+  searchResponseSchema,
+  SearchResult,
+  updateProfileBody,
+} from '@partnergraph/shared/contracts/marketplace';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api, isStaleVersion, type Page } from './client';
+
+// Marketplace profiles, search and the public partner locator. Connections as such (lists, answers)
+// belong to api/connections.ts; the marketplace only asks for one, from a partner's profile.
+// Request shapes come from the contract's schemas (as sent, before the server applies defaults),
+// so a change there shows up here as a type error rather than as a 400 at run time.
+export type ProfileFields = (typeof profileView)['_output'];
+export type UpdateProfileInput = (typeof updateProfileBody)['_input'];
+export type SearchResponse = (typeof searchResponseSchema)['_output'];
+export type Facet = SearchResponse['facets'][FacetKey][number];
+export type PublicProfile = (typeof publicProfileSchema)['_output'];
+export type ContactPartnerInput = (typeof contactPartnerBody)['_input'];
+export type ConnectInput = (typeof createConnectionBody)['_input'];
+export type ConnectionKind = Connection['kind'];
+export type ProfileStatus = Profile['status'];
+export type { Connection, Profile, SearchResult };
+
+/** The search's filter dimensions: each is a facet in the answer and a repeatable query parameter. */
+export type FacetKey = keyof SearchResponse['facets'];
+export const facetKeys = [
+  'type',
+  'country',
+  'industry',
+  'service',
+  'badge',
+] as const satisfies readonly FacetKey[];
+
+/** What a search asks for: words, and any of several values per dimension. */
+export type MarketplaceFilters = { q?: string } & { [K in FacetKey]?: string[] };
+
+const PAGE_SIZE = 20;
+/** The most the API hands out in one page. */
+const MAX_PAGE = 100;
+const enc = encodeURIComponent;
+
+export const marketplaceKeys = {
+  all: ['marketplace'] as const,
+  searches: ['marketplace', 'search'] as const,
+  search: (filters: MarketplaceFilters) => ['marketplace', 'search', filters] as const,
+  profile: (orgId: string) => ['marketplace', 'profile', orgId] as const,
+};
+
+export const locatorKeys = {
+  all: ['public-partners'] as const,
+  search: (filters: MarketplaceFilters) => ['public-partners', 'search', filters] as const,
+  partner: (orgId: string) => ['public-partners', 'detail', orgId] as const,
+};
+
+/** Under the connections helper's prefix, so its changes (accept, end…) refresh this too. */
+const connectionsWithKey = (orgId: string) => ['connections', 'with-partner', orgId] as const;
+
+/**
+ * The search's query string. Filters repeat (`?country=DE&country=FR`), which the shared
+ * `withQuery` cannot express, so the path carries the whole query.
+ */
+export function searchPath(path: string, filters: MarketplaceFilters, cursor?: string): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set('q', filters.q);
+  for (const key of facetKeys) for (const value of filters[key] ?? []) params.append(key, value);
+  params.set('limit', String(PAGE_SIZE));
+  if (cursor) params.set('cursor', cursor);
+  return `${path}?${params.toString()}`;
+}
+
+const searchOptions = (path: string, queryKey: readonly unknown[], filters: MarketplaceFilters) =>
+  infiniteQueryOptions({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => api<SearchResponse>(searchPath(path, filters, pageParam), { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A new word or filter keeps the last results on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+
+// --- Queries ---
+
+/** Published profiles for signed-in people, with facet counts; pages come through the cursor. */
+export const marketplaceSearchQueryOptions = (filters: MarketplaceFilters) =>
+  searchOptions('/marketplace/search', marketplaceKeys.search(filters), filters);
+
+/** The public partner locator: the same search without sign-in (429 when abused). */
+export const locatorSearchQueryOptions = (filters: MarketplaceFilters) =>
+  searchOptions('/public/partners', locatorKeys.search(filters), filters);
+
+/**
+ * A partner's profile: the organization itself and the vendor get the draft too; other partners
+ * only the published profile, and 404 when there is none.
+ */
+export const profileQueryOptions = (orgId: string) =>
+  queryOptions({
+    queryKey: marketplaceKeys.profile(orgId),
+    queryFn: ({ signal }) => api<Profile>(`/profiles/${enc(orgId)}`, { signal }),
+  });
+
+/** A partner's public page (404 unless published). */
+export const publicPartnerQueryOptions = (orgId: string) =>
+  queryOptions({
+    queryKey: locatorKeys.partner(orgId),
+    queryFn: ({ signal }) => api<PublicProfile>(`/public/partners/${enc(orgId)}`, { signal }),
+  });
+
+/**
+ * The caller's open connections (requested or active) with one partner, so a profile can show them
+ * and the connect form can leave out kinds already asked for. The API filters by counterpart only
+ * for the vendor, so this reads the caller's own open connections and keeps that partner's.
+ */
+export const openConnectionsWithQueryOptions = (orgId: string) =>
+  queryOptions({
+    queryKey: connectionsWithKey(orgId),
+    queryFn: async ({ signal }) => {
+      const found: Connection[] = [];
+      for (const status of ['active', 'requested'] as const) {
+        let cursor: string | undefined;
+        // Bounded: a partner with thousands of open connections still gets an answer.
+        for (let page = 0; page < 20; page++) {
+          const result = await api<Page<Connection>>('/connections', {
+            query: { box: 'all', status, limit: MAX_PAGE, cursor },
+            signal,
+          });
+          found.push(...result.items.filter((c) => c.requester.id === orgId || c.recipient.id === orgId));
+          if (!result.nextCursor) break;
+          cursor = result.nextCursor;
+        }
+      }
+      return found;
+    },
+  });
+
+// --- Cache upkeep ---
+
+function invalidate(queryClient: QueryClient, ...keys: (readonly unknown[])[]) {
+  return Promise.all(
+    // Every change here writes an audit entry.
+    [...keys, ['audit-log']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
+/**
+ * Puts a changed profile into the cache. Publishing and withdrawing change what search and the
+ * locator find, and who may be recommended; a draft edit changes only the profile.
+ */
+function storeProfile(queryClient: QueryClient, profile: Profile, listed: boolean) {
+  queryClient.setQueryData(marketplaceKeys.profile(profile.organizationId), profile);
+  return listed
+    ? invalidate(queryClient, marketplaceKeys.searches, locatorKeys.all, ['recommendations'])
+    : invalidate(queryClient);
+}
+
+/** After a 409 for a stale version, reload the profile (the mutation waits) so the page shows the current one. */
+function useRefreshProfileWhenStale(orgId: string) {
+  const queryClient = useQueryClient();
+  return (error: Error) =>
+    isStaleVersion(error)
+      ? queryClient.invalidateQueries({ queryKey: marketplaceKeys.profile(orgId) })
+      : undefined;
+}
+
+// --- Mutations ---
+
+/** Changes the draft only; others see it once it is published. */
+export function useUpdateProfile(orgId: string) {
+  const queryClient = useQueryClient();
+  const refreshWhenStale = useRefreshProfileWhenStale(orgId);
+  return useMutation({
+    mutationFn: (body: UpdateProfileInput) =>
+      api<Profile>(`/profiles/${enc(orgId)}`, { method: 'PATCH', body }),
+    onSuccess: (profile) => storeProfile(queryClient, profile, false),
+    onError: refreshWhenStale,
+  });
+}
+
+export type ProfileVerb = 'publish' | 'unpublish';
+
+/** Publish the draft (422 unless it has a description and a country) or withdraw the profile. */
+export function useProfileStatusAction(orgId: string) {
+  const queryClient = useQueryClient();
+  const refreshWhenStale = useRefreshProfileWhenStale(orgId);
+  return useMutation({
+    mutationFn: ({ verb, version }: { verb: ProfileVerb; version: number }) =>
+      api<Profile>(`/profiles/${enc(orgId)}/${verb}`, { method: 'POST', body: { version } }),
+    onSuccess: (profile) => storeProfile(queryClient, profile, true),
+    onError: refreshWhenStale,
+  });
+}
+
+/** Asks a partner found in the marketplace for a connection (409 while one of that kind is open). */
+export function useConnectWithPartner() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ConnectInput) => api<Connection>('/connections', { method: 'POST', body }),
+    // The connections helper's lists and counts live under the same prefix.
+    onSuccess: () => invalidate(queryClient, ['connections']),
+  });
+}
+
+/** A visitor's message to a partner from the public locator; it becomes a lead in the partner's inbox. */
+export function useContactPartner(orgId: string) {
+  return useMutation({
+    mutationFn: (body: ContactPartnerInput) =>
+      api<{ status: 'sent'; message: string }>(`/public/partners/${enc(orgId)}/contact`, {
+        method: 'POST',
+        body,
+      }),
+  });
+}

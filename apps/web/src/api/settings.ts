@@ -1,0 +1,120 @@
+import type {
+  createFxRateBody,
+  currencyReference,
+  FxRate,
+  fxRateListQuery,
+  referenceItem,
+  Settings,
+  updateSettingsBody,
+} from '@partnergraph/shared/contracts/settings';
+import {
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api, isStaleVersion, type Page } from './client';
+
+// Request shapes come from the contract's schemas (as sent, before the server applies defaults),
+// so a change there shows up here as a type error rather than as a 400 at run time.
+export type UpdateSettingsInput = (typeof updateSettingsBody)['_input'];
+export type FxRateFilters = (typeof fxRateListQuery)['_input'];
+export type CreateFxRateInput = (typeof createFxRateBody)['_input'];
+export type Industry = (typeof referenceItem)['_output'];
+export type CurrencyReference = (typeof currencyReference)['_output'];
+export type { FxRate, Settings };
+
+const PAGE_SIZE = 50;
+
+export const settingsKey = ['settings'] as const;
+
+export const fxRateKeys = {
+  all: ['fx-rates'] as const,
+  list: (filters: FxRateFilters) => ['fx-rates', 'list', filters] as const,
+};
+
+export const referenceKeys = {
+  industries: ['reference', 'industries'] as const,
+  currencies: ['reference', 'currencies'] as const,
+};
+
+// --- Queries ---
+
+export const settingsQueryOptions = queryOptions({
+  queryKey: settingsKey,
+  queryFn: ({ signal }) => api<Settings>('/settings', { signal }),
+});
+
+/** Newest effective date first; without `reportingCurrency`, rates into the current reporting currency. */
+export const fxRatesQueryOptions = (filters: FxRateFilters = {}) =>
+  infiniteQueryOptions({
+    queryKey: fxRateKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<FxRate>>('/fx-rates', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+// Reference lists change with a release of the server, not while the app is open.
+
+/** NAICS sectors, for industry pickers. */
+export const industriesQueryOptions = queryOptions({
+  queryKey: referenceKeys.industries,
+  queryFn: ({ signal }) => api<{ items: Industry[] }>('/reference/industries', { signal }),
+  select: (data) => data.items,
+  staleTime: Infinity,
+});
+
+/** ISO 4217 currencies with their minor-unit digits, as the server accepts them. */
+export const currenciesQueryOptions = queryOptions({
+  queryKey: referenceKeys.currencies,
+  queryFn: ({ signal }) => api<{ items: CurrencyReference[] }>('/reference/currencies', { signal }),
+  select: (data) => data.items,
+  staleTime: Infinity,
+});
+
+// --- Cache upkeep ---
+
+/**
+ * Reporting amounts on deals (and the figures built from them) follow the reporting currency and
+ * its rates, so a change to either marks them stale too; every change here writes an audit entry.
+ */
+function invalidateMoney(queryClient: QueryClient, ...keys: (readonly unknown[])[]) {
+  return Promise.all(
+    [...keys, ['deals'], ['audit-log']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
+// --- Mutations ---
+
+export function useUpdateSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateSettingsInput) => api<Settings>('/settings', { method: 'PATCH', body }),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(settingsKey, settings);
+      // The rate list defaults to the reporting currency: a new one shows other rates.
+      return invalidateMoney(queryClient, fxRateKeys.all);
+    },
+    // Someone saved first: reload (the mutation waits), so the form can show what they saved.
+    onError: (error) =>
+      isStaleVersion(error) ? queryClient.invalidateQueries({ queryKey: settingsKey }) : undefined,
+  });
+}
+
+export function useCreateFxRate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateFxRateInput) => api<FxRate>('/fx-rates', { method: 'POST', body }),
+    onSuccess: () => invalidateMoney(queryClient, fxRateKeys.all),
+  });
+}
+
+export function useDeleteFxRate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/fx-rates/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => invalidateMoney(queryClient, fxRateKeys.all),
+  });
+}

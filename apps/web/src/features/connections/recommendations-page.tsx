@@ -1,0 +1,120 @@
+import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconPlugConnected, IconSparkles } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type OrgRef, type Recommendation, recommendationsQueryOptions } from '../../api/connections';
+import { partnerTypesQueryOptions } from '../../api/partner-types';
+import { AnchorLink } from '../../components/links';
+import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { useCan } from '../auth/session';
+import { ConnectModal } from './connect-modal';
+import { PathAnchor, profilePath } from './path-links';
+
+/** Partners worth connecting with, each with the reasons the platform sees, and a way to ask them. */
+export function RecommendationsPage() {
+  useDocumentTitle('Partners to meet · PartnerGraph');
+  const recommendations = useQuery(recommendationsQueryOptions);
+  const types = useQuery(partnerTypesQueryOptions);
+  const canConnect = useCan('connections:manage');
+  const [connecting, setConnecting] = useState<OrgRef | null>(null);
+  const typeName = (code: string) => types.data?.find((t) => t.code === code)?.name ?? code;
+
+  return (
+    <Stack>
+      <div>
+        <Group gap="xs">
+          <IconSparkles size={24} aria-hidden />
+          <Title order={1}>Partners to meet</Title>
+        </Group>
+        <Text c="dimmed" size="sm">
+          Partners in the marketplace who complement yours: by type, the countries and industries you share,
+          services you do not offer, and partners your connections work with.{' '}
+          <AnchorLink to="/connections" size="sm">
+            Your connections
+          </AnchorLink>
+        </Text>
+      </div>
+      {recommendations.isPending ? (
+        <LoadingState label="Finding partners to meet…" />
+      ) : recommendations.isError ? (
+        <ErrorAlert error={recommendations.error} title="The recommendations could not be loaded" />
+      ) : recommendations.data.length === 0 ? (
+        <Text c="dimmed" py="xl" ta="center">
+          No recommendations right now. Publish your marketplace profile with the countries, industries and
+          services you cover, and check again.
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          {recommendations.data.map((r) => (
+            <RecommendationCard
+              key={r.organizationId}
+              recommendation={r}
+              typeName={typeName}
+              onConnect={canConnect ? () => setConnecting({ id: r.organizationId, name: r.name }) : undefined}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+      <ConnectModal partner={connecting} onClose={() => setConnecting(null)} />
+    </Stack>
+  );
+}
+
+function RecommendationCard({
+  recommendation: r,
+  typeName,
+  onConnect,
+}: {
+  recommendation: Recommendation;
+  typeName: (code: string) => string;
+  onConnect?: () => void;
+}) {
+  const headingId = `recommendation-${r.organizationId}`;
+  return (
+    <Card withBorder padding="lg" component="article" aria-labelledby={headingId}>
+      <Stack gap="sm" h="100%">
+        <div>
+          <Title order={2} size="h4" id={headingId}>
+            <PathAnchor href={profilePath(r.organizationId)} inherit>
+              {r.name}
+            </PathAnchor>
+          </Title>
+          {r.partnerTypes.length > 0 && (
+            <Group gap={4} mt={4}>
+              {r.partnerTypes.map((code) => (
+                <Badge key={code} variant="light" color="gray" size="sm">
+                  {typeName(code)}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </div>
+        <div>
+          <Text size="sm" fw={500} id={`${headingId}-why`}>
+            Why
+          </Text>
+          <List size="sm" spacing={2} aria-labelledby={`${headingId}-why`}>
+            {r.reasons.map((reason) => (
+              <List.Item key={reason}>{reason}</List.Item>
+            ))}
+          </List>
+        </div>
+        <Group gap="sm" mt="auto">
+          {onConnect && (
+            <Button leftSection={<IconPlugConnected size={16} />} onClick={onConnect}>
+              Connect
+            </Button>
+          )}
+          <PathAnchor
+            href={profilePath(r.organizationId)}
+            size="sm"
+            aria-label={`View the marketplace profile of ${r.name}`}
+          >
+            View profile
+          </PathAnchor>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

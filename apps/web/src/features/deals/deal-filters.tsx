@@ -1,0 +1,110 @@
+import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { DealFilters as Filters, DealSort } from '../../api/deals';
+import { countryOptions } from '../../components/countries';
+import { useSession } from '../auth/session';
+import { hasFilters } from './deal-search';
+import { dealSorts, dealStatusCopy, dealStatuses, sortLabels } from './labels';
+import { OrganizationPicker } from './organization-picker';
+
+const statusOptions = dealStatuses.map((value) => ({ value, label: dealStatusCopy[value].label }));
+const sortOptions = dealSorts.map((value) => ({ value, label: sortLabels[value] }));
+
+interface Props {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+}
+
+export function DealFilters({ filters, onChange }: Props) {
+  const { organization, user } = useSession();
+  const isVendor = organization.kind === 'vendor';
+  // The server reads `mine` for channel managers only: the partners assigned to them.
+  const isChannelManager = user.role === 'channel_manager';
+  // The search box answers every keystroke; the URL (and the request) follow once typing pauses.
+  const [q, setQ] = useState(filters.q ?? '');
+  const applyQ = useDebouncedCallback(
+    (value: string) => onChange({ ...filters, q: value.trim() || undefined }),
+    300,
+  );
+  const set = <K extends keyof Filters>(key: K, value: Filters[K] | null) =>
+    onChange({ ...filters, [key]: value ?? undefined });
+
+  return (
+    <Group align="flex-end" gap="sm" role="search" aria-label="Filter deals">
+      <TextInput
+        label="Search"
+        placeholder="Customer name or domain"
+        leftSection={<IconSearch size={16} />}
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          applyQ(e.currentTarget.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') applyQ.flush();
+        }}
+        w={{ base: '100%', sm: 220 }}
+      />
+      <Select
+        label="Status"
+        placeholder="Any status"
+        data={statusOptions}
+        value={filters.status ?? null}
+        onChange={(value) => set('status', value as Filters['status'] | null)}
+        clearable
+        w={{ base: '100%', sm: 150 }}
+      />
+      <Select
+        label="Country"
+        placeholder="Any country"
+        data={countryOptions}
+        value={filters.country ?? null}
+        onChange={(value) => set('country', value)}
+        clearable
+        searchable
+        w={{ base: '100%', sm: 180 }}
+      />
+      {isVendor && (
+        <OrganizationPicker
+          source="partners"
+          label="Registering partner"
+          placeholder="Any partner"
+          value={filters.registeredBy ?? null}
+          onChange={(id) => set('registeredBy', id)}
+          clearable
+          w={{ base: '100%', sm: 220 }}
+        />
+      )}
+      <Select
+        label="Sort"
+        data={sortOptions}
+        value={filters.sort ?? '-createdAt'}
+        onChange={(value) => set('sort', value === '-createdAt' ? null : (value as DealSort | null))}
+        allowDeselect={false}
+        w={{ base: '100%', sm: 170 }}
+      />
+      {isChannelManager && (
+        <Switch
+          label="Only my partners"
+          checked={filters.mine === 'true'}
+          onChange={(e) => set('mine', e.currentTarget.checked ? 'true' : null)}
+          mb={8}
+        />
+      )}
+      {hasFilters(filters) && (
+        <Button
+          variant="subtle"
+          onClick={() => {
+            applyQ.cancel();
+            setQ('');
+            onChange({ sort: filters.sort });
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}

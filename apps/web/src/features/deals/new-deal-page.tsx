@@ -1,0 +1,85 @@
+import { Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { useCreateDeal } from '../../api/deals';
+import { AnchorLink } from '../../components/links';
+import { useSession } from '../auth/session';
+import {
+  checkDealForm,
+  createBodyFrom,
+  DealFormFields,
+  type DealFormValues,
+  emptyDealForm,
+  unplacedError,
+} from './deal-form';
+
+/** Partners register an opportunity for review; vendor staff record a vendor-sourced deal (approved at once). */
+export function NewDealPage() {
+  const { organization } = useSession();
+  const isVendor = organization.kind === 'vendor';
+  const title = isVendor ? 'Record a vendor-sourced deal' : 'Register a deal';
+  useDocumentTitle(`${title} · PartnerGraph`);
+  const navigate = useNavigate();
+  const create = useCreateDeal();
+  const [values, setValues] = useState<DealFormValues>(emptyDealForm);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const serverErrors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found = checkDealForm(values);
+    setLocalErrors(found);
+    if (Object.keys(found).length > 0) return;
+    create.mutate(createBodyFrom(values), {
+      onSuccess: (deal) => {
+        notifications.show({
+          color: 'green',
+          message: isVendor
+            ? `The deal with ${deal.customer.name} was recorded.`
+            : `The deal with ${deal.customer.name} was registered and waits for review.`,
+        });
+        void navigate({ to: '/deals/$dealId', params: { dealId: deal.id } });
+      },
+    });
+  }
+
+  return (
+    <Stack maw={880}>
+      <Breadcrumbs>
+        <AnchorLink to="/deals">Deals</AnchorLink>
+        <Text size="sm">{title}</Text>
+      </Breadcrumbs>
+      <div>
+        <Title order={1}>{title}</Title>
+        <Text c="dimmed" size="sm">
+          {isVendor
+            ? 'A deal your team found itself: it is approved at once and has no sourcing partner. Add partners who help as involvements.'
+            : 'Register an opportunity to have it protected: once your channel manager approves it, no other partner can claim the customer until the protection ends.'}
+        </Text>
+      </div>
+      <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate aria-label={title}>
+        <DealFormFields
+          values={values}
+          onChange={(next) => {
+            setValues(next);
+            if (Object.keys(localErrors).length) setLocalErrors(checkDealForm(next));
+          }}
+          // The person's own checks first: a server message is about the values sent, which may have changed since.
+          errors={{ ...serverErrors, ...localErrors }}
+          formError={unplacedError(create.error)}
+        />
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => void navigate({ to: '/deals' })}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {isVendor ? 'Record deal' : 'Register deal'}
+          </Button>
+        </Group>
+      </Paper>
+    </Stack>
+  );
+}

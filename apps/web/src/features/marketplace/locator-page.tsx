@@ -1,0 +1,29 @@
+import { Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import type { MarketplaceFilters } from '../../api/marketplace';
+import { PartnerSearch } from './partner-search';
+import { LocatorFrame } from './public-frame';
+
+const facets = ['country', 'industry', 'type'] as const;
+
+/** The public partner locator: customers find a partner by need, country and industry, signed out. */
+export function LocatorPage({
+  filters,
+  onFiltersChange,
+}: {
+  filters: MarketplaceFilters;
+  onFiltersChange: (filters: MarketplaceFilters) => void;
+}) {
+  useDocumentTitle('Find a partner · PartnerGraph');
+  return (
+    <LocatorFrame>
+      <div>
+        <Title order={1}>Find a partner</Title>
+        <Text c="dimmed">
+          Search our partners by what you need, where you are and your industry, then contact them directly.
+        </Text>
+      </div>
+      <PartnerSearch source="locator" filters={filters} onFiltersChange={onFiltersChange} facets={facets} />
+    </LocatorFrame>
+  );
+}

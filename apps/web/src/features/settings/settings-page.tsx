@@ -1,0 +1,229 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconArrowsRightLeft } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError, errorMessage, isApiError, isStaleVersion } from '../../api/client';
+import {
+  type Settings,
+  settingsQueryOptions,
+  type UpdateSettingsInput,
+  useUpdateSettings,
+} from '../../api/settings';
+import { formatDateTime } from '../../components/dates';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { useCan } from '../auth/session';
+import { currencyOptions } from './format';
+
+const STALE =
+  'The settings were changed by someone else meanwhile. The form now shows the current values; make your change again.';
+
+/** The vendor's platform settings: the admin changes them, other vendor staff read them. */
+export function SettingsPage() {
+  useDocumentTitle('Settings · PartnerGraph');
+  const canManage = useCan('settings:manage');
+  const settings = useQuery(settingsQueryOptions);
+  // Kept here, not in the form: the form starts afresh from each version the server returns,
+  // and the reason it did (someone else saved) must outlive that.
+  const update = useUpdateSettings();
+
+  return (
+    <Stack gap="lg" maw={760}>
+      <div>
+        <Title order={1}>Settings</Title>
+        <Text c="dimmed" size="sm">
+          Rules that apply across the ecosystem. {canManage ? '' : 'Only a vendor admin can change them.'}
+        </Text>
+      </div>
+      {settings.isPending ? (
+        <LoadingState label="Loading settings…" />
+      ) : settings.isError ? (
+        <ErrorAlert error={settings.error} title="The settings could not be loaded" />
+      ) : (
+        <Card withBorder padding="lg" component="section" aria-labelledby="settings-money">
+          <Stack>
+            <Title order={2} size="h4" id="settings-money">
+              Reporting and deal protection
+            </Title>
+            {canManage ? (
+              <SettingsForm key={settings.data.version} settings={settings.data} update={update} />
+            ) : (
+              <SettingsSummary settings={settings.data} />
+            )}
+            <Text size="xs" c="dimmed">
+              Last changed {formatDateTime(settings.data.updatedAt)}
+            </Text>
+          </Stack>
+        </Card>
+      )}
+      <Card withBorder padding="lg" component="section" aria-labelledby="settings-fx">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} size="h4" id="settings-fx">
+              FX rates
+            </Title>
+            <Text size="sm" c="dimmed">
+              Deals in other currencies are converted into the reporting currency at the rate in force on
+              their close date (or today, while open).
+            </Text>
+          </div>
+          <ButtonLink to="/settings/fx-rates" variant="light" leftSection={<IconArrowsRightLeft size={16} />}>
+            {canManage ? 'Manage FX rates' : 'View FX rates'}
+          </ButtonLink>
+        </Group>
+      </Card>
+    </Stack>
+  );
+}
+
+function SettingsSummary({ settings }: { settings: Settings }) {
+  const currencyLabel =
+    currencyOptions.find((c) => c.value === settings.reportingCurrency)?.label ?? settings.reportingCurrency;
+  return (
+    <Table variant="vertical" layout="fixed" withTableBorder aria-label="Settings">
+      <Table.Tbody>
+        <Table.Tr>
+          <Table.Th w={220}>Reporting currency</Table.Th>
+          <Table.Td>{currencyLabel}</Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Th>Default protection</Table.Th>
+          <Table.Td>{settings.defaultProtectionDays} days</Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function SettingsForm({
+  settings,
+  update,
+}: {
+  settings: Settings;
+  update: ReturnType<typeof useUpdateSettings>;
+}) {
+  const [currency, setCurrency] = useState(settings.reportingCurrency);
+  const [days, setDays] = useState<number | string>(settings.defaultProtectionDays);
+  const [daysError, setDaysError] = useState<string | null>(null);
+  const fieldErrors = update.error instanceof ApiError ? update.error.fieldErrors() : {};
+
+  const changes: Omit<UpdateSettingsInput, 'version'> = {};
+  if (currency !== settings.reportingCurrency) changes.reportingCurrency = currency;
+  if (typeof days === 'number' && days !== settings.defaultProtectionDays)
+    changes.defaultProtectionDays = days;
+  const changed = Object.keys(changes).length > 0;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 730) {
+      setDaysError('Give a whole number of days from 1 to 730');
+      return;
+    }
+    if (!changed) return;
+    update.mutate(
+      { version: settings.version, ...changes },
+      { onSuccess: () => notifications.show({ color: 'green', message: 'The settings were saved.' }) },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <SettingsError error={update.error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Reporting currency"
+            description="Every metric and dashboard is reported in it"
+            data={currencyOptions}
+            value={currency}
+            onChange={(value) => {
+              if (value) setCurrency(value);
+              if (isApiError(update.error, 422)) update.reset();
+            }}
+            searchable
+            allowDeselect={false}
+            error={fieldErrors.reportingCurrency}
+          />
+          <NumberInput
+            label="Default protection days"
+            description="How long an approved deal is protected when no tier of the partner grants days"
+            min={1}
+            max={730}
+            allowDecimal={false}
+            allowNegative={false}
+            value={days}
+            onChange={(value) => {
+              setDays(value);
+              setDaysError(null);
+            }}
+            error={daysError ?? fieldErrors.defaultProtectionDays}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            disabled={!changed}
+            onClick={() => {
+              setCurrency(settings.reportingCurrency);
+              setDays(settings.defaultProtectionDays);
+              setDaysError(null);
+              update.reset();
+            }}
+          >
+            Discard changes
+          </Button>
+          <Button type="submit" disabled={!changed} loading={update.isPending}>
+            Save settings
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SettingsError({ error }: { error: Error | null }) {
+  if (!error) return null;
+  if (error instanceof ApiError && error.status === 400 && error.errors.length > 0) return null;
+  if (isStaleVersion(error)) {
+    return (
+      <Alert color="orange" icon={<IconAlertTriangle />} role="alert">
+        {STALE}
+      </Alert>
+    );
+  }
+  if (isApiError(error, 422)) {
+    // The server names the currencies that deals are priced in and that have no rate into the new one.
+    return (
+      <Alert
+        color="red"
+        icon={<IconAlertTriangle />}
+        role="alert"
+        title="The reporting currency was not changed"
+      >
+        <Text size="sm">{errorMessage(error)}</Text>
+        <Text size="sm" mt="xs">
+          <AnchorLink to="/settings/fx-rates">See the FX rates in force</AnchorLink>
+        </Text>
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="red" role="alert">
+      {errorMessage(error)}
+    </Alert>
+  );
+}
