@@ -325,6 +325,13 @@ describe('the marketplace path', () => {
   });
 
   it('lets only a partner admin edit its own profile, and refuses bad fields by name', async () => {
+    // An edit changes only the fields it names.
+    const before = (await as(t.app, bAdmin).get(`/api/v1/profiles/${e.partnerB.id}`)).json();
+    const patched = await as(t.app, bAdmin).patch(`/api/v1/profiles/${e.partnerB.id}`, {
+      version: before.version,
+      languages: ['fr'],
+    });
+    expect(patched.json().draft).toEqual({ ...before.draft, languages: ['fr'] });
     expect(
       (await as(t.app, aUser).patch(`/api/v1/profiles/${e.partnerA.id}`, { version: 1, description: 'x' }))
         .statusCode,
