@@ -8,6 +8,7 @@ import {
   createDealRecord,
   createEnrollmentRecord,
   createPartnerOrganization,
+  createProfileRecord,
   createProgramRecord,
   createUser,
 } from '../src/seed/factories';
@@ -43,6 +44,8 @@ beforeAll(async () => {
   aUser = await signIn(t.app, e.aUser.email, PASSWORD);
   bUser = await signIn(t.app, e.bUser.email, PASSWORD);
   cUser = await signIn(t.app, c.email, PASSWORD);
+  // B is listed in the marketplace, where A finds it to refer a prospect.
+  await createProfileRecord(t.database.db, e.partnerB.id, { fields: { countries: ['FR'] } });
   // A's referral program tier pays a 12.5% referral fee; a second program pays 10%: the best one counts.
   for (const fee of [10, 12.5]) {
     const { program, tiers } = await createProgramRecord(t.database.db, {
@@ -762,6 +765,50 @@ describe('involvements', () => {
 });
 
 describe('referrals', () => {
+  it('shares with the other party only what is its to see', async () => {
+    const base = {
+      companyName: 'Oscorp',
+      contactName: 'Norman',
+      contactEmail: 'norman@oscorp.com',
+      need: 'Lab security',
+    };
+    // C is neither listed nor known to A: refused like an id that does not exist.
+    const hidden = await as(t.app, aUser).post('/api/v1/referrals', {
+      ...base,
+      recipientOrganizationId: partnerC.id,
+    });
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().errors[0]).toEqual({
+      path: 'body.recipientOrganizationId',
+      message: 'No such partner',
+    });
+    const r = (
+      await as(t.app, aUser).post('/api/v1/referrals', { ...base, recipientOrganizationId: e.partnerB.id })
+    ).json();
+    expect(r.referrerUser).toMatchObject({ name: 'Adam Alpha' });
+    expect((await as(t.app, bUser).get(`/api/v1/referrals/${r.id}`)).json()).toMatchObject({
+      referrer: { id: e.partnerA.id },
+      referrerUser: null,
+    });
+    // An involved partner reads a deal's status, not the registrant's reasons.
+    const lost = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerA.id,
+      status: 'lost',
+      lostReason: 'Our price was too high',
+      involvements: [
+        { organizationId: e.partnerA.id, role: 'sourced' },
+        { organizationId: e.partnerB.id, role: 'influenced' },
+      ],
+    });
+    expect((await as(t.app, bUser).get(`/api/v1/deals/${lost.id}`)).json()).toMatchObject({
+      status: 'lost',
+      lostReason: null,
+    });
+    expect((await as(t.app, aUser).get(`/api/v1/deals/${lost.id}`)).json().lostReason).toBe(
+      'Our price was too high',
+    );
+  });
+
   it('refuses self-referrals, accepting a rejected referral and converting before acceptance', async () => {
     const base = {
       companyName: 'Wayne Enterprises',

@@ -536,7 +536,11 @@ describe('integrations and joint solutions', () => {
     expect(
       (await as(t.app, cm).post(`/api/v1/integrations/${listing.id}/reject`, { version: 2 })).statusCode,
     ).toBe(400);
-    const live = await as(t.app, cm).post(`/api/v1/integrations/${listing.id}/publish`, { version: 2 });
+    // B is nobody's assignment: the channel manager may not publish it; the admin does.
+    expect(
+      (await as(t.app, cm).post(`/api/v1/integrations/${listing.id}/publish`, { version: 2 })).statusCode,
+    ).toBe(403);
+    const live = await as(t.app, admin).post(`/api/v1/integrations/${listing.id}/publish`, { version: 2 });
     expect(live.json()).toMatchObject({ status: 'published', installCount: 0 });
     await as(t.app, bAdmin).post(`/api/v1/integrations/${listing.id}/installs`, {
       customerDomain: 'https://shop.bigretail.com',

@@ -13,6 +13,7 @@ interface Org {
   id: string;
   name: string;
   domain: string | null;
+  channelManager: { email: string } | null;
 }
 
 interface ConnectionDto {
@@ -73,11 +74,12 @@ async function contosoAsksNorthwind(northwind: Org, message: string): Promise<Co
 }
 
 /** A partner admin of an active ISV in the demo (each demo partner's admin is admin@<its domain>). */
-async function isvAdmin(): Promise<{ account: Account; org: Org }> {
+/** An ISV's admin; with `managedBy`, one of an ISV the channel manager looks after (whose listings they review). */
+async function isvAdmin(managedBy?: string): Promise<{ account: Account; org: Org }> {
   const admin = await apiAs(accounts.admin);
   const isvs = await admin.get<{ items: Org[] }>('/partners?type=isv&status=active&limit=50');
   for (const org of isvs.items) {
-    if (!org.domain) continue;
+    if (!org.domain || (managedBy && org.channelManager?.email !== managedBy)) continue;
     const account = { email: `admin@${org.domain}`, password: DEMO_PASSWORD };
     try {
       await apiAs(account);
@@ -90,7 +92,7 @@ async function isvAdmin(): Promise<{ account: Account; org: Org }> {
 }
 
 async function submittedListing(name: string): Promise<IntegrationDto> {
-  const { account } = await isvAdmin();
+  const { account } = await isvAdmin(accounts.channelManager.email);
   const isvApi = await apiAs(account);
   const draft = await isvApi.post<IntegrationDto>('/integrations', {
     name,
@@ -228,9 +230,8 @@ describe('integrations: the vendor reviews listings', () => {
   const browser = useBrowser();
 
   test('the channel manager publishes a submitted listing and rejects another with a reason', async () => {
-    const cmApi = await apiAs(accounts.channelManager);
-    const waiting = await cmApi.get<{ items: IntegrationDto[] }>('/integrations?status=submitted&limit=100');
-    const toPublish = waiting.items[0] ?? (await submittedListing(`Backup Sync ${stamp}`));
+    // Listings of partners this channel manager looks after: those are theirs to review.
+    const toPublish = await submittedListing(`Backup Sync ${stamp}`);
     const toReject = await submittedListing(`Half-done Connector ${stamp}`);
 
     const page = browser.page();
@@ -274,6 +275,7 @@ describe('integrations: the vendor reviews listings', () => {
     await page.getByRole('heading', { name: toPublish.name, level: 1 }).waitFor();
     expect((await tableRows(page, 'Integration details')).join('\n')).toMatch(/^Published \| /m);
 
+    const cmApi = await apiAs(accounts.channelManager);
     const rejected = await cmApi.get<IntegrationDto>(`/integrations/${toReject.id}`);
     expect(rejected.status).toBe('rejected');
     expect(rejected.reviewReason).toBe('Add a link to the setup guide');

@@ -27,7 +27,9 @@ async function main() {
   }
   // Extensions the migrations create must be loaded into PGlite's WASM first.
   const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  // The pool uses one connection at a time; room for more lets a connection the pool discarded after an
+  // error (pg closes a client whose query failed) finish closing while its replacement connects.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
 

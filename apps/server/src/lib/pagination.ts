@@ -55,7 +55,10 @@ export function keyset(sorts: Record<string, SortSpec>, idColumn: PgColumn, req:
   let after: SQL | undefined;
   if (req.cursor) {
     const c = decodeCursor(req.cursor);
-    if (spec.cast !== 'text' && (c.v === null || Number.isNaN(Date.parse(c.v)))) {
+    // Only the shapes encodeCursor writes: anything else would fail in SQL's cast.
+    const shape =
+      spec.cast === 'date' ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    if (spec.cast !== 'text' && (c.v === null || !shape.test(c.v) || Number.isNaN(Date.parse(c.v)))) {
       throw invalid([{ path: 'cursor', message: 'Not a cursor from a previous page' }]);
     }
     const value =

@@ -212,14 +212,16 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
       customer: { name: d.customerName, domain: d.customerDomain, country: d.country, industry: d.industry },
       amount: d.amount,
       currency: d.currency,
-      reporting: fx
-        ? {
-            amount: convertMinor(d.amount, d.currency, fx.rate, reportingCurrency),
-            currency: reportingCurrency,
-            rate: fx.rate,
-            rateDate: fx.rateDate,
-          }
-        : null,
+      // A rate added later could push a converted amount past what JSON counts exactly: then none is shown.
+      reporting:
+        fx && Number.isSafeInteger(convertMinor(d.amount, d.currency, fx.rate, reportingCurrency))
+          ? {
+              amount: convertMinor(d.amount, d.currency, fx.rate, reportingCurrency),
+              currency: reportingCurrency,
+              rate: fx.rate,
+              rateDate: fx.rateDate,
+            }
+          : null,
       products: d.products,
       expectedCloseDate: d.expectedCloseDate,
       notes: vendor || own ? d.notes : null,
@@ -233,16 +235,17 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
                 d.extensionRequestedAt && d.extensionDays
                   ? {
                       days: d.extensionDays,
-                      reason: d.extensionReason ?? '',
+                      reason: vendor || own ? (d.extensionReason ?? '') : '',
                       at: d.extensionRequestedAt.toISOString(),
                     }
                   : null,
             }
           : null,
-      decisionReason: d.decisionReason,
+      // Reasons are the registrant's and the vendor's words; an involved partner reads the status alone.
+      decisionReason: vendor || own ? d.decisionReason : null,
       decidedAt: d.decidedAt?.toISOString() ?? null,
       closeDate: d.closeDate,
-      lostReason: d.lostReason,
+      lostReason: vendor || own ? d.lostReason : null,
       referralId: d.referralId,
       involvements: mine
         .map((i) => involvementDto(actor, d.registeredByOrgId, i))

@@ -259,7 +259,7 @@ export interface NewDeal {
  * sourced partner (vendor-sourced). Shared by registration and referral conversion.
  */
 export async function insertDeal(tx: Tx, record: ChangeRecorder, actor: Actor, input: NewDeal) {
-  await requireRate(tx, input.currency, today());
+  await requireRate(tx, input.currency, today(), input.amount);
   const vendor = actor.orgKind === 'vendor';
   if (!vendor) await assertActivePartner(tx, actor.orgId);
   const now = new Date();
@@ -449,10 +449,10 @@ export async function updateDeal(db: Db, ctx: Ctx, id: string, input: z.output<t
       }
       if (input.industry !== undefined) patch.industry = input.industry;
       if (input.amount !== undefined) patch.amount = input.amount;
-      if (input.currency !== undefined) {
-        await requireRate(tx, input.currency, today());
-        patch.currency = input.currency;
+      if (input.currency !== undefined || input.amount !== undefined) {
+        await requireRate(tx, input.currency ?? deal.currency, today(), input.amount ?? deal.amount);
       }
+      if (input.currency !== undefined) patch.currency = input.currency;
       if (input.products !== undefined) patch.products = input.products;
       if (input.expectedCloseDate !== undefined) patch.expectedCloseDate = input.expectedCloseDate;
       if (input.stage !== undefined) patch.stage = input.stage;
@@ -618,7 +618,7 @@ export async function closeDeal(db: Db, ctx: Ctx, id: string, input: z.output<ty
       }
       const endedAt = new Date(`${input.closeDate}T00:00:00Z`);
       if (input.outcome === 'won') {
-        await requireRate(tx, deal.currency, input.closeDate);
+        await requireRate(tx, deal.currency, input.closeDate, input.amount);
         await setDeal(tx, deal.id, {
           status: 'won',
           amount: input.amount,
@@ -769,10 +769,19 @@ export async function addInvolvement(
     if (org.status === 'terminated') throw unprocessable(`${org.name} is terminated`);
     const existing = (await involvementsOf(tx, [deal.id])).map((i) => i.involvement);
     const same = existing.find((i) => i.organizationId === org.id);
-    if (same)
+    if (same) {
+      // Another partner's pending proposal is not this caller's to learn of.
+      const visible =
+        vendor ||
+        same.status === 'confirmed' ||
+        same.proposedByOrgId === actor.orgId ||
+        deal.registeredByOrgId === actor.orgId;
       throw conflict(
-        `${org.name} is already on this deal as ${same.role.replace('_', '-')} (${same.status})`,
+        visible
+          ? `${org.name} is already on this deal as ${same.role.replace('_', '-')} (${same.status})`
+          : `${org.name} cannot be proposed for this deal`,
       );
+    }
     if (input.role === 'sourced' && existing.some((i) => i.role === 'sourced')) {
       throw conflict('This deal already has a sourced partner: a deal has at most one');
     }
@@ -1103,9 +1112,19 @@ export async function dealTimeline(db: Db, ctx: Ctx, id: string) {
     .where(and(eq(auditLog.entityType, 'deal'), eq(auditLog.entityId, deal.id)))
     .orderBy(asc(auditLog.at), asc(auditLog.id));
   const items = [];
+  // Proposals are the proposer's, the registrant's and the vendor's until confirmed (involvementDto's rule).
+  const seesProposals = ctx.actor.orgKind === 'vendor' || deal.registeredByOrgId === ctx.actor.orgId;
   for (const r of rows) {
     const summary = summarize(r.action, r.after, r.before);
     if (!summary) continue;
+    if (
+      !seesProposals &&
+      (r.action === 'deal.involvement_proposed' || r.action === 'deal.involvement_removed')
+    ) {
+      const about = (r.after ?? r.before ?? {}) as { organizationId?: string; status?: string };
+      const mine = about.organizationId === ctx.actor.orgId || r.actorOrgId === ctx.actor.orgId;
+      if (!mine && (r.action === 'deal.involvement_proposed' || about.status !== 'confirmed')) continue;
+    }
     // People are named to their own organization and to the vendor's staff; to others, the organization.
     const person =
       ctx.actor.orgKind === 'vendor' || r.actorOrgId === ctx.actor.orgId || r.orgKind === 'vendor';

@@ -58,15 +58,18 @@ function baseQuery(q: Queryable) {
 }
 type Loaded = Awaited<ReturnType<typeof baseQuery>>[number];
 
-function toDto(r: Loaded): Referral {
+function toDto(actor: Actor, r: Loaded): Referral {
   const x = r.referral;
+  // A person is named to their own organization and the vendor; the recipient learns the referring organization.
+  const namesPeople = actor.orgKind === 'vendor' || actor.orgId === x.referrerOrgId;
   const won = r.deal?.status === 'won';
   return {
     id: x.id,
     status: x.status,
     source: x.source,
     referrer: x.referrerOrgId ? { id: x.referrerOrgId, name: r.referrerName ?? '' } : null,
-    referrerUser: x.referrerUserId && r.userName ? { id: x.referrerUserId, name: r.userName } : null,
+    referrerUser:
+      namesPeople && x.referrerUserId && r.userName ? { id: x.referrerUserId, name: r.userName } : null,
     recipient: { id: x.recipientOrgId, name: r.recipientName },
     toVendor: x.toVendor,
     connectionId: x.connectionId,
@@ -113,7 +116,7 @@ async function findReferral(q: Queryable, actor: Actor, id: string, forUpdate = 
 }
 
 export async function getReferral(db: Db, ctx: Ctx, id: string) {
-  return toDto(await findReferral(db, ctx.actor, id));
+  return toDto(ctx.actor, await findReferral(db, ctx.actor, id));
 }
 
 export async function listReferrals(
@@ -153,7 +156,7 @@ export async function listReferrals(
     rows.map((r) => ({ ...r, id: r.referral.id })),
     (r) => r.referral.createdAt,
   );
-  return { items: items.map(toDto), nextCursor };
+  return { items: items.map((r) => toDto(actor, r)), nextCursor };
 }
 
 /**
@@ -162,20 +165,25 @@ export async function listReferrals(
  * confirmed on its deals: the partners a user picks from when referring,
  * without learning of any organization it could not already see.
  */
+/** The partner organizations `org` already deals with by name (referrals, connections, shared deals). */
+function counterpartIds(org: string) {
+  return sql`
+    select recipient_org_id as id from referrals where referrer_org_id = ${org}
+    union select referrer_org_id from referrals where recipient_org_id = ${org} and referrer_org_id is not null
+    union select other.organization_id from deal_involvements mine
+      join deal_involvements other on other.deal_id = mine.deal_id and other.status = 'confirmed'
+      where mine.organization_id = ${org} and mine.status = 'confirmed'
+    union select case when requester_org_id = ${org} then recipient_org_id else requester_org_id end
+      from connections where status = 'active' and (requester_org_id = ${org} or recipient_org_id = ${org})`;
+}
+
 export async function listCounterparts(db: Db, ctx: Ctx) {
   const org = ctx.actor.orgId;
   if (ctx.actor.orgKind === 'vendor') return { items: [] };
   const result = await db.execute<{ id: string; name: string }>(sql`
     select o.id, o.name from organizations o
-    where o.kind = 'partner' and o.status = 'active' and o.id <> ${org} and o.id in (
-      select recipient_org_id from referrals where referrer_org_id = ${org}
-      union select referrer_org_id from referrals where recipient_org_id = ${org} and referrer_org_id is not null
-      union select other.organization_id from deal_involvements mine
-        join deal_involvements other on other.deal_id = mine.deal_id and other.status = 'confirmed'
-        where mine.organization_id = ${org} and mine.status = 'confirmed'
-      union select case when requester_org_id = ${org} then recipient_org_id else requester_org_id end
-        from connections where status = 'active' and (requester_org_id = ${org} or recipient_org_id = ${org})
-    )
+    where o.kind = 'partner' and o.status = 'active' and o.id <> ${org}
+      and o.id in (select id from (${counterpartIds(org)}) c)
     order by o.name
     limit 500`);
   return { items: result.rows };
@@ -248,9 +256,20 @@ export async function createReferral(
             .from(organizations)
             .where(eq(organizations.id, input.recipientOrganizationId))
         : [];
-      if (!org) throw invalid([{ path: 'body.recipientOrganizationId', message: 'No such organization' }]);
-      if (org.kind === 'partner' && org.status !== 'active') {
-        throw unprocessable('That partner is not active and cannot receive referrals');
+      // A partner refers to partners it can see: listed in the marketplace, or already known to it
+      // (a counterpart). Any other id answers like one that does not exist.
+      const reachable =
+        org &&
+        (org.kind === 'vendor' ||
+          (org.status === 'active' &&
+            ((
+              await tx.execute<{ ok: boolean }>(sql`select (
+                exists (select 1 from partner_profiles p where p.organization_id = ${org.id} and p.status = 'published')
+                or ${org.id} in (select id from (${counterpartIds(actor.orgId)}) c)) as ok`)
+            ).rows[0]?.ok ??
+              false)));
+      if (!org || !reachable) {
+        throw invalid([{ path: 'body.recipientOrganizationId', message: 'No such partner' }]);
       }
       recipientId = org.id;
       toVendor = org.kind === 'vendor';

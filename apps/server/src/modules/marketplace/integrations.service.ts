@@ -146,11 +146,24 @@ async function change(
     const { l } = await find(tx, ctx.actor, id, true);
     if (who === 'owner' && l.organizationId !== ctx.actor.orgId)
       throw forbidden('Only the listing partner changes it');
-    if (who === 'reviewer' && ctx.actor.orgKind !== 'vendor') throw forbidden('The vendor reviews listings');
+    if (who === 'reviewer' && !(await mayReviewListing(tx, ctx.actor, l))) {
+      throw forbidden('Channel managers review the listings of partners assigned to them');
+    }
     assertVersion(l, version);
     await apply(tx, record, l);
   });
   return getIntegration(db, ctx, id);
+}
+
+/** Admins review every listing; channel managers those of partners assigned to them. */
+async function mayReviewListing(q: Queryable, actor: Actor, l: ListingRow) {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'channel_manager') return false;
+  const [org] = await q
+    .select({ manager: organizations.channelManagerId })
+    .from(organizations)
+    .where(eq(organizations.id, l.organizationId));
+  return org?.manager === actor.userId;
 }
 
 const bump = (l: ListingRow) => ({ version: l.version + 1, updatedAt: new Date() });
@@ -163,15 +176,26 @@ export async function updateIntegration(
 ) {
   const { version, ...changes } = input;
   return change(db, ctx, id, version, 'owner', async (tx, record, l) => {
+    // A published listing changed by its owner goes back to the vendor: nothing unreviewed is published.
+    const status = l.status === 'published' ? ('submitted' as const) : l.status;
     await tx
       .update(integrationListings)
-      .set({ ...changes, ...bump(l) })
+      .set({ ...changes, status, ...bump(l) })
       .where(eq(integrationListings.id, l.id));
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, l[k as keyof ListingRow]]));
     record.audit({
       action: 'integration.updated',
       entityType: 'integration',
       entityId: l.id,
-      after: changes,
+      before: { ...before, status: l.status },
+      after: { ...changes, status },
+    });
+    record.event({
+      type: 'integration.updated',
+      entityType: 'integration',
+      entityId: l.id,
+      organizationIds: [l.organizationId],
+      payload: { id: l.id, status, changed: Object.keys(changes) },
     });
   });
 }
@@ -264,9 +288,11 @@ export async function recordInstall(db: Db, ctx: Ctx, id: string, input: z.outpu
     throw invalid([{ path: 'body.customerDomain', message: 'Not a public web domain (e.g. acme.com)' }]);
   await runChange(db, ctx, async (tx, record) => {
     const { l } = await find(tx, ctx.actor, id, true);
-    if (ctx.actor.orgKind !== 'vendor' && l.organizationId !== ctx.actor.orgId) {
-      throw forbidden('Installs are recorded by the listing partner or the vendor');
-    }
+    const allowed =
+      ctx.actor.orgKind === 'vendor'
+        ? await mayReviewListing(tx, ctx.actor, l)
+        : l.organizationId === ctx.actor.orgId;
+    if (!allowed) throw forbidden('Installs are recorded by the listing partner or its channel manager');
     // Drafts count too: a beta connector is often installed before its listing is published.
     // Adoption is counted per customer domain (metrics.md): the registrable one, like deals.
     const installedAt = input.installedAt ?? new Date().toISOString().slice(0, 10);

@@ -1,6 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { contactPartnerBody, marketplaceSearchQuery } from '@partnergraph/shared/contracts/marketplace';
+import {
+  profileFields,
+  type contactPartnerBody,
+  type marketplaceSearchQuery,
+} from '@partnergraph/shared/contracts/marketplace';
 import type { Db } from '../../db/client';
 import { runChange } from '../../db/transaction';
 import { invalid, notFound } from '../../lib/errors';
@@ -59,7 +63,8 @@ export async function publicProfile(db: Db, req: PublicReq, id: string) {
     organizationId: p.id,
     name: p.name,
     partnerTypes: (await typesOf(db, p.id)).map((t) => ({ code: t.code, name: t.name })),
-    profile: p.published,
+    // Read through the schema: a snapshot published under an older shape gains today's defaults.
+    profile: profileFields.parse(p.published),
     badges: p.published.showBadges ? await badgesOf(db, p.id) : [],
     publishedAt: p.publishedAt.toISOString(),
   };

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { profileFields } from '@partnergraph/shared/contracts/marketplace';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../lib/actor';
 import { industryName } from '../../lib/industries';
@@ -35,7 +36,7 @@ const listed = (items: string[], max = 3) =>
 export async function recommendPartners(db: Db, ctx: Ctx) {
   const me = ctx.actor.orgId;
   const [mine] = await db.select().from(partnerProfiles).where(eq(partnerProfiles.organizationId, me));
-  const myProfile = mine ? (mine.published ?? mine.draft) : emptyProfile();
+  const myProfile = mine ? profileFields.parse(mine.published ?? mine.draft) : emptyProfile();
   const myTypes = (await typesOf(db, me)).map((t) => t.code);
   const typeNames = new Map(
     (await db.execute<{ code: string; name: string }>(sql`select code, name from partner_types`)).rows.map(

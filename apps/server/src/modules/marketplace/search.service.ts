@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { marketplaceSearchQuery, SearchResult } from '@partnergraph/shared/contracts/marketplace';
 import type { Queryable } from '../../db/client';
 import { invalid } from '../../lib/errors';
+import { isId } from '../../lib/ids';
 import { industryName } from '../../lib/industries';
 
 type Query = z.output<typeof marketplaceSearchQuery>;
@@ -83,7 +84,7 @@ const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url
 function decode(cursor: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (!/^\d+(\.\d+)?$/.test(c.s) || !/^[0-9a-f-]{36}$/.test(c.id)) throw new Error();
+    if (!/^\d{1,12}(\.\d{1,6})?$/.test(c.s) || !isId(c.id)) throw new Error();
     return c;
   } catch {
     throw invalid([{ path: 'cursor', message: 'Not a cursor from a previous page' }]);

@@ -10,7 +10,8 @@ import { assertVersion, runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { conflict, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
-import { trimDecimal } from '../../lib/money';
+import { MAX_MINOR_AMOUNT } from '@partnergraph/shared/money-format';
+import { convertMinor, trimDecimal } from '../../lib/money';
 import { keyset, where } from '../../lib/pagination';
 import { deals } from '../deals/deals.tables';
 import { fxRates, settings } from './settings.tables';
@@ -18,9 +19,18 @@ import { fxRates, settings } from './settings.tables';
 type SettingsRow = typeof settings.$inferSelect;
 type FxRateRow = typeof fxRates.$inferSelect;
 
-export async function readSettings(q: Queryable, opts: { forUpdate?: boolean } = {}): Promise<SettingsRow> {
+/**
+ * The settings row. Changes to rates and the reporting currency take it `update`;
+ * recording an amount takes it `share`: so no rate can vanish, and no currency
+ * change slip in, between checking a deal's rate and committing the deal.
+ */
+export async function readSettings(
+  q: Queryable,
+  opts: { forUpdate?: boolean; lock?: 'update' | 'share' } = {},
+): Promise<SettingsRow> {
   const query = q.select().from(settings).where(eq(settings.id, 1));
-  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  const lock = opts.lock ?? (opts.forUpdate ? 'update' : undefined);
+  const [row] = lock ? await query.for(lock) : await query;
   if (!row) throw new Error('The settings row is missing: run the migrations');
   return row;
 }
@@ -112,7 +122,9 @@ export async function listFxRates(
 
 export async function createFxRate(db: Db, ctx: Ctx, input: z.output<typeof createFxRateBody>) {
   return runChange(db, ctx, async (tx, record) => {
-    const reportingCurrency = input.reportingCurrency ?? (await readSettings(tx)).reportingCurrency;
+    // Locked like any rate change, whichever currency the rate goes into.
+    const current = await readSettings(tx, { lock: 'update' });
+    const reportingCurrency = input.reportingCurrency ?? current.reportingCurrency;
     if (input.currency === reportingCurrency) {
       throw invalid([
         {
@@ -147,6 +159,7 @@ export async function createFxRate(db: Db, ctx: Ctx, input: z.output<typeof crea
 export async function deleteFxRate(db: Db, ctx: Ctx, id: string) {
   await runChange(db, ctx, async (tx, record) => {
     if (!isId(id)) throw notFound('FX rate');
+    await readSettings(tx, { lock: 'update' });
     const [row] = await tx.delete(fxRates).where(eq(fxRates.id, id)).returning();
     if (!row) throw notFound('FX rate');
     // Checked after the delete, inside the transaction: refusing rolls it back.
@@ -212,12 +225,24 @@ export async function rateInForce(
   return row ? { rate: trimDecimal(row.rate), rateDate: row.effectiveDate } : null;
 }
 
-/** A deal may only be recorded in a currency that converts (metrics.md): 422 otherwise. */
-export async function requireRate(q: Queryable, currency: string, date: string): Promise<void> {
-  const { reportingCurrency } = await readSettings(q);
-  if (!(await rateInForce(q, currency, reportingCurrency, date))) {
+/**
+ * A deal may only be recorded in a currency that converts (metrics.md), and to
+ * an amount the reporting currency can still count exactly: 422 otherwise.
+ */
+export async function requireRate(
+  q: Queryable,
+  currency: string,
+  date: string,
+  amount: number,
+): Promise<void> {
+  const { reportingCurrency } = await readSettings(q, { lock: 'share' });
+  const rate = await rateInForce(q, currency, reportingCurrency, date);
+  if (!rate) {
     throw unprocessable(
       `No ${currency}→${reportingCurrency} exchange rate is in force on ${date}; the vendor admin adds rates under Settings → FX rates`,
     );
+  }
+  if (convertMinor(amount, currency, rate.rate, reportingCurrency) > MAX_MINOR_AMOUNT) {
+    throw unprocessable(`This amount is too large once converted to ${reportingCurrency}`);
   }
 }
