@@ -52,10 +52,16 @@ try {
     await shot(page, '/programs', 'programs', 'Reseller Program');
     await shot(page, '/applications', 'applications', 'Helios Data Partners');
     await shot(page, '/audit-log', 'audit-log');
+    await shot(page, '/deals', 'deals', 'Tailspin Toys');
+  });
+  await as(accounts.channelManager, async (page) => {
+    await shot(page, '/deals/review', 'deal-review', 'Tailspin Toys');
   });
   await as(accounts.northwindAdmin, async (page) => {
     await shot(page, '/my-programs', 'my-programs', 'Reseller Program');
     await shot(page, '/team', 'team');
+    await shot(page, '/marketplace?q=managd%20siem', 'marketplace', 'Contoso Cloud Services');
+    await shot(page, '/referrals', 'referrals');
   });
 } finally {
   await browser.close();
