@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizations } from '../src/modules/organizations/organizations.tables';
 import {
   createConnectionRecord,
   createDealRecord,
@@ -583,6 +585,20 @@ describe('integrations and joint solutions', () => {
     const done = await as(t.app, aAdmin).post(`/api/v1/solutions/${s.id}/accept`, { version: 1 });
     expect(done.json()).toMatchObject({ status: 'published' });
     expect((await as(t.app, os).get(`/api/v1/solutions/${s.id}`)).statusCode).toBe(200);
+    // A member that is no longer active drops out of what other partners read; the vendor still sees it.
+    await t.database.db
+      .update(organizations)
+      .set({ status: 'suspended' })
+      .where(eq(organizations.id, e.partnerA.id));
+    const seen = (await as(t.app, os).get(`/api/v1/solutions/${s.id}`)).json();
+    expect(seen.members.map((m: { organization: { id: string } }) => m.organization.id)).toEqual([
+      e.partnerB.id,
+    ]);
+    expect((await as(t.app, admin).get(`/api/v1/solutions/${s.id}`)).json().members).toHaveLength(2);
+    await t.database.db
+      .update(organizations)
+      .set({ status: 'active' })
+      .where(eq(organizations.id, e.partnerA.id));
     const bad = await as(t.app, bAdmin).post('/api/v1/solutions', {
       name: 'Lonely',
       description: 'Nobody else is in the marketplace.',

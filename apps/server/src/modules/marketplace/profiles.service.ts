@@ -108,7 +108,8 @@ async function lockForEdit(tx: Tx, ctx: Ctx, orgId: string) {
   if (!org) throw notFound('profile');
   if (ctx.actor.orgId !== org.id) {
     const visible = await profileRow(tx, org.id);
-    if (visible?.status !== 'published') throw notFound('profile');
+    // Visible to another partner only while published by an active organization (as getProfile reads it).
+    if (visible?.status !== 'published' || org.status !== 'active') throw notFound('profile');
     throw forbidden('A partner edits only its own profile');
   }
   // The organization row first: the same lock order as every other change to a partner.

@@ -21,10 +21,10 @@ function visibleSolutions(actor: Actor) {
   );
 }
 
-async function toDtos(q: Queryable, rows: SolutionRow[]) {
+async function toDtos(q: Queryable, actor: Actor, rows: SolutionRow[]) {
   if (!rows.length) return [];
   const members = await q
-    .select({ m: solutionMembers, name: organizations.name })
+    .select({ m: solutionMembers, name: organizations.name, status: organizations.status })
     .from(solutionMembers)
     .innerJoin(organizations, eq(organizations.id, solutionMembers.organizationId))
     .where(
@@ -52,8 +52,12 @@ async function toDtos(q: Queryable, rows: SolutionRow[]) {
     description: s.description,
     status: s.status,
     createdBy: { id: s.createdByOrgId, name: names.get(s.createdByOrgId) ?? '' },
+    // A member no longer active is not shown to other partners (its organization is not theirs to see).
     members: members
       .filter((m) => m.m.solutionId === s.id)
+      .filter(
+        (m) => m.status === 'active' || actor.orgKind === 'vendor' || m.m.organizationId === actor.orgId,
+      )
       .map((m) => ({
         organization: { id: m.m.organizationId, name: m.name },
         role: m.m.role,
@@ -77,7 +81,7 @@ async function find(q: Queryable, actor: Actor, id: string, forUpdate = false) {
 }
 
 export async function getSolution(db: Db, ctx: Ctx, id: string) {
-  return (await toDtos(db, [await find(db, ctx.actor, id)]))[0]!;
+  return (await toDtos(db, ctx.actor, [await find(db, ctx.actor, id)]))[0]!;
 }
 
 export async function listSolutions(
@@ -106,7 +110,7 @@ export async function listSolutions(
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
   const { items, nextCursor } = ks.page(rows, (r) => r.createdAt);
-  return { items: await toDtos(db, items), nextCursor };
+  return { items: await toDtos(db, ctx.actor, items), nextCursor };
 }
 
 export async function createSolution(db: Db, ctx: Ctx, input: z.output<typeof createSolutionBody>) {
