@@ -569,7 +569,7 @@ export async function createProfileRecord(
       set: { ...values, version: sql`${partnerProfiles.version} + 1` },
     });
   if (status !== 'draft') await refreshSearchColumns(q, organizationId);
-  else marketplaceChanged();
+  marketplaceChanged();
   const [row] = await q
     .select()
     .from(partnerProfiles)

@@ -171,7 +171,7 @@ export async function updateProfile(
 }
 
 export async function publishProfile(db: Db, ctx: Ctx, orgId: string, version: number) {
-  return runChange(db, ctx, async (tx, record) => {
+  const profile = await runChange(db, ctx, async (tx, record) => {
     const { org, row } = await lockForEdit(tx, ctx, orgId);
     assertVersion(row ?? { version: 1 }, version);
     if (org.status !== 'active')
@@ -219,10 +219,13 @@ export async function publishProfile(db: Db, ctx: Ctx, orgId: string, version: n
     });
     return toProfileDto(tx, org, await profileRow(tx, org.id), true);
   });
+  // After the commit: a landing listing read meanwhile must not keep the old counts.
+  marketplaceChanged();
+  return profile;
 }
 
 export async function unpublishProfile(db: Db, ctx: Ctx, orgId: string, version: number) {
-  return runChange(db, ctx, async (tx, record) => {
+  const profile = await runChange(db, ctx, async (tx, record) => {
     const { org, row } = await lockForEdit(tx, ctx, orgId);
     if (!row || row.status !== 'published') throw unprocessable('This profile is not published');
     assertVersion(row, version);
@@ -230,7 +233,6 @@ export async function unpublishProfile(db: Db, ctx: Ctx, orgId: string, version:
       .update(partnerProfiles)
       .set({ status: 'unpublished', version: row.version + 1, updatedAt: new Date() })
       .where(eq(partnerProfiles.organizationId, org.id));
-    marketplaceChanged();
     record.audit({ action: 'profile.unpublished', entityType: 'profile', entityId: org.id });
     record.event({
       type: 'profile.unpublished',
@@ -241,6 +243,9 @@ export async function unpublishProfile(db: Db, ctx: Ctx, orgId: string, version:
     });
     return toProfileDto(tx, org, await profileRow(tx, org.id), true);
   });
+  // After the commit: a landing listing read meanwhile must not keep the old counts.
+  marketplaceChanged();
+  return profile;
 }
 
 /**
@@ -278,7 +283,6 @@ export async function refreshSearchColumns(q: Queryable, orgId: string) {
       boost = ${boost}
     where organization_id = ${orgId}`);
   await addToVocabulary(q, [name, p.description, skills, stories].join(' '));
-  marketplaceChanged();
 }
 
 /** A JavaScript array as one text[] parameter (the driver encodes it; no literal is built by hand). */
@@ -291,5 +295,6 @@ export async function refreshPublishedProfiles(db: Db) {
     .from(partnerProfiles)
     .where(eq(partnerProfiles.status, 'published'));
   for (const { id } of rows) await refreshSearchColumns(db, id);
+  marketplaceChanged();
   return { refreshed: rows.length };
 }
