@@ -131,14 +131,14 @@ describe('connections: partners to meet, requests and answers', () => {
     // Ask for a referral partnership, with a fee.
     await first.getByRole('button', { name: 'Connect' }).click();
     const dialog = page.getByRole('dialog', { name: `Connect with ${partner}` });
-    expect(await dialog.getByRole('combobox', { name: 'Kind of relationship' }).inputValue()).toBe(
+    expect(await dialog.getByRole('combobox', { name: 'Kind of partnership' }).inputValue()).toBe(
       'Referral partnership',
     );
     await dialog.getByRole('textbox', { name: 'Message' }).fill(`Shall we refer customers (${stamp})?`);
     await dialog.getByRole('textbox', { name: 'Referral fee %' }).fill('12.5');
     await dialog.getByRole('button', { name: 'Send request' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText(`Your request went to ${partner}`).waitFor();
+    await page.getByText(`Your request for a referral partnership was sent to ${partner}.`).waitFor();
 
     // It waits among the outgoing requests, with its terms; the asker may withdraw it.
     await nav(page, 'Connections');

@@ -3,7 +3,6 @@ import type {
   Connection,
   connectionActionBody,
   connectionListQuery,
-  createConnectionBody,
   createIntegrationBody,
   createSolutionBody,
   installSchema,
@@ -32,7 +31,6 @@ export type ConnectionFilters = (typeof connectionListQuery)['_input'];
 export type ConnectionBox = NonNullable<ConnectionFilters['box']>;
 export type ConnectionKind = Connection['kind'];
 export type ConnectionStatus = Connection['status'];
-export type CreateConnectionInput = (typeof createConnectionBody)['_input'];
 export type ConnectionActionInput = (typeof connectionActionBody)['_input'];
 export type ConnectionVerb = 'accept' | 'decline' | 'end';
 
@@ -191,14 +189,6 @@ function refreshConnection(queryClient: QueryClient, id: string, error: Error) {
     queryClient.invalidateQueries({ queryKey: connectionKeys.detail(id) }),
     queryClient.invalidateQueries({ queryKey: connectionKeys.lists }),
   ]);
-}
-
-export function useRequestConnection() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateConnectionInput) => api<Connection>('/connections', { method: 'POST', body }),
-    onSuccess: (connection) => storeConnection(queryClient, connection),
-  });
 }
 
 export type ConnectionAction = { id: string; verb: ConnectionVerb } & ConnectionActionInput;

@@ -18,6 +18,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, isStaleVersion, type Page } from './client';
+import { recommendationKeys } from './connections';
 
 // Marketplace profiles, search and the public partner locator. Connections as such (lists, answers)
 // belong to api/connections.ts; the marketplace only asks for one, from a partner's profile.
@@ -161,7 +162,7 @@ function invalidate(queryClient: QueryClient, ...keys: (readonly unknown[])[]) {
 function storeProfile(queryClient: QueryClient, profile: Profile, listed: boolean) {
   queryClient.setQueryData(marketplaceKeys.profile(profile.organizationId), profile);
   return listed
-    ? invalidate(queryClient, marketplaceKeys.searches, locatorKeys.all, ['recommendations'])
+    ? invalidate(queryClient, marketplaceKeys.searches, locatorKeys.all, recommendationKeys.all)
     : invalidate(queryClient);
 }
 
@@ -207,8 +208,9 @@ export function useConnectWithPartner() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ConnectInput) => api<Connection>('/connections', { method: 'POST', body }),
-    // The connections helper's lists and counts live under the same prefix.
-    onSuccess: () => invalidate(queryClient, ['connections']),
+    // Connection lists and counts, recommendations (which leave out open connections) and referral counterparts.
+    onSuccess: () =>
+      invalidate(queryClient, ['connections'], recommendationKeys.all, ['referrals', 'counterparts']),
   });
 }
 

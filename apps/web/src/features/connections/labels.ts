@@ -19,16 +19,6 @@ export const connectionKindLabel: Record<ConnectionKind, string> = {
   joint_solution: 'Joint solution',
 };
 
-/** What each kind means, under the kind picker of the connect form. */
-export const connectionKindHint: Record<ConnectionKind, string> = {
-  referral: 'You pass each other prospects; the referrer earns a fee on won deals.',
-  technology_integration: 'Your products work together.',
-  co_sell: 'You sell to the same customers together.',
-  implementation: 'One of you implements what the other sells.',
-  resale: 'One of you resells or distributes the other’s offering.',
-  joint_solution: 'You package a solution together.',
-};
-
 export const connectionStatusCopy: Record<ConnectionStatus, { label: string; color: string }> = {
   requested: { label: 'Requested', color: 'yellow' },
   active: { label: 'Active', color: 'green' },

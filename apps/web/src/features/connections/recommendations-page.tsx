@@ -8,8 +8,10 @@ import { partnerTypesQueryOptions } from '../../api/partner-types';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
-import { ConnectModal } from './connect-modal';
+import { ConnectModal } from '../marketplace/connect-modal';
 import { PathAnchor, profilePath } from './path-links';
+
+const noOpenKinds: ReadonlySet<never> = new Set();
 
 /** Partners worth connecting with, each with the reasons the platform sees, and a way to ask them. */
 export function RecommendationsPage() {
@@ -56,7 +58,16 @@ export function RecommendationsPage() {
           ))}
         </SimpleGrid>
       )}
-      <ConnectModal partner={connecting} onClose={() => setConnecting(null)} />
+      {connecting && (
+        // Keyed by the partner: a new partner starts a fresh form. Recommendations leave out open connections.
+        <ConnectModal
+          key={connecting.id}
+          opened
+          onClose={() => setConnecting(null)}
+          partner={connecting}
+          openKinds={noOpenKinds}
+        />
+      )}
     </Stack>
   );
 }
