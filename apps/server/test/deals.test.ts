@@ -175,6 +175,13 @@ describe('the ecosystem path: a referral becomes a won deal with fee and credit'
     });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', protection: { days: 90 } });
+    expect(
+      t.mailer.sent.some(
+        (m) =>
+          m.to === e.bAdmin.email &&
+          m.subject === 'Your deal registration for Prospect Corporation was approved',
+      ),
+    ).toBe(true);
 
     // A is already on the deal as referrer: one role per partner, so the vendor re-casts it.
     const twice = await as(t.app, admin).post(`/api/v1/deals/${deal.id}/involvements`, {

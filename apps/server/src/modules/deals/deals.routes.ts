@@ -52,6 +52,7 @@ import {
   removeInvolvement,
   requestExtension,
   updateDeal,
+  tellDecision,
   updateInvolvement,
 } from './deals.service';
 import {
@@ -163,10 +164,22 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
     'deals:review',
     'Approve a registration: protection starts',
     approveDealBody,
-    (id, ctx, b) => approveDeal(db, ctx, id, b),
+    async (id, ctx, b) => {
+      const deal = await approveDeal(db, ctx, id, b);
+      await tellDecision(db, mail, deal);
+      return deal;
+    },
   );
-  action('reject', 'deals:review', 'Reject a registration with a reason', rejectDealBody, (id, ctx, b) =>
-    rejectDeal(db, ctx, id, b),
+  action(
+    'reject',
+    'deals:review',
+    'Reject a registration with a reason',
+    rejectDealBody,
+    async (id, ctx, b) => {
+      const deal = await rejectDeal(db, ctx, id, b);
+      await tellDecision(db, mail, deal);
+      return deal;
+    },
   );
   action(
     'request-extension',

@@ -6,6 +6,7 @@ import type {
   attributionModel,
   closeDealBody,
   Conflict,
+  Deal,
   conflictCheckQuery,
   createDealBody,
   dealListQuery,
@@ -23,10 +24,12 @@ import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib
 import { isId, newId } from '../../lib/ids';
 import { isIndustry } from '../../lib/industries';
 import { evenSplit } from '../../lib/money';
+import type { Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { auditLog } from '../audit/audit.tables';
 import { users } from '../identity/identity.tables';
 import { customerDomain, normalizeCompanyName } from '../organizations/company-identity';
+import { notifyOrganization } from '../organizations/notify';
 import { organizations } from '../organizations/organizations.tables';
 import { bestBenefit } from '../programs/benefits';
 import { readSettings, requireRate } from '../settings/settings.service';
@@ -1203,4 +1206,17 @@ async function historyFromRecord(db: Db, deal: LoadedDeal['deal'], loaded: Loade
     });
   }
   return out.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Tells the registering partner's admins how its registration was decided (after the commit). */
+export async function tellDecision(db: Db, mail: { mailer: Mailer; publicUrl: string }, deal: Deal) {
+  if (deal.vendorRecorded) return;
+  const decided =
+    deal.status === 'approved'
+      ? `was approved; it is protected until ${deal.protection?.expiresAt.slice(0, 10) ?? 'further notice'}`
+      : `was rejected: ${deal.decisionReason ?? ''}`;
+  await notifyOrganization(db, mail.mailer, deal.registeredBy.id, {
+    subject: `Your deal registration for ${deal.customer.name} ${deal.status === 'approved' ? 'was approved' : 'was rejected'}`,
+    text: `Your registration of ${deal.customer.name} ${decided}.\n\n${mail.publicUrl}/deals/${deal.id}`,
+  });
 }
