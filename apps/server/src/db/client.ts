@@ -27,11 +27,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    keepAlive(pool);
     return { db: drizzle(pool), pool, kind: 'postgres', close: () => pool.end() };
   }
   const { child, port } = await startPglite(opts.dataDir);
   // PGlite is one session: a single connection, so a transaction is never interleaved with another query.
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
+  keepAlive(pool);
   return {
     db: drizzle(pool),
     pool,
@@ -41,6 +43,15 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
       await stopPglite(child);
     },
   };
+}
+
+/**
+ * An idle connection the server closes (a restart, an administrator ending
+ * sessions) is dropped from the pool and replaced on the next query; without a
+ * listener, pg would raise it as an uncaught error and stop the process.
+ */
+function keepAlive(pool: pg.Pool) {
+  pool.on('error', (err) => console.warn(`database connection closed: ${err.message}`));
 }
 
 async function startPglite(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
