@@ -21,7 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { languages } from '@partnergraph/shared/codes';
 import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { errorMessage, isStaleVersion } from '../../api/client';
 import {
   type Profile,
@@ -292,81 +292,44 @@ export function ProfileForm({ profile, draft, onStale }: ProfileFormProps) {
               </Stack>
             </Fieldset>
 
-            <Fieldset legend="Certifications">
-              <Stack>
-                {errors.fields.certifications && (
-                  <Text c="red" size="sm" role="alert">
-                    {errors.fields.certifications}
-                  </Text>
-                )}
-                {values.certifications.map((row, i) => (
-                  <CertificationInputs
-                    key={row.key}
-                    index={i}
-                    row={row}
-                    errors={errors.rows[row.key]}
-                    onChange={(patch) =>
-                      set({
-                        certifications: values.certifications.map((c) =>
-                          c.key === row.key ? { ...c, ...patch } : c,
-                        ),
-                      })
-                    }
-                    onRemove={() =>
-                      set({ certifications: values.certifications.filter((c) => c.key !== row.key) })
-                    }
-                  />
-                ))}
-                <Group>
-                  <Button
-                    variant="default"
-                    size="xs"
-                    leftSection={<IconPlus size={14} />}
-                    onClick={() => set({ certifications: [...values.certifications, emptyCertification()] })}
-                    disabled={values.certifications.length >= 30}
-                  >
-                    Add certification
-                  </Button>
-                </Group>
-              </Stack>
-            </Fieldset>
-
-            <Fieldset legend="Case studies">
-              <Stack>
-                {errors.fields.caseStudies && (
-                  <Text c="red" size="sm" role="alert">
-                    {errors.fields.caseStudies}
-                  </Text>
-                )}
-                {values.caseStudies.map((row, i) => (
-                  <CaseStudyInputs
-                    key={row.key}
-                    index={i}
-                    row={row}
-                    errors={errors.rows[row.key]}
-                    onChange={(patch) =>
-                      set({
-                        caseStudies: values.caseStudies.map((c) =>
-                          c.key === row.key ? { ...c, ...patch } : c,
-                        ),
-                      })
-                    }
-                    onRemove={() => set({ caseStudies: values.caseStudies.filter((c) => c.key !== row.key) })}
-                  />
-                ))}
-                <Group>
-                  <Button
-                    variant="default"
-                    size="xs"
-                    leftSection={<IconPlus size={14} />}
-                    onClick={() => set({ caseStudies: [...values.caseStudies, emptyCaseStudy()] })}
-                    disabled={values.caseStudies.length >= 20}
-                  >
-                    Add case study
-                  </Button>
-                </Group>
-              </Stack>
-            </Fieldset>
+            <RowsFieldset
+              legend="Certifications"
+              addLabel="Add certification"
+              max={30}
+              rows={values.certifications}
+              error={errors.fields.certifications}
+              onRows={(certifications) => set({ certifications })}
+              empty={emptyCertification}
+              renderRow={(row, i, onChange, onRemove) => (
+                <CertificationInputs
+                  key={row.key}
+                  index={i}
+                  row={row}
+                  errors={errors.rows[row.key]}
+                  onChange={onChange}
+                  onRemove={onRemove}
+                />
+              )}
+            />
+            <RowsFieldset
+              legend="Case studies"
+              addLabel="Add case study"
+              max={20}
+              rows={values.caseStudies}
+              error={errors.fields.caseStudies}
+              onRows={(caseStudies) => set({ caseStudies })}
+              empty={emptyCaseStudy}
+              renderRow={(row, i, onChange, onRemove) => (
+                <CaseStudyInputs
+                  key={row.key}
+                  index={i}
+                  row={row}
+                  errors={errors.rows[row.key]}
+                  onChange={onChange}
+                  onRemove={onRemove}
+                />
+              )}
+            />
 
             <Fieldset legend="Contact">
               <Stack>
@@ -494,6 +457,63 @@ function RemoveRow({ label, onRemove }: { label: string; onRemove: () => void })
     <ActionIcon variant="subtle" color="red" aria-label={label} onClick={onRemove} mt={26}>
       <IconTrash size={16} />
     </ActionIcon>
+  );
+}
+
+/** Repeatable rows (certifications, case studies): each row edited in place, removed, or added up to `max`. */
+function RowsFieldset<Row extends { key: string }>({
+  legend,
+  addLabel,
+  max,
+  rows,
+  error,
+  onRows,
+  empty,
+  renderRow,
+}: {
+  legend: string;
+  addLabel: string;
+  max: number;
+  rows: Row[];
+  error: string | undefined;
+  onRows: (rows: Row[]) => void;
+  empty: () => Row;
+  renderRow: (
+    row: Row,
+    index: number,
+    onChange: (patch: Partial<Row>) => void,
+    onRemove: () => void,
+  ) => ReactNode;
+}) {
+  return (
+    <Fieldset legend={legend}>
+      <Stack>
+        {error && (
+          <Text c="red" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
+        {rows.map((row, i) =>
+          renderRow(
+            row,
+            i,
+            (patch) => onRows(rows.map((r) => (r.key === row.key ? { ...r, ...patch } : r))),
+            () => onRows(rows.filter((r) => r.key !== row.key)),
+          ),
+        )}
+        <Group>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => onRows([...rows, empty()])}
+            disabled={rows.length >= max}
+          >
+            {addLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Fieldset>
   );
 }
 
