@@ -19,6 +19,7 @@ import idempotencyPlugin from './plugins/idempotency';
 import inputGuards from './plugins/input-guards';
 import openapiPlugin from './plugins/openapi';
 import auditRoutes from './modules/audit/audit.routes';
+import analyticsRoutes from './modules/analytics/analytics.routes';
 import dealRoutes from './modules/deals/deals.routes';
 import marketplaceRoutes from './modules/marketplace/marketplace.routes';
 import identityRoutes from './modules/identity/identity.routes';
@@ -46,6 +47,7 @@ const modules = [
   programRoutes,
   settingsRoutes,
   dealRoutes,
+  analyticsRoutes,
   marketplaceRoutes,
   auditRoutes,
 ];

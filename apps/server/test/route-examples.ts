@@ -488,6 +488,16 @@ export const examples: Record<string, Example> = {
     return { params: { id: s.id }, body: { version: s.version } };
   },
   'GET /api/v1/recommendations': () => ({}),
+
+  // --- Analytics ---
+  'GET /api/v1/analytics/overview': () => ({ query: 'from=2025-01-01&to=2026-01-01' }),
+  'GET /api/v1/analytics/revenue': () => ({ query: 'from=2025-01-01&to=2026-01-01&model=first_touch' }),
+  'GET /api/v1/analytics/pipeline': () => ({ query: 'to=2026-01-01' }),
+  'GET /api/v1/analytics/referrals': () => ({ query: 'partnerType=reseller' }),
+  'GET /api/v1/analytics/coverage': () => ({}),
+  'GET /api/v1/analytics/integrations': () => ({ query: 'format=csv' }),
+  'GET /api/v1/analytics/network': () => ({ query: 'betweenness=true' }),
+  'GET /api/v1/analytics/partners/{id}/scorecard': ({ owner }) => ({ params: { id: owner.id } }),
 };
 
 /** A program with a custom checklist task, and `orgId` enrolled in it (the program then optionally retired). */

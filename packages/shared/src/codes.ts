@@ -17,6 +17,7 @@ export const involvementRoles = [
 ] as const;
 
 export const attributionModels = ['even', 'first_touch', 'last_touch'] as const;
+export type AttributionModel = (typeof attributionModels)[number];
 
 export const referralStatuses = ['submitted', 'accepted', 'rejected', 'converted'] as const;
 

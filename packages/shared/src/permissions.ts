@@ -65,6 +65,9 @@ const matrix = {
   // Installed accounts: recorded by the listing partner (the service holds it to its own) or the vendor.
   'integrations:installs': ['admin', 'channel_manager', 'partner_admin'],
   'solutions:manage': ['partner_admin'],
+  // Ecosystem dashboards are the vendor's; a partner reads its own scorecard with anonymous benchmarks.
+  'analytics:read': ['admin', 'channel_manager', 'analyst'],
+  'scorecards:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
+import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { expireDealProtection } from '../modules/deals/deals.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
@@ -16,6 +17,8 @@ export const jobs: Job[] = [
   { name: 'expire-deal-protection', everyMs: 15 * 60_000, run: (db) => expireDealProtection(db) },
   { name: 'refresh-marketplace-profiles', everyMs: 3600_000, run: (db) => refreshPublishedProfiles(db) },
   { name: 'evaluate-enrollments', everyMs: 6 * 3600_000, run: (db) => evaluateAllEnrollments(db) },
+  // PageRank, clusters and layout of the partner graph: never computed on a request when the graph is large.
+  { name: 'refresh-partner-graph', everyMs: 3600_000, run: (db) => refreshPartnerGraph(db) },
 ];
 
 /**

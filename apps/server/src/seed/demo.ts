@@ -14,6 +14,7 @@ import {
 } from './factories';
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
 import { loadDemoMarketplace } from './demo-marketplace';
+import { settings } from '../modules/settings/settings.tables';
 
 const partnerTypeCodes = [
   'reseller',
@@ -192,6 +193,15 @@ export async function loadDemoEcosystem(
   await loadDemoPrograms(q, faker, partners, refDate);
   await loadDemoDeals(q, faker, vendor, partners);
   await loadDemoMarketplace(q, faker, partners);
+  // The vendor's own sales team covers three markets in three industries: the coverage multiplier's base.
+  await q
+    .update(settings)
+    .set({
+      directCoverage: ['DE', 'GB', 'US'].flatMap((country) =>
+        ['51', '52', '54'].map((industry) => ({ country, industry })),
+      ),
+    })
+    .where(eq(settings.id, 1));
 
   return [
     { email: 'cm@example.com', role: 'channel_manager', organization: vendor.name },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestamp, versionField } from './common';
+import { coverageCell, engagementWeights } from './analytics';
 import { calendarDate, currencyCode, decimalRate } from './money';
 
 export const settingsSchema = z.object({
@@ -8,6 +9,21 @@ export const settingsSchema = z.object({
     .number()
     .int()
     .describe('Deal protection when none of the partner’s active tiers grants protection days'),
+  directCoverage: z
+    .array(z.object({ country: z.string(), industry: z.string() }))
+    .describe(
+      'The market cells (country × industry) the vendor covers directly; the coverage multiplier divides by these',
+    ),
+  engagementWeights: z
+    .object({
+      post: z.number(),
+      comment: z.number(),
+      eventAttended: z.number(),
+      referralSent: z.number(),
+      dealRegistered: z.number(),
+      profileUpdated: z.number(),
+    })
+    .describe('Points per activity in the engagement score (metrics.md)'),
   version: z.number().int(),
   updatedAt: timestamp,
 });
@@ -17,6 +33,12 @@ export const updateSettingsBody = z.strictObject({
   version: versionField,
   reportingCurrency: currencyCode.optional(),
   defaultProtectionDays: z.number().int().min(1).max(730).optional(),
+  directCoverage: z
+    .array(coverageCell)
+    .max(5000)
+    .optional()
+    .describe('Replaces the whole set of direct coverage cells; duplicates are kept once'),
+  engagementWeights: engagementWeights.optional(),
 });
 
 export const fxRateSchema = z.object({

@@ -38,6 +38,8 @@ export async function readSettings(
 const toSettingsDto = (s: SettingsRow) => ({
   reportingCurrency: s.reportingCurrency,
   defaultProtectionDays: s.defaultProtectionDays,
+  directCoverage: s.directCoverage,
+  engagementWeights: s.engagementWeights,
   version: s.version,
   updatedAt: s.updatedAt.toISOString(),
 });
@@ -53,6 +55,8 @@ export async function updateSettings(db: Db, ctx: Ctx, input: z.output<typeof up
     const next = {
       reportingCurrency: input.reportingCurrency ?? before.reportingCurrency,
       defaultProtectionDays: input.defaultProtectionDays ?? before.defaultProtectionDays,
+      directCoverage: input.directCoverage ? uniqueCells(input.directCoverage) : before.directCoverage,
+      engagementWeights: input.engagementWeights ?? before.engagementWeights,
     };
     if (next.reportingCurrency !== before.reportingCurrency) {
       const missing = await currenciesWithoutRate(tx, next.reportingCurrency);
@@ -74,12 +78,22 @@ export async function updateSettings(db: Db, ctx: Ctx, input: z.output<typeof up
       before: {
         reportingCurrency: before.reportingCurrency,
         defaultProtectionDays: before.defaultProtectionDays,
+        directCoverage: before.directCoverage,
+        engagementWeights: before.engagementWeights,
       },
       after: next,
     });
     record.event({ type: 'settings.updated', entityType: 'settings', entityId: null, payload: next });
     return toSettingsDto(after!);
   });
+}
+
+/** Each (country, industry) once, in a stable order, so the stored set compares and diffs cleanly. */
+function uniqueCells(cells: { country: string; industry: string }[]) {
+  const seen = new Map(cells.map((c) => [`${c.country}|${c.industry}`, c]));
+  return [...seen.values()].sort(
+    (a, b) => a.country.localeCompare(b.country) || a.industry.localeCompare(b.industry),
+  );
 }
 
 // --- FX rates ---

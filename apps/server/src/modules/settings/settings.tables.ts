@@ -3,6 +3,7 @@ import {
   check,
   date,
   integer,
+  jsonb,
   numeric,
   pgTable,
   text,
@@ -10,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { EngagementWeights } from '@partnergraph/shared/contracts/analytics';
 
 /** One row: the ecosystem-wide settings metrics and deal rules read. */
 export const settings = pgTable(
@@ -18,6 +20,23 @@ export const settings = pgTable(
     id: integer('id').primaryKey().default(1),
     reportingCurrency: text('reporting_currency').notNull().default('USD'),
     defaultProtectionDays: integer('default_protection_days').notNull().default(90),
+    /** The vendor's direct market cells: the coverage multiplier's denominator (metrics.md). */
+    directCoverage: jsonb('direct_coverage')
+      .$type<{ country: string; industry: string }[]>()
+      .notNull()
+      .default([]),
+    engagementWeights: jsonb('engagement_weights')
+      .$type<EngagementWeights>()
+      .notNull()
+      // metrics.md's defaults (the contract's defaultEngagementWeights); drizzle-kit reads this file without the workspace.
+      .default({
+        post: 3,
+        comment: 1,
+        eventAttended: 5,
+        referralSent: 4,
+        dealRegistered: 4,
+        profileUpdated: 1,
+      }),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import type { Figure, Overview } from '@partnergraph/shared/contracts/analytics';
+import type { Db } from '../../db/client';
+import { coverageReport } from './coverage.service';
+import { integrationFigures } from './integrations.report';
+import { networkFigures } from './network.service';
+import { type Scope, ceilDay, periodOf } from './period';
+import { pipelineAt, pipelineReport } from './pipeline.service';
+import { referralCounts, referralRates, referralRevenue } from './referrals.report';
+import { type TotalsRow, revenueTotals, totalsOf, totalsSelect, wonCte } from './revenue.service';
+import { none, value } from './sql';
+
+type Unit = Overview['headlines'][number]['unit'];
+
+/** Every headline of metrics.md for one period, computed by the same functions as the detailed reports. */
+async function headlines(db: Db, scope: Scope) {
+  const revenue = await revenueTotals(db, scope);
+  const pipe = await pipelineAt(db, scope);
+  const counts = await referralCounts(db, scope);
+  const rates = referralRates(counts);
+  const refMoney = await referralRevenue(db, scope);
+  const integ = await integrationFigures(db, scope);
+  const net = await networkFigures(db, scope);
+  return {
+    sourced: revenue.sourced,
+    influenced: revenue.influenced,
+    touched: revenue.touched,
+    ecosystemShare: revenue.ecosystemShare,
+    pipeline: pipe.pipeline,
+    referrals: value(counts.total),
+    acceptanceRate: rates.acceptanceRate,
+    conversionRate: rates.conversionRate,
+    referralSourcedRevenue: refMoney.revenue,
+    feesOwed: refMoney.fees,
+    integrationDealShare: integ.dealShare,
+    integrationCustomerShare: integ.customerShare,
+    integrationRevenue: integ.revenue,
+    participationRate: net.participationRate,
+    density: net.density,
+    networkRevenueShare: net.networkRevenueShare,
+  };
+}
+
+const labels: Record<string, [string, Unit]> = {
+  sourced: ['Partner-sourced revenue', 'money'],
+  influenced: ['Partner-influenced revenue', 'money'],
+  touched: ['Ecosystem-touched revenue', 'money'],
+  ecosystemShare: ['Ecosystem share of revenue', 'rate'],
+  pipeline: ['Ecosystem-influenced pipeline', 'money'],
+  referrals: ['Partner-to-partner referrals', 'count'],
+  acceptanceRate: ['Referral acceptance rate', 'rate'],
+  conversionRate: ['Referral conversion rate', 'rate'],
+  referralSourcedRevenue: ['Referral-sourced revenue', 'money'],
+  feesOwed: ['Referral fees owed', 'money'],
+  coverage: ['Market coverage multiplier', 'ratio'],
+  integrationDealShare: ['Won deals with an integration', 'rate'],
+  integrationCustomerShare: ['Customers with a partner integration', 'rate'],
+  integrationRevenue: ['Integration-driven revenue', 'money'],
+  participationRate: ['Participation rate', 'rate'],
+  density: ['Graph density', 'ratio'],
+  networkRevenueShare: ['Network revenue share', 'rate'],
+};
+
+export async function overview(db: Db, scope: Scope): Promise<Overview> {
+  const length = scope.to.getTime() - scope.from.getTime();
+  const prevFrom = new Date(scope.from.getTime() - length);
+  const prevScope: Scope = {
+    ...scope,
+    from: prevFrom,
+    to: scope.from,
+    fromDay: ceilDay(prevFrom),
+    toDay: scope.fromDay,
+  };
+  const current = await headlines(db, scope);
+  const previous = await headlines(db, prevScope);
+  const coverage = await coverageReport(db, scope);
+  const cur: Record<string, Figure> = { ...current, coverage: coverage.multiplier.cells };
+  const prev: Record<string, Figure> = {
+    ...previous,
+    coverage: none('Coverage is measured as of now only'),
+  };
+
+  // Monthly trend: revenue by close month, pipeline at each month end.
+  const months = await db.execute<{ m: string } & TotalsRow>(sql`
+    with ${wonCte(scope)}
+    select to_char(date_trunc('month', close_date), 'YYYY-MM') as m, ${totalsSelect}
+    from won group by 1`);
+  const pipe = await pipelineReport(db, scope);
+  const pipeByMonth = new Map(
+    pipe.series.map((p) => [new Date(Date.parse(p.at) - 1).toISOString().slice(0, 7), p]),
+  );
+  const trend = [...new Set([...months.rows.map((r) => r.m), ...pipeByMonth.keys()])].sort().map((month) => {
+    const t = totalsOf(months.rows.find((r) => r.m === month));
+    return {
+      month,
+      sourced: t.sourced,
+      influenced: t.influenced,
+      touched: t.touched,
+      pipeline: pipeByMonth.get(month)?.pipeline ?? none('Not measured for this month'),
+    };
+  });
+  return {
+    period: periodOf(scope),
+    previous: { from: prevScope.from.toISOString(), to: prevScope.to.toISOString() },
+    headlines: Object.entries(labels).map(([metric, [label, unit]]) => ({
+      metric,
+      label,
+      unit,
+      current: cur[metric]!,
+      previous: prev[metric]!,
+    })),
+    trend,
+  };
+}

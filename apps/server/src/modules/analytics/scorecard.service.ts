@@ -1,0 +1,261 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AttributionModel } from '@partnergraph/shared/codes';
+import type { Scorecard } from '@partnergraph/shared/contracts/analytics';
+import type { TierRule } from '@partnergraph/shared/contracts/programs';
+import type { Queryable } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { notFound } from '../../lib/errors';
+import { isId } from '../../lib/ids';
+import { organizations } from '../organizations/organizations.tables';
+import { readMetric } from '../programs/metrics';
+import { findCurrentTiers } from '../programs/programs.repository';
+import { enrollments, programs } from '../programs/programs.tables';
+import { metricNames } from '../programs/tier-engine';
+import { readSettings } from '../settings/settings.service';
+import { ENGAGEMENT_DAYS, engagementOf, lastActivity, scoresSql } from './engagement';
+import { typeNames } from './names';
+import { type Scope, periodOf } from './period';
+import { pipelineAt, pipelineInstant } from './pipeline.service';
+import { referralCounts, referralRates, referralRevenue } from './referrals.report';
+import { partnerCredits, wonCte } from './revenue.service';
+import { none, primaryType, value } from './sql';
+
+/** Benchmarks are aggregates over at least this many organizations (metrics.md). */
+export const MIN_BENCHMARK_ORGS = 5;
+
+/**
+ * How far a value goes toward a rule: at-least rules min(1, value/threshold)
+ * (a threshold of 0 counts as met); at-most and equality rules are met or not.
+ */
+export function ruleAttainment(rule: TierRule, v: number | null): number {
+  if (v === null) return 0;
+  if (rule.comparison === 'gte' || rule.comparison === 'gt') {
+    if (rule.threshold <= 0) return rule.comparison === 'gt' && v <= rule.threshold ? 0 : 1;
+    return Math.min(1, v / rule.threshold);
+  }
+  if (rule.comparison === 'lte') return v <= rule.threshold ? 1 : 0;
+  if (rule.comparison === 'lt') return v < rule.threshold ? 1 : 0;
+  return v === rule.threshold ? 1 : 0;
+}
+
+/** Recency (metrics.md): 100 within 30 days of the last activity, falling linearly to 0 at 180. */
+export function recencyScore(last: Date | null, now: Date): number {
+  if (!last) return 0;
+  const days = (now.getTime() - last.getTime()) / 86_400_000;
+  if (days <= 30) return 100;
+  if (days >= 180) return 0;
+  return (100 * (180 - days)) / 150;
+}
+
+/** Partner health 0–100: 40% attainment, 30% engagement percentile, 30% recency; rounded to one decimal. */
+export function healthScore(attainment: number, percentile: number, recency: number): number {
+  return Math.round((40 * attainment + 30 * percentile + 0.3 * recency) * 10) / 10;
+}
+
+async function tierProgress(q: Queryable, orgId: string, now: Date) {
+  const active = await q
+    .select({ enrollment: enrollments, program: programs })
+    .from(enrollments)
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .where(and(eq(enrollments.organizationId, orgId), eq(enrollments.status, 'active')));
+  const ladders = await findCurrentTiers(
+    q,
+    active.map((a) => a.program),
+  );
+  const out: Scorecard['tiers'] = [];
+  for (const { enrollment, program } of active) {
+    const tiers = ladders.get(program.id) ?? [];
+    const current = tiers.find((t) => t.id === enrollment.tierId);
+    // Toward the next tier, or the current one at the top (metrics.md); the first when there is none.
+    const target = current ? (tiers.find((t) => t.rank === current.rank + 1) ?? current) : tiers[0];
+    const requirements: Scorecard['tiers'][number]['requirements'] = [];
+    for (const rule of target?.requirements ?? []) {
+      const reading = await readMetric(q, { organizationId: orgId, now }, rule);
+      requirements.push({
+        metric: rule.metric,
+        label:
+          rule.metric === 'manual_attestation'
+            ? `attestation “${rule.label ?? ''}”`
+            : metricNames[rule.metric],
+        value: reading.value,
+        threshold: rule.threshold,
+        attainment: ruleAttainment(rule, reading.value),
+      });
+    }
+    out.push({
+      enrollmentId: enrollment.id,
+      programId: program.id,
+      programName: program.name,
+      currentTier: current?.name ?? null,
+      targetTier: target?.name ?? null,
+      attainment: requirements.length
+        ? requirements.reduce((s, r) => s + r.attainment, 0) / requirements.length
+        : 1,
+      requirements,
+    });
+  }
+  return out;
+}
+
+/**
+ * Engagement percentile within the primary partner type (metrics.md): the
+ * share of active organizations of that type scoring lower, ties counted
+ * half — the organization itself included, so a lone one stands at 0.5.
+ */
+async function engagementPercentile(q: Queryable, orgId: string, ptype: string, score: number, now: Date) {
+  const { engagementWeights } = await readSettings(q);
+  const res = await q.execute<{ lower: number; tied: number; total: number }>(sql`
+    with peers as (
+      select o.id from organizations o
+      where o.kind = 'partner' and (o.status = 'active' or o.id = ${orgId}::uuid)
+        and ${primaryType(sql`o.id`)} = ${ptype}
+    ),
+    scores as (select p.id, coalesce(s.score, 0) as score from peers p
+      left join (${scoresSql(engagementWeights, now)}) s on s.org = p.id)
+    select count(*) filter (where score < ${score})::int as lower,
+      count(*) filter (where score = ${score})::int as tied, count(*)::int as total from scores`);
+  const r = res.rows[0]!;
+  return r.total ? (r.lower + 0.5 * r.tied) / r.total : 0.5;
+}
+
+async function benchmarks(
+  q: Queryable,
+  scope: Scope,
+  orgId: string,
+  ptype: string,
+  mine: Record<string, number>,
+) {
+  const { engagementWeights } = await readSettings(q);
+  const res = await q.execute<{
+    n: number;
+    s25: string | null;
+    s50: string | null;
+    s75: string | null;
+    e25: string | null;
+    e50: string | null;
+    e75: string | null;
+    w25: string | null;
+    w50: string | null;
+    w75: string | null;
+  }>(sql`
+    with ${wonCte({ ...scope, filters: {} })},
+    peers as (
+      select o.id from organizations o
+      where o.kind = 'partner' and o.status = 'active' and ${primaryType(sql`o.id`)} = ${ptype}
+    ),
+    sourced as (select sourced_org as org, round(sum(amt)) as amount, count(*) as deals from won
+      where sourced_org is not null group by sourced_org),
+    eng as (${scoresSql(engagementWeights, scope.now)}),
+    v as (select p.id, coalesce(s.amount, 0) as amount, coalesce(s.deals, 0) as deals, coalesce(e.score, 0) as score
+      from peers p left join sourced s on s.org = p.id left join eng e on e.org = p.id)
+    select count(*)::int as n,
+      percentile_cont(0.25) within group (order by amount)::text as s25,
+      percentile_cont(0.5) within group (order by amount)::text as s50,
+      percentile_cont(0.75) within group (order by amount)::text as s75,
+      percentile_cont(0.25) within group (order by score)::text as e25,
+      percentile_cont(0.5) within group (order by score)::text as e50,
+      percentile_cont(0.75) within group (order by score)::text as e75,
+      percentile_cont(0.25) within group (order by deals)::text as w25,
+      percentile_cont(0.5) within group (order by deals)::text as w50,
+      percentile_cont(0.75) within group (order by deals)::text as w75
+    from v`);
+  const r = res.rows[0]!;
+  const enough = r.n >= MIN_BENCHMARK_ORGS;
+  const reason = `Fewer than ${MIN_BENCHMARK_ORGS} active organizations share this partner type: no benchmark is shown`;
+  const fig = (s: string | null, money: boolean) => {
+    if (!enough || s === null) return none(reason);
+    const n = Number(s);
+    return value(money ? Math.round(n) : Math.round(n * 100) / 100);
+  };
+  const row = (metric: string, label: string, money: boolean, k: 's' | 'e' | 'w') => ({
+    metric,
+    label,
+    money,
+    you: value(mine[metric] ?? 0),
+    organizations: enough ? r.n : 0,
+    p25: fig(r[`${k}25`], money),
+    median: fig(r[`${k}50`], money),
+    p75: fig(r[`${k}75`], money),
+  });
+  void orgId;
+  return [
+    row('sourced_revenue', 'Sourced revenue in the period', true, 's'),
+    row('won_deals', 'Sourced deals won in the period', false, 'w'),
+    row('engagement_score', `Engagement score (last ${ENGAGEMENT_DAYS} days)`, false, 'e'),
+  ];
+}
+
+export async function scorecard(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  scope: Scope,
+  model: AttributionModel,
+): Promise<Scorecard> {
+  // A partner reads only its own scorecard; anything else is as absent as a missing one.
+  if (!isId(id) || (actor.orgKind === 'partner' && actor.orgId !== id)) throw notFound('partner');
+  const [org] = await q
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, id), inArray(organizations.kind, ['partner'])));
+  if (!org) throw notFound('partner');
+  const names = await typeNames(q);
+  const ptype = (await q.execute<{ t: string }>(sql`select ${primaryType(sql`${id}::uuid`)} as t`)).rows[0]!
+    .t;
+  const own: Scope = { ...scope, filters: { involvedOrg: id } };
+
+  const credits = (await partnerCredits(q, { ...scope, filters: {} }, model, names, id))[0];
+  const noWon = 'This partner has no credited won deals in the period';
+  const pipe = await pipelineAt(q, own);
+  const sentCounts = await referralCounts(q, { ...scope, filters: {} }, { referrer: id });
+  const received = await referralCounts(q, { ...scope, filters: {} }, { recipient: id });
+  const fees = await referralRevenue(q, { ...scope, filters: {} }, id);
+  const engagement = await engagementOf(q, id, scope.now);
+  const tiers = await tierProgress(q, id, scope.now);
+  const attainment = tiers.length ? tiers.reduce((s, t) => s + t.attainment, 0) / tiers.length : 1;
+  const percentile = await engagementPercentile(q, id, ptype, engagement.score, scope.now);
+  const last = await lastActivity(q, id, scope.now);
+  const recency = recencyScore(last, scope.now);
+  const sourcedWon = (
+    await q.execute<{ n: number }>(sql`with ${wonCte({ ...scope, filters: {} })}
+      select count(*)::int as n from won where sourced_org = ${id}::uuid`)
+  ).rows[0]!.n;
+
+  return {
+    partner: {
+      id: org.id,
+      name: org.name,
+      partnerType: ptype,
+      partnerTypeName: names.get(ptype) ?? ptype,
+      status: org.status,
+    },
+    period: periodOf(scope),
+    model,
+    revenue: {
+      sourced: credits ? value(credits.sourcedCredit) : none(noWon),
+      influenceCredit: credits ? value(credits.influenceCredit) : none(noWon),
+      wonDeals: credits?.deals ?? 0,
+    },
+    pipeline: { at: pipelineInstant(scope).toISOString(), value: pipe.pipeline, openDeals: pipe.openDeals },
+    referrals: {
+      sent: sentCounts.total,
+      received: received.total,
+      ...referralRates(sentCounts),
+      feesEarned: fees.fees,
+    },
+    engagement,
+    health: {
+      score: value(healthScore(attainment, percentile, recency)),
+      attainment,
+      engagementPercentile: percentile,
+      recency: Math.round(recency * 10) / 10,
+      lastActivityAt: last?.toISOString() ?? null,
+    },
+    tiers,
+    benchmarks: await benchmarks(q, scope, id, ptype, {
+      sourced_revenue: credits?.sourcedCredit ?? 0,
+      won_deals: sourcedWon,
+      engagement_score: engagement.score,
+    }),
+  };
+}
