@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-if (!existsSync(`${root}apps/web/dist/index.html`)) {
-  console.error('apps/web/dist is missing: run `npm run build` first (or use `npm run test:e2e`).');
+const dist = process.env.WEB_DIST ?? `${root}apps/web/dist`;
+if (!existsSync(`${dist}/index.html`)) {
+  console.error(`${dist} is missing: run \`npm run build\` first (or use \`npm run test:e2e\`).`);
   process.exit(1);
 }
 

@@ -34,6 +34,8 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Recurring jobs (tier evaluation, deadlines, protection expiry). Off only where a run must not move data under a test. */
   JOBS: bool.default(true),
+  /** Where the built web app is served from (default apps/web/dist): a second build can be tried beside the first. */
+  WEB_DIST: z.string().min(1).optional(),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .transform((u) => u.replace(/\/$/, ''))
@@ -62,5 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const publicUrl = parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`;
-  return { ...parsed.data, PUBLIC_URL: publicUrl, repoRoot, webDist: path.join(repoRoot, 'apps/web/dist') };
+  return {
+    ...parsed.data,
+    PUBLIC_URL: publicUrl,
+    repoRoot,
+    webDist: parsed.data.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
+  };
 }
