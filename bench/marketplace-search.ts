@@ -8,53 +8,19 @@
 //   npx tsx bench/marketplace-search.ts [--profiles 100000] [--runs 40]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/marketplace-search.ts
 // With DATABASE_URL a scratch database is created next to the named one and dropped afterwards.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { buildApp } from '../apps/server/src/app';
-import { loadConfig } from '../apps/server/src/config';
-import { migrateDatabase, openDatabase, type Database } from '../apps/server/src/db/client';
-import { createMemoryMailer } from '../apps/server/src/lib/mail';
+import { migrateDatabase, type Database } from '../apps/server/src/db/client';
 import { searchProfiles } from '../apps/server/src/modules/marketplace/search.service';
-import { createUser, createVendorOrganization, DEMO_PASSWORD } from '../apps/server/src/seed/factories';
 import { marketplaceSearchQuery } from '../packages/shared/src/contracts/marketplace';
+import { openScratch, pct, serveWithUser, time, writeResult } from './support';
 
 const { values } = parseArgs({
   options: { profiles: { type: 'string', default: '100000' }, runs: { type: 'string', default: '40' } },
 });
 const N = Number(values.profiles);
 const RUNS = Number(values.runs);
-
-async function open(): Promise<{ database: Database; engine: string; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `partnergraph_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
-    return {
-      database,
-      engine: 'postgres',
-      drop: async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-'));
-  const database = await openDatabase({ dataDir: dir });
-  return { database, engine: 'pglite', drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** N partners with published profiles, generated in SQL (reproducible: the values derive from the row number). */
 async function fill(database: Database) {
@@ -117,53 +83,22 @@ const shapes: Record<string, string> = {
   'facets only': 'country=FR&type=msp&industry=51',
 };
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
 async function main() {
-  const { database, engine, drop } = await open();
+  const { database, engine, drop } = await openScratch();
   try {
     await migrateDatabase(database.db);
     const fillMs = await fill(database);
-    const vendor = await createVendorOrganization(database.db, 'Bench Vendor');
-    const user = await createUser(database.db, {
-      organizationId: vendor.id,
-      role: 'analyst',
-      email: 'bench@vendor.test',
-      name: 'Bench',
-    });
-    const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: os.tmpdir(), PORT: '0' });
-    const app = await buildApp({ config, db: database.db, mailer: createMemoryMailer(), logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: user.email, password: DEMO_PASSWORD }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { app, base, cookie } = await serveWithUser(database);
 
     const rows: Record<string, unknown>[] = [];
     for (const [label, qs] of Object.entries(shapes)) {
       const query = marketplaceSearchQuery.parse(Object.fromEntries(new URLSearchParams(qs)));
-      const time = async (fn: () => Promise<unknown>, runs = RUNS) => {
-        await fn(); // warm
-        const out: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const t0 = performance.now();
-          await fn();
-          out.push(performance.now() - t0);
-        }
-        return out;
-      };
-      const floor = await time(() => searchProfiles(database.db, query));
+      const floor = await time(() => searchProfiles(database.db, query), RUNS);
       const api = await time(async () => {
         const r = await fetch(`${base}/api/v1/marketplace/search?${qs}`, { headers: { cookie } });
         if (r.status !== 200) throw new Error(`api ${r.status}`);
         await r.arrayBuffer();
-      });
+      }, RUNS);
       // Public: one loopback address, so stay under the locator's 60 a minute (10 runs per shape).
       const pub = await time(async () => {
         const r = await fetch(`${base}/api/v1/public/partners?${qs}`);
@@ -195,13 +130,7 @@ async function main() {
       `\nMarketplace search, ${N.toLocaleString('en')} published profiles on ${engine} (fill ${result.fillSeconds} s, ${RUNS} runs each)`,
     );
     console.table(rows);
-    const file = path.join(
-      path.dirname(new URL(import.meta.url).pathname),
-      'results',
-      `marketplace-search-${engine}.json`,
-    );
-    fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
-    console.log(`written ${file}`);
+    writeResult(`marketplace-search-${engine}`, result);
   } finally {
     await database.close();
     await drop();

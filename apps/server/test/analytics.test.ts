@@ -342,7 +342,8 @@ describe('revenue', () => {
     const last = await get(analyst, `/analytics/revenue?${P}&model=last_touch`);
     expect(first.totals).toEqual(even.totals);
     expect(last.totals).toEqual(even.totals);
-    const credit = (r: { partners: { organizationId: string }[] }, org: string) =>
+    type Credit = { organizationId: string; sourcedCredit: number; influenceCredit: number };
+    const credit = (r: { partners: Credit[] }, org: string) =>
       r.partners.find((p) => p.organizationId === ids[org]);
     // D4's 100,001 EUR cents split evenly between B and C: the odd cent goes to the lower id.
     const [low] = [ids.B!, ids.C!].sort();

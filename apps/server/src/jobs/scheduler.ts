@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
 import { refreshPartnerGraph } from '../modules/analytics/network.service';
+import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
 import { expireDealProtection } from '../modules/deals/deals.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
@@ -19,6 +20,8 @@ export const jobs: Job[] = [
   { name: 'evaluate-enrollments', everyMs: 6 * 3600_000, run: (db) => evaluateAllEnrollments(db) },
   // PageRank, clusters and layout of the partner graph: never computed on a request when the graph is large.
   { name: 'refresh-partner-graph', everyMs: 3600_000, run: (db) => refreshPartnerGraph(db) },
+  // Large ecosystems: the default overview stays computed (snapshots live five minutes).
+  { name: 'refresh-analytics-overview', everyMs: 4 * 60_000, run: (db) => refreshOverviewSnapshot(db) },
 ];
 
 /**

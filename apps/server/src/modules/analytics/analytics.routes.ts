@@ -39,6 +39,7 @@ import { pipelineReport } from './pipeline.service';
 import { referralReport } from './referrals.report';
 import { revenueReport } from './revenue.service';
 import { scorecard } from './scorecard.service';
+import { snapshotKey, throughSnapshot } from './snapshots';
 
 const csvNote =
   ' `format=csv` answers `text/csv` with exactly these figures (`section, item, series, value, unit, reason`; money in major units).';
@@ -66,6 +67,17 @@ function answer<T>(
   return report;
 }
 
+/** A report through the snapshot store: large ecosystems' slow reports are kept a few minutes. */
+async function report<T>(
+  db: Db,
+  name: string,
+  scope: Scope,
+  compute: (scope: Scope) => Promise<T>,
+  extra = {},
+) {
+  return throughSnapshot(db, snapshotKey(name, scope, extra), scope.now, () => compute(scope));
+}
+
 export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['analytics'];
@@ -85,7 +97,13 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
       },
     },
     async (req, reply) =>
-      answer(reply, req.query, 'overview', await overview(db, await scopeOf(db, req.query)), overviewCsv),
+      answer(
+        reply,
+        req.query,
+        'overview',
+        await report(db, 'overview', await scopeOf(db, req.query), (s) => overview(db, s)),
+        overviewCsv,
+      ),
   );
   r.get(
     '/analytics/revenue',
@@ -105,7 +123,13 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         reply,
         req.query,
         'revenue',
-        await revenueReport(db, await scopeOf(db, req.query), req.query.model),
+        await report(
+          db,
+          'revenue',
+          await scopeOf(db, req.query),
+          (s) => revenueReport(db, s, req.query.model),
+          { model: req.query.model },
+        ),
         revenueCsv,
       ),
   );
@@ -126,7 +150,7 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         reply,
         req.query,
         'pipeline',
-        await pipelineReport(db, await scopeOf(db, req.query)),
+        await report(db, 'pipeline', await scopeOf(db, req.query), (s) => pipelineReport(db, s)),
         pipelineCsv,
       ),
   );
@@ -148,7 +172,7 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         reply,
         req.query,
         'referrals',
-        await referralReport(db, await scopeOf(db, req.query)),
+        await report(db, 'referrals', await scopeOf(db, req.query), (s) => referralReport(db, s)),
         referralsCsv,
       ),
   );
@@ -169,7 +193,7 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         reply,
         req.query,
         'coverage',
-        await coverageReport(db, await scopeOf(db, req.query)),
+        await report(db, 'coverage', await scopeOf(db, req.query), (s) => coverageReport(db, s)),
         coverageCsv,
       ),
   );
@@ -190,7 +214,7 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         reply,
         req.query,
         'integrations',
-        await integrationReport(db, await scopeOf(db, req.query)),
+        await report(db, 'integrations', await scopeOf(db, req.query), (s) => integrationReport(db, s)),
         integrationsCsv,
       ),
   );
@@ -212,7 +236,13 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         reply,
         req.query,
         'network',
-        await networkReport(db, await scopeOf(db, req.query), req.query.betweenness === 'true'),
+        await report(
+          db,
+          'network',
+          await scopeOf(db, req.query),
+          (s) => networkReport(db, s, req.query.betweenness === 'true'),
+          { betweenness: req.query.betweenness },
+        ),
         networkCsv,
       ),
   );

@@ -12,3 +12,14 @@ export const partnerGraphs = pgTable('partner_graphs', {
   graph: jsonb('graph').$type<NonNullable<NetworkReport['graph']>>().notNull(),
   connectors: jsonb('connectors').$type<NetworkReport['connectors']>().notNull(),
 });
+
+/**
+ * Reports that were slow to compute (large ecosystems), kept for a few
+ * minutes so that the next viewer of the same dashboard does not wait again.
+ * A report carries its `computedAt`, so a kept one says how old it is.
+ */
+export const analyticsSnapshots = pgTable('analytics_snapshots', {
+  key: text('key').primaryKey(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  report: jsonb('report').$type<unknown>().notNull(),
+});

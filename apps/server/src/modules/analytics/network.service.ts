@@ -22,22 +22,25 @@ export const windowOf = (to: Date) => ({ from: addMonths(to, -12), to });
  * partner-to-partner referral and a co-involvement on a non-rejected deal at
  * their creation. An interaction is in a window [ws, we) when t0 < we and t1 ≥ ws.
  */
-const interactions = sql`interactions as (
+const interactions = (from: Date, to: Date) => sql`interactions as (
   select least(c.requester_org_id, c.recipient_org_id) as a, greatest(c.requester_org_id, c.recipient_org_id) as b,
     c.started_at as t0, coalesce(c.ended_at, 'infinity'::timestamptz) as t1
   from connections c where c.started_at is not null
+    and c.started_at < ${to.toISOString()}::timestamptz and coalesce(c.ended_at, 'infinity'::timestamptz) >= ${from.toISOString()}::timestamptz
   union all
   select least(rf.referrer_org_id, rf.recipient_org_id), greatest(rf.referrer_org_id, rf.recipient_org_id),
     rf.created_at, rf.created_at
   from referrals rf
   where rf.source = 'partner' and not rf.to_vendor and rf.referrer_org_id is not null
     and rf.referrer_org_id <> rf.recipient_org_id
+    and rf.created_at >= ${from.toISOString()}::timestamptz and rf.created_at < ${to.toISOString()}::timestamptz
   union all
   select i1.organization_id, i2.organization_id, d.created_at, d.created_at
   from deals d
   join deal_involvements i1 on i1.deal_id = d.id and i1.status = 'confirmed'
   join deal_involvements i2 on i2.deal_id = d.id and i2.status = 'confirmed' and i1.organization_id < i2.organization_id
   where d.status <> 'rejected'
+    and d.created_at >= ${from.toISOString()}::timestamptz and d.created_at < ${to.toISOString()}::timestamptz
 )`;
 
 /** Active partners matching the partner filters: the graph's nodes. */
@@ -48,7 +51,7 @@ const nodesCte = (scope: Scope) => sql`nodes as (
 
 /** Edge rows (a, b, weight) of the graph over one window, between nodes only. */
 function edgesIn(scope: Scope, ws: Date, we: Date): SQL {
-  return sql`with ${nodesCte(scope)}, ${interactions}
+  return sql`with ${nodesCte(scope)}, ${interactions(ws, we)}
     select x.a::text as a, x.b::text as b, count(*)::int as weight
     from interactions x
     where x.t0 < ${we.toISOString()}::timestamptz and x.t1 >= ${ws.toISOString()}::timestamptz
@@ -79,7 +82,7 @@ async function structures(q: Queryable, scope: Scope, ends: Date[]): Promise<Map
     sql`, `,
   );
   const res = await q.execute<{ we: string; edges: number; connected: number; nodes: number }>(sql`
-    with ${nodesCte(scope)}, ${interactions}, windows(ws, we) as (values ${values}),
+    with ${nodesCte(scope)}, ${interactions(windowOf(new Date(Math.min(...ends.map((x) => x.getTime())))).from, new Date(Math.max(...ends.map((x) => x.getTime()))))}, windows(ws, we) as (values ${values}),
     pairs as (
       select distinct w.we, x.a, x.b from windows w
       join interactions x on x.t0 < w.we and x.t1 >= w.ws
@@ -113,15 +116,18 @@ async function networkShares(q: Queryable, scope: Scope) {
         where rf.id = won.referral_id and rf.source = 'partner' and not rf.to_vendor)))), 0)::text as network,
       coalesce(round(sum(amt) filter (where touched)), 0)::text as touched
     from won group by grouping sets ((date_trunc('month', close_date)), ())`);
-  const share = (r: (typeof res.rows)[number] | undefined) =>
+  const share = (r: (typeof res.rows)[number] | undefined, when: 'period' | 'month') =>
     ratio(
       Number(r?.network ?? 0),
       Number(r?.touched ?? 0),
-      'No partner-touched deals were won in this period',
+      `No partner-touched deals were won in this ${when}`,
     );
   return {
-    whole: share(res.rows.find((r) => r.g === 1)),
-    byMonth: new Map(res.rows.filter((r) => r.g === 0).map((r) => [r.m!, share(r)])),
+    whole: share(
+      res.rows.find((r) => r.g === 1),
+      'period',
+    ),
+    byMonth: new Map(res.rows.filter((r) => r.g === 0).map((r) => [r.m!, share(r, 'month')])),
   };
 }
 
@@ -251,7 +257,7 @@ async function computeGraph(q: Queryable, scope: Scope, withBetweenness: boolean
       ...(between ? { betweenness: n.betweenness } : {}),
     };
   });
-  return { graph, connectors, edgeCount: edges.length };
+  return { graph, connectors, nodeCount: g.order, edgeCount: edges.length };
 }
 
 const inFlight = new Map<string, Promise<unknown>>();
@@ -262,7 +268,7 @@ export async function refreshPartnerGraph(db: Db, to?: Date) {
   const scope = resolveScope(to ? { to: to.toISOString() } : {}, reportingCurrency);
   const windowTo = ceilDay(scope.to);
   const started = Date.now();
-  const { graph, connectors, edgeCount } = await computeGraph(db, scope, false);
+  const { graph, connectors, nodeCount, edgeCount } = await computeGraph(db, scope, false);
   await db
     .insert(partnerGraphs)
     .values({ windowTo, computedAt: new Date(graph.computedAt), graph, connectors })
@@ -270,7 +276,7 @@ export async function refreshPartnerGraph(db: Db, to?: Date) {
       target: partnerGraphs.windowTo,
       set: { computedAt: new Date(graph.computedAt), graph, connectors },
     });
-  return { nodes: graph.nodes.length, edges: edgeCount, ms: Date.now() - started };
+  return { nodes: nodeCount, drawnNodes: graph.nodes.length, edges: edgeCount, ms: Date.now() - started };
 }
 
 /** Cached graphs of the current window are refreshed by the job; older windows never change. */

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Figure, Overview } from '@partnergraph/shared/contracts/analytics';
+import { performance } from 'node:perf_hooks';
 import type { Db } from '../../db/client';
+import { readSettings } from '../settings/settings.service';
+import { analyticsSnapshots } from './analytics.tables';
+import { pruneSnapshots, SLOW_REPORT_MS, snapshotKey } from './snapshots';
 import { coverageReport } from './coverage.service';
 import { integrationFigures } from './integrations.report';
 import { networkFigures } from './network.service';
-import { type Scope, ceilDay, periodOf } from './period';
+import { type Scope, ceilDay, periodOf, resolveScope } from './period';
 import { pipelineAt, pipelineReport } from './pipeline.service';
 import { referralCounts, referralRates, referralRevenue } from './referrals.report';
 import { type TotalsRow, revenueTotals, totalsOf, totalsSelect, wonCte } from './revenue.service';
@@ -13,9 +17,9 @@ import { none, value } from './sql';
 type Unit = Overview['headlines'][number]['unit'];
 
 /** Every headline of metrics.md for one period, computed by the same functions as the detailed reports. */
-async function headlines(db: Db, scope: Scope) {
+async function headlines(db: Db, scope: Scope, pipeline?: Figure) {
   const revenue = await revenueTotals(db, scope);
-  const pipe = await pipelineAt(db, scope);
+  const pipe = pipeline ? { pipeline } : await pipelineAt(db, scope);
   const counts = await referralCounts(db, scope);
   const rates = referralRates(counts);
   const refMoney = await referralRevenue(db, scope);
@@ -71,13 +75,17 @@ export async function overview(db: Db, scope: Scope): Promise<Overview> {
     fromDay: ceilDay(prevFrom),
     toDay: scope.fromDay,
   };
-  const current = await headlines(db, scope);
+  // The trend's pipeline series ends at the headline instant: computed once for both.
+  const pipe = await pipelineReport(db, scope);
+  const current = await headlines(db, scope, pipe.pipeline);
   const previous = await headlines(db, prevScope);
   const coverage = await coverageReport(db, scope);
   const cur: Record<string, Figure> = { ...current, coverage: coverage.multiplier.cells };
   const prev: Record<string, Figure> = {
     ...previous,
     coverage: none('Coverage is measured as of now only'),
+    // Customers are counted over all time (metrics.md (b)): a previous period has no figure of its own.
+    integrationCustomerShare: none('Counted over all time, not per period'),
   };
 
   // Monthly trend: revenue by close month, pipeline at each month end.
@@ -85,7 +93,6 @@ export async function overview(db: Db, scope: Scope): Promise<Overview> {
     with ${wonCte(scope)}
     select to_char(date_trunc('month', close_date), 'YYYY-MM') as m, ${totalsSelect}
     from won group by 1`);
-  const pipe = await pipelineReport(db, scope);
   const pipeByMonth = new Map(
     pipe.series.map((p) => [new Date(Date.parse(p.at) - 1).toISOString().slice(0, 7), p]),
   );
@@ -111,4 +118,30 @@ export async function overview(db: Db, scope: Scope): Promise<Overview> {
     })),
     trend,
   };
+}
+
+/**
+ * The job's part: recomputes the default overview (the last 12 months, no
+ * filters) so that on a large ecosystem the dashboard most visits open is
+ * ready, and forgets expired snapshots. On a small one it is a quick no-op.
+ */
+let lastRun = { at: 0, ms: Number.POSITIVE_INFINITY };
+
+export async function refreshOverviewSnapshot(db: Db): Promise<Record<string, number>> {
+  // A small ecosystem computes its overview live in well under a second: check hourly whether it grew.
+  if (lastRun.ms < SLOW_REPORT_MS / 2 && Date.now() - lastRun.at < 3600_000) return { skipped: 1 };
+  const { reportingCurrency } = await readSettings(db);
+  const scope = resolveScope({}, reportingCurrency);
+  const started = performance.now();
+  const report = await overview(db, scope);
+  const ms = performance.now() - started;
+  lastRun = { at: Date.now(), ms };
+  if (ms > SLOW_REPORT_MS) {
+    const key = snapshotKey('overview', scope);
+    await db
+      .insert(analyticsSnapshots)
+      .values({ key, computedAt: scope.now, report })
+      .onConflictDoUpdate({ target: analyticsSnapshots.key, set: { computedAt: scope.now, report } });
+  }
+  return { ms: Math.round(ms), kept: ms > SLOW_REPORT_MS ? 1 : 0, pruned: await pruneSnapshots(db) };
 }

@@ -3,7 +3,7 @@ import type { PipelineReport } from '@partnergraph/shared/contracts/analytics';
 import type { Queryable } from '../../db/client';
 import { typeNames } from './names';
 import { type Scope, isoDay, monthsOf, periodOf } from './period';
-import { dealFilter, none, primaryType, ratesCte, rateJoin, value } from './sql';
+import { dealFilter, none, ratesCte, value } from './sql';
 
 /**
  * The instant the pipeline is read at: the end of the period, or now when the
@@ -22,6 +22,10 @@ async function openAt(q: Queryable, scope: Scope, points: Date[]) {
     points.map((t) => sql`(${t.toISOString()}::timestamptz, ${isoDay(new Date(t.getTime() - 1))}::date)`),
     sql`, `,
   );
+  const times = points.map((t) => t.getTime());
+  const first = new Date(Math.min(...times)).toISOString();
+  const last = new Date(Math.max(...times)).toISOString();
+  // Each candidate deal's partner facts are read once, then matched to every instant it was open at.
   const res = await q.execute<{
     t: string;
     n: number;
@@ -30,15 +34,26 @@ async function openAt(q: Queryable, scope: Scope, points: Date[]) {
     g: number;
   }>(sql`
     with ${ratesCte(scope.currency)}, pts(t, day) as (values ${values}),
-    open as (
-      select p.t, d.id, d.amount::numeric * r.factor as amt,
-        coalesce((select ${primaryType(sql`i.organization_id`)} from deal_involvements i
-          where i.deal_id = d.id and i.role = 'sourced' and i.status = 'confirmed'), 'vendor_sourced') as stype
-      from pts p
-      join deals d on d.approved_at <= p.t and (d.ended_at is null or d.ended_at > p.t)
-      ${rateJoin(sql`p.day`)}
-      where ${dealFilter(scope.filters)}
+    candidates as (
+      select d.id, d.currency, d.amount, d.approved_at, d.ended_at,
+        case when so.organization_id is null then 'vendor_sourced' else coalesce(spt.type_code, 'unknown') end as stype
+      from deals d
+      left join deal_involvements so on so.deal_id = d.id and so.role = 'sourced' and so.status = 'confirmed'
+      left join organization_partner_types spt on spt.organization_id = so.organization_id and spt.is_primary
+      where d.approved_at <= ${last}::timestamptz and (d.ended_at is null or d.ended_at > ${first}::timestamptz)
         and exists (select 1 from deal_involvements i where i.deal_id = d.id and i.status = 'confirmed')
+        and ${dealFilter(scope.filters)}
+    ),
+    -- The rate of each currency at each instant: a few rows, joined by equality below.
+    point_rates as (
+      select p.t, r.currency, r.factor from pts p
+      join rates r on r.valid_from <= p.day and (r.valid_to is null or p.day < r.valid_to)
+    ),
+    open as (
+      select p.t, c.stype, c.amount::numeric * pr.factor as amt
+      from pts p
+      join candidates c on c.approved_at <= p.t and (c.ended_at is null or c.ended_at > p.t)
+      join point_rates pr on pr.t = p.t and pr.currency = c.currency
     )
     select to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as t,
       stype, grouping(stype)::int as g, count(*)::int as n, round(sum(amt))::text as amount

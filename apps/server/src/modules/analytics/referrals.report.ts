@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/client';
 import { partnerTypes } from '../organizations/organizations.tables';
 import { type Scope, periodOf } from './period';
 import { wonCte } from './revenue.service';
-import { none, partnerMatch, primaryType, ratio, value } from './sql';
+import { none, partnerMatch, ratio, value } from './sql';
 
 /**
  * Partner-to-partner referrals created in P whose referrer matches the
@@ -97,9 +97,11 @@ export async function referralRevenue(q: Queryable, scope: Scope, referrer?: str
 export async function referralReport(q: Queryable, scope: Scope): Promise<ReferralReport> {
   const counts = await referralCounts(q, scope);
   const matrix = await q.execute<{ a: string; b: string; n: number }>(sql`
-    select ${primaryType(sql`rf.referrer_org_id`)} as a, ${primaryType(sql`rf.recipient_org_id`)} as b,
-      count(*)::int as n
-    from referrals rf where ${p2pReferrals(scope)} group by 1, 2`);
+    select coalesce(ta.type_code, 'unknown') as a, coalesce(tb.type_code, 'unknown') as b, count(*)::int as n
+    from referrals rf
+    left join organization_partner_types ta on ta.organization_id = rf.referrer_org_id and ta.is_primary
+    left join organization_partner_types tb on tb.organization_id = rf.recipient_org_id and tb.is_primary
+    where ${p2pReferrals(scope)} group by 1, 2`);
   const apart = await q.execute<{ to_vendor: number; locator: number }>(sql`
     select count(*) filter (where rf.source = 'partner' and rf.to_vendor
         and ${partnerMatch(sql`rf.referrer_org_id`, scope.filters)})::int as to_vendor,

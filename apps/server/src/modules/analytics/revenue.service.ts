@@ -3,7 +3,7 @@ import type { AttributionModel } from '@partnergraph/shared/codes';
 import type { RevenueReport } from '@partnergraph/shared/contracts/analytics';
 import type { Queryable } from '../../db/client';
 import { type Scope, periodOf, quartersOf } from './period';
-import { dealFilter, NO_WON, none, partnerMatch, primaryType, ratesCte, rateJoin, ratio, value } from './sql';
+import { dealFilter, NO_WON, none, partnerMatch, ratesCte, rateJoin, ratio, value } from './sql';
 import { typeNames } from './names';
 
 /**
@@ -11,16 +11,23 @@ import { typeNames } from './names';
  * the flags the revenue metrics read (metrics.md). One place defines "won in P".
  */
 export function wonCte(scope: Scope, extra: SQL = sql`true`): SQL {
+  // One index scan of the deal's involvements gives every flag (the primary key leads with deal_id).
   return sql`${ratesCte(scope.currency)},
   won as (
     select d.id, d.close_date, d.amount, r.factor, d.amount::numeric * r.factor as amt, d.referral_id,
-      so.organization_id as sourced_org,
-      (so.organization_id is not null and ${partnerMatch(sql`so.organization_id`, scope.filters)}) as sourced_match,
-      exists (select 1 from deal_involvements i where i.deal_id = d.id and i.status = 'confirmed' and i.role <> 'sourced') as influenced,
-      exists (select 1 from deal_involvements i where i.deal_id = d.id and i.status = 'confirmed') as touched,
-      (select count(*) from deal_involvements i where i.deal_id = d.id and i.status = 'confirmed') as partners
+      inv.sourced_org,
+      (inv.sourced_org is not null and ${partnerMatch(sql`inv.sourced_org`, scope.filters)}) as sourced_match,
+      coalesce(inv.influenced, false) as influenced,
+      inv.partners > 0 as touched,
+      inv.partners,
+      coalesce(spt.type_code, 'unknown') as sourced_type
     from deals d ${rateJoin(sql`d.close_date`)}
-    left join deal_involvements so on so.deal_id = d.id and so.role = 'sourced' and so.status = 'confirmed'
+    cross join lateral (
+      select count(*) as partners, bool_or(i.role <> 'sourced') as influenced,
+        (array_agg(i.organization_id) filter (where i.role = 'sourced'))[1] as sourced_org
+      from deal_involvements i where i.deal_id = d.id and i.status = 'confirmed'
+    ) inv
+    left join organization_partner_types spt on spt.organization_id = inv.sourced_org and spt.is_primary
     where d.status = 'won' and d.close_date >= ${scope.fromDay}::date and d.close_date < ${scope.toDay}::date
       and ${dealFilter(scope.filters)} and ${extra}
   )`;
@@ -84,7 +91,7 @@ export async function revenueReport(
   const res = await q.execute<TotalsRow & { q: string | null; stype: string | null; g: number }>(sql`
     with ${wonCte(scope)},
     typed as (select *, date_trunc('quarter', close_date)::date::text as q,
-      case when sourced_match then ${primaryType(sql`sourced_org`)} end as stype from won)
+      case when sourced_match then sourced_type end as stype from won)
     select q, stype, grouping(q, stype)::int as g, ${totalsSelect}
     from typed group by grouping sets ((q, stype), (q), (stype), ())`);
   const rows = res.rows;
@@ -167,9 +174,10 @@ export async function partnerCredits(
       union all
       select org, id, 0::numeric, ${share}::numeric * factor from infl
     )
-    select c.org::text as org, o.name, ${primaryType(sql`c.org`)} as ptype,
+    select c.org::text as org, o.name, coalesce(min(t.type_code), 'unknown') as ptype,
       round(sum(c.s))::text as sourced, round(sum(c.i))::text as influence, count(distinct c.id)::int as deals
     from credits c join organizations o on o.id = c.org
+    left join organization_partner_types t on t.organization_id = c.org and t.is_primary
     where ${partnerMatch(sql`c.org`, scope.filters)} ${only ? sql`and c.org = ${only}::uuid` : sql``}
     group by c.org, o.name
     order by sum(c.s) + sum(c.i) desc, c.org

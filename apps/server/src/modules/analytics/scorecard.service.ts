@@ -204,7 +204,8 @@ export async function scorecard(
     .t;
   const own: Scope = { ...scope, filters: { involvedOrg: id } };
 
-  const credits = (await partnerCredits(q, { ...scope, filters: {} }, model, names, id))[0];
+  // Only the deals it is on: their credits are computed with every partner of each deal all the same.
+  const credits = (await partnerCredits(q, { ...scope, filters: { involvedOrg: id } }, model, names, id))[0];
   const noWon = 'This partner has no credited won deals in the period';
   const pipe = await pipelineAt(q, own);
   const sentCounts = await referralCounts(q, { ...scope, filters: {} }, { referrer: id });

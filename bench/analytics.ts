@@ -1,0 +1,342 @@
+// Analytics at scale: fills a scratch database with a generated ecosystem
+// (reproducible: every value derives from the row number) and times each
+// analytics endpoint through the whole stack beside its floor — the same
+// aggregation written directly in SQL and run on the same database, in the
+// same run. Prints p50 per endpoint and the ratio; writes
+// bench/results/analytics-<scale>-<engine>.json.
+//
+//   npx tsx bench/analytics.ts [--scale S|M|L] [--runs 5]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/analytics.ts --scale L
+//
+// S: 1,000 partners, 10,000 deals, 3,000 referrals. M: 10× S. L: 100,000
+// partners, 1,000,000 deals, 300,000 referrals, 200,000 connections.
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { migrateDatabase, type Database } from '../apps/server/src/db/client';
+import { refreshPartnerGraph } from '../apps/server/src/modules/analytics/network.service';
+import { createProgramRecord } from '../apps/server/src/seed/factories';
+import { openScratch, pct, serveWithUser, time, writeResult } from './support';
+
+const scales = {
+  S: { partners: 1_000, deals: 10_000, referrals: 3_000, connections: 2_000 },
+  M: { partners: 10_000, deals: 100_000, referrals: 30_000, connections: 20_000 },
+  L: { partners: 100_000, deals: 1_000_000, referrals: 300_000, connections: 200_000 },
+} as const;
+
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: 'S' }, runs: { type: 'string', default: '5' } },
+});
+const scaleName = (values.scale ?? 'S').toUpperCase() as keyof typeof scales;
+if (!(scaleName in scales)) throw new Error('--scale is S, M or L');
+const SCALE = scales[scaleName];
+const RUNS = Number(values.runs);
+
+// The period every endpoint is asked for: the last full year of generated data.
+const FROM = '2025-01-01';
+const TO = '2026-01-01';
+
+async function fill(database: Database) {
+  const { db } = database;
+  const { partners: N, deals: M, referrals: R, connections: C } = SCALE;
+  const started = performance.now();
+  const { program, tiers } = await createProgramRecord(db, { name: 'Bench program' });
+  const types = `array['reseller','distributor','msp','system_integrator','isv','technology_partner','referral_partner','community_influencer']`;
+  const countries = `array['US','GB','DE','FR','NL','SE','ES','IT','JP','AU','CA','BR']`;
+  const industries = `array['51','52','54','62','31-33','44-45','48-49','61','92','22']`;
+  const step = async (label: string, q: ReturnType<typeof sql>) => {
+    const t0 = performance.now();
+    await db.execute(q);
+    console.log(`  ${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
+  // Partners are numbered 1..N through a mapping table, so deals and referrals can name them by number.
+  await step(
+    'partners',
+    sql.raw(`
+    create table bench_partners as
+      select i as n, gen_random_uuid() as id from generate_series(1, ${N}) i;
+    create index on bench_partners (n);
+    insert into organizations (id, kind, name, status, country)
+      select id, 'partner', 'Partner ' || n, case when n % 20 = 0 then 'suspended' else 'active' end,
+        (${countries})[1 + n % 12]
+      from bench_partners;
+    insert into organization_partner_types (organization_id, type_code, is_primary)
+      select id, (${types})[1 + (n * 7) % 8], true from bench_partners;
+    insert into enrollments (id, organization_id, program_id, tier_id, status)
+      select gen_random_uuid(), id, '${program.id}', '${tiers[0]!.id}', case when n % 10 = 0 then 'pending_agreement' else 'active' end
+      from bench_partners;
+    insert into partner_profiles (organization_id, status, draft)
+      select id, 'draft', jsonb_build_object(
+        'countries', jsonb_build_array((${countries})[1 + n % 12], (${countries})[1 + (n / 12) % 12]),
+        'industries', jsonb_build_array((${industries})[1 + (n / 5) % 10]))
+      from bench_partners;
+    update settings set direct_coverage = '[{"country":"US","industry":"51"},{"country":"US","industry":"52"},{"country":"GB","industry":"51"},{"country":"DE","industry":"54"}]';
+    insert into fx_rates (id, currency, reporting_currency, rate, effective_date)
+      select gen_random_uuid(), c, 'USD', case c when 'EUR' then 1.05 + (m % 7) * 0.01 else 0.0065 + (m % 5) * 0.0001 end,
+        date '2022-01-01' + make_interval(months => m)
+      from unnest(array['EUR','JPY']) c, generate_series(0, 59) m;
+  `),
+  );
+  // Deals over 2023–2025: won 40%, lost 15%, approved 25%, registered 10%, rejected 5%, expired 5%.
+  await step(
+    'deals',
+    sql.raw(`
+    insert into deals (id, registered_by_org_id, vendor_recorded, customer_name, customer_name_key, customer_domain,
+        customer_root_domain, customer_domain_label, country, industry, amount, currency, expected_close_date, status,
+        approved_at, close_date, ended_at, created_at, updated_at)
+    select gen_random_uuid(), case when i % 10 = 0 then v.id else p.id end, i % 10 = 0,
+      'Customer ' || (i % ${Math.max(1, Math.floor(M / 3))}), 'customer ' || (i % ${Math.max(1, Math.floor(M / 3))}),
+      'cust' || (i % ${Math.max(1, Math.floor(M / 3))}) || '.com', 'cust' || (i % ${Math.max(1, Math.floor(M / 3))}) || '.com',
+      'cust' || (i % ${Math.max(1, Math.floor(M / 3))}),
+      (${countries})[1 + i % 12], (${industries})[1 + (i / 3) % 10],
+      10000 + (i::bigint * 7919) % 5000000, case when i % 20 < 15 then 'USD' when i % 20 < 19 then 'EUR' else 'JPY' end,
+      x.created::date + 60,
+      x.status,
+      case when x.status in ('registered', 'rejected') then null else x.created + interval '1 day' end,
+      case when x.status in ('won', 'lost') then (x.created + interval '45 days')::date end,
+      case when x.status in ('won', 'lost') then (x.created + interval '45 days')::date::timestamptz
+           when x.status in ('rejected') then x.created + interval '2 days'
+           when x.status = 'expired' then x.created + interval '91 days' end,
+      x.created, x.created
+    from generate_series(1, ${M}) i
+    join bench_partners p on p.n = 1 + (i::bigint * 13) % ${N}
+    cross join (select id from organizations where kind = 'vendor') v
+    cross join lateral (select
+      timestamptz '2023-01-01' + ((i::bigint * 104729) % (3 * 365 * 24)) * interval '1 hour' as created,
+      (array['won','won','won','won','won','won','won','won','lost','lost','lost','approved','approved','approved','approved','approved','registered','registered','rejected','expired'])[1 + i % 20] as status) x;
+    insert into deal_involvements (deal_id, organization_id, role, status, involved_at, confirmed_at)
+      select id, registered_by_org_id, 'sourced', 'confirmed', created_at, created_at from deals where not vendor_recorded;
+    insert into deal_involvements (deal_id, organization_id, role, status, involved_at, confirmed_at)
+      select d.id, p.id, (array['co_sell','implementation','integration','influenced','referred'])[1 + d.n % 5], 'confirmed',
+        d.created_at + interval '3 days', d.created_at + interval '3 days'
+      from (select id, created_at, registered_by_org_id, row_number() over (order by created_at, id) as n from deals) d
+      join bench_partners p on p.n = 1 + (d.n * 31) % ${N}
+      where d.n % 3 = 0 and p.id <> d.registered_by_org_id;
+  `),
+  );
+  await step(
+    'referrals, connections, integrations',
+    sql.raw(`
+    insert into referrals (id, source, referrer_org_id, recipient_org_id, to_vendor, company_name, country, contact_name,
+        contact_email, need, status, fee_percent, created_at, updated_at)
+    select gen_random_uuid(), 'partner', a.id, b.id, false, 'Prospect ' || i, (${countries})[1 + i % 12], 'Pat', 'pat@example.com',
+      'A rollout', (array['submitted','accepted','rejected','converted','converted'])[1 + i % 5],
+      case when i % 5 >= 3 then 10 end,
+      timestamptz '2023-01-01' + ((i::bigint * 7907) % (3 * 365 * 24)) * interval '1 hour',
+      timestamptz '2023-01-01' + ((i::bigint * 7907) % (3 * 365 * 24)) * interval '1 hour'
+    from generate_series(1, ${R}) i
+    join bench_partners a on a.n = 1 + (i::bigint * 17) % ${N}
+    join bench_partners b on b.n = 1 + (i::bigint * 17 + 1 + i % 50) % ${N};
+    -- Converted referrals became deals: link each to one won or open deal of its recipient, at most once.
+    update deals d set referral_id = x.rid from (
+      select distinct on (d2.id) d2.id as did, r.id as rid
+      from (select id, recipient_org_id, row_number() over (partition by recipient_org_id order by id) as k
+            from referrals where status = 'converted') r
+      join lateral (select id from deals where registered_by_org_id = r.recipient_org_id
+                    order by created_at offset r.k - 1 limit 1) d2 on true
+      order by d2.id
+    ) x where d.id = x.did;
+    insert into connections (id, requester_org_id, recipient_org_id, kind, status, started_at, ended_at, created_at, updated_at)
+    select gen_random_uuid(), a.id, b.id, (array['referral','co_sell','technology_integration','implementation','resale','joint_solution'])[1 + i % 6],
+      case when i % 10 = 0 then 'ended' else 'active' end,
+      timestamptz '2023-01-01' + ((i::bigint * 6007) % (3 * 365)) * interval '1 day',
+      case when i % 10 = 0 then timestamptz '2023-01-01' + ((i::bigint * 6007) % (3 * 365) + 120) * interval '1 day' end,
+      timestamptz '2023-01-01' + ((i::bigint * 6007) % (3 * 365)) * interval '1 day',
+      timestamptz '2023-01-01' + ((i::bigint * 6007) % (3 * 365)) * interval '1 day'
+    from generate_series(1, ${C}) i
+    join bench_partners a on a.n = 1 + (i::bigint * 11) % ${N}
+    join bench_partners b on b.n = 1 + (i::bigint * 11 + 2 + i % 97) % ${N};
+    insert into integration_listings (id, organization_id, name, category, description, status, published_at)
+      select gen_random_uuid(), id, 'Connector ' || n, 'Security', 'A connector', 'published', now()
+      from bench_partners where n % 100 = 0;
+    insert into integration_installs (listing_id, customer_domain, installed_at)
+      select l.id, 'cust' || ((l.n * 37 + k) % ${Math.max(1, Math.floor(M / 3))}) || '.com', date '2024-06-01'
+      from (select id, row_number() over (order by id) as n from integration_listings) l, generate_series(1, 50) k
+      on conflict do nothing;
+    drop table bench_partners;
+    analyze;
+  `),
+  );
+  return performance.now() - started;
+}
+
+// The floors: each endpoint's main aggregation as a person would write it in SQL, with the same
+// period and the same rules, without the stack (session, access gate, validation, JSON) around it.
+const rates = `rates as (select currency, effective_date as f, lead(effective_date) over (partition by currency order by effective_date) as t,
+  rate * case currency when 'JPY' then 100 else 1 end as factor from fx_rates where reporting_currency = 'USD'
+  union all select 'USD', '-infinity'::date, null, 1)`;
+const won = `won as (select d.*, r.factor, d.amount * r.factor as amt from deals d
+    join rates r on r.currency = d.currency and r.f <= d.close_date and (r.t is null or d.close_date < r.t)
+    where d.status = 'won' and d.close_date >= '${FROM}' and d.close_date < '${TO}')`;
+const windows = `windows(ws, we) as (select m - interval '12 months', m from generate_series(timestamptz '${FROM}' + interval '1 month', timestamptz '${TO}', interval '1 month') m)`;
+const floors: Record<string, string[]> = {
+  revenue: [
+    `with ${rates}, ${won}
+    select date_trunc('quarter', w.close_date), t.type_code, round(sum(w.amt)),
+      round(sum(w.amt) filter (where s.organization_id is not null)),
+      round(sum(w.amt) filter (where exists (select 1 from deal_involvements i where i.deal_id = w.id and i.role <> 'sourced')))
+    from won w
+    left join deal_involvements s on s.deal_id = w.id and s.role = 'sourced'
+    left join organization_partner_types t on t.organization_id = s.organization_id and t.is_primary
+    group by grouping sets ((1, 2), (1), (2), ())`,
+    `with ${rates}, ${won}, inv as (
+      select w.id, w.amount, w.factor, i.organization_id as org, i.role,
+        count(*) filter (where i.role <> 'sourced') over (partition by w.id) as n,
+        row_number() over (partition by w.id, i.role = 'sourced' order by i.organization_id) as k
+      from won w join deal_involvements i on i.deal_id = w.id)
+    select org, round(sum(case when role = 'sourced' then amount * factor else ((amount / n) + case when k <= amount % n then 1 else 0 end) * factor end))
+    from inv group by org order by 2 desc limit 100`,
+  ],
+  pipeline: [
+    `with ${rates}, pts(t) as (select generate_series(timestamptz '${FROM}' + interval '1 month', timestamptz '${TO}', interval '1 month'))
+    select p.t, t.type_code, count(*), round(sum(d.amount * r.factor)) from pts p
+    join deals d on d.approved_at <= p.t and (d.ended_at is null or d.ended_at > p.t)
+    join rates r on r.currency = d.currency and r.f <= (p.t - interval '1 ms')::date and (r.t is null or (p.t - interval '1 ms')::date < r.t)
+    left join deal_involvements s on s.deal_id = d.id and s.role = 'sourced'
+    left join organization_partner_types t on t.organization_id = s.organization_id and t.is_primary
+    where exists (select 1 from deal_involvements i where i.deal_id = d.id)
+    group by grouping sets ((1), (1, 2))`,
+  ],
+  referrals: [
+    `select rf.status, d.status, count(*) from referrals rf left join deals d on d.referral_id = rf.id
+    where rf.source = 'partner' and not rf.to_vendor and rf.created_at >= '${FROM}' and rf.created_at < '${TO}' group by 1, 2`,
+    `select a.type_code, b.type_code, count(*) from referrals rf
+    join organization_partner_types a on a.organization_id = rf.referrer_org_id and a.is_primary
+    join organization_partner_types b on b.organization_id = rf.recipient_org_id and b.is_primary
+    where rf.source = 'partner' and not rf.to_vendor and rf.created_at >= '${FROM}' and rf.created_at < '${TO}'
+    group by 1, 2`,
+    `with ${rates}, ${won}
+    select round(sum(w.amt)), round(sum(w.amt * coalesce(rf.fee_percent, 0) / 100))
+    from won w join referrals rf on rf.id = w.referral_id and rf.source = 'partner' and not rf.to_vendor`,
+  ],
+  coverage: [
+    `select c, i, count(distinct o.id) from organizations o
+    join partner_profiles pp on pp.organization_id = o.id
+    cross join lateral jsonb_array_elements_text(pp.draft->'countries') c
+    cross join lateral jsonb_array_elements_text(pp.draft->'industries') i
+    where o.kind = 'partner' and o.status = 'active'
+      and exists (select 1 from enrollments e where e.organization_id = o.id and e.status = 'active')
+    group by 1, 2`,
+  ],
+  integrations: [
+    `with ${rates}, ${won}
+    select count(*), count(*) filter (where x.i), round(sum(amt) filter (where x.i)) from won w
+    cross join lateral (select exists (select 1 from deal_involvements i where i.deal_id = w.id and i.role = 'integration') as i) x`,
+    `select count(*), count(*) filter (where exists (select 1 from integration_installs ii where ii.customer_domain = c.d))
+    from (select distinct customer_root_domain d from deals where status = 'won') c`,
+  ],
+  network: [
+    `with ${windows}, x as (
+      select least(requester_org_id, recipient_org_id) a, greatest(requester_org_id, recipient_org_id) b, started_at t0, coalesce(ended_at, 'infinity') t1
+        from connections where started_at is not null
+      union all select least(referrer_org_id, recipient_org_id), greatest(referrer_org_id, recipient_org_id), created_at, created_at
+        from referrals where source = 'partner' and not to_vendor and created_at >= timestamptz '${FROM}' - interval '12 months'
+      union all select i1.organization_id, i2.organization_id, d.created_at, d.created_at from deals d
+        join deal_involvements i1 on i1.deal_id = d.id join deal_involvements i2 on i2.deal_id = d.id and i1.organization_id < i2.organization_id
+        where d.status <> 'rejected' and d.created_at >= timestamptz '${FROM}' - interval '12 months' and d.created_at < '${TO}'),
+    pairs as (select distinct w.we, x.a, x.b from windows w join x on x.t0 < w.we and x.t1 >= w.ws)
+    select we, count(*), (select count(*) from (select a from pairs p2 where p2.we = p.we union select b from pairs p2 where p2.we = p.we) n)
+    from pairs p group by we`,
+    `with ${rates}, ${won}
+    select date_trunc('month', w.close_date), round(sum(w.amt) filter (where (select count(*) from deal_involvements i where i.deal_id = w.id) >= 2 or w.referral_id is not null))
+    from won w group by 1`,
+  ],
+};
+
+async function main() {
+  const { database, engine, drop } = await openScratch();
+  try {
+    await migrateDatabase(database.db);
+    // The vendor organization comes first: vendor-recorded deals belong to it.
+    const { app, base, cookie } = await serveWithUser(database);
+    console.log(`Filling ${scaleName} on ${engine}:`, SCALE);
+    const fillMs = await fill(database);
+    const graphT0 = performance.now();
+    const mem0 = process.memoryUsage().rss;
+    const graph = await refreshPartnerGraph(database.db, new Date(`${TO}T00:00:00Z`));
+    const graphJob = {
+      seconds: +((performance.now() - graphT0) / 1000).toFixed(1),
+      ...graph,
+      rssGrowthMb: Math.round((process.memoryUsage().rss - mem0) / 2 ** 20),
+    };
+    console.log('graph job:', graphJob);
+
+    const query = `from=${FROM}&to=${TO}`;
+    const get = (path: string) => async () => {
+      const r = await fetch(`${base}/api/v1${path}`, { headers: { cookie } });
+      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+      await r.arrayBuffer();
+    };
+    const raw = (qs: string[]) => async () => {
+      for (const q of qs) await database.db.execute(sql.raw(q));
+    };
+    const rows: Record<string, unknown>[] = [];
+    const floorMs: Record<string, number> = {};
+    for (const name of Object.keys(floors)) {
+      const floor = await time(raw(floors[name]!), RUNS);
+      const api = await time(get(`/analytics/${name}?${query}`), RUNS);
+      floorMs[name] = pct(floor, 50);
+      rows.push({
+        endpoint: `/analytics/${name}`,
+        'floor p50 ms': +pct(floor, 50).toFixed(1),
+        'api p50 ms': +pct(api, 50).toFixed(1),
+        'api max ms': +Math.max(...api).toFixed(1),
+        'api/floor': +(pct(api, 50) / pct(floor, 50)).toFixed(2),
+      });
+    }
+    // The overview computes the headlines of two periods: its floor is the floors it is made of, twice.
+    const overview = await time(get(`/analytics/overview?${query}`), RUNS);
+    const overviewFloor =
+      2 *
+        (floorMs.revenue! +
+          floorMs.pipeline! +
+          floorMs.referrals! +
+          floorMs.integrations! +
+          floorMs.network!) +
+      floorMs.coverage!;
+    rows.push({
+      endpoint: '/analytics/overview',
+      'floor p50 ms': +overviewFloor.toFixed(1),
+      'api p50 ms': +pct(overview, 50).toFixed(1),
+      'api max ms': +Math.max(...overview).toFixed(1),
+      'api/floor': +(pct(overview, 50) / overviewFloor).toFixed(2),
+    });
+    const counts = (
+      await database.db.execute<{ deals: number; referrals: number; partners: number }>(
+        sql`select (select count(*) from deals)::int as deals, (select count(*) from referrals)::int as referrals,
+          (select count(*) from organizations where kind = 'partner')::int as partners`,
+      )
+    ).rows[0];
+    const partnerId = (
+      await database.db.execute<{ id: string }>(
+        sql`select organization_id::text as id from deal_involvements group by 1 order by count(*) desc limit 1`,
+      )
+    ).rows[0]!.id;
+    const scorecard = await time(get(`/analytics/partners/${partnerId}/scorecard?${query}`), RUNS);
+    rows.push({
+      endpoint: '/analytics/partners/{id}/scorecard',
+      'api p50 ms': +pct(scorecard, 50).toFixed(1),
+    });
+    await app.close();
+    const result = {
+      engine,
+      scale: scaleName,
+      ...counts,
+      runs: RUNS,
+      fillSeconds: +(fillMs / 1000).toFixed(1),
+      graphJob,
+      at: new Date().toISOString(),
+      rows,
+    };
+    console.log(
+      `\nAnalytics at scale ${scaleName} on ${engine} (fill ${result.fillSeconds} s, ${RUNS} runs each)`,
+    );
+    console.table(rows);
+    writeResult(`analytics-${scaleName}-${engine}`, result);
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+await main();
