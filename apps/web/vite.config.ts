@@ -20,7 +20,7 @@ export default defineConfig({
             // Only the dashboards load these (lazily): charts, the world map and the graph renderer.
             {
               name: 'charts',
-              test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|sigma|graphology[a-z-]*|topojson-client|world-atlas|@mantine[\\/]charts|es-toolkit|immer|redux|@reduxjs|react-redux|reselect|decimal\.js-light|eventemitter3)[\\/]/,
+              test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|sigma|graphology[a-z-]*|topojson-client|world-atlas|i18n-iso-countries|diacritics|@mantine[\\/]charts|es-toolkit|immer|redux|@reduxjs|react-redux|reselect|decimal\.js-light|eventemitter3)[\\/]/,
               priority: 2,
             },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 1 },

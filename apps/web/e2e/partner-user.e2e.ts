@@ -16,6 +16,7 @@ describe('a partner user', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'My organization',
+      'Scorecard',
       'Company profile',
       'Marketplace',
       'My programs',

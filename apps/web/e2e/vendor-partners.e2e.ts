@@ -15,6 +15,7 @@ describe('the vendor admin', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Partners',
+      'Analytics',
       'Marketplace',
       'Programs',
       'Applications',

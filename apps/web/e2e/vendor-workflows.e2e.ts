@@ -150,6 +150,7 @@ describe('vendor staff at work', () => {
     expect(await page.getByRole('button', { name: 'New partner' }).count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual([
       'Partners',
+      'Analytics',
       'Marketplace',
       'Programs',
       'Applications',

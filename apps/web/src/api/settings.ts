@@ -79,10 +79,13 @@ export const currenciesQueryOptions = queryOptions({
 /**
  * Reporting amounts on deals (and the figures built from them) follow the reporting currency and
  * its rates, so a change to either marks them stale too; every change here writes an audit entry.
+ * The dashboards also read the direct coverage and the engagement weights kept here.
  */
 function invalidateMoney(queryClient: QueryClient, ...keys: (readonly unknown[])[]) {
   return Promise.all(
-    [...keys, ['deals'], ['audit-log']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+    [...keys, ['deals'], ['analytics'], ['audit-log']].map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
   );
 }
 

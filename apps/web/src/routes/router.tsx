@@ -72,6 +72,8 @@ import {
   ReferralsRoutePage,
 } from '../features/referrals/route-pages';
 import { FxRatesRoutePage, SettingsRoutePage } from '../features/settings/route-pages';
+import { parseAnalyticsSearch } from '../features/analytics/analytics-search';
+import { DashboardRoutePage, ScorecardRoutePage } from '../features/analytics/route-pages';
 import { AppLayout } from '../features/shell/app-layout';
 
 export interface RouterContext {
@@ -416,6 +418,129 @@ const solutionRoute = createRoute({
     return <SolutionRoutePage solutionId={solutionRoute.useParams().solutionId} />;
   },
 });
+// Ecosystem dashboards (features/analytics): the period, filters and attribution model live in the URL,
+// so a dashboard can be bookmarked and every tab keeps them.
+const analyticsOverviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsOverview() {
+    const navigate = analyticsOverviewRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="overview"
+        params={analyticsOverviewRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const analyticsRevenueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/revenue',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsRevenue() {
+    const navigate = analyticsRevenueRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="revenue"
+        params={analyticsRevenueRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const analyticsPipelineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/pipeline',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsPipeline() {
+    const navigate = analyticsPipelineRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="pipeline"
+        params={analyticsPipelineRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const analyticsReferralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/referrals',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsReferrals() {
+    const navigate = analyticsReferralsRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="referrals"
+        params={analyticsReferralsRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const analyticsCoverageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/coverage',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsCoverage() {
+    const navigate = analyticsCoverageRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="coverage"
+        params={analyticsCoverageRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const analyticsIntegrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/integrations',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsIntegrations() {
+    const navigate = analyticsIntegrationsRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="integrations"
+        params={analyticsIntegrationsRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const analyticsNetworkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/network',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsNetwork() {
+    const navigate = analyticsNetworkRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="network"
+        params={analyticsNetworkRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const scorecardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/partners/$partnerId',
+  validateSearch: parseAnalyticsSearch,
+  component: function ScorecardRoute() {
+    const navigate = scorecardRoute.useNavigate();
+    return (
+      <ScorecardRoutePage
+        partnerId={scorecardRoute.useParams().partnerId}
+        params={scorecardRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
 const recommendationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'recommendations',
@@ -522,6 +647,14 @@ const routeTree = rootRoute.addChildren([
     solutionsRoute,
     solutionRoute,
     recommendationsRoute,
+    analyticsOverviewRoute,
+    analyticsRevenueRoute,
+    analyticsPipelineRoute,
+    analyticsReferralsRoute,
+    analyticsCoverageRoute,
+    analyticsIntegrationsRoute,
+    analyticsNetworkRoute,
+    scorecardRoute,
   ]),
 ]);
 

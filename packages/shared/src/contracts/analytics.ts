@@ -239,6 +239,7 @@ export const networkSchema = z.object({
       edges: z.array(z.object({ source: z.string(), target: z.string(), weight: z.number().int() })),
       clusters: z.array(z.object({ id: z.number().int(), size: z.number().int(), topPartner: z.string() })),
       drawnNodes: z.number().int().describe('Large graphs are drawn with their highest-PageRank nodes only'),
+      totalNodes: z.number().int().describe('Nodes of the whole graph (the drawn graph ignores filters)'),
     })
     .nullable(),
   connectors: z.array(
@@ -312,6 +313,7 @@ export const scorecardSchema = z.object({
           metric: z.string(),
           label: z.string(),
           value: z.number().nullable(),
+          reason: z.string().optional().describe('Why there is no value, when there is none'),
           threshold: z.number(),
           attainment: z.number(),
         }),

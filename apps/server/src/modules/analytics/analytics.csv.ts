@@ -197,6 +197,11 @@ export function networkCsv(n: NetworkReport, section?: string) {
   }
   for (const c of n.graph?.clusters ?? [])
     s.num('clusters', `cluster ${c.id}`, c.topPartner, c.size, 'partners');
+  for (const g of n.graph?.nodes ?? []) {
+    s.num('graph_nodes', g.name, 'pagerank', g.pagerank, 'score');
+    s.num('graph_nodes', g.name, 'degree', g.degree, 'count');
+    s.num('graph_nodes', g.name, 'cluster', g.cluster, 'id');
+  }
   return s.render(section);
 }
 

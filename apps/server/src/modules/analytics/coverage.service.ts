@@ -15,7 +15,13 @@ const key = (country: string, industry: string) => `${country}|${industry}`;
  */
 export async function coverageReport(q: Queryable, scope: Scope): Promise<CoverageReport> {
   const settings = await readSettings(q);
-  const res = await q.execute<{ country: string; industry: string; n: number }>(sql`
+  // One pass: what each active partner serves, then its cells, its countries and the partner count.
+  const res = await q.execute<{
+    kind: 'cell' | 'country' | 'partners';
+    country: string;
+    industry: string;
+    n: number;
+  }>(sql`
     with partners as (
       select o.id from organizations o
       where o.kind = 'partner' and ${activePartner(sql`o.id`)} and ${partnerMatch(sql`o.id`, scope.filters)}
@@ -27,16 +33,18 @@ export async function coverageReport(q: Queryable, scope: Scope): Promise<Covera
       cross join lateral jsonb_array_elements_text(coalesce(pp.published, pp.draft)->'countries') as c(country)
       cross join lateral jsonb_array_elements_text(coalesce(pp.published, pp.draft)->'industries') as i(industry)
     )
-    select country, industry, count(*)::int as n from served group by 1, 2`);
-  const [{ n: activePartners } = { n: 0 }] = (
-    await q.execute<{ n: number }>(sql`select count(*)::int as n from organizations o
-      where o.kind = 'partner' and ${activePartner(sql`o.id`)} and ${partnerMatch(sql`o.id`, scope.filters)}`)
-  ).rows;
+    select 'cell' as kind, country, industry, count(*)::int as n from served group by 2, 3
+    union all
+    select 'country', country, null, count(distinct id)::int from served group by 2
+    union all
+    select 'partners', null, null, count(*)::int from partners`);
+  const cellRows = res.rows.filter((r) => r.kind === 'cell');
+  const activePartners = res.rows.find((r) => r.kind === 'partners')?.n ?? 0;
 
   const direct = new Set(settings.directCoverage.map((c) => key(c.country, c.industry)));
   const directCountries = new Set(settings.directCoverage.map((c) => c.country));
   const directIndustries = new Set(settings.directCoverage.map((c) => c.industry));
-  const partnerCells = new Map(res.rows.map((r) => [key(r.country, r.industry), r]));
+  const partnerCells = new Map(cellRows.map((r) => [key(r.country, r.industry), r]));
 
   const union = new Set([...direct, ...partnerCells.keys()]);
   const unionCountries = new Set([...union].map((k) => k.split('|')[0]!));
@@ -58,18 +66,7 @@ export async function coverageReport(q: Queryable, scope: Scope): Promise<Covera
       };
 
   const countries = new Map<string, { country: string; partners: number; cells: number; direct: boolean }>();
-  const partnersByCountry = await q.execute<{ country: string; n: number }>(sql`
-    with partners as (
-      select o.id from organizations o
-      where o.kind = 'partner' and ${activePartner(sql`o.id`)} and ${partnerMatch(sql`o.id`, scope.filters)}
-    )
-    select c.country, count(distinct p.id)::int as n
-    from partners p
-    join partner_profiles pp on pp.organization_id = p.id
-    cross join lateral jsonb_array_elements_text(coalesce(pp.published, pp.draft)->'countries') as c(country)
-    where jsonb_array_length(coalesce(pp.published, pp.draft)->'industries') > 0
-    group by 1`);
-  const partnersIn = new Map(partnersByCountry.rows.map((r) => [r.country, r.n]));
+  const partnersIn = new Map(res.rows.filter((r) => r.kind === 'country').map((r) => [r.country, r.n]));
   for (const k of union) {
     const [country] = k.split('|') as [string, string];
     const entry = countries.get(country) ?? {

@@ -243,6 +243,7 @@ async function computeGraph(q: Queryable, scope: Scope, withBetweenness: boolean
       ).name,
     })),
     drawnNodes: drawn.size,
+    totalNodes: g.order,
   };
   const connectors = byRank.slice(0, 10).map(({ id }) => {
     const n = node(id);

@@ -18,7 +18,7 @@ import { type Scope, periodOf } from './period';
 import { pipelineAt, pipelineInstant } from './pipeline.service';
 import { referralCounts, referralRates, referralRevenue } from './referrals.report';
 import { partnerCredits, wonCte } from './revenue.service';
-import { none, primaryType, value } from './sql';
+import { activePartner, none, primaryType, value } from './sql';
 
 /** Benchmarks are aggregates over at least this many organizations (metrics.md). */
 export const MIN_BENCHMARK_ORGS = 5;
@@ -78,6 +78,7 @@ async function tierProgress(q: Queryable, orgId: string, now: Date) {
             ? `attestation “${rule.label ?? ''}”`
             : metricNames[rule.metric],
         value: reading.value,
+        ...(reading.missing ? { reason: reading.missing } : {}),
         threshold: rule.threshold,
         attainment: ruleAttainment(rule, reading.value),
       });
@@ -107,7 +108,7 @@ async function engagementPercentile(q: Queryable, orgId: string, ptype: string, 
   const res = await q.execute<{ lower: number; tied: number; total: number }>(sql`
     with peers as (
       select o.id from organizations o
-      where o.kind = 'partner' and (o.status = 'active' or o.id = ${orgId}::uuid)
+      where o.kind = 'partner' and (${activePartner(sql`o.id`)} or o.id = ${orgId}::uuid)
         and ${primaryType(sql`o.id`)} = ${ptype}
     ),
     scores as (select p.id, coalesce(s.score, 0) as score from peers p
@@ -141,7 +142,7 @@ async function benchmarks(
     with ${wonCte({ ...scope, filters: {} })},
     peers as (
       select o.id from organizations o
-      where o.kind = 'partner' and o.status = 'active' and ${primaryType(sql`o.id`)} = ${ptype}
+      where o.kind = 'partner' and ${activePartner(sql`o.id`)} and ${primaryType(sql`o.id`)} = ${ptype}
     ),
     sourced as (select sourced_org as org, round(sum(amt)) as amount, count(*) as deals from won
       where sourced_org is not null group by sourced_org),

@@ -1,9 +1,10 @@
 import { Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { IconReportAnalytics } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
 import { partnerQueryOptions } from '../../api/partners';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
 import { PartnerInvitations } from '../identity/partner-invitations';
@@ -17,6 +18,7 @@ import { PartnerUsers } from './partner-users';
 export function PartnerPage({ partnerId }: { partnerId: string }) {
   const { organization } = useSession();
   const canReadUsers = useCan('users:read');
+  const canReadAnalytics = useCan('analytics:read');
   const partner = useQuery(partnerQueryOptions(partnerId));
   const isOwn = organization.id === partnerId;
   useDocumentTitle(`${partner.data?.name ?? (isOwn ? 'My organization' : 'Partner')} · PartnerGraph`);
@@ -66,7 +68,19 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
             <PartnerStatusBadge status={p.status} />
           </Group>
         </div>
-        <PartnerActions partner={p} />
+        <Group gap="xs" align="flex-start">
+          {canReadAnalytics && organization.kind === 'vendor' && (
+            <ButtonLink
+              to="/analytics/partners/$partnerId"
+              params={{ partnerId: p.id }}
+              variant="light"
+              leftSection={<IconReportAnalytics size={16} />}
+            >
+              Scorecard
+            </ButtonLink>
+          )}
+          <PartnerActions partner={p} />
+        </Group>
       </Group>
       <PartnerDetails partner={p} />
       <PartnerEnrollments partner={p} />

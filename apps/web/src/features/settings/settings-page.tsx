@@ -27,6 +27,8 @@ import { formatDateTime } from '../../components/dates';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
+import { DirectCoverageForm, DirectCoverageSummary } from './direct-coverage-form';
+import { EngagementWeightsForm, EngagementWeightsSummary } from './engagement-weights-form';
 import { currencyOptions } from './format';
 
 const STALE =
@@ -40,6 +42,9 @@ export function SettingsPage() {
   // Kept here, not in the form: the form starts afresh from each version the server returns,
   // and the reason it did (someone else saved) must outlive that.
   const update = useUpdateSettings();
+  // One mutation per section, so a refusal shows beside the form that caused it.
+  const updateCoverage = useUpdateSettings();
+  const updateWeights = useUpdateSettings();
 
   return (
     <Stack gap="lg" maw={760}>
@@ -60,7 +65,12 @@ export function SettingsPage() {
               Reporting and deal protection
             </Title>
             {canManage ? (
-              <SettingsForm key={settings.data.version} settings={settings.data} update={update} />
+              // Keyed by its own values: a save in another section (a new version) keeps what is typed here.
+              <SettingsForm
+                key={`${settings.data.reportingCurrency}|${settings.data.defaultProtectionDays}`}
+                settings={settings.data}
+                update={update}
+              />
             ) : (
               <SettingsSummary settings={settings.data} />
             )}
@@ -69,6 +79,60 @@ export function SettingsPage() {
             </Text>
           </Stack>
         </Card>
+      )}
+      {settings.data && (
+        <>
+          <Card
+            withBorder
+            padding="lg"
+            component="section"
+            aria-labelledby="settings-coverage"
+            id="direct-coverage"
+          >
+            <Stack>
+              <div>
+                <Title order={2} size="h4" id="settings-coverage">
+                  Direct coverage
+                </Title>
+                <Text size="sm" c="dimmed">
+                  The markets (country × industry) you cover yourself. The coverage dashboard divides the
+                  cells covered by you or a partner by these.
+                </Text>
+              </div>
+              {canManage ? (
+                <DirectCoverageForm
+                  key={coverageSignature(settings.data)}
+                  settings={settings.data}
+                  update={updateCoverage}
+                />
+              ) : (
+                <DirectCoverageSummary settings={settings.data} />
+              )}
+            </Stack>
+          </Card>
+          <Card withBorder padding="lg" component="section" aria-labelledby="settings-weights">
+            <Stack>
+              <div>
+                <Title order={2} size="h4" id="settings-weights">
+                  Engagement weights
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Points per activity of a partner’s people over the last 90 days: the engagement score behind
+                  partner health, scorecards and tier rules.
+                </Text>
+              </div>
+              {canManage ? (
+                <EngagementWeightsForm
+                  key={JSON.stringify(settings.data.engagementWeights)}
+                  settings={settings.data}
+                  update={updateWeights}
+                />
+              ) : (
+                <EngagementWeightsSummary settings={settings.data} />
+              )}
+            </Stack>
+          </Card>
+        </>
       )}
       <Card withBorder padding="lg" component="section" aria-labelledby="settings-fx">
         <Group justify="space-between" align="flex-start">
@@ -89,6 +153,12 @@ export function SettingsPage() {
     </Stack>
   );
 }
+
+const coverageSignature = (s: Settings) =>
+  s.directCoverage
+    .map((c) => `${c.country}|${c.industry}`)
+    .sort()
+    .join(',');
 
 function SettingsSummary({ settings }: { settings: Settings }) {
   const currencyLabel =

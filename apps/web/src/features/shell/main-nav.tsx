@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { IconBuildingStore, IconHistory, IconUsersGroup } from '@tabler/icons-react';
 import { NavLinkLink } from '../../components/links';
+import { AnalyticsNavLinks } from '../analytics/nav-links';
 import { useCan, useSession } from '../auth/session';
 import { EcosystemNavLinks } from '../connections/nav-links';
 import { DealNavLinks } from '../deals/nav-links';
@@ -35,6 +36,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <AnalyticsNavLinks onNavigate={onNavigate} />
       <MarketplaceNavLinks onNavigate={onNavigate} />
       <ProgramNavLinks onNavigate={onNavigate} />
       <DealNavLinks onNavigate={onNavigate} />
