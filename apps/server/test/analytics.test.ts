@@ -401,6 +401,22 @@ describe('revenue', () => {
     expect(empty.body).toContain('totals,period,sourced,,USD,No won deals in this period');
   });
 
+  it('neutralizes a partner name a spreadsheet would run as a formula', async () => {
+    const evil = await createPartnerOrganization(t.database.db, {
+      name: '=HYPERLINK("http://evil.test","x")',
+    });
+    await createDealRecord(t.database.db, {
+      registeredByOrgId: evil.id,
+      status: 'won',
+      closeDate: '2031-03-03',
+    });
+    const res = await as(t.app, analyst).get(
+      `/api/v1/analytics/revenue?from=2031-03-03&to=2031-03-04&format=csv&section=partners`,
+    );
+    expect(res.body).toContain(`"'=HYPERLINK(""http://evil.test"",""x"")",sourced_credit_even,10000.00,USD,`);
+    expect(res.body).not.toMatch(/^"?=HYPERLINK/m);
+  });
+
   it('refuses a bad period with the field named', async () => {
     const res = await as(t.app, analyst).get('/api/v1/analytics/revenue?from=2025-07-01&to=2025-01-01');
     expect(res.statusCode).toBe(400);

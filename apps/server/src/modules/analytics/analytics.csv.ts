@@ -28,6 +28,13 @@ export function majorUnits(minor: number, currency: string): string {
   return `${sign}${s.slice(0, -digits)}.${s.slice(-digits)}`;
 }
 
+/**
+ * Names come from partners (organization, integration and customer names): a
+ * cell that a spreadsheet would read as a formula is prefixed with an
+ * apostrophe (OWASP's advice on CSV injection), so opening the file runs nothing.
+ */
+export const safeText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
 class Sheet {
   rows: Row[] = [];
   constructor(private currency: string) {}
@@ -57,7 +64,9 @@ class Sheet {
     this.rows.push([section, item, series, v, 'text', '']);
   }
   render(section?: string) {
-    const rows = section ? this.rows.filter((r) => r[0] === section) : this.rows;
+    const rows = (section ? this.rows.filter((r) => r[0] === section) : this.rows).map(
+      ([sec, item, series, ...rest]) => [sec, safeText(item), safeText(series), ...rest],
+    );
     return stringify([['section', 'item', 'series', 'value', 'unit', 'reason'], ...rows]);
   }
 }
