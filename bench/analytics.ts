@@ -94,7 +94,7 @@ async function fill(database: Database) {
       x.status,
       case when x.status in ('registered', 'rejected') then null else x.created + interval '1 day' end,
       case when x.status in ('won', 'lost') then (x.created + interval '45 days')::date end,
-      case when x.status in ('won', 'lost') then (x.created + interval '45 days')::date::timestamptz
+      case when x.status in ('won', 'lost') then (x.created + interval '46 days')::date::timestamptz
            when x.status in ('rejected') then x.created + interval '2 days'
            when x.status = 'expired' then x.created + interval '91 days' end,
       x.created, x.created

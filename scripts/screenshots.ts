@@ -54,6 +54,12 @@ try {
     await shot(page, '/audit-log', 'audit-log');
     await shot(page, '/deals', 'deals', 'Tailspin Toys');
   });
+  await as(accounts.analyst, async (page) => {
+    await shot(page, '/analytics', 'analytics-overview', 'Partner-sourced revenue');
+    await shot(page, '/analytics/revenue', 'analytics-revenue', 'Credit by partner');
+    await shot(page, '/analytics/network', 'analytics-network', 'Connectors');
+    await shot(page, '/analytics/coverage', 'analytics-coverage', 'Partner coverage by country');
+  });
   await as(accounts.channelManager, async (page) => {
     await shot(page, '/deals/review', 'deal-review', 'Tailspin Toys');
   });
@@ -62,6 +68,11 @@ try {
     await shot(page, '/team', 'team');
     await shot(page, '/marketplace?q=managd%20siem', 'marketplace', 'Contoso Cloud Services');
     await shot(page, '/referrals', 'referrals');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scorecard' }).click();
+    await page.getByText('Ecosystem benchmarks (anonymous)').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(outDir, 'scorecard.png') });
+    console.log('docs/screenshots/scorecard.png');
   });
 } finally {
   await browser.close();

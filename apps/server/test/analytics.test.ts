@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerGraphs } from '../src/modules/analytics/analytics.tables';
@@ -430,18 +430,18 @@ describe('pipeline', () => {
   it('counts deals open at the end of the period, with a partner involved, at the rate of that day', async () => {
     const r = await get(analyst, `/analytics/pipeline?${P}`);
     expect(r.at).toBe('2025-07-01T00:00:00.000Z');
-    // P1 300,000 EUR cents at 1.20 + P2 100,000; D6 (won on 2025-07-01) ended at t: not open.
-    expect(r.pipeline).toEqual({ value: 460_000 });
-    expect(r.openDeals).toBe(2);
+    // P1 300,000 EUR cents at 1.20 + P2 100,000 + D6 (won during 1 July: still open at the end of 30 June).
+    expect(r.pipeline).toEqual({ value: 559_900 });
+    expect(r.openDeals).toBe(3);
     const byType = Object.fromEntries(
       r.byType.map((x: { partnerType: string; amount: number }) => [x.partnerType, x.amount]),
     );
-    expect(byType).toEqual({ msp: 360_000, reseller: 100_000 });
+    expect(byType).toEqual({ msp: 360_000, reseller: 199_900 });
     // At the end of May: P5 (expires 30 June) and D5 (approved 21 June) differ from the end of June.
     const may = r.series.find((s: { at: string }) => s.at === '2025-06-01T00:00:00.000Z');
     // Open then: P1 (360,000 at May's rate), P2 (100,000) and P5 (5,000, expiring 30 June).
     expect(may).toMatchObject({ pipeline: { value: 465_000 }, openDeals: 3 });
-    expect(r.series.at(-1)).toMatchObject({ at: '2025-07-01T00:00:00.000Z', pipeline: { value: 460_000 } });
+    expect(r.series.at(-1)).toMatchObject({ at: '2025-07-01T00:00:00.000Z', pipeline: { value: 559_900 } });
   });
 });
 
@@ -584,7 +584,7 @@ describe('overview', () => {
     );
     expect(h.sourced).toEqual({ value: 2_250_001 });
     expect(h.touched).toEqual({ value: 2_370_002 });
-    expect(h.pipeline).toEqual({ value: 460_000 });
+    expect(h.pipeline).toEqual({ value: 559_900 });
     expect(h.referrals).toEqual({ value: 5 });
     expect(h.feesOwed).toEqual({ value: 70_000 });
     expect(h.coverage).toEqual({ value: 2 });
@@ -609,7 +609,7 @@ describe('scorecards and who may see them', () => {
       influenceCredit: { value: 700_001 },
       wonDeals: 2,
     });
-    expect(s.pipeline).toMatchObject({ value: { value: 100_000 }, openDeals: 1 });
+    expect(s.pipeline).toMatchObject({ value: { value: 199_900 }, openDeals: 2 });
     expect(s.referrals).toMatchObject({
       sent: 2,
       received: 1,
@@ -644,8 +644,11 @@ describe('scorecards and who may see them', () => {
     expect(s.engagement.score).toBe(8);
     // Attainment toward Gold: 1 won deal of 4; the only community influencer: percentile 0.5; active today.
     expect(s.tiers[0]).toMatchObject({ currentTier: 'Member', targetTier: 'Gold', attainment: 0.25 });
-    expect(s.health).toMatchObject({ attainment: 0.25, engagementPercentile: 0.5, recency: 100 });
+    // Alone in its type, F is not told its percentile (it would give others' scores away); health counts 0.5.
+    expect(s.health).toMatchObject({ attainment: 0.25, engagementPercentile: null, recency: 100 });
     expect(s.health.score).toEqual({ value: 55 });
+    const seenByVendor = await get(analyst, `/analytics/partners/${ids.F}/scorecard`);
+    expect(seenByVendor.health.engagementPercentile).toBe(0.5);
     const reading = await readMetric(
       t.database.db,
       { organizationId: ids.F!, now: new Date() },
@@ -727,5 +730,47 @@ describe('invariants (property test)', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('benchmarks', () => {
+  it('are means over bands of five other organizations, never one partner’s figure', async () => {
+    const db = t.database.db;
+    const [enrollment] = await db
+      .execute<{ program_id: string; tier_id: string }>(
+        sql`select program_id::text, tier_id::text from enrollments where organization_id = ${ids.A}::uuid limit 1`,
+      )
+      .then((r) => r.rows);
+    // Six more resellers with 100…600 of sourced revenue in 2033: A sees the six others, never itself.
+    for (let k = 1; k <= 6; k++) {
+      const org = await createPartnerOrganization(db, { name: `Reseller ${k}`, types: ['reseller'] });
+      await createEnrollmentRecord(db, {
+        organizationId: org.id,
+        programId: enrollment!.program_id,
+        tierId: enrollment!.tier_id,
+      });
+      await createDealRecord(db, {
+        registeredByOrgId: org.id,
+        status: 'won',
+        closeDate: '2033-05-05',
+        amount: k * 100,
+      });
+    }
+    await createDealRecord(db, {
+      registeredByOrgId: ids.A!,
+      status: 'won',
+      closeDate: '2033-05-05',
+      amount: 1_000_000,
+    });
+    const s = await get(aUser, `/analytics/partners/${ids.A}/scorecard?from=2033-01-01&to=2034-01-01`);
+    const revenue = s.benchmarks.find((b: { metric: string }) => b.metric === 'sourced_revenue');
+    // Sorted others: 100 … 600. p25 band = ranks 1–5 (mean 300), median and p75 bands = ranks 2–6 (mean 400).
+    expect(revenue).toMatchObject({
+      you: { value: 1_000_000 },
+      organizations: 6,
+      p25: { value: 300 },
+      median: { value: 400 },
+      p75: { value: 400 },
+    });
   });
 });

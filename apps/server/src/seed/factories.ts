@@ -1,6 +1,7 @@
 // Factories build valid records directly in the database. The demo ecosystem
 // and the tests use the same functions, so the demo is always data the tests
 // have seen.
+import { endOfCloseDate } from '../modules/deals/deal-dates';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { tierInput } from '@partnergraph/shared/contracts/programs';
@@ -412,7 +413,7 @@ export async function createDealRecord(q: Queryable, input: DealInput) {
   const protectionExpiresAt =
     approvedAt && protectionDays ? new Date(approvedAt.getTime() + protectionDays * DAY) : null;
   const endedAt = closeDate
-    ? new Date(`${closeDate}T00:00:00Z`)
+    ? endOfCloseDate(closeDate)
     : status === 'rejected'
       ? new Date(createdAt.getTime() + DAY)
       : status === 'expired'

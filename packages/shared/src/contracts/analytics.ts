@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { attributionModels } from '../codes';
-import { countryCode, idSchema, timestamp } from './common';
+import { countryCode, timestamp } from './common';
 import { industryCode } from './deals';
 
 // Ecosystem intelligence (metrics.md). Every response names the period,
@@ -26,8 +26,8 @@ export const analyticsFilters = z.object({
     .describe(
       'Keeps deals with at least one involved partner of this primary type (sourced revenue: the sourced partner; referrals: the referrer)',
     ),
-  programId: idSchema.optional().describe('…with an active enrollment in this program'),
-  tierId: idSchema.optional().describe('…whose active enrollment is at this tier'),
+  programId: z.uuid().optional().describe('…with an active enrollment in this program'),
+  tierId: z.uuid().optional().describe('…whose active enrollment is at this tier'),
 });
 
 export const analyticsQuery = analyticsFilters.extend({
@@ -239,6 +239,11 @@ export const networkSchema = z.object({
       edges: z.array(z.object({ source: z.string(), target: z.string(), weight: z.number().int() })),
       clusters: z.array(z.object({ id: z.number().int(), size: z.number().int(), topPartner: z.string() })),
       drawnNodes: z.number().int().describe('Large graphs are drawn with their highest-PageRank nodes only'),
+      filtered: z
+        .boolean()
+        .describe(
+          'Whether the partner filters narrowed the drawn graph (only a graph small enough to compute on request is)',
+        ),
       totalNodes: z.number().int().describe('Nodes of the whole graph (the drawn graph ignores filters)'),
     })
     .nullable(),
@@ -290,13 +295,20 @@ export const scorecardSchema = z.object({
         count: z.number().int(),
         weight: z.number(),
         points: z.number(),
+        measured: z.boolean().describe('False while no module records this activity (it counts 0)'),
       }),
     ),
   }),
   health: z.object({
     score: figure.describe('0–100'),
     attainment: z.number().describe('0–1, weight 40%'),
-    engagementPercentile: z.number().describe('0–1 within its primary partner type, weight 30%'),
+    engagementPercentile: z
+      .number()
+      .nullable()
+      .describe(
+        '0–1 within its primary partner type, weight 30%; hidden from a partner with fewer than 5 peers',
+      ),
+    engagementPercentileReason: z.string().optional(),
     recency: z.number().describe('0–100, weight 30%'),
     lastActivityAt: timestamp.nullable(),
   }),

@@ -230,7 +230,13 @@ export function scorecardCsv(c: Scorecard, section?: string) {
   for (const a of c.engagement.activities) s.num('engagement', a.label, 'count', a.count, 'count');
   s.num('health', 'score', '', c.health.score, 'score');
   s.num('health', 'attainment', '', c.health.attainment, 'rate');
-  s.num('health', 'engagement_percentile', '', c.health.engagementPercentile, 'rate');
+  s.num(
+    'health',
+    'engagement_percentile',
+    '',
+    { value: c.health.engagementPercentile, reason: c.health.engagementPercentileReason },
+    'rate',
+  );
   s.num('health', 'recency', '', c.health.recency, 'score');
   for (const t of c.tiers) s.num('tiers', t.programName, t.targetTier ?? '', t.attainment, 'rate');
   for (const b of c.benchmarks) {

@@ -193,7 +193,10 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         reply,
         req.query,
         'coverage',
-        await report(db, 'coverage', await scopeOf(db, req.query), (s) => coverageReport(db, s)),
+        // Coverage reads the direct cells from the settings: a change to them is a different report.
+        await report(db, 'coverage', await scopeOf(db, req.query), (s) => coverageReport(db, s), {
+          direct: (await readSettings(db)).directCoverage,
+        }),
         coverageCsv,
       ),
   );
@@ -226,7 +229,7 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         tags,
         summary:
           'Network effects: participation, density, network revenue share, connectors, clusters and the graph',
-        description: `The graph covers the 12 months before \`to\`. PageRank, clusters and the layout come from a background job and carry the time they were computed; a large graph not yet computed answers \`status: computing\`. Partner filters select the nodes of the figures; the drawn graph and its connectors are the whole ecosystem's.${csvNote}`,
+        description: `The graph covers the 12 months before \`to\`. PageRank, clusters and the layout come from a background job and carry the time they were computed; a large graph not yet computed answers \`status: computing\`. Partner filters select the nodes of the figures (customer filters apply to the network revenue share only); the drawn graph follows them when it is small enough to compute on request (\`graph.filtered\`), else it is the whole ecosystem's.${csvNote}`,
         querystring: networkQuery,
         response: { 200: networkSchema },
       },

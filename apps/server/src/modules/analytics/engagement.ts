@@ -71,7 +71,14 @@ export async function engagementOf(q: Queryable, orgId: string, now: Date, weigh
   const counts = new Map(res.rows.map((r) => [r.kind, Number(r.n)]));
   const list = (Object.keys(engagementLabels) as EngagementKind[]).map((kind) => {
     const count = counts.get(kind) ?? 0;
-    return { kind, label: engagementLabels[kind], count, weight: w[kind], points: count * w[kind] };
+    return {
+      kind,
+      label: engagementLabels[kind],
+      count,
+      weight: w[kind],
+      points: count * w[kind],
+      measured: sources.has(kind),
+    };
   });
   return { score: list.reduce((s, a) => s + a.points, 0), windowDays: ENGAGEMENT_DAYS, activities: list };
 }

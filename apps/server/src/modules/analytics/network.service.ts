@@ -56,7 +56,8 @@ function edgesIn(scope: Scope, ws: Date, we: Date): SQL {
     from interactions x
     where x.t0 < ${we.toISOString()}::timestamptz and x.t1 >= ${ws.toISOString()}::timestamptz
       and x.a in (select id from nodes) and x.b in (select id from nodes)
-    group by x.a, x.b`;
+    group by x.a, x.b
+    order by x.a, x.b`; // Louvain's result depends on the order edges are added: keep it fixed.
 }
 
 interface Structure {
@@ -244,6 +245,7 @@ async function computeGraph(q: Queryable, scope: Scope, withBetweenness: boolean
     })),
     drawnNodes: drawn.size,
     totalNodes: g.order,
+    filtered: Object.values(scope.filters).some(Boolean),
   };
   const connectors = byRank.slice(0, 10).map(({ id }) => {
     const n = node(id);

@@ -27,7 +27,7 @@ export interface Filters {
 }
 
 const DAY = 86_400_000;
-const MAX_SPAN_DAYS = 366 * 10;
+const MAX_SPAN_MONTHS = 60;
 
 const midnight = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -65,8 +65,9 @@ export function resolveScope(query: Partial<Query>, currency: string, now = new 
   if (Number.isNaN(from.getTime()))
     throw invalid([{ path: 'querystring.from', message: 'Not a valid date' }]);
   if (from >= to) throw invalid([{ path: 'querystring.from', message: '`from` must be before `to`' }]);
-  if (to.getTime() - from.getTime() > MAX_SPAN_DAYS * DAY)
-    throw invalid([{ path: 'querystring.from', message: 'A period is at most ten years' }]);
+  // Series read every month of a period, the overview two periods: five years bound the work.
+  if (from < addMonths(to, -MAX_SPAN_MONTHS))
+    throw invalid([{ path: 'querystring.from', message: 'A period is at most five years' }]);
   return {
     from,
     to,
@@ -114,11 +115,11 @@ export function quartersOf(from: Date, to: Date) {
   return out;
 }
 
-/** Calendar months meeting [from, to), clipped; at most 120. */
+/** Calendar months meeting [from, to), clipped (a period of at most 60 months meets at most 61). */
 export function monthsOf(from: Date, to: Date) {
   const out: { label: string; from: Date; to: Date }[] = [];
   let start = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-  while (start < to && out.length < 120) {
+  while (start < to) {
     const next = addMonths(start, 1);
     out.push({
       label: isoDay(start).slice(0, 7),

@@ -30,7 +30,7 @@ export const MIN_BENCHMARK_ORGS = 5;
 export function ruleAttainment(rule: TierRule, v: number | null): number {
   if (v === null) return 0;
   if (rule.comparison === 'gte' || rule.comparison === 'gt') {
-    if (rule.threshold <= 0) return rule.comparison === 'gt' && v <= rule.threshold ? 0 : 1;
+    if (rule.threshold <= 0) return 1; // metrics.md: a threshold of 0 counts as met
     return Math.min(1, v / rule.threshold);
   }
   if (rule.comparison === 'lte') return v <= rule.threshold ? 1 : 0;
@@ -102,6 +102,7 @@ async function tierProgress(q: Queryable, orgId: string, now: Date) {
  * Engagement percentile within the primary partner type (metrics.md): the
  * share of active organizations of that type scoring lower, ties counted
  * half — the organization itself included, so a lone one stands at 0.5.
+ * Also answers how many *other* organizations it was measured against.
  */
 async function engagementPercentile(q: Queryable, orgId: string, ptype: string, score: number, now: Date) {
   const { engagementWeights } = await readSettings(q);
@@ -116,9 +117,19 @@ async function engagementPercentile(q: Queryable, orgId: string, ptype: string, 
     select count(*) filter (where score < ${score})::int as lower,
       count(*) filter (where score = ${score})::int as tied, count(*)::int as total from scores`);
   const r = res.rows[0]!;
-  return r.total ? (r.lower + 0.5 * r.tied) / r.total : 0.5;
+  return {
+    percentile: r.total ? (r.lower + 0.5 * r.tied) / r.total : 0.5,
+    others: Math.max(0, r.total - (r.tied > 0 ? 1 : 0)),
+  };
 }
 
+/**
+ * Ecosystem benchmarks for a partner (metrics.md: aggregates over at least 5
+ * organizations, never one other partner's figure). The peers are the other
+ * active organizations of its primary type — the partner itself left out —
+ * and each quartile is the mean of the 5 peers ranked nearest to it, so no
+ * published number is any single organization's value.
+ */
 async function benchmarks(
   q: Queryable,
   scope: Scope,
@@ -127,6 +138,13 @@ async function benchmarks(
   mine: Record<string, number>,
 ) {
   const { engagementWeights } = await readSettings(q);
+  const band = (column: 'amount' | 'deals' | 'score', rank: string, p: number) =>
+    sql.raw(`(select avg(${column}) from ranked r2 where r2.${rank} between
+      greatest(1, least(m.n - ${MIN_BENCHMARK_ORGS - 1}, round(${p} * (m.n - 1))::int + 1 - ${Math.floor(MIN_BENCHMARK_ORGS / 2)}))
+      and greatest(1, least(m.n - ${MIN_BENCHMARK_ORGS - 1}, round(${p} * (m.n - 1))::int + 1 - ${Math.floor(MIN_BENCHMARK_ORGS / 2)})) + ${MIN_BENCHMARK_ORGS - 1})::text`);
+  const quartiles = (column: 'amount' | 'deals' | 'score', rank: string, k: string) =>
+    sql`${band(column, rank, 0.25)} as ${sql.raw(`${k}25`)}, ${band(column, rank, 0.5)} as ${sql.raw(`${k}50`)},
+      ${band(column, rank, 0.75)} as ${sql.raw(`${k}75`)}`;
   const res = await q.execute<{
     n: number;
     s25: string | null;
@@ -142,27 +160,21 @@ async function benchmarks(
     with ${wonCte({ ...scope, filters: {} })},
     peers as (
       select o.id from organizations o
-      where o.kind = 'partner' and ${activePartner(sql`o.id`)} and ${primaryType(sql`o.id`)} = ${ptype}
+      where o.kind = 'partner' and o.id <> ${orgId}::uuid
+        and ${activePartner(sql`o.id`)} and ${primaryType(sql`o.id`)} = ${ptype}
     ),
     sourced as (select sourced_org as org, round(sum(amt)) as amount, count(*) as deals from won
       where sourced_org is not null group by sourced_org),
     eng as (${scoresSql(engagementWeights, scope.now)}),
     v as (select p.id, coalesce(s.amount, 0) as amount, coalesce(s.deals, 0) as deals, coalesce(e.score, 0) as score
-      from peers p left join sourced s on s.org = p.id left join eng e on e.org = p.id)
-    select count(*)::int as n,
-      percentile_cont(0.25) within group (order by amount)::text as s25,
-      percentile_cont(0.5) within group (order by amount)::text as s50,
-      percentile_cont(0.75) within group (order by amount)::text as s75,
-      percentile_cont(0.25) within group (order by score)::text as e25,
-      percentile_cont(0.5) within group (order by score)::text as e50,
-      percentile_cont(0.75) within group (order by score)::text as e75,
-      percentile_cont(0.25) within group (order by deals)::text as w25,
-      percentile_cont(0.5) within group (order by deals)::text as w50,
-      percentile_cont(0.75) within group (order by deals)::text as w75
-    from v`);
+      from peers p left join sourced s on s.org = p.id left join eng e on e.org = p.id),
+    ranked as (select *, row_number() over (order by amount, id) as ra, row_number() over (order by deals, id) as rw,
+      row_number() over (order by score, id) as re from v)
+    select m.n, ${quartiles('amount', 'ra', 's')}, ${quartiles('deals', 'rw', 'w')}, ${quartiles('score', 're', 'e')}
+    from (select count(*)::int as n from v) m`);
   const r = res.rows[0]!;
   const enough = r.n >= MIN_BENCHMARK_ORGS;
-  const reason = `Fewer than ${MIN_BENCHMARK_ORGS} active organizations share this partner type: no benchmark is shown`;
+  const reason = `Fewer than ${MIN_BENCHMARK_ORGS} other active organizations share this partner type: no benchmark is shown`;
   const fig = (s: string | null, money: boolean) => {
     if (!enough || s === null) return none(reason);
     const n = Number(s);
@@ -178,7 +190,6 @@ async function benchmarks(
     median: fig(r[`${k}50`], money),
     p75: fig(r[`${k}75`], money),
   });
-  void orgId;
   return [
     row('sourced_revenue', 'Sourced revenue in the period', true, 's'),
     row('won_deals', 'Sourced deals won in the period', false, 'w'),
@@ -215,7 +226,11 @@ export async function scorecard(
   const engagement = await engagementOf(q, id, scope.now);
   const tiers = await tierProgress(q, id, scope.now);
   const attainment = tiers.length ? tiers.reduce((s, t) => s + t.attainment, 0) / tiers.length : 1;
-  const percentile = await engagementPercentile(q, id, ptype, engagement.score, scope.now);
+  const peer = await engagementPercentile(q, id, ptype, engagement.score, scope.now);
+  // A partner with fewer than 5 others of its type would learn their scores from its percentile: it sees
+  // none, and its health counts the neutral middle. Vendor staff see the exact figure.
+  const hidden = actor.orgKind === 'partner' && peer.others < MIN_BENCHMARK_ORGS;
+  const percentile = hidden ? 0.5 : peer.percentile;
   const last = await lastActivity(q, id, scope.now);
   const recency = recencyScore(last, scope.now);
   const sourcedWon = (
@@ -249,7 +264,12 @@ export async function scorecard(
     health: {
       score: value(healthScore(attainment, percentile, recency)),
       attainment,
-      engagementPercentile: percentile,
+      engagementPercentile: hidden ? null : percentile,
+      ...(hidden
+        ? {
+            engagementPercentileReason: `Fewer than ${MIN_BENCHMARK_ORGS} other organizations share this partner type: health counts the middle (0.5)`,
+          }
+        : {}),
       recency: Math.round(recency * 10) / 10,
       lastActivityAt: last?.toISOString() ?? null,
     },

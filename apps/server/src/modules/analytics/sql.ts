@@ -86,9 +86,6 @@ export const primaryType = (org: SQL) =>
 export const value = (v: number): Figure => ({ value: v });
 export const none = (reason: string): Figure => ({ value: null, reason });
 
-/** An exact numeric sum from SQL, rounded half-up to whole minor units once (metrics.md). */
-export const roundMinor = (s: string | null | undefined) => (s === null || s === undefined ? 0 : Number(s));
-
 export function ratio(numerator: number, denominator: number, reason: string): Figure {
   return denominator === 0 ? none(reason) : value(numerator / denominator);
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { endOfCloseDate } from './deal-dates';
 import type { z } from 'zod';
 import type {
   addInvolvementBody,
@@ -619,7 +620,7 @@ export async function closeDeal(db: Db, ctx: Ctx, id: string, input: z.output<ty
       if (input.closeDate < deal.createdAt.toISOString().slice(0, 10)) {
         throw invalid([{ path: 'body.closeDate', message: 'A deal cannot close before it was registered' }]);
       }
-      const endedAt = new Date(`${input.closeDate}T00:00:00Z`);
+      const endedAt = endOfCloseDate(input.closeDate);
       if (input.outcome === 'won') {
         await requireRate(tx, deal.currency, input.closeDate, input.amount);
         await setDeal(tx, deal.id, {

@@ -102,7 +102,7 @@ export const deals = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     closeDate: date('close_date'),
     lostReason: text('lost_reason'),
-    /** When it stopped being open (rejected, expired, or the close date): "open at t" reads it. */
+    /** When it stopped being open (rejected, expired, or the end of the close date): "open at t" reads it. */
     endedAt: timestamp('ended_at', { withTimezone: true }),
     referralId: uuid('referral_id').references(() => referrals.id),
     version: integer('version').notNull().default(1),

@@ -252,6 +252,12 @@ function Engagement({ card: c, csv }: { card: Scorecard; csv: string }) {
               <Table.Tr key={a.kind}>
                 <Table.Th scope="row" fw={400}>
                   {a.label}
+                  {!a.measured && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      (not recorded yet)
+                    </Text>
+                  )}
                 </Table.Th>
                 <Table.Td ta="right">{a.count}</Table.Td>
                 <Table.Td ta="right">× {a.weight}</Table.Td>
@@ -297,8 +303,12 @@ function Health({ card: c, csv }: { card: Scorecard; csv: string }) {
     {
       label: `Engagement percentile among ${c.partner.partnerTypeName.toLowerCase()} partners`,
       weight: '30%',
-      value: pct(h.engagementPercentile),
-      points: 30 * h.engagementPercentile,
+      // Hidden from a partner with fewer than five peers of its type: health counts the middle (0.5).
+      value:
+        h.engagementPercentile === null
+          ? (h.engagementPercentileReason ?? 'Not shown')
+          : pct(h.engagementPercentile),
+      points: 30 * (h.engagementPercentile ?? 0.5),
     },
     {
       label: 'Recency of activity',
@@ -409,7 +419,7 @@ function reading(r: Requirement, currency: string) {
     return r.value === null ? 'not recorded' : r.value >= 1 ? 'given' : 'not given yet';
   const format = (v: number) =>
     r.metric === 'sourced_revenue' ? formatValue(v, 'money', currency) : formatValue(v, 'count', currency);
-  return `${r.value === null ? 'not measured' : format(r.value)} / ${format(r.threshold)}`;
+  return `${r.value === null ? (r.reason ?? 'not measured') : format(r.value)} / ${format(r.threshold)}`;
 }
 
 function Tiers({ card: c, csv }: { card: Scorecard; csv: string }) {
