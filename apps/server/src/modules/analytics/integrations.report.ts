@@ -13,11 +13,9 @@ import { dealFilter, NO_WON, none, ratio, value } from './sql';
  */
 export async function integrationFigures(q: Queryable, scope: Scope) {
   const a = await q.execute<{ n: number; with_int: number; revenue: string | null }>(sql`
-    with ${wonCte(scope)},
-    flagged as (select w.*, exists (select 1 from deal_involvements i where i.deal_id = w.id
-      and i.status = 'confirmed' and i.role = 'integration') as integ from won w)
-    select count(*)::int as n, count(*) filter (where integ)::int as with_int,
-      coalesce(round(sum(amt) filter (where integ)), 0)::text as revenue from flagged`);
+    with ${wonCte(scope)}
+    select count(*)::int as n, count(*) filter (where integration)::int as with_int,
+      coalesce(round(sum(amt) filter (where integration)), 0)::text as revenue from won`);
   const b = await q.execute<{ customers: number; with_install: number }>(sql`
     with customers as (
       select distinct d.customer_root_domain as domain from deals d

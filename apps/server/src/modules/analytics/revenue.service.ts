@@ -11,31 +11,28 @@ import { typeNames } from './names';
  * the flags the revenue metrics read (metrics.md). One place defines "won in P".
  */
 export function wonCte(scope: Scope, extra: SQL = sql`true`): SQL {
+  // One index scan of each deal's involvements gives every flag (the primary key leads with deal_id).
+  // Measured at 1,000,000 deals, this beats aggregating the involvements of the period's deals in one pass.
   return sql`${ratesCte(scope.currency)},
-  won_deals as (
-    select d.id, d.close_date, d.amount, r.factor, d.amount::numeric * r.factor as amt, d.referral_id
-    from deals d ${rateJoin(sql`d.close_date`)}
-    where d.status = 'won' and d.close_date >= ${scope.fromDay}::date and d.close_date < ${scope.toDay}::date
-      and ${dealFilter(scope.filters)} and ${extra}
-  ),
-  -- Every flag from one pass over those deals' involvements.
-  won_involvements as (
-    select i.deal_id, count(*) as partners, bool_or(i.role <> 'sourced') as influenced,
-      (array_agg(i.organization_id) filter (where i.role = 'sourced'))[1] as sourced_org
-    from deal_involvements i join won_deals w on w.id = i.deal_id
-    where i.status = 'confirmed'
-    group by i.deal_id
-  ),
   won as (
-    select w.*, inv.sourced_org,
+    select d.id, d.close_date, d.amount, r.factor, d.amount::numeric * r.factor as amt, d.referral_id,
+      inv.sourced_org,
       (inv.sourced_org is not null and ${partnerMatch(sql`inv.sourced_org`, scope.filters)}) as sourced_match,
       coalesce(inv.influenced, false) as influenced,
-      coalesce(inv.partners, 0) > 0 as touched,
-      coalesce(inv.partners, 0) as partners,
+      coalesce(inv.integration, false) as integration,
+      inv.partners > 0 as touched,
+      inv.partners,
       coalesce(spt.type_code, 'unknown') as sourced_type
-    from won_deals w
-    left join won_involvements inv on inv.deal_id = w.id
+    from deals d ${rateJoin(sql`d.close_date`)}
+    cross join lateral (
+      select count(*) as partners, bool_or(i.role <> 'sourced') as influenced,
+        bool_or(i.role = 'integration') as integration,
+        (array_agg(i.organization_id) filter (where i.role = 'sourced'))[1] as sourced_org
+      from deal_involvements i where i.deal_id = d.id and i.status = 'confirmed'
+    ) inv
     left join organization_partner_types spt on spt.organization_id = inv.sourced_org and spt.is_primary
+    where d.status = 'won' and d.close_date >= ${scope.fromDay}::date and d.close_date < ${scope.toDay}::date
+      and ${dealFilter(scope.filters)} and ${extra}
   )`;
 }
 
