@@ -38,10 +38,17 @@ async function as(account: Account, shots: (page: Page) => Promise<void>) {
   await context.close();
 }
 
-async function shot(page: Page, route: string, name: string, waitFor?: string) {
+async function shot(page: Page, route: string, name: string, waitFor?: string, scrollTo?: string) {
   await page.goto(route);
   if (waitFor) await page.getByText(waitFor).first().waitFor();
   await page.waitForLoadState('networkidle');
+  // Below-the-fold subjects (the partner graph) are scrolled to the top of the picture.
+  if (scrollTo) {
+    await page
+      .getByRole('heading', { name: scrollTo })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(500);
+  }
   await page.screenshot({ path: path.join(outDir, `${name}.png`) });
   console.log(`docs/screenshots/${name}.png`);
 }
@@ -57,7 +64,7 @@ try {
   await as(accounts.analyst, async (page) => {
     await shot(page, '/analytics', 'analytics-overview', 'Partner-sourced revenue');
     await shot(page, '/analytics/revenue', 'analytics-revenue', 'Credit by partner');
-    await shot(page, '/analytics/network', 'analytics-network', 'Connectors');
+    await shot(page, '/analytics/network', 'analytics-network', 'Connectors', 'Partner graph');
     await shot(page, '/analytics/coverage', 'analytics-coverage', 'Partner coverage by country');
   });
   await as(accounts.channelManager, async (page) => {
