@@ -20,6 +20,7 @@ import inputGuards from './plugins/input-guards';
 import openapiPlugin from './plugins/openapi';
 import auditRoutes from './modules/audit/audit.routes';
 import analyticsRoutes from './modules/analytics/analytics.routes';
+import webhookRoutes from './modules/webhooks/webhooks.routes';
 import dealRoutes from './modules/deals/deals.routes';
 import marketplaceRoutes from './modules/marketplace/marketplace.routes';
 import identityRoutes from './modules/identity/identity.routes';
@@ -48,6 +49,7 @@ const modules = [
   settingsRoutes,
   dealRoutes,
   analyticsRoutes,
+  webhookRoutes,
   marketplaceRoutes,
   auditRoutes,
 ];

@@ -34,6 +34,14 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Recurring jobs (tier evaluation, deadlines, protection expiry). Off only where a run must not move data under a test. */
   JOBS: bool.default(true),
+  /** Webhook URLs on loopback, link-local or private addresses are refused unless this is set (a trusted network). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** How long a failing webhook delivery is retried before it is marked failed. */
+  WEBHOOK_RETRY_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 14)
+    .default(24),
   /** Where the built web app is served from (default apps/web/dist): a second build can be tried beside the first. */
   WEB_DIST: z.string().min(1).optional(),
   PUBLIC_URL: z

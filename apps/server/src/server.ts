@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
-import { startScheduler } from './jobs/scheduler';
+import { jobs, startScheduler, webhookJob } from './jobs/scheduler';
 import { bootstrap } from './seed/bootstrap';
 import { DEMO_PASSWORD } from './seed/factories';
 
@@ -23,7 +23,9 @@ async function main() {
 
   const app = await buildApp({ config, db: database.db });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  const scheduler = config.JOBS ? startScheduler(database.db, app.log) : { stop: async () => {} };
+  const scheduler = config.JOBS
+    ? startScheduler(database.db, app.log, [...jobs, webhookJob(config)])
+    : { stop: async () => {} };
   const where =
     database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [`PartnerGraph is running at ${address.replace('127.0.0.1', 'localhost')} on ${where}`];

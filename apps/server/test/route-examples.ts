@@ -7,6 +7,8 @@ import { organizations } from '../src/modules/organizations/organizations.tables
 import { dealInvolvements } from '../src/modules/deals/deals.tables';
 import { programs } from '../src/modules/programs/programs.tables';
 import { settings } from '../src/modules/settings/settings.tables';
+import { webhookDeliveries } from '../src/modules/webhooks/webhooks.tables';
+import { newId } from '../src/lib/ids';
 import {
   createConnectionRecord,
   createIntegrationRecord,
@@ -23,6 +25,7 @@ import {
   createInvitationRecord,
   createProgramRecord,
   createUser,
+  createWebhookRecord,
 } from '../src/seed/factories';
 import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
@@ -488,6 +491,47 @@ export const examples: Record<string, Example> = {
     return { params: { id: s.id }, body: { version: s.version } };
   },
   'GET /api/v1/recommendations': () => ({}),
+
+  // --- Webhooks ---
+  'GET /api/v1/webhooks': () => ({}),
+  // A literal public address: no DNS needed (and loopback would be refused).
+  'POST /api/v1/webhooks': () => ({ body: { url: 'https://93.184.216.34/hooks', eventTypes: ['deal.*'] } }),
+  'GET /api/v1/webhooks/{id}': async ({ t }) => ({
+    params: { id: (await createWebhookRecord(t.database.db)).id },
+  }),
+  'PATCH /api/v1/webhooks/{id}': async ({ t }) => {
+    const w = await createWebhookRecord(t.database.db);
+    return { params: { id: w.id }, body: { version: w.version, description: 'Renamed' } };
+  },
+  'DELETE /api/v1/webhooks/{id}': async ({ t }) => ({
+    params: { id: (await createWebhookRecord(t.database.db)).id },
+  }),
+  'POST /api/v1/webhooks/{id}/rotate-secret': async ({ t }) => {
+    const w = await createWebhookRecord(t.database.db);
+    return { params: { id: w.id }, body: { version: w.version } };
+  },
+  'POST /api/v1/webhooks/{id}/test': async ({ t }) => ({
+    params: { id: (await createWebhookRecord(t.database.db)).id },
+  }),
+  'GET /api/v1/webhooks/{id}/deliveries': async ({ t }) => ({
+    params: { id: (await createWebhookRecord(t.database.db)).id },
+    query: 'limit=5',
+  }),
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': async ({ t }) => {
+    const w = await createWebhookRecord(t.database.db);
+    const [d] = await t.database.db
+      .insert(webhookDeliveries)
+      .values({
+        id: newId(),
+        endpointId: w.id,
+        eventId: newId(),
+        eventType: 'deal.approved',
+        body: '{}',
+        status: 'failed',
+      })
+      .returning();
+    return { params: { id: w.id, deliveryId: d!.id } };
+  },
 
   // --- Analytics ---
   'GET /api/v1/analytics/overview': () => ({ query: 'from=2025-01-01&to=2026-01-01' }),

@@ -68,6 +68,8 @@ const matrix = {
   // Ecosystem dashboards are the vendor's; a partner reads its own scorecard with anonymous benchmarks.
   'analytics:read': ['admin', 'channel_manager', 'analyst'],
   'scorecards:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  // Outgoing webhooks carry the whole ecosystem's events: the vendor admin's alone.
+  'webhooks:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config';
 import type { Db } from '../db/client';
+import { runWebhooks } from '../modules/webhooks/delivery';
 import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
 import { expireDealProtection } from '../modules/deals/deals.service';
@@ -56,3 +58,11 @@ export function startScheduler(db: Db, log: FastifyBaseLogger, list: Job[] = job
     },
   };
 }
+
+/** The outbox worker: fans new events out to webhook subscriptions and delivers what is due, every few seconds. */
+export const webhookJob = (config: Pick<Config, 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_RETRY_HOURS'>): Job => ({
+  name: 'deliver-webhooks',
+  everyMs: 5_000,
+  run: (db) =>
+    runWebhooks(db, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, retryHours: config.WEBHOOK_RETRY_HOURS }),
+});

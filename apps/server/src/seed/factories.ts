@@ -19,6 +19,7 @@ import { dealInvolvements, deals, referrals } from '../modules/deals/deals.table
 import type { InvolvementRole, DealStatus } from '@partnergraph/shared/contracts/deals';
 import { contentHash } from '../modules/programs/agreements.service';
 import { fxRates } from '../modules/settings/settings.tables';
+import { webhookEndpoints } from '../modules/webhooks/webhooks.tables';
 import {
   connections,
   integrationInstalls,
@@ -689,5 +690,23 @@ export async function createSolutionRecord(
       acceptedAt: m.accepted === false ? null : now,
     })),
   );
+  return row!;
+}
+
+/** A webhook subscription, stored directly (no URL check): for tests and examples. */
+export async function createWebhookRecord(
+  q: Queryable,
+  input: { url?: string; eventTypes?: string[]; status?: 'active' | 'disabled'; secret?: string } = {},
+) {
+  const [row] = await q
+    .insert(webhookEndpoints)
+    .values({
+      id: newId(),
+      url: input.url ?? 'https://93.184.216.34/hooks',
+      eventTypes: input.eventTypes ?? ['deal.*'],
+      status: input.status ?? 'active',
+      secret: input.secret ?? `whsec_${Buffer.from(unique().padEnd(24, 'x')).toString('base64')}`,
+    })
+    .returning();
   return row!;
 }
