@@ -21,6 +21,7 @@ import openapiPlugin from './plugins/openapi';
 import auditRoutes from './modules/audit/audit.routes';
 import analyticsRoutes from './modules/analytics/analytics.routes';
 import webhookRoutes from './modules/webhooks/webhooks.routes';
+import exportRoutes from './modules/exports/exports.routes';
 import dealRoutes from './modules/deals/deals.routes';
 import marketplaceRoutes from './modules/marketplace/marketplace.routes';
 import identityRoutes from './modules/identity/identity.routes';
@@ -50,6 +51,7 @@ const modules = [
   dealRoutes,
   analyticsRoutes,
   webhookRoutes,
+  exportRoutes,
   marketplaceRoutes,
   auditRoutes,
 ];

@@ -533,6 +533,15 @@ export const examples: Record<string, Example> = {
     return { params: { id: w.id, deliveryId: d!.id } };
   },
 
+  // --- Exports ---
+  'GET /api/v1/exports/partners': () => ({ query: 'format=json' }),
+  'GET /api/v1/exports/users': () => ({}),
+  'GET /api/v1/exports/enrollments': () => ({}),
+  'GET /api/v1/exports/deals': () => ({ query: 'format=csv' }),
+  'GET /api/v1/exports/referrals': () => ({}),
+  'GET /api/v1/exports/connections': () => ({}),
+  'GET /api/v1/exports/fx-rates': () => ({}),
+
   // --- Analytics ---
   'GET /api/v1/analytics/overview': () => ({ query: 'from=2025-01-01&to=2026-01-01' }),
   'GET /api/v1/analytics/revenue': () => ({ query: 'from=2025-01-01&to=2026-01-01&model=first_touch' }),
