@@ -22,6 +22,8 @@ import auditRoutes from './modules/audit/audit.routes';
 import analyticsRoutes from './modules/analytics/analytics.routes';
 import webhookRoutes from './modules/webhooks/webhooks.routes';
 import exportRoutes from './modules/exports/exports.routes';
+import mailRoutes from './modules/mail/mail.routes';
+import { recordEmail } from './modules/mail/mail.service';
 import dealRoutes from './modules/deals/deals.routes';
 import marketplaceRoutes from './modules/marketplace/marketplace.routes';
 import identityRoutes from './modules/identity/identity.routes';
@@ -52,6 +54,7 @@ const modules = [
   analyticsRoutes,
   webhookRoutes,
   exportRoutes,
+  mailRoutes,
   marketplaceRoutes,
   auditRoutes,
 ];
@@ -72,7 +75,11 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
     },
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const mail = mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, app.log);
+  const mail =
+    mailer ??
+    createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, app.log, (entry) =>
+      recordEmail(db, entry),
+    );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -8,6 +8,7 @@ import { dealInvolvements } from '../src/modules/deals/deals.tables';
 import { programs } from '../src/modules/programs/programs.tables';
 import { settings } from '../src/modules/settings/settings.tables';
 import { webhookDeliveries } from '../src/modules/webhooks/webhooks.tables';
+import { sentEmails } from '../src/modules/mail/mail.tables';
 import { newId } from '../src/lib/ids';
 import {
   createConnectionRecord,
@@ -531,6 +532,23 @@ export const examples: Record<string, Example> = {
       })
       .returning();
     return { params: { id: w.id, deliveryId: d!.id } };
+  },
+
+  // --- Email outbox ---
+  'GET /api/v1/emails': () => ({ query: 'limit=5' }),
+  'GET /api/v1/emails/{id}': async ({ t }) => {
+    const [row] = await t.database.db
+      .insert(sentEmails)
+      .values({
+        id: newId(),
+        to: 'a@b.test',
+        subject: 'Hello',
+        transport: 'log',
+        status: 'logged',
+        text: 'Hi',
+      })
+      .returning();
+    return { params: { id: row!.id } };
   },
 
   // --- Exports ---

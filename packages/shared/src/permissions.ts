@@ -70,6 +70,8 @@ const matrix = {
   'scorecards:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   // Outgoing webhooks carry the whole ecosystem's events: the vendor admin's alone.
   'webhooks:manage': ['admin'],
+  // Without SMTP the outbox holds whole messages (sign-in links included): the vendor admin's alone.
+  'emails:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { notFound } from '../../lib/errors';
+import { isId, newId } from '../../lib/ids';
+import type { MailRecord } from '../../lib/mail';
+import { keyset, where } from '../../lib/pagination';
+import { sentEmails } from './mail.tables';
+
+type Row = typeof sentEmails.$inferSelect;
+
+/** The mailer's record of a message (called for every message, sent or logged). */
+export async function recordEmail(db: Db, r: MailRecord) {
+  await db.insert(sentEmails).values({ id: newId(), ...r });
+}
+
+const summary = (r: Row) => ({
+  id: r.id,
+  to: r.to,
+  subject: r.subject,
+  transport: r.transport,
+  status: r.status,
+  error: r.error,
+  createdAt: r.createdAt.toISOString(),
+});
+
+export async function listEmails(db: Db, page: { limit: number; cursor?: string | undefined }) {
+  const ks = keyset({ createdAt: { column: sentEmails.createdAt, cast: 'timestamptz' } }, sentEmails.id, {
+    ...page,
+    sort: '-createdAt',
+  });
+  const rows = await db
+    .select()
+    .from(sentEmails)
+    .where(where(ks.after))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const { items, nextCursor } = ks.page(rows, (r) => r.createdAt.toISOString());
+  return { items: items.map(summary), nextCursor };
+}
+
+export async function getEmail(db: Db, id: string) {
+  if (!isId(id)) throw notFound('email');
+  const [row] = await db.select().from(sentEmails).where(eq(sentEmails.id, id));
+  if (!row) throw notFound('email');
+  return { ...summary(row), text: row.text, html: row.html };
+}
