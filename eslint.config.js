@@ -30,7 +30,15 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['scripts/**', 'apps/server/scripts/**', 'bench/**', '.ci/**', 'packages/client/examples/**'],
+    files: [
+      'scripts/**',
+      'apps/server/scripts/**',
+      'bench/**',
+      '.ci/**',
+      'packages/client/examples/**',
+      'apps/server/src/cli.ts',
+      'apps/server/bin/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

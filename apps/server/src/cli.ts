@@ -1,0 +1,169 @@
+// The operator's command line: `npx partnergraph <command>` from the server
+// package (or `npm exec -w apps/server partnergraph …` at the repository root).
+// It reads the same configuration as the server (DATABASE_URL, DATA_DIR, …):
+// with PGlite, stop the server first — one process owns a data directory.
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Command, Option } from 'commander';
+import { and, eq } from 'drizzle-orm';
+import { loadConfig } from './config';
+import { migrateDatabase, openDatabase, type Database } from './db/client';
+import { writeAudit } from './db/transaction';
+import type { Ctx } from './lib/actor';
+import { hashPassword } from './lib/passwords';
+import { exporters, csvStream, jsonStream, type ExportResource } from './modules/exports/exports.service';
+import { users } from './modules/identity/identity.tables';
+import { findVendor } from './modules/organizations/organizations.repository';
+import { bootstrap } from './seed/bootstrap';
+import { createUser, createVendorOrganization } from './seed/factories';
+
+const config = loadConfig(process.env);
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrateDatabase(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('partnergraph').description('PartnerGraph operations').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('Apply the database migrations (the server also does at start)')
+  .action(() => withDatabase(async () => console.log('The database is up to date.')));
+
+program
+  .command('seed')
+  .description(
+    'Create the vendor, its first admin and, with --demo, the demo ecosystem (an empty database only)',
+  )
+  .option('--demo', 'load the demo ecosystem', false)
+  .action((opts: { demo: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const result = await bootstrap(db, { ...config, DEMO_DATA: opts.demo });
+      if (!result.created) {
+        console.error('The database already has a vendor: nothing was seeded.');
+        process.exitCode = 1;
+        return;
+      }
+      console.log(
+        `Vendor admin: ${result.adminEmail}${result.generatedPassword ? ` / ${result.generatedPassword}` : ''}`,
+      );
+      for (const d of result.demo)
+        console.log(`  ${d.email.padEnd(28)} ${d.role.padEnd(16)} ${d.organization}`);
+    }),
+  );
+
+program
+  .command('create-admin')
+  .description('Add a vendor admin (the vendor organization is created if the database is empty)')
+  .requiredOption('--email <email>', 'their sign-in address')
+  .requiredOption('--name <name>', 'their name')
+  .option('--password <password>', 'at least 10 characters (default: generated and printed once)')
+  .action((opts: { email: string; name: string; password?: string }) =>
+    withDatabase(async ({ db }) => {
+      const password = opts.password ?? (await import('node:crypto')).randomBytes(12).toString('base64url');
+      if (password.length < 10) throw new Error('--password must be at least 10 characters');
+      const email = opts.email.trim().toLowerCase();
+      const [existing] = await db.select().from(users).where(eq(users.email, email));
+      if (existing) throw new Error(`${email} already has an account`);
+      const passwordHash = await hashPassword(password);
+      const admin = await db.transaction(async (tx) => {
+        const vendor = (await findVendor(tx)) ?? (await createVendorOrganization(tx, config.VENDOR_NAME));
+        const user = await createUser(tx, {
+          organizationId: vendor.id,
+          role: 'admin',
+          email,
+          name: opts.name,
+          passwordHash,
+        });
+        await writeAudit(tx, { actor: null, requestId: 'cli', ip: null }, [
+          {
+            action: 'user.created_by_cli',
+            entityType: 'user',
+            entityId: user.id,
+            after: { email, role: 'admin' },
+          },
+        ]);
+        return user;
+      });
+      console.log(
+        `Vendor admin ${admin.email}${opts.password ? '' : ` / password ${password} (shown once)`}`,
+      );
+    }),
+  );
+
+program
+  .command('export')
+  .description('Export a resource as the vendor sees it (CSV or JSON), streamed')
+  .addArgument(program.createArgument('<resource>').choices(Object.keys(exporters)))
+  .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action((resource: ExportResource, opts: { format: 'csv' | 'json'; out?: string }) =>
+    withDatabase(async ({ db }) => {
+      const vendor = await findVendor(db);
+      const [admin] = vendor
+        ? await db
+            .select()
+            .from(users)
+            .where(
+              and(eq(users.organizationId, vendor.id), eq(users.role, 'admin'), eq(users.status, 'active')),
+            )
+            .limit(1)
+        : [];
+      if (!vendor || !admin)
+        throw new Error('No vendor admin yet: run `partnergraph seed` or `create-admin` first');
+      const ctx: Ctx = {
+        actor: {
+          userId: admin.id,
+          name: admin.name,
+          orgId: vendor.id,
+          orgKind: 'vendor',
+          role: 'admin',
+          via: 'token',
+          sessionId: null,
+          scope: 'read',
+        },
+        requestId: 'cli',
+        ip: null,
+        userAgent: 'partnergraph-cli',
+      };
+      const source = opts.format === 'json' ? jsonStream(db, ctx, resource) : csvStream(db, ctx, resource);
+      // Progress on standard error, so standard output stays the data.
+      let bytes = 0;
+      const progress = setInterval(
+        () => process.stderr.write(`\r${resource}: ${(bytes / 1024).toFixed(0)} KiB`),
+        500,
+      );
+      source.on('data', (chunk: string | Buffer) => (bytes += Buffer.byteLength(chunk)));
+      const sink = opts.out ? fs.createWriteStream(opts.out) : stdoutSink();
+      try {
+        await pipeline(source, sink);
+      } finally {
+        clearInterval(progress);
+        process.stderr.write(
+          `\r${resource}: ${(bytes / 1024).toFixed(0)} KiB written${opts.out ? ` to ${opts.out}` : ''}\n`,
+        );
+      }
+    }),
+  );
+
+/** Standard output as a stream that is not closed at the end (closing it would end the process's output). */
+function stdoutSink() {
+  return new Writable({
+    write(chunk, _enc, done) {
+      if (process.stdout.write(chunk)) done();
+      else process.stdout.once('drain', done);
+    },
+  });
+}
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
