@@ -9965,7 +9965,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a webhook (URL, event types, description, active or disabled) */
+        /**
+         * Change a webhook (URL, event types, description, active or disabled)
+         * @description While a webhook is disabled nothing is queued or sent to it; events of that time are not sent when it is enabled again.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -10252,7 +10255,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again now (same webhook-id and body) */
+        /**
+         * Send a delivery again now (same webhook-id and body)
+         * @description One more attempt now, then the usual retries while the delivery is within WEBHOOK_RETRY_HOURS of its creation.
+         */
         post: {
             parameters: {
                 query?: never;

@@ -72,6 +72,7 @@ import {
   ReferralsRoutePage,
 } from '../features/referrals/route-pages';
 import { FxRatesRoutePage, SettingsRoutePage } from '../features/settings/route-pages';
+import { WebhookRoutePage, WebhooksRoutePage } from '../features/webhooks/route-pages';
 import { parseAnalyticsSearch } from '../features/analytics/analytics-search';
 import { DashboardRoutePage, ScorecardRoutePage } from '../features/analytics/route-pages';
 import { AppLayout } from '../features/shell/app-layout';
@@ -350,6 +351,19 @@ const fxRatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings/fx-rates',
   component: FxRatesRoutePage,
+});
+// Webhooks (features/webhooks): the vendor admin's, under the settings.
+const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/webhooks',
+  component: WebhooksRoutePage,
+});
+const webhookRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/webhooks/$webhookId',
+  component: function WebhookRoute() {
+    return <WebhookRoutePage webhookId={webhookRoute.useParams().webhookId} />;
+  },
 });
 
 // Connections, integrations, joint solutions and recommendations (features/connections): list tabs and filters in the URL.
@@ -640,6 +654,8 @@ const routeTree = rootRoute.addChildren([
     referralRoute,
     settingsRoute,
     fxRatesRoute,
+    webhooksRoute,
+    webhookRoute,
     connectionsRoute,
     connectionRoute,
     integrationsRoute,

@@ -9,7 +9,8 @@ export const eventPattern = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^(\*|[a-z_]+(\.(\*|[a-z_]+))*)$/, 'An event type such as deal.approved, or deal.* or *');
+  // A wildcard only at the end: `deal.*` matches every deal event, `*` everything.
+  .regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, 'An event type such as deal.approved, or deal.* or *');
 
 export const webhookUrl = z
   .url({ protocol: /^https?$/, message: 'An http(s) URL' })

@@ -74,6 +74,8 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
       schema: {
         tags,
         summary: 'Change a webhook (URL, event types, description, active or disabled)',
+        description:
+          'While a webhook is disabled nothing is queued or sent to it; events of that time are not sent when it is enabled again.',
         params: idParams,
         body: updateWebhookBody,
         response: { 200: webhookSchema },
@@ -142,6 +144,8 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
       schema: {
         tags,
         summary: 'Send a delivery again now (same webhook-id and body)',
+        description:
+          'One more attempt now, then the usual retries while the delivery is within WEBHOOK_RETRY_HOURS of its creation.',
         params: deliveryParams,
         response: { 200: deliverySchema },
       },

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowsRightLeft } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsRightLeft, IconWebhook } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage, isApiError, isStaleVersion } from '../../api/client';
@@ -38,6 +38,7 @@ const STALE =
 export function SettingsPage() {
   useDocumentTitle('Settings · PartnerGraph');
   const canManage = useCan('settings:manage');
+  const canManageWebhooks = useCan('webhooks:manage');
   const settings = useQuery(settingsQueryOptions);
   // Kept here, not in the form: the form starts afresh from each version the server returns,
   // and the reason it did (someone else saved) must outlive that.
@@ -150,6 +151,23 @@ export function SettingsPage() {
           </ButtonLink>
         </Group>
       </Card>
+      {canManageWebhooks && (
+        <Card withBorder padding="lg" component="section" aria-labelledby="settings-webhooks">
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Title order={2} size="h4" id="settings-webhooks">
+                Webhooks
+              </Title>
+              <Text size="sm" c="dimmed">
+                Events (a deal approved, a partner enrolled…) POSTed to your systems, signed.
+              </Text>
+            </div>
+            <ButtonLink to="/settings/webhooks" variant="light" leftSection={<IconWebhook size={16} />}>
+              Manage webhooks
+            </ButtonLink>
+          </Group>
+        </Card>
+      )}
     </Stack>
   );
 }
