@@ -50,7 +50,14 @@ export function keyset(sorts: Record<string, SortSpec>, idColumn: PgColumn, req:
   const dir = descending ? desc : asc;
   // NULLs sort as the empty string so that the row comparison below is total
   // (timestamp and date sort columns are NOT NULL).
-  const key = spec.cast === 'text' ? sql`coalesce(${spec.column}, '')` : sql`${spec.column}`;
+  // Timestamps are stored to the microsecond but a cursor carries milliseconds (a JS Date): ordering and
+  // comparing at millisecond precision keeps a page boundary from repeating or skipping a row.
+  const key =
+    spec.cast === 'text'
+      ? sql`coalesce(${spec.column}, '')`
+      : spec.cast === 'timestamptz'
+        ? sql`date_trunc('milliseconds', ${spec.column})`
+        : sql`${spec.column}`;
   const orderBy = [dir(key), dir(idColumn)];
   let after: SQL | undefined;
   if (req.cursor) {
