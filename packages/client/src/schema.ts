@@ -9268,7 +9268,7 @@ export interface paths {
         };
         /**
          * Integration-driven adoption: (a) share of won deals, (b) share of customers, (c) revenue
-         * @description `format=csv` answers `text/csv` with exactly these figures (`section, item, series, value, unit, reason`; money in major units).
+         * @description Customers (b) are counted over all time. `format=csv` answers `text/csv` with exactly these figures (`section, item, series, value, unit, reason`; money in major units).
          */
         get: {
             parameters: {

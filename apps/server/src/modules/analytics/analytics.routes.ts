@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { idParams } from '@partnergraph/shared/contracts/common';
 import {
   analyticsQuery,
@@ -67,188 +68,126 @@ function answer<T>(
   return report;
 }
 
-/** A report through the snapshot store: large ecosystems' slow reports are kept a few minutes. */
-async function report<T>(
-  db: Db,
-  name: string,
-  scope: Scope,
-  compute: (scope: Scope) => Promise<T>,
-  extra = {},
-) {
-  return throughSnapshot(db, snapshotKey(name, scope, extra), scope.now, () => compute(scope));
-}
-
 export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['analytics'];
-  const access = 'analytics:read' as const;
 
-  r.get(
-    '/analytics/overview',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary:
-          'Headline figures of every metric for one period, with the previous period and a monthly trend',
-        description: `metrics.md defines each figure.${csvNote}`,
-        querystring: analyticsQuery,
-        response: { 200: overviewSchema },
+  /**
+   * One ecosystem report (vendor staff): the period and filters resolved once,
+   * the figures through the snapshot store, JSON or the same figures as CSV.
+   */
+  function dashboard<
+    Q extends typeof analyticsQuery,
+    T extends { period: { from: string; to: string } },
+  >(spec: {
+    name: string;
+    summary: string;
+    description: string;
+    querystring: Q;
+    response: z.ZodType<T>;
+    compute: (scope: Scope, query: z.output<Q>) => Promise<T>;
+    csv: (report: T, section?: string) => string;
+    /** What else, besides period and filters, makes a different report. */
+    key?: (query: z.output<Q>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  }) {
+    // Typed through `spec` (the type provider cannot follow a generic schema); validation is the app's as always.
+    app.get(
+      `/analytics/${spec.name}`,
+      {
+        config: { access: 'analytics:read' },
+        schema: {
+          tags,
+          summary: spec.summary,
+          description: `${spec.description}${csvNote}`,
+          querystring: spec.querystring,
+          response: { 200: spec.response },
+        },
       },
-    },
-    async (req, reply) =>
-      answer(
-        reply,
-        req.query,
-        'overview',
-        await report(db, 'overview', await scopeOf(db, req.query), (s) => overview(db, s)),
-        overviewCsv,
-      ),
-  );
-  r.get(
-    '/analytics/revenue',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary:
-          'Sourced (by partner type and quarter), influenced and ecosystem-touched revenue; per-partner credit',
-        description: `\`model\` selects how influence credit is shared; ecosystem totals never depend on it.${csvNote}`,
-        querystring: revenueQuery,
-        response: { 200: revenueSchema },
+      async (req, reply) => {
+        const query = req.query as z.output<Q>;
+        const scope = await scopeOf(db, query);
+        const extra = spec.key ? await spec.key(query) : {};
+        const figures = await throughSnapshot(db, snapshotKey(spec.name, scope, extra), scope.now, () =>
+          spec.compute(scope, query),
+        );
+        return answer(reply, query, spec.name, figures, spec.csv);
       },
-    },
-    async (req, reply) =>
-      answer(
-        reply,
-        req.query,
-        'revenue',
-        await report(
-          db,
-          'revenue',
-          await scopeOf(db, req.query),
-          (s) => revenueReport(db, s, req.query.model),
-          { model: req.query.model },
-        ),
-        revenueCsv,
-      ),
-  );
-  r.get(
-    '/analytics/pipeline',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'Ecosystem-influenced pipeline at the end of the period (or now) and at each month end',
-        description: `Open deals with at least one partner involved, converted at the rate in force on each date.${csvNote}`,
-        querystring: analyticsQuery,
-        response: { 200: pipelineSchema },
-      },
-    },
-    async (req, reply) =>
-      answer(
-        reply,
-        req.query,
-        'pipeline',
-        await report(db, 'pipeline', await scopeOf(db, req.query), (s) => pipelineReport(db, s)),
-        pipelineCsv,
-      ),
-  );
-  r.get(
-    '/analytics/referrals',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary:
-          'Partner-to-partner referral activity, the type matrix, rates, referral-sourced revenue and fees owed',
-        description: `Partner filters apply to the referrer.${csvNote}`,
-        querystring: analyticsQuery,
-        response: { 200: referralReportSchema },
-      },
-    },
-    async (req, reply) =>
-      answer(
-        reply,
-        req.query,
-        'referrals',
-        await report(db, 'referrals', await scopeOf(db, req.query), (s) => referralReport(db, s)),
-        referralsCsv,
-      ),
-  );
-  r.get(
-    '/analytics/coverage',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'Market cells served by active partners beside the direct coverage: multiplier and gaps',
-        description: `Coverage is the state now; the period is named for the record.${csvNote}`,
-        querystring: analyticsQuery,
-        response: { 200: coverageSchema },
-      },
-    },
-    async (req, reply) =>
-      answer(
-        reply,
-        req.query,
-        'coverage',
-        // Coverage reads the direct cells from the settings: a change to them is a different report.
-        await report(db, 'coverage', await scopeOf(db, req.query), (s) => coverageReport(db, s), {
-          direct: (await readSettings(db)).directCoverage,
-        }),
-        coverageCsv,
-      ),
-  );
-  r.get(
-    '/analytics/integrations',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'Integration-driven adoption: (a) share of won deals, (b) share of customers, (c) revenue',
-        description: csvNote.trim(),
-        querystring: analyticsQuery,
-        response: { 200: integrationReportSchema },
-      },
-    },
-    async (req, reply) =>
-      answer(
-        reply,
-        req.query,
-        'integrations',
-        await report(db, 'integrations', await scopeOf(db, req.query), (s) => integrationReport(db, s)),
-        integrationsCsv,
-      ),
-  );
-  r.get(
-    '/analytics/network',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary:
-          'Network effects: participation, density, network revenue share, connectors, clusters and the graph',
-        description: `The graph covers the 12 months before \`to\`. PageRank, clusters and the layout come from a background job and carry the time they were computed; a large graph not yet computed answers \`status: computing\`. Partner filters select the nodes of the figures (customer filters apply to the network revenue share only); the drawn graph follows them when it is small enough to compute on request (\`graph.filtered\`), else it is the whole ecosystem's.${csvNote}`,
-        querystring: networkQuery,
-        response: { 200: networkSchema },
-      },
-    },
-    async (req, reply) =>
-      answer(
-        reply,
-        req.query,
-        'network',
-        await report(
-          db,
-          'network',
-          await scopeOf(db, req.query),
-          (s) => networkReport(db, s, req.query.betweenness === 'true'),
-          { betweenness: req.query.betweenness },
-        ),
-        networkCsv,
-      ),
-  );
+    );
+  }
+
+  dashboard({
+    name: 'overview',
+    summary: 'Headline figures of every metric for one period, with the previous period and a monthly trend',
+    description: 'metrics.md defines each figure.',
+    querystring: analyticsQuery,
+    response: overviewSchema,
+    compute: (scope) => overview(db, scope),
+    csv: overviewCsv,
+  });
+  dashboard({
+    name: 'revenue',
+    summary:
+      'Sourced (by partner type and quarter), influenced and ecosystem-touched revenue; per-partner credit',
+    description: '`model` selects how influence credit is shared; ecosystem totals never depend on it.',
+    querystring: revenueQuery,
+    response: revenueSchema,
+    compute: (scope, q) => revenueReport(db, scope, q.model),
+    csv: revenueCsv,
+    key: (q) => ({ model: q.model }),
+  });
+  dashboard({
+    name: 'pipeline',
+    summary: 'Ecosystem-influenced pipeline at the end of the period (or now) and at each month end',
+    description:
+      'Open deals with at least one partner involved, converted at the rate in force on each date.',
+    querystring: analyticsQuery,
+    response: pipelineSchema,
+    compute: (scope) => pipelineReport(db, scope),
+    csv: pipelineCsv,
+  });
+  dashboard({
+    name: 'referrals',
+    summary:
+      'Partner-to-partner referral activity, the type matrix, rates, referral-sourced revenue and fees owed',
+    description: 'Partner filters apply to the referrer.',
+    querystring: analyticsQuery,
+    response: referralReportSchema,
+    compute: (scope) => referralReport(db, scope),
+    csv: referralsCsv,
+  });
+  dashboard({
+    name: 'coverage',
+    summary: 'Market cells served by active partners beside the direct coverage: multiplier and gaps',
+    description: 'Coverage is the state now; the period is named for the record.',
+    querystring: analyticsQuery,
+    response: coverageSchema,
+    compute: (scope) => coverageReport(db, scope),
+    csv: coverageCsv,
+    // The direct cells come from the settings: a change to them is a different report.
+    key: async () => ({ direct: (await readSettings(db)).directCoverage }),
+  });
+  dashboard({
+    name: 'integrations',
+    summary: 'Integration-driven adoption: (a) share of won deals, (b) share of customers, (c) revenue',
+    description: 'Customers (b) are counted over all time.',
+    querystring: analyticsQuery,
+    response: integrationReportSchema,
+    compute: (scope) => integrationReport(db, scope),
+    csv: integrationsCsv,
+  });
+  dashboard({
+    name: 'network',
+    summary:
+      'Network effects: participation, density, network revenue share, connectors, clusters and the graph',
+    description:
+      "The graph covers the 12 months before `to`. PageRank, clusters and the layout come from a background job and carry the time they were computed; a large graph not yet computed answers `status: computing`. Partner filters select the nodes of the figures (customer filters apply to the network revenue share only); the drawn graph follows them when it is small enough to compute on request (`graph.filtered`), else it is the whole ecosystem's.",
+    querystring: networkQuery,
+    response: networkSchema,
+    compute: (scope, q) => networkReport(db, scope, q.betweenness === 'true'),
+    csv: networkCsv,
+    key: (q) => ({ betweenness: q.betweenness }),
+  });
+
   r.get(
     '/analytics/partners/:id/scorecard',
     {

@@ -1,5 +1,6 @@
-import { Alert, Button, Code, CopyButton, Group, List, Stack, Text } from '@mantine/core';
-import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, List, Stack, Text } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { CopyableCode } from '../../components/copyable-code';
 import type { ReactNode } from 'react';
 
 interface Props {
@@ -21,29 +22,7 @@ export function SecretReveal({ label, title, secret, children, onDone }: Props) 
           <Text size="sm" fw={600}>
             Copy the signing secret now: you will not see it again. If you lose it, rotate it.
           </Text>
-          <Group gap="xs" wrap="nowrap" align="center">
-            <Code
-              block
-              style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-              aria-label="Signing secret"
-            >
-              {secret}
-            </Code>
-            <CopyButton value={secret}>
-              {({ copied, copy }) => (
-                <Button
-                  size="xs"
-                  variant={copied ? 'filled' : 'default'}
-                  color={copied ? 'teal' : undefined}
-                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                  onClick={copy}
-                  aria-label={copied ? 'Copy the secret: copied' : 'Copy the secret'}
-                >
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableCode value={secret} label="Signing secret" copyLabel="Copy the secret" />
           {children}
           <VerifyNote />
           <Group justify="flex-end">
