@@ -16,15 +16,10 @@ export async function registerDeal(client: PartnerGraphClient, customerName: str
       expectedCloseDate: inDays(45),
     },
   });
-  if (!data) {
-    // Errors are RFC 9457 problem details (api.md); the document types success bodies only.
-    const problem = error as {
-      title?: string;
-      detail?: string;
-      errors?: { path: string; message: string }[];
-    };
-    const fields = (problem.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ');
-    throw new Error(`${response.status} ${problem.title ?? ''}: ${problem.detail ?? ''} ${fields}`.trim());
+  if (error) {
+    // RFC 9457 problem details: `errors` names every bad field.
+    const fields = (error.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ');
+    throw new Error(`${response.status} ${error.title}: ${error.detail ?? ''} ${fields}`.trim());
   }
   return data;
 }

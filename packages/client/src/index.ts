@@ -6,6 +6,9 @@ import type { components, paths } from './schema';
 
 export type { components, paths };
 
+/** The body of every error answer (RFC 9457). */
+export type Problem = components['schemas']['Problem'];
+
 export interface ClientOptions {
   /** Where PartnerGraph runs, e.g. https://partners.example.com (no /api/v1). */
   baseUrl: string;
