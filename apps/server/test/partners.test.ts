@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { outbox } from '../src/db/platform.tables';
 import { createPartnerOrganization } from '../src/seed/factories';
@@ -56,6 +56,38 @@ describe('listing partners', () => {
     ]);
     const desc = (await as(t.app, analyst).get('/api/v1/partners?country=SE&sort=-name&limit=2')).json();
     expect(desc.items.map((p: { name: string }) => p.name)).toEqual(['Paged 06', 'Paged 05']);
+  });
+
+  it('pages by creation time exactly once when several partners share a millisecond', async () => {
+    // Stored to the microsecond, carried in cursors to the millisecond: pages must agree on the boundary.
+    for (let i = 0; i < 6; i++)
+      await createPartnerOrganization(t.database.db, {
+        name: `Same ms ${i}`,
+        country: 'IS',
+        createdAt: new Date(Date.parse('2026-02-02T10:00:00.123Z') + (i % 2)),
+      });
+    await t.database.db.execute(
+      sql`update organizations set created_at = created_at + (random() * interval '900 microseconds') where country = 'IS'`,
+    );
+    for (const sort of ['createdAt', '-createdAt']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await as(t.app, analyst).get(
+          `/api/v1/partners?country=IS&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...res.json().items.map((p: { name: string }) => p.name));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      expect(seen.sort(), sort).toEqual([
+        'Same ms 0',
+        'Same ms 1',
+        'Same ms 2',
+        'Same ms 3',
+        'Same ms 4',
+        'Same ms 5',
+      ]);
+    }
   });
 
   it('filters by type, status, country, search and channel manager', async () => {
