@@ -83,19 +83,20 @@ describe('email', () => {
     expect(list.json().items[0]).toMatchObject({ to: 'lost@partner.test', status: 'failed' });
   });
 
-  it('without SMTP, writes the message to the log and the outbox page, for the vendor admin only', async () => {
+  it('without SMTP, writes the message to the log and the outbox page (one-time tokens hidden), for the vendor admin only', async () => {
     const mailer = createMailer({ from: 'x@partnergraph.test' }, log, (r) => recordEmail(t.database.db, r));
     await mailer.send({
       to: 'new@partner.test',
       subject: 'Join us',
-      text: 'Open https://x.test/i/1',
+      text: 'Open https://x.test/invitations/pgi_AbCdEfGhIjKlMnOpQrSt',
       html: '<p>Open</p>',
     });
     const list = await as(t.app, admin).get('/api/v1/emails');
     const entry = list.json().items[0];
     expect(entry).toMatchObject({ to: 'new@partner.test', transport: 'log', status: 'logged' });
+    // The one-time token is not kept: reading the outbox never hands over an account.
     expect((await as(t.app, admin).get(`/api/v1/emails/${entry.id}`)).json().text).toBe(
-      'Open https://x.test/i/1',
+      'Open https://x.test/invitations/[one-time token hidden: see the server log]',
     );
     expect((await as(t.app, cm).get('/api/v1/emails')).statusCode).toBe(403);
   });

@@ -33,6 +33,7 @@ import {
   NewDealRoutePage,
   ReviewQueueRoutePage,
 } from '../features/deals/route-pages';
+import { EmailsRoutePage } from '../features/emails/route-pages';
 import { NotAllowedPage } from '../features/errors/not-allowed-page';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
@@ -365,6 +366,12 @@ const webhookRoute = createRoute({
     return <WebhookRoutePage webhookId={webhookRoute.useParams().webhookId} />;
   },
 });
+// The email outbox (features/emails): the vendor admin's, under the settings.
+const emailsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/emails',
+  component: EmailsRoutePage,
+});
 
 // Connections, integrations, joint solutions and recommendations (features/connections): list tabs and filters in the URL.
 const connectionsRoute = createRoute({
@@ -656,6 +663,7 @@ const routeTree = rootRoute.addChildren([
     fxRatesRoute,
     webhooksRoute,
     webhookRoute,
+    emailsRoute,
     connectionsRoute,
     connectionRoute,
     integrationsRoute,

@@ -8,9 +8,25 @@ import { sentEmails } from './mail.tables';
 
 type Row = typeof sentEmails.$inferSelect;
 
+/**
+ * One-time links (password resets, invitations) grant an account to whoever
+ * holds them: the outbox keeps the message but not the token, so an admin
+ * reading it cannot sign in as a partner's user. The server log, which only
+ * the operator reads, still has the whole message.
+ */
+export function hideOneTimeLinks(body: string | null | undefined): string | null {
+  if (!body) return body ?? null;
+  return body.replace(
+    /\/(reset-password|invitations)\/[A-Za-z0-9_-]{16,}/g,
+    '/$1/[one-time token hidden: see the server log]',
+  );
+}
+
 /** The mailer's record of a message (called for every message, sent or logged). */
 export async function recordEmail(db: Db, r: MailRecord) {
-  await db.insert(sentEmails).values({ id: newId(), ...r });
+  await db
+    .insert(sentEmails)
+    .values({ id: newId(), ...r, text: hideOneTimeLinks(r.text), html: hideOneTimeLinks(r.html) });
 }
 
 const summary = (r: Row) => ({

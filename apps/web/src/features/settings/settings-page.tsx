@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowsRightLeft, IconWebhook } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsRightLeft, IconMail, IconWebhook } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage, isApiError, isStaleVersion } from '../../api/client';
@@ -39,6 +39,7 @@ export function SettingsPage() {
   useDocumentTitle('Settings · PartnerGraph');
   const canManage = useCan('settings:manage');
   const canManageWebhooks = useCan('webhooks:manage');
+  const canReadEmails = useCan('emails:read');
   const settings = useQuery(settingsQueryOptions);
   // Kept here, not in the form: the form starts afresh from each version the server returns,
   // and the reason it did (someone else saved) must outlive that.
@@ -164,6 +165,23 @@ export function SettingsPage() {
             </div>
             <ButtonLink to="/settings/webhooks" variant="light" leftSection={<IconWebhook size={16} />}>
               Manage webhooks
+            </ButtonLink>
+          </Group>
+        </Card>
+      )}
+      {canReadEmails && (
+        <Card withBorder padding="lg" component="section" aria-labelledby="settings-emails">
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Title order={2} size="h4" id="settings-emails">
+                Email outbox
+              </Title>
+              <Text size="sm" c="dimmed">
+                Every email sent: invitations, password resets, notices.
+              </Text>
+            </div>
+            <ButtonLink to="/settings/emails" variant="light" leftSection={<IconMail size={16} />}>
+              Open the outbox
             </ButtonLink>
           </Group>
         </Card>

@@ -1,0 +1,32 @@
+import type { Email, emailDetailSchema } from '@partnergraph/shared/contracts/mail';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api, type Page } from './client';
+
+/** One message with its bodies: both null when it went out by SMTP (only logged messages keep them). */
+export type EmailDetail = (typeof emailDetailSchema)['_output'];
+export type { Email };
+
+const PAGE_SIZE = 50;
+
+export const emailKeys = {
+  all: ['emails'] as const,
+  list: ['emails', 'list'] as const,
+  detail: (id: string) => ['emails', 'detail', id] as const,
+};
+
+/** The outbox, newest first. */
+export const emailsQueryOptions = infiniteQueryOptions({
+  queryKey: emailKeys.list,
+  queryFn: ({ pageParam, signal }) =>
+    api<Page<Email>>('/emails', { query: { limit: PAGE_SIZE, cursor: pageParam }, signal }),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+
+export const emailQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: emailKeys.detail(id),
+    queryFn: ({ signal }) => api<EmailDetail>(`/emails/${encodeURIComponent(id)}`, { signal }),
+    // A message never changes once recorded.
+    staleTime: Infinity,
+  });
