@@ -184,8 +184,15 @@ export async function deliverDue(db: Db, opts: DeliveryOptions, now = new Date()
   });
   let delivered = 0;
   let failed = 0;
+  const endpointIds = [...new Set(claimed.map((d) => d.endpointId))];
+  const endpoints = new Map(
+    (endpointIds.length
+      ? await db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, endpointIds))
+      : []
+    ).map((e) => [e.id, e]),
+  );
   for (const d of claimed) {
-    const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, d.endpointId));
+    const endpoint = endpoints.get(d.endpointId);
     if (!endpoint) continue;
     const started = performance.now();
     const result = await post(endpoint.url, signatureHeaders(endpoint, d.eventId, d.body, now), d.body, opts);
