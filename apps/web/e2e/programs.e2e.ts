@@ -165,9 +165,10 @@ describe('programs: from a new program to a promoted partner', () => {
     ]);
 
     await nav(page, 'Programs');
-    expect((await tableRows(page, 'Programs')).find((row) => row.startsWith(programName))).toMatch(
-      /Published \| Registered › Gold \| Managed service provider \| 0/,
-    );
+    // The list may still show its cached page for a moment before the refetch lands.
+    await expect
+      .poll(async () => (await tableRows(page, 'Programs')).find((row) => row.startsWith(programName)) ?? '')
+      .toMatch(/Published \| Registered › Gold \| Managed service provider \| 0/);
   });
 
   test('a visitor applies for the program without signing in', async () => {
