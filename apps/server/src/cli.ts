@@ -17,6 +17,7 @@ import { users } from './modules/identity/identity.tables';
 import { findVendor } from './modules/organizations/organizations.repository';
 import { bootstrap } from './seed/bootstrap';
 import { createUser, createVendorOrganization } from './seed/factories';
+import { fillScale, scales, type Scale } from './seed/scale';
 
 const config = loadConfig(process.env);
 
@@ -43,13 +44,24 @@ program
     'Create the vendor, its first admin and, with --demo, the demo ecosystem (an empty database only)',
   )
   .option('--demo', 'load the demo ecosystem', false)
-  .action((opts: { demo: boolean }) =>
+  .addOption(
+    new Option(
+      '--scale <size>',
+      'a generated ecosystem for load and benchmarks (S: 1,000 partners … L: 100,000)',
+    ).choices(Object.keys(scales)),
+  )
+  .action((opts: { demo: boolean; scale?: Scale }) =>
     withDatabase(async ({ db }) => {
+      if (opts.demo && opts.scale) throw new Error('Choose --demo or --scale, not both');
       const result = await bootstrap(db, { ...config, DEMO_DATA: opts.demo });
       if (!result.created) {
         console.error('The database already has a vendor: nothing was seeded.');
         process.exitCode = 1;
         return;
+      }
+      if (opts.scale) {
+        console.error(`Generating scale ${opts.scale}:`);
+        await fillScale(db, opts.scale, (line) => console.error(`  ${line}`));
       }
       console.log(
         `Vendor admin: ${result.adminEmail}${result.generatedPassword ? ` / ${result.generatedPassword}` : ''}`,

@@ -44,4 +44,32 @@ describe('partnergraph CLI', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.err).toMatch(/Allowed choices are partners, users/);
   }, 240_000);
+
+  it('seeds a generated ecosystem at scale S (CI keeps the generator working)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnergraph-scale-'));
+    try {
+      const res = spawnSync(process.execPath, [bin, 'seed', '--scale', 'S'], {
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir, LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
+      expect(res.status, res.stderr).toBe(0);
+      expect(res.stderr).toMatch(/partners: [\d.]+ s/);
+      const out = path.join(dir, 'deals.json');
+      const exported = spawnSync(
+        process.execPath,
+        [bin, 'export', 'fx-rates', '--format', 'json', '--out', out],
+        {
+          env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir, LOG_LEVEL: 'warn' },
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
+      expect(exported.status, exported.stderr).toBe(0);
+      // 60 months of EUR and JPY rates.
+      expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toHaveLength(120);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
