@@ -1,11 +1,12 @@
 import '@mantine/charts/styles.css';
-import { AreaChart, BarChart } from '@mantine/charts';
+import { AreaChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type AnalyticsParams, csvHref, type PipelineReport, reportQueryOptions } from '../../api/analytics';
 import { AnalyticsLayout } from './analytics-layout';
 import { ChartCard } from './chart-card';
 import { moneyFormatters } from './chart-money';
+import { TypeBarChart } from './type-bar-chart';
 import { FigureCell } from './figure-cell';
 import { formatInstant, formatValue, toMajor } from './format';
 import { HeadlineCard } from './headline-card';
@@ -112,7 +113,6 @@ function SeriesCard({ report, params }: CardProps) {
 
 function ByTypeCard({ report, params }: CardProps) {
   const { currency } = report.period;
-  const money = moneyFormatters(currency);
   const data = report.byType.map((t) => ({ type: t.partnerTypeName, amount: toMajor(t.amount, currency) }));
   return (
     <ChartCard
@@ -143,18 +143,7 @@ function ByTypeCard({ report, params }: CardProps) {
         </Table>
       }
     >
-      <BarChart
-        h={Math.max(160, 44 * data.length)}
-        data={data}
-        dataKey="type"
-        orientation="vertical"
-        maxBarWidth={32}
-        series={[{ name: 'amount', label: 'Pipeline', color: 'orange.6' }]}
-        valueFormatter={money.exact}
-        xAxisProps={{ tickFormatter: money.axis }}
-        yAxisProps={{ width: 200 }}
-        gridAxis="y"
-      />
+      <TypeBarChart data={data} label="Pipeline" color="orange.6" currency={currency} />
     </ChartCard>
   );
 }

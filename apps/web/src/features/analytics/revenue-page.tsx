@@ -7,6 +7,7 @@ import { AnchorLink } from '../../components/links';
 import { AnalyticsLayout } from './analytics-layout';
 import { ChartCard } from './chart-card';
 import { moneyFormatters } from './chart-money';
+import { TypeBarChart } from './type-bar-chart';
 import { FigureCell } from './figure-cell';
 import { modelLabels } from './filter-bar';
 import { formatValue, toMajor } from './format';
@@ -172,7 +173,6 @@ function QuartersByTypeCard({ report, params }: SectionProps) {
 
 function SourcedByTypeCard({ report, params }: SectionProps) {
   const { currency } = report.period;
-  const money = moneyFormatters(currency);
   // Each type in the colour it has in the quarterly stack.
   const colors = new Map(typeSeries(report).map((t) => [t.code, t.color]));
   const data = report.sourcedByType.flatMap((t) =>
@@ -211,18 +211,7 @@ function SourcedByTypeCard({ report, params }: SectionProps) {
         </Table>
       }
     >
-      <BarChart
-        h={Math.max(160, 44 * data.length)}
-        data={data}
-        dataKey="type"
-        orientation="vertical"
-        maxBarWidth={32}
-        series={[{ name: 'amount', label: 'Sourced revenue', color: 'blue.6' }]}
-        valueFormatter={money.exact}
-        xAxisProps={{ tickFormatter: money.axis }}
-        yAxisProps={{ width: 200 }}
-        gridAxis="y"
-      />
+      <TypeBarChart data={data} label="Sourced revenue" color="blue.6" currency={currency} />
     </ChartCard>
   );
 }
