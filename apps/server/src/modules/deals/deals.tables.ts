@@ -26,6 +26,8 @@ export const referrals = pgTable(
     id: uuid('id').primaryKey(),
     /** `locator`: a lead from the public partner locator; partner-to-partner metrics leave those out. */
     source: text('source', { enum: ['partner', 'locator'] }).notNull(),
+    /** Its id in the system it was imported from: re-imports update it. */
+    externalId: text('external_id'),
     referrerOrgId: uuid('referrer_org_id').references(() => organizations.id),
     referrerUserId: uuid('referrer_user_id').references(() => users.id, { onDelete: 'set null' }),
     recipientOrgId: uuid('recipient_org_id')
@@ -60,6 +62,7 @@ export const referrals = pgTable(
     index('referrals_referrer_idx').on(t.referrerOrgId, t.createdAt),
     index('referrals_recipient_idx').on(t.recipientOrgId, t.createdAt),
     index('referrals_created_idx').on(t.createdAt, t.id),
+    uniqueIndex('referrals_external_id').on(t.externalId),
     check('referrals_estimate_positive', sql`${t.estimatedAmount} is null or ${t.estimatedAmount} > 0`),
   ],
 );
@@ -74,6 +77,8 @@ export const deals = pgTable(
       .references(() => organizations.id),
     registeredByUserId: uuid('registered_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     vendorRecorded: boolean('vendor_recorded').notNull().default(false),
+    /** Its id in the system it was imported from: re-imports update it. */
+    externalId: text('external_id'),
     customerName: text('customer_name').notNull(),
     /** Normalized for matching: lower case, no accents, punctuation or legal suffixes. */
     customerNameKey: text('customer_name_key').notNull(),
@@ -113,6 +118,7 @@ export const deals = pgTable(
     index('deals_registered_by_idx').on(t.registeredByOrgId, t.createdAt),
     index('deals_status_created_idx').on(t.status, t.createdAt),
     index('deals_created_idx').on(t.createdAt, t.id),
+    uniqueIndex('deals_external_id').on(t.externalId),
     index('deals_status_close_idx').on(t.status, t.closeDate),
     index('deals_root_domain_idx').on(t.customerRootDomain),
     index('deals_name_key_trgm').using('gin', sql`${t.customerNameKey} gin_trgm_ops`),

@@ -107,6 +107,8 @@ export const connections = pgTable(
     kind: text('kind', {
       enum: ['referral', 'technology_integration', 'co_sell', 'implementation', 'resale', 'joint_solution'],
     }).notNull(),
+    /** Its id in the system it was imported from: re-imports update it. */
+    externalId: text('external_id'),
     status: text('status', { enum: ['requested', 'active', 'declined', 'ended'] }).notNull(),
     message: text('message').notNull().default(''),
     terms: jsonb('terms').$type<{ referralFeePct?: number; notes?: string }>().notNull().default({}),
@@ -129,6 +131,7 @@ export const connections = pgTable(
         t.kind,
       )
       .where(sql`${t.status} in ('requested', 'active')`),
+    uniqueIndex('connections_external_id').on(t.externalId),
     index('connections_requester_idx').on(t.requesterOrgId, t.status),
     index('connections_recipient_idx').on(t.recipientOrgId, t.status),
     index('connections_created_idx').on(t.createdAt, t.id),

@@ -19,6 +19,8 @@ export const organizations = pgTable(
     id: uuid('id').primaryKey(),
     kind: text('kind', { enum: ['vendor', 'partner'] }).notNull(),
     name: text('name').notNull(),
+    /** The organization's id in the system it was imported from: re-imports update it. */
+    externalId: text('external_id'),
     status: text('status', { enum: ['applicant', 'active', 'suspended', 'terminated'] }).notNull(),
     statusReason: text('status_reason'),
     website: text('website'),
@@ -42,6 +44,7 @@ export const organizations = pgTable(
     index('organizations_country_idx').on(t.country, t.id),
     index('organizations_manager_idx').on(t.channelManagerId),
     index('organizations_domain_idx').on(t.domain),
+    uniqueIndex('organizations_external_id').on(t.externalId),
   ],
 );
 
