@@ -22,6 +22,7 @@ import auditRoutes from './modules/audit/audit.routes';
 import analyticsRoutes from './modules/analytics/analytics.routes';
 import webhookRoutes from './modules/webhooks/webhooks.routes';
 import exportRoutes from './modules/exports/exports.routes';
+import importRoutes from './modules/imports/imports.routes';
 import mailRoutes from './modules/mail/mail.routes';
 import { recordEmail } from './modules/mail/mail.service';
 import dealRoutes from './modules/deals/deals.routes';
@@ -54,6 +55,7 @@ const modules = [
   analyticsRoutes,
   webhookRoutes,
   exportRoutes,
+  importRoutes,
   mailRoutes,
   marketplaceRoutes,
   auditRoutes,

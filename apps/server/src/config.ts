@@ -42,6 +42,12 @@ const envSchema = z.object({
     .min(0.01)
     .max(24 * 14)
     .default(24),
+  /** The largest CSV file an import accepts (stored in the database in 1 MiB pieces). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
   /** Where the built web app is served from (default apps/web/dist): a second build can be tried beside the first. */
   WEB_DIST: z.string().min(1).optional(),
   PUBLIC_URL: z

@@ -72,6 +72,8 @@ const matrix = {
   'webhooks:manage': ['admin'],
   // Without SMTP the outbox holds whole messages (sign-in links included): the vendor admin's alone.
   'emails:read': ['admin'],
+  // Imports write the whole ecosystem's records with their own dates and states: the vendor admin's alone.
+  'imports:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

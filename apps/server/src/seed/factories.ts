@@ -391,8 +391,11 @@ export interface DealInput {
   }[];
 }
 
-/** A deal at any point of its life, with its own dates: what the demo, tests and imports of history need. */
-export async function createDealRecord(q: Queryable, input: DealInput) {
+/**
+ * The stored row of a deal at any point of its life, with its own dates, and
+ * its involvements: what the demo, tests and imports of history write.
+ */
+export function dealRecordValues(input: DealInput & { id?: string; externalId?: string | null }) {
   const createdAt = input.createdAt ?? new Date();
   const status = input.status ?? 'registered';
   const vendorRecorded = input.vendorRecorded ?? false;
@@ -420,58 +423,60 @@ export async function createDealRecord(q: Queryable, input: DealInput) {
       : status === 'expired'
         ? protectionExpiresAt
         : null;
-  const id = newId();
-  const [row] = await q
-    .insert(deals)
-    .values({
-      id,
-      registeredByOrgId: input.registeredByOrgId,
-      registeredByUserId: input.registeredByUserId ?? null,
-      vendorRecorded,
-      customerName: key.name,
-      customerNameKey: key.nameKey,
-      customerDomain: key.domain,
-      customerRootDomain: key.root,
-      customerDomainLabel: key.label,
-      country: input.country ?? 'US',
-      industry: input.industry ?? null,
-      amount: input.amount ?? 1_000_000,
-      currency: input.currency ?? 'USD',
-      products: input.products ?? [],
-      expectedCloseDate:
-        input.expectedCloseDate ?? new Date(createdAt.getTime() + 60 * DAY).toISOString().slice(0, 10),
-      stage: input.stage ?? null,
-      notes: input.notes ?? '',
-      status,
-      approvedAt,
-      protectionDays,
-      protectionExpiresAt,
-      decisionReason:
-        status === 'rejected' ? (input.decisionReason ?? 'Duplicate of an existing opportunity') : null,
-      decidedAt: decided && !vendorRecorded ? (approvedAt ?? endedAt) : null,
-      closeDate,
-      lostReason: status === 'lost' ? (input.lostReason ?? 'Chose a competitor') : null,
-      endedAt,
-      referralId: input.referralId ?? null,
-      createdAt,
-      updatedAt: createdAt,
-    })
-    .returning();
-  const involvements =
+  const id = input.id ?? newId();
+  const row = {
+    id,
+    externalId: input.externalId ?? null,
+    registeredByOrgId: input.registeredByOrgId,
+    registeredByUserId: input.registeredByUserId ?? null,
+    vendorRecorded,
+    customerName: key.name,
+    customerNameKey: key.nameKey,
+    customerDomain: key.domain,
+    customerRootDomain: key.root,
+    customerDomainLabel: key.label,
+    country: input.country ?? 'US',
+    industry: input.industry ?? null,
+    amount: input.amount ?? 1_000_000,
+    currency: input.currency ?? 'USD',
+    products: input.products ?? [],
+    expectedCloseDate:
+      input.expectedCloseDate ?? new Date(createdAt.getTime() + 60 * DAY).toISOString().slice(0, 10),
+    stage: input.stage ?? null,
+    notes: input.notes ?? '',
+    status,
+    approvedAt,
+    protectionDays,
+    protectionExpiresAt,
+    decisionReason:
+      status === 'rejected' ? (input.decisionReason ?? 'Duplicate of an existing opportunity') : null,
+    decidedAt: decided && !vendorRecorded ? (approvedAt ?? endedAt) : null,
+    closeDate,
+    lostReason: status === 'lost' ? (input.lostReason ?? 'Chose a competitor') : null,
+    endedAt,
+    referralId: input.referralId ?? null,
+    createdAt,
+    updatedAt: createdAt,
+  } satisfies typeof deals.$inferInsert;
+  const involvements = (
     input.involvements ??
-    (vendorRecorded ? [] : [{ organizationId: input.registeredByOrgId, role: 'sourced' as const }]);
-  if (involvements.length) {
-    await q.insert(dealInvolvements).values(
-      involvements.map((i) => ({
-        dealId: id,
-        organizationId: i.organizationId,
-        role: i.role,
-        status: i.status ?? ('confirmed' as const),
-        involvedAt: i.involvedAt ?? createdAt,
-        confirmedAt: (i.status ?? 'confirmed') === 'confirmed' ? (i.involvedAt ?? createdAt) : null,
-      })),
-    );
-  }
+    (vendorRecorded ? [] : [{ organizationId: input.registeredByOrgId, role: 'sourced' as const }])
+  ).map((i) => ({
+    dealId: id,
+    organizationId: i.organizationId,
+    role: i.role,
+    status: i.status ?? ('confirmed' as const),
+    involvedAt: i.involvedAt ?? createdAt,
+    confirmedAt: (i.status ?? 'confirmed') === 'confirmed' ? (i.involvedAt ?? createdAt) : null,
+  })) satisfies (typeof dealInvolvements.$inferInsert)[];
+  return { row, involvements };
+}
+
+/** A deal at any point of its life, with its own dates: what the demo and tests need. */
+export async function createDealRecord(q: Queryable, input: DealInput) {
+  const values = dealRecordValues(input);
+  const [row] = await q.insert(deals).values(values.row).returning();
+  if (values.involvements.length) await q.insert(dealInvolvements).values(values.involvements);
   return row!;
 }
 
@@ -495,45 +500,54 @@ export interface ReferralInput {
   convertedAt?: Date;
   feePercent?: string | null;
   feeBasis?: string | null;
+  contactName?: string;
+  contactEmail?: string;
+  contactPhone?: string | null;
+  connectionId?: string | null;
 }
 
-export async function createReferralRecord(q: Queryable, input: ReferralInput) {
+/** The stored row of a referral at any point of its life, with its own dates. */
+export function referralRecordValues(input: ReferralInput & { id?: string; externalId?: string | null }) {
   const createdAt = input.createdAt ?? new Date();
   const status = input.status ?? 'submitted';
   const companyName = input.companyName ?? `Prospect ${unique()}`;
   const decidedAt =
     status === 'submitted' ? null : (input.decidedAt ?? new Date(createdAt.getTime() + 2 * DAY));
-  const [row] = await q
-    .insert(referrals)
-    .values({
-      id: newId(),
-      source: input.source ?? 'partner',
-      referrerOrgId: input.referrerOrgId,
-      referrerUserId: input.referrerUserId ?? null,
-      recipientOrgId: input.recipientOrgId,
-      toVendor: input.toVendor ?? false,
-      companyName,
-      companyDomain: input.companyDomain ?? null,
-      country: input.country ?? 'US',
-      industry: input.industry ?? null,
-      contactName: 'Pat Prospect',
-      contactEmail: `pat@${input.companyDomain ?? 'prospect.example'}`,
-      need: input.need ?? 'Looking for help with a rollout',
-      estimatedAmount: input.estimatedAmount ?? null,
-      estimatedCurrency: input.estimatedAmount ? (input.estimatedCurrency ?? 'USD') : null,
-      status,
-      decisionReason: status === 'rejected' ? (input.decisionReason ?? 'Outside our focus') : null,
-      decidedAt,
-      convertedAt: status === 'converted' ? (input.convertedAt ?? decidedAt) : null,
-      feePercent: status === 'converted' ? (input.feePercent ?? '0') : null,
-      feeBasis:
-        status === 'converted'
-          ? (input.feeBasis ?? 'No referral-fee benefit in the referrer’s active tiers')
-          : null,
-      createdAt,
-      updatedAt: createdAt,
-    })
-    .returning();
+  return {
+    id: input.id ?? newId(),
+    externalId: input.externalId ?? null,
+    source: input.source ?? 'partner',
+    referrerOrgId: input.referrerOrgId,
+    referrerUserId: input.referrerUserId ?? null,
+    recipientOrgId: input.recipientOrgId,
+    toVendor: input.toVendor ?? false,
+    companyName,
+    companyDomain: input.companyDomain ?? null,
+    country: input.country ?? 'US',
+    industry: input.industry ?? null,
+    contactName: input.contactName ?? 'Pat Prospect',
+    contactEmail: input.contactEmail ?? `pat@${input.companyDomain ?? 'prospect.example'}`,
+    contactPhone: input.contactPhone ?? null,
+    connectionId: input.connectionId ?? null,
+    need: input.need ?? 'Looking for help with a rollout',
+    estimatedAmount: input.estimatedAmount ?? null,
+    estimatedCurrency: input.estimatedAmount ? (input.estimatedCurrency ?? 'USD') : null,
+    status,
+    decisionReason: status === 'rejected' ? (input.decisionReason ?? 'Outside our focus') : null,
+    decidedAt,
+    convertedAt: status === 'converted' ? (input.convertedAt ?? decidedAt) : null,
+    feePercent: status === 'converted' ? (input.feePercent ?? '0') : null,
+    feeBasis:
+      status === 'converted'
+        ? (input.feeBasis ?? 'No referral-fee benefit in the referrer’s active tiers')
+        : null,
+    createdAt,
+    updatedAt: createdAt,
+  } satisfies typeof referrals.$inferInsert;
+}
+
+export async function createReferralRecord(q: Queryable, input: ReferralInput) {
+  const [row] = await q.insert(referrals).values(referralRecordValues(input)).returning();
   return row!;
 }
 
@@ -579,44 +593,46 @@ export async function createProfileRecord(
   return row!;
 }
 
-export async function createConnectionRecord(
-  q: Queryable,
-  input: {
-    requesterOrgId: string;
-    recipientOrgId: string;
-    kind?: (typeof connections.$inferInsert)['kind'];
-    status?: 'requested' | 'active' | 'declined' | 'ended';
-    terms?: { referralFeePct?: number; notes?: string };
-    message?: string;
-    createdAt?: Date;
-    startedAt?: Date;
-    endedAt?: Date;
-  },
-) {
+export interface ConnectionInput {
+  requesterOrgId: string;
+  recipientOrgId: string;
+  kind?: (typeof connections.$inferInsert)['kind'];
+  status?: 'requested' | 'active' | 'declined' | 'ended';
+  terms?: { referralFeePct?: number; notes?: string };
+  message?: string;
+  createdAt?: Date;
+  startedAt?: Date;
+  endedAt?: Date;
+}
+
+/** The stored row of a connection at any point of its life, with its own dates. */
+export function connectionRecordValues(input: ConnectionInput & { id?: string; externalId?: string | null }) {
   const createdAt = input.createdAt ?? new Date();
   const status = input.status ?? 'active';
-  const [row] = await q
-    .insert(connections)
-    .values({
-      id: newId(),
-      requesterOrgId: input.requesterOrgId,
-      recipientOrgId: input.recipientOrgId,
-      kind: input.kind ?? 'referral',
-      status,
-      message: input.message ?? '',
-      terms: input.terms ?? {},
-      startedAt:
-        status === 'active' || status === 'ended'
-          ? (input.startedAt ?? new Date(createdAt.getTime() + DAY))
-          : null,
-      endedAt:
-        status === 'ended' || status === 'declined'
-          ? (input.endedAt ?? new Date(createdAt.getTime() + 30 * DAY))
-          : null,
-      createdAt,
-      updatedAt: createdAt,
-    })
-    .returning();
+  return {
+    id: input.id ?? newId(),
+    externalId: input.externalId ?? null,
+    requesterOrgId: input.requesterOrgId,
+    recipientOrgId: input.recipientOrgId,
+    kind: input.kind ?? 'referral',
+    status,
+    message: input.message ?? '',
+    terms: input.terms ?? {},
+    startedAt:
+      status === 'active' || status === 'ended'
+        ? (input.startedAt ?? new Date(createdAt.getTime() + DAY))
+        : null,
+    endedAt:
+      status === 'ended' || status === 'declined'
+        ? (input.endedAt ?? new Date(createdAt.getTime() + 30 * DAY))
+        : null,
+    createdAt,
+    updatedAt: createdAt,
+  } satisfies typeof connections.$inferInsert;
+}
+
+export async function createConnectionRecord(q: Queryable, input: ConnectionInput) {
+  const [row] = await q.insert(connections).values(connectionRecordValues(input)).returning();
   return row!;
 }
 

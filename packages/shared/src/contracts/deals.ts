@@ -43,6 +43,7 @@ export type Involvement = z.infer<typeof involvementSchema>;
 
 export const dealSchema = z.object({
   id: z.string(),
+  externalId: z.string().nullable().describe('Its id in the system it was imported from (vendor only)'),
   status: dealStatus,
   stage: dealStage.nullable(),
   registeredBy: orgRef.describe('The registering organization (the vendor for vendor-recorded deals)'),
@@ -259,6 +260,7 @@ export const referralStatus = z.enum(referralStatuses);
 
 export const referralSchema = z.object({
   id: z.string(),
+  externalId: z.string().nullable().describe('Its id in the system it was imported from (vendor only)'),
   status: referralStatus,
   source: z.enum(['partner', 'locator']).describe('locator: a lead from the public partner locator'),
   referrer: orgRef.nullable().describe('null for public locator leads'),

@@ -234,6 +234,7 @@ export const connectionTerms = z.strictObject({
 
 export const connectionSchema = z.object({
   id: z.string(),
+  externalId: z.string().nullable().describe('Its id in the system it was imported from (vendor only)'),
   kind: connectionKind,
   status: z.enum(connectionStatuses),
   requester: z.object({ id: z.string(), name: z.string() }),

@@ -20,6 +20,7 @@ export type PartnerType = z.infer<typeof partnerTypeSchema>;
 
 export const partnerSchema = z.object({
   id: z.string(),
+  externalId: z.string().nullable().describe('Its id in the system it was imported from'),
   name: z.string(),
   status: partnerStatusSchema,
   website: z.string().nullable(),

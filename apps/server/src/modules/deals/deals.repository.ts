@@ -201,6 +201,7 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
         ?.involvement.role ?? null;
     return {
       id: d.id,
+      externalId: vendor ? d.externalId : null,
       status: d.status,
       stage: d.stage,
       registeredBy: { id: d.registeredByOrgId, name: r.registrantName },

@@ -33,7 +33,16 @@ export const imports = pgTable(
     columns: jsonb('columns').$type<string[]>().notNull(),
     mapping: jsonb('mapping').$type<Record<string, string>>(),
     status: text('status', {
-      enum: ['uploaded', 'validating', 'validated', 'invalid', 'committing', 'committed', 'failed'],
+      enum: [
+        'uploading',
+        'uploaded',
+        'validating',
+        'validated',
+        'invalid',
+        'committing',
+        'committed',
+        'failed',
+      ],
     }).notNull(),
     /** Rows read and bytes consumed by the run in progress (or the last one). */
     rowsProcessed: integer('rows_processed').notNull().default(0),

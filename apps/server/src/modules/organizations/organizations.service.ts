@@ -33,6 +33,7 @@ export function toPartnerDto(org: OrganizationRow, details: Details) {
     .map((t) => ({ code: t.code, name: t.name, primary: t.primary }));
   return {
     id: org.id,
+    externalId: org.externalId,
     name: org.name,
     status: org.status,
     website: org.website,

@@ -1,0 +1,93 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { AppError } from '../../lib/errors';
+import { importChunks } from './imports.tables';
+
+/** Upper bound of one cell or row: a file that is not CSV fails fast instead of filling memory. */
+const MAX_RECORD_BYTES = 1 << 20;
+
+export class FileProblem extends AppError {
+  constructor(message: string) {
+    super('bad_request', message, { errors: [{ path: 'file', message }] });
+  }
+}
+
+/**
+ * The stored file's text, one stored piece at a time: decoded strictly in its
+ * declared encoding, so text that is not valid in it stops the run with the
+ * byte where it happened instead of importing mangled names.
+ */
+async function* decodedText(
+  q: Queryable,
+  importId: string,
+  encoding: string,
+  progress: (bytes: number) => void,
+) {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let bytes = 0;
+  for (let seq = 0; ; seq++) {
+    const [chunk] = await q
+      .select({ data: importChunks.data })
+      .from(importChunks)
+      .where(and(eq(importChunks.importId, importId), eq(importChunks.seq, seq)));
+    if (!chunk) break;
+    try {
+      yield decoder.decode(chunk.data, { stream: true });
+    } catch {
+      throw new FileProblem(
+        `The file is not valid ${encoding.toUpperCase()} (within bytes ${bytes}–${bytes + chunk.data.length}): save it as UTF-8, or choose its encoding`,
+      );
+    }
+    bytes += chunk.data.length;
+    progress(bytes);
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw new FileProblem(`The file ends in the middle of a ${encoding.toUpperCase()} character`);
+  }
+}
+
+/**
+ * The file's records (the header first), parsed as they stream in: memory
+ * holds one stored piece and the records not yet consumed, whatever the size.
+ */
+export async function* readRecords(
+  q: Queryable,
+  importId: string,
+  encoding: string,
+  progress: (bytes: number) => void = () => {},
+): AsyncGenerator<{ cells: string[]; line: number }> {
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_BYTES,
+    info: true,
+  });
+  const done = pipeline(Readable.from(decodedText(q, importId, encoding, progress)), parser);
+  // The iterator and the pipeline fail together; the pipeline's own rejection is read below.
+  done.catch(() => {});
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>)
+      yield { cells: record, line: info.lines };
+    await done;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const cause = err as { code?: string; message?: string; lines?: number };
+    if (cause.code?.startsWith('CSV_'))
+      throw new FileProblem(
+        `The file is not readable CSV${cause.lines ? ` near line ${cause.lines}` : ''}: ${cause.message ?? cause.code}`,
+      );
+    throw err;
+  } finally {
+    parser.destroy();
+  }
+}

@@ -1,0 +1,207 @@
+import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, pageOf, paginationQuery } from '@partnergraph/shared/contracts/common';
+import {
+  commitImportBody,
+  dryRunBody,
+  importErrorSchema,
+  importListQuery,
+  importMappingSchema,
+  importSchema,
+  importTypeSchema,
+  mappingListQuery,
+  saveMappingBody,
+  uploadImportQuery,
+} from '@partnergraph/shared/contracts/imports';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { ctxOf } from '../../plugins/auth';
+import {
+  deleteImport,
+  deleteMapping,
+  describeTypes,
+  getImport,
+  listImportErrors,
+  listImports,
+  listMappings,
+  saveMapping,
+  startCommit,
+  startDryRun,
+  uploadImport,
+} from './imports.service';
+
+export default async function importRoutes(app: FastifyInstance, { db, config }: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['imports'];
+  const access = 'imports:manage' as const;
+
+  // The upload's body is the file itself, handed to the service as a stream (never buffered whole).
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], (_req, payload, done) =>
+    done(null, payload),
+  );
+
+  r.get(
+    '/imports/types',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'What can be imported: each type’s fields, key and dependencies',
+        response: { 200: z.object({ items: z.array(importTypeSchema) }) },
+      },
+    },
+    async () => describeTypes(),
+  );
+  r.post(
+    '/imports',
+    {
+      config: { access, noReplay: true },
+      schema: {
+        tags,
+        summary: 'Upload a CSV file (the request body, `text/csv`)',
+        description:
+          'The body is the file itself (`Content-Type: text/csv`), streamed into storage; the answer has its header row and a suggested mapping of columns to fields. Limit: IMPORT_MAX_BYTES (413 beyond). A file that is not text in `encoding`, empty, or without a header row answers 400 and nothing is kept.',
+        querystring: uploadImportQuery,
+        response: { 201: importSchema },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body as Readable | undefined;
+      if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function')
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the file as the request body with Content-Type: text/csv',
+        );
+      return reply
+        .code(201)
+        .send(await uploadImport(db, ctxOf(req), req.query, body, config.IMPORT_MAX_BYTES));
+    },
+  );
+  r.get(
+    '/imports',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'List imports, newest first',
+        querystring: paginationQuery.extend(importListQuery.shape),
+        response: { 200: pageOf(importSchema) },
+      },
+    },
+    async (req) => {
+      const { limit, cursor, ...query } = req.query;
+      return listImports(db, query, { limit, cursor });
+    },
+  );
+  r.get(
+    '/imports/mappings',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Saved column mappings',
+        querystring: mappingListQuery,
+        response: { 200: z.object({ items: z.array(importMappingSchema) }) },
+      },
+    },
+    async (req) => listMappings(db, req.query.type),
+  );
+  r.post(
+    '/imports/mappings',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Save a column mapping by name (the same name replaces it)',
+        body: saveMappingBody,
+        response: { 201: importMappingSchema },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await saveMapping(db, ctxOf(req), req.body)),
+  );
+  r.delete(
+    '/imports/mappings/:id',
+    { config: { access }, schema: { tags, summary: 'Delete a saved mapping', params: idParams } },
+    async (req, reply) => {
+      await deleteMapping(db, ctxOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+  r.get(
+    '/imports/:id',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'An import, with its progress',
+        params: idParams,
+        response: { 200: importSchema },
+      },
+    },
+    async (req) => getImport(db, req.params.id),
+  );
+  r.delete(
+    '/imports/:id',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Delete an import’s file and report (the records it imported stay)',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      await deleteImport(db, ctxOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+  r.post(
+    '/imports/:id/dry-run',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Check every row against the mapping; nothing is imported',
+        description:
+          'Runs in the background: poll the import for progress. It ends `validated` (no errors: it may be committed) or `invalid` (see /errors). Without `mapping`, the suggested one is used.',
+        params: idParams,
+        body: dryRunBody,
+        response: { 202: importSchema },
+      },
+    },
+    async (req, reply) => reply.code(202).send(await startDryRun(db, ctxOf(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/imports/:id/commit',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Import the rows of a file whose dry run found no errors',
+        description:
+          'Runs in the background, in batches of 500 rows, each one transaction. Records are matched by their key (external id, e-mail, …): a re-run updates them, so running it again after an interruption reaches the same end state.',
+        params: idParams,
+        body: commitImportBody,
+        response: { 202: importSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.code(202).send(await startCommit(db, ctxOf(req), req.params.id, req.body.version)),
+  );
+  r.get(
+    '/imports/:id/errors',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The last dry run’s report: every bad row and field, in file order',
+        params: idParams,
+        querystring: paginationQuery,
+        response: { 200: pageOf(importErrorSchema) },
+      },
+    },
+    async (req) => listImportErrors(db, req.params.id, req.query),
+  );
+}

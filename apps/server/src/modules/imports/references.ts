@@ -1,0 +1,106 @@
+import { eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../db/client';
+import { isId } from '../../lib/ids';
+import type { connections } from '../marketplace/marketplace.tables';
+import type { deals, referrals } from '../deals/deals.tables';
+import { users } from '../identity/identity.tables';
+import { organizations } from '../organizations/organizations.tables';
+
+export interface OrgRef {
+  id: string;
+  kind: 'vendor' | 'partner';
+  name: string;
+}
+
+/**
+ * Organizations named by the rows of a batch: by the external id they were
+ * imported with, or by their id here (what an export writes), in one query.
+ */
+export async function findOrganizationsByRef(q: Queryable, refs: Iterable<string>) {
+  const wanted = [...new Set(refs)];
+  const found = new Map<string, OrgRef>();
+  if (!wanted.length) return found;
+  const ids = wanted.filter(isId);
+  const rows = await q
+    .select({
+      id: organizations.id,
+      externalId: organizations.externalId,
+      kind: organizations.kind,
+      name: organizations.name,
+    })
+    .from(organizations)
+    .where(
+      ids.length
+        ? or(inArray(organizations.externalId, wanted), inArray(organizations.id, ids))
+        : inArray(organizations.externalId, wanted),
+    );
+  for (const r of rows) {
+    const ref = { id: r.id, kind: r.kind, name: r.name };
+    if (r.externalId) found.set(r.externalId, ref);
+    found.set(r.id, ref);
+  }
+  return found;
+}
+
+/** Users by e-mail (case-insensitive), with their organization's kind. */
+export async function findUsersByEmail(q: Queryable, emails: Iterable<string>) {
+  const wanted = [...new Set([...emails].map((e) => e.toLowerCase()))];
+  const found = new Map<string, { id: string; organizationId: string; role: string; orgKind: string }>();
+  if (!wanted.length) return found;
+  const rows = await q
+    .select({
+      id: users.id,
+      email: users.email,
+      organizationId: users.organizationId,
+      role: users.role,
+      orgKind: organizations.kind,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(inArray(sql`lower(${users.email})`, wanted));
+  for (const r of rows) found.set(r.email.toLowerCase(), r);
+  return found;
+}
+
+/** Existing ids of a table's records by external id. */
+export async function findIdsByExternalId(
+  q: Queryable,
+  table: PgTable,
+  columns: { id: PgColumn; externalId: PgColumn },
+  externalIds: string[],
+) {
+  const found = new Map<string, string>();
+  if (!externalIds.length) return found;
+  const rows = await q
+    .select({ id: columns.id, externalId: columns.externalId })
+    .from(table)
+    .where(inArray(columns.externalId, externalIds));
+  for (const r of rows) found.set(String(r.externalId), String(r.id));
+  return found;
+}
+
+/**
+ * Inserts the rows or, where a record with the same external id exists,
+ * replaces every column but its id: one statement for a whole batch.
+ */
+export async function upsertByExternalId<T extends typeof deals | typeof referrals | typeof connections>(
+  q: Queryable,
+  table: T,
+  rows: T['$inferInsert'][],
+) {
+  if (!rows.length) return;
+  const columns = getTableColumns(table);
+  const set = Object.fromEntries(
+    Object.entries(columns)
+      .filter(([key]) => key !== 'id' && key !== 'externalId')
+      .map(([key, column]) => [
+        key,
+        key === 'version' ? sql`${column} + 1` : sql.raw(`excluded."${column.name}"`),
+      ]),
+  );
+  await q
+    .insert(table)
+    .values(rows as never)
+    .onConflictDoUpdate({ target: table.externalId, set: set as never });
+}

@@ -1,0 +1,351 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deals, referrals } from '../src/modules/deals/deals.tables';
+import { organizations } from '../src/modules/organizations/organizations.tables';
+import { createProgramRecord } from '../src/seed/factories';
+import { as, signIn, startTestApp, type Session, type TestApp } from './app';
+import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
+
+let t: TestApp;
+let e: Ecosystem;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  e = await buildEcosystem(t.database.db);
+  admin = await signIn(t.app, e.admin.email, PASSWORD);
+});
+afterAll(() => t?.close());
+
+type ImportDto = {
+  id: string;
+  status: string;
+  version: number;
+  columns: string[];
+  suggestedMapping: Record<string, string>;
+  totalRows: number | null;
+  errorRows: number;
+  created: number;
+  updated: number;
+  failure: string | null;
+};
+
+async function upload(type: string, csv: string | Buffer, query = '') {
+  return as(t.app, admin).post(`/api/v1/imports?type=${type}&fileName=${type}.csv${query}`, csv, {
+    'content-type': 'text/csv',
+  });
+}
+
+/** Polls the import as the web app does, until its run ends. */
+async function settle(id: string): Promise<ImportDto> {
+  for (let i = 0; i < 600; i++) {
+    const res = await as(t.app, admin).get(`/api/v1/imports/${id}`);
+    const dto = res.json() as ImportDto;
+    if (!['validating', 'committing'].includes(dto.status)) return dto;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the import never finished');
+}
+
+async function dryRun(imp: ImportDto, mapping?: Record<string, string>) {
+  const res = await as(t.app, admin).post(`/api/v1/imports/${imp.id}/dry-run`, {
+    version: imp.version,
+    ...(mapping ? { mapping } : {}),
+  });
+  expect(res.statusCode, res.body).toBe(202);
+  return settle(imp.id);
+}
+
+async function commit(imp: ImportDto) {
+  const res = await as(t.app, admin).post(`/api/v1/imports/${imp.id}/commit`, { version: imp.version });
+  expect(res.statusCode, res.body).toBe(202);
+  return settle(imp.id);
+}
+
+/** Upload, dry run and commit a file that must be clean. */
+async function importFile(type: string, csv: string) {
+  const up = await upload(type, csv);
+  expect(up.statusCode, up.body).toBe(201);
+  const checked = await dryRun(up.json());
+  if (checked.status !== 'validated') {
+    const errors = await as(t.app, admin).get(`/api/v1/imports/${checked.id}/errors`);
+    throw new Error(`${type}: ${checked.status} ${checked.failure ?? ''} ${errors.body}`);
+  }
+  return commit(checked);
+}
+
+const partnerCount = async () =>
+  (
+    await t.database.db.select({ n: count() }).from(organizations).where(eq(organizations.kind, 'partner'))
+  )[0]!.n;
+
+const partnersCsv = [
+  '\uFEFFExternal ID,Name,Types,Country,Website,Status,Partner since,Profile status,Profile services',
+  'P-1,Zeta Systems,reseller; msp,DE,https://zeta.example,active,2021-04-01,published,backup; migration',
+  'P-2,"Omega, Ltd.",isv,GB,,suspended,2022-06-15T09:30:00Z,,',
+  'P-3,Sigma Café,referral_partner,FR,,,2023-01-01,,',
+].join('\r\n');
+
+describe('CSV imports', () => {
+  it('reports every bad row and field of a dry run and imports nothing', async () => {
+    const before = await partnerCount();
+    const csv = [
+      'externalId,name,types,country,website',
+      'X-1,Good One,reseller,US,https://good.example',
+      'X-2,,reseller,ZZ,not a url',
+      'X-3,Unknown Type,astronaut,US,',
+      'X-1,Same Again,reseller,US,',
+      'X-4,Short row',
+      'X-5,<script>alert(1)</script>,msp,US,javascript:alert(1)',
+    ].join('\n');
+    const up = await upload('partners', csv);
+    expect(up.statusCode, up.body).toBe(201);
+    const imp = up.json() as ImportDto;
+    expect(imp.columns).toEqual(['externalId', 'name', 'types', 'country', 'website']);
+    expect(imp.suggestedMapping).toMatchObject({ externalId: 'externalId', name: 'name', types: 'types' });
+    const done = await dryRun(imp);
+    expect(done.status).toBe('invalid');
+    expect(done.totalRows).toBe(6);
+    expect(done.errorRows).toBe(5);
+    const errors = (await as(t.app, admin).get(`/api/v1/imports/${imp.id}/errors`)).json().items as {
+      row: number;
+      field: string | null;
+      column: string | null;
+      message: string;
+    }[];
+    const at = (row: number) => errors.filter((x) => x.row === row).map((x) => `${x.field}: ${x.message}`);
+    // Rows as a spreadsheet numbers them: the header is row 1.
+    expect(at(3)).toEqual(
+      expect.arrayContaining([
+        'name: Required',
+        expect.stringMatching(/^country: Unknown ISO 3166-1/),
+        expect.stringMatching(/^website: An http\(s\) URL/),
+      ]),
+    );
+    expect(at(4)).toEqual(['types: No partner type astronaut']);
+    expect(at(5)).toEqual(['externalId: The same record as row 2']);
+    expect(at(6)[0]).toMatch(/6 cells|2 cells; the header has 5/);
+    expect(at(7)).toEqual([expect.stringMatching(/^website: An http\(s\) URL/)]);
+    expect(errors.find((x) => x.row === 3 && x.field === 'country')?.column).toBe('country');
+    // Nothing was imported, and a commit is refused until a dry run passes.
+    expect(await partnerCount()).toBe(before);
+    const refused = await as(t.app, admin).post(`/api/v1/imports/${imp.id}/commit`, {
+      version: done.version,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(await partnerCount()).toBe(before);
+  });
+
+  it('imports partners with their own dates and states, and a re-run updates rather than duplicates', async () => {
+    const before = await partnerCount();
+    const done = await importFile('partners', partnersCsv);
+    expect(done).toMatchObject({ status: 'committed', created: 3, updated: 0, totalRows: 3 });
+    expect(await partnerCount()).toBe(before + 3);
+    const list = (await as(t.app, admin).get('/api/v1/partners?q=Omega')).json().items;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      externalId: 'P-2',
+      name: 'Omega, Ltd.',
+      status: 'suspended',
+      country: 'GB',
+      createdAt: '2022-06-15T09:30:00.000Z',
+      primaryType: 'isv',
+    });
+    const zeta = (await as(t.app, admin).get('/api/v1/partners?q=Zeta')).json().items[0];
+    expect(zeta).toMatchObject({
+      createdAt: '2021-04-01T00:00:00.000Z',
+      domain: 'zeta.example',
+      primaryType: 'reseller',
+    });
+    expect(zeta.types.map((x: { code: string }) => x.code).sort()).toEqual(['msp', 'reseller']);
+    // The published profile is in the marketplace.
+    const found = (await as(t.app, admin).get('/api/v1/marketplace/search?q=migration')).json();
+    expect(JSON.stringify(found)).toContain('Zeta Systems');
+
+    const again = await importFile('partners', partnersCsv.replace('Sigma Café', 'Sigma Cafe & Co'));
+    expect(again).toMatchObject({ status: 'committed', created: 0, updated: 3 });
+    expect(await partnerCount()).toBe(before + 3);
+    const sigma = (await as(t.app, admin).get('/api/v1/partners?q=Sigma')).json().items;
+    expect(sigma.map((p: { name: string }) => p.name)).toEqual(['Sigma Cafe & Co']);
+  });
+
+  it('refuses text that is not in the declared encoding, and reads it in the right one', async () => {
+    const latin1 = Buffer.from('externalId,name,types\nL-1,Müller GmbH,reseller\n', 'latin1');
+    const refused = await upload('partners', latin1);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().errors[0].path).toBe('file');
+    expect(refused.json().detail).toMatch(/not valid UTF-8/);
+    const done = await (async () => {
+      const up = await upload('partners', latin1, '&encoding=windows-1252');
+      expect(up.statusCode, up.body).toBe(201);
+      return commit(await dryRun(up.json()));
+    })();
+    expect(done.status).toBe('committed');
+    const list = (await as(t.app, admin).get('/api/v1/partners?q=M%C3%BCller')).json().items;
+    expect(list[0].name).toBe('Müller GmbH');
+    for (const bad of ['', 'only,a,header,,x\n']) {
+      const res = await upload('partners', bad);
+      expect(res.statusCode, bad).toBe(400);
+    }
+  });
+
+  it('maps other column names, and keeps a mapping by name', async () => {
+    const csv = 'Account Number;Company\nM-1;Mapped Partner\n'.replace(/;/g, ',') + '';
+    const up = (
+      await upload(
+        'partners',
+        csv.replace('Company', 'Company,Kind').replace('Mapped Partner', 'Mapped Partner,msp'),
+      )
+    ).json() as ImportDto;
+    const mapping = { externalId: 'Account Number', name: 'Company', types: 'Kind' };
+    const bad = await as(t.app, admin).post(`/api/v1/imports/${up.id}/dry-run`, {
+      version: up.version,
+      mapping: { externalId: 'Account Number', name: 'Nope' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((x: { path: string }) => x.path)).toEqual(
+      expect.arrayContaining(['mapping.name', 'mapping.types']),
+    );
+    const saved = await as(t.app, admin).post('/api/v1/imports/mappings', {
+      type: 'partners',
+      name: 'From our CRM',
+      mapping,
+    });
+    expect(saved.statusCode).toBe(201);
+    const listed = (await as(t.app, admin).get('/api/v1/imports/mappings?type=partners')).json().items;
+    expect(listed).toEqual([expect.objectContaining({ name: 'From our CRM', mapping })]);
+    const done = await commit(await dryRun(up, listed[0].mapping));
+    expect(done).toMatchObject({ status: 'committed', created: 1 });
+  });
+
+  it('is the vendor admin’s alone', async () => {
+    const cm = await signIn(t.app, e.cm.email, PASSWORD);
+    const partner = await signIn(t.app, e.aAdmin.email, PASSWORD);
+    for (const s of [cm, partner]) {
+      expect((await as(t.app, s).get('/api/v1/imports')).statusCode).toBe(403);
+      const res = await as(t.app, s).post(
+        '/api/v1/imports?type=partners',
+        'externalId,name,types\nQ,Q Co,reseller\n',
+        {
+          'content-type': 'text/csv',
+        },
+      );
+      expect(res.statusCode).toBe(403);
+    }
+  });
+
+  it('carries a history over: rates, people, enrollments, connections, referrals and deals keep their dates and links', async () => {
+    const program = await createProgramRecord(t.database.db, { name: 'History Program' });
+    await importFile('fx-rates', 'currency,rate,effectiveDate\nEUR,1.08,2024-01-01\nEUR,1.10,2025-01-01\n');
+    await importFile(
+      'partners',
+      'externalId,name,types,country\nH-1,Hist Reseller,reseller,DE\nH-2,Hist Integrator,system_integrator,FR\n',
+    );
+    const users = await importFile(
+      'users',
+      `email,name,role,partnerExternalId\nhanna@hist.example,Hanna Hist,partner_admin,H-1\nVic@Vendor.example,Vic Vendor,channel_manager,\n`,
+    );
+    expect(users.created).toBe(2);
+    const tier = program.tiers[0]!;
+    await importFile(
+      'enrollments',
+      `partnerExternalId,program,tier,createdAt\nH-1,History Program,${tier.name},2023-05-01\n`,
+    );
+    await importFile(
+      'connections',
+      'externalId,requesterExternalId,recipientExternalId,kind,status,createdAt,startedAt,referralFeePct\nC-1,H-1,H-2,referral,active,2024-02-01,2024-02-03,10\n',
+    );
+    await importFile(
+      'referrals',
+      [
+        'externalId,referrerExternalId,recipientExternalId,connectionExternalId,companyName,contactName,contactEmail,need,status,createdAt,decidedAt,feePercent',
+        'R-1,H-1,H-2,C-1,Tailspin Imports,Pat Lee,pat@tailspin.example,Rollout to 40 stores,accepted,2025-02-01,2025-02-03,10',
+      ].join('\n'),
+    );
+    const dealsCsv = [
+      'externalId,partnerExternalId,customerName,customerDomain,country,amount,currency,expectedCloseDate,status,closeDate,createdAt,referralExternalId,involvements,products',
+      'D-1,H-2,Tailspin Imports,tailspintoys.com,US,4500000,EUR,2025-03-01,won,2025-03-02,2025-02-05,R-1,H-2:sourced; H-1:referred,Cloud Suite; Support',
+      'D-2,H-1,Northwind Hist,,DE,120000,EUR,2025-09-30,approved,,2025-01-10,,,',
+      'D-3,,Vendor Direct,,US,990000,USD,2025-06-30,lost,2025-05-01,2025-01-20,,,',
+    ].join('\n');
+    const done = await importFile('deals', dealsCsv);
+    expect(done).toMatchObject({ status: 'committed', created: 3 });
+
+    // Exported back, the deals read as they were imported.
+    const exported = JSON.parse((await as(t.app, admin).get('/api/v1/exports/deals?format=json')).body) as {
+      externalId: string;
+      status: string;
+      closeDate: string | null;
+      amount: number;
+      currency: string;
+      createdAt: string;
+      products: string[];
+      vendorRecorded: boolean;
+      customer: { name: string; domain: string | null; country: string };
+      referralId: string | null;
+      involvements: { organization: { name: string }; role: string }[];
+    }[];
+    const d1 = exported.find((d) => d.externalId === 'D-1')!;
+    expect(d1).toMatchObject({
+      status: 'won',
+      closeDate: '2025-03-02',
+      amount: 4500000,
+      currency: 'EUR',
+      createdAt: '2025-02-05T00:00:00.000Z',
+      products: ['Cloud Suite', 'Support'],
+      customer: { name: 'Tailspin Imports', domain: 'tailspintoys.com', country: 'US' },
+    });
+    expect(d1.involvements.map((i) => `${i.organization.name}:${i.role}`).sort()).toEqual([
+      'Hist Integrator:sourced',
+      'Hist Reseller:referred',
+    ]);
+    expect(exported.find((d) => d.externalId === 'D-3')).toMatchObject({
+      status: 'lost',
+      vendorRecorded: true,
+    });
+    // The referral converted into the deal stays linked to it, and says so.
+    const [referral] = await t.database.db.select().from(referrals).where(eq(referrals.externalId, 'R-1'));
+    expect(referral!.status).toBe('converted');
+    expect(d1.referralId).toBe(referral!.id);
+    const connections = JSON.parse(
+      (await as(t.app, admin).get('/api/v1/exports/connections?format=json')).body,
+    );
+    expect(connections.find((c: { externalId: string }) => c.externalId === 'C-1')).toMatchObject({
+      status: 'active',
+      startedAt: '2024-02-03T00:00:00.000Z',
+      terms: { referralFeePct: 10 },
+    });
+    // The won deal counts in the month it was won, converted at that date's rate.
+    const revenue = (
+      await as(t.app, admin).get('/api/v1/analytics/revenue?from=2025-03-01&to=2025-03-31')
+    ).json();
+    expect(JSON.stringify(revenue)).toContain('Hist Integrator');
+
+    // Re-importing the same deals changes nothing and duplicates nothing.
+    const again = await importFile('deals', dealsCsv);
+    expect(again).toMatchObject({ created: 0, updated: 3 });
+    const rows = await t.database.db.select({ n: count() }).from(deals).where(eq(deals.externalId, 'D-1'));
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('refuses deals whose partners, referral or exchange rate are missing, naming each', async () => {
+    const csv = [
+      'externalId,partnerExternalId,customerName,country,amount,currency,expectedCloseDate,status,closeDate,referralExternalId',
+      'E-1,NOPE,Acme,US,100,USD,2025-01-01,registered,,',
+      'E-2,,Acme,US,100,JPY,2025-01-01,registered,,',
+      'E-3,,Acme,US,100,USD,2025-01-01,won,,',
+      'E-4,,Acme,US,100,USD,2025-01-01,registered,,R-404',
+    ].join('\n');
+    const up = (await upload('deals', csv)).json() as ImportDto;
+    const done = await dryRun(up);
+    expect(done.status).toBe('invalid');
+    const errors = (await as(t.app, admin).get(`/api/v1/imports/${up.id}/errors`)).json().items;
+    expect(errors.map((x: { row: number; field: string }) => `${x.row}:${x.field}`).sort()).toEqual([
+      '2:partnerExternalId',
+      '3:currency',
+      '4:closeDate',
+      '5:referralExternalId',
+    ]);
+  });
+});
