@@ -1,7 +1,8 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
-import { jobs, startScheduler, webhookJob } from './jobs/scheduler';
+import { startJobRunner } from './jobs/runner';
+import { jobs, webhookJob } from './jobs/scheduler';
 import { bootstrap } from './seed/bootstrap';
 import { DEMO_PASSWORD } from './seed/factories';
 
@@ -24,7 +25,7 @@ async function main() {
   const app = await buildApp({ config, db: database.db });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const scheduler = config.JOBS
-    ? startScheduler(database.db, app.log, [...jobs, webhookJob(config)])
+    ? await startJobRunner(database, app.log, [...jobs, webhookJob(config)])
     : { stop: async () => {} };
   const where =
     database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';

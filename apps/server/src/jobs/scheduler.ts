@@ -5,6 +5,7 @@ import { runWebhooks } from '../modules/webhooks/delivery';
 import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
 import { expireDealProtection } from '../modules/deals/deals.service';
+import { runDailyDigests } from '../modules/mail/digest.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
 
@@ -12,9 +13,15 @@ export interface Job {
   name: string;
   everyMs: number;
   run(db: Db): Promise<Record<string, number>>;
+  /**
+   * Every server process runs it on its own timer, also on PostgreSQL: for
+   * work that already shares itself safely between processes and gains from
+   * more of them.
+   */
+  perProcess?: boolean;
 }
 
-/** Recurring platform work. The integration issue moves these onto pg-boss; until then they run in-process. */
+/** Recurring platform work: once per interval across all server processes (see runner.ts). */
 export const jobs: Job[] = [
   { name: 'enforce-agreement-deadlines', everyMs: 15 * 60_000, run: (db) => enforceAgreementDeadlines(db) },
   { name: 'expire-deal-protection', everyMs: 15 * 60_000, run: (db) => expireDealProtection(db) },
@@ -24,10 +31,13 @@ export const jobs: Job[] = [
   { name: 'refresh-partner-graph', everyMs: 3600_000, run: (db) => refreshPartnerGraph(db) },
   // Large ecosystems: the default overview stays computed (snapshots live five minutes).
   { name: 'refresh-analytics-overview', everyMs: 4 * 60_000, run: (db) => refreshOverviewSnapshot(db) },
+  // Hourly, but each user gets at most one a day, claimed in the database (mail/digest.service.ts).
+  { name: 'send-daily-digests', everyMs: 3600_000, run: (db) => runDailyDigests(db) },
 ];
 
 /**
- * Runs each job on its interval, never two runs of one job at once. Every
+ * Runs each job on its interval in this process, never two runs of one job at
+ * once: the runner on PGlite, and for `perProcess` jobs on PostgreSQL. Every
  * change a job makes is its own transaction with an audit entry, and the work
  * is idempotent, so a second server process running the same jobs converges.
  */
@@ -35,7 +45,7 @@ export function startScheduler(db: Db, log: FastifyBaseLogger, list: Job[] = job
   const running = new Map<string, Promise<void>>();
   const timers: NodeJS.Timeout[] = [];
   const tick = (job: Job) => {
-    if (running.has(job.name)) return;
+    if (running.has(job.name)) return false;
     const started = Date.now();
     const p = job
       .run(db)
@@ -45,12 +55,19 @@ export function startScheduler(db: Db, log: FastifyBaseLogger, list: Job[] = job
       .catch((err: unknown) => log.error({ err, job: job.name }, `job ${job.name} failed`))
       .finally(() => running.delete(job.name));
     running.set(job.name, p);
+    return true;
   };
   for (const job of list) {
     timers.push(setTimeout(() => tick(job), firstRunAfterMs).unref());
     timers.push(setInterval(() => tick(job), job.everyMs).unref());
   }
   return {
+    /** Starts a run now unless one is in progress (it would read the same data). */
+    async runNow(name: string) {
+      const job = list.find((j) => j.name === name);
+      if (!job) throw new Error(`No job named ${name}`);
+      return tick(job);
+    },
     /** Stops scheduling and waits for runs in progress, so shutdown never cuts a job mid-way. */
     async stop() {
       for (const t of timers) clearTimeout(t);
@@ -63,6 +80,12 @@ export function startScheduler(db: Db, log: FastifyBaseLogger, list: Job[] = job
 export const webhookJob = (config: Pick<Config, 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_RETRY_HOURS'>): Job => ({
   name: 'deliver-webhooks',
   everyMs: 5_000,
+  // Not through pg-boss: deliveries are claimed with SKIP LOCKED and a lease,
+  // so processes polling at once split the outbox rather than repeat it, and
+  // each added process adds delivery throughput. One queued run per 5 s across
+  // the cluster would cap delivery at one process and write ~17,000 pg-boss
+  // jobs a day for a poll that mostly finds nothing.
+  perProcess: true,
   run: (db) =>
     runWebhooks(db, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, retryHours: config.WEBHOOK_RETRY_HOURS }),
 });
