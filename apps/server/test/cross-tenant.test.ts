@@ -31,7 +31,7 @@ async function call(method: string, path: string, req: ExampleRequest, session: 
   if (method === 'PATCH') return client.patch(u, req.body);
   if (method === 'PUT') return client.put(u, req.body);
   if (method === 'DELETE') return client.delete(u);
-  return client.post(u, req.body);
+  return client.post(u, req.body, req.headers);
 }
 
 beforeAll(async () => {

@@ -9,6 +9,8 @@ import { programs } from '../src/modules/programs/programs.tables';
 import { settings } from '../src/modules/settings/settings.tables';
 import { webhookDeliveries } from '../src/modules/webhooks/webhooks.tables';
 import { sentEmails } from '../src/modules/mail/mail.tables';
+import { importChunks, importMappings, imports } from '../src/modules/imports/imports.tables';
+import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
 import { newId } from '../src/lib/ids';
 import {
   createConnectionRecord,
@@ -35,6 +37,8 @@ export interface ExampleRequest {
   params?: Record<string, string>;
   query?: string;
   body?: unknown;
+  /** For a body that is not JSON (a CSV upload). */
+  headers?: Record<string, string>;
   /** Set (with the reason) when the record is shared by design, e.g. an agreement text every partner reads. */
   shared?: string;
 }
@@ -57,6 +61,44 @@ export const versionOf = async (t: TestApp, id: string) =>
       .where(eq(organizations.id, id))
   )[0]!.v;
 
+/** An uploaded partners file, ready for a dry run (or, `validated`, for a commit). */
+async function importRecord(t: TestApp, status: 'uploaded' | 'validated' = 'uploaded') {
+  const id = newId();
+  const [row] = await t.database.db
+    .insert(imports)
+    .values({
+      id,
+      type: 'partners',
+      fileName: 'partners.csv',
+      encoding: 'utf-8',
+      bytes: 40,
+      columns: ['externalId', 'name', 'types'],
+      status,
+      ...(status === 'validated'
+        ? {
+            mapping: { externalId: 'externalId', name: 'name', types: 'types' },
+            validatedAt: new Date(),
+            totalRows: 1,
+          }
+        : {}),
+    })
+    .returning();
+  await t.database.db.insert(importChunks).values({
+    importId: id,
+    seq: 0,
+    data: Buffer.from(`externalId,name,types\nEX-${id},Example ${id.slice(-6)},reseller\n`),
+  });
+  return row!;
+}
+
+async function importMappingRecord(t: TestApp) {
+  const [row] = await t.database.db
+    .insert(importMappings)
+    .values({ id: newId(), type: 'partners', name: `Saved ${Math.random()}`, mapping: { name: 'Company' } })
+    .returning();
+  return row!.id;
+}
+
 export const examples: Record<string, Example> = {
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
@@ -64,6 +106,7 @@ export const examples: Record<string, Example> = {
     body: { currentPassword: 'wrong-password', newPassword: 'another-password-1' },
   }),
   'GET /api/v1/me': () => ({}),
+  'PATCH /api/v1/me': () => ({ body: { emailDigest: false } }),
   'GET /api/v1/users': () => ({ query: 'limit=5' }),
   'GET /api/v1/partners': () => ({ query: 'limit=5' }),
   'POST /api/v1/partners': () => ({ body: { name: 'Gamma Partners', types: ['reseller'] } }),
@@ -550,6 +593,9 @@ export const examples: Record<string, Example> = {
       .returning();
     return { params: { id: row!.id } };
   },
+  'GET /api/v1/unsubscribe': ({ user }) => ({
+    query: `token=${encodeURIComponent(unsubscribeToken(user)!)}`,
+  }),
 
   // --- Exports ---
   'GET /api/v1/exports/partners': () => ({ query: 'format=json' }),
@@ -559,6 +605,34 @@ export const examples: Record<string, Example> = {
   'GET /api/v1/exports/referrals': () => ({}),
   'GET /api/v1/exports/connections': () => ({}),
   'GET /api/v1/exports/fx-rates': () => ({}),
+
+  // --- Imports (the vendor admin's) ---
+  'GET /api/v1/imports/types': () => ({}),
+  'POST /api/v1/imports': () => ({
+    query: 'type=partners',
+    body: 'externalId,name,types\nX-1,Example,reseller\n',
+    headers: { 'content-type': 'text/csv' },
+  }),
+  'GET /api/v1/imports': () => ({ query: 'limit=5' }),
+  'GET /api/v1/imports/mappings': () => ({ query: 'type=partners' }),
+  'POST /api/v1/imports/mappings': () => ({
+    body: { type: 'partners', name: `Mapping ${Math.random()}`, mapping: { externalId: 'Account' } },
+  }),
+  'DELETE /api/v1/imports/mappings/{id}': async ({ t }) => ({ params: { id: await importMappingRecord(t) } }),
+  'GET /api/v1/imports/{id}': async ({ t }) => ({ params: { id: (await importRecord(t)).id } }),
+  'DELETE /api/v1/imports/{id}': async ({ t }) => ({ params: { id: (await importRecord(t)).id } }),
+  'POST /api/v1/imports/{id}/dry-run': async ({ t }) => {
+    const row = await importRecord(t);
+    return { params: { id: row.id }, body: { version: row.version } };
+  },
+  'POST /api/v1/imports/{id}/commit': async ({ t }) => {
+    const row = await importRecord(t, 'validated');
+    return { params: { id: row.id }, body: { version: row.version } };
+  },
+  'GET /api/v1/imports/{id}/errors': async ({ t }) => ({
+    params: { id: (await importRecord(t)).id },
+    query: 'limit=5',
+  }),
 
   // --- Analytics ---
   'GET /api/v1/analytics/overview': () => ({ query: 'from=2025-01-01&to=2026-01-01' }),
