@@ -107,7 +107,7 @@ export const dealsImporter: Importer<DealReady> = {
       key: 'customerDomain',
       label: 'Customer domain',
       description: 'Web domain or an address on it',
-      example: 'tailspin.example',
+      example: 'tailspintoys.com',
       aliases: ['customer.domain'],
       cell: text(253),
     },
