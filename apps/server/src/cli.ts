@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { and, eq } from 'drizzle-orm';
 import { loadConfig } from './config';
+import { backup, restore } from './db/backup';
 import { migrateDatabase, openDatabase, type Database } from './db/client';
 import { writeAudit } from './db/transaction';
 import type { Ctx } from './lib/actor';
@@ -164,6 +165,45 @@ program
       }
     }),
   );
+
+program
+  .command('backup')
+  .description(
+    'Write a consistent backup of the embedded database, the server running or not (with DATABASE_URL: pg_dump)',
+  )
+  .requiredOption('--out <file>', "the backup file: a .tar.gz of DATA_DIR, or pg_dump's custom format")
+  .action(async (opts: { out: string }) => {
+    const result = await backup(config, opts.out);
+    const from = {
+      'running server': `the running server's DATA_DIR ${config.DATA_DIR}`,
+      'data directory': `DATA_DIR ${config.DATA_DIR}`,
+      pg_dump: 'PostgreSQL (pg_dump --format=custom; restore it with pg_restore)',
+    }[result.source];
+    console.log(
+      `Backup of ${from} written to ${opts.out}: ${Math.ceil(result.bytes / 1024).toLocaleString('en')} KiB in ${(result.ms / 1000).toFixed(1)} s`,
+    );
+  });
+
+program
+  .command('restore')
+  .description(
+    'Restore an embedded-database backup into DATA_DIR, then migrate it (the server must be stopped)',
+  )
+  .argument('<file>', 'a .tar.gz written by `partnergraph backup`')
+  .option(
+    '--force',
+    'replace a non-empty DATA_DIR: it is moved aside to DATA_DIR.before-restore-<time>',
+    false,
+  )
+  .action(async (file: string, opts: { force: boolean }) => {
+    const result = await restore(config, file, opts);
+    if (result.movedAside) console.log(`The previous DATA_DIR is kept at ${result.movedAside}`);
+    const n = result.counts;
+    console.log(
+      `Restored ${file} into DATA_DIR ${config.DATA_DIR}: ${n.organizations} organizations, ${n.deals} deals, ${n.users} users` +
+        (result.migrationsApplied ? ` (${result.migrationsApplied} migrations applied)` : ''),
+    );
+  });
 
 /** Standard output as a stream that is not closed at the end (closing it would end the process's output). */
 function stdoutSink() {

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import lockfile from 'proper-lockfile';
+import { dataDirLock, serveBackups } from './backup';
 
 export type ParentMessage = { type: 'stop' };
 export type ChildMessage = { type: 'ready'; port: number } | { type: 'error'; message: string };
@@ -20,7 +21,7 @@ async function main() {
   // PGlite takes no lock of its own; two processes on one directory would corrupt it.
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(dataDir, { stale: 15_000, update: 5_000, realpath: false });
+    release = await lockfile.lock(dataDir, dataDirLock);
   } catch {
     send({ type: 'error', message: `DATA_DIR ${dataDir} is in use by another PartnerGraph process` });
     process.exit(1);
@@ -32,11 +33,14 @@ async function main() {
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
+  // `partnergraph backup` asks this process, the only one that may read the directory while it runs.
+  const stopBackups = await serveBackups(db, dataDir);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await stopBackups().catch(() => undefined);
     await server.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     await release().catch(() => undefined);
