@@ -53,6 +53,8 @@ export interface paths {
                                  * @description ISO-8601 UTC timestamp
                                  */
                                 createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
                             };
                             organization: {
                                 id: string;
@@ -375,6 +377,8 @@ export interface paths {
                                  * @description ISO-8601 UTC timestamp
                                  */
                                 createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
                             };
                             organization: {
                                 id: string;
@@ -411,7 +415,81 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change your own preferences (the daily digest email)
+         * @description Each field sets a value, so no version is asked; fields left out stay as they are. Answers the same as GET /me.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Turn the daily digest on or off */
+                        emailDigest?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                organizationId: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                /** @enum {string} */
+                                status: "active" | "deactivated";
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                                name: string;
+                            };
+                            csrfToken: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/users": {
@@ -1594,6 +1672,8 @@ export interface paths {
                                  * @description ISO-8601 UTC timestamp
                                  */
                                 createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
                             };
                             organization: {
                                 id: string;
@@ -1672,6 +1752,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
+                                /** @description Its id in the system it was imported from */
+                                externalId: string | null;
                                 name: string;
                                 /** @enum {string} */
                                 status: "applicant" | "active" | "suspended" | "terminated";
@@ -1768,6 +1850,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from */
+                            externalId: string | null;
                             name: string;
                             /** @enum {string} */
                             status: "applicant" | "active" | "suspended" | "terminated";
@@ -1855,6 +1939,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from */
+                            externalId: string | null;
                             name: string;
                             /** @enum {string} */
                             status: "applicant" | "active" | "suspended" | "terminated";
@@ -1951,6 +2037,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from */
+                            externalId: string | null;
                             name: string;
                             /** @enum {string} */
                             status: "applicant" | "active" | "suspended" | "terminated";
@@ -2044,6 +2132,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from */
+                            externalId: string | null;
                             name: string;
                             /** @enum {string} */
                             status: "applicant" | "active" | "suspended" | "terminated";
@@ -2141,6 +2231,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from */
+                            externalId: string | null;
                             name: string;
                             /** @enum {string} */
                             status: "applicant" | "active" | "suspended" | "terminated";
@@ -2238,6 +2330,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from */
+                            externalId: string | null;
                             name: string;
                             /** @enum {string} */
                             status: "applicant" | "active" | "suspended" | "terminated";
@@ -2335,6 +2429,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from */
+                            externalId: string | null;
                             name: string;
                             /** @enum {string} */
                             status: "applicant" | "active" | "suspended" | "terminated";
@@ -7142,6 +7238,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
+                                /** @description Its id in the system it was imported from (vendor only) */
+                                externalId: string | null;
                                 /** @enum {string} */
                                 status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                                 stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -7314,6 +7412,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                             stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -7578,6 +7678,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                             stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -7752,6 +7854,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                             stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -7914,6 +8018,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                             stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -8079,6 +8185,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                             stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -8245,6 +8353,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                             stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -8411,6 +8521,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                             stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -8595,6 +8707,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                             stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -9368,6 +9482,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
+                                /** @description Its id in the system it was imported from (vendor only) */
+                                externalId: string | null;
                                 /** @enum {string} */
                                 status: "submitted" | "accepted" | "rejected" | "converted";
                                 /**
@@ -9505,6 +9621,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "submitted" | "accepted" | "rejected" | "converted";
                             /**
@@ -9690,6 +9808,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "submitted" | "accepted" | "rejected" | "converted";
                             /**
@@ -9827,6 +9947,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "submitted" | "accepted" | "rejected" | "converted";
                             /**
@@ -9963,6 +10085,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             status: "submitted" | "accepted" | "rejected" | "converted";
                             /**
@@ -10119,6 +10243,8 @@ export interface paths {
                         "application/json": {
                             referral: {
                                 id: string;
+                                /** @description Its id in the system it was imported from (vendor only) */
+                                externalId: string | null;
                                 /** @enum {string} */
                                 status: "submitted" | "accepted" | "rejected" | "converted";
                                 /**
@@ -10191,6 +10317,8 @@ export interface paths {
                             };
                             deal: {
                                 id: string;
+                                /** @description Its id in the system it was imported from (vendor only) */
+                                externalId: string | null;
                                 /** @enum {string} */
                                 status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
                                 stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
@@ -12803,6 +12931,939 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What can be imported: each type’s fields, key and dependencies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                label: string;
+                                /** @description What identifies a record: a re-import with the same key updates it */
+                                key: string;
+                                /** @description Types whose records its rows refer to: import those first */
+                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals")[];
+                                fields: {
+                                    /** @description The field, e.g. customerName */
+                                    key: string;
+                                    label: string;
+                                    required: boolean;
+                                    description: string;
+                                    example: string;
+                                    /** @description Column names mapped to it without asking (case and punctuation ignored) */
+                                    aliases: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List imports, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                fileName: string;
+                                encoding: string;
+                                bytes: number;
+                                /** @description The file's header row */
+                                columns: string[];
+                                /** @description Fields matched to columns by name */
+                                suggestedMapping: {
+                                    [key: string]: string;
+                                };
+                                /** @description The mapping of the last dry run */
+                                mapping: {
+                                    [key: string]: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
+                                progress: {
+                                    /** @description Rows read by the run in progress, or the last run */
+                                    rows: number;
+                                    bytes: number;
+                                    /** @description 0–1 of the file read */
+                                    fraction: number;
+                                };
+                                totalRows: number | null;
+                                errorRows: number;
+                                errorCount: number;
+                                /** @description Records the commit created */
+                                created: number;
+                                /** @description Records the commit updated */
+                                updated: number;
+                                /** @description Why the last run stopped */
+                                failure: string | null;
+                                validatedAt: string | null;
+                                committedAt: string | null;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a CSV file (the request body, `text/csv`)
+         * @description The body is the file itself (`Content-Type: text/csv`), streamed into storage; the answer has its header row and a suggested mapping of columns to fields. Limit: IMPORT_MAX_BYTES (413 beyond). A file that is not text in `encoding`, empty, or without a header row answers 400 and nothing is kept.
+         */
+        post: {
+            parameters: {
+                query: {
+                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                    fileName?: string;
+                    /** @description The file’s character encoding; text that is not valid in it is refused */
+                    encoding?: "utf-8" | "windows-1252" | "iso-8859-1" | "utf-16le";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            fileName: string;
+                            encoding: string;
+                            bytes: number;
+                            /** @description The file's header row */
+                            columns: string[];
+                            /** @description Fields matched to columns by name */
+                            suggestedMapping: {
+                                [key: string]: string;
+                            };
+                            /** @description The mapping of the last dry run */
+                            mapping: {
+                                [key: string]: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
+                            progress: {
+                                /** @description Rows read by the run in progress, or the last run */
+                                rows: number;
+                                bytes: number;
+                                /** @description 0–1 of the file read */
+                                fraction: number;
+                            };
+                            totalRows: number | null;
+                            errorRows: number;
+                            errorCount: number;
+                            /** @description Records the commit created */
+                            created: number;
+                            /** @description Records the commit updated */
+                            updated: number;
+                            /** @description Why the last run stopped */
+                            failure: string | null;
+                            validatedAt: string | null;
+                            committedAt: string | null;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved column mappings */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                name: string;
+                                mapping: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a column mapping by name (the same name replaces it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                        name: string;
+                        mapping: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            name: string;
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved mapping */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import, with its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            fileName: string;
+                            encoding: string;
+                            bytes: number;
+                            /** @description The file's header row */
+                            columns: string[];
+                            /** @description Fields matched to columns by name */
+                            suggestedMapping: {
+                                [key: string]: string;
+                            };
+                            /** @description The mapping of the last dry run */
+                            mapping: {
+                                [key: string]: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
+                            progress: {
+                                /** @description Rows read by the run in progress, or the last run */
+                                rows: number;
+                                bytes: number;
+                                /** @description 0–1 of the file read */
+                                fraction: number;
+                            };
+                            totalRows: number | null;
+                            errorRows: number;
+                            errorCount: number;
+                            /** @description Records the commit created */
+                            created: number;
+                            /** @description Records the commit updated */
+                            updated: number;
+                            /** @description Why the last run stopped */
+                            failure: string | null;
+                            validatedAt: string | null;
+                            committedAt: string | null;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an import’s file and report (the records it imported stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check every row against the mapping; nothing is imported
+         * @description Runs in the background: poll the import for progress. It ends `validated` (no errors: it may be committed) or `invalid` (see /errors). Without `mapping`, the suggested one is used.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        /** @description Defaults to the suggested mapping */
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            fileName: string;
+                            encoding: string;
+                            bytes: number;
+                            /** @description The file's header row */
+                            columns: string[];
+                            /** @description Fields matched to columns by name */
+                            suggestedMapping: {
+                                [key: string]: string;
+                            };
+                            /** @description The mapping of the last dry run */
+                            mapping: {
+                                [key: string]: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
+                            progress: {
+                                /** @description Rows read by the run in progress, or the last run */
+                                rows: number;
+                                bytes: number;
+                                /** @description 0–1 of the file read */
+                                fraction: number;
+                            };
+                            totalRows: number | null;
+                            errorRows: number;
+                            errorCount: number;
+                            /** @description Records the commit created */
+                            created: number;
+                            /** @description Records the commit updated */
+                            updated: number;
+                            /** @description Why the last run stopped */
+                            failure: string | null;
+                            validatedAt: string | null;
+                            committedAt: string | null;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the rows of a file whose dry run found no errors
+         * @description Runs in the background, in batches of 500 rows, each one transaction. Records are matched by their key (external id, e-mail, …): a re-run updates them, so running it again after an interruption reaches the same end state.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            fileName: string;
+                            encoding: string;
+                            bytes: number;
+                            /** @description The file's header row */
+                            columns: string[];
+                            /** @description Fields matched to columns by name */
+                            suggestedMapping: {
+                                [key: string]: string;
+                            };
+                            /** @description The mapping of the last dry run */
+                            mapping: {
+                                [key: string]: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
+                            progress: {
+                                /** @description Rows read by the run in progress, or the last run */
+                                rows: number;
+                                bytes: number;
+                                /** @description 0–1 of the file read */
+                                fraction: number;
+                            };
+                            totalRows: number | null;
+                            errorRows: number;
+                            errorCount: number;
+                            /** @description Records the commit created */
+                            created: number;
+                            /** @description Records the commit updated */
+                            updated: number;
+                            /** @description Why the last run stopped */
+                            failure: string | null;
+                            validatedAt: string | null;
+                            committedAt: string | null;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last dry run’s report: every bad row and field, in file order */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description As a spreadsheet numbers it: the header is row 1 */
+                                row: number;
+                                field: string | null;
+                                column: string | null;
+                                value: string | null;
+                                message: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/emails": {
         parameters: {
             query?: never;
@@ -12919,6 +13980,70 @@ export interface paths {
                             createdAt: string;
                             text: string | null;
                             html: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Turn the daily digest off, from the link at the foot of a digest
+         * @description The token is signed for one user and one purpose; any invalid token answers 400 alike. Idempotent: a second click answers the same. A browser (Accept: text/html) gets a short HTML page saying so, any other client this JSON.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The signed token from the link at the foot of the email */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            emailDigest: false;
+                            message: string;
                         };
                     };
                 };
@@ -13985,6 +15110,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
+                                /** @description Its id in the system it was imported from (vendor only) */
+                                externalId: string | null;
                                 /** @enum {string} */
                                 kind: "referral" | "technology_integration" | "co_sell" | "implementation" | "resale" | "joint_solution";
                                 /** @enum {string} */
@@ -14092,6 +15219,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             kind: "referral" | "technology_integration" | "co_sell" | "implementation" | "resale" | "joint_solution";
                             /** @enum {string} */
@@ -14192,6 +15321,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             kind: "referral" | "technology_integration" | "co_sell" | "implementation" | "resale" | "joint_solution";
                             /** @enum {string} */
@@ -14304,6 +15435,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             kind: "referral" | "technology_integration" | "co_sell" | "implementation" | "resale" | "joint_solution";
                             /** @enum {string} */
@@ -14414,6 +15547,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             kind: "referral" | "technology_integration" | "co_sell" | "implementation" | "resale" | "joint_solution";
                             /** @enum {string} */
@@ -14524,6 +15659,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
                             /** @enum {string} */
                             kind: "referral" | "technology_integration" | "co_sell" | "implementation" | "resale" | "joint_solution";
                             /** @enum {string} */

@@ -4,6 +4,7 @@ import type {
   loginBody,
   LoginResponse,
   MeResponse,
+  updateMeBody,
 } from '@partnergraph/shared/contracts/identity';
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from './client';
@@ -68,5 +69,14 @@ export function useChangePassword() {
       setCsrfToken(csrfToken);
       queryClient.setQueryData<MeResponse | null>(meQueryKey, (me) => (me ? { ...me, csrfToken } : me));
     },
+  });
+}
+
+/** The person's own preferences (the daily digest): the answer is the whole session, kept as it is. */
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: (typeof updateMeBody)['_input']) => api<MeResponse>('/me', { method: 'PATCH', body }),
+    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
   });
 }

@@ -26,6 +26,13 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** The signed-in user as they see themselves: with their own preferences. */
+export const ownUserSchema = userSchema.extend({
+  emailDigest: z
+    .boolean()
+    .describe('Whether the daily digest of what waits for this user is emailed (on days something waits)'),
+});
+
 export const organizationSummary = z.object({
   id: z.string(),
   kind: z.enum(['vendor', 'partner']),
@@ -33,19 +40,23 @@ export const organizationSummary = z.object({
 });
 
 export const loginResponse = z.object({
-  user: userSchema,
+  user: ownUserSchema,
   organization: organizationSummary,
   csrfToken: z.string(),
 });
 export type LoginResponse = z.infer<typeof loginResponse>;
 
 export const meResponse = z.object({
-  user: userSchema,
+  user: ownUserSchema,
   organization: organizationSummary,
   /** Present for cookie sessions: send it as `x-csrf-token` on every write. */
   csrfToken: z.string().nullable(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
+
+export const updateMeBody = z.strictObject({
+  emailDigest: z.boolean().optional().describe('Turn the daily digest on or off'),
+});
 
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),

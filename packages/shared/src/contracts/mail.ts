@@ -16,3 +16,11 @@ export const emailDetailSchema = emailSchema.extend({
   text: z.string().nullable(),
   html: z.string().nullable(),
 });
+
+export const unsubscribeQuery = z.object({
+  token: z.string().min(1).max(200).describe('The signed token from the link at the foot of the email'),
+});
+export const unsubscribeResponse = z.object({
+  emailDigest: z.literal(false),
+  message: z.string(),
+});

@@ -33,6 +33,7 @@ import {
 } from '@partnergraph/shared/contracts/deals';
 import type { Deps } from '../../lib/deps';
 import { ctxOf } from '../../plugins/auth';
+import { siteOf } from '../mail/templates';
 import './deals.metrics';
 import {
   addInvolvement,
@@ -68,7 +69,7 @@ import {
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export default async function dealRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
-  const mail = { mailer, publicUrl: config.PUBLIC_URL };
+  const mail = { mailer, site: siteOf(config) };
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['deals'];
 

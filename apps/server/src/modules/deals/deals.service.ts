@@ -30,6 +30,7 @@ import type { PageRequest } from '../../lib/pagination';
 import { auditLog } from '../audit/audit.tables';
 import { users } from '../identity/identity.tables';
 import { customerDomain, normalizeCompanyName } from '../organizations/company-identity';
+import { dealApprovedEmail, dealRejectedEmail, type Site } from '../mail/templates';
 import { notifyOrganization } from '../organizations/notify';
 import { organizations } from '../organizations/organizations.tables';
 import { bestBenefit } from '../programs/benefits';
@@ -1210,14 +1211,25 @@ async function historyFromRecord(db: Db, deal: LoadedDeal['deal'], loaded: Loade
 }
 
 /** Tells the registering partner's admins how its registration was decided (after the commit). */
-export async function tellDecision(db: Db, mail: { mailer: Mailer; publicUrl: string }, deal: Deal) {
+export async function tellDecision(db: Db, mail: { mailer: Mailer; site: Site }, deal: Deal) {
   if (deal.vendorRecorded) return;
-  const decided =
+  const about = {
+    organizationName: deal.registeredBy.name,
+    dealId: deal.id,
+    customerName: deal.customer.name,
+  };
+  await notifyOrganization(
+    db,
+    mail.mailer,
+    deal.registeredBy.id,
     deal.status === 'approved'
-      ? `was approved; it is protected until ${deal.protection?.expiresAt.slice(0, 10) ?? 'further notice'}`
-      : `was rejected: ${deal.decisionReason ?? ''}`;
-  await notifyOrganization(db, mail.mailer, deal.registeredBy.id, {
-    subject: `Your deal registration for ${deal.customer.name} ${deal.status === 'approved' ? 'was approved' : 'was rejected'}`,
-    text: `Your registration of ${deal.customer.name} ${decided}.\n\n${mail.publicUrl}/deals/${deal.id}`,
-  });
+      ? dealApprovedEmail(
+          {
+            ...about,
+            protectedUntil: deal.protection?.expiresAt ? new Date(deal.protection.expiresAt) : null,
+          },
+          mail.site,
+        )
+      : dealRejectedEmail({ ...about, reason: deal.decisionReason ?? '' }, mail.site),
+  );
 }

@@ -20,6 +20,14 @@ import { users } from '../identity/identity.tables';
 import { activeConnectionBetween } from '../marketplace/connections.service';
 import { connections } from '../marketplace/marketplace.tables';
 import { customerDomain } from '../organizations/company-identity';
+import {
+  referralAcceptedEmail,
+  referralConvertedEmail,
+  referralReceivedEmail,
+  referralRejectedEmail,
+  type Email,
+  type Site,
+} from '../mail/templates';
 import { notifyOrganization } from '../organizations/notify';
 import { findVendor } from '../organizations/organizations.repository';
 import { organizations } from '../organizations/organizations.tables';
@@ -65,6 +73,7 @@ function toDto(actor: Actor, r: Loaded): Referral {
   const won = r.deal?.status === 'won';
   return {
     id: x.id,
+    externalId: actor.orgKind === 'vendor' ? x.externalId : null,
     status: x.status,
     source: x.source,
     referrer: x.referrerOrgId ? { id: x.referrerOrgId, name: r.referrerName ?? '' } : null,
@@ -193,28 +202,23 @@ export async function listCounterparts(db: Db, ctx: Ctx) {
 
 export interface Mail {
   mailer: Mailer;
-  publicUrl: string;
+  site: Site;
 }
 
 /** Tells a partner organization (never the vendor, whose staff work from the inbox) about a step on a referral. */
 async function tell(
   db: Db,
   mail: Mail,
-  orgId: string | null,
-  referralId: string,
-  subject: string,
-  text: string,
+  org: { id: string; name: string } | null,
+  compose: (organizationName: string, site: Site) => Email,
 ) {
-  if (!orgId) return;
-  const [org] = await db
+  if (!org) return;
+  const [found] = await db
     .select({ kind: organizations.kind })
     .from(organizations)
-    .where(eq(organizations.id, orgId));
-  if (org?.kind !== 'partner') return;
-  await notifyOrganization(db, mail.mailer, orgId, {
-    subject,
-    text: `${text}\n\n${mail.publicUrl}/referrals/${referralId}`,
-  });
+    .where(eq(organizations.id, org.id));
+  if (found?.kind !== 'partner') return;
+  await notifyOrganization(db, mail.mailer, org.id, compose(org.name, mail.site));
 }
 
 export async function createReferral(
@@ -322,13 +326,17 @@ export async function createReferral(
     return rid;
   });
   const referral = await getReferral(db, ctx, id);
-  await tell(
-    db,
-    mail,
-    referral.toVendor ? null : referral.recipient.id,
-    id,
-    `${referral.referrer?.name ?? 'A partner'} referred ${input.companyName} to you`,
-    `${referral.referrer?.name ?? 'A partner'} referred a prospect to your organization: ${input.companyName}.\n\n“${input.need}”`,
+  await tell(db, mail, referral.toVendor ? null : referral.recipient, (organizationName, site) =>
+    referralReceivedEmail(
+      {
+        organizationName,
+        referralId: id,
+        companyName: input.companyName,
+        referrerName: referral.referrer?.name ?? null,
+        need: input.need,
+      },
+      site,
+    ),
   );
   return referral;
 }
@@ -396,13 +404,16 @@ export async function acceptReferral(db: Db, ctx: Ctx, mail: Mail, id: string, v
     });
   });
   const referral = await getReferral(db, ctx, id);
-  await tell(
-    db,
-    mail,
-    referral.referrer?.id ?? null,
-    id,
-    `${referral.recipient.name} accepted your referral`,
-    `${referral.recipient.name} accepted your referral of ${referral.company.name}.`,
+  await tell(db, mail, referral.referrer, (organizationName, site) =>
+    referralAcceptedEmail(
+      {
+        organizationName,
+        referralId: id,
+        companyName: referral.company.name,
+        recipientName: referral.recipient.name,
+      },
+      site,
+    ),
   );
   return referral;
 }
@@ -445,13 +456,17 @@ export async function rejectReferral(
     });
   });
   const referral = await getReferral(db, ctx, id);
-  await tell(
-    db,
-    mail,
-    referral.referrer?.id ?? null,
-    id,
-    `${referral.recipient.name} declined your referral`,
-    `${referral.recipient.name} declined your referral of ${referral.company.name}: ${input.reason}`,
+  await tell(db, mail, referral.referrer, (organizationName, site) =>
+    referralRejectedEmail(
+      {
+        organizationName,
+        referralId: id,
+        companyName: referral.company.name,
+        recipientName: referral.recipient.name,
+        reason: input.reason,
+      },
+      site,
+    ),
   );
   return referral;
 }
@@ -553,13 +568,16 @@ export async function convertReferral(
     return newDealId;
   });
   const referral = await getReferral(db, ctx, id);
-  await tell(
-    db,
-    mail,
-    referral.referrer?.id ?? null,
-    id,
-    `${referral.recipient.name} turned your referral into a deal`,
-    `${referral.recipient.name} registered a deal for ${referral.company.name}, which you referred. You will see its outcome and your fee here.`,
+  await tell(db, mail, referral.referrer, (organizationName, site) =>
+    referralConvertedEmail(
+      {
+        organizationName,
+        referralId: id,
+        companyName: referral.company.name,
+        recipientName: referral.recipient.name,
+      },
+      site,
+    ),
   );
   const loaded = await findDeal(db, ctx.actor, dealId);
   return { referral, deal: (await toDealDtos(db, ctx.actor, [loaded!]))[0]! };

@@ -12,6 +12,7 @@ import {
   passwordResetBody,
   passwordResetConfirmBody,
   passwordResetResponse,
+  updateMeBody,
   updateUserBody,
   userListQuery,
   userSchema,
@@ -19,6 +20,7 @@ import {
 } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
 import { clearSessionCookie, ctxOf, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth';
+import { siteOf } from '../mail/templates';
 import {
   changePassword,
   confirmPasswordReset,
@@ -27,11 +29,13 @@ import {
   requestPasswordReset,
   signIn,
   signOut,
+  updateMe,
 } from './identity.service';
 import { deactivateUser, getUser, reactivateUser, updateUser } from './team.service';
 
 export default async function identityRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const site = siteOf(config);
 
   r.post(
     '/auth/login',
@@ -80,7 +84,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
       },
     },
     async (req, reply) => {
-      const { token, csrfToken } = await changePassword(db, ctxOf(req), mailer, req.body);
+      const { token, csrfToken } = await changePassword(db, ctxOf(req), mailer, site, req.body);
       if (token) setSessionCookie(req, reply, token);
       return { csrfToken };
     },
@@ -100,9 +104,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
       },
     },
     async (req, reply) =>
-      reply
-        .code(202)
-        .send(await requestPasswordReset(db, infoOf(req), mailer, config.PUBLIC_URL, req.body.email)),
+      reply.code(202).send(await requestPasswordReset(db, infoOf(req), mailer, site, req.body.email)),
   );
 
   r.post(
@@ -119,7 +121,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
       },
     },
     async (req, reply) => {
-      await confirmPasswordReset(db, infoOf(req), mailer, req.body);
+      await confirmPasswordReset(db, infoOf(req), mailer, site, req.body);
       return reply.code(204).send(null);
     },
   );
@@ -135,6 +137,22 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
       },
     },
     async (req) => getMe(db, ctxOf(req)),
+  );
+
+  r.patch(
+    '/me',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own preferences (the daily digest email)',
+        description:
+          'Each field sets a value, so no version is asked; fields left out stay as they are. Answers the same as GET /me.',
+        body: updateMeBody,
+        response: { 200: meResponse },
+      },
+    },
+    async (req) => updateMe(db, ctxOf(req), req.body),
   );
 
   r.get(

@@ -5,9 +5,10 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { AppError, invalid, notFound, unauthorized } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { hashToken, randomToken } from '../../lib/tokens';
-import { escapeHtml, type Mailer } from '../../lib/mail';
+import type { Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords';
+import { passwordChangedEmail, passwordResetEmail, type Site } from '../mail/templates';
 import { findOrganizationOfActor } from '../organizations/organizations.repository';
 import { apiTokens, passwordResets, sessions, users } from './identity.tables';
 import { subjectsOf, takeAttempt, withdrawAttempt, type Limit } from '../../lib/rate-limit';
@@ -37,6 +38,11 @@ export function toUserDto(u: UserRow) {
     version: u.version,
     createdAt: u.createdAt.toISOString(),
   };
+}
+
+/** The signed-in user's own view of themselves: their preferences too, which no one else reads. */
+export function toOwnUserDto(u: UserRow) {
+  return { ...toUserDto(u), emailDigest: u.emailDigest };
 }
 
 /** Creates a session row and answers its (unhashed) cookie token and CSRF token. */
@@ -151,7 +157,7 @@ export async function signIn(
   return {
     token: session.token,
     body: {
-      user: toUserDto(user),
+      user: toOwnUserDto(user),
       organization: { id: org.id, kind: org.kind, name: org.name },
       csrfToken: session.csrfToken,
     },
@@ -173,7 +179,35 @@ export async function getMe(db: Db, ctx: Ctx) {
   const org = await findOrganizationOfActor(db, ctx.actor);
   if (!org) throw unauthorized();
   const csrfToken = ctx.actor.sessionId ? await csrfTokenOf(db, ctx.actor.sessionId) : null;
-  return { user: toUserDto(user), organization: { id: org.id, kind: org.kind, name: org.name }, csrfToken };
+  return {
+    user: toOwnUserDto(user),
+    organization: { id: org.id, kind: org.kind, name: org.name },
+    csrfToken,
+  };
+}
+
+/**
+ * A person's own preferences. Each is set to a value, not toggled, so two
+ * tabs saving at once cannot undo each other: no version is asked, and the
+ * user's version (which guards the name and role an admin edits) stays.
+ */
+export async function updateMe(db: Db, ctx: Ctx, input: { emailDigest?: boolean | undefined }) {
+  const user = await findUserById(db, ctx.actor, ctx.actor.userId);
+  if (!user) throw unauthorized();
+  if (input.emailDigest !== undefined && input.emailDigest !== user.emailDigest) {
+    const emailDigest = input.emailDigest;
+    await runChange(db, ctx, async (tx, record) => {
+      await tx.update(users).set({ emailDigest, updatedAt: new Date() }).where(eq(users.id, user.id));
+      record.audit({
+        action: 'user.preferences_updated',
+        entityType: 'user',
+        entityId: user.id,
+        before: { emailDigest: user.emailDigest },
+        after: { emailDigest },
+      });
+    });
+  }
+  return getMe(db, ctx);
 }
 
 /**
@@ -184,6 +218,7 @@ export async function changePassword(
   db: Db,
   ctx: Ctx,
   mailer: Mailer,
+  site: Site,
   input: { currentPassword: string; newPassword: string },
 ) {
   const user = await findUserById(db, ctx.actor, ctx.actor.userId);
@@ -204,7 +239,7 @@ export async function changePassword(
     // A session caller stays signed in on a new session; a token caller has none to keep.
     return ctx.actor.via === 'session' ? openSession(tx, user.id, ctx) : null;
   });
-  await mailer.send(passwordChangedMail(user));
+  await mailer.send({ to: user.email, ...passwordChangedEmail({ name: user.name, at: new Date() }, site) });
   return { token: session?.token ?? null, csrfToken: session?.csrfToken ?? null };
 }
 
@@ -226,16 +261,6 @@ const passwordEvent = (user: UserRow) => ({
   payload: { userId: user.id },
 });
 
-function passwordChangedMail(user: UserRow) {
-  const at = new Date().toISOString();
-  return {
-    to: user.email,
-    subject: 'Your PartnerGraph password was changed',
-    text: `Hello ${user.name},\n\nThe password of your PartnerGraph account was changed at ${at}. All sessions were signed out.\nIf this was not you, reset your password at once and tell your administrator.`,
-    html: `<p>Hello ${escapeHtml(user.name)},</p><p>The password of your PartnerGraph account was changed at ${at}. All sessions were signed out.</p><p>If this was not you, reset your password at once and tell your administrator.</p>`,
-  };
-}
-
 const RESET_TTL_MS = 3600_000;
 const resetRequestLimit: Limit = { bucket: 'password_reset', max: 5, windowMs: 3600_000 };
 const resetConfirmLimit: Limit = { bucket: 'password_reset_confirm', max: 20, windowMs: 15 * 60_000 };
@@ -251,7 +276,7 @@ export async function requestPasswordReset(
   db: Db,
   req: RequestInfo,
   mailer: Mailer,
-  publicUrl: string,
+  site: Site,
   emailIn: string,
 ) {
   const email = emailIn.trim().toLowerCase();
@@ -285,13 +310,7 @@ export async function requestPasswordReset(
       after: { email },
     });
   });
-  const link = `${publicUrl}/reset-password/${token}`;
-  await mailer.send({
-    to: found.user.email,
-    subject: 'Reset your PartnerGraph password',
-    text: `Hello ${found.user.name},\n\nSomeone asked to reset the password of your PartnerGraph account. Choose a new one here:\n${link}\n\nThe link works once, for one hour. If you did not ask, ignore this email: your password stays as it is.`,
-    html: `<p>Hello ${escapeHtml(found.user.name)},</p><p>Someone asked to reset the password of your PartnerGraph account. <a href="${escapeHtml(link)}">Choose a new password</a>.</p><p>The link works once, for one hour. If you did not ask, ignore this email: your password stays as it is.</p>`,
-  });
+  await mailer.send({ to: found.user.email, ...passwordResetEmail({ name: found.user.name, token }, site) });
   return { message: RESET_ANSWER };
 }
 
@@ -299,6 +318,7 @@ export async function confirmPasswordReset(
   db: Db,
   req: RequestInfo,
   mailer: Mailer,
+  site: Site,
   input: { token: string; newPassword: string },
 ) {
   const subjects = subjectsOf(null, req.ip);
@@ -350,7 +370,7 @@ export async function confirmPasswordReset(
       record.event(passwordEvent(user));
     },
   );
-  await mailer.send(passwordChangedMail(user));
+  await mailer.send({ to: user.email, ...passwordChangedEmail({ name: user.name, at: new Date() }, site) });
 }
 
 export async function listUsers(

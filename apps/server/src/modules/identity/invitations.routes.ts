@@ -13,6 +13,7 @@ import {
 } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
 import { ctxOf, setSessionCookie } from '../../plugins/auth';
+import { siteOf } from '../mail/templates';
 import {
   acceptInvitation,
   createInvitation,
@@ -56,7 +57,7 @@ export default async function invitationRoutes(app: FastifyInstance, { db, maile
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await createInvitation(db, ctxOf(req), mailer, config.PUBLIC_URL, req.body)),
+      reply.code(201).send(await createInvitation(db, ctxOf(req), mailer, siteOf(config), req.body)),
   );
 
   r.post(
@@ -71,8 +72,7 @@ export default async function invitationRoutes(app: FastifyInstance, { db, maile
         response: { 200: invitationSchema },
       },
     },
-    async (req) =>
-      resendInvitation(db, ctxOf(req), mailer, config.PUBLIC_URL, req.params.id, req.body.version),
+    async (req) => resendInvitation(db, ctxOf(req), mailer, siteOf(config), req.params.id, req.body.version),
   );
 
   r.post(

@@ -7,7 +7,7 @@ import { assertVersion, runChange, type ChangeRecorder } from '../../db/transact
 import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
-import { escapeHtml, type Mailer } from '../../lib/mail';
+import type { Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { hashPassword } from '../../lib/passwords';
 import { subjectsOf, takeAttempt, withdrawAttempt, type Limit } from '../../lib/rate-limit';
@@ -15,7 +15,8 @@ import { hashToken, randomToken } from '../../lib/tokens';
 import { organizations } from '../organizations/organizations.tables';
 import { mayChangePartner } from '../organizations/organizations.visibility';
 import { invitations, users } from './identity.tables';
-import { openSession, toUserDto } from './identity.service';
+import { openSession, toOwnUserDto, toUserDto } from './identity.service';
+import { invitationEmail, type Site } from '../mail/templates';
 import {
   findInvitationById,
   findInvitationByTokenHash,
@@ -48,31 +49,6 @@ function toInvitationDto(r: Named) {
     acceptedAt: i.acceptedAt?.toISOString() ?? null,
     version: i.version,
     createdAt: i.createdAt.toISOString(),
-  };
-}
-
-const roleNames: Record<Role, string> = {
-  admin: 'administrator',
-  channel_manager: 'channel manager',
-  analyst: 'analyst',
-  partner_admin: 'partner administrator',
-  partner_user: 'partner user',
-};
-
-function invitationMail(
-  config: { publicUrl: string },
-  to: string,
-  orgName: string,
-  role: Role,
-  inviter: string,
-  token: string,
-) {
-  const link = `${config.publicUrl}/invitations/${token}`;
-  return {
-    to,
-    subject: `${inviter} invited you to ${orgName} on PartnerGraph`,
-    text: `${inviter} invited you to join ${orgName} on PartnerGraph as ${roleNames[role]}.\n\nAccept the invitation and choose your password:\n${link}\n\nThe link works once and expires in 7 days.`,
-    html: `<p>${escapeHtml(inviter)} invited you to join <strong>${escapeHtml(orgName)}</strong> on PartnerGraph as ${roleNames[role]}.</p><p><a href="${escapeHtml(link)}">Accept the invitation</a> and choose your password.</p><p>The link works once and expires in 7 days.</p>`,
   };
 }
 
@@ -152,21 +128,22 @@ export async function insertInvitation(
 
 export function sendInvitationMail(
   mailer: Mailer,
-  publicUrl: string,
+  site: Site,
   dto: { email: string; organizationName: string; role: Role },
-  inviter: string,
+  inviterName: string,
   token: string,
 ) {
-  return mailer.send(
-    invitationMail({ publicUrl }, dto.email, dto.organizationName, dto.role, inviter, token),
-  );
+  return mailer.send({
+    to: dto.email,
+    ...invitationEmail({ inviterName, organizationName: dto.organizationName, role: dto.role, token }, site),
+  });
 }
 
 export async function createInvitation(
   db: Db,
   ctx: Ctx,
   mailer: Mailer,
-  publicUrl: string,
+  site: Site,
   input: z.output<typeof createInvitationBody>,
 ) {
   const email = input.email.trim().toLowerCase();
@@ -205,7 +182,7 @@ export async function createInvitation(
       inviter: { id: ctx.actor.userId, name: ctx.actor.name },
     });
   });
-  await sendInvitationMail(mailer, publicUrl, result.dto, ctx.actor.name, result.token);
+  await sendInvitationMail(mailer, site, result.dto, ctx.actor.name, result.token);
   return result.dto;
 }
 
@@ -232,7 +209,7 @@ export async function resendInvitation(
   db: Db,
   ctx: Ctx,
   mailer: Mailer,
-  publicUrl: string,
+  site: Site,
   id: string,
   version: number,
 ) {
@@ -261,9 +238,7 @@ export async function resendInvitation(
     });
     return dto;
   });
-  await mailer.send(
-    invitationMail({ publicUrl }, result.email, result.organizationName, result.role, ctx.actor.name, token),
-  );
+  await sendInvitationMail(mailer, site, result, ctx.actor.name, token);
   return result;
 }
 
@@ -360,7 +335,7 @@ export async function acceptInvitation(
     return {
       token: session.token,
       body: {
-        user: dto,
+        user: toOwnUserDto(user!),
         organization: { id: row.organization.id, kind: row.organization.kind, name: row.organization.name },
         csrfToken: session.csrfToken,
       },

@@ -11,15 +11,18 @@ type Row = typeof sentEmails.$inferSelect;
 /**
  * One-time links (password resets, invitations) grant an account to whoever
  * holds them: the outbox keeps the message but not the token, so an admin
- * reading it cannot sign in as a partner's user. The server log, which only
- * the operator reads, still has the whole message.
+ * reading it cannot sign in as a partner's user. Unsubscribe links are
+ * hidden too: they are the recipient's to use, not the admin's. The server
+ * log, which only the operator reads, still has the whole message.
  */
 export function hideOneTimeLinks(body: string | null | undefined): string | null {
   if (!body) return body ?? null;
-  return body.replace(
-    /\/(reset-password|invitations)\/[A-Za-z0-9_-]{16,}/g,
-    '/$1/[one-time token hidden: see the server log]',
-  );
+  return body
+    .replace(
+      /\/(reset-password|invitations)\/[A-Za-z0-9_-]{16,}/g,
+      '/$1/[one-time token hidden: see the server log]',
+    )
+    .replace(/(\/unsubscribe\?token=)[A-Za-z0-9._%-]+/g, '$1[token hidden: see the server log]');
 }
 
 /** The mailer's record of a message (called for every message, sent or logged). */

@@ -15,11 +15,18 @@ import type { Mailer } from '../../lib/mail';
 import { keyset, where } from '../../lib/pagination';
 import { organizations } from '../organizations/organizations.tables';
 import { connections, partnerProfiles } from './marketplace.tables';
+import {
+  connectionAcceptedEmail,
+  connectionDeclinedEmail,
+  connectionEndedEmail,
+  connectionRequestedEmail,
+  type Site,
+} from '../mail/templates';
 import { notifyOrganization } from '../organizations/notify';
 
 type ConnectionRow = typeof connections.$inferSelect;
 
-const kindWords: Record<ConnectionRow['kind'], string> = {
+export const kindWords: Record<ConnectionRow['kind'], string> = {
   referral: 'referral partnership',
   technology_integration: 'technology integration',
   co_sell: 'co-sell relationship',
@@ -52,6 +59,7 @@ function toDto(actor: Actor, r: Loaded): Connection {
   const c = r.c;
   return {
     id: c.id,
+    externalId: actor.orgKind === 'vendor' ? c.externalId : null,
     kind: c.kind,
     status: c.status,
     requester: { id: c.requesterOrgId, name: r.requesterName },
@@ -137,7 +145,7 @@ export async function requestConnection(
   db: Db,
   ctx: Ctx,
   mailer: Mailer,
-  publicUrl: string,
+  site: Site,
   input: z.output<typeof createConnectionBody>,
 ) {
   const actor = ctx.actor;
@@ -217,10 +225,21 @@ export async function requestConnection(
     });
     return { id, target, myName: me.name };
   });
-  await notifyOrganization(db, mailer, created.target.id, {
-    subject: `${created.myName} would like a ${kindWords[input.kind]}`,
-    text: `${created.myName} asked your organization for a ${kindWords[input.kind]} on PartnerGraph.${input.message ? `\n\n“${input.message}”` : ''}\n\nAnswer it: ${publicUrl}/connections/${created.id}`,
-  });
+  await notifyOrganization(
+    db,
+    mailer,
+    created.target.id,
+    connectionRequestedEmail(
+      {
+        organizationName: created.target.name,
+        connectionId: created.id,
+        otherName: created.myName,
+        relationship: kindWords[input.kind],
+        message: input.message,
+      },
+      site,
+    ),
+  );
   return getConnection(db, ctx, created.id);
 }
 
@@ -230,7 +249,7 @@ export async function actOnConnection(
   db: Db,
   ctx: Ctx,
   mailer: Mailer,
-  publicUrl: string,
+  site: Site,
   id: string,
   verb: Verb,
   input: z.output<typeof connectionActionBody>,
@@ -281,13 +300,27 @@ export async function actOnConnection(
     });
     const other = actor.orgId === c.requesterOrgId ? c.recipientOrgId : c.requesterOrgId;
     const myName = actor.orgId === c.requesterOrgId ? loaded.requesterName : loaded.recipientName;
-    return { other, myName, action, kind: c.kind };
+    const otherName = actor.orgId === c.requesterOrgId ? loaded.recipientName : loaded.requesterName;
+    return { other, otherName, myName, kind: c.kind };
   });
   // Every step tells the other side.
-  await notifyOrganization(db, mailer, result.other, {
-    subject: `${result.myName} ${result.action} the ${kindWords[result.kind]}`,
-    text: `${result.myName} ${result.action} the ${kindWords[result.kind]} with your organization.${input.reason ? `\n\nReason: ${input.reason}` : ''}\n\n${publicUrl}/connections/${id}`,
-  });
+  const told = {
+    organizationName: result.otherName,
+    connectionId: id,
+    otherName: result.myName,
+    relationship: kindWords[result.kind],
+    reason: input.reason ?? null,
+  };
+  await notifyOrganization(
+    db,
+    mailer,
+    result.other,
+    verb === 'accept'
+      ? connectionAcceptedEmail(told, site)
+      : verb === 'decline'
+        ? connectionDeclinedEmail(told, site)
+        : connectionEndedEmail(told, site),
+  );
   return getConnection(db, ctx, id);
 }
 

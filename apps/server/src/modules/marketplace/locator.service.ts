@@ -15,6 +15,7 @@ import { referrals } from '../deals/deals.tables';
 import { customerDomain } from '../organizations/company-identity';
 import { organizations } from '../organizations/organizations.tables';
 import { partnerProfiles } from './marketplace.tables';
+import { locatorLeadEmail, type Site } from '../mail/templates';
 import { notifyOrganization } from '../organizations/notify';
 import { badgesOf, typesOf } from './profiles.service';
 import { searchProfiles } from './search.service';
@@ -78,7 +79,7 @@ export async function publicProfile(db: Db, req: PublicReq, id: string) {
 export async function contactPartner(
   db: Db,
   mailer: Mailer,
-  publicUrl: string,
+  site: Site,
   req: PublicReq,
   id: string,
   input: z.output<typeof contactPartnerBody>,
@@ -96,8 +97,8 @@ export async function contactPartner(
   };
   // A filled trap field is a bot: it is told what a person is told, and nothing is stored.
   if (input.homepage) return receipt;
+  const rid = newId();
   await runChange(db, { actor: null, requestId: req.requestId, ip: req.ip }, async (tx, record) => {
-    const rid = newId();
     await tx.insert(referrals).values({
       id: rid,
       source: 'locator',
@@ -127,9 +128,20 @@ export async function contactPartner(
       payload: { id: rid, source: 'locator', companyName: input.company },
     });
   });
-  await notifyOrganization(db, mailer, p.id, {
-    subject: `A new lead from the partner locator: ${input.company}`,
-    text: `${input.name} of ${input.company} contacted you through the partner locator:\n\n“${input.message}”\n\nSee it in your referral inbox: ${publicUrl}/referrals`,
-  });
+  await notifyOrganization(
+    db,
+    mailer,
+    p.id,
+    locatorLeadEmail(
+      {
+        organizationName: p.name,
+        referralId: rid,
+        contactName: input.name,
+        companyName: input.company,
+        message: input.message,
+      },
+      site,
+    ),
+  );
   return receipt;
 }

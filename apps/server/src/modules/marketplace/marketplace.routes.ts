@@ -29,6 +29,7 @@ import {
 import { versionBody } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
 import { ctxOf } from '../../plugins/auth';
+import { siteOf } from '../mail/templates';
 import './marketplace.metrics';
 import { actOnConnection, getConnection, listConnections, requestConnection } from './connections.service';
 import {
@@ -53,7 +54,7 @@ const publicReq = (req: FastifyRequest) => ({ ip: req.ip ?? null, requestId: req
 export default async function marketplaceRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['marketplace'];
-  const publicUrl = config.PUBLIC_URL;
+  const site = siteOf(config);
 
   // --- Profiles ---
   r.get(
@@ -172,9 +173,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
       },
     },
     async (req, reply) =>
-      reply
-        .code(202)
-        .send(await contactPartner(db, mailer, publicUrl, publicReq(req), req.params.id, req.body)),
+      reply.code(202).send(await contactPartner(db, mailer, site, publicReq(req), req.params.id, req.body)),
   );
 
   // --- Connections ---
@@ -206,7 +205,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await requestConnection(db, ctxOf(req), mailer, publicUrl, req.body)),
+      reply.code(201).send(await requestConnection(db, ctxOf(req), mailer, site, req.body)),
   );
   r.get(
     '/connections/:id',
@@ -237,7 +236,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
           response: { 200: connectionSchema },
         },
       },
-      async (req) => actOnConnection(db, ctxOf(req), mailer, publicUrl, req.params.id, verb, req.body),
+      async (req) => actOnConnection(db, ctxOf(req), mailer, site, req.params.id, verb, req.body),
     );
   }
 

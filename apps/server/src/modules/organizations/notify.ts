@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { escapeHtml, type Mailer } from '../../lib/mail';
+import type { Mailer } from '../../lib/mail';
 import { users } from '../identity/identity.tables';
+import type { Email } from '../mail/templates';
 
 /**
  * Tells an organization's partner admins about something another party did
@@ -9,14 +10,9 @@ import { users } from '../identity/identity.tables';
  * failure must not undo it, and the in-app lists already show the new state.
  * (Delivery through the outbox, with retries, is the integration issue's.)
  */
-export async function notifyOrganization(
-  db: Db,
-  mailer: Mailer,
-  organizationId: string,
-  message: { subject: string; text: string },
-) {
+export async function notifyOrganization(db: Db, mailer: Mailer, organizationId: string, email: Email) {
   const admins = await db
-    .select({ email: users.email })
+    .select({ to: users.email })
     .from(users)
     .where(
       and(
@@ -25,14 +21,9 @@ export async function notifyOrganization(
         eq(users.status, 'active'),
       ),
     );
-  for (const { email } of admins) {
+  for (const { to } of admins) {
     try {
-      await mailer.send({
-        to: email,
-        subject: message.subject,
-        text: message.text,
-        html: `<p>${escapeHtml(message.text).replace(/\n/g, '<br>')}</p>`,
-      });
+      await mailer.send({ to, ...email });
     } catch {
       // Not fatal: see above.
     }

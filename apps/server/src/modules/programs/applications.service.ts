@@ -6,12 +6,18 @@ import { assertVersion, runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
-import { escapeHtml, type Mailer } from '../../lib/mail';
+import type { Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { keyset, where } from '../../lib/pagination';
 import { subjectsOf, takeAttempt, type Limit } from '../../lib/rate-limit';
 import { invitations, users } from '../identity/identity.tables';
 import { insertInvitation } from '../identity/invitations.service';
+import {
+  applicationApprovedEmail,
+  applicationReceivedEmail,
+  applicationRejectedEmail,
+  type Site,
+} from '../mail/templates';
 import {
   findPartnerById,
   replacePartnerTypes,
@@ -137,6 +143,7 @@ export async function submitApplication(
   db: Db,
   req: { requestId: string; ip: string | null },
   mailer: Mailer,
+  site: Site,
   input: z.output<typeof createApplicationBody>,
 ) {
   const subjects = subjectsOf(null, req.ip);
@@ -193,9 +200,14 @@ export async function submitApplication(
   });
   await mailer.send({
     to: input.contactEmail,
-    subject: 'We received your partner application',
-    text: `Hello ${input.contactName},\n\nThank you for applying to ${published.map((p) => p.name).join(', ')} with ${input.companyName}. A channel manager will review it and answer by email.`,
-    html: `<p>Hello ${escapeHtml(input.contactName)},</p><p>Thank you for applying to ${escapeHtml(published.map((p) => p.name).join(', '))} with ${escapeHtml(input.companyName)}. A channel manager will review it and answer by email.</p>`,
+    ...applicationReceivedEmail(
+      {
+        contactName: input.contactName,
+        companyName: input.companyName,
+        programNames: published.map((p) => p.name),
+      },
+      site,
+    ),
   });
   return { id, status: 'submitted' as const, message: APPLICATION_RECEIVED };
 }
@@ -244,7 +256,7 @@ export async function approveApplication(
   db: Db,
   ctx: Ctx,
   mailer: Mailer,
-  publicUrl: string,
+  site: Site,
   id: string,
   input: z.output<typeof approveApplicationBody>,
 ) {
@@ -371,12 +383,17 @@ export async function approveApplication(
     };
   });
   const a = result.application;
-  const link = `${publicUrl}/invitations/${result.token ?? ''}`;
   await mailer.send({
     to: a.contactEmail,
-    subject: `Welcome to the partner program: ${a.companyName} is approved`,
-    text: `Hello ${a.contactName},\n\n${a.companyName} is approved${result.enrolled.length ? ` for ${result.enrolled.join(', ')}` : ''}.\n${result.token ? `Set up your account here (the link works once and expires in 7 days):\n${link}` : 'Sign in with your existing account to continue.'}\n\nNext: accept the partner agreement and complete your onboarding checklist.`,
-    html: `<p>Hello ${escapeHtml(a.contactName)},</p><p>${escapeHtml(a.companyName)} is approved${result.enrolled.length ? ` for ${escapeHtml(result.enrolled.join(', '))}` : ''}.</p><p>${result.token ? `<a href="${escapeHtml(link)}">Set up your account</a> (the link works once and expires in 7 days).` : 'Sign in with your existing account to continue.'}</p><p>Next: accept the partner agreement and complete your onboarding checklist.</p>`,
+    ...applicationApprovedEmail(
+      {
+        contactName: a.contactName,
+        companyName: a.companyName,
+        programNames: result.enrolled,
+        invitationToken: result.token,
+      },
+      site,
+    ),
   });
   return result.dto;
 }
@@ -385,6 +402,7 @@ export async function rejectApplication(
   db: Db,
   ctx: Ctx,
   mailer: Mailer,
+  site: Site,
   id: string,
   input: { version: number; reason: string },
 ) {
@@ -415,9 +433,10 @@ export async function rejectApplication(
   });
   await mailer.send({
     to: dto.contactEmail,
-    subject: 'Your partner application',
-    text: `Hello ${dto.contactName},\n\nThank you for applying with ${dto.companyName}. We are not able to accept the application at this time.\n\nReason: ${input.reason}`,
-    html: `<p>Hello ${escapeHtml(dto.contactName)},</p><p>Thank you for applying with ${escapeHtml(dto.companyName)}. We are not able to accept the application at this time.</p><p>Reason: ${escapeHtml(input.reason)}</p>`,
+    ...applicationRejectedEmail(
+      { contactName: dto.contactName, companyName: dto.companyName, reason: input.reason },
+      site,
+    ),
   });
   return dto;
 }

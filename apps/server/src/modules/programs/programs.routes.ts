@@ -33,6 +33,7 @@ import {
 import { versionBody } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
 import { ctxOf } from '../../plugins/auth';
+import { siteOf } from '../mail/templates';
 import {
   acceptAgreement,
   createAgreement,
@@ -72,6 +73,7 @@ import {
 export default async function programRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['programs'];
+  const site = siteOf(config);
 
   // --- Programs and tiers ---
   r.get(
@@ -398,7 +400,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
     async (req, reply) =>
       reply
         .code(201)
-        .send(await submitApplication(db, { requestId: req.id, ip: req.ip ?? null }, mailer, req.body)),
+        .send(await submitApplication(db, { requestId: req.id, ip: req.ip ?? null }, mailer, site, req.body)),
   );
   r.get(
     '/applications',
@@ -438,7 +440,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: applicationSchema },
       },
     },
-    async (req) => approveApplication(db, ctxOf(req), mailer, config.PUBLIC_URL, req.params.id, req.body),
+    async (req) => approveApplication(db, ctxOf(req), mailer, site, req.params.id, req.body),
   );
   r.post(
     '/applications/:id/reject',
@@ -452,6 +454,6 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: applicationSchema },
       },
     },
-    async (req) => rejectApplication(db, ctxOf(req), mailer, req.params.id, req.body),
+    async (req) => rejectApplication(db, ctxOf(req), mailer, site, req.params.id, req.body),
   );
 }

@@ -1,11 +1,12 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout, IconMail } from '@tabler/icons-react';
 import { useLogout } from '../../api/auth';
 import { roleLabels } from '../../components/roles';
 import { ChangePasswordModal } from '../auth/change-password-modal';
 import { useSession } from '../auth/session';
 import { AccountMenuItems } from '../identity/account-links';
+import { EmailPreferencesModal } from '../identity/email-preferences-modal';
 
 const initials = (name: string) =>
   name
@@ -19,6 +20,7 @@ export function UserMenu() {
   const { user } = useSession();
   const logout = useLogout();
   const [passwordOpen, passwordModal] = useDisclosure(false);
+  const [emailOpen, emailModal] = useDisclosure(false);
 
   return (
     <>
@@ -43,6 +45,9 @@ export function UserMenu() {
             {roleLabels[user.role]}
           </Menu.Label>
           <AccountMenuItems />
+          <Menu.Item leftSection={<IconMail size={16} />} onClick={emailModal.open}>
+            Email preferences
+          </Menu.Item>
           <Menu.Item leftSection={<IconKey size={16} />} onClick={passwordModal.open}>
             Change password
           </Menu.Item>
@@ -56,6 +61,7 @@ export function UserMenu() {
         </Menu.Dropdown>
       </Menu>
       <ChangePasswordModal opened={passwordOpen} onClose={passwordModal.close} />
+      <EmailPreferencesModal opened={emailOpen} onClose={emailModal.close} />
     </>
   );
 }
