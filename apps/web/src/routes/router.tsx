@@ -73,6 +73,8 @@ import {
   ReferralsRoutePage,
 } from '../features/referrals/route-pages';
 import { FxRatesRoutePage, SettingsRoutePage } from '../features/settings/route-pages';
+import { ImportRoutePage, ImportsRoutePage, NewImportRoutePage } from '../features/imports/route-pages';
+import { parseImportSearch, parseNewImportSearch } from '../features/imports/import-search';
 import { WebhookRoutePage, WebhooksRoutePage } from '../features/webhooks/route-pages';
 import { parseAnalyticsSearch } from '../features/analytics/analytics-search';
 import { DashboardRoutePage, ScorecardRoutePage } from '../features/analytics/route-pages';
@@ -373,6 +375,43 @@ const emailsRoute = createRoute({
   component: EmailsRoutePage,
 });
 
+// CSV imports (features/imports): the vendor admin's, under the settings. The import's id is in the
+// URL and its state on the server, so a reload shows where it is; new is matched before $importId.
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/imports',
+  component: ImportsRoutePage,
+});
+const newImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/imports/new',
+  validateSearch: parseNewImportSearch,
+  component: function NewImportRoute() {
+    const navigate = newImportRoute.useNavigate();
+    return (
+      <NewImportRoutePage
+        search={newImportRoute.useSearch()}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/imports/$importId',
+  validateSearch: parseImportSearch,
+  component: function ImportRoute() {
+    const navigate = importRoute.useNavigate();
+    return (
+      <ImportRoutePage
+        importId={importRoute.useParams().importId}
+        search={importRoute.useSearch()}
+        onSearchChange={(next) => void navigate({ search: next })}
+      />
+    );
+  },
+});
+
 // Connections, integrations, joint solutions and recommendations (features/connections): list tabs and filters in the URL.
 const connectionsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -664,6 +703,9 @@ const routeTree = rootRoute.addChildren([
     webhooksRoute,
     webhookRoute,
     emailsRoute,
+    importsRoute,
+    newImportRoute,
+    importRoute,
     connectionsRoute,
     connectionRoute,
     integrationsRoute,

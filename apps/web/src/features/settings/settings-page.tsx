@@ -13,7 +13,13 @@ import {
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowsRightLeft, IconMail, IconWebhook } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowsRightLeft,
+  IconFileImport,
+  IconMail,
+  IconWebhook,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage, isApiError, isStaleVersion } from '../../api/client';
@@ -40,6 +46,7 @@ export function SettingsPage() {
   const canManage = useCan('settings:manage');
   const canManageWebhooks = useCan('webhooks:manage');
   const canReadEmails = useCan('emails:read');
+  const canImport = useCan('imports:manage');
   const settings = useQuery(settingsQueryOptions);
   // Kept here, not in the form: the form starts afresh from each version the server returns,
   // and the reason it did (someone else saved) must outlive that.
@@ -182,6 +189,23 @@ export function SettingsPage() {
             </div>
             <ButtonLink to="/settings/emails" variant="light" leftSection={<IconMail size={16} />}>
               Open the outbox
+            </ButtonLink>
+          </Group>
+        </Card>
+      )}
+      {canImport && (
+        <Card withBorder padding="lg" component="section" aria-labelledby="settings-imports">
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Title order={2} size="h4" id="settings-imports">
+                Imports
+              </Title>
+              <Text size="sm" c="dimmed">
+                Partners, people, enrollments, connections, referrals, FX rates and deals from CSV files.
+              </Text>
+            </div>
+            <ButtonLink to="/settings/imports" variant="light" leftSection={<IconFileImport size={16} />}>
+              Import CSV files
             </ButtonLink>
           </Group>
         </Card>

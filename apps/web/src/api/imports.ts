@@ -1,0 +1,289 @@
+import type { MeResponse } from '@partnergraph/shared/contracts/identity';
+import type {
+  Import,
+  importErrorSchema,
+  importMappingSchema,
+  ImportType,
+  importTypeSchema,
+  saveMappingBody,
+  uploadImportQuery,
+} from '@partnergraph/shared/contracts/imports';
+import type { Problem } from '@partnergraph/shared/contracts/common';
+import {
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { meQueryKey } from './auth';
+import { api, ApiError, isApiError, type Page, withQuery } from './client';
+
+// Shapes from the contract (types only: the Zod schemas themselves stay out of the browser bundle).
+export type ImportTypeInfo = (typeof importTypeSchema)['_output'];
+export type ImportField = ImportTypeInfo['fields'][number];
+export type ImportRowError = (typeof importErrorSchema)['_output'];
+export type ImportMapping = (typeof importMappingSchema)['_output'];
+export type SaveMappingInput = (typeof saveMappingBody)['_input'];
+export type ImportEncoding = NonNullable<(typeof uploadImportQuery)['_input']['encoding']>;
+export type ImportStatus = Import['status'];
+/** Field key → the file's column it is read from. */
+export type ColumnMapping = Record<string, string>;
+export type { Import, ImportType };
+
+const PAGE_SIZE = 50;
+/** The most the errors route hands out in one page. */
+export const MAX_ERRORS_PAGE = 200;
+
+export const importKeys = {
+  all: ['imports'] as const,
+  types: ['imports', 'types'] as const,
+  list: ['imports', 'list'] as const,
+  detail: (id: string) => ['imports', 'detail', id] as const,
+  errors: (id: string) => ['imports', 'errors', id] as const,
+  errorPage: (id: string, run: string, cursor: string | undefined) =>
+    [...importKeys.errors(id), run, cursor ?? ''] as const,
+  mappings: (type: ImportType) => ['imports', 'mappings', type] as const,
+};
+
+const path = (id: string) => `/imports/${encodeURIComponent(id)}`;
+
+/** A run is under way: the import's page polls it for progress. */
+export const isRunning = (status: ImportStatus) => status === 'validating' || status === 'committing';
+
+// --- Queries ---
+
+/** What can be imported; fixed by the server's code, so read once. */
+export const importTypesQueryOptions = queryOptions({
+  queryKey: importKeys.types,
+  queryFn: ({ signal }) => api<{ items: ImportTypeInfo[] }>('/imports/types', { signal }),
+  select: (data) => data.items,
+  staleTime: Infinity,
+});
+
+/** Past imports, newest first. */
+export const importsQueryOptions = infiniteQueryOptions({
+  queryKey: importKeys.list,
+  queryFn: ({ pageParam, signal }) =>
+    api<Page<Import>>('/imports', { query: { limit: PAGE_SIZE, cursor: pageParam }, signal }),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+
+/** One import; while a run is under way it is polled (~700 ms) for its progress. */
+export const importQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: importKeys.detail(id),
+    queryFn: ({ signal }) => api<Import>(path(id), { signal }),
+    refetchInterval: (query) => (query.state.data && isRunning(query.state.data.status) ? 700 : false),
+  });
+
+/**
+ * One page of the last dry run's report. `run` names the run (the import's `updatedAt` when it
+ * ended), so a new dry run never shows the previous one's pages from the cache.
+ */
+export const importErrorsQueryOptions = (id: string, run: string, cursor: string | undefined) =>
+  queryOptions({
+    queryKey: importKeys.errorPage(id, run, cursor),
+    queryFn: ({ signal }) =>
+      api<Page<ImportRowError>>(`${path(id)}/errors`, { query: { limit: PAGE_SIZE, cursor }, signal }),
+    // A finished run's report never changes.
+    staleTime: Infinity,
+  });
+
+/** Reads the report page by page, up to `max` errors; `truncated` says whether more were left. */
+export async function fetchAllImportErrors(
+  id: string,
+  max: number,
+  signal?: AbortSignal,
+): Promise<{ items: ImportRowError[]; truncated: boolean }> {
+  const items: ImportRowError[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await api<Page<ImportRowError>>(`${path(id)}/errors`, {
+      query: { limit: Math.min(MAX_ERRORS_PAGE, max - items.length), cursor },
+      signal,
+    });
+    items.push(...page.items);
+    if (!page.nextCursor) return { items, truncated: false };
+    if (items.length >= max) return { items, truncated: true };
+    cursor = page.nextCursor;
+  }
+}
+
+export const importMappingsQueryOptions = (type: ImportType) =>
+  queryOptions({
+    queryKey: importKeys.mappings(type),
+    queryFn: ({ signal }) =>
+      api<{ items: ImportMapping[] }>('/imports/mappings', { query: { type }, signal }),
+    select: (data) => data.items,
+  });
+
+// --- Cache upkeep ---
+
+/** The server's answer becomes the import's page; the list and the audit log (every step writes an entry) reload. */
+function storeImport(queryClient: QueryClient, item: Import) {
+  queryClient.setQueryData(importKeys.detail(item.id), item);
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: importKeys.list }),
+    queryClient.invalidateQueries({ queryKey: ['audit-log'] }),
+  ]);
+}
+
+/** Someone (or another tab) moved the import on first: reload it so the page shows where it is. */
+function reloadIfStale(queryClient: QueryClient, id: string, error: unknown) {
+  // A stale version, or a run already started or finished meanwhile: both answer 409.
+  if (!isApiError(error, 409)) return undefined;
+  return queryClient.invalidateQueries({ queryKey: importKeys.detail(id) });
+}
+
+// --- Upload ---
+
+export interface UploadInput {
+  type: ImportType;
+  encoding: ImportEncoding;
+  file: File;
+  /** Bytes sent so far, of the whole file. */
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * POSTs the file itself as the body: the browser streams it from disk, and XMLHttpRequest (unlike
+ * fetch) reports how much was sent. The CSRF token is the session's, as the API client sends it.
+ */
+function sendFile(
+  { type, encoding, file, onProgress, signal }: UploadInput,
+  csrfToken: string | null,
+): Promise<Import> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const fileName = file.name.trim().slice(0, 200) || 'upload.csv';
+    xhr.open('POST', withQuery('/api/v1/imports', { type, fileName, encoding }));
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'text/csv');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.withCredentials = true;
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) =>
+      onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body) return resolve(body as Import);
+      // A proxy in front of the server may answer with HTML: keep the status and a plain title then.
+      const parsed = body && typeof body === 'object' ? (body as Partial<Problem>) : {};
+      const fallback: Problem = {
+        type: 'about:blank',
+        title: xhr.statusText || `HTTP ${xhr.status}`,
+        status: xhr.status,
+      };
+      const retry = Number(xhr.getResponseHeader('retry-after'));
+      reject(
+        new ApiError(
+          { ...fallback, ...parsed, status: xhr.status },
+          Number.isFinite(retry) && retry > 0 ? retry : null,
+        ),
+      );
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError({
+          type: 'about:blank',
+          title: 'The upload did not complete',
+          status: 0,
+          detail:
+            'The connection closed before the whole file was sent. Check your connection and try again; a file over the server’s size limit can be cut off this way too.',
+        }),
+      );
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    if (signal) {
+      if (signal.aborted) return xhr.abort();
+      signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send(file);
+  });
+}
+
+export function useUploadImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UploadInput) =>
+      sendFile(input, queryClient.getQueryData<MeResponse | null>(meQueryKey)?.csrfToken ?? null),
+    onSuccess: (created) => storeImport(queryClient, created),
+  });
+}
+
+// --- Runs ---
+
+/** Starts a dry run with this mapping (202): the import comes back `validating`. */
+export function useStartDryRun(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; mapping?: ColumnMapping }) =>
+      api<Import>(`${path(id)}/dry-run`, { method: 'POST', body }),
+    onSuccess: (item) => storeImport(queryClient, item),
+    onError: (error) => reloadIfStale(queryClient, id, error),
+  });
+}
+
+/** Starts the commit of a validated import (202): the import comes back `committing`. */
+export function useStartCommit(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => api<Import>(`${path(id)}/commit`, { method: 'POST', body: { version } }),
+    onSuccess: (item) => storeImport(queryClient, item),
+    onError: (error) => reloadIfStale(queryClient, id, error),
+  });
+}
+
+/** Deletes the file and its report; the records it imported stay. */
+export function useDeleteImport(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>(path(id), { method: 'DELETE' }),
+    onSuccess: () => {
+      // The import's own queries are left alone: refetched, they would only hear 404.
+      queryClient.setQueryData<{ pages: Page<Import>[]; pageParams: unknown[] }>(importKeys.list, (data) =>
+        data
+          ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.id !== id) })) }
+          : data,
+      );
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: importKeys.list }),
+        queryClient.invalidateQueries({ queryKey: ['audit-log'] }),
+      ]);
+    },
+  });
+}
+
+// --- Saved mappings ---
+
+export function useSaveMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveMappingInput) => api<ImportMapping>('/imports/mappings', { method: 'POST', body }),
+    onSuccess: (saved) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: importKeys.mappings(saved.type) }),
+        queryClient.invalidateQueries({ queryKey: ['audit-log'] }),
+      ]),
+  });
+}
+
+export function useDeleteMapping(type: ImportType) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (mappingId: string) =>
+      api<void>(`/imports/mappings/${encodeURIComponent(mappingId)}`, { method: 'DELETE' }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: importKeys.mappings(type) }),
+        queryClient.invalidateQueries({ queryKey: ['audit-log'] }),
+      ]),
+  });
+}

@@ -1,0 +1,253 @@
+import { Alert, Button, Card, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertCircle, IconArrowLeft, IconDownload, IconRefresh } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  fetchAllImportErrors,
+  type Import,
+  importErrorsQueryOptions,
+  type ImportRowError,
+  useStartDryRun,
+} from '../../api/imports';
+import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { downloadCsv, errorReportCsv, reportFileName } from './csv-file';
+import { FileUpload } from './file-upload';
+import { encodingList, formatCount, plural, typeNoun } from './import-parts';
+import { RunProgress, StoppedRun } from './run-parts';
+
+/** The report's download stops here: enough to work through, small enough for a browser tab. */
+const REPORT_CAP = 10_000;
+const PAGE_SIZE = 50;
+
+interface Props {
+  item: Import;
+  onChangeMapping: () => void;
+  /** A corrected file was uploaded as a new import. */
+  onCorrected: (next: Import) => void;
+}
+
+/** Step 3: the dry run's progress, then its result: what is wrong, row by row. */
+export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
+  const again = useStartDryRun(item.id);
+  const runAgain = () => again.mutate({ version: item.version, mapping: item.mapping ?? undefined });
+
+  if (item.status === 'validating')
+    return <RunProgress item={item} label="Dry run progress" verb="Checked" />;
+
+  if (item.status === 'failed' || item.status === 'interrupted')
+    return (
+      <StoppedRun
+        item={item}
+        what="dry run"
+        onRunAgain={runAgain}
+        running={again.isPending}
+        error={again.error}
+      >
+        <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onChangeMapping}>
+          Change mapping
+        </Button>
+      </StoppedRun>
+    );
+
+  // invalid: the file was refused as a whole (`failure`), or rows have errors.
+  const listed = item.errorCount > 0;
+  return (
+    <Stack gap="lg">
+      <Alert
+        color="red"
+        icon={<IconAlertCircle />}
+        role="alert"
+        title={
+          item.errorRows && listed
+            ? `${plural(item.errorRows, 'row')} with ${plural(item.errorCount, 'error')}`
+            : 'The file cannot be imported'
+        }
+      >
+        <Stack gap={4}>
+          {item.failure && <Text size="sm">{item.failure}</Text>}
+          <Text size="sm">
+            {item.totalRows !== null
+              ? `${formatCount(item.totalRows - item.errorRows)} of ${plural(item.totalRows, 'row')} are fine. `
+              : ''}
+            Nothing was imported: fix the file (or the mapping) and run the dry run again.
+          </Text>
+        </Stack>
+      </Alert>
+      {again.error && <ErrorAlert error={again.error} title="The dry run did not start" />}
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onChangeMapping}>
+            Change mapping
+          </Button>
+          <Tooltip label="After importing what its rows refer to, for instance">
+            <Button
+              variant="default"
+              leftSection={<IconRefresh size={16} />}
+              onClick={runAgain}
+              loading={again.isPending}
+            >
+              Run the dry run again
+            </Button>
+          </Tooltip>
+        </Group>
+        <Tooltip label="Only a dry run without errors can be committed">
+          {/* A disabled button hears no pointer events: the wrapper carries the tooltip. */}
+          <span>
+            <Button disabled>Commit</Button>
+          </span>
+        </Tooltip>
+      </Group>
+      {listed && <ErrorReport key={item.updatedAt} item={item} />}
+      <Card withBorder padding="lg" component="section" aria-labelledby="corrected-file">
+        <Stack gap="sm">
+          <div>
+            <Title order={2} size="h4" id="corrected-file">
+              Upload a corrected file
+            </Title>
+            <Text size="sm" c="dimmed">
+              Fixed it in your spreadsheet? Upload it here: it becomes a new import of {typeNoun(item.type)},
+              with the columns you matched for this one.
+            </Text>
+          </div>
+          <FileUpload
+            type={item.type}
+            encoding={encodingList.find((e) => e === item.encoding) ?? 'utf-8'}
+            label="Corrected CSV file"
+            submitLabel="Upload corrected file"
+            onUploaded={onCorrected}
+          />
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+/** The report, a page at a time (the server pages by cursor), and the whole of it as a CSV. */
+function ErrorReport({ item }: { item: Import }) {
+  // The cursors of the pages before this one, to go back.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([]);
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const page = useQuery({
+    ...importErrorsQueryOptions(item.id, item.updatedAt, cursor),
+    placeholderData: keepPreviousData,
+  });
+  const download = useMutation({
+    mutationFn: async () => {
+      const report = await fetchAllImportErrors(item.id, REPORT_CAP);
+      downloadCsv(reportFileName(item.fileName), errorReportCsv(report.items));
+      return report;
+    },
+  });
+  const first = cursors.length * PAGE_SIZE + 1;
+  const shown = page.data?.items.length ?? 0;
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="error-report">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h4" id="error-report">
+            Errors
+          </Title>
+          <Text size="sm" c="dimmed">
+            Rows are numbered as in a spreadsheet: the header is row 1.
+          </Text>
+        </div>
+        <Button
+          variant="light"
+          leftSection={<IconDownload size={16} />}
+          onClick={() => download.mutate()}
+          loading={download.isPending}
+        >
+          Download report
+        </Button>
+      </Group>
+      {item.errorCount > REPORT_CAP && (
+        <Text size="sm" c="dimmed">
+          The report holds the first {formatCount(REPORT_CAP)} of {formatCount(item.errorCount)} errors: fix
+          those and run the dry run again for the rest.
+        </Text>
+      )}
+      {download.data?.truncated && item.errorCount <= REPORT_CAP && (
+        <Text size="sm" c="dimmed">
+          The report holds the first {formatCount(REPORT_CAP)} errors.
+        </Text>
+      )}
+      {download.error && <ErrorAlert error={download.error} title="The report could not be downloaded" />}
+      {page.isPending ? (
+        <LoadingState label="Loading the errors…" />
+      ) : page.isError ? (
+        <ErrorAlert error={page.error} title="The errors could not be loaded" />
+      ) : page.data.items.length === 0 ? (
+        <Text c="dimmed" py="md" ta="center">
+          The errors are not listed: the file was refused as a whole.
+        </Text>
+      ) : (
+        <>
+          <div style={{ opacity: page.isPlaceholderData ? 0.5 : 1 }} aria-busy={page.isPlaceholderData}>
+            <ErrorsTable errors={page.data.items} />
+          </div>
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              Errors {formatCount(first)}–{formatCount(first + shown - 1)} of {formatCount(item.errorCount)}
+            </Text>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                disabled={cursors.length === 0 || page.isPlaceholderData}
+                onClick={() => {
+                  setCursor(cursors[cursors.length - 1]);
+                  setCursors(cursors.slice(0, -1));
+                }}
+              >
+                Previous page
+              </Button>
+              <Button
+                variant="default"
+                disabled={!page.data.nextCursor || page.isPlaceholderData}
+                onClick={() => {
+                  if (!page.data.nextCursor) return;
+                  setCursors([...cursors, cursor]);
+                  setCursor(page.data.nextCursor);
+                }}
+              >
+                Next page
+              </Button>
+            </Group>
+          </Group>
+        </>
+      )}
+      {download.isSuccess && !download.data.truncated && (
+        <Text size="xs" c="dimmed" aria-live="polite">
+          Downloaded {plural(download.data.items.length, 'error')}.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function ErrorsTable({ errors }: { errors: ImportRowError[] }) {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing="xs" aria-label="Errors">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Row</Table.Th>
+            <Table.Th>Column</Table.Th>
+            <Table.Th>Value</Table.Th>
+            <Table.Th>Message</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {errors.map((e, index) => (
+            <Table.Tr key={`${e.row}-${e.field ?? ''}-${index}`}>
+              <Table.Td>{e.row}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.column ?? e.field ?? 'Whole row'}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.value ?? '—'}</Table.Td>
+              <Table.Td>{e.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

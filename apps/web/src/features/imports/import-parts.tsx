@@ -1,0 +1,104 @@
+import { Badge } from '@mantine/core';
+import type { Import, ImportEncoding, ImportStatus, ImportType, ImportTypeInfo } from '../../api/imports';
+
+// Runtime copies of the contract's enums: importing the Zod schemas would ship Zod to the browser.
+// `satisfies` checks every value against the contract's types.
+export const importTypeNames = {
+  partners: 'Partners',
+  users: 'Users',
+  enrollments: 'Enrollments',
+  connections: 'Connections',
+  referrals: 'Referrals',
+  'fx-rates': 'FX rates',
+  deals: 'Deals',
+} as const satisfies Record<ImportType, string>;
+
+export const importTypeList = Object.keys(importTypeNames) as ImportType[];
+
+/** The type's name inside a sentence: "partners", "FX rates". */
+export const typeNoun = (type: ImportType) =>
+  type === 'fx-rates' ? importTypeNames[type] : importTypeNames[type].toLowerCase();
+
+export const encodingOptions = [
+  { value: 'utf-8', label: 'UTF-8 (most files)' },
+  { value: 'windows-1252', label: 'Windows-1252 (Excel on Windows, Western Europe)' },
+  { value: 'iso-8859-1', label: 'ISO-8859-1 (Latin-1)' },
+  { value: 'utf-16le', label: 'UTF-16 LE (Excel “Unicode text”)' },
+] as const satisfies readonly { value: ImportEncoding; label: string }[];
+
+export const encodingList = encodingOptions.map((o) => o.value) as ImportEncoding[];
+
+export const encodingLabel = (encoding: string) =>
+  encodingOptions.find((o) => o.value === encoding)?.label.replace(/ \(.*$/, '') ?? encoding;
+
+export const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** "Import partners and connections first", or null for a type that refers to nothing. */
+export function dependsOnText(info: ImportTypeInfo): string | null {
+  if (!info.dependsOn.length) return null;
+  return `Import ${listFormat.format(info.dependsOn.map(typeNoun))} first: its rows refer to them.`;
+}
+
+/** What identifies a record of the type, in the fields' own labels ("External id"). */
+export function keyText(info: ImportTypeInfo): string {
+  const labels = info.key.split(/\s*\+\s*/).map((k) => info.fields.find((f) => f.key === k)?.label ?? k);
+  return listFormat.format(labels);
+}
+
+const statusBadges: Record<ImportStatus, { label: string; color: string }> = {
+  uploading: { label: 'Uploading', color: 'gray' },
+  uploaded: { label: 'Uploaded', color: 'gray' },
+  validating: { label: 'Dry run running', color: 'blue' },
+  validated: { label: 'Ready to commit', color: 'teal' },
+  invalid: { label: 'Has errors', color: 'red' },
+  committing: { label: 'Committing', color: 'blue' },
+  committed: { label: 'Committed', color: 'green' },
+  failed: { label: 'Failed', color: 'red' },
+  interrupted: { label: 'Interrupted', color: 'orange' },
+};
+
+// A badge's label may shrink to an ellipsis; in a crowded table a status must still read whole.
+const wholeLabel = { label: { overflow: 'visible' } };
+
+export function ImportStatusBadge({ status }: { status: ImportStatus }) {
+  return (
+    <Badge variant="light" color={statusBadges[status].color} styles={wholeLabel}>
+      {statusBadges[status].label}
+    </Badge>
+  );
+}
+
+/**
+ * Which run a failed or interrupted import was in. Starting a dry run clears `validatedAt` and a
+ * commit needs a clean dry run, so one that still has a clean dry run was committing.
+ */
+export function stoppedRun(item: Import): 'dry-run' | 'commit' {
+  return item.validatedAt && item.errorRows === 0 ? 'commit' : 'dry-run';
+}
+
+/** Where the records of each type are listed. */
+export const recordsLinks = {
+  partners: { to: '/partners', label: 'Open the partners' },
+  users: { to: '/team', label: 'Open the team' },
+  enrollments: { to: '/programs', label: 'Open the programs' },
+  connections: { to: '/connections', label: 'Open the connections' },
+  referrals: { to: '/referrals', label: 'Open the referrals' },
+  'fx-rates': { to: '/settings/fx-rates', label: 'Open the FX rates' },
+  deals: { to: '/deals', label: 'Open the deals' },
+} as const satisfies Record<ImportType, { to: string; label: string }>;
+
+const numberFormat = new Intl.NumberFormat('en');
+export const formatCount = (n: number) => numberFormat.format(n);
+
+/** "1 row", "1,204 rows". */
+export const plural = (n: number, one: string, many = `${one}s`) =>
+  `${formatCount(n)} ${n === 1 ? one : many}`;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** 0.4237 → "42 %". */
+export const formatFraction = (fraction: number) => `${Math.floor(fraction * 100)} %`;
