@@ -9,12 +9,12 @@ import { Command, Option } from 'commander';
 import { and, eq } from 'drizzle-orm';
 import { loadConfig } from './config';
 import { backup, restore } from './db/backup';
-import { migrateDatabase, openDatabase, type Database } from './db/client';
+import { migrateDatabase, openDatabase, type Database, type Db } from './db/client';
 import { writeAudit } from './db/transaction';
 import type { Ctx } from './lib/actor';
 import { hashPassword } from './lib/passwords';
 import { exporters, csvStream, jsonStream, type ExportResource } from './modules/exports/exports.service';
-import { importFile, operatorCtx, type ImportFileOptions } from './modules/imports/import-file';
+import { importFile, type ImportFileOptions } from './modules/imports/import-file';
 import { importTypes, type ImportType } from '@partnergraph/shared/contracts/imports';
 import { Presets, SingleBar } from 'cli-progress';
 import { users } from './modules/identity/identity.tables';
@@ -33,6 +33,35 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
   } finally {
     await database.close();
   }
+}
+
+/** The command line acts as the first active vendor admin (its audit entries name them, via `cli`). */
+export async function operatorCtx(db: Db, scope: 'read' | 'read_write' = 'read_write'): Promise<Ctx> {
+  const vendor = await findVendor(db);
+  const [admin] = vendor
+    ? await db
+        .select()
+        .from(users)
+        .where(and(eq(users.organizationId, vendor.id), eq(users.role, 'admin'), eq(users.status, 'active')))
+        .limit(1)
+    : [];
+  if (!vendor || !admin)
+    throw new Error('No vendor admin yet: run `partnergraph seed` or `create-admin` first');
+  return {
+    actor: {
+      userId: admin.id,
+      name: admin.name,
+      orgId: vendor.id,
+      orgKind: 'vendor',
+      role: 'admin',
+      via: 'token',
+      sessionId: null,
+      scope,
+    },
+    requestId: 'cli',
+    ip: null,
+    userAgent: 'partnergraph-cli',
+  };
 }
 
 const program = new Command('partnergraph').description('PartnerGraph operations').showHelpAfterError();
@@ -186,33 +215,7 @@ program
   .option('--out <file>', 'write to a file instead of standard output')
   .action((resource: ExportResource, opts: { format: 'csv' | 'json'; out?: string }) =>
     withDatabase(async ({ db }) => {
-      const vendor = await findVendor(db);
-      const [admin] = vendor
-        ? await db
-            .select()
-            .from(users)
-            .where(
-              and(eq(users.organizationId, vendor.id), eq(users.role, 'admin'), eq(users.status, 'active')),
-            )
-            .limit(1)
-        : [];
-      if (!vendor || !admin)
-        throw new Error('No vendor admin yet: run `partnergraph seed` or `create-admin` first');
-      const ctx: Ctx = {
-        actor: {
-          userId: admin.id,
-          name: admin.name,
-          orgId: vendor.id,
-          orgKind: 'vendor',
-          role: 'admin',
-          via: 'token',
-          sessionId: null,
-          scope: 'read',
-        },
-        requestId: 'cli',
-        ip: null,
-        userAgent: 'partnergraph-cli',
-      };
+      const ctx = await operatorCtx(db, 'read');
       const source = opts.format === 'json' ? jsonStream(db, ctx, resource) : csvStream(db, ctx, resource);
       // Progress on standard error, so standard output stays the data.
       let bytes = 0;

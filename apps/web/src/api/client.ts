@@ -52,6 +52,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The header every write carries (for requests `api` cannot make, such as a streamed upload). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -82,7 +87,7 @@ export async function api<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET') Object.assign(headers, csrfHeaders());
 
   let response: Response;
   try {

@@ -1,4 +1,3 @@
-import type { MeResponse } from '@partnergraph/shared/contracts/identity';
 import type {
   Import,
   importErrorSchema,
@@ -16,8 +15,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { meQueryKey } from './auth';
-import { api, ApiError, isApiError, type Page, withQuery } from './client';
+import { api, ApiError, csrfHeaders, isApiError, type Page, withQuery } from './client';
 
 // Shapes from the contract (types only: the Zod schemas themselves stay out of the browser bundle).
 export type ImportTypeInfo = (typeof importTypeSchema)['_output'];
@@ -152,17 +150,14 @@ export interface UploadInput {
  * POSTs the file itself as the body: the browser streams it from disk, and XMLHttpRequest (unlike
  * fetch) reports how much was sent. The CSRF token is the session's, as the API client sends it.
  */
-function sendFile(
-  { type, encoding, file, onProgress, signal }: UploadInput,
-  csrfToken: string | null,
-): Promise<Import> {
+function sendFile({ type, encoding, file, onProgress, signal }: UploadInput): Promise<Import> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const fileName = file.name.trim().slice(0, 200) || 'upload.csv';
     xhr.open('POST', withQuery('/api/v1/imports', { type, fileName, encoding }));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('content-type', 'text/csv');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.withCredentials = true;
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) =>
@@ -212,8 +207,7 @@ function sendFile(
 export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UploadInput) =>
-      sendFile(input, queryClient.getQueryData<MeResponse | null>(meQueryKey)?.csrfToken ?? null),
+    mutationFn: sendFile,
     onSuccess: (created) => storeImport(queryClient, created),
   });
 }

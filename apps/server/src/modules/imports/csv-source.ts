@@ -20,12 +20,7 @@ export class FileProblem extends AppError {
  * declared encoding, so text that is not valid in it stops the run with the
  * byte where it happened instead of importing mangled names.
  */
-async function* decodedText(
-  q: Queryable,
-  importId: string,
-  encoding: string,
-  progress: (bytes: number) => void,
-) {
+async function* decodedText(q: Queryable, importId: string, encoding: string) {
   const decoder = new TextDecoder(encoding, { fatal: true });
   let bytes = 0;
   for (let seq = 0; ; seq++) {
@@ -42,7 +37,6 @@ async function* decodedText(
       );
     }
     bytes += chunk.data.length;
-    progress(bytes);
   }
   try {
     const rest = decoder.decode();
@@ -69,15 +63,18 @@ export async function* readRecords(
     max_record_size: MAX_RECORD_BYTES,
     info: true,
   });
-  const done = pipeline(Readable.from(decodedText(q, importId, encoding, progress)), parser);
+  const done = pipeline(Readable.from(decodedText(q, importId, encoding)), parser);
   // The iterator and the pipeline fail together; the pipeline's own rejection is read below.
   done.catch(() => {});
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
-      info: { lines: number };
-    }>)
+      info: { lines: number; bytes: number };
+    }>) {
+      // What the parser has consumed, not what was read ahead from storage: progress follows the rows.
+      progress(info.bytes);
       yield { cells: record, line: info.lines };
+    }
     await done;
   } catch (err) {
     if (err instanceof AppError) throw err;

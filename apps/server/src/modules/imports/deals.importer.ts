@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   dealStages,
@@ -30,7 +30,7 @@ import {
   type Importer,
   type RowError,
 } from './fields';
-import { findOrganizationsByRef, upsertByExternalId } from './references';
+import { findByExternalId, findOrganizationsByRef, upsertByExternalId } from './references';
 
 type InvolvementCell = { ref: string; role: InvolvementRole; involvedAt?: Date };
 
@@ -267,14 +267,7 @@ export const dealsImporter: Importer<DealReady> = {
       ...involvementRefs,
     ]);
     const externalIds = rows.map((r) => String(r.externalId));
-    const existing = new Map(
-      (
-        await q
-          .select({ id: deals.id, externalId: deals.externalId, createdAt: deals.createdAt })
-          .from(deals)
-          .where(inArray(deals.externalId, externalIds))
-      ).map((d) => [d.externalId!, d]),
-    );
+    const existing = await findByExternalId(q, deals, externalIds);
     const referralRefs = rows.flatMap((r) => (r.referralExternalId ? [String(r.referralExternalId)] : []));
     const refs = referralRefs.length
       ? await q
@@ -299,11 +292,7 @@ export const dealsImporter: Importer<DealReady> = {
               .select({ currency: fxRates.currency, first: sql<string>`min(${fxRates.effectiveDate})::text` })
               .from(fxRates)
               .where(
-                and(
-                  inArray(fxRates.currency, currencies),
-                  eq(fxRates.reportingCurrency, reportingCurrency),
-                  lte(fxRates.effectiveDate, '2100-12-31'),
-                ),
+                and(inArray(fxRates.currency, currencies), eq(fxRates.reportingCurrency, reportingCurrency)),
               )
               .groupBy(fxRates.currency)
           ).map((r) => [r.currency, r.first])
@@ -500,10 +489,6 @@ export const fxRatesImporter: Importer<FxReady> = {
       cell: date,
     },
   ],
-  check(row, issue) {
-    if (row.reportingCurrency !== undefined && row.reportingCurrency === row.currency)
-      issue('currency', 'A currency converts into itself at 1: no rate needed');
-  },
   keyOf: (row) =>
     `${String(row.currency)}|${String(row.reportingCurrency ?? '')}|${String(row.effectiveDate)}`,
 

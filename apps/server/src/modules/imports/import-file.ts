@@ -5,8 +5,6 @@ import { and, eq } from 'drizzle-orm';
 import type { ImportType } from '@partnergraph/shared/contracts/imports';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../lib/actor';
-import { users } from '../identity/identity.tables';
-import { findVendor } from '../organizations/organizations.repository';
 import { importMappings } from './imports.tables';
 import {
   getImport,
@@ -99,33 +97,4 @@ export async function importFile(
   if (opts.dryRunOnly) return { result: checked, errors: [] };
   const committed = await follow('commit', await startCommit(db, ctx, checked.id, checked.version));
   return { result: committed, errors: [] };
-}
-
-/** The command line acts as the first active vendor admin (its audit entries name them, via `cli`). */
-export async function operatorCtx(db: Db): Promise<Ctx> {
-  const vendor = await findVendor(db);
-  const [admin] = vendor
-    ? await db
-        .select()
-        .from(users)
-        .where(and(eq(users.organizationId, vendor.id), eq(users.role, 'admin'), eq(users.status, 'active')))
-        .limit(1)
-    : [];
-  if (!vendor || !admin)
-    throw new Error('No vendor admin yet: run `partnergraph seed` or `create-admin` first');
-  return {
-    actor: {
-      userId: admin.id,
-      name: admin.name,
-      orgId: vendor.id,
-      orgKind: 'vendor',
-      role: 'admin',
-      via: 'token',
-      sessionId: null,
-      scope: 'read_write',
-    },
-    requestId: 'cli',
-    ip: null,
-    userAgent: 'partnergraph-cli',
-  };
 }

@@ -270,12 +270,9 @@ async function claim(
   allowed: ImportRow['status'][],
   action: string,
 ) {
+  if (!isId(id)) throw notFound('import');
   return runChange(db, ctx, async (tx, record) => {
-    const [row] = await tx
-      .select()
-      .from(imports)
-      .where(eq(imports.id, isId(id) ? id : newId()))
-      .for('update');
+    const [row] = await tx.select().from(imports).where(eq(imports.id, id)).for('update');
     if (!row) throw notFound('import');
     assertVersion(row, version);
     if (running.has(row.status) && !isStale(row)) throw conflict('The import is already running');
@@ -297,6 +294,8 @@ async function claim(
       })
       .where(eq(imports.id, row.id))
       .returning();
+    // A new dry run's report replaces the last one, in the same transaction as its start.
+    if (status === 'validating') await tx.delete(importErrors).where(eq(importErrors.importId, row.id));
     record.audit({
       action,
       entityType: 'import',
@@ -340,7 +339,6 @@ export async function startDryRun(db: Db, ctx: Ctx, id: string, input: z.output<
     ['uploaded', 'validated', 'invalid', 'failed', 'committed'],
     'import.dry_run_started',
   );
-  await db.delete(importErrors).where(eq(importErrors.importId, id));
   start(id, () => dryRun(db, ctx, claimed), db);
   return getImport(db, id);
 }
@@ -366,6 +364,8 @@ export async function startCommit(db: Db, ctx: Ctx, id: string, version: number)
 interface Batch {
   rows: Cells[];
   lines: number[];
+  /** The row's cells by field, as read: what a report shows beside a problem. */
+  cells: Record<string, string>[];
 }
 
 /**
@@ -385,7 +385,7 @@ async function* batches(
   const mapping = row.mapping ?? {};
   let index: Map<string, number> | null = null;
   let width = 0;
-  let batch: Batch = { rows: [], lines: [] };
+  let batch: Batch = { rows: [], lines: [], cells: [] };
   let read = 0;
   const keys = new Set<number>();
   const firstLine = new Map<number, number>();
@@ -446,11 +446,12 @@ async function* batches(
       } else {
         batch.rows.push(parsed);
         batch.lines.push(line);
+        batch.cells.push(cells);
       }
     }
     if (batch.rows.length >= BATCH) {
       yield { ...batch, read };
-      batch = { rows: [], lines: [] };
+      batch = { rows: [], lines: [], cells: [] };
     }
   }
   yield { ...batch, read };
@@ -500,7 +501,7 @@ async function dryRun(db: Db, ctx: Ctx, row: ImportRow) {
             list.map((e) => ({
               field: e.field,
               column: e.field ? (row.mapping?.[e.field] ?? null) : null,
-              value: null,
+              value: e.field ? (batch.cells[index]![e.field] ?? null) : null,
               message: e.message,
             })),
           );
@@ -547,7 +548,8 @@ async function dryRun(db: Db, ctx: Ctx, row: ImportRow) {
       errorCount,
       totalRows: total,
       rowsProcessed: total,
-      bytesProcessed: bytes,
+      // Read to the end: the parser counts characters, the file is bytes.
+      bytesProcessed: row.bytes,
       validatedAt: new Date(),
     },
     'import.dry_run_finished',
@@ -634,7 +636,15 @@ async function commit(db: Db, ctx: Ctx, row: ImportRow) {
     db,
     ctx,
     row.id,
-    { status: 'committed', committedAt: new Date(), totalRows: total, created, updated },
+    {
+      status: 'committed',
+      committedAt: new Date(),
+      totalRows: total,
+      rowsProcessed: total,
+      bytesProcessed: row.bytes,
+      created,
+      updated,
+    },
     'import.committed',
     {
       id: row.id,

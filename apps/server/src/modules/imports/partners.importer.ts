@@ -1,15 +1,18 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { partnerStatuses, partnerTypeCode } from '@partnergraph/shared/contracts/organizations';
+import {
+  partnerStatuses,
+  partnerTypeCode,
+  type PartnerStatus,
+} from '@partnergraph/shared/contracts/organizations';
 import { profileFields } from '@partnergraph/shared/contracts/marketplace';
 import type { Queryable } from '../../db/client';
 import { newId } from '../../lib/ids';
 import { partnerProfiles } from '../marketplace/marketplace.tables';
 import { refreshSearchColumns } from '../marketplace/profiles.service';
 import { marketplaceChanged } from '../marketplace/search.service';
-import { replacePartnerTypes } from '../organizations/organizations.repository';
 import { domainOf } from '../organizations/organizations.service';
-import { organizations, partnerTypes } from '../organizations/organizations.tables';
+import { organizationPartnerTypes, organizations, partnerTypes } from '../organizations/organizations.tables';
 import {
   country,
   email,
@@ -23,7 +26,7 @@ import {
   type Importer,
   type RowError,
 } from './fields';
-import { findIdsByExternalId, findUsersByEmail } from './references';
+import { findByExternalId, findUsersByEmail } from './references';
 
 /** A type code, or an export's `{code, name, primary}`. */
 const typeItem = z.union([
@@ -214,9 +217,8 @@ export const partnersImporter: Importer<Ready> = {
       q,
       rows.flatMap((r) => (r.channelManagerEmail ? [r.channelManagerEmail as string] : [])),
     );
-    const existing = await findIdsByExternalId(
+    const existing = await findByExternalId(
       q,
-      organizations,
       organizations,
       rows.map((r) => String(r.externalId)),
     );
@@ -239,7 +241,7 @@ export const partnersImporter: Importer<Ready> = {
           ok = false;
         } else channelManagerId = m.id;
       }
-      const id = existing.get(String(r.externalId));
+      const id = existing.get(String(r.externalId))?.id;
       return ok
         ? ({
             ...r,
@@ -263,7 +265,7 @@ export const partnersImporter: Importer<Ready> = {
           externalId: r.externalId,
           kind: 'partner' as const,
           name: r.name as string,
-          status: (r.status as Ready['status'] as 'active') ?? 'active',
+          status: (r.status as PartnerStatus | undefined) ?? 'active',
           website: (r.website as string) ?? null,
           domain: domainOf(r.website as string | undefined),
           country: (r.country as string) ?? null,
@@ -290,41 +292,78 @@ export const partnersImporter: Importer<Ready> = {
         .set({ ...set, version: sql`${organizations.version} + 1` })
         .where(eq(organizations.id, r.id));
     }
-    for (const r of rows) {
-      const types = r.types as string[];
-      await replacePartnerTypes(q, r.id, types, (r.primaryType as string | undefined) ?? types[0]!);
-      await writeProfile(q, r);
-    }
+    // The row's types replace the stored ones: one delete and one insert for the batch.
+    await q.delete(organizationPartnerTypes).where(
+      inArray(
+        organizationPartnerTypes.organizationId,
+        rows.map((r) => r.id),
+      ),
+    );
+    await q.insert(organizationPartnerTypes).values(
+      rows.flatMap((r) => {
+        const types = r.types as string[];
+        const primary = (r.primaryType as string | undefined) ?? types[0];
+        return types.map((typeCode) => ({ organizationId: r.id, typeCode, isPrimary: typeCode === primary }));
+      }),
+    );
+    await writeProfiles(
+      q,
+      rows.filter(
+        (r) => r.profileStatus !== undefined || Object.keys(profileKeys).some((k) => r[k] !== undefined),
+      ),
+    );
     return { created, updated: rows.length - created };
   },
 };
 
-async function writeProfile(q: Queryable, r: Ready) {
-  const given = Object.entries(profileKeys).filter(([k]) => r[k] !== undefined);
-  if (!given.length && r.profileStatus === undefined) return;
-  const [row] = await q.select().from(partnerProfiles).where(eq(partnerProfiles.organizationId, r.id));
-  const draft = profileFields.parse({
-    ...(row?.draft ?? {}),
-    ...Object.fromEntries(given.map(([k, field]) => [field, r[k]])),
+/** Profile cells merge into each partner's draft (read for the batch in one query); published ones reach search. */
+async function writeProfiles(q: Queryable, rows: Ready[]) {
+  if (!rows.length) return;
+  const stored = new Map(
+    (
+      await q
+        .select()
+        .from(partnerProfiles)
+        .where(
+          inArray(
+            partnerProfiles.organizationId,
+            rows.map((r) => r.id),
+          ),
+        )
+    ).map((p) => [p.organizationId, p]),
+  );
+  const values = rows.map((r) => {
+    const row = stored.get(r.id);
+    const given = Object.entries(profileKeys).filter(([k]) => r[k] !== undefined);
+    const draft = profileFields.parse({
+      ...(row?.draft ?? {}),
+      ...Object.fromEntries(given.map(([k, field]) => [field, r[k]])),
+    });
+    const publish =
+      r.profileStatus === 'published' || (r.profileStatus === undefined && row?.status === 'published');
+    return {
+      organizationId: r.id,
+      status: publish ? ('published' as const) : (row?.status ?? ('draft' as const)),
+      draft,
+      published: publish ? draft : (row?.published ?? null),
+      publishedAt: publish ? (row?.publishedAt ?? new Date()) : (row?.publishedAt ?? null),
+    };
   });
-  const publish =
-    r.profileStatus === 'published' || (r.profileStatus === undefined && row?.status === 'published');
-  const values = {
-    organizationId: r.id,
-    status: publish ? ('published' as const) : (row?.status ?? ('draft' as const)),
-    draft,
-    published: publish ? draft : (row?.published ?? null),
-    publishedAt: publish ? (row?.publishedAt ?? new Date()) : (row?.publishedAt ?? null),
-  };
   await q
     .insert(partnerProfiles)
     .values(values)
     .onConflictDoUpdate({
       target: partnerProfiles.organizationId,
-      set: { ...values, version: sql`${partnerProfiles.version} + 1`, updatedAt: new Date() },
+      set: {
+        status: sql`excluded.status`,
+        draft: sql`excluded.draft`,
+        published: sql`excluded.published`,
+        publishedAt: sql`excluded.published_at`,
+        version: sql`${partnerProfiles.version} + 1`,
+        updatedAt: new Date(),
+      },
     });
-  if (publish) {
-    await refreshSearchColumns(q, r.id);
-    marketplaceChanged();
-  }
+  const published = values.filter((v) => v.status === 'published');
+  for (const v of published) await refreshSearchColumns(q, v.organizationId);
+  if (published.length) marketplaceChanged();
 }

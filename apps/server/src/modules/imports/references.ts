@@ -1,5 +1,4 @@
 import { eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { isId } from '../../lib/ids';
 import type { connections } from '../marketplace/marketplace.tables';
@@ -63,21 +62,21 @@ export async function findUsersByEmail(q: Queryable, emails: Iterable<string>) {
   return found;
 }
 
-/** Existing ids of a table's records by external id. */
-export async function findIdsByExternalId(
-  q: Queryable,
-  table: PgTable,
-  columns: { id: PgColumn; externalId: PgColumn },
-  externalIds: string[],
-) {
-  const found = new Map<string, string>();
-  if (!externalIds.length) return found;
-  const rows = await q
-    .select({ id: columns.id, externalId: columns.externalId })
-    .from(table)
-    .where(inArray(columns.externalId, externalIds));
-  for (const r of rows) found.set(String(r.externalId), String(r.id));
-  return found;
+/** The imported tables: each record has an id, an external id and its creation time. */
+type Imported = typeof organizations | typeof deals | typeof referrals | typeof connections;
+
+/**
+ * Records of a table by external id, with their creation time (kept when a
+ * re-import gives none): one query for a batch.
+ */
+export async function findByExternalId(q: Queryable, table: Imported, externalIds: string[]) {
+  const rows = externalIds.length
+    ? await q
+        .select({ id: table.id, externalId: table.externalId, createdAt: table.createdAt })
+        .from(table as typeof deals)
+        .where(inArray(table.externalId, externalIds))
+    : [];
+  return new Map(rows.map((r) => [r.externalId!, { id: r.id, createdAt: r.createdAt }]));
 }
 
 /**

@@ -1,4 +1,3 @@
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { connectionKinds, connectionStatuses } from '@partnergraph/shared/contracts/marketplace';
 import { referralStatuses } from '@partnergraph/shared/contracts/deals';
@@ -20,24 +19,7 @@ import {
   type Importer,
   type RowError,
 } from './fields';
-import { findOrganizationsByRef, upsertByExternalId } from './references';
-
-type Existing = { id: string; externalId: string | null; createdAt: Date };
-
-/** Records of a table by external id, with their creation time (kept when a re-import gives none). */
-async function existingByExternalId(
-  q: Parameters<Importer['resolve']>[0],
-  table: typeof connections | typeof referrals,
-  externalIds: string[],
-) {
-  const rows: Existing[] = externalIds.length
-    ? await q
-        .select({ id: table.id, externalId: table.externalId, createdAt: table.createdAt })
-        .from(table)
-        .where(inArray(table.externalId, externalIds))
-    : [];
-  return new Map(rows.map((r) => [r.externalId!, r]));
-}
+import { findByExternalId, findOrganizationsByRef, upsertByExternalId } from './references';
 
 const percent = z
   .string()
@@ -143,7 +125,7 @@ export const connectionsImporter: Importer<ConnectionReady> = {
       q,
       rows.flatMap((r) => [String(r.requesterExternalId), String(r.recipientExternalId)]),
     );
-    const existing = await existingByExternalId(
+    const existing = await findByExternalId(
       q,
       connections,
       rows.map((r) => String(r.externalId)),
@@ -367,12 +349,12 @@ export const referralsImporter: Importer<ReferralReady> = {
         ...(r.recipientExternalId ? [String(r.recipientExternalId)] : []),
       ]),
     );
-    const conns = await existingByExternalId(
+    const conns = await findByExternalId(
       q,
       connections,
       rows.flatMap((r) => (r.connectionExternalId ? [String(r.connectionExternalId)] : [])),
     );
-    const existing = await existingByExternalId(
+    const existing = await findByExternalId(
       q,
       referrals,
       rows.map((r) => String(r.externalId)),
