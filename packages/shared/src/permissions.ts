@@ -74,6 +74,14 @@ const matrix = {
   'emails:read': ['admin'],
   // Imports write the whole ecosystem's records with their own dates and states: the vendor admin's alone.
   'imports:manage': ['admin'],
+  // The community: everyone reads the spaces open to them and takes part; the service holds each to its spaces.
+  'community:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'community:participate': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  // Spaces, announcements and events are the vendor's to run; members moderate the spaces they are made moderators of.
+  'spaces:manage': ['admin', 'channel_manager'],
+  'announcements:manage': ['admin', 'channel_manager'],
+  'events:manage': ['admin', 'channel_manager'],
+  'notifications:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;
