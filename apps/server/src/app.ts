@@ -25,6 +25,7 @@ import exportRoutes from './modules/exports/exports.routes';
 import importRoutes from './modules/imports/imports.routes';
 import mailRoutes from './modules/mail/mail.routes';
 import { recordEmail } from './modules/mail/mail.service';
+import communityRoutes from './modules/community/community.routes';
 import dealRoutes from './modules/deals/deals.routes';
 import marketplaceRoutes from './modules/marketplace/marketplace.routes';
 import identityRoutes from './modules/identity/identity.routes';
@@ -58,6 +59,7 @@ const modules = [
   importRoutes,
   mailRoutes,
   marketplaceRoutes,
+  communityRoutes,
   auditRoutes,
 ];
 

@@ -18,6 +18,7 @@ export const notificationKinds = [
   'event',
   'introduction',
   'moderation',
+  'space',
   'referral',
   'connection',
 ] as const;

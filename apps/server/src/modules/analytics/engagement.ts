@@ -25,30 +25,70 @@ export const ENGAGEMENT_DAYS = 90;
  */
 type Source = (from: Date, to: Date) => SQL;
 const sources = new Map<EngagementKind, Source>();
+/** The same activity per member: `(usr, n)` for the activity of each user in [from, to). */
+const userSources = new Map<EngagementKind, Source>();
 
-export function registerEngagementSource(kind: EngagementKind, source: Source) {
+export function registerEngagementSource(kind: EngagementKind, source: Source, perUser?: Source) {
   sources.set(kind, source);
+  if (perUser) userSources.set(kind, perUser);
 }
 
-const range = (column: SQL, from: Date, to: Date) =>
+export const inWindow = (column: SQL, from: Date, to: Date) =>
   sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
 
 registerEngagementSource(
   'referralSent',
   (from, to) => sql`select referrer_org_id as org, count(*) as n, max(created_at) as last_at from referrals
-    where source = 'partner' and referrer_org_id is not null and ${range(sql`created_at`, from, to)} group by 1`,
+    where source = 'partner' and referrer_org_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
+  (from, to) => sql`select referrer_user_id as usr, count(*) as n from referrals
+    where source = 'partner' and referrer_user_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
 );
 registerEngagementSource(
   'dealRegistered',
   (from, to) => sql`select registered_by_org_id as org, count(*) as n, max(created_at) as last_at from deals
-    where not vendor_recorded and ${range(sql`created_at`, from, to)} group by 1`,
+    where not vendor_recorded and ${inWindow(sql`created_at`, from, to)} group by 1`,
+  (from, to) => sql`select registered_by_user_id as usr, count(*) as n from deals
+    where not vendor_recorded and registered_by_user_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
 );
 registerEngagementSource(
   'profileUpdated',
   (from, to) => sql`select actor_org_id as org, count(*) as n, max(at) as last_at from audit_log
     where action in ('profile.updated', 'profile.published') and actor_org_id is not null
-      and ${range(sql`at`, from, to)} group by 1`,
+      and ${inWindow(sql`at`, from, to)} group by 1`,
+  (from, to) => sql`select actor_user_id as usr, count(*) as n from audit_log
+    where action in ('profile.updated', 'profile.published') and actor_user_id is not null
+      and ${inWindow(sql`at`, from, to)} group by 1`,
 );
+
+/**
+ * Members' own engagement points over the trailing window (the organization's
+ * score is the sum over its users of the same activities): for the member
+ * directory. Users with no activity are absent (0).
+ */
+export async function userEngagement(
+  q: Queryable,
+  userIds: string[],
+  now: Date,
+  weights?: EngagementWeights,
+) {
+  const out = new Map<string, number>();
+  if (!userIds.length || !userSources.size) return out;
+  const w = weights ?? (await readSettings(q)).engagementWeights;
+  const from = new Date(now.getTime() - ENGAGEMENT_DAYS * 86_400_000);
+  const ids = sql.join(
+    userIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const parts = [...userSources.entries()].map(
+    ([kind, source]) => sql`select s.usr, s.n * ${w[kind]}::numeric as points from (${source(from, now)}) s
+      where s.usr in (${ids})`,
+  );
+  const res = await q.execute<{ usr: string; points: string }>(
+    sql`select usr, sum(points)::text as points from (${sql.join(parts, sql` union all `)}) a group by usr`,
+  );
+  for (const r of res.rows) out.set(r.usr, Number(r.points));
+  return out;
+}
 
 /** Every registered activity of [from, to), one row per (org, kind). */
 function activities(from: Date, to: Date, only?: SQL): SQL {

@@ -344,6 +344,29 @@ export const connectionDeclinedEmail = (d: ConnectionStep & { reason: string | n
 export const connectionEndedEmail = (d: ConnectionStep & { reason: string | null }, site: Site) =>
   connectionAnswered('ended', d, site);
 
+// --- Community notifications ---
+
+/**
+ * A notification the member chose to receive by e-mail (mention, reply,
+ * announcement…): the same words as the bell shows, a link to the place, and
+ * where to turn this kind off.
+ */
+export function notificationEmail(
+  d: { name: string; title: string; body: string; path: string; settingsPath: string },
+  site: Site,
+): Email {
+  const url = `${site.url}${d.path}`;
+  return render(
+    site,
+    d.title,
+    [hello(d.name), paragraph(d.title), ...(d.body ? [quote(d.body)] : []), action('Open it', url)],
+    {
+      reason: 'You receive this because you chose e-mail for this kind of notification.',
+      unsubscribeUrl: `${site.url}${d.settingsPath}`,
+    },
+  );
+}
+
 // --- The daily digest ---
 
 /** One kind of waiting item: how many there are, and the oldest few to name. */

@@ -1,0 +1,508 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { createEvent } from 'ics';
+import type { z } from 'zod';
+import type {
+  CommunityEvent,
+  attendanceBody,
+  createEventBody,
+  eventListQuery,
+  updateEventBody,
+} from '@partnergraph/shared/contracts/community';
+import type { Db, Queryable } from '../../db/client';
+import { assertVersion, runChange, type Tx } from '../../db/transaction';
+import type { Actor, Ctx } from '../../lib/actor';
+import { AppError, conflict, invalid, notFound, unprocessable } from '../../lib/errors';
+import { isId, newId } from '../../lib/ids';
+import type { Mailer } from '../../lib/mail';
+import { keyset, where } from '../../lib/pagination';
+import { users } from '../identity/identity.tables';
+import type { Site } from '../mail/templates';
+import { organizations } from '../organizations/organizations.tables';
+import { communityEvents, eventRsvps } from './community.tables';
+import { renderMarkdown } from './markdown';
+import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { checkSegment, labelSegments, orgInSegment } from './segments';
+
+type EventRow = typeof communityEvents.$inferSelect;
+
+/** Events are for every partner or a segment; vendor staff see all. */
+function visibleEvents(actor: Actor): SQL | undefined {
+  if (actor.orgKind === 'vendor') return undefined;
+  return orgInSegment(communityEvents.segment, actor.orgId);
+}
+
+const counts = {
+  going: sql<number>`(select count(*)::int from event_rsvps r where r.event_id = ${communityEvents.id} and r.status = 'going')`,
+  waitlisted: sql<number>`(select count(*)::int from event_rsvps r where r.event_id = ${communityEvents.id} and r.status = 'waitlisted')`,
+};
+
+async function toDtos(
+  q: Queryable,
+  actor: Actor,
+  rows: { e: EventRow; going: number; waitlisted: number }[],
+): Promise<CommunityEvent[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.e.id);
+  const mine = await q
+    .select()
+    .from(eventRsvps)
+    .where(and(eq(eventRsvps.userId, actor.userId), inArray(eventRsvps.eventId, ids)));
+  const myRsvp = new Map(mine.map((r) => [r.eventId, r]));
+  // Waitlist position: how many wait ahead, plus one.
+  const positions = new Map<string, number>();
+  for (const r of mine.filter((m) => m.status === 'waitlisted')) {
+    const [row] = await q
+      .select({ n: sql<number>`count(*)::int` })
+      .from(eventRsvps)
+      .where(
+        and(
+          eq(eventRsvps.eventId, r.eventId),
+          eq(eventRsvps.status, 'waitlisted'),
+          sql`(${eventRsvps.requestedAt}, ${eventRsvps.userId}) < (${r.requestedAt.toISOString()}::timestamptz, ${r.userId}::uuid)`,
+        ),
+      );
+    positions.set(r.eventId, (row?.n ?? 0) + 1);
+  }
+  const labels = await labelSegments(
+    q,
+    rows.map((r) => r.e.segment ?? null),
+  );
+  return rows.map(({ e, going, waitlisted }, i) => {
+    const rsvp = myRsvp.get(e.id);
+    const seated = actor.orgKind === 'vendor' || rsvp?.status === 'going';
+    return {
+      id: e.id,
+      title: e.title,
+      description: e.description,
+      html: e.html,
+      kind: e.kind,
+      startsAt: e.startsAt.toISOString(),
+      endsAt: e.endsAt.toISOString(),
+      timeZone: e.timeZone,
+      location: e.location,
+      // The way in is for those with a seat.
+      joinUrl: seated ? e.joinUrl : null,
+      capacity: e.capacity,
+      segment: labels[i] ?? null,
+      cancelled: e.cancelledAt !== null,
+      going,
+      waitlisted,
+      myRsvp: rsvp
+        ? {
+            status: rsvp.status,
+            waitlistPosition: positions.get(e.id) ?? null,
+            attended: rsvp.attendedAt !== null,
+          }
+        : null,
+      version: e.version,
+      createdAt: e.createdAt.toISOString(),
+    };
+  });
+}
+
+async function loadEvent(q: Queryable, actor: Actor, id: string, forUpdate = false) {
+  if (!isId(id)) throw notFound('event');
+  const query = q
+    .select()
+    .from(communityEvents)
+    .where(and(eq(communityEvents.id, id), visibleEvents(actor)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('event');
+  return row;
+}
+
+export async function getEvent(db: Queryable, ctx: Ctx, id: string) {
+  await loadEvent(db, ctx.actor, id);
+  const rows = await db
+    .select({ e: communityEvents, ...counts })
+    .from(communityEvents)
+    .where(eq(communityEvents.id, id));
+  return (await toDtos(db, ctx.actor, rows))[0]!;
+}
+
+export async function listEvents(db: Db, ctx: Ctx, query: z.output<typeof eventListQuery>) {
+  const upcoming = query.when === 'upcoming';
+  const ks = keyset(
+    { startsAt: { column: communityEvents.startsAt, cast: 'timestamptz' } },
+    communityEvents.id,
+    {
+      ...query,
+      sort: upcoming ? 'startsAt' : '-startsAt',
+    },
+  );
+  const rows = await db
+    .select({ e: communityEvents, ...counts })
+    .from(communityEvents)
+    .where(
+      where(
+        visibleEvents(ctx.actor),
+        // An event running now is still upcoming: one can join it.
+        upcoming ? sql`${communityEvents.endsAt} > now()` : sql`${communityEvents.endsAt} <= now()`,
+        ks.after,
+      ),
+    )
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const { items, nextCursor } = ks.page(
+    rows.map((r) => ({ ...r, id: r.e.id })),
+    (r) => r.e.startsAt,
+  );
+  return { items: await toDtos(db, ctx.actor, items), nextCursor };
+}
+
+export async function createCommunityEvent(db: Db, ctx: Ctx, input: z.output<typeof createEventBody>) {
+  const id = await runChange(db, ctx, async (tx, record) => {
+    const segment = input.segment ? await checkSegment(tx, input.segment, 'body.segment') : null;
+    const id = newId();
+    await tx.insert(communityEvents).values({
+      id,
+      title: input.title,
+      description: input.description,
+      html: input.description ? renderMarkdown(input.description) : '',
+      kind: input.kind,
+      startsAt: new Date(input.startsAt),
+      endsAt: new Date(input.endsAt),
+      timeZone: input.timeZone,
+      location: input.location,
+      joinUrl: input.joinUrl ?? null,
+      capacity: input.capacity ?? null,
+      segment,
+      createdByUserId: ctx.actor.userId,
+    });
+    const after = {
+      title: input.title,
+      kind: input.kind,
+      startsAt: input.startsAt,
+      capacity: input.capacity ?? null,
+      segment,
+    };
+    record.audit({ action: 'event.created', entityType: 'event', entityId: id, after });
+    record.event({ type: 'event.created', entityType: 'event', entityId: id, payload: { id, ...after } });
+    return id;
+  });
+  return getEvent(db, ctx, id);
+}
+
+/** Seats freed (a cancellation, more capacity) go to the waitlist in the order people asked. */
+async function promoteWaitlist(tx: Tx, e: EventRow): Promise<string[]> {
+  if (e.cancelledAt) return [];
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(eventRsvps)
+    .where(and(eq(eventRsvps.eventId, e.id), eq(eventRsvps.status, 'going')));
+  const free = e.capacity === null ? Number.MAX_SAFE_INTEGER : e.capacity - (row?.n ?? 0);
+  if (free <= 0) return [];
+  const next = await tx
+    .select({ userId: eventRsvps.userId })
+    .from(eventRsvps)
+    .where(and(eq(eventRsvps.eventId, e.id), eq(eventRsvps.status, 'waitlisted')))
+    .orderBy(asc(eventRsvps.requestedAt), asc(eventRsvps.userId))
+    .limit(Math.min(free, 10_000));
+  if (!next.length) return [];
+  const ids = next.map((n) => n.userId);
+  await tx
+    .update(eventRsvps)
+    .set({ status: 'going', updatedAt: new Date() })
+    .where(and(eq(eventRsvps.eventId, e.id), inArray(eventRsvps.userId, ids)));
+  return ids;
+}
+
+function promotedNotice(tx: Tx, e: EventRow, ids: string[], actor: Actor) {
+  return addNotifications(tx, {
+    userIds: ids,
+    kind: 'event',
+    title: `A seat freed up: you are going to ${e.title}`,
+    link: `/community/events/${e.id}`,
+    actorUserId: actor.userId,
+  });
+}
+
+export async function updateEvent(
+  db: Db,
+  ctx: Ctx,
+  mailer: Mailer,
+  site: Site,
+  id: string,
+  input: z.output<typeof updateEventBody>,
+) {
+  const actor = ctx.actor;
+  const created = await runChange(db, ctx, async (tx, record) => {
+    const e = await loadEvent(tx, actor, id, true);
+    assertVersion(e, input.version);
+    if (e.cancelledAt) throw unprocessable('This event was cancelled');
+    const startsAt = input.startsAt ? new Date(input.startsAt) : e.startsAt;
+    const endsAt = input.endsAt ? new Date(input.endsAt) : e.endsAt;
+    if (endsAt <= startsAt) throw invalid([{ path: 'body.endsAt', message: 'Ends after it starts' }]);
+    const patch = {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined
+        ? { description: input.description, html: renderMarkdown(input.description || ' ') }
+        : {}),
+      startsAt,
+      endsAt,
+      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+      ...(input.location !== undefined ? { location: input.location } : {}),
+      ...(input.joinUrl !== undefined ? { joinUrl: input.joinUrl } : {}),
+      ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+    };
+    await tx
+      .update(communityEvents)
+      .set({ ...patch, version: e.version + 1 })
+      .where(eq(communityEvents.id, id));
+    record.audit({
+      action: 'event.updated',
+      entityType: 'event',
+      entityId: id,
+      before: { title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, capacity: e.capacity },
+      after: { ...input, version: undefined },
+    });
+    record.event({ type: 'event.updated', entityType: 'event', entityId: id, payload: { id } });
+    const updated = { ...e, ...patch };
+    const promoted = await promoteWaitlist(tx, updated);
+    const going = await tx
+      .select({ userId: eventRsvps.userId })
+      .from(eventRsvps)
+      .where(and(eq(eventRsvps.eventId, id), eq(eventRsvps.status, 'going')));
+    const moved = startsAt.getTime() !== e.startsAt.getTime() || endsAt.getTime() !== e.endsAt.getTime();
+    const list: Created = await promotedNotice(tx, updated, promoted, actor);
+    if (moved) {
+      list.push(
+        ...(await addNotifications(tx, {
+          userIds: going.map((g) => g.userId).filter((u) => !promoted.includes(u)),
+          kind: 'event',
+          title: `${updated.title} moved to ${startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          link: `/community/events/${id}`,
+          actorUserId: actor.userId,
+        })),
+      );
+    }
+    return list;
+  });
+  await emailNotifications(db, mailer, site, created);
+  return getEvent(db, ctx, id);
+}
+
+export async function cancelEvent(db: Db, ctx: Ctx, mailer: Mailer, site: Site, id: string) {
+  const actor = ctx.actor;
+  const created = await runChange(db, ctx, async (tx, record) => {
+    const e = await loadEvent(tx, actor, id, true);
+    if (e.cancelledAt) throw conflict('This event is already cancelled');
+    await tx
+      .update(communityEvents)
+      .set({ cancelledAt: new Date(), version: e.version + 1 })
+      .where(eq(communityEvents.id, id));
+    record.audit({
+      action: 'event.cancelled',
+      entityType: 'event',
+      entityId: id,
+      before: { title: e.title },
+    });
+    record.event({ type: 'event.cancelled', entityType: 'event', entityId: id, payload: { id } });
+    const told = await tx
+      .select({ userId: eventRsvps.userId })
+      .from(eventRsvps)
+      .where(and(eq(eventRsvps.eventId, id), sql`${eventRsvps.status} in ('going', 'waitlisted')`));
+    return addNotifications(tx, {
+      userIds: told.map((t) => t.userId),
+      kind: 'event',
+      title: `${e.title} was cancelled`,
+      link: `/community/events/${id}`,
+      actorUserId: actor.userId,
+    });
+  });
+  await emailNotifications(db, mailer, site, created);
+  return getEvent(db, ctx, id);
+}
+
+export async function rsvp(
+  db: Db,
+  ctx: Ctx,
+  mailer: Mailer,
+  site: Site,
+  id: string,
+  status: 'going' | 'cancelled',
+) {
+  const actor = ctx.actor;
+  const created = await runChange(
+    db,
+    ctx,
+    async (tx, record) => {
+      // The event row is locked, so two people taking the last seat at once queue here: one gets it.
+      const e = await loadEvent(tx, actor, id, true);
+      if (e.cancelledAt) throw unprocessable('This event was cancelled');
+      if (e.endsAt <= new Date()) throw unprocessable('This event is over');
+      const [current] = await tx
+        .select()
+        .from(eventRsvps)
+        .where(and(eq(eventRsvps.eventId, id), eq(eventRsvps.userId, actor.userId)));
+      if (status === 'going') {
+        if (current && current.status !== 'cancelled') return [];
+        const [row] = await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(eventRsvps)
+          .where(and(eq(eventRsvps.eventId, id), eq(eventRsvps.status, 'going')));
+        const full = e.capacity !== null && (row?.n ?? 0) >= e.capacity;
+        const next = full ? ('waitlisted' as const) : ('going' as const);
+        const now = new Date();
+        await tx
+          .insert(eventRsvps)
+          .values({
+            eventId: id,
+            userId: actor.userId,
+            organizationId: actor.orgId,
+            status: next,
+            requestedAt: now,
+          })
+          .onConflictDoUpdate({
+            target: [eventRsvps.eventId, eventRsvps.userId],
+            set: { status: next, requestedAt: now, updatedAt: now, organizationId: actor.orgId },
+          });
+        record.audit({
+          action: `event.rsvp_${next}`,
+          entityType: 'event',
+          entityId: id,
+          after: { userId: actor.userId, status: next },
+        });
+        return [];
+      }
+      if (!current || current.status === 'cancelled') return [];
+      await tx
+        .update(eventRsvps)
+        .set({ status: 'cancelled', updatedAt: new Date() })
+        .where(and(eq(eventRsvps.eventId, id), eq(eventRsvps.userId, actor.userId)));
+      record.audit({
+        action: 'event.rsvp_cancelled',
+        entityType: 'event',
+        entityId: id,
+        before: { status: current.status },
+        after: { userId: actor.userId, status: 'cancelled' },
+      });
+      const promoted = current.status === 'going' ? await promoteWaitlist(tx, e) : [];
+      return promotedNotice(tx, e, promoted, actor);
+    },
+    { refreshOnly: true },
+  );
+  await emailNotifications(db, mailer, site, created);
+  return getEvent(db, ctx, id);
+}
+
+export async function listAttendees(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  await loadEvent(db, ctx.actor, id);
+  const ks = keyset({ name: { column: users.name, cast: 'text' } }, users.id, { ...page, sort: 'name' });
+  const rows = await db
+    .select({ r: eventRsvps, name: users.name, orgId: organizations.id, orgName: organizations.name })
+    .from(eventRsvps)
+    .innerJoin(users, eq(users.id, eventRsvps.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(eventRsvps.eventId, id), ks.after))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const waiting = rows.filter((r) => r.r.status === 'waitlisted');
+  const order = new Map<string, number>();
+  if (waiting.length) {
+    const all = await db
+      .select({ userId: eventRsvps.userId })
+      .from(eventRsvps)
+      .where(and(eq(eventRsvps.eventId, id), eq(eventRsvps.status, 'waitlisted')))
+      .orderBy(asc(eventRsvps.requestedAt), asc(eventRsvps.userId));
+    all.forEach((w, i) => order.set(w.userId, i + 1));
+  }
+  const { items, nextCursor } = ks.page(
+    rows.map((r) => ({ ...r, id: r.r.userId })),
+    (r) => r.name,
+  );
+  return {
+    items: items.map((r) => ({
+      user: { id: r.r.userId, name: r.name, organization: { id: r.orgId, name: r.orgName } },
+      status: r.r.status,
+      waitlistPosition: order.get(r.r.userId) ?? null,
+      attended: r.r.attendedAt !== null,
+      respondedAt: r.r.updatedAt.toISOString(),
+    })),
+    nextCursor,
+  };
+}
+
+/** Marks who came: only people who answered the invitation, and only once the event has begun. */
+export async function markAttendance(db: Db, ctx: Ctx, id: string, input: z.output<typeof attendanceBody>) {
+  await runChange(db, ctx, async (tx, record) => {
+    const e = await loadEvent(tx, ctx.actor, id, true);
+    if (e.startsAt > new Date()) throw unprocessable('Attendance is marked once the event has begun');
+    const wanted = input.userIds.filter(isId);
+    const found = wanted.length
+      ? await tx
+          .select({ userId: eventRsvps.userId })
+          .from(eventRsvps)
+          .where(and(eq(eventRsvps.eventId, id), inArray(eventRsvps.userId, wanted)))
+      : [];
+    const known = new Set(found.map((f) => f.userId));
+    const errors = input.userIds
+      .map((u, i) => ({ u, i }))
+      .filter(({ u }) => !known.has(u))
+      .map(({ i }) => ({ path: `body.userIds.${i}`, message: 'This person did not answer the invitation' }));
+    if (errors.length) throw invalid(errors);
+    await tx
+      .update(eventRsvps)
+      .set({ attendedAt: input.attended ? e.startsAt : null, updatedAt: new Date() })
+      .where(and(eq(eventRsvps.eventId, id), inArray(eventRsvps.userId, wanted)));
+    record.audit({
+      action: input.attended ? 'event.attendance_marked' : 'event.attendance_cleared',
+      entityType: 'event',
+      entityId: id,
+      after: { userIds: wanted },
+    });
+  });
+  return getEvent(db, ctx, id);
+}
+
+const parts = (d: Date): [number, number, number, number, number] => [
+  d.getUTCFullYear(),
+  d.getUTCMonth() + 1,
+  d.getUTCDate(),
+  d.getUTCHours(),
+  d.getUTCMinutes(),
+];
+
+/** The event as an iCalendar file (RFC 5545), in UTC so any calendar shows it in its own zone. */
+export async function eventIcs(db: Db, ctx: Ctx, site: Site, id: string) {
+  const e = await loadEvent(db, ctx.actor, id);
+  const dto = (await toDtos(db, ctx.actor, [{ e, going: 0, waitlisted: 0 }]))[0]!;
+  const url = `${site.url}/community/events/${e.id}`;
+  const { error, value } = createEvent({
+    uid: `${e.id}@partnergraph`,
+    productId: 'partnergraph/community',
+    title: e.title,
+    description: [
+      e.description,
+      dto.joinUrl ? `Join: ${dto.joinUrl}` : '',
+      `Details: ${url}`,
+      `Time zone: ${e.timeZone}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    start: parts(e.startsAt),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: parts(e.endsAt),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    ...(e.location ? { location: e.location } : dto.joinUrl ? { location: dto.joinUrl } : {}),
+    url,
+    status: e.cancelledAt ? 'CANCELLED' : 'CONFIRMED',
+    sequence: e.version,
+    calName: site.vendorName ? `${site.vendorName} partner events` : 'Partner events',
+  });
+  if (error || !value) throw new AppError('internal', 'Could not write the calendar file');
+  const fileName = `${
+    e.title
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'event'
+  }.ics`;
+  return { ics: value, fileName };
+}

@@ -1,0 +1,123 @@
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { Segment } from '@partnergraph/shared/contracts/community';
+import type { Queryable } from '../../db/client';
+import { invalid } from '../../lib/errors';
+import { isId } from '../../lib/ids';
+import { partnerTypes } from '../organizations/organizations.tables';
+import { programs, programTiers } from '../programs/programs.tables';
+import type { SegmentSpec } from './community.tables';
+
+/**
+ * Whether an organization falls in a segment stored as jsonb: every non-empty
+ * list must match (any entry within it). Programs and tiers count through
+ * active enrollments, so a partner promoted to Gold joins the Gold audience
+ * at once and one demoted leaves it.
+ */
+export function orgInSegment(segment: SQL | unknown, orgId: SQL | string): SQL {
+  const seg = sql`${segment}`;
+  const org = typeof orgId === 'string' ? sql`${orgId}::uuid` : orgId;
+  const list = (key: string) => sql`(select jsonb_array_elements_text(${seg} -> ${key}))`;
+  const empty = (key: string) => sql`coalesce(jsonb_array_length(${seg} -> ${key}), 0) = 0`;
+  return sql`(${seg} is null or (
+    (${empty('partnerTypes')} or exists (select 1 from organization_partner_types opt
+      where opt.organization_id = ${org} and opt.type_code in ${list('partnerTypes')}))
+    and (${empty('countries')} or (select o.country from organizations o where o.id = ${org}) in ${list('countries')})
+    and (${empty('programIds')} or exists (select 1 from enrollments e where e.organization_id = ${org}
+      and e.status = 'active' and e.program_id::text in ${list('programIds')}))
+    and (${empty('tierIds')} or exists (select 1 from enrollments e where e.organization_id = ${org}
+      and e.status = 'active' and e.tier_id::text in ${list('tierIds')}))
+  ))`;
+}
+
+/** Refuses a segment naming a partner type, program or tier that does not exist (400 naming the field). */
+export async function checkSegment(q: Queryable, segment: Segment, path: string): Promise<SegmentSpec> {
+  const errors: { path: string; message: string }[] = [];
+  if (segment.partnerTypes.length) {
+    const found = await q
+      .select({ code: partnerTypes.code })
+      .from(partnerTypes)
+      .where(inArray(partnerTypes.code, segment.partnerTypes));
+    const known = new Set(found.map((r) => r.code));
+    segment.partnerTypes.forEach((c, i) => {
+      if (!known.has(c)) errors.push({ path: `${path}.partnerTypes.${i}`, message: `No partner type ${c}` });
+    });
+  }
+  const ids = async (
+    list: string[],
+    key: string,
+    table: typeof programs | typeof programTiers,
+    what: string,
+  ) => {
+    const valid = list.filter(isId);
+    const found = valid.length
+      ? await q.select({ id: table.id }).from(table).where(inArray(table.id, valid))
+      : [];
+    const known = new Set(found.map((r) => r.id));
+    list.forEach((id, i) => {
+      if (!known.has(id)) errors.push({ path: `${path}.${key}.${i}`, message: `No such ${what}` });
+    });
+  };
+  await ids(segment.programIds, 'programIds', programs, 'program');
+  await ids(segment.tierIds, 'tierIds', programTiers, 'tier');
+  if (errors.length) throw invalid(errors);
+  return {
+    partnerTypes: [...new Set(segment.partnerTypes)],
+    programIds: [...new Set(segment.programIds)],
+    tierIds: [...new Set(segment.tierIds)],
+    countries: [...new Set(segment.countries)],
+  };
+}
+
+/** "Reseller · Reseller Program: Gold · DE, FR" — names looked up once per call. */
+export async function labelSegments(q: Queryable, segments: (SegmentSpec | null)[]) {
+  const typeCodes = new Set<string>();
+  const tierIds = new Set<string>();
+  const programIds = new Set<string>();
+  for (const s of segments) {
+    if (!s) continue;
+    s.partnerTypes.forEach((c) => typeCodes.add(c));
+    s.tierIds.forEach((id) => tierIds.add(id));
+    s.programIds.forEach((id) => programIds.add(id));
+  }
+  const typeNames = new Map(
+    typeCodes.size
+      ? (
+          await q
+            .select({ code: partnerTypes.code, name: partnerTypes.name })
+            .from(partnerTypes)
+            .where(inArray(partnerTypes.code, [...typeCodes]))
+        ).map((r) => [r.code, r.name])
+      : [],
+  );
+  const tierNames = new Map(
+    tierIds.size
+      ? (
+          await q
+            .select({ id: programTiers.id, name: programTiers.name, program: programs.name })
+            .from(programTiers)
+            .innerJoin(programs, sql`${programs.id} = ${programTiers.programId}`)
+            .where(inArray(programTiers.id, [...tierIds]))
+        ).map((r) => [r.id, `${r.program}: ${r.name}`])
+      : [],
+  );
+  const programNames = new Map(
+    programIds.size
+      ? (
+          await q
+            .select({ id: programs.id, name: programs.name })
+            .from(programs)
+            .where(inArray(programs.id, [...programIds]))
+        ).map((r) => [r.id, r.name])
+      : [],
+  );
+  return segments.map((s) => {
+    if (!s) return null;
+    const parts = [
+      s.partnerTypes.map((c) => typeNames.get(c) ?? c).join(' or '),
+      s.programIds.map((id) => programNames.get(id) ?? 'a removed program').join(' or '),
+      s.tierIds.map((id) => tierNames.get(id) ?? 'a removed tier').join(' or '),
+      s.countries.join(', '),
+    ].filter(Boolean);
+    return { ...s, label: parts.length ? parts.join(' · ') : 'Every partner' };
+  });
+}

@@ -1,0 +1,495 @@
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Space,
+  SpaceMember,
+  createSpaceBody,
+  inviteMembersBody,
+  spaceListQuery,
+  updateSpaceBody,
+} from '@partnergraph/shared/contracts/community';
+import type { Db, Queryable } from '../../db/client';
+import { assertVersion, runChange } from '../../db/transaction';
+import type { Actor, Ctx } from '../../lib/actor';
+import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
+import { isId, newId } from '../../lib/ids';
+import type { Mailer } from '../../lib/mail';
+import { keyset, where } from '../../lib/pagination';
+import { users } from '../identity/identity.tables';
+import type { Site } from '../mail/templates';
+import { organizations } from '../organizations/organizations.tables';
+import { spaceMembers, spaces } from './community.tables';
+import { accessOf, loadSpace, userReadsSpace, visibleSpaces, type SpaceAccess } from './community.visibility';
+import { recordModeration } from './moderation.service';
+import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { checkSegment, labelSegments } from './segments';
+
+const memberCount = sql<number>`(select count(*)::int from space_members m
+  where m.space_id = ${spaces.id} and m.status = 'active')`;
+const postCount = sql<number>`(select count(*)::int from posts p
+  where p.space_id = ${spaces.id} and p.deleted_at is null and p.hidden_at is null)`;
+
+async function toDtos(
+  q: Queryable,
+  actor: Actor,
+  rows: { s: typeof spaces.$inferSelect; members: number; posts: number }[],
+) {
+  if (!rows.length) return [];
+  const mine = await q
+    .select()
+    .from(spaceMembers)
+    .where(
+      and(
+        eq(spaceMembers.userId, actor.userId),
+        inArray(
+          spaceMembers.spaceId,
+          rows.map((r) => r.s.id),
+        ),
+      ),
+    );
+  const bySpace = new Map(mine.map((m) => [m.spaceId, m]));
+  const labels = await labelSegments(
+    q,
+    rows.map((r) => r.s.segment ?? null),
+  );
+  return rows.map((r, i): Space => {
+    const access = accessOf(actor, r.s, bySpace.get(r.s.id) ?? null);
+    return {
+      id: r.s.id,
+      name: r.s.name,
+      description: r.s.description,
+      visibility: r.s.visibility,
+      segment: r.s.visibility === 'segment' ? (labels[i] ?? null) : null,
+      membership: access.membership
+        ? { role: access.membership.role, status: access.membership.status }
+        : null,
+      canPost: access.canPost,
+      canModerate: access.canModerate,
+      memberCount: r.members,
+      postCount: r.posts,
+      lastActivityAt: r.s.lastActivityAt?.toISOString() ?? null,
+      archived: r.s.archivedAt !== null,
+      version: r.s.version,
+      createdAt: r.s.createdAt.toISOString(),
+    };
+  });
+}
+
+export async function getSpace(db: Queryable, ctx: Ctx, id: string): Promise<Space> {
+  await loadSpace(db, ctx.actor, id);
+  const rows = await db
+    .select({ s: spaces, members: memberCount, posts: postCount })
+    .from(spaces)
+    .where(eq(spaces.id, id));
+  const [dto] = await toDtos(db, ctx.actor, rows);
+  if (!dto) throw notFound('space');
+  return dto;
+}
+
+export async function listSpaces(db: Db, ctx: Ctx, query: z.output<typeof spaceListQuery>) {
+  const actor = ctx.actor;
+  const ks = keyset({ name: { column: spaces.name, cast: 'text' } }, spaces.id, { ...query, sort: 'name' });
+  const joined = sql`exists (select 1 from space_members m where m.space_id = ${spaces.id}
+    and m.user_id = ${actor.userId}::uuid and m.status in ('active', 'suspended'))`;
+  const rows = await db
+    .select({ s: spaces, members: memberCount, posts: postCount })
+    .from(spaces)
+    .where(
+      where(
+        visibleSpaces(actor),
+        query.joined === 'true' ? joined : query.joined === 'false' ? sql`not ${joined}` : undefined,
+        query.q ? ilike(spaces.name, `%${escapeLike(query.q)}%`) : undefined,
+        ks.after,
+      ),
+    )
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const { items, nextCursor } = ks.page(
+    rows.map((r) => ({ ...r, id: r.s.id })),
+    (r) => r.s.name,
+  );
+  return { items: await toDtos(db, actor, items), nextCursor };
+}
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function uniqueName(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string; constraint?: string } }).cause ?? err;
+  return (cause as { code?: string }).code === '23505';
+}
+
+export async function createSpace(db: Db, ctx: Ctx, input: z.output<typeof createSpaceBody>) {
+  try {
+    const id = await runChange(db, ctx, async (tx, record) => {
+      const segment = input.segment ? await checkSegment(tx, input.segment, 'body.segment') : null;
+      const id = newId();
+      await tx.insert(spaces).values({
+        id,
+        name: input.name,
+        description: input.description,
+        visibility: input.visibility,
+        segment,
+        createdByUserId: ctx.actor.userId,
+      });
+      const after = { name: input.name, visibility: input.visibility, segment };
+      record.audit({ action: 'space.created', entityType: 'space', entityId: id, after });
+      record.event({ type: 'space.created', entityType: 'space', entityId: id, payload: { id, ...after } });
+      return id;
+    });
+    return getSpace(db, ctx, id);
+  } catch (err) {
+    if (uniqueName(err)) throw invalid([{ path: 'body.name', message: 'A space with this name exists' }]);
+    throw err;
+  }
+}
+
+export async function updateSpace(db: Db, ctx: Ctx, id: string, input: z.output<typeof updateSpaceBody>) {
+  try {
+    await runChange(db, ctx, async (tx, record) => {
+      const { space } = await loadSpace(tx, ctx.actor, id, true);
+      assertVersion(space, input.version);
+      if (input.segment && space.visibility !== 'segment') {
+        throw invalid([{ path: 'body.segment', message: 'Only segment spaces take a segment' }]);
+      }
+      const segment = input.segment ? await checkSegment(tx, input.segment, 'body.segment') : undefined;
+      const patch = {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(segment ? { segment } : {}),
+        ...(input.archived !== undefined
+          ? { archivedAt: input.archived ? (space.archivedAt ?? new Date()) : null }
+          : {}),
+      };
+      await tx
+        .update(spaces)
+        .set({ ...patch, version: space.version + 1, updatedAt: new Date() })
+        .where(eq(spaces.id, id));
+      const before = {
+        name: space.name,
+        description: space.description,
+        segment: space.segment,
+        archived: space.archivedAt !== null,
+      };
+      const after = { ...input, version: undefined };
+      record.audit({ action: 'space.updated', entityType: 'space', entityId: id, before, after });
+      record.event({ type: 'space.updated', entityType: 'space', entityId: id, payload: { id, ...after } });
+    });
+  } catch (err) {
+    if (uniqueName(err)) throw invalid([{ path: 'body.name', message: 'A space with this name exists' }]);
+    throw err;
+  }
+  return getSpace(db, ctx, id);
+}
+
+export async function joinSpace(db: Db, ctx: Ctx, id: string) {
+  const actor = ctx.actor;
+  await runChange(db, ctx, async (tx, record) => {
+    const access = await loadSpace(tx, actor, id, true);
+    if (access.space.archivedAt) throw unprocessable('This space is archived');
+    const m = access.membership;
+    if (m?.status === 'active') return;
+    if (m?.status === 'suspended') throw unprocessable('A moderator suspended you from this space');
+    if (access.space.visibility === 'private' && !m) throw forbidden('This space is by invitation');
+    await tx
+      .insert(spaceMembers)
+      .values({ spaceId: id, userId: actor.userId, status: 'active', joinedAt: new Date() })
+      .onConflictDoUpdate({
+        target: [spaceMembers.spaceId, spaceMembers.userId],
+        set: { status: 'active', joinedAt: new Date() },
+      });
+    record.audit({
+      action: 'space.joined',
+      entityType: 'space',
+      entityId: id,
+      after: { userId: actor.userId },
+    });
+  });
+  return getSpace(db, ctx, id);
+}
+
+export async function leaveSpace(db: Db, ctx: Ctx, id: string) {
+  const actor = ctx.actor;
+  await runChange(db, ctx, async (tx, record) => {
+    const access = await loadSpace(tx, actor, id, true);
+    const m = access.membership;
+    if (!m) return;
+    // Leaving and joining again must not lift a suspension.
+    if (m.status === 'suspended') throw unprocessable('A moderator suspended you from this space');
+    await tx
+      .delete(spaceMembers)
+      .where(and(eq(spaceMembers.spaceId, id), eq(spaceMembers.userId, actor.userId)));
+    record.audit({
+      action: 'space.left',
+      entityType: 'space',
+      entityId: id,
+      before: { role: m.role, status: m.status },
+    });
+  });
+  return getSpace(db, ctx, id);
+}
+
+const memberSelect = {
+  m: spaceMembers,
+  name: users.name,
+  orgId: organizations.id,
+  orgName: organizations.name,
+};
+
+function memberDto(r: {
+  m: typeof spaceMembers.$inferSelect;
+  name: string;
+  orgId: string;
+  orgName: string;
+}): SpaceMember {
+  return {
+    user: { id: r.m.userId, name: r.name, organization: { id: r.orgId, name: r.orgName } },
+    role: r.m.role,
+    status: r.m.status,
+    suspendedReason: r.m.suspendedReason,
+    joinedAt: r.m.joinedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listMembers(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  const access = await loadSpace(db, ctx.actor, id);
+  const ks = keyset({ name: { column: users.name, cast: 'text' } }, users.id, { ...query, sort: 'name' });
+  const rows = await db
+    .select(memberSelect)
+    .from(spaceMembers)
+    .innerJoin(users, eq(users.id, spaceMembers.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(
+      where(
+        eq(spaceMembers.spaceId, id),
+        // Suspensions and pending invitations are the moderators' business.
+        access.canModerate ? undefined : eq(spaceMembers.status, 'active'),
+        query.q ? ilike(users.name, `%${escapeLike(query.q)}%`) : undefined,
+        ks.after,
+      ),
+    )
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const { items, nextCursor } = ks.page(
+    rows.map((r) => ({ ...r, id: r.m.userId })),
+    (r) => r.name,
+  );
+  return { items: items.map(memberDto), nextCursor };
+}
+
+async function memberRows(q: Queryable, spaceId: string, userIds: string[]) {
+  return q
+    .select(memberSelect)
+    .from(spaceMembers)
+    .innerJoin(users, eq(users.id, spaceMembers.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(spaceMembers.spaceId, spaceId), inArray(spaceMembers.userId, userIds)))
+    .orderBy(asc(users.name));
+}
+
+function requireModerator(access: SpaceAccess) {
+  if (!access.canModerate) throw forbidden("Only the space's moderators do this");
+}
+
+/** Invites people into a space (private ones are by invitation only); each is told. */
+export async function inviteMembers(
+  db: Db,
+  ctx: Ctx,
+  mailer: Mailer,
+  site: Site,
+  id: string,
+  input: z.output<typeof inviteMembersBody>,
+) {
+  const actor = ctx.actor;
+  const created = await runChange(db, ctx, async (tx, record) => {
+    const access = await loadSpace(tx, actor, id, true);
+    requireModerator(access);
+    const wanted = [...new Set(input.userIds)];
+    const valid = wanted.filter(isId);
+    const found = valid.length
+      ? await tx
+          .select({ id: users.id })
+          .from(users)
+          .innerJoin(organizations, eq(organizations.id, users.organizationId))
+          .where(
+            and(
+              inArray(users.id, valid),
+              eq(users.status, 'active'),
+              // A segment space stays within its segment: an invitation cannot widen it.
+              access.space.visibility === 'segment'
+                ? sql`(${organizations.kind} = 'vendor' or ${userReadsSpace(sql`${users.id}`, id)})`
+                : undefined,
+            ),
+          )
+      : [];
+    const ok = new Set(found.map((r) => r.id));
+    const errors = input.userIds
+      .map((u, i) => ({ u, i }))
+      .filter(({ u }) => !ok.has(u))
+      .map(({ i }) => ({
+        path: `body.userIds.${i}`,
+        message: 'No such active user who may join this space',
+      }));
+    if (errors.length) throw invalid(errors);
+    const existing = await tx
+      .select({ userId: spaceMembers.userId })
+      .from(spaceMembers)
+      .where(and(eq(spaceMembers.spaceId, id), inArray(spaceMembers.userId, wanted)));
+    const have = new Set(existing.map((r) => r.userId));
+    const fresh = wanted.filter((u) => !have.has(u));
+    if (fresh.length) {
+      await tx
+        .insert(spaceMembers)
+        .values(fresh.map((userId) => ({ spaceId: id, userId, status: 'invited' as const })));
+      record.audit({ action: 'space.invited', entityType: 'space', entityId: id, after: { userIds: fresh } });
+    } else {
+      record.audit({ action: 'space.invited', entityType: 'space', entityId: id, after: { userIds: [] } });
+    }
+    return addNotifications(tx, {
+      userIds: fresh,
+      kind: 'space',
+      title: `${actor.name} invited you to the space ${access.space.name}`,
+      body: access.space.description,
+      link: `/community/spaces/${id}`,
+      actorUserId: actor.userId,
+    });
+  });
+  await emailNotifications(db, mailer, site, created);
+  return { items: (await memberRows(db, id, input.userIds)).map(memberDto) };
+}
+
+export async function setMemberRole(
+  db: Db,
+  ctx: Ctx,
+  mailer: Mailer,
+  site: Site,
+  id: string,
+  userId: string,
+  role: 'member' | 'moderator',
+) {
+  const actor = ctx.actor;
+  const created = await runChange(db, ctx, async (tx, record): Promise<Created> => {
+    const access = await loadSpace(tx, actor, id, true);
+    if (!isId(userId)) throw notFound('member');
+    const [target] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.status, 'active'), userReadsSpace(sql`${users.id}`, id)));
+    if (!target) throw notFound('member');
+    const [before] = await tx
+      .select()
+      .from(spaceMembers)
+      .where(and(eq(spaceMembers.spaceId, id), eq(spaceMembers.userId, userId)));
+    await tx
+      .insert(spaceMembers)
+      .values({ spaceId: id, userId, role, status: 'active', joinedAt: new Date() })
+      .onConflictDoUpdate({ target: [spaceMembers.spaceId, spaceMembers.userId], set: { role } });
+    await recordModeration(tx, record, actor, {
+      spaceId: id,
+      action: role === 'moderator' ? 'member.made_moderator' : 'member.made_member',
+      targetType: 'user',
+      targetId: userId,
+      reason: null,
+      before: before ? { role: before.role, status: before.status } : null,
+    });
+    if (role !== 'moderator' || before?.role === 'moderator') return [];
+    return addNotifications(tx, {
+      userIds: [userId],
+      kind: 'space',
+      title: `You are now a moderator of ${access.space.name}`,
+      link: `/community/spaces/${id}`,
+      actorUserId: actor.userId,
+    });
+  });
+  await emailNotifications(db, mailer, site, created);
+  const [row] = await memberRows(db, id, [userId]);
+  if (!row) throw notFound('member');
+  return memberDto(row);
+}
+
+export async function suspendMember(
+  db: Db,
+  ctx: Ctx,
+  mailer: Mailer,
+  site: Site,
+  id: string,
+  userId: string,
+  reason: string | null,
+  suspend: boolean,
+) {
+  const actor = ctx.actor;
+  const created = await runChange(db, ctx, async (tx, record) => {
+    const access = await loadSpace(tx, actor, id, true);
+    requireModerator(access);
+    if (!isId(userId)) throw notFound('member');
+    if (userId === actor.userId) throw unprocessable('You cannot suspend yourself');
+    const [target] = await tx
+      .select({ m: spaceMembers, kind: organizations.kind })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .leftJoin(spaceMembers, and(eq(spaceMembers.userId, users.id), eq(spaceMembers.spaceId, id)))
+      .where(and(eq(users.id, userId), userReadsSpace(sql`${users.id}`, id)));
+    if (!target) throw notFound('member');
+    if (suspend) {
+      if (target.kind === 'vendor') throw unprocessable('Vendor staff are not suspended from spaces');
+      if (target.m?.role === 'moderator' && actor.orgKind !== 'vendor') {
+        throw forbidden('Only the vendor suspends a moderator');
+      }
+      if (target.m?.status === 'suspended') throw conflict('This member is already suspended');
+      await tx
+        .insert(spaceMembers)
+        .values({ spaceId: id, userId, status: 'suspended', suspendedReason: reason })
+        .onConflictDoUpdate({
+          target: [spaceMembers.spaceId, spaceMembers.userId],
+          set: { status: 'suspended', suspendedReason: reason, role: 'member' },
+        });
+    } else {
+      if (target.m?.status !== 'suspended') throw conflict('This member is not suspended');
+      await tx
+        .update(spaceMembers)
+        .set({ status: 'active', suspendedReason: null, joinedAt: target.m.joinedAt ?? new Date() })
+        .where(and(eq(spaceMembers.spaceId, id), eq(spaceMembers.userId, userId)));
+    }
+    await recordModeration(tx, record, actor, {
+      spaceId: id,
+      action: suspend ? 'member.suspended' : 'member.reinstated',
+      targetType: 'user',
+      targetId: userId,
+      reason,
+      before: target.m ? { status: target.m.status, role: target.m.role } : null,
+    });
+    return addNotifications(tx, {
+      userIds: [userId],
+      kind: 'moderation',
+      title: suspend
+        ? `You were suspended from the space ${access.space.name}`
+        : `Your suspension from ${access.space.name} was lifted`,
+      body: reason ?? '',
+      link: `/community/spaces/${id}`,
+      actorUserId: actor.userId,
+    });
+  });
+  await emailNotifications(db, mailer, site, created);
+  const [row] = await memberRows(db, id, [userId]);
+  if (!row) throw notFound('member');
+  return memberDto(row);
+}
+
+/** People who may be @mentioned in a space: those who can read it, joined members first. */
+export async function mentionable(db: Db, ctx: Ctx, id: string, q: string | undefined) {
+  await loadSpace(db, ctx.actor, id);
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(userReadsSpace(sql`${users.id}`, id), q ? ilike(users.name, `%${escapeLike(q)}%`) : undefined))
+    .orderBy(
+      sql`(exists (select 1 from space_members m where m.space_id = ${id}::uuid and m.user_id = ${users.id} and m.status = 'active')) desc`,
+      asc(users.name),
+    )
+    .limit(10);
+  return { items: rows };
+}
