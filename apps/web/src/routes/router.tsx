@@ -79,6 +79,19 @@ import { WebhookRoutePage, WebhooksRoutePage } from '../features/webhooks/route-
 import { parseAnalyticsSearch } from '../features/analytics/analytics-search';
 import { DashboardRoutePage, ScorecardRoutePage } from '../features/analytics/route-pages';
 import { AppLayout } from '../features/shell/app-layout';
+import {
+  AnnouncementRoutePage,
+  AnnouncementsRoutePage,
+  EventRoutePage,
+  EventsRoutePage,
+  MemberRoutePage,
+  MembersRoutePage,
+  ModerationRoutePage,
+  PostRoutePage,
+  SpaceRoutePage,
+  SpacesRoutePage,
+} from '../features/community/route-pages';
+import { NotificationsPage } from '../features/notifications/notifications-page';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -663,6 +676,90 @@ const locatorPartnerRoute = createRoute({
   },
 });
 
+// The community (features/community, loaded on demand) and the notifications behind the header's bell.
+const communityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community',
+  beforeLoad: () => {
+    throw redirect({ to: '/community/spaces' });
+  },
+});
+const spacesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/spaces',
+  component: SpacesRoutePage,
+});
+const spaceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/spaces/$spaceId',
+  component: function SpaceRoute() {
+    return <SpaceRoutePage spaceId={spaceRoute.useParams().spaceId} />;
+  },
+});
+const postRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/posts/$postId',
+  component: function PostRoute() {
+    return <PostRoutePage postId={postRoute.useParams().postId} />;
+  },
+});
+const announcementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/announcements',
+  component: AnnouncementsRoutePage,
+});
+const announcementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/announcements/$announcementId',
+  component: function AnnouncementRoute() {
+    return <AnnouncementRoutePage announcementId={announcementRoute.useParams().announcementId} />;
+  },
+});
+const eventsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/events',
+  component: EventsRoutePage,
+});
+const eventRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/events/$eventId',
+  component: function EventRoute() {
+    return <EventRoutePage eventId={eventRoute.useParams().eventId} />;
+  },
+});
+const membersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/members',
+  component: MembersRoutePage,
+});
+const memberRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/members/$memberId',
+  component: function MemberRoute() {
+    return <MemberRoutePage memberId={memberRoute.useParams().memberId} />;
+  },
+});
+const moderationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'community/moderation',
+  component: ModerationRoutePage,
+});
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'notifications',
+  validateSearch: (search: Record<string, unknown>): { settings?: boolean } =>
+    search.settings === true || search.settings === 'true' ? { settings: true } : {},
+  component: function NotificationsRoute() {
+    const navigate = notificationsRoute.useNavigate();
+    return (
+      <NotificationsPage
+        settingsOpen={notificationsRoute.useSearch().settings === true}
+        onSettingsChange={(open) => void navigate({ search: open ? { settings: true } : {}, replace: true })}
+      />
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotPasswordRoute,
@@ -721,6 +818,18 @@ const routeTree = rootRoute.addChildren([
     analyticsIntegrationsRoute,
     analyticsNetworkRoute,
     scorecardRoute,
+    communityRoute,
+    spacesRoute,
+    spaceRoute,
+    postRoute,
+    announcementsRoute,
+    announcementRoute,
+    eventsRoute,
+    eventRoute,
+    membersRoute,
+    memberRoute,
+    moderationRoute,
+    notificationsRoute,
   ]),
 ]);
 

@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet } from '@tanstack/react-router';
 import { meQueryOptions } from '../../api/auth';
 import { SessionContext } from '../auth/session';
+import { UnreadAnnouncementBanner } from '../community/unread-announcements';
+import { NotificationBell } from '../notifications/notification-bell';
 import { MainNav } from './main-nav';
 import classes from './app-layout.module.css';
 import { UserMenu } from './user-menu';
@@ -44,13 +46,17 @@ export function AppLayout() {
                 {session.organization.name}
               </Text>
             </Group>
-            <UserMenu />
+            <Group gap="sm" wrap="nowrap">
+              <NotificationBell />
+              <UserMenu />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" aria-label="Main navigation">
           <MainNav onNavigate={closeNav} />
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1}>
+          <UnreadAnnouncementBanner />
           <Outlet />
         </AppShell.Main>
       </AppShell>

@@ -3,6 +3,7 @@ import { IconBuildingStore, IconHistory, IconUsersGroup } from '@tabler/icons-re
 import { NavLinkLink } from '../../components/links';
 import { AnalyticsNavLinks } from '../analytics/nav-links';
 import { useCan, useSession } from '../auth/session';
+import { CommunityNavLinks } from '../community/nav-links';
 import { EcosystemNavLinks } from '../connections/nav-links';
 import { DealNavLinks } from '../deals/nav-links';
 import { TeamNavLink } from '../identity/account-links';
@@ -42,6 +43,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <DealNavLinks onNavigate={onNavigate} />
       <ReferralsNavLink onNavigate={onNavigate} />
       <EcosystemNavLinks onNavigate={onNavigate} />
+      <CommunityNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />
       {canReadAudit && (
         <NavLinkLink

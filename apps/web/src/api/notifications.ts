@@ -1,0 +1,77 @@
+import type {
+  notificationPageSchema,
+  notificationSchema,
+  notificationSettingsSchema,
+  updateNotificationSettingsBody,
+} from '@partnergraph/shared/contracts/community';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+
+export type Notification = (typeof notificationSchema)['_output'];
+export type NotificationPage = (typeof notificationPageSchema)['_output'];
+export type NotificationSettings = (typeof notificationSettingsSchema)['_output'];
+export type UpdateNotificationSettingsInput = (typeof updateNotificationSettingsBody)['_input'];
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: (unread: boolean) => ['notifications', 'list', unread] as const,
+  unreadCount: ['notifications', 'unread-count'] as const,
+  settings: ['notifications', 'settings'] as const,
+};
+
+/** How often the bell asks for the unread count while the page is open (and on focus). */
+export const UNREAD_POLL_MS = 30_000;
+
+export const unreadCountQueryOptions = queryOptions({
+  queryKey: notificationKeys.unreadCount,
+  queryFn: ({ signal }) => api<{ unread: number }>('/notifications/unread-count', { signal }),
+  select: (data) => data.unread,
+  refetchInterval: UNREAD_POLL_MS,
+  refetchOnWindowFocus: 'always',
+  // A failed poll is shown as "no count", and the next one tries again.
+  retry: false,
+});
+
+export const notificationsQueryOptions = (unread: boolean, limit = 25) =>
+  infiniteQueryOptions({
+    queryKey: [...notificationKeys.list(unread), limit],
+    queryFn: ({ pageParam, signal }) =>
+      api<NotificationPage>('/notifications', {
+        query: { unread: unread ? 'true' : undefined, limit, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const notificationSettingsQueryOptions = queryOptions({
+  queryKey: notificationKeys.settings,
+  queryFn: ({ signal }) => api<NotificationSettings>('/notifications/settings', { signal }),
+});
+
+export function useMarkNotificationRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string | 'all') =>
+      api<unknown>(
+        id === 'all' ? '/notifications/read-all' : `/notifications/${encodeURIComponent(id)}/read`,
+        {
+          method: 'POST',
+        },
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+export function useUpdateNotificationSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateNotificationSettingsInput) =>
+      api<NotificationSettings>('/notifications/settings', { method: 'PUT', body }),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(notificationKeys.settings, settings);
+      // The digest switch is also the session's emailDigest.
+      return queryClient.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+}
