@@ -83,6 +83,12 @@ export const instant = z
   })
   .transform((s, ctx) => {
     const d = new Date(s.length === 10 ? `${s}T00:00:00Z` : /[Zz]|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s}Z`);
+    // Date rolls 2024-02-30 over into March: a day the month does not have is refused, not moved.
+    const [y, m, day] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
+    if (m < 1 || m > 12 || new Date(Date.UTC(y, m - 1, day)).getUTCDate() !== day) {
+      ctx.addIssue({ code: 'custom', message: `No such day: ${s.slice(0, 10)}` });
+      return z.NEVER;
+    }
     if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1990 || d.getUTCFullYear() > 2100) {
       ctx.addIssue({ code: 'custom', message: 'Not a date between 1990 and 2100' });
       return z.NEVER;

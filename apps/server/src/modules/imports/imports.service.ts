@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -21,6 +20,7 @@ import { dealsImporter, fxRatesImporter } from './deals.importer';
 import { readRow, suggestMapping, type Cells, type Importer, type RowError } from './fields';
 import { importChunks, importErrors, importMappings, imports } from './imports.tables';
 import { partnersImporter } from './partners.importer';
+import { RowKeys } from './row-keys';
 import { enrollmentsImporter, usersImporter } from './people.importer';
 import { connectionsImporter, referralsImporter } from './relations.importer';
 
@@ -194,6 +194,9 @@ export async function uploadImport(
       break;
     }
     if (!columns || columns.every((c) => !c)) throw new FileProblem('The file has no header row');
+    // Column names are stored as JSON, which cannot hold NUL.
+    if (columns.some((c) => c.includes('\u0000')))
+      throw new FileProblem('The header row contains a NUL character');
     const missing = columns.findIndex((c) => !c);
     if (missing >= 0) throw new FileProblem(`Column ${missing + 1} of the header row has no name`);
     const seen = new Set<string>();
@@ -387,8 +390,7 @@ async function* batches(
   let width = 0;
   let batch: Batch = { rows: [], lines: [], cells: [] };
   let read = 0;
-  const keys = new Set<number>();
-  const firstLine = new Map<number, number>();
+  const keys = new RowKeys();
   for await (const record of readRecords(db, row.id, row.encoding, progress)) {
     if (!index) {
       const header = record.cells.map((c) => c.trim());
@@ -411,19 +413,8 @@ async function* batches(
     } else {
       const cells = Object.fromEntries([...index].map(([field, i]) => [field, record.cells[i] ?? '']));
       const { row: parsed, issues } = readRow(importer, cells);
-      // The same record twice in a file is a mistake to show, not a silent last-one-wins (a 52-bit hash per row keeps memory small).
-      let duplicateOf: number | undefined;
-      if (!issues.length) {
-        const h = Number.parseInt(
-          createHash('sha1').update(importer.keyOf(parsed)).digest('hex').slice(0, 13),
-          16,
-        );
-        if (keys.has(h)) duplicateOf = firstLine.get(h);
-        else {
-          keys.add(h);
-          if (firstLine.size < 200_000) firstLine.set(h, line);
-        }
-      }
+      // The same record twice in a file is a mistake to show, not a silent last-one-wins.
+      const duplicateOf = issues.length ? undefined : keys.firstSeen(importer.keyOf(parsed), line);
       if (issues.length || duplicateOf !== undefined) {
         await bad(
           line,
@@ -439,7 +430,7 @@ async function* batches(
                   field: importer.key,
                   column: null,
                   value: null,
-                  message: `The same record as row ${duplicateOf ?? 'above'}`,
+                  message: `The same record as row ${duplicateOf}`,
                 },
               ],
         );
@@ -482,7 +473,8 @@ async function dryRun(db: Db, ctx: Ctx, row: ImportRow) {
           row: line,
           field: i.field,
           column: i.column,
-          value: i.value?.slice(0, 200) ?? null,
+          // PostgreSQL text cannot hold NUL: the report shows it as the NUL symbol.
+          value: i.value?.slice(0, 200).replaceAll('\u0000', '\u2400') ?? null,
           message: i.message,
         });
     if (pending.length >= 1000) await flush();
