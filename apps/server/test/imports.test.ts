@@ -1,8 +1,9 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, referrals } from '../src/modules/deals/deals.tables';
+import { refreshSearchColumns } from '../src/modules/marketplace/profiles.service';
 import { organizations } from '../src/modules/organizations/organizations.tables';
-import { createProgramRecord } from '../src/seed/factories';
+import { createEnrollmentRecord, createProgramRecord } from '../src/seed/factories';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 
@@ -347,5 +348,95 @@ describe('CSV imports', () => {
       '4:closeDate',
       '5:referralExternalId',
     ]);
+  });
+
+  it('reports a NUL byte, a day the month lacks and a profile that would not save, in the dry run', async () => {
+    const csv = [
+      'externalId,name,types,createdAt,profileStatus,profileServices',
+      'N-1,Nul\u0000Byte,reseller,2024-01-01,,',
+      'N-2,Leap Less,reseller,2023-02-29,,',
+      'N-3,Thirty One,reseller,2024-04-31T10:00:00Z,,',
+      'N-4,Twice Backup,reseller,2024-01-01,published,backup; Backup',
+      'N-5,Good Row,reseller,2024-02-29,,',
+    ].join('\n');
+    const up = (await upload('partners', csv)).json() as ImportDto;
+    const done = await dryRun(up);
+    expect(done).toMatchObject({ status: 'invalid', totalRows: 5, errorRows: 4 });
+    const errors = (await as(t.app, admin).get(`/api/v1/imports/${up.id}/errors`)).json().items as {
+      row: number;
+      field: string;
+      value: string;
+      message: string;
+    }[];
+    expect(errors.map((x) => `${x.row}:${x.field}: ${x.message}`)).toEqual([
+      '2:name: Contains a NUL character',
+      '3:createdAt: No such day: 2023-02-29',
+      '4:createdAt: No such day: 2024-04-31',
+      '5:profileServices: Each entry at most once',
+    ]);
+    expect(errors[0]!.value).toBe('Nul\u2400Byte');
+  });
+
+  it('updates a batch of partners in place, and writes the search columns the marketplace would', async () => {
+    const { program, tiers } = await createProgramRecord(t.database.db, {
+      tiers: [
+        {
+          code: 'gold',
+          name: 'Gold',
+          benefits: [
+            { kind: 'marketplace_boost', value: 2.5 },
+            { kind: 'badge', text: 'Gold reseller' },
+            { kind: 'badge', text: 'Cloud expert' },
+          ],
+        },
+      ],
+    });
+    await importFile(
+      'partners',
+      [
+        'externalId,name,types,country,website,description,profileStatus,profileDescription,profileServices,profileCountries,profileIndustries',
+        'S-1,Searchable Systems,msp; reseller,DE,https://s1.example,Backup in Bavaria,published,Tape-free backup,backup; migration,DE; AT,51; 52',
+        'S-2,Second Search,isv,FR,,,draft,Draft only,,,',
+      ].join('\n'),
+    );
+    const [s1] = await t.database.db.select().from(organizations).where(eq(organizations.externalId, 'S-1'));
+    await createEnrollmentRecord(t.database.db, {
+      organizationId: s1!.id,
+      programId: program.id,
+      tierId: tiers[0]!.id,
+    });
+    // A file with a few columns: what it names changes, the rest stays (two rows, one statement).
+    const again = await importFile(
+      'partners',
+      'externalId,name,types,primaryType,profileStatus\nS-1,Searchable Systems AG,msp; reseller,reseller,published\nS-2,Second Search SA,isv,,\n',
+    );
+    expect(again).toMatchObject({ created: 0, updated: 2 });
+    const rows = await t.database.db
+      .select()
+      .from(organizations)
+      .where(sql`${organizations.externalId} in ('S-1', 'S-2')`)
+      .orderBy(organizations.externalId);
+    expect(rows.map((r) => [r.name, r.country, r.website, r.domain, r.description, r.version])).toEqual([
+      ['Searchable Systems AG', 'DE', 'https://s1.example', 's1.example', 'Backup in Bavaria', 2],
+      ['Second Search SA', 'FR', null, null, '', 2],
+    ]);
+    const columns = async () =>
+      (
+        await t.database.db.execute(
+          sql`select search_name, search_text, search_vector::text as v, types, countries, industries, services, badges, boost
+            from partner_profiles where organization_id = ${s1!.id}`,
+        )
+      ).rows[0];
+    const imported = await columns();
+    expect(imported).toMatchObject({
+      search_name: 'Searchable Systems AG',
+      types: ['reseller', 'msp'],
+      badges: ['Gold reseller', 'Cloud expert'],
+      boost: 2.5,
+    });
+    await refreshSearchColumns(t.database.db, s1!.id);
+    expect(await columns()).toEqual(imported);
+    const found = (await as(t.app, admin).get('/api/v1/marketplace/search?q=tape')).json();
+    expect(JSON.stringify(found)).toContain('Searchable Systems AG');
   });
 });

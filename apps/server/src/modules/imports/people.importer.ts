@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, inArray, ne, or, sql } from 'drizzle-orm';
 import { roles, orgKindOfRole, type Role } from '@partnergraph/shared/permissions';
 import { enrollmentStatus } from '@partnergraph/shared/contracts/programs';
 import { newId } from '../../lib/ids';
@@ -6,7 +6,7 @@ import { users } from '../identity/identity.tables';
 import { findVendor } from '../organizations/organizations.repository';
 import { enrollments, programs, programTiers, tierHistory } from '../programs/programs.tables';
 import { email, instant, oneOf, ref, text, type Importer, type RowError } from './fields';
-import { findOrganizationsByRef, findUsersByEmail } from './references';
+import { findOrganizationsByRef, findUsersByEmail, updateByIds } from './references';
 
 type UserReady = {
   id: string;
@@ -145,18 +145,14 @@ export const usersImporter: Importer<UserReady> = {
           ...(r.createdAt ? { createdAt: r.createdAt, updatedAt: r.createdAt } : {}),
         })),
       );
-    for (const r of rows.filter((x) => x.exists))
-      await q
-        .update(users)
-        .set({
-          name: r.name!,
-          role: r.role!,
-          ...(r.status ? { status: r.status } : {}),
-          ...(r.createdAt ? { createdAt: r.createdAt } : {}),
-          updatedAt: new Date(),
-          version: sql`${users.version} + 1`,
-        })
-        .where(eq(users.id, r.id));
+    await updateByIds(
+      q,
+      users,
+      ['name', 'role', 'status', 'createdAt'],
+      rows
+        .filter((x) => x.exists)
+        .map((r) => ({ id: r.id, name: r.name!, role: r.role!, status: r.status, createdAt: r.createdAt })),
+    );
     return { created: fresh.length, updated: rows.length - fresh.length };
   },
 };
@@ -333,17 +329,14 @@ export const enrollmentsImporter: Importer<EnrollmentReady> = {
           ...(r.createdAt ? { createdAt: r.createdAt, updatedAt: r.createdAt } : {}),
         })),
       );
-    for (const r of rows.filter((x) => x.exists))
-      await q
-        .update(enrollments)
-        .set({
-          tierId: r.tierId,
-          status: r.status,
-          ...(r.createdAt ? { createdAt: r.createdAt } : {}),
-          updatedAt: new Date(),
-          version: sql`${enrollments.version} + 1`,
-        })
-        .where(eq(enrollments.id, r.id));
+    await updateByIds(
+      q,
+      enrollments,
+      ['tierId', 'status', 'createdAt'],
+      rows
+        .filter((x) => x.exists)
+        .map((r) => ({ id: r.id, tierId: r.tierId, status: r.status, createdAt: r.createdAt })),
+    );
     // The tier history says where a tier came from, as the tier engine's changes do.
     const moved = rows.filter((r) => r.tierChanged);
     if (moved.length)

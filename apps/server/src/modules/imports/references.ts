@@ -1,4 +1,4 @@
-import { eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, or, sql, type Table } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { isId } from '../../lib/ids';
 import type { connections } from '../marketplace/marketplace.tables';
@@ -102,4 +102,38 @@ export async function upsertByExternalId<T extends typeof deals | typeof referra
     .insert(table)
     .values(rows as never)
     .onConflictDoUpdate({ target: table.externalId, set: set as never });
+}
+
+/**
+ * Updates many records by id in one statement: each row carries the values
+ * to store under their field names; a value left out (undefined or null)
+ * keeps what is stored, as a blank cell does. Bumps `version` and
+ * `updatedAt` like a single update.
+ */
+export async function updateByIds<T extends Table>(
+  q: Queryable,
+  table: T,
+  fields: (keyof T['$inferInsert'] & string)[],
+  rows: ({ id: string } & Partial<T['$inferInsert']>)[],
+) {
+  if (!rows.length) return;
+  const columns = getTableColumns(table);
+  const cols = fields.map((f) => columns[f]!);
+  const records = rows.map((r) =>
+    Object.fromEntries([
+      ['id', r.id],
+      ...fields.map((f, i) => {
+        const v = (r as Record<string, unknown>)[f];
+        return [cols[i]!.name, v instanceof Date ? v.toISOString() : (v ?? null)];
+      }),
+    ]),
+  );
+  const q1 = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  await q.execute(sql`
+    update ${table} as t set
+      ${sql.raw(cols.map((c) => `${q1(c.name)} = coalesce(x.${q1(c.name)}, t.${q1(c.name)})`).join(', '))},
+      "updated_at" = now(), "version" = t."version" + 1
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+      as x("id" uuid, ${sql.raw(cols.map((c) => `${q1(c.name)} ${c.getSQLType()}`).join(', '))})
+    where t."id" = x."id"`);
 }
