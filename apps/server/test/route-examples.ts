@@ -12,6 +12,19 @@ import { sentEmails } from '../src/modules/mail/mail.tables';
 import { importChunks, importMappings, imports } from '../src/modules/imports/imports.tables';
 import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
 import { newId } from '../src/lib/ids';
+import { comments, posts } from '../src/modules/community/community.tables';
+import {
+  addSpaceMember,
+  createAnnouncementRecord,
+  createCommentRecord,
+  createEventRecord,
+  createMemberProfileRecord,
+  createNotificationRecord,
+  createPostRecord,
+  createReportRecord,
+  createRsvpRecord,
+  createSpaceRecord,
+} from '../src/seed/community-factories';
 import {
   createConnectionRecord,
   createIntegrationRecord,
@@ -634,6 +647,183 @@ export const examples: Record<string, Example> = {
     query: 'limit=5',
   }),
 
+  // --- Community (records in a private space of the owner's user, who moderates it) ---
+  'GET /api/v1/spaces': () => ({ query: 'joined=true' }),
+  'POST /api/v1/spaces': () => ({
+    body: { name: `Space ${exampleCounter++}`, visibility: 'segment', segment: { countries: ['DE'] } },
+  }),
+  'GET /api/v1/spaces/{id}': async (x) => ({ params: { id: (await spaceOf(x)).space.id } }),
+  'PATCH /api/v1/spaces/{id}': async (x) => ({
+    params: { id: (await spaceOf(x)).space.id },
+    body: { version: 1, description: 'Renamed by the suite' },
+  }),
+  'POST /api/v1/spaces/{id}/join': async (x) => ({ params: { id: (await spaceOf(x)).space.id } }),
+  'POST /api/v1/spaces/{id}/leave': async (x) => ({ params: { id: (await spaceOf(x)).space.id } }),
+  'GET /api/v1/spaces/{id}/members': async (x) => ({ params: { id: (await spaceOf(x)).space.id } }),
+  'POST /api/v1/spaces/{id}/members': async (x) => {
+    const s = await spaceOf(x);
+    const invitee = await createUser(x.t.database.db, {
+      organizationId: x.owner.id,
+      role: 'partner_user',
+      email: `invitee${exampleCounter++}@example.test`,
+      name: 'Ivy Invitee',
+    });
+    return { params: { id: s.space.id }, body: { userIds: [invitee.id] } };
+  },
+  'PUT /api/v1/spaces/{id}/members/{userId}/role': async (x) => {
+    const s = await spaceOf(x);
+    return { params: { id: s.space.id, userId: s.member.id }, body: { role: 'moderator' } };
+  },
+  'POST /api/v1/spaces/{id}/members/{userId}/suspend': async (x) => {
+    const s = await spaceOf(x);
+    return { params: { id: s.space.id, userId: s.member.id }, body: { reason: 'Spam' } };
+  },
+  'POST /api/v1/spaces/{id}/members/{userId}/reinstate': async (x) => {
+    const s = await spaceOf(x);
+    return { params: { id: s.space.id, userId: s.suspended.id } };
+  },
+  'GET /api/v1/spaces/{id}/mentionable': async (x) => ({
+    params: { id: (await spaceOf(x)).space.id },
+    query: 'q=mo',
+  }),
+  'GET /api/v1/spaces/{id}/moderation': async (x) => ({ params: { id: (await spaceOf(x)).space.id } }),
+  'GET /api/v1/spaces/{id}/posts': async (x) => ({ params: { id: (await spaceOf(x)).space.id } }),
+  'POST /api/v1/spaces/{id}/posts': async (x) => ({
+    params: { id: (await spaceOf(x)).space.id },
+    body: { title: 'Hello', body: 'First **post**' },
+  }),
+  'POST /api/v1/community/preview': () => ({ body: { body: '**bold** and <script>x</script>' } }),
+  'GET /api/v1/posts/{id}': async (x) => ({ params: { id: (await spaceOf(x)).post.id } }),
+  'PATCH /api/v1/posts/{id}': async (x) => ({
+    params: { id: (await spaceOf(x)).post.id },
+    body: { version: 1, body: 'Edited' },
+  }),
+  'DELETE /api/v1/posts/{id}': async (x) => ({ params: { id: (await spaceOf(x)).post.id } }),
+  'GET /api/v1/posts/{id}/revisions': async (x) => ({ params: { id: (await spaceOf(x)).post.id } }),
+  'POST /api/v1/posts/{id}/pin': async (x) => ({ params: { id: (await spaceOf(x)).post.id } }),
+  'POST /api/v1/posts/{id}/unpin': async (x) => ({ params: { id: (await spaceOf(x, 'pinnedAt')).post.id } }),
+  'POST /api/v1/posts/{id}/lock': async (x) => ({ params: { id: (await spaceOf(x)).post.id } }),
+  'POST /api/v1/posts/{id}/unlock': async (x) => ({ params: { id: (await spaceOf(x, 'lockedAt')).post.id } }),
+  'POST /api/v1/posts/{id}/hide': async (x) => ({
+    params: { id: (await spaceOf(x)).post.id },
+    body: { reason: 'Off topic' },
+  }),
+  'POST /api/v1/posts/{id}/unhide': async (x) => ({ params: { id: (await spaceOf(x, 'hiddenAt')).post.id } }),
+  'POST /api/v1/posts/{id}/reactions': async (x) => ({
+    params: { id: (await spaceOf(x)).post.id },
+    body: { kind: 'like' },
+  }),
+  'DELETE /api/v1/posts/{id}/reactions/{kind}': async (x) => ({
+    params: { id: (await spaceOf(x)).post.id, kind: 'like' },
+  }),
+  'GET /api/v1/posts/{id}/comments': async (x) => ({ params: { id: (await spaceOf(x)).post.id } }),
+  'POST /api/v1/posts/{id}/comments': async (x) => {
+    const s = await spaceOf(x);
+    return { params: { id: s.post.id }, body: { body: 'Agreed', parentId: s.comment.id } };
+  },
+  'PATCH /api/v1/comments/{id}': async (x) => ({
+    params: { id: (await spaceOf(x)).comment.id },
+    body: { version: 1, body: 'Edited comment' },
+  }),
+  'DELETE /api/v1/comments/{id}': async (x) => ({ params: { id: (await spaceOf(x)).comment.id } }),
+  'GET /api/v1/comments/{id}/revisions': async (x) => ({ params: { id: (await spaceOf(x)).comment.id } }),
+  'POST /api/v1/comments/{id}/hide': async (x) => ({
+    params: { id: (await spaceOf(x)).comment.id },
+    body: { reason: 'Rude' },
+  }),
+  'POST /api/v1/comments/{id}/unhide': async (x) => {
+    const s = await spaceOf(x);
+    await x.t.database.db.update(comments).set({ hiddenAt: new Date() }).where(eq(comments.id, s.comment.id));
+    return { params: { id: s.comment.id } };
+  },
+  'POST /api/v1/comments/{id}/reactions': async (x) => ({
+    params: { id: (await spaceOf(x)).comment.id },
+    body: { kind: 'thanks' },
+  }),
+  'DELETE /api/v1/comments/{id}/reactions/{kind}': async (x) => ({
+    params: { id: (await spaceOf(x)).comment.id, kind: 'thanks' },
+  }),
+  'POST /api/v1/reports': async (x) => ({
+    body: { targetType: 'post', targetId: (await spaceOf(x)).memberPost.id, reason: 'Spam' },
+  }),
+  'GET /api/v1/reports': () => ({ query: 'status=open' }),
+  'POST /api/v1/reports/{id}/resolve': async (x) => {
+    const s = await spaceOf(x);
+    const report = await createReportRecord(x.t.database.db, {
+      spaceId: s.space.id,
+      postId: s.post.id,
+      reporterUserId: s.member.id,
+    });
+    return { params: { id: report.id }, body: { outcome: 'dismissed' } };
+  },
+  'GET /api/v1/announcements': () => ({ query: 'unread=true' }),
+  'POST /api/v1/announcements': () => ({
+    body: { title: 'Summit', body: 'Save the date', segment: { partnerTypes: ['reseller'] } },
+  }),
+  'GET /api/v1/announcements/{id}': async (x) => ({ params: { id: (await announcementFor(x)).id } }),
+  'POST /api/v1/announcements/{id}/read': async (x) => ({ params: { id: (await announcementFor(x)).id } }),
+  'GET /api/v1/announcements/{id}/receipts': async (x) => ({ params: { id: (await announcementFor(x)).id } }),
+  'GET /api/v1/events': () => ({ query: 'when=past' }),
+  'POST /api/v1/events': () => ({
+    body: {
+      title: 'Roadmap webinar',
+      kind: 'webinar',
+      startsAt: '2030-01-10T16:00:00Z',
+      endsAt: '2030-01-10T17:00:00Z',
+      timeZone: 'Europe/Berlin',
+      capacity: 100,
+    },
+  }),
+  'GET /api/v1/events/{id}': async (x) => ({ params: { id: (await eventFor(x)).id } }),
+  'PATCH /api/v1/events/{id}': async (x) => ({
+    params: { id: (await eventFor(x)).id },
+    body: { version: 1, title: 'Roadmap webinar (moved)' },
+  }),
+  'POST /api/v1/events/{id}/cancel': async (x) => ({ params: { id: (await eventFor(x)).id } }),
+  'POST /api/v1/events/{id}/rsvp': async (x) => ({
+    params: { id: (await eventFor(x)).id },
+    body: { status: 'going' },
+  }),
+  'GET /api/v1/events/{id}/attendees': async (x) => ({ params: { id: (await eventFor(x)).id } }),
+  'POST /api/v1/events/{id}/attendance': async (x) => {
+    const ev = await eventFor(x, -2);
+    await createRsvpRecord(x.t.database.db, {
+      eventId: ev.id,
+      userId: x.user.id,
+      organizationId: x.owner.id,
+    });
+    return { params: { id: ev.id }, body: { userIds: [x.user.id] } };
+  },
+  'GET /api/v1/events/{id}/ics': async (x) => ({ params: { id: (await eventFor(x)).id } }),
+  'GET /api/v1/members': () => ({ query: 'expertise=backup&country=DE' }),
+  'GET /api/v1/members/{id}': async (x) => {
+    await createMemberProfileRecord(x.t.database.db, { userId: x.user.id, expertise: ['Backup'] });
+    return {
+      params: { id: x.user.id },
+      shared: 'the directory lists everyone who opted in, to every signed-in user',
+    };
+  },
+  'POST /api/v1/members/{id}/introduce': async (x) => {
+    await createMemberProfileRecord(x.t.database.db, { userId: x.user.id, expertise: ['Backup'] });
+    return {
+      params: { id: x.user.id },
+      body: { message: 'Let us talk about backup' },
+      shared: 'any member may ask for an introduction to a listed member (community.test.ts)',
+    };
+  },
+  'GET /api/v1/me/member-profile': () => ({}),
+  'PUT /api/v1/me/member-profile': () => ({
+    body: { listed: true, headline: 'Architect', expertise: ['Backup'] },
+  }),
+  'GET /api/v1/notifications': () => ({ query: 'unread=true' }),
+  'GET /api/v1/notifications/unread-count': () => ({}),
+  'POST /api/v1/notifications/read-all': () => ({}),
+  'GET /api/v1/notifications/settings': () => ({}),
+  'PUT /api/v1/notifications/settings': () => ({ body: { email: { comment: true }, digest: true } }),
+  'POST /api/v1/notifications/{id}/read': async (x) => ({
+    params: { id: (await createNotificationRecord(x.t.database.db, { userId: x.user.id })).id },
+  }),
+
   // --- Analytics ---
   'GET /api/v1/analytics/overview': () => ({ query: 'from=2025-01-01&to=2026-01-01' }),
   'GET /api/v1/analytics/revenue': () => ({ query: 'from=2025-01-01&to=2026-01-01&model=first_touch' }),
@@ -770,5 +960,68 @@ async function pendingSolution(x: ExampleInput) {
       { organizationId: creator.id, role: 'Technology' },
       { organizationId: x.owner.id, role: 'Services', accepted: false },
     ],
+  });
+}
+
+/**
+ * A private space where the owner's user is an active moderator, with a second
+ * member, a suspended one, a post and a comment by the user, and a post by the
+ * member; `flag` pins, locks or hides the user's post first.
+ */
+async function spaceOf(x: ExampleInput, flag?: 'pinnedAt' | 'lockedAt' | 'hiddenAt') {
+  const db = x.t.database.db;
+  const space = await createSpaceRecord(db, { name: `Private ${exampleCounter++}`, visibility: 'private' });
+  await addSpaceMember(db, { spaceId: space.id, userId: x.user.id, role: 'moderator' });
+  const person = (name: string) =>
+    createUser(db, {
+      organizationId: x.owner.id,
+      role: 'partner_user',
+      email: `${name.toLowerCase()}${exampleCounter++}@example.test`,
+      name: `${name} Member`,
+    });
+  const member = await person('Mo');
+  const suspended = await person('Sue');
+  await addSpaceMember(db, { spaceId: space.id, userId: member.id });
+  await addSpaceMember(db, { spaceId: space.id, userId: suspended.id, status: 'suspended' });
+  const author = { spaceId: space.id, authorUserId: x.user.id, authorOrgId: x.owner.id };
+  const post = await createPostRecord(db, { ...author, title: 'Example', body: 'Hello' });
+  if (flag)
+    await db
+      .update(posts)
+      .set({ [flag]: new Date() })
+      .where(eq(posts.id, post.id));
+  const comment = await createCommentRecord(db, {
+    postId: post.id,
+    authorUserId: x.user.id,
+    authorOrgId: x.owner.id,
+    body: 'A comment',
+  });
+  const memberPost = await createPostRecord(db, {
+    ...author,
+    authorUserId: member.id,
+    title: 'From a member',
+    body: 'Buy now',
+  });
+  return { space, member, suspended, post, comment, memberPost };
+}
+
+/** An announcement for the owner's country only (the ecosystem's two partners are in DE and FR). */
+async function announcementFor(x: ExampleInput) {
+  return createAnnouncementRecord(x.t.database.db, {
+    title: 'For you',
+    body: 'News',
+    segment: { countries: [x.owner.country!] },
+  });
+}
+
+/** An event for the owner's country, `days` from now. */
+async function eventFor(x: ExampleInput, days = 10) {
+  return createEventRecord(x.t.database.db, {
+    title: 'Local meetup',
+    kind: 'meetup',
+    startsAt: new Date(Date.now() + days * 86_400_000),
+    minutes: days < 0 ? 4 * 24 * 60 : 90,
+    timeZone: 'Europe/Paris',
+    segment: { countries: [x.owner.country!] },
   });
 }

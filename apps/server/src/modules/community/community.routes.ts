@@ -128,7 +128,11 @@ import {
 } from './spaces.service';
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-const reactionParams = z.object({ id: idSchema, kind: z.enum(reactionKinds) });
+// The kind is checked by the service: an unknown one is a reaction that does not exist (404).
+const reactionParams = z.object({
+  id: idSchema,
+  kind: z.string().max(40).describe(reactionKinds.join(', ')),
+});
 const mentionQuery = z.object({ q: z.string().trim().max(100).optional() });
 const memberQuery = paginationQuery.extend({ q: z.string().trim().max(100).optional() });
 const previewQuery = z.object({
@@ -193,21 +197,36 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
     },
     async (req) => updateSpace(db, ctxOf(req), req.params.id, req.body),
   );
-  for (const verb of ['join', 'leave'] as const) {
-    r.post(
-      `/spaces/:id/${verb}`,
-      {
-        config: { access: 'community:participate' },
-        schema: {
-          tags,
-          summary: verb === 'join' ? 'Join a space (private ones: accept the invitation)' : 'Leave a space',
-          params: idParams,
-          response: { 200: spaceSchema },
-        },
+  r.post(
+    '/spaces/:id/join',
+    {
+      config: { access: 'community:participate' },
+      schema: {
+        tags,
+        summary: 'Join a space (private ones: accept the invitation)',
+        params: idParams,
+        response: { 200: spaceSchema },
       },
-      async (req) => (verb === 'join' ? joinSpace : leaveSpace)(db, ctxOf(req), req.params.id),
-    );
-  }
+    },
+    async (req) => joinSpace(db, ctxOf(req), req.params.id),
+  );
+  r.post(
+    '/spaces/:id/leave',
+    {
+      config: { access: 'community:participate' },
+      schema: {
+        tags,
+        summary: 'Leave a space',
+        description: 'No body: after leaving a private space you no longer see it.',
+        params: idParams,
+        response: none,
+      },
+    },
+    async (req, reply) => {
+      await leaveSpace(db, ctxOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
   r.get(
     '/spaces/:id/members',
     {

@@ -702,10 +702,11 @@ export async function react(
   ctx: Ctx,
   targetType: 'post' | 'comment',
   id: string,
-  kind: (typeof reactionKinds)[number],
+  kind: string,
   on: boolean,
 ) {
   const actor = ctx.actor;
+  if (!isReactionKind(kind)) throw notFound('reaction');
   await runChange(db, ctx, async (tx, record) => {
     const access =
       targetType === 'post'
@@ -735,3 +736,6 @@ export async function react(
   });
   return targetType === 'post' ? getPost(db, ctx, id) : getComment(db, ctx, id);
 }
+
+const isReactionKind = (k: string): k is (typeof reactionKinds)[number] =>
+  (reactionKinds as readonly string[]).includes(k);

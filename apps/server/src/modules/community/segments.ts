@@ -13,19 +13,20 @@ import type { SegmentSpec } from './community.tables';
  * active enrollments, so a partner promoted to Gold joins the Gold audience
  * at once and one demoted leaves it.
  */
+// Inner aliases start with s: `orgId` may be a column of an outer query's `o` or `e`.
 export function orgInSegment(segment: SQL | unknown, orgId: SQL | string): SQL {
   const seg = sql`${segment}`;
   const org = typeof orgId === 'string' ? sql`${orgId}::uuid` : orgId;
   const list = (key: string) => sql`(select jsonb_array_elements_text(${seg} -> ${key}))`;
   const empty = (key: string) => sql`coalesce(jsonb_array_length(${seg} -> ${key}), 0) = 0`;
   return sql`(${seg} is null or (
-    (${empty('partnerTypes')} or exists (select 1 from organization_partner_types opt
-      where opt.organization_id = ${org} and opt.type_code in ${list('partnerTypes')}))
-    and (${empty('countries')} or (select o.country from organizations o where o.id = ${org}) in ${list('countries')})
-    and (${empty('programIds')} or exists (select 1 from enrollments e where e.organization_id = ${org}
-      and e.status = 'active' and e.program_id::text in ${list('programIds')}))
-    and (${empty('tierIds')} or exists (select 1 from enrollments e where e.organization_id = ${org}
-      and e.status = 'active' and e.tier_id::text in ${list('tierIds')}))
+    (${empty('partnerTypes')} or exists (select 1 from organization_partner_types sopt
+      where sopt.organization_id = ${org} and sopt.type_code in ${list('partnerTypes')}))
+    and (${empty('countries')} or (select so.country from organizations so where so.id = ${org}) in ${list('countries')})
+    and (${empty('programIds')} or exists (select 1 from enrollments se where se.organization_id = ${org}
+      and se.status = 'active' and se.program_id::text in ${list('programIds')}))
+    and (${empty('tierIds')} or exists (select 1 from enrollments se where se.organization_id = ${org}
+      and se.status = 'active' and se.tier_id::text in ${list('tierIds')}))
   ))`;
 }
 

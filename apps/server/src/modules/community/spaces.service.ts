@@ -183,49 +183,61 @@ export async function updateSpace(db: Db, ctx: Ctx, id: string, input: z.output<
 
 export async function joinSpace(db: Db, ctx: Ctx, id: string) {
   const actor = ctx.actor;
-  await runChange(db, ctx, async (tx, record) => {
-    const access = await loadSpace(tx, actor, id, true);
-    if (access.space.archivedAt) throw unprocessable('This space is archived');
-    const m = access.membership;
-    if (m?.status === 'active') return;
-    if (m?.status === 'suspended') throw unprocessable('A moderator suspended you from this space');
-    if (access.space.visibility === 'private' && !m) throw forbidden('This space is by invitation');
-    await tx
-      .insert(spaceMembers)
-      .values({ spaceId: id, userId: actor.userId, status: 'active', joinedAt: new Date() })
-      .onConflictDoUpdate({
-        target: [spaceMembers.spaceId, spaceMembers.userId],
-        set: { status: 'active', joinedAt: new Date() },
+  await runChange(
+    db,
+    ctx,
+    async (tx, record) => {
+      const access = await loadSpace(tx, actor, id, true);
+      if (access.space.archivedAt) throw unprocessable('This space is archived');
+      const m = access.membership;
+      if (m?.status === 'active') return;
+      if (m?.status === 'suspended') throw unprocessable('A moderator suspended you from this space');
+      if (access.space.visibility === 'private' && !m) throw forbidden('This space is by invitation');
+      await tx
+        .insert(spaceMembers)
+        .values({ spaceId: id, userId: actor.userId, status: 'active', joinedAt: new Date() })
+        .onConflictDoUpdate({
+          target: [spaceMembers.spaceId, spaceMembers.userId],
+          set: { status: 'active', joinedAt: new Date() },
+        });
+      record.audit({
+        action: 'space.joined',
+        entityType: 'space',
+        entityId: id,
+        after: { userId: actor.userId },
       });
-    record.audit({
-      action: 'space.joined',
-      entityType: 'space',
-      entityId: id,
-      after: { userId: actor.userId },
-    });
-  });
+      // Asking twice changes nothing and records nothing.
+    },
+    { refreshOnly: true },
+  );
   return getSpace(db, ctx, id);
 }
 
 export async function leaveSpace(db: Db, ctx: Ctx, id: string) {
   const actor = ctx.actor;
-  await runChange(db, ctx, async (tx, record) => {
-    const access = await loadSpace(tx, actor, id, true);
-    const m = access.membership;
-    if (!m) return;
-    // Leaving and joining again must not lift a suspension.
-    if (m.status === 'suspended') throw unprocessable('A moderator suspended you from this space');
-    await tx
-      .delete(spaceMembers)
-      .where(and(eq(spaceMembers.spaceId, id), eq(spaceMembers.userId, actor.userId)));
-    record.audit({
-      action: 'space.left',
-      entityType: 'space',
-      entityId: id,
-      before: { role: m.role, status: m.status },
-    });
-  });
-  return getSpace(db, ctx, id);
+  await runChange(
+    db,
+    ctx,
+    async (tx, record) => {
+      const access = await loadSpace(tx, actor, id, true);
+      const m = access.membership;
+      if (!m) return;
+      // Leaving and joining again must not lift a suspension.
+      if (m.status === 'suspended') throw unprocessable('A moderator suspended you from this space');
+      await tx
+        .delete(spaceMembers)
+        .where(and(eq(spaceMembers.spaceId, id), eq(spaceMembers.userId, actor.userId)));
+      record.audit({
+        action: 'space.left',
+        entityType: 'space',
+        entityId: id,
+        before: { role: m.role, status: m.status },
+      });
+      // Asking twice changes nothing and records nothing.
+    },
+    { refreshOnly: true },
+  );
+  return undefined;
 }
 
 const memberSelect = {
