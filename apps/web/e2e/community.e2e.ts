@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { accounts } from './support/accounts';
+import { type Account, accounts, DEMO_PASSWORD } from './support/accounts';
 import { apiAs } from './support/api';
-import { signIn, useBrowser, waitForPath } from './support/browser';
+import { signIn, tableRows, useBrowser, waitForPath } from './support/browser';
 
 // The community as a new partner user meets it: an open space joined from the list, a first post,
 // a mention from another partner answered from the notification bell, an event RSVP with its
@@ -26,6 +26,88 @@ interface PostDto {
 interface EventDto {
   id: string;
   title: string;
+}
+
+interface Org {
+  id: string;
+  name: string;
+  domain: string | null;
+  types: { code: string }[];
+}
+const isA = (org: Org, type: string) => org.types.some((t) => t.code === type);
+interface Program {
+  id: string;
+  name: string;
+  tiers: { id: string; name: string }[];
+}
+interface Enrollment {
+  organization: { id: string; name: string };
+  tier: { id: string; name: string } | null;
+}
+
+/** A demo sign-in of the partner's (admin@ or user@ its domain), if one works. */
+async function demoAdmin(org: Org): Promise<Account | null> {
+  if (!org.domain) return null;
+  for (const local of ['user', 'admin']) {
+    const account = { email: `${local}@${org.domain}`, password: DEMO_PASSWORD };
+    try {
+      await apiAs(account);
+      return account;
+    } catch {
+      // No such demo sign-in: try the next.
+    }
+  }
+  return null;
+}
+
+const TIER = process.env.COMMUNITY_E2E_TIER ?? 'Gold';
+
+/** A reseller holding the Gold tier of the reseller program, and an ISV that is no reseller, each with a demo admin. */
+async function goldResellerAndIsv() {
+  const admin = await apiAs(accounts.admin);
+  const programs = await admin.get<{ items: Program[] }>('/programs?limit=200');
+  const program = programs.items.find(
+    (p) => /resell/i.test(p.name) && p.tiers.some((t) => t.name === 'Gold'),
+  );
+  if (!program) throw new Error('the demo should hold a reseller program with a Gold tier');
+  const gold = program.tiers.find((t) => t.name === TIER)!;
+  const enrollments = await admin.get<{ items: Enrollment[] }>(
+    `/enrollments?programId=${program.id}&status=active&limit=200`,
+  );
+  let goldReseller: { org: Org; account: Account } | undefined;
+  for (const e of enrollments.items.filter((x) => x.tier?.id === gold.id)) {
+    const org = await admin.get<Org>(`/partners/${e.organization.id}`);
+    const account = isA(org, 'reseller') ? await demoAdmin(org) : null;
+    if (account) {
+      goldReseller = { org, account };
+      break;
+    }
+  }
+  if (!goldReseller) throw new Error('the demo should hold a Gold reseller with a demo admin');
+  // Preferably a Silver ISV (of the technology program): a tier, but not the Gold of resellers.
+  const silver = new Set<string>();
+  for (const p of programs.items.filter((x) => x.id !== program.id)) {
+    const tier = p.tiers.find((t) => t.name === 'Silver');
+    if (!tier) continue;
+    const list = await admin.get<{ items: Enrollment[] }>(
+      `/enrollments?programId=${p.id}&status=active&limit=200`,
+    );
+    for (const e of list.items) if (e.tier?.id === tier.id) silver.add(e.organization.id);
+  }
+  const isvs = await admin.get<{ items: Org[] }>('/partners?type=isv&status=active&limit=100');
+  const candidates = isvs.items
+    .filter((o) => !isA(o, 'reseller'))
+    .sort((a, b) => Number(silver.has(b.id)) - Number(silver.has(a.id)));
+  let isv: { org: Org; account: Account } | undefined;
+  for (const org of candidates) {
+    const account = await demoAdmin(org);
+    if (account) {
+      isv = { org, account };
+      break;
+    }
+  }
+  if (!isv) throw new Error('the demo should hold an ISV (not a reseller) with a demo admin');
+  return { program, gold, goldReseller, isv };
 }
 
 async function nav(page: Page, name: string) {
@@ -188,5 +270,120 @@ describe('community: spaces, posts, mentions and events', () => {
     await expect
       .poll(() => page.getByRole('listitem', { name: event.title }).textContent())
       .toContain('Going');
+  });
+
+  test('the vendor announces to Gold resellers only: a Gold reseller sees it at the top, an ISV never does', async () => {
+    const page = browser.page();
+    const { program, goldReseller, isv } = await goldResellerAndIsv();
+    const title = `Gold reseller price list ${stamp}`;
+
+    await signIn(page, accounts.admin);
+    await waitForPath(page, '/partners');
+    await nav(page, 'Announcements');
+    await waitForPath(page, '/community/announcements');
+    await page.getByRole('button', { name: 'New announcement' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New announcement' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+    await dialog
+      .getByRole('textbox', { name: 'Announcement' })
+      .fill('The **new price list** is in the portal.');
+    await dialog.getByRole('switch', { name: 'Every partner' }).uncheck({ force: true });
+    await dialog.getByRole('combobox', { name: 'Partner types' }).click();
+    await page.getByRole('option', { name: 'Reseller / value-added reseller' }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('combobox', { name: 'Tiers' }).click();
+    await page.getByRole('option', { name: `${TIER} (${program.name})` }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Send announcement' }).click();
+    const card = page.getByRole('listitem', { name: title });
+    await expect.poll(() => card.textContent()).toMatch(/Read by 0 of [1-9]\d*/);
+    await expect.poll(() => card.textContent()).toContain(TIER);
+
+    // A Gold reseller's user sees it at the top of their home page and marks it read.
+    await page.context().clearCookies();
+    await signIn(page, goldReseller.account);
+    await waitForPath(page, '/organization');
+    const banner = page.getByRole('region', { name: 'Unread announcement' });
+    await expect.poll(() => banner.textContent()).toContain(title);
+    await banner.getByRole('button', { name: 'Mark as read' }).click();
+    await expect.poll(() => banner.filter({ hasText: title }).count()).toBe(0);
+
+    // An ISV's user finds no trace of it: not at the top, not in the list, not by its address.
+    await page.context().clearCookies();
+    await signIn(page, isv.account);
+    await waitForPath(page, '/organization');
+    await nav(page, 'Announcements');
+    await page.getByRole('heading', { name: 'Announcements', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText(title).count()).toBe(0);
+    const vendorApi = await apiAs(accounts.admin);
+    const list = await vendorApi.get<{ items: { id: string; title: string }[] }>('/announcements?limit=100');
+    const sent = list.items.find((a) => a.title === title);
+    if (!sent) throw new Error('the vendor should list the announcement');
+    const isvApi = await apiAs(isv.account);
+    await expect(isvApi.get(`/announcements/${sent.id}`)).rejects.toThrow(/answered 404/);
+
+    // The vendor sees who read it.
+    const receipts = await vendorApi.get<{ items: { user: { organization: { id: string } } }[] }>(
+      `/announcements/${sent.id}/receipts`,
+    );
+    expect(receipts.items.map((r) => r.user.organization.id)).toEqual([goldReseller.org.id]);
+  });
+
+  test('the vendor marks attendance, and posts, comments and attendance show on the partner scorecard', async () => {
+    const page = browser.page();
+    const admin = await apiAs(accounts.admin);
+    const northwindUser = await apiAs(accounts.northwindUser);
+    const me = await northwindUser.get<Me>('/me');
+    // Begun ten minutes ago: people may still RSVP, and attendance may be marked.
+    const event = await admin.post<EventDto>('/events', {
+      title: `Partner office hours ${stamp}`,
+      kind: 'meetup',
+      startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 50 * 60_000).toISOString(),
+      timeZone: 'UTC',
+      location: 'Seattle office',
+    });
+    await northwindUser.post(`/events/${event.id}/rsvp`, { status: 'going' });
+    // Something of theirs to count, whatever ran before this test.
+    const space = await openSpace(`Office hours notes ${stamp}`);
+    await northwindUser.post(`/spaces/${space.id}/join`, {});
+    const post = await northwindUser.post<PostDto>(`/spaces/${space.id}/posts`, {
+      title: 'Notes from office hours',
+      body: 'Bring your renewal questions.',
+    });
+    await northwindUser.post(`/posts/${post.id}/comments`, { body: 'Adding the slides later.' });
+
+    await signIn(page, accounts.admin);
+    await waitForPath(page, '/partners');
+    await page.goto(`/community/events/${event.id}`);
+    await page.getByRole('heading', { name: event.title, level: 1 }).waitFor();
+    await page.getByRole('checkbox', { name: `Select ${me.user.name}` }).check();
+    await page.getByRole('button', { name: 'Mark attended (1)' }).click();
+    await expect
+      .poll(async () => (await tableRows(page, 'Attendees')).find((r) => r.includes(me.user.name)))
+      .toContain('Yes');
+
+    // The partner's admin reads it on their own scorecard.
+    await page.context().clearCookies();
+    await signIn(page, accounts.northwindAdmin);
+    await waitForPath(page, '/organization');
+    await nav(page, 'Scorecard');
+    await waitForPath(page, `/analytics/partners/${me.organization.id}`);
+    await page.getByRole('radio', { name: 'Table' }).first().waitFor({ state: 'attached' });
+    await page
+      .getByRole('radiogroup', { name: 'Engagement: view' })
+      .locator('label')
+      .filter({ hasText: 'Table' })
+      .click();
+    const rows = await tableRows(page, 'Engagement breakdown');
+    const count = (label: string) => {
+      const row = rows.find((r) => r.startsWith(`${label} |`));
+      if (!row) throw new Error(`no ${label} row in ${JSON.stringify(rows)}`);
+      return Number(row.split(' | ')[1]);
+    };
+    expect(count('Posts')).toBeGreaterThanOrEqual(1);
+    expect(count('Comments')).toBeGreaterThanOrEqual(1);
+    expect(count('Events attended')).toBeGreaterThanOrEqual(1);
   });
 });

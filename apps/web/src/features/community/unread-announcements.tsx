@@ -28,37 +28,37 @@ export function UnreadAnnouncementBanner() {
   const more = items.length - 1 + (unread.hasNextPage ? 1 : 0);
 
   return (
-    <Alert
-      mb="md"
-      color="indigo"
-      variant="light"
-      icon={<IconSpeakerphone />}
-      title={`Announcement: ${first.title}`}
-      role="region"
-      aria-label="Unread announcement"
-    >
-      <Stack gap="xs">
-        <div style={{ maxHeight: 160, overflow: 'auto' }}>
-          <ServerHtml html={first.html} />
-        </div>
-        <Group gap="sm">
-          <Button
-            size="xs"
-            loading={markRead.isPending && markRead.variables === first.id}
-            onClick={() => markRead.mutate(first.id)}
-          >
-            Mark as read
-          </Button>
-          <AnchorLink to="/community/announcements" size="sm">
-            {more > 0 ? `${more}${unread.hasNextPage ? '+' : ''} more unread` : 'All announcements'}
-          </AnchorLink>
-        </Group>
-        {markRead.isError && (
-          <Text size="sm" c="red" role="alert">
-            The announcement could not be marked read. Try again.
-          </Text>
-        )}
-      </Stack>
-    </Alert>
+    <section aria-label="Unread announcement">
+      <Alert
+        mb="md"
+        color="indigo"
+        variant="light"
+        icon={<IconSpeakerphone />}
+        title={`Announcement: ${first.title}`}
+      >
+        <Stack gap="xs">
+          <div style={{ maxHeight: 160, overflow: 'auto' }}>
+            <ServerHtml html={first.html} />
+          </div>
+          <Group gap="sm">
+            <Button
+              size="xs"
+              loading={markRead.isPending && markRead.variables === first.id}
+              onClick={() => markRead.mutate(first.id)}
+            >
+              Mark as read
+            </Button>
+            <AnchorLink to="/community/announcements" size="sm">
+              {more > 0 ? `${more}${unread.hasNextPage ? '+' : ''} more unread` : 'All announcements'}
+            </AnchorLink>
+          </Group>
+          {markRead.isError && (
+            <Text size="sm" c="red" role="alert">
+              The announcement could not be marked read. Try again.
+            </Text>
+          )}
+        </Stack>
+      </Alert>
+    </section>
   );
 }
