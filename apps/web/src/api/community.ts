@@ -191,11 +191,14 @@ export function useSpaceMembership() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, verb }: { id: string; verb: 'join' | 'leave' }) =>
-      api<Space>(`/spaces/${enc(id)}/${verb}`, { method: 'POST' }),
-    onSuccess: (space) =>
+      api<Space | undefined>(`/spaces/${enc(id)}/${verb}`, { method: 'POST' }),
+    // Joining answers the space; leaving answers 204 (a private space may no longer be visible).
+    onSuccess: (space, { id }) =>
       Promise.all([
-        storeSpace(queryClient, space),
-        queryClient.invalidateQueries({ queryKey: communityKeys.spacePosts(space.id, '') }),
+        space
+          ? storeSpace(queryClient, space)
+          : queryClient.invalidateQueries({ queryKey: communityKeys.spaces }),
+        queryClient.invalidateQueries({ queryKey: ['community', 'posts', 'list', id] }),
       ]),
   });
 }

@@ -58,7 +58,7 @@ export function NotificationList({
                 </Text>
               )}
               <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt)}>
-                {notificationKindCopy[n.kind].label} · {ago(n.createdAt)}
+                {notificationKindCopy(n.kind).label} · {ago(n.createdAt)}
               </Text>
             </Stack>
           </Group>

@@ -46,8 +46,8 @@ export function NotificationSettingsForm({ onDone }: { onDone?: () => void }) {
         {notificationKinds.map((kind) => (
           <Switch
             key={kind}
-            label={notificationKindCopy[kind].label}
-            description={notificationKindCopy[kind].hint}
+            label={notificationKindCopy(kind).label}
+            description={notificationKindCopy(kind).hint || undefined}
             checked={shown.email[kind] ?? false}
             disabled={update.isPending}
             onChange={(e) => update.mutate({ email: { [kind]: e.currentTarget.checked } })}
