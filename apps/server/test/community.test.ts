@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEnrollmentRecord,
+  createProfileRecord,
   createPartnerOrganization,
   createProgramRecord,
   createUser,
@@ -630,5 +631,24 @@ describe('member directory', () => {
     expect(t.mailer.sent.filter((m) => m.to === e.aUser.email).length).toBe(sentBefore);
     const bad = await as(t.app, aUser).put('/api/v1/notifications/settings', { email: { nonsense: true } });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('a connection request reaches every user of the partner in the bell, and e-mail only where wanted', async () => {
+    await createProfileRecord(t.database.db, e.partnerB.id, { status: 'published' });
+    ok(await as(t.app, bAdmin).put('/api/v1/notifications/settings', { email: { connection: false } }));
+    const mailsBefore = t.mailer.sent.filter((m) => m.to === e.bAdmin.email).length;
+    const c = ok(
+      await as(t.app, aAdmin).post('/api/v1/connections', { organizationId: e.partnerB.id, kind: 'co_sell' }),
+      201,
+    );
+    for (const s of [bAdmin, bUser]) {
+      const notes = ok(await as(t.app, s).get('/api/v1/notifications?unread=true'));
+      expect(notes.items[0]).toMatchObject({ kind: 'connection', link: `/connections/${c.id}` });
+    }
+    expect(t.mailer.sent.filter((m) => m.to === e.bAdmin.email).length).toBe(mailsBefore);
+    // A's side hears of the answer.
+    ok(await as(t.app, bUser).post(`/api/v1/connections/${c.id}/accept`, { version: c.version }));
+    const aNotes = ok(await as(t.app, aUser).get('/api/v1/notifications?unread=true'));
+    expect(aNotes.items[0]).toMatchObject({ kind: 'connection', link: `/connections/${c.id}` });
   });
 });

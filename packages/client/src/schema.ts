@@ -22253,7 +22253,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "mention" | "reply" | "comment" | "announcement" | "event" | "introduction" | "moderation" | "space" | "referral" | "connection";
+                                kind: "mention" | "reply" | "comment" | "announcement" | "event" | "introduction" | "moderation" | "space" | "referral" | "connection" | "deal";
                                 title: string;
                                 body: string;
                                 /** @description Path in the web app */
@@ -22560,7 +22560,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "mention" | "reply" | "comment" | "announcement" | "event" | "introduction" | "moderation" | "space" | "referral" | "connection";
+                            kind: "mention" | "reply" | "comment" | "announcement" | "event" | "introduction" | "moderation" | "space" | "referral" | "connection" | "deal";
                             title: string;
                             body: string;
                             /** @description Path in the web app */

@@ -21,5 +21,6 @@ export const notificationKinds = [
   'space',
   'referral',
   'connection',
+  'deal',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -19,8 +19,8 @@ import { notifications, notificationSettings } from './community.tables';
 
 /**
  * E-mail unless the member turned the kind off. Comments on one's posts are
- * frequent, so they stay in the bell unless asked for. Referral and
- * connection mail goes to partner admins from those modules
+ * frequent, so they stay in the bell unless asked for. Referral, connection
+ * and deal mail goes to partner admins from those modules
  * (organizations/notify.ts), which honour the same switches.
  */
 const emailByDefault: Record<NotificationKind, boolean> = {
@@ -34,8 +34,9 @@ const emailByDefault: Record<NotificationKind, boolean> = {
   space: true,
   referral: true,
   connection: true,
+  deal: true,
 };
-const sentByOtherModules = new Set<NotificationKind>(['referral', 'connection']);
+const sentByOtherModules = new Set<NotificationKind>(['referral', 'connection', 'deal']);
 
 export interface NotificationInput {
   userIds: string[];

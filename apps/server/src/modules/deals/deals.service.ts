@@ -1231,5 +1231,6 @@ export async function tellDecision(db: Db, mail: { mailer: Mailer; site: Site },
           mail.site,
         )
       : dealRejectedEmail({ ...about, reason: deal.decisionReason ?? '' }, mail.site),
+    { kind: 'deal', link: `/deals/${deal.id}` },
   );
 }

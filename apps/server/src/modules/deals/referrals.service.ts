@@ -208,7 +208,9 @@ export interface Mail {
 /** Tells a partner organization (never the vendor, whose staff work from the inbox) about a step on a referral. */
 async function tell(
   db: Db,
+  ctx: Ctx,
   mail: Mail,
+  referralId: string,
   org: { id: string; name: string } | null,
   compose: (organizationName: string, site: Site) => Email,
 ) {
@@ -218,7 +220,11 @@ async function tell(
     .from(organizations)
     .where(eq(organizations.id, org.id));
   if (found?.kind !== 'partner') return;
-  await notifyOrganization(db, mail.mailer, org.id, compose(org.name, mail.site));
+  await notifyOrganization(db, mail.mailer, org.id, compose(org.name, mail.site), {
+    kind: 'referral',
+    link: `/referrals/${referralId}`,
+    actorUserId: ctx.actor.userId,
+  });
 }
 
 export async function createReferral(
@@ -326,7 +332,7 @@ export async function createReferral(
     return rid;
   });
   const referral = await getReferral(db, ctx, id);
-  await tell(db, mail, referral.toVendor ? null : referral.recipient, (organizationName, site) =>
+  await tell(db, ctx, mail, id, referral.toVendor ? null : referral.recipient, (organizationName, site) =>
     referralReceivedEmail(
       {
         organizationName,
@@ -404,7 +410,7 @@ export async function acceptReferral(db: Db, ctx: Ctx, mail: Mail, id: string, v
     });
   });
   const referral = await getReferral(db, ctx, id);
-  await tell(db, mail, referral.referrer, (organizationName, site) =>
+  await tell(db, ctx, mail, id, referral.referrer, (organizationName, site) =>
     referralAcceptedEmail(
       {
         organizationName,
@@ -456,7 +462,7 @@ export async function rejectReferral(
     });
   });
   const referral = await getReferral(db, ctx, id);
-  await tell(db, mail, referral.referrer, (organizationName, site) =>
+  await tell(db, ctx, mail, id, referral.referrer, (organizationName, site) =>
     referralRejectedEmail(
       {
         organizationName,
@@ -568,7 +574,7 @@ export async function convertReferral(
     return newDealId;
   });
   const referral = await getReferral(db, ctx, id);
-  await tell(db, mail, referral.referrer, (organizationName, site) =>
+  await tell(db, ctx, mail, id, referral.referrer, (organizationName, site) =>
     referralConvertedEmail(
       {
         organizationName,

@@ -239,6 +239,7 @@ export async function requestConnection(
       },
       site,
     ),
+    { kind: 'connection', link: `/connections/${created.id}`, actorUserId: actor.userId },
   );
   return getConnection(db, ctx, created.id);
 }
@@ -320,6 +321,7 @@ export async function actOnConnection(
       : verb === 'decline'
         ? connectionDeclinedEmail(told, site)
         : connectionEndedEmail(told, site),
+    { kind: 'connection', link: `/connections/${id}`, actorUserId: actor.userId },
   );
   return getConnection(db, ctx, id);
 }

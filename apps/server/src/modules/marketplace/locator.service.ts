@@ -142,6 +142,7 @@ export async function contactPartner(
       },
       site,
     ),
+    { kind: 'referral', link: `/referrals/${rid}` },
   );
   return receipt;
 }
