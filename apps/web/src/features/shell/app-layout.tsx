@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet } from '@tanstack/react-router';
@@ -53,7 +53,10 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" aria-label="Main navigation">
-          <MainNav onNavigate={closeNav} />
+          {/* With the community section the list outgrows short screens: it scrolls on its own. */}
+          <AppShell.Section grow component={ScrollArea} type="auto">
+            <MainNav onNavigate={closeNav} />
+          </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1}>
           <UnreadAnnouncementBanner />
