@@ -14,6 +14,7 @@ import {
   createReferralRecord,
   createUser,
 } from '../src/seed/factories';
+import { createNotificationRecord } from '../src/seed/community-factories';
 import { as, signIn, startTestApp, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 
@@ -173,8 +174,8 @@ describe('the daily digest', () => {
   it('sends at most one a day: a second run, or two at once, send nothing more', async () => {
     const again = await digestsOf(new Date(day1.getTime() + 3 * 3600_000));
     expect(again.sent.size).toBe(0);
-    // Those already told are not even read again; partner C, with nothing yet, is.
-    expect(again.result).toMatchObject({ candidates: 1, nothingWaiting: 1, sent: 0 });
+    // Those already told are not even read again; partner C and the analyst, with nothing yet, are.
+    expect(again.result).toMatchObject({ candidates: 2, nothingWaiting: 2, sent: 0 });
 
     // Two server processes on the next day: each person still gets one.
     const before = t.mailer.sent.length;
@@ -269,5 +270,22 @@ describe('the daily digest', () => {
       payload: { email: e.aUser.email, password: PASSWORD },
     });
     expect(login.json().user.emailDigest).toBe(true);
+  });
+
+  it("lists the community's unread notices, and only unread ones", async () => {
+    const day4 = new Date(day3.getTime() + DAY);
+    const db = t.database.db;
+    await createNotificationRecord(db, {
+      userId: e.analyst.id,
+      title: 'Ada mentioned you in “Roadmap”',
+      link: '/community/posts/x',
+    });
+    await createNotificationRecord(db, { userId: e.analyst.id, title: 'Already seen', read: true });
+    const { sent } = await digestsOf(day4);
+    const m = sent.get(e.analyst.email)!;
+    expect(m.subject).toBe('Waiting for you: 1 unread notification');
+    expect(m.text).toContain('Ada mentioned you in “Roadmap”');
+    expect(m.text).toContain(`${site.url}/community/posts/x`);
+    expect(m.text).not.toContain('Already seen');
   });
 });

@@ -1,10 +1,24 @@
-import { aliasedTable, and, asc, eq, gt, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client';
 import { runChange } from '../../db/transaction';
 import type { Actor } from '../../lib/actor';
 import type { Mailer } from '../../lib/mail';
 import { auditLog } from '../audit/audit.tables';
+import { notifications } from '../community/community.tables';
 import { deals, referrals } from '../deals/deals.tables';
 import { visibleDeals, visibleReferrals } from '../deals/deals.visibility';
 import { users } from '../identity/identity.tables';
@@ -151,6 +165,43 @@ async function expiringDeals(db: Db, actor: Actor, now: Date) {
   );
 }
 
+/**
+ * The community's unread notices (mentions, replies, announcements…). Referral,
+ * connection and deal notices are not repeated: their own sections above list
+ * what still waits.
+ */
+async function unreadNotices(db: Db, actor: Actor) {
+  return waiting(
+    await db
+      .select({
+        id: notifications.id,
+        title: notifications.title,
+        link: notifications.link,
+        since: notifications.createdAt,
+        total,
+      })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          isNull(notifications.readAt),
+          inArray(notifications.kind, [
+            'mention',
+            'reply',
+            'comment',
+            'announcement',
+            'event',
+            'introduction',
+            'moderation',
+            'space',
+          ]),
+        ),
+      )
+      .orderBy(asc(notifications.createdAt), asc(notifications.id))
+      .limit(NAMED),
+  );
+}
+
 type Sections = Omit<DigestData, 'name' | 'email' | 'unsubscribeToken'>;
 
 async function sectionsFor(db: Db, actor: Actor, now: Date): Promise<Sections> {
@@ -169,7 +220,7 @@ async function sectionsFor(db: Db, actor: Actor, now: Date): Promise<Sections> {
       expiringDeals: await expiringDeals(db, actor, now),
     };
   }
-  // Analysts only read: nothing waits for them.
+  // Analysts only read: only their own notices (added per person) wait for them.
   return {};
 }
 
@@ -219,7 +270,6 @@ export async function sendDailyDigests(
         eq(users.emailDigest, true),
         // No password: the person never signed in, and could not open what the digest names.
         isNotNull(users.passwordHash),
-        ne(users.role, 'analyst'),
         ne(organizations.status, 'terminated'),
         sql`not exists (select 1 from ${auditLog} where ${sentToday(sql`${users.id}::text`, day)})`,
       ),
@@ -244,7 +294,14 @@ export async function sendDailyDigests(
     const sections = await memo.get(key)!;
     // Never null here: candidates have a password.
     const token = unsubscribeToken(u) ?? '';
-    const data: DigestData = { name: u.name, email: u.email, unsubscribeToken: token, ...sections };
+    // Notices are each person's own: never shared through the memo.
+    const data: DigestData = {
+      name: u.name,
+      email: u.email,
+      unsubscribeToken: token,
+      ...sections,
+      notices: await unreadNotices(db, actor),
+    };
     if (digestIsEmpty(data)) {
       result.nothingWaiting++;
       continue;

@@ -378,6 +378,8 @@ export interface Waiting<T> {
 export interface DigestData {
   name: string;
   email: string;
+  /** Everyone: unread community notifications. */
+  notices?: Waiting<{ id: string; title: string; link: string; since: Date }> | undefined;
   /** Vendor staff. */
   applications?: Waiting<{ id: string; companyName: string; since: Date }> | undefined;
   dealsToReview?: Waiting<{ id: string; customerName: string; partnerName: string; since: Date }> | undefined;
@@ -396,6 +398,7 @@ export interface DigestData {
 /** Whether anything waits: an empty digest is never sent. */
 export const digestIsEmpty = (d: DigestData) =>
   ![
+    d.notices,
     d.applications,
     d.dealsToReview,
     d.vendorReferrals,
@@ -489,6 +492,13 @@ export function digestEmail(d: DigestData, site: Site): Email {
       detail: `protected until ${dayOf(x.expiresAt)}`,
     }),
     { label: 'See your deals', url: `${linkTo(site, 'deals')}?status=approved` },
+  );
+  section(
+    d.notices,
+    (n) => plural(n, 'unread notification'),
+    'Unread notifications',
+    (x) => ({ title: x.title, url: `${site.url}${x.link}`, detail: dayOf(x.since) }),
+    { label: 'Open your notifications', url: `${site.url}/notifications` },
   );
   return render(
     site,
