@@ -26,6 +26,10 @@ describe('a partner user', () => {
       'Partners to meet',
       'Integrations',
       'Solutions',
+      'Spaces',
+      'Announcements',
+      'Events',
+      'Member directory',
     ]);
     expect(await tableRows(page, 'Partner details')).toContain('Country | United States');
     // A partner user may neither edit the organization nor list its users.

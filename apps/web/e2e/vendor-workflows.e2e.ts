@@ -161,6 +161,11 @@ describe('vendor staff at work', () => {
       'Connections',
       'Integrations',
       'Solutions',
+      'Spaces',
+      'Announcements',
+      'Events',
+      'Member directory',
+      'Moderation queue',
       'Team',
     ]);
 
