@@ -16,7 +16,8 @@ const count = async (query: ReturnType<typeof sql>) =>
 
 describe('the demo ecosystem', () => {
   it('is a living ecosystem across every partner type, with programs a newcomer can explore', async () => {
-    expect(await count(sql`select count(*) as n from organizations where kind = 'partner'`)).toBe(60);
+    // 60 generated partners and Fabrikam Software, the community's Silver ISV.
+    expect(await count(sql`select count(*) as n from organizations where kind = 'partner'`)).toBe(61);
     expect(
       await count(
         sql`select count(distinct type_code) as n from organization_partner_types where is_primary`,
@@ -42,7 +43,7 @@ describe('the demo ecosystem', () => {
 
   it('signs in with the printed demo accounts and shows each its own world', async () => {
     const admin = await signIn(t.app, 'admin@example.com', 'demo-admin-password');
-    expect((await as(t.app, admin).get('/api/v1/partners?limit=200')).json().items).toHaveLength(60);
+    expect((await as(t.app, admin).get('/api/v1/partners?limit=200')).json().items).toHaveLength(61);
     const northwind = await signIn(t.app, 'user@northwind.example', 'partnergraph-demo');
     const own = (await as(t.app, northwind).get('/api/v1/partners')).json().items;
     expect(own.map((p: { name: string }) => p.name)).toEqual(['Northwind Systems']);
@@ -110,6 +111,40 @@ describe('the demo ecosystem', () => {
     expect(incoming.length).toBeGreaterThan(0);
     const recs = (await as(t.app, northwind).get('/api/v1/recommendations')).json().items;
     expect(recs.length).toBeGreaterThan(3);
+  });
+
+  it('has a community with months of discussion, events past and upcoming, and segment announcements', async () => {
+    expect(await count(sql`select count(*) as n from spaces`)).toBe(6);
+    expect(await count(sql`select count(*) as n from posts`)).toBeGreaterThan(50);
+    expect(await count(sql`select count(*) as n from comments`)).toBeGreaterThan(80);
+    expect(
+      await count(sql`select count(distinct date_trunc('month', created_at)) as n from posts`),
+    ).toBeGreaterThanOrEqual(5);
+    const northwind = await signIn(t.app, 'user@northwind.example', 'partnergraph-demo');
+    const fabrikam = await signIn(t.app, 'user@fabrikam.example', 'partnergraph-demo');
+    const upcoming = (await as(t.app, northwind).get('/api/v1/events?when=upcoming')).json().items;
+    const past = (await as(t.app, northwind).get('/api/v1/events?when=past')).json().items;
+    expect(upcoming.length).toBeGreaterThanOrEqual(3);
+    expect(past.length).toBeGreaterThanOrEqual(3);
+    const titles = async (s: typeof northwind) =>
+      (await as(t.app, s).get('/api/v1/announcements')).json().items.map((a: { title: string }) => a.title);
+    // Northwind is a Gold reseller; Fabrikam an ISV and Silver reseller.
+    expect(await titles(northwind)).toContain('Gold reseller advisory board: nominations open');
+    expect(await titles(fabrikam)).not.toContain('Gold reseller advisory board: nominations open');
+    const spaces = async (s: typeof northwind) =>
+      (await as(t.app, s).get('/api/v1/spaces')).json().items.map((x: { name: string }) => x.name);
+    expect(await spaces(northwind)).toContain('Reseller Gold Council');
+    expect(await spaces(fabrikam)).not.toContain('Reseller Gold Council');
+    expect(await spaces(fabrikam)).toContain('Integration Builders');
+    // The directory and the engagement score have something to show.
+    expect((await as(t.app, fabrikam).get('/api/v1/members?limit=5')).json().items.length).toBeGreaterThan(0);
+    const scorecard = (
+      await as(t.app, northwind).get(
+        `/api/v1/analytics/partners/${(await as(t.app, northwind).get('/api/v1/partners')).json().items[0].id}/scorecard`,
+      )
+    ).json();
+    const posts = scorecard.engagement.activities.find((a: { kind: string }) => a.kind === 'post');
+    expect(posts.measured).toBe(true);
   });
 
   it('does nothing on a database that already has a vendor', async () => {

@@ -14,6 +14,7 @@ import {
 } from './factories';
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
 import { loadDemoMarketplace } from './demo-marketplace';
+import { loadDemoCommunity } from './demo-community';
 import { settings } from '../modules/settings/settings.tables';
 
 const partnerTypeCodes = [
@@ -193,6 +194,8 @@ export async function loadDemoEcosystem(
   await loadDemoPrograms(q, faker, partners, refDate);
   await loadDemoDeals(q, faker, vendor, partners);
   await loadDemoMarketplace(q, faker, partners);
+  // Its own random sequence: adding community content never changes the partners and deals above.
+  await loadDemoCommunity(q);
   // The vendor's own sales team covers three markets in three industries: the coverage multiplier's base.
   await q
     .update(settings)
@@ -209,6 +212,7 @@ export async function loadDemoEcosystem(
     { email: 'admin@northwind.example', role: 'partner_admin', organization: 'Northwind Systems' },
     { email: 'user@northwind.example', role: 'partner_user', organization: 'Northwind Systems' },
     { email: 'admin@contoso.example', role: 'partner_admin', organization: 'Contoso Cloud Services' },
+    { email: 'user@fabrikam.example', role: 'partner_user', organization: 'Fabrikam Software' },
   ];
 }
 
