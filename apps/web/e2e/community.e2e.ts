@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { type Account, accounts, DEMO_PASSWORD } from './support/accounts';
+import { accounts, DEMO_PASSWORD } from './support/accounts';
 import { apiAs } from './support/api';
 import { signIn, tableRows, useBrowser, waitForPath } from './support/browser';
 
@@ -28,86 +28,41 @@ interface EventDto {
   title: string;
 }
 
-interface Org {
-  id: string;
-  name: string;
-  domain: string | null;
-  types: { code: string }[];
-}
-const isA = (org: Org, type: string) => org.types.some((t) => t.code === type);
 interface Program {
   id: string;
   name: string;
   tiers: { id: string; name: string }[];
 }
-interface Enrollment {
-  organization: { id: string; name: string };
-  tier: { id: string; name: string } | null;
-}
 
-/** A demo sign-in of the partner's (admin@ or user@ its domain), if one works. */
-async function demoAdmin(org: Org): Promise<Account | null> {
-  if (!org.domain) return null;
-  for (const local of ['user', 'admin']) {
-    const account = { email: `${local}@${org.domain}`, password: DEMO_PASSWORD };
-    try {
-      await apiAs(account);
-      return account;
-    } catch {
-      // No such demo sign-in: try the next.
-    }
-  }
-  return null;
-}
+const TIER = 'Gold';
 
-const TIER = process.env.COMMUNITY_E2E_TIER ?? 'Gold';
-
-/** A reseller holding the Gold tier of the reseller program, and an ISV that is no reseller, each with a demo admin. */
+/**
+ * The demo's two sides of a "Gold resellers only" announcement: Northwind, a
+ * Gold reseller, and Fabrikam Software, an ISV that is also a Silver reseller
+ * (so neither its type nor a tier of the same program lets it in).
+ */
 async function goldResellerAndIsv() {
   const admin = await apiAs(accounts.admin);
   const programs = await admin.get<{ items: Program[] }>('/programs?limit=200');
-  const program = programs.items.find(
-    (p) => /resell/i.test(p.name) && p.tiers.some((t) => t.name === 'Gold'),
-  );
-  if (!program) throw new Error('the demo should hold a reseller program with a Gold tier');
-  const gold = program.tiers.find((t) => t.name === TIER)!;
-  const enrollments = await admin.get<{ items: Enrollment[] }>(
-    `/enrollments?programId=${program.id}&status=active&limit=200`,
-  );
-  let goldReseller: { org: Org; account: Account } | undefined;
-  for (const e of enrollments.items.filter((x) => x.tier?.id === gold.id)) {
-    const org = await admin.get<Org>(`/partners/${e.organization.id}`);
-    const account = isA(org, 'reseller') ? await demoAdmin(org) : null;
-    if (account) {
-      goldReseller = { org, account };
-      break;
-    }
-  }
-  if (!goldReseller) throw new Error('the demo should hold a Gold reseller with a demo admin');
-  // Preferably a Silver ISV (of the technology program): a tier, but not the Gold of resellers.
-  const silver = new Set<string>();
-  for (const p of programs.items.filter((x) => x.id !== program.id)) {
-    const tier = p.tiers.find((t) => t.name === 'Silver');
-    if (!tier) continue;
-    const list = await admin.get<{ items: Enrollment[] }>(
-      `/enrollments?programId=${p.id}&status=active&limit=200`,
-    );
-    for (const e of list.items) if (e.tier?.id === tier.id) silver.add(e.organization.id);
-  }
-  const isvs = await admin.get<{ items: Org[] }>('/partners?type=isv&status=active&limit=100');
-  const candidates = isvs.items
-    .filter((o) => !isA(o, 'reseller'))
-    .sort((a, b) => Number(silver.has(b.id)) - Number(silver.has(a.id)));
-  let isv: { org: Org; account: Account } | undefined;
-  for (const org of candidates) {
-    const account = await demoAdmin(org);
-    if (account) {
-      isv = { org, account };
-      break;
-    }
-  }
-  if (!isv) throw new Error('the demo should hold an ISV (not a reseller) with a demo admin');
-  return { program, gold, goldReseller, isv };
+  const program = programs.items.find((p) => p.name === 'Reseller Program');
+  if (!program) throw new Error('the demo should hold the Reseller Program');
+  const partners = await admin.get<{ items: { id: string; name: string }[] }>('/partners?limit=200');
+  const orgOf = (name: string) => {
+    const org = partners.items.find((p) => p.name === name);
+    if (!org) throw new Error(`the demo should hold ${name}`);
+    return org;
+  };
+  return {
+    program,
+    goldReseller: {
+      org: orgOf('Northwind Systems'),
+      account: { email: 'admin@northwind.example', password: DEMO_PASSWORD },
+    },
+    isv: {
+      org: orgOf('Fabrikam Software'),
+      account: { email: 'user@fabrikam.example', password: DEMO_PASSWORD },
+    },
+  };
 }
 
 async function nav(page: Page, name: string) {
