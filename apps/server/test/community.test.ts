@@ -329,11 +329,28 @@ describe('spaces, posts and threads', () => {
       201,
     );
     expect((await as(t.app, bUser).get(`/api/v1/spaces/${priv.id}`)).statusCode).toBe(404);
+    // The invite picker: the vendor finds anyone not yet in the space.
+    const candidates = ok(
+      await as(t.app, cm).get(`/api/v1/spaces/${priv.id}/invitable?q=${encodeURIComponent(e.bUser.name)}`),
+    );
+    expect(pick(candidates, 'id')).toContain(e.bUser.id);
     ok(await as(t.app, cm).post(`/api/v1/spaces/${priv.id}/members`, { userIds: [e.bUser.id] }));
     const invited = ok(await as(t.app, bUser).get(`/api/v1/spaces/${priv.id}`));
     expect(invited.membership).toEqual({ role: 'member', status: 'invited' });
     expect(ok(await as(t.app, bUser).post(`/api/v1/spaces/${priv.id}/join`)).canPost).toBe(true);
     expect((await as(t.app, aUser).get(`/api/v1/spaces/${priv.id}`)).statusCode).toBe(404);
+    // Members are no longer candidates; a plain member may not use the picker.
+    expect(pick(ok(await as(t.app, cm).get(`/api/v1/spaces/${priv.id}/invitable`)), 'id')).not.toContain(
+      e.bUser.id,
+    );
+    expect((await as(t.app, bUser).get(`/api/v1/spaces/${priv.id}/invitable`)).statusCode).toBe(403);
+    // A partner moderator finds its colleagues and directory-listed people only.
+    ok(
+      await as(t.app, cm).put(`/api/v1/spaces/${priv.id}/members/${e.bUser.id}/role`, { role: 'moderator' }),
+    );
+    const seen = pick(ok(await as(t.app, bUser).get(`/api/v1/spaces/${priv.id}/invitable`)), 'id');
+    expect(seen).toContain(e.bAdmin.id);
+    expect(seen).not.toContain(cUserId);
     // A segment space cannot be widened by an invitation.
     const widen = await as(t.app, cm).post(`/api/v1/spaces/${golds.id}/members`, { userIds: [e.bUser.id] });
     expect(widen.statusCode).toBe(400);

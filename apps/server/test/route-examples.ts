@@ -686,6 +686,10 @@ export const examples: Record<string, Example> = {
     params: { id: (await spaceOf(x)).space.id },
     query: 'q=mo',
   }),
+  'GET /api/v1/spaces/{id}/invitable': async (x) => ({
+    params: { id: (await spaceOf(x)).space.id },
+    query: 'q=a',
+  }),
   'GET /api/v1/spaces/{id}/moderation': async (x) => ({ params: { id: (await spaceOf(x)).space.id } }),
   'GET /api/v1/spaces/{id}/posts': async (x) => ({ params: { id: (await spaceOf(x)).space.id } }),
   'POST /api/v1/spaces/{id}/posts': async (x) => ({

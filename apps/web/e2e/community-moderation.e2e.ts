@@ -85,4 +85,53 @@ describe('community moderation', () => {
     const seen = comments.items.find((c) => c.id === comment.id);
     expect(seen?.html ?? '').not.toContain('spam.example');
   });
+
+  test('a private space is by invitation: the vendor invites, the invited partner is told and accepts', async () => {
+    const page = browser.page();
+    const admin = await apiAs(accounts.admin);
+    const northwind = await apiAs(accounts.northwindUser);
+    const me = await northwind.get<Me>('/me');
+    const space = await admin.post<{ id: string; name: string }>('/spaces', {
+      name: `Design partners ${stamp}`,
+      visibility: 'private',
+    });
+
+    await signIn(page, accounts.admin);
+    await waitForPath(page, '/partners');
+    await page.goto(`/community/spaces/${space.id}`);
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await page.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = page.getByRole('dialog', { name: `Invite people to ${space.name}` });
+    await dialog.getByRole('combobox', { name: 'People' }).fill(me.user.name);
+    const option = page.getByRole('option', { name: new RegExp(me.user.name) });
+    await option.waitFor();
+    // The list refreshes as the search settles: pick once it has.
+    await page.waitForLoadState('networkidle');
+    await option.click();
+    await expect.poll(() => dialog.getByRole('button', { name: 'Send invitations' }).isEnabled()).toBe(true);
+    // Close the list of names, as a person does by clicking away from it.
+    await dialog.getByText(`Invite people to ${space.name}`).click();
+    await dialog.getByRole('button', { name: 'Send invitations' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page
+      .getByRole('table', { name: 'Space members' })
+      .getByRole('row', { name: new RegExp(me.user.name) });
+    await expect.poll(() => row.textContent()).toContain('Invited');
+
+    // The invited partner finds the notice in the bell, opens the space and accepts.
+    await page.context().clearCookies();
+    await signIn(page, accounts.northwindUser);
+    await waitForPath(page, '/organization');
+    await page.getByRole('button', { name: /Notifications/ }).click();
+    await page.getByText(`invited you to the space ${space.name}`).click();
+    await waitForPath(page, `/community/spaces/${space.id}`);
+    await page.getByRole('button', { name: `Join ${space.name}` }).click();
+    await expect
+      .poll(async () => (await northwind.get<{ canPost: boolean }>(`/spaces/${space.id}`)).canPost)
+      .toBe(true);
+
+    // Contoso, not invited, cannot find it.
+    const contoso = await apiAs(accounts.contosoAdmin);
+    await expect(contoso.get(`/spaces/${space.id}`)).rejects.toThrow(/answered 404/);
+  });
 });

@@ -146,6 +146,19 @@ export const spaceQueryOptions = (id: string) =>
 export const spaceMembersQueryOptions = (id: string, q: string) =>
   paged<SpaceMember>(communityKeys.spaceMembers(id, q), `/spaces/${enc(id)}/members`, { q });
 
+/** People a moderator may invite: not members yet (see GET /spaces/{id}/invitable). */
+export const invitableQueryOptions = (spaceId: string, q: string) =>
+  queryOptions({
+    queryKey: ['community', 'spaces', 'detail', spaceId, 'invitable', q] as const,
+    queryFn: ({ signal }) =>
+      api<{ items: { id: string; name: string }[] }>(`/spaces/${enc(spaceId)}/invitable`, {
+        query: { q },
+        signal,
+      }),
+    select: (data) => data.items,
+    staleTime: 10_000,
+  });
+
 export const mentionableQueryOptions = (spaceId: string, q: string) =>
   queryOptions({
     queryKey: communityKeys.mentionable(spaceId, q),

@@ -118,6 +118,7 @@ import {
   getSpace,
   listSpaces,
   inviteMembers,
+  invitable,
   joinSpace,
   leaveSpace,
   listMembers,
@@ -313,6 +314,22 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       },
     },
     async (req) => mentionable(db, ctxOf(req), req.params.id, req.query.q),
+  );
+  r.get(
+    '/spaces/:id/invitable',
+    {
+      config: { access: 'community:participate' },
+      schema: {
+        tags,
+        summary: 'People a moderator may invite into the space (for the invite picker)',
+        description:
+          'Not yet members, within the segment of a segment space. A partner moderator finds its own colleagues and people listed in the member directory; vendor staff find everyone.',
+        params: idParams,
+        querystring: mentionQuery,
+        response: { 200: items(z.object({ id: z.string(), name: z.string() })) },
+      },
+    },
+    async (req) => invitable(db, ctxOf(req), req.params.id, req.query.q),
   );
   r.get(
     '/spaces/:id/moderation',

@@ -505,3 +505,37 @@ export async function mentionable(db: Db, ctx: Ctx, id: string, q: string | unde
     .limit(10);
   return { items: rows };
 }
+
+/**
+ * People a moderator may invite: not yet in the space, and (for a segment
+ * space) within its segment. Vendor staff search every active user; a
+ * partner moderator only its own colleagues and people listed in the member
+ * directory, so moderating a space reveals no one who chose not to be found.
+ */
+export async function invitable(db: Db, ctx: Ctx, id: string, q: string | undefined) {
+  const actor = ctx.actor;
+  const access = await loadSpace(db, actor, id);
+  requireModerator(access);
+  const rows = await db
+    .select({ id: users.id, name: users.name, organization: organizations.name })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(
+      and(
+        eq(users.status, 'active'),
+        eq(organizations.status, 'active'),
+        sql`not exists (select 1 from space_members m where m.space_id = ${id}::uuid and m.user_id = ${users.id})`,
+        access.space.visibility === 'segment'
+          ? sql`(${organizations.kind} = 'vendor' or ${userReadsSpace(sql`${users.id}`, id)})`
+          : undefined,
+        actor.orgKind === 'vendor'
+          ? undefined
+          : sql`(${users.organizationId} = ${actor.orgId}::uuid or exists (select 1 from member_profiles mp
+              where mp.user_id = ${users.id} and mp.listed))`,
+        q ? ilike(users.name, `%${escapeLike(q)}%`) : undefined,
+      ),
+    )
+    .orderBy(asc(users.name))
+    .limit(20);
+  return { items: rows.map((r) => ({ id: r.id, name: `${r.name} (${r.organization})` })) };
+}

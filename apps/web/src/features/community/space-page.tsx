@@ -8,6 +8,7 @@ import {
   Group,
   Menu,
   Modal,
+  MultiSelect,
   Paper,
   Stack,
   Switch,
@@ -24,6 +25,7 @@ import { IconDots, IconMessageCircle, IconPencil, IconPlus, IconSearch } from '@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
+  invitableQueryOptions,
   moderationLogQueryOptions,
   type Post,
   type Space,
@@ -277,13 +279,16 @@ function Members({ space }: { space: Space }) {
 
   return (
     <Stack>
-      <TextInput
-        label="Search members"
-        leftSection={<IconSearch size={16} />}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        w={{ base: '100%', sm: 300 }}
-      />
+      <Group justify="space-between" align="end">
+        <TextInput
+          label="Search members"
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={{ base: '100%', sm: 300 }}
+        />
+        {space.canModerate && !space.archived && <InviteButton space={space} />}
+      </Group>
       {members.isPending ? (
         <LoadingState label="Loading members…" />
       ) : members.isError ? (
@@ -321,6 +326,77 @@ function Members({ space }: { space: Space }) {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Moderators invite people; a private space is by invitation only, and the invited accept by joining. */
+function InviteButton({ space }: { space: Space }) {
+  const [opened, modal] = useDisclosure(false);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const [chosen, setChosen] = useState<{ id: string; name: string }[]>([]);
+  const candidates = useQuery({ ...invitableQueryOptions(space.id, debounced), enabled: opened });
+  const action = useSpaceMemberAction(space.id);
+  // Keep the names of those already chosen when the search moves on.
+  const options = [...chosen, ...(candidates.data ?? []).filter((c) => !chosen.some((x) => x.id === c.id))];
+  const close = () => {
+    modal.close();
+    setChosen([]);
+    setSearch('');
+  };
+  return (
+    <>
+      <Button leftSection={<IconPlus size={16} />} variant="light" onClick={modal.open}>
+        Invite people
+      </Button>
+      <Modal opened={opened} onClose={close} title={`Invite people to ${space.name}`}>
+        <Stack>
+          <MultiSelect
+            label="People"
+            description={
+              space.visibility === 'segment'
+                ? 'Only people in the space’s segment can be invited.'
+                : 'They are notified and join from the space.'
+            }
+            placeholder="Type a name"
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            data={options.map((o) => ({ value: o.id, label: o.name }))}
+            value={chosen.map((c) => c.id)}
+            onChange={(ids) => setChosen(options.filter((o) => ids.includes(o.id)))}
+            nothingFoundMessage={candidates.isFetching ? 'Searching…' : 'Nobody to invite by that name'}
+            filter={({ options: all }) => all}
+          />
+          {action.isError && <ErrorAlert error={action.error} title="The invitations were not sent" />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              disabled={chosen.length === 0}
+              loading={action.isPending}
+              onClick={() =>
+                action.mutate(
+                  { verb: 'invite', userIds: chosen.map((c) => c.id) },
+                  {
+                    onSuccess: () => {
+                      notifications.show({
+                        color: 'green',
+                        message: `${chosen.length === 1 ? chosen[0]!.name.replace(/ \(.*\)$/, '') + ' is' : `${chosen.length} people are`} invited.`,
+                      });
+                      close();
+                    },
+                  },
+                )
+              }
+            >
+              Send invitations
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
 
