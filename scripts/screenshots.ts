@@ -81,6 +81,15 @@ try {
     await page.screenshot({ path: path.join(outDir, 'scorecard.png') });
     console.log('docs/screenshots/scorecard.png');
   });
+  await as(accounts.northwindUser, async (page) => {
+    await shot(page, '/community/spaces', 'community-spaces', 'Reseller Gold Council');
+    await page.getByRole('link', { name: 'General', exact: true }).first().click();
+    await page.getByText('Welcome to the partner community').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(outDir, 'community-space.png') });
+    console.log('docs/screenshots/community-space.png');
+    await shot(page, '/community/events', 'community-events', 'Partner meetup London');
+  });
 } finally {
   await browser.close();
   await teardown?.();

@@ -196,6 +196,10 @@ describe('spaces, posts and threads', () => {
       }),
       201,
     );
+    expect(ok(await as(t.app, aUser).get(`/api/v1/spaces/${space.id}`))).toMatchObject({
+      postCount: 2,
+      memberCount: 2,
+    });
     let feed = ok(await as(t.app, aUser).get(`/api/v1/spaces/${space.id}/posts`));
     expect(pick(feed, 'id')).toEqual([second.id, post.id]);
     ok(await as(t.app, cm).post(`/api/v1/posts/${post.id}/pin`));

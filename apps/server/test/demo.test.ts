@@ -136,6 +136,9 @@ describe('the demo ecosystem', () => {
     expect(await spaces(northwind)).toContain('Reseller Gold Council');
     expect(await spaces(fabrikam)).not.toContain('Reseller Gold Council');
     expect(await spaces(fabrikam)).toContain('Integration Builders');
+    const general = (await as(t.app, northwind).get('/api/v1/spaces?q=General')).json().items[0];
+    expect(general.postCount).toBeGreaterThan(30);
+    expect(general.memberCount).toBeGreaterThan(10);
     // The directory and the engagement score have something to show.
     expect((await as(t.app, fabrikam).get('/api/v1/members?limit=5')).json().items.length).toBeGreaterThan(0);
     const scorecard = (

@@ -20,6 +20,18 @@ import {
 } from '../modules/community/community.tables';
 import { renderMarkdown } from '../modules/community/markdown';
 
+/** Seeded mentions name real users: render them as links with the name written. */
+const render = (body: string) =>
+  renderMarkdown(
+    body,
+    new Map(
+      [...body.matchAll(/@\[([^\]\n]{1,100})\]\(user:([0-9a-f-]{36})\)/gi)].map((m) => [
+        m[2]!.toLowerCase(),
+        m[1]!,
+      ]),
+    ),
+  );
+
 const noSegment = (s?: Partial<SegmentSpec>): SegmentSpec => ({
   partnerTypes: s?.partnerTypes ?? [],
   programIds: s?.programIds ?? [],
@@ -97,7 +109,7 @@ export async function createPostRecord(
       authorOrgId: input.authorOrgId,
       title: input.title,
       body: input.body,
-      html: renderMarkdown(input.body),
+      html: render(input.body),
       createdAt: at,
       lastActivityAt: at,
       pinnedAt: input.pinned ? at : null,
@@ -133,7 +145,7 @@ export async function createCommentRecord(
       authorUserId: input.authorUserId,
       authorOrgId: input.authorOrgId,
       body: input.body,
-      html: renderMarkdown(input.body),
+      html: render(input.body),
       createdAt: at,
     })
     .returning();
@@ -202,7 +214,7 @@ export async function createAnnouncementRecord(
       id: newId(),
       title: input.title,
       body: input.body,
-      html: renderMarkdown(input.body),
+      html: render(input.body),
       segment: input.segment ? noSegment(input.segment) : null,
       authorUserId: input.authorUserId ?? null,
       ...(input.publishedAt ? { publishedAt: input.publishedAt, createdAt: input.publishedAt } : {}),

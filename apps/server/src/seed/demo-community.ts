@@ -28,6 +28,15 @@ import {
 import { createEnrollmentRecord, createPartnerOrganization, createUser } from './factories';
 
 const DAY = 86_400_000;
+const utcHourFor: Record<string, number> = {
+  'America/New_York': 18,
+  'America/Chicago': 19,
+  'Europe/Berlin': 15,
+  'Europe/London': 16,
+  'Europe/Paris': 15,
+  'Asia/Singapore': 7,
+  UTC: 15,
+};
 
 interface Person {
   id: string;
@@ -497,7 +506,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
   ];
   for (const ev of eventSpecs) {
     const startsAt = new Date(Math.floor((now.getTime() + ev.days * DAY) / 3600_000) * 3600_000);
-    startsAt.setUTCHours(15, 0, 0, 0);
+    // An afternoon where the event is held (the zones' usual offsets; close enough for a demo).
+    startsAt.setUTCHours(utcHourFor[ev.tz] ?? 15, 0, 0, 0);
     const row = await createEventRecord(q, {
       title: ev.title,
       description: `${faker.company.catchPhrase()}. Bring your questions; the session is recorded for those who cannot make it.`,

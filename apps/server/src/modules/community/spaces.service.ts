@@ -24,10 +24,13 @@ import { recordModeration } from './moderation.service';
 import { addNotifications, emailNotifications, type Created } from './notifications.service';
 import { checkSegment, labelSegments } from './segments';
 
+// Drizzle writes a single-table query's columns unqualified ("id"), which
+// inside a subquery over posts would mean posts.id: name the outer row.
+const outerSpaceId = sql`${sql.identifier('spaces')}.${sql.identifier('id')}`;
 const memberCount = sql<number>`(select count(*)::int from space_members m
-  where m.space_id = ${spaces.id} and m.status = 'active')`;
+  where m.space_id = ${outerSpaceId} and m.status = 'active')`;
 const postCount = sql<number>`(select count(*)::int from posts p
-  where p.space_id = ${spaces.id} and p.deleted_at is null and p.hidden_at is null)`;
+  where p.space_id = ${outerSpaceId} and p.deleted_at is null and p.hidden_at is null)`;
 
 async function toDtos(
   q: Queryable,
