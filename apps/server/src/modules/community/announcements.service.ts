@@ -47,17 +47,22 @@ async function toDtos(
     q,
     rows.map((r) => r.a.segment ?? null),
   );
+  // One statement for the page: each announcement's audience under its own segment, and its readers.
   const receipts = new Map<string, { audience: number; read: number }>();
-  if (actor.orgKind === 'vendor') {
-    for (const { a } of rows) {
-      const res = await q.execute<{ audience: number; read: number }>(sql`
-        select count(*)::int as audience,
-          count(*) filter (where exists (select 1 from announcement_reads r
-            where r.announcement_id = ${a.id}::uuid and r.user_id = u.id))::int as read
-        from users u join organizations o on o.id = u.organization_id
-        where ${audienceOf(sql`(select segment from announcements where id = ${a.id}::uuid)`)}`);
-      receipts.set(a.id, res.rows[0] ?? { audience: 0, read: 0 });
-    }
+  if (actor.orgKind === 'vendor' && rows.length) {
+    const res = await q.execute<{ id: string; audience: number; read: number }>(sql`
+      select a.id,
+        (select count(*)::int from users u join organizations o on o.id = u.organization_id
+          where ${audienceOf(sql`a.segment`)}) as audience,
+        (select count(*)::int from announcement_reads r join users u on u.id = r.user_id
+          join organizations o on o.id = u.organization_id
+          where r.announcement_id = a.id and ${audienceOf(sql`a.segment`)}) as read
+      from announcements a
+      where a.id in (${sql.join(
+        rows.map((r) => sql`${r.a.id}::uuid`),
+        sql`, `,
+      )})`);
+    for (const r of res.rows) receipts.set(r.id, { audience: r.audience, read: r.read });
   }
   return rows.map(({ a, read, authorName }, i) => ({
     id: a.id,
