@@ -1,6 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, referrals } from '../src/modules/deals/deals.tables';
+import { settled } from '../src/modules/imports/imports.service';
 import { refreshSearchColumns } from '../src/modules/marketplace/profiles.service';
 import { organizations } from '../src/modules/organizations/organizations.tables';
 import { createEnrollmentRecord, createProgramRecord } from '../src/seed/factories';
@@ -142,6 +143,12 @@ describe('CSV imports', () => {
     const done = await importFile('partners', partnersCsv);
     expect(done).toMatchObject({ status: 'committed', created: 3, updated: 0, totalRows: 3 });
     expect(await partnerCount()).toBe(before + 3);
+    // The tables written are analyzed once the run ends: the planner counts the new rows at once.
+    await settled(done.id);
+    const stats = await t.database.db.execute<{ reltuples: number; n: number }>(
+      sql`select reltuples::int as reltuples, (select count(*)::int from organizations) as n from pg_class where relname = 'organizations'`,
+    );
+    expect(stats.rows[0]!.reltuples).toBe(stats.rows[0]!.n);
     const list = (await as(t.app, admin).get('/api/v1/partners?q=Omega')).json().items;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({

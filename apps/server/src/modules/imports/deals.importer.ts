@@ -76,6 +76,7 @@ export const dealsImporter: Importer<DealReady> = {
   label: 'Deals (with the partners involved)',
   key: 'externalId',
   dependsOn: ['partners', 'referrals', 'fx-rates'],
+  writes: [deals, dealInvolvements, referrals],
   fields: [
     {
       key: 'externalId',
@@ -455,6 +456,7 @@ export const fxRatesImporter: Importer<FxReady> = {
   label: 'Exchange rates',
   key: 'currency + reportingCurrency + effectiveDate',
   dependsOn: [],
+  writes: [fxRates],
   fields: [
     {
       key: 'currency',

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   dryRunBody,
@@ -646,6 +646,13 @@ async function commit(db: Db, ctx: Ctx, row: ImportRow) {
       updated,
     },
   );
+  // Statistics for what was written: PGlite runs no autovacuum, and a server's comes later (or is off);
+  // until then the planner takes a bulk import's tables for nearly empty and plans reads over them badly.
+  // The import is committed by now: statistics that cannot be gathered do not undo it.
+  if (created + updated > 0)
+    await db
+      .execute(sql.raw(`analyze ${importer.writes.map((t) => `"${getTableName(t)}"`).join(', ')}`))
+      .catch((err: unknown) => console.warn('analyze after an import failed:', err));
 }
 
 // --- Errors and mappings ---

@@ -28,6 +28,7 @@ export const usersImporter: Importer<UserReady> = {
   label: 'Users (vendor staff and partner people)',
   key: 'email',
   dependsOn: ['partners'],
+  writes: [users],
   fields: [
     {
       key: 'email',
@@ -174,6 +175,7 @@ export const enrollmentsImporter: Importer<EnrollmentReady> = {
   label: 'Enrollments (a partner in a program, at a tier)',
   key: 'partnerExternalId + program',
   dependsOn: ['partners'],
+  writes: [enrollments, tierHistory],
   fields: [
     {
       key: 'partnerExternalId',

@@ -35,6 +35,7 @@ export const connectionsImporter: Importer<ConnectionReady> = {
   label: 'Connections between partners',
   key: 'externalId',
   dependsOn: ['partners'],
+  writes: [connections],
   fields: [
     {
       key: 'externalId',
@@ -177,6 +178,7 @@ export const referralsImporter: Importer<ReferralReady> = {
   label: 'Referrals (partner to partner, or to the vendor)',
   key: 'externalId',
   dependsOn: ['partners', 'connections'],
+  writes: [referrals],
   fields: [
     {
       key: 'externalId',
