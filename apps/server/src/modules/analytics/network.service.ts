@@ -176,9 +176,12 @@ async function computeGraph(q: Queryable, scope: Scope, withBetweenness: boolean
   const community = g.order
     ? louvain(g, { getEdgeWeight: 'weight', resolution: 1, rng: seeded(42) })
     : ({} as Record<string, number>);
+  // graphology's Brandes cannot size its stack for an empty graph (filters that match no partner): nothing to rank.
   const between =
     withBetweenness && g.order <= BETWEENNESS_NODE_LIMIT
-      ? betweennessCentrality(g, { normalized: true })
+      ? g.order
+        ? betweennessCentrality(g, { normalized: true })
+        : {}
       : null;
 
   // Clusters numbered by size, largest first, so "cluster 1" means the same on every run.
