@@ -1,6 +1,8 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 
+const globalUnicast = ipaddr.parseCIDR('2000::/3');
+
 /**
  * Where a webhook may not point (SSRF): loopback, link-local (cloud metadata
  * lives there), private and unique-local ranges, and anything not a public
@@ -12,6 +14,9 @@ export function isForbiddenAddress(address: string): boolean {
   let ip = ipaddr.parse(address);
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress())
     ip = (ip as ipaddr.IPv6).toIPv4Address();
+  // ipaddr calls every IPv6 address outside its named ranges unicast, the deprecated
+  // IPv4-compatible ::a.b.c.d (::127.0.0.1) included: only global unicast (2000::/3) is public.
+  if (ip.kind() === 'ipv6' && !ip.match(globalUnicast)) return true;
   return ip.range() !== 'unicast';
 }
 
