@@ -163,6 +163,16 @@ describe('spaces, posts and threads', () => {
       [reply.id, comment.id],
     ]);
     expect(ok(await as(t.app, aUser).get(`/api/v1/posts/${post.id}`)).commentCount).toBe(2);
+    // Pages follow one another in order, in threads as in the bell.
+    const first = ok(await as(t.app, aUser).get(`/api/v1/posts/${post.id}/comments?limit=1`));
+    const next = ok(
+      await as(t.app, aUser).get(`/api/v1/posts/${post.id}/comments?limit=1&cursor=${first.nextCursor}`),
+    );
+    expect([...pick(first, 'id'), ...pick(next, 'id')]).toEqual([comment.id, reply.id]);
+    expect(next.nextCursor).toBeNull();
+    const bell = ok(await as(t.app, bUser).get('/api/v1/notifications?limit=1'));
+    const bell2 = ok(await as(t.app, bUser).get(`/api/v1/notifications?limit=1&cursor=${bell.nextCursor}`));
+    expect([...pick(bell, 'kind'), ...pick(bell2, 'kind')]).toEqual(['reply', 'mention']);
 
     // Reactions: once per kind, counted, "mine" for the reactor.
     ok(await as(t.app, bUser).post(`/api/v1/posts/${post.id}/reactions`, { kind: 'like' }));

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   NotificationSettings,
@@ -12,7 +12,7 @@ import type { Ctx } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
-import { encodeCursor } from '../../lib/pagination';
+import { keyset } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
 import { notificationEmail, type Site } from '../mail/templates';
 import { notifications, notificationSettings } from './community.tables';
@@ -156,7 +156,14 @@ export async function unreadCount(db: Queryable, ctx: Ctx) {
 }
 
 export async function listNotifications(db: Db, ctx: Ctx, query: z.output<typeof notificationListQuery>) {
-  const after = query.cursor ? decode(query.cursor) : null;
+  const ks = keyset(
+    { createdAt: { column: notifications.createdAt, cast: 'timestamptz' } },
+    notifications.id,
+    {
+      ...query,
+      sort: '-createdAt',
+    },
+  );
   const rows = await db
     .select({ n: notifications, actorName })
     .from(notifications)
@@ -165,34 +172,16 @@ export async function listNotifications(db: Db, ctx: Ctx, query: z.output<typeof
         eq(notifications.userId, ctx.actor.userId),
         query.unread === 'true' ? isNull(notifications.readAt) : undefined,
         query.unread === 'false' ? sql`${notifications.readAt} is not null` : undefined,
-        after
-          ? or(
-              lt(notifications.createdAt, after.at),
-              and(eq(notifications.createdAt, after.at), lt(notifications.id, after.id)),
-            )
-          : undefined,
+        ks.after,
       ),
     )
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(query.limit + 1);
-  const more = rows.length > query.limit;
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(toDto),
-    nextCursor: more && last ? encodeCursor(last.n.createdAt, last.n.id) : null,
-    unreadCount: await unreadCount(db, ctx),
-  };
-}
-
-function decode(cursor: string) {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v: string; id: string };
-    if (!isId(v.id) || Number.isNaN(Date.parse(v.v))) throw new Error();
-    return { at: new Date(v.v), id: v.id };
-  } catch {
-    return null;
-  }
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const { items, nextCursor } = ks.page(
+    rows.map((r) => ({ ...r, id: r.n.id })),
+    (r) => r.n.createdAt,
+  );
+  return { items: items.map(toDto), nextCursor, unreadCount: await unreadCount(db, ctx) };
 }
 
 /**

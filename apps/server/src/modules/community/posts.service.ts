@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Comment,
@@ -16,6 +16,7 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
+import { keyset } from '../../lib/pagination';
 import { takeAttempt } from '../../lib/rate-limit';
 import { users } from '../identity/identity.tables';
 import type { Site } from '../mail/templates';
@@ -486,38 +487,26 @@ export async function listComments(
   page: { limit: number; cursor?: string | undefined },
 ) {
   const { row, access } = await loadPost(db, ctx.actor, postId);
-  let after: SQL | undefined;
-  if (page.cursor) {
-    let c: { at: string; id: string };
-    try {
-      c = JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')) as { at: string; id: string };
-      if (!isId(c.id) || Number.isNaN(Date.parse(c.at))) throw new Error();
-    } catch {
-      throw invalid([{ path: 'cursor', message: 'Not a cursor from a previous page' }]);
-    }
-    after = sql`(date_trunc('milliseconds', ${comments.createdAt}), ${comments.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
-  }
+  const ks = keyset({ createdAt: { column: comments.createdAt, cast: 'timestamptz' } }, comments.id, {
+    ...page,
+    sort: 'createdAt',
+  });
   const rows = await selectComments(db)
-    .where(and(eq(comments.postId, postId), after))
-    .orderBy(sql`date_trunc('milliseconds', ${comments.createdAt})`, asc(comments.id))
-    .limit(page.limit + 1);
-  const more = rows.length > page.limit;
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
+    .where(and(eq(comments.postId, postId), ks.after))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const { items, nextCursor } = ks.page(
+    rows.map((r) => ({ ...r, id: r.c.id })),
+    (r) => r.c.createdAt,
+  );
   const summaries = await reactionSummaries(
     db,
     ctx.actor,
     'comment',
     items.map((r) => r.c.id),
   );
-  return {
-    items: commentDtos(ctx.actor, access, row.p.lockedAt !== null, items, summaries),
-    nextCursor: more && last ? cursorOf(last.c) : null,
-  };
+  return { items: commentDtos(ctx.actor, access, row.p.lockedAt !== null, items, summaries), nextCursor };
 }
-
-const cursorOf = (c: CommentRow) =>
-  Buffer.from(JSON.stringify({ at: c.createdAt.toISOString(), id: c.id })).toString('base64url');
 
 export async function createComment(
   db: Db,
