@@ -73,6 +73,21 @@ const idLike = (name: string) => /(^|[a-z])(Id|id)$|^registeredBy$|^involved$/.t
 describe('forged list filters', () => {
   it("never return another partner's records, whatever id a partner puts in a filter", async () => {
     const bValues = [e.partnerB.id, e.bAdmin.id, e.bUser.id];
+    // What belongs to B alone, from the database: no list of A's may ever hold it. (B's people
+    // are not here: the community's member directory lists them by design.)
+    const bOnly = new Set(
+      (
+        await t.database.db.execute<{ id: string }>(sql`
+          select d.id from deals d where d.registered_by_org_id = ${e.partnerB.id}
+            and not exists (select 1 from deal_involvements i where i.deal_id = d.id and i.organization_id = ${e.partnerA.id})
+          union all select r.id from referrals r where ${e.partnerB.id} in (r.referrer_org_id, r.recipient_org_id)
+            and ${e.partnerA.id} not in (r.recipient_org_id, coalesce(r.referrer_org_id, r.recipient_org_id))
+          union all select c.id from connections c where ${e.partnerB.id} in (c.requester_org_id, c.recipient_org_id)
+            and ${e.partnerA.id} not in (c.requester_org_id, c.recipient_org_id)
+          union all select n.id from enrollments n where n.organization_id = ${e.partnerB.id}`)
+      ).rows.map((r) => r.id),
+    );
+    expect(bOnly.size).toBeGreaterThan(10);
     let checked = 0;
     let privateSeen = 0;
     for (const [me, other] of [
@@ -84,6 +99,10 @@ describe('forged list filters', () => {
         const mine = (await visibleIds(op, s[me])).ids;
         const theirs = (await visibleIds(op, s[other])).ids;
         const private_ = [...theirs].filter((id) => !mine.has(id));
+        expect(
+          [...mine].filter((id) => bOnly.has(id)),
+          `GET ${op.path} as ${me} lists B's own records`,
+        ).toEqual([]);
         privateSeen += private_.length;
         const params = [
           ...op.parameters.filter((p) => p.in === 'query' && idLike(p.name)).map((p) => p.name),
