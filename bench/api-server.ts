@@ -297,6 +297,12 @@ async function main() {
     partnerIds,
     fillSeconds,
     statements: Object.fromEntries(Object.entries(routes).map(([k, r]) => [k, r.statements.length])),
+    statementTexts: Object.fromEntries(
+      Object.entries(routes).map(([k, r]) => [
+        k,
+        r.statements.map((s) => `${s.ms.toFixed(1)} ms: ${s.text.replace(/\s+/g, ' ').trim().slice(0, 160)}`),
+      ]),
+    ),
     slowest,
   };
   process.send!(ready);

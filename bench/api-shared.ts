@@ -10,6 +10,8 @@ export interface ServerReady {
   fillSeconds: number;
   /** Statements one request of each route runs (recorded from the app; the floor replays them). */
   statements: Record<string, number>;
+  /** The statements themselves, shortened: what each route costs the database. */
+  statementTexts: Record<string, string[]>;
   slowest: { route: string; ms: number; text: string; values: unknown[] }[];
 }
 

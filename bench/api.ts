@@ -24,6 +24,8 @@ export interface RouteResult {
   route: string;
   request: string;
   statements: number;
+  /** Each statement with its time in the recorded request. */
+  statementTexts: string[];
   app: Load;
   floor: Load;
   /** The app's throughput as a share of the floor's, in percent. */
@@ -182,6 +184,7 @@ export async function benchApi(
         route: t.route,
         request: t.request,
         statements: ready.statements[t.route] ?? 0,
+        statementTexts: ready.statementTexts[t.route] ?? [],
         app,
         floor,
         ofFloor,

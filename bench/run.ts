@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import * as prettier from 'prettier';
 import { benchApi, type ApiResult } from './api';
 import { benchScaleOut, type Check } from './scale-out';
 import { rssTreeMb, repoRoot, signIn, startServer } from './servers';
@@ -176,6 +177,9 @@ async function main() {
   }
 
   writeResult('latest', result);
+  // The repository's format check covers results too.
+  const file = path.join(repoRoot, 'bench/results/latest.json');
+  fs.writeFileSync(file, await prettier.format(fs.readFileSync(file, 'utf8'), { filepath: file }));
   if (!values['no-docs']) writeDocs(result);
   log(`suite done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
   if (Object.keys(result.errors).length) process.exitCode = 1;

@@ -106,17 +106,21 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
     }
     const runs: LighthouseResult['runs'] = [];
     for (const preset of ['mobile', 'desktop'] as const) {
-      const result = await lighthouse(
-        url,
-        {
-          port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-          extraHeaders: { Cookie: cookie },
-        },
-        preset === 'desktop' ? desktopConfig : undefined,
-      );
+      // One retry: Lighthouse now and then fails to record a trace on a busy machine (NO_NAVSTART).
+      const audit = () =>
+        lighthouse(
+          url,
+          {
+            port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+            extraHeaders: { Cookie: cookie },
+          },
+          preset === 'desktop' ? desktopConfig : undefined,
+        );
+      let result = await audit();
+      if (!result || result.lhr.runtimeError) result = await audit();
       if (!result) throw new Error('Lighthouse gave no result');
       const lhr = result.lhr;
       if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
