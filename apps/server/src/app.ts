@@ -165,7 +165,19 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
   const indexHtml = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each asset (scripts/compress-dist.mjs): sent as the browser accepts.
+      preCompressed: true,
+      setHeaders(res, filePath) {
+        // Vite names assets by content hash: a changed file has a new name, so they never need revalidating.
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the web app get its index page; anything else is a plain 404.
