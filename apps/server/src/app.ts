@@ -116,7 +116,7 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
 
   await app.register(
     async (api) => {
-      await api.register(accessPlugin, { db });
+      await api.register(accessPlugin);
       await api.register(inputGuards);
       await api.register(idempotencyPlugin, { db });
       for (const mod of modules) await api.register(mod, { db, mailer: mail, config });

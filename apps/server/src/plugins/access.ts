@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { can, type Permission } from '@partnergraph/shared/permissions';
-import type { Db } from '../db/client';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import { safeEqual } from '../lib/tokens';
-import { csrfTokenOf } from '../modules/identity/identity.service';
 
 /** What a route needs: a permission from the matrix, any signed-in user, or nothing. */
 export type Access = Permission | 'authenticated' | 'public';
@@ -34,7 +32,7 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * a role that may never use the route. What a user may *see* is decided
  * further down, by the repositories' visibility filters (404).
  */
-async function accessPlugin(app: FastifyInstance, opts: { db: Db }) {
+async function accessPlugin(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
     if (route.method === 'HEAD' || route.method === 'OPTIONS') return;
     const access = route.config?.access;
@@ -50,7 +48,7 @@ async function accessPlugin(app: FastifyInstance, opts: { db: Db }) {
     const actor = request.actor;
     if (!actor) throw unauthorized();
     if (actor.via === 'session' && actor.sessionId && unsafe.has(request.method)) {
-      const expected = await csrfTokenOf(opts.db, actor.sessionId);
+      const expected = request.sessionCsrfToken;
       const given = request.headers['x-csrf-token'];
       if (!expected || !safeEqual(expected, typeof given === 'string' ? given : undefined)) {
         throw new AppError('csrf', 'Send the csrfToken from sign-in or /me in the x-csrf-token header');

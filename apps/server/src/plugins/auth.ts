@@ -11,12 +11,15 @@ export const SESSION_COOKIE = 'pg_session';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The CSRF token of the session the cookie names (null for tokens and the anonymous). */
+    sessionCsrfToken: string | null;
   }
 }
 
 /** Turns the session cookie or bearer token into `request.actor`. Nothing else reads credentials. */
 async function authPlugin(app: FastifyInstance, opts: { db: Db }) {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrfToken', null);
   app.addHook('onRequest', async (request) => {
     // A bearer token wins over a cookie: integrations never ride on a browser session.
     const header = request.headers.authorization;
@@ -27,7 +30,9 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db }) {
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await resolveSession(opts.db, token);
+    const session = token ? await resolveSession(opts.db, token) : null;
+    request.actor = session?.actor ?? null;
+    request.sessionCsrfToken = session?.csrfToken ?? null;
   });
 }
 

@@ -85,9 +85,17 @@ export async function findUserForSignIn(q: Queryable, email: string) {
   return row;
 }
 
+/**
+ * The session behind a cookie, with what every request needs of its user and
+ * organization (and nothing more: this runs on every request).
+ */
 export async function findLiveSessionByTokenHash(q: Queryable, tokenHash: string, now: Date) {
   const [row] = await q
-    .select({ session: sessions, user: users, org: organizations })
+    .select({
+      session: { id: sessions.id, lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken },
+      user: { id: users.id, name: users.name, role: users.role, status: users.status },
+      org: { id: organizations.id, kind: organizations.kind, status: organizations.status },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))

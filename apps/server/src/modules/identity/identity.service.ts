@@ -71,8 +71,15 @@ export interface RequestInfo {
   userAgent: string | null;
 }
 
-/** Resolves a session cookie to the actor, or null when it is unknown, revoked, expired or its user can no longer sign in. */
-export async function resolveSession(db: Db, token: string): Promise<Actor | null> {
+/**
+ * Resolves a session cookie to the actor and the session's CSRF token (read
+ * in the same statement, so a write costs no second lookup), or null when it
+ * is unknown, revoked, expired or its user can no longer sign in.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
   const now = new Date();
   const row = await findLiveSessionByTokenHash(db, hashToken(token), now);
   if (!row || row.user.status !== 'active' || row.org.status === 'terminated') return null;
@@ -80,14 +87,17 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | nul
     await touchSession(db, row.session.id, now, new Date(now.getTime() + SESSION_IDLE_MS));
   }
   return {
-    userId: row.user.id,
-    name: row.user.name,
-    orgId: row.org.id,
-    orgKind: row.org.kind,
-    role: row.user.role,
-    via: 'session',
-    sessionId: row.session.id,
-    scope: 'read_write',
+    actor: {
+      userId: row.user.id,
+      name: row.user.name,
+      orgId: row.org.id,
+      orgKind: row.org.kind,
+      role: row.user.role,
+      via: 'session',
+      sessionId: row.session.id,
+      scope: 'read_write',
+    },
+    csrfToken: row.session.csrfToken,
   };
 }
 
