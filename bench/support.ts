@@ -13,13 +13,24 @@ import { createMemoryMailer } from '../apps/server/src/lib/mail';
 import type { Role } from '../packages/shared/src/permissions';
 import { createUser, createVendorOrganization, DEMO_PASSWORD } from '../apps/server/src/seed/factories';
 
-export async function openScratch(): Promise<{
-  database: Database;
-  engine: string;
+export interface ScratchLocation {
+  engine: 'pglite' | 'postgres';
+  /** Set for PostgreSQL: the fresh database's URL. */
+  databaseUrl?: string;
+  /** Set for PGlite: the fresh data directory. */
+  dataDir: string;
   drop: () => Promise<void>;
-}> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
+}
+
+/**
+ * Where a scratch database lives, not yet opened (a command line run in a
+ * child process may open it): a fresh PGlite data directory under the
+ * temporary directory, or a fresh database on the PostgreSQL server `url`
+ * names, dropped by `drop`.
+ */
+export async function scratchLocation(engine: 'pglite' | 'postgres', url?: string): Promise<ScratchLocation> {
+  if (engine === 'postgres') {
+    if (!url) throw new Error('PostgreSQL needs a server URL');
     const name = `partnergraph_bench_${Date.now()}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -27,10 +38,10 @@ export async function openScratch(): Promise<{
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
     return {
-      database,
-      engine: 'postgres',
+      engine,
+      databaseUrl: u.toString(),
+      dataDir: '',
       drop: async () => {
         const c = new pg.Client({ connectionString: url });
         await c.connect();
@@ -40,8 +51,18 @@ export async function openScratch(): Promise<{
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-'));
-  const database = await openDatabase({ dataDir: dir });
-  return { database, engine: 'pglite', drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { engine, dataDir: dir, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function openScratch(): Promise<{
+  database: Database;
+  engine: string;
+  drop: () => Promise<void>;
+}> {
+  const url = process.env.DATABASE_URL;
+  const where = await scratchLocation(url ? 'postgres' : 'pglite', url);
+  const database = await openDatabase({ databaseUrl: where.databaseUrl, dataDir: where.dataDir });
+  return { database, engine: where.engine, drop: where.drop };
 }
 
 /** The app on a loopback port, and the session cookie of a new vendor user with `role`. */
