@@ -49,12 +49,16 @@ export function keyset(sorts: Record<string, SortSpec>, idColumn: PgColumn, req:
   if (!spec) throw invalid([{ path: 'sort', message: `Unknown sort field ${field}` }]);
   const dir = descending ? desc : asc;
   // NULLs sort as the empty string so that the row comparison below is total
-  // (timestamp and date sort columns are NOT NULL).
+  // (timestamp and date sort columns are NOT NULL). A NOT NULL text column is
+  // ordered as it is, so its (column, id) index serves the page: wrapped in
+  // coalesce, 100,000 partners were sorted for every page of 50.
   // Timestamps are stored to the microsecond but a cursor carries milliseconds (a JS Date): ordering and
   // comparing at millisecond precision keeps a page boundary from repeating or skipping a row.
   const key =
     spec.cast === 'text'
-      ? sql`coalesce(${spec.column}, '')`
+      ? spec.column.notNull
+        ? sql`${spec.column}`
+        : sql`coalesce(${spec.column}, '')`
       : spec.cast === 'timestamptz'
         ? sql`date_trunc('milliseconds', ${spec.column})`
         : sql`${spec.column}`;
