@@ -31,6 +31,8 @@ const { values } = parseArgs({
     'no-docs': { type: 'boolean', default: false },
     /** Measure the web build already in the temporary directory rather than building again. */
     'reuse-build': { type: 'boolean', default: false },
+    /** Rewrite the generated tables of docs/PERFORMANCE.md from a saved result, without measuring. */
+    'docs-from': { type: 'string' },
   },
 });
 const scale = (values.scale ?? 'S').toUpperCase();
@@ -268,4 +270,8 @@ function writeDocs(r: SuiteResult) {
   log(`written ${file}`);
 }
 
-await main();
+if (values['docs-from']) {
+  writeDocs(JSON.parse(fs.readFileSync(values['docs-from'], 'utf8')) as SuiteResult);
+} else {
+  await main();
+}
