@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import { auditLog } from '../src/modules/audit/audit.tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEnrollmentRecord,
@@ -267,6 +269,16 @@ describe('spaces, posts and threads', () => {
     expect(extra.statusCode).toBe(400);
     const feed = ok(await as(t.app, aUser).get(`/api/v1/spaces/${space.id}/posts`));
     expect(feed.items).toHaveLength(1);
+    // Deleted: gone for its author (404), still there for moderators, whose second delete records nothing.
+    expect((await as(t.app, aUser).delete(`/api/v1/posts/${post.id}`)).statusCode).toBe(204);
+    expect((await as(t.app, aUser).delete(`/api/v1/posts/${post.id}`)).statusCode).toBe(404);
+    expect((await as(t.app, admin).delete(`/api/v1/posts/${post.id}`)).statusCode).toBe(204);
+    const deletions = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'post.deleted'), eq(auditLog.entityId, post.id)));
+    expect(deletions).toHaveLength(1);
+    expect(ok(await as(t.app, aUser).get(`/api/v1/spaces/${space.id}/posts`)).items).toHaveLength(0);
   });
 
   it('posting is rate limited per person with Retry-After', async () => {

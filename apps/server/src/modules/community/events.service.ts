@@ -48,20 +48,20 @@ async function toDtos(
     .from(eventRsvps)
     .where(and(eq(eventRsvps.userId, actor.userId), inArray(eventRsvps.eventId, ids)));
   const myRsvp = new Map(mine.map((r) => [r.eventId, r]));
-  // Waitlist position: how many wait ahead, plus one.
+  // Waitlist positions for the page in one statement: order of asking within each event.
+  const waiting = mine.filter((m) => m.status === 'waitlisted').map((m) => m.eventId);
   const positions = new Map<string, number>();
-  for (const r of mine.filter((m) => m.status === 'waitlisted')) {
-    const [row] = await q
-      .select({ n: sql<number>`count(*)::int` })
-      .from(eventRsvps)
-      .where(
-        and(
-          eq(eventRsvps.eventId, r.eventId),
-          eq(eventRsvps.status, 'waitlisted'),
-          sql`(${eventRsvps.requestedAt}, ${eventRsvps.userId}) < (${r.requestedAt.toISOString()}::timestamptz, ${r.userId}::uuid)`,
-        ),
-      );
-    positions.set(r.eventId, (row?.n ?? 0) + 1);
+  if (waiting.length) {
+    const res = await q.execute<{ event_id: string; pos: number }>(sql`
+      select event_id, pos from (
+        select event_id, user_id, row_number() over (partition by event_id order by requested_at, user_id)::int as pos
+        from event_rsvps
+        where status = 'waitlisted' and event_id in (${sql.join(
+          waiting.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+      ) w where user_id = ${actor.userId}::uuid`);
+    for (const r of res.rows) positions.set(r.event_id, Number(r.pos));
   }
   const labels = await labelSegments(
     q,

@@ -11,7 +11,7 @@ import type { Ctx } from '../../lib/actor';
 import { invalid, notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
-import { keyset, where } from '../../lib/pagination';
+import { containing, keyset, where } from '../../lib/pagination';
 import { takeAttempt } from '../../lib/rate-limit';
 import { userEngagement } from '../analytics/engagement';
 import { users } from '../identity/identity.tables';
@@ -19,7 +19,6 @@ import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { memberProfiles } from './community.tables';
 import { addNotifications, emailNotifications } from './notifications.service';
-import { escapeLike } from './spaces.service';
 
 /** Introductions notify two people each: a handful a day is plenty for a person, too few to spam. */
 export const introductionLimit = { bucket: 'community.introduce', max: 20, windowMs: 24 * 3600_000 };
@@ -81,7 +80,7 @@ async function toDtos(q: Queryable, rows: Row[]): Promise<Member[]> {
 export async function listMembers(db: Db, ctx: Ctx, query: z.output<typeof memberListQuery>) {
   void ctx;
   const ks = keyset({ name: { column: users.name, cast: 'text' } }, users.id, { ...query, sort: 'name' });
-  const like = query.q ? `%${escapeLike(query.q)}%` : null;
+  const like = query.q ? containing(query.q) : null;
   const rows = await selectMembers(db)
     .where(
       where(

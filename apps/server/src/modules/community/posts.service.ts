@@ -370,32 +370,37 @@ export async function updatePost(
 
 export async function deletePost(db: Db, ctx: Ctx, id: string) {
   const actor = ctx.actor;
-  await runChange(db, ctx, async (tx, record) => {
-    const { row, access } = await loadPost(tx, actor, id, true);
-    const p = row.p;
-    if (p.authorUserId !== actor.userId && !access.canModerate) {
-      throw forbidden('Only the author or a moderator deletes a post');
-    }
-    if (p.deletedAt)
-      return record.audit({
+  await runChange(
+    db,
+    ctx,
+    async (tx, record) => {
+      const { row, access } = await loadPost(tx, actor, id, true);
+      const p = row.p;
+      if (p.authorUserId !== actor.userId && !access.canModerate) {
+        throw forbidden('Only the author or a moderator deletes a post');
+      }
+      // Deleting twice changes nothing and records nothing.
+      if (p.deletedAt) return;
+      await tx
+        .update(posts)
+        .set({ deletedAt: new Date(), version: p.version + 1 })
+        .where(eq(posts.id, p.id));
+      record.audit({
         action: 'post.deleted',
         entityType: 'post',
         entityId: p.id,
-        after: { already: true },
+        before: { title: p.title },
       });
-    await tx
-      .update(posts)
-      .set({ deletedAt: new Date(), version: p.version + 1 })
-      .where(eq(posts.id, p.id));
-    record.audit({ action: 'post.deleted', entityType: 'post', entityId: p.id, before: { title: p.title } });
-    record.event({
-      type: 'post.deleted',
-      entityType: 'post',
-      entityId: p.id,
-      organizationIds: [p.authorOrgId],
-      payload: { id: p.id, spaceId: p.spaceId, byModerator: p.authorUserId !== actor.userId },
-    });
-  });
+      record.event({
+        type: 'post.deleted',
+        entityType: 'post',
+        entityId: p.id,
+        organizationIds: [p.authorOrgId],
+        payload: { id: p.id, spaceId: p.spaceId, byModerator: p.authorUserId !== actor.userId },
+      });
+    },
+    { refreshOnly: true },
+  );
 }
 
 export async function listRevisions(db: Db, ctx: Ctx, targetType: 'post' | 'comment', id: string) {
@@ -654,34 +659,34 @@ export async function updateComment(
 
 export async function deleteComment(db: Db, ctx: Ctx, id: string) {
   const actor = ctx.actor;
-  await runChange(db, ctx, async (tx, record) => {
-    const { row, access } = await loadComment(tx, actor, id, true);
-    const c = row.c;
-    if (c.authorUserId !== actor.userId && !access.canModerate) {
-      throw forbidden('Only the author or a moderator deletes a comment');
-    }
-    if (c.deletedAt)
-      return record.audit({
+  await runChange(
+    db,
+    ctx,
+    async (tx, record) => {
+      const { row, access } = await loadComment(tx, actor, id, true);
+      const c = row.c;
+      if (c.authorUserId !== actor.userId && !access.canModerate) {
+        throw forbidden('Only the author or a moderator deletes a comment');
+      }
+      // Deleting twice changes nothing and records nothing.
+      if (c.deletedAt) return;
+      await tx
+        .update(comments)
+        .set({ deletedAt: new Date(), version: c.version + 1 })
+        .where(eq(comments.id, c.id));
+      await tx
+        .update(posts)
+        .set({ commentCount: sql`greatest(${posts.commentCount} - 1, 0)` })
+        .where(eq(posts.id, c.postId));
+      record.audit({
         action: 'comment.deleted',
         entityType: 'comment',
         entityId: c.id,
-        after: { already: true },
+        before: { body: c.body },
       });
-    await tx
-      .update(comments)
-      .set({ deletedAt: new Date(), version: c.version + 1 })
-      .where(eq(comments.id, c.id));
-    await tx
-      .update(posts)
-      .set({ commentCount: sql`greatest(${posts.commentCount} - 1, 0)` })
-      .where(eq(posts.id, c.postId));
-    record.audit({
-      action: 'comment.deleted',
-      entityType: 'comment',
-      entityId: c.id,
-      before: { body: c.body },
-    });
-  });
+    },
+    { refreshOnly: true },
+  );
 }
 
 // --- Reactions ---

@@ -14,7 +14,7 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
-import { keyset, where } from '../../lib/pagination';
+import { containing, keyset, where } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
 import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
@@ -101,7 +101,7 @@ export async function listSpaces(db: Db, ctx: Ctx, query: z.output<typeof spaceL
       where(
         visibleSpaces(actor),
         query.joined === 'true' ? joined : query.joined === 'false' ? sql`not ${joined}` : undefined,
-        query.q ? ilike(spaces.name, `%${escapeLike(query.q)}%`) : undefined,
+        query.q ? ilike(spaces.name, containing(query.q)) : undefined,
         ks.after,
       ),
     )
@@ -113,8 +113,6 @@ export async function listSpaces(db: Db, ctx: Ctx, query: z.output<typeof spaceL
   );
   return { items: await toDtos(db, actor, items), nextCursor };
 }
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function uniqueName(err: unknown): boolean {
   const cause = (err as { cause?: { code?: string; constraint?: string } }).cause ?? err;
@@ -283,7 +281,7 @@ export async function listMembers(
         eq(spaceMembers.spaceId, id),
         // Suspensions and pending invitations are the moderators' business.
         access.canModerate ? undefined : eq(spaceMembers.status, 'active'),
-        query.q ? ilike(users.name, `%${escapeLike(query.q)}%`) : undefined,
+        query.q ? ilike(users.name, containing(query.q)) : undefined,
         ks.after,
       ),
     )
@@ -500,7 +498,7 @@ export async function mentionable(db: Db, ctx: Ctx, id: string, q: string | unde
   const rows = await db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(userReadsSpace(sql`${users.id}`, id), q ? ilike(users.name, `%${escapeLike(q)}%`) : undefined))
+    .where(and(userReadsSpace(sql`${users.id}`, id), q ? ilike(users.name, containing(q)) : undefined))
     .orderBy(
       sql`(exists (select 1 from space_members m where m.space_id = ${id}::uuid and m.user_id = ${users.id} and m.status = 'active')) desc`,
       asc(users.name),
@@ -535,7 +533,7 @@ export async function invitable(db: Db, ctx: Ctx, id: string, q: string | undefi
           ? undefined
           : sql`(${users.organizationId} = ${actor.orgId}::uuid or exists (select 1 from member_profiles mp
               where mp.user_id = ${users.id} and mp.listed))`,
-        q ? ilike(users.name, `%${escapeLike(q)}%`) : undefined,
+        q ? ilike(users.name, containing(q)) : undefined,
       ),
     )
     .orderBy(asc(users.name))
