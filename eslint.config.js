@@ -3,6 +3,72 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// Doors between modules (docs/ARCHITECTURE.md, CONTRIBUTING.md): a module's tables are read and written
+// by that module alone; every other file goes through its repository or service. Tests may read tables
+// to check what was stored. The files below predate the rule and still reach into another module's
+// tables: the list may only shrink (moving a query into its module's repository takes a file off it).
+const notYetThroughDoors = [
+  'apps/server/src/cli.ts',
+  'apps/server/src/db/transaction.ts',
+  'apps/server/src/lib/rate-limit.ts',
+  'apps/server/src/modules/analytics/names.ts',
+  'apps/server/src/modules/analytics/referrals.report.ts',
+  'apps/server/src/modules/analytics/scorecard.service.ts',
+  'apps/server/src/modules/audit/audit.repository.ts',
+  'apps/server/src/modules/community/announcements.service.ts',
+  'apps/server/src/modules/community/community.tables.ts',
+  'apps/server/src/modules/community/events.service.ts',
+  'apps/server/src/modules/community/members.service.ts',
+  'apps/server/src/modules/community/notifications.service.ts',
+  'apps/server/src/modules/community/posts.service.ts',
+  'apps/server/src/modules/community/segments.ts',
+  'apps/server/src/modules/community/spaces.service.ts',
+  'apps/server/src/modules/deals/deals.repository.ts',
+  'apps/server/src/modules/deals/deals.service.ts',
+  'apps/server/src/modules/deals/deals.tables.ts',
+  'apps/server/src/modules/deals/referrals.service.ts',
+  'apps/server/src/modules/identity/identity.repository.ts',
+  'apps/server/src/modules/identity/identity.tables.ts',
+  'apps/server/src/modules/identity/invitations.repository.ts',
+  'apps/server/src/modules/identity/invitations.service.ts',
+  'apps/server/src/modules/identity/team.service.ts',
+  'apps/server/src/modules/identity/tokens.repository.ts',
+  'apps/server/src/modules/imports/deals.importer.ts',
+  'apps/server/src/modules/imports/imports.service.ts',
+  'apps/server/src/modules/imports/imports.tables.ts',
+  'apps/server/src/modules/imports/partners.importer.ts',
+  'apps/server/src/modules/imports/people.importer.ts',
+  'apps/server/src/modules/imports/references.ts',
+  'apps/server/src/modules/imports/relations.importer.ts',
+  'apps/server/src/modules/mail/digest.service.ts',
+  'apps/server/src/modules/mail/unsubscribe.ts',
+  'apps/server/src/modules/marketplace/connections.service.ts',
+  'apps/server/src/modules/marketplace/integrations.service.ts',
+  'apps/server/src/modules/marketplace/locator.service.ts',
+  'apps/server/src/modules/marketplace/marketplace.tables.ts',
+  'apps/server/src/modules/marketplace/profiles.service.ts',
+  'apps/server/src/modules/marketplace/solutions.service.ts',
+  'apps/server/src/modules/organizations/notify.ts',
+  'apps/server/src/modules/organizations/organizations.repository.ts',
+  'apps/server/src/modules/organizations/organizations.service.ts',
+  'apps/server/src/modules/organizations/organizations.tables.ts',
+  'apps/server/src/modules/programs/agreements.repository.ts',
+  'apps/server/src/modules/programs/applications.service.ts',
+  'apps/server/src/modules/programs/enrollments.service.ts',
+  'apps/server/src/modules/programs/programs.repository.ts',
+  'apps/server/src/modules/programs/programs.tables.ts',
+  'apps/server/src/modules/settings/settings.service.ts',
+  'apps/server/src/seed/community-factories.ts',
+  'apps/server/src/seed/demo-community.ts',
+  'apps/server/src/seed/demo.ts',
+  'apps/server/src/seed/factories.ts',
+];
+const doorsMessage =
+  "Another module's tables are private to it: call its repository or service (docs/ARCHITECTURE.md, 'Doors').";
+const doors = (regex) => ({
+  'no-restricted-imports': ['error', { patterns: [{ regex, message: doorsMessage }] }],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,5 +106,17 @@ export default tseslint.config(
       'apps/server/bin/**',
     ],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Inside a module: a sibling module's tables (`../deals/deals.tables`).
+    files: ['apps/server/src/modules/**/*.ts'],
+    ignores: notYetThroughDoors,
+    rules: doors('^\\.\\./[^/]+/[^/]+\\.tables(\\.js)?$'),
+  },
+  {
+    // Outside the modules (jobs, seed, plugins, lib, the CLI, benchmarks): any module's tables.
+    files: ['apps/server/src/**/*.ts', 'apps/server/scripts/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['apps/server/src/modules/**', ...notYetThroughDoors],
+    rules: doors('(^|/)modules/[^/]+/[^/]+\\.tables(\\.js)?$'),
   },
 );

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { ChildMessage } from './pglite-process';
+import type { ChildMessage } from './pglite-messages';
 
 export type Db = NodePgDatabase;
 /** A transaction or the database: repositories accept either. */

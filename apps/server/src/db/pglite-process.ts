@@ -8,9 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import lockfile from 'proper-lockfile';
 import { dataDirLock, serveBackups } from './backup';
-
-export type ParentMessage = { type: 'stop' };
-export type ChildMessage = { type: 'ready'; port: number } | { type: 'error'; message: string };
+import type { ChildMessage, ParentMessage } from './pglite-messages';
 
 const dataDir = process.argv[2];
 const send = (m: ChildMessage) => process.send?.(m);

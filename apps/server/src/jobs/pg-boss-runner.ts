@@ -1,8 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
-import type { JobRunner } from './runner';
-import { startScheduler, type Job } from './scheduler';
+import { startScheduler, type Job, type JobRunner } from './scheduler';
 
 export interface PgBossOptions {
   /** How often a process looks for runs it was not told about: retries, runs queued by another process. */

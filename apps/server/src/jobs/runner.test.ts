@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../test/app';
-import { startJobRunner, type JobRunner } from './runner';
+import { startJobRunner } from './runner';
+import type { JobRunner } from './scheduler';
 import type { Job } from './scheduler';
 
 const logger = () => ({ info: vi.fn(), error: vi.fn() }) as unknown as FastifyBaseLogger;

@@ -1,18 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client';
 import { startPgBossRunner, type PgBossOptions } from './pg-boss-runner';
-import { startScheduler, type Job } from './scheduler';
-
-export interface JobRunner {
-  /**
-   * Asks for one run of the job as soon as possible. False when a run is
-   * already waiting (PostgreSQL) or in progress (PGlite): that run reads the
-   * same data, so a second one would add nothing.
-   */
-  runNow(name: string): Promise<boolean>;
-  /** Stops starting runs and resolves once runs in progress have ended. */
-  stop(): Promise<void>;
-}
+import { startScheduler, type Job, type JobRunner } from './scheduler';
 
 export interface RunnerOptions extends PgBossOptions {
   /** Delay before the first run, so a start-up (or a test) is not met by every job at once. */

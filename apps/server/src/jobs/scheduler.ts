@@ -9,6 +9,18 @@ import { runDailyDigests } from '../modules/mail/digest.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
 
+/** What starts the jobs hands back, on either engine. */
+export interface JobRunner {
+  /**
+   * Asks for one run of the job as soon as possible. False when a run is
+   * already waiting (PostgreSQL) or in progress (PGlite): that run reads the
+   * same data, so a second one would add nothing.
+   */
+  runNow(name: string): Promise<boolean>;
+  /** Stops starting runs and resolves once runs in progress have ended. */
+  stop(): Promise<void>;
+}
+
 export interface Job {
   name: string;
   everyMs: number;

@@ -12,7 +12,7 @@ import { ChartCard } from './chart-card';
 import { CoverageHeatmap } from './coverage-heatmap';
 import { CoverageMap } from './coverage-map';
 import { formatInstant, formatValue } from './format';
-import type { DashboardProps } from './route-pages';
+import type { DashboardProps } from './dashboard-props';
 
 const axes = [
   { key: 'cells', label: 'Market cells', noun: 'cells' },

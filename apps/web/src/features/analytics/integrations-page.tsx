@@ -14,7 +14,7 @@ import { formatValue } from './format';
 import { HeadlineCard } from './headline-card';
 import { HeadlineSection } from './headline-section';
 import { ReportState } from './report-state';
-import type { DashboardProps } from './route-pages';
+import type { DashboardProps } from './dashboard-props';
 
 const adoptionSeries = [
   { name: 'installs', label: 'Installs', color: 'violet.6' },

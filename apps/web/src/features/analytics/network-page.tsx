@@ -37,7 +37,7 @@ import { ChartCard } from './chart-card';
 import { formatInstant, formatValue } from './format';
 import { HeadlineCard } from './headline-card';
 import { type GraphNode, NetworkGraph } from './network-graph';
-import type { DashboardProps } from './route-pages';
+import type { DashboardProps } from './dashboard-props';
 
 const PALETTE = ['blue', 'orange', 'teal', 'grape', 'red', 'lime', 'cyan', 'pink', 'yellow', 'violet'];
 const OTHER = 'gray';

@@ -12,7 +12,7 @@ import { formatPeriod, toMajor } from './format';
 import { HeadlineCard } from './headline-card';
 import { HeadlineSection } from './headline-section';
 import { ReportState } from './report-state';
-import type { DashboardProps } from './route-pages';
+import type { DashboardProps } from './dashboard-props';
 
 type TrendKey = Exclude<keyof Overview['trend'][number], 'month'>;
 

@@ -12,7 +12,7 @@ import { formatInstant, formatValue, toMajor } from './format';
 import { HeadlineCard } from './headline-card';
 import { HeadlineSection } from './headline-section';
 import { ReportState } from './report-state';
-import type { DashboardProps } from './route-pages';
+import type { DashboardProps } from './dashboard-props';
 
 export function PipelinePage({ params, onParamsChange }: DashboardProps) {
   const report = useQuery(reportQueryOptions('pipeline', params));

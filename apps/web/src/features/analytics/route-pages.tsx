@@ -1,17 +1,12 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import type { AnalyticsParams } from '../../api/analytics';
 import { LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
 import { NotAllowedPage } from '../errors/not-allowed-page';
+import type { DashboardProps } from './dashboard-props';
 
 // The dashboards load on demand: charts, the map and the graph renderer stay out of the first page's bundle.
 const load = <K extends string>(factory: () => Promise<Record<K, ComponentType<DashboardProps>>>, name: K) =>
   lazy(() => factory().then((m) => ({ default: m[name] })));
-
-export interface DashboardProps {
-  params: AnalyticsParams;
-  onParamsChange: (next: AnalyticsParams) => void;
-}
 
 export const dashboardPages = {
   overview: load(() => import('./overview-page'), 'OverviewPage'),

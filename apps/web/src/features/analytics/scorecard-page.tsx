@@ -29,7 +29,7 @@ import { ChartCard } from './chart-card';
 import { FilterBar, modelLabels } from './filter-bar';
 import { formatPeriod, formatValue } from './format';
 import { HeadlineCard } from './headline-card';
-import type { DashboardProps } from './route-pages';
+import type { DashboardProps } from './dashboard-props';
 
 type Props = DashboardProps & { partnerId: string };
 
