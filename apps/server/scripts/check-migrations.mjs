@@ -22,7 +22,10 @@ fs.writeFileSync(
   }),
 );
 const before = new Set(fs.readdirSync(out));
-const res = spawnSync('npx', ['drizzle-kit', 'generate', '--config', config], { cwd: server, encoding: 'utf8' });
+const res = spawnSync('npx', ['drizzle-kit', 'generate', '--config', config], {
+  cwd: server,
+  encoding: 'utf8',
+});
 const added = fs.readdirSync(out).filter((f) => !before.has(f) && f.endsWith('.sql'));
 if (res.status !== 0) {
   console.error(res.stdout, res.stderr);
