@@ -1,14 +1,8 @@
-// The ISO 3166-1 alpha-2 codes the server accepts (the i18n-iso-countries set, which adds XK for Kosovo).
-// Intl.DisplayNames names a code but cannot list them, hence the list.
-const codes =
-  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
-  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO ' +
-  'FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE ' +
-  'JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO ' +
-  'MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW ' +
-  'PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM ' +
-  'TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW';
+import countries from 'i18n-iso-countries';
 
+// The codes come from the same package the server validates with (packages/shared's country schema), so
+// the select offers exactly what the API accepts (it adds XK for Kosovo). Names come from the browser's
+// Intl.DisplayNames, which needs no locale data in the bundle.
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 export function countryName(code: string | null | undefined): string {
@@ -21,7 +15,6 @@ export function countryName(code: string | null | undefined): string {
 }
 
 /** Select options sorted by the name a person reads. */
-export const countryOptions: { value: string; label: string }[] = codes
-  .split(' ')
+export const countryOptions: { value: string; label: string }[] = Object.keys(countries.getAlpha2Codes())
   .map((code) => ({ value: code, label: countryName(code) }))
   .sort((a, b) => a.label.localeCompare(b.label, 'en'));
