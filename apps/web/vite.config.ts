@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 const apiServer = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const proxied = ['/api', '/docs', '/healthz', '/readyz'];
 const dashboardLibraries =
-  /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|sigma|graphology[a-z-]*|topojson-client|world-atlas|i18n-iso-countries|diacritics|@mantine[\\/]charts|es-toolkit|immer|redux|@reduxjs|react-redux|reselect|decimal\.js-light|eventemitter3)[\\/]/;
+  /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|sigma|graphology[a-z-]*|topojson-client|world-atlas|@mantine[\\/]charts|es-toolkit|immer|redux|@reduxjs|react-redux|reselect|decimal\.js-light|eventemitter3)[\\/]/;
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
