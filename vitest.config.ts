@@ -13,7 +13,6 @@ const slow = [
 
 export default defineConfig({
   test: {
-    globalSetup: ['apps/server/test/global-setup.ts'],
     // Each test file gets its own database; two at a time suits a 2-core machine.
     pool: 'forks',
     maxWorkers: 2,
@@ -24,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'fast',
+          globalSetup: ['apps/server/test/global-setup.ts'],
           include: [
             'packages/*/src/**/*.test.ts',
             'apps/server/src/**/*.test.ts',
@@ -32,7 +32,20 @@ export default defineConfig({
           exclude: slow,
         },
       },
-      { extends: true, test: { name: 'slow', include: slow } },
+      {
+        extends: true,
+        test: { name: 'slow', include: slow, globalSetup: ['apps/server/test/global-setup.ts'] },
+      },
+      {
+        // The web app's helpers and form logic, rendered in jsdom with Testing Library (part of `npm test`).
+        extends: true,
+        test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['apps/web/test/setup.ts'],
+        },
+      },
     ],
   },
 });

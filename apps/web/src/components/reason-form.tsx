@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage, isStaleVersion } from '../api/client';
+import { useEffect, useMemo } from 'react';
+import { z } from 'zod';
+import { errorMessage, isStaleVersion } from '../api/client';
+import { showServerErrors, useContractForm } from './forms';
 
 interface Props {
   explanation: string;
@@ -17,30 +19,34 @@ interface Props {
   onSubmit: (reason: string | undefined) => void;
 }
 
+// The API's reason fields: trimmed text of at most 1,000 characters (the status and decision contracts).
+const reasonText = z.string().trim().max(1000, 'Keep the reason under 1,000 characters');
+
 /**
  * The confirm step of a status change that carries a reason (suspend, terminate…):
  * the reason is what the audit log says about the decision, so the drastic steps require one.
  */
 export function ReasonForm(props: Props) {
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const reasonError =
-    (missing ? 'Give a reason' : undefined) ??
-    (props.error instanceof ApiError ? props.error.fieldErrors().reason : undefined);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (props.reasonRequired && !reason.trim()) return setMissing(true);
-    props.onSubmit(reason.trim() || undefined);
-  }
+  const schema = useMemo(
+    () => z.object({ reason: props.reasonRequired ? reasonText.min(1, 'Give a reason') : reasonText }),
+    [props.reasonRequired],
+  );
+  const form = useContractForm(schema, { reason: '' });
+  const { setErrors, getValues } = form;
+  // The server's word on the reason goes under the field; anything else goes in the alert.
+  const alert = useMemo(() => (props.error ? errorMessage(props.error) : null), [props.error]);
+  useEffect(() => {
+    if (props.error) showServerErrors({ setErrors, getValues }, props.error);
+  }, [props.error, setErrors, getValues]);
+  const reasonError = form.errors.reason;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit(({ reason }) => props.onSubmit(reason.trim() || undefined))} noValidate>
       <Stack>
         <Text>{props.explanation}</Text>
         {props.error && !reasonError && (
           <Alert color="red" role="alert">
-            {isStaleVersion(props.error) ? props.staleMessage : errorMessage(props.error)}
+            {isStaleVersion(props.error) ? props.staleMessage : alert}
           </Alert>
         )}
         <Textarea
@@ -51,12 +57,8 @@ export function ReasonForm(props: Props) {
           autosize
           minRows={2}
           maxLength={1000}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            setMissing(false);
-          }}
-          error={reasonError}
+          key={form.key('reason')}
+          {...form.getInputProps('reason')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>
