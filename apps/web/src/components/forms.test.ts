@@ -1,12 +1,13 @@
+import type { FormErrors } from '@mantine/form';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import { showServerErrors } from './forms';
 
 function fakeForm(values: Record<string, unknown>) {
   const form = {
-    errors: {} as Record<string, unknown>,
+    errors: {} as FormErrors,
     getValues: () => values,
-    setErrors(errors: Record<string, unknown>) {
+    setErrors(errors: FormErrors) {
       form.errors = { ...errors };
     },
   };

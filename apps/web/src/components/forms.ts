@@ -24,7 +24,7 @@ export function useContractForm<Values extends Record<string, unknown>>(
  * placed on any input (a message for an alert), or null when everything was.
  */
 export function showServerErrors<Values extends Record<string, unknown>>(
-  form: Pick<UseFormReturnType<Values>, 'setErrors' | 'getValues'>,
+  form: { setErrors(errors: FormErrors): void; getValues(): Values },
   error: unknown,
 ): string | null {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : 'Something went wrong';
