@@ -1,5 +1,11 @@
 import { Alert, Button, Card, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconArrowLeft, IconDownload, IconRefresh } from '@tabler/icons-react';
+import {
+  IconAlertCircle,
+  IconArrowLeft,
+  IconDatabaseImport,
+  IconDownload,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -7,6 +13,8 @@ import {
   type Import,
   importErrorsQueryOptions,
   type ImportRowError,
+  rejectedRowsUrl,
+  useStartCommit,
   useStartDryRun,
 } from '../../api/imports';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
@@ -29,7 +37,12 @@ interface Props {
 /** Step 3: the dry run's progress, then its result: what is wrong, row by row. */
 export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
   const again = useStartDryRun(item.id);
-  const runAgain = () => again.mutate({ version: item.version, mapping: item.mapping ?? undefined });
+  const runAgain = () =>
+    again.mutate({
+      version: item.version,
+      mapping: item.mapping ?? undefined,
+      values: item.valueMapping ?? undefined,
+    });
 
   if (item.status === 'validating')
     return <RunProgress item={item} label="Dry run progress" verb="Checked" />;
@@ -69,11 +82,13 @@ export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
             {item.totalRows !== null
               ? `${formatCount(item.totalRows - item.errorRows)} of ${plural(item.totalRows, 'row')} are fine. `
               : ''}
-            Nothing was imported: fix the file (or the mapping) and run the dry run again.
+            Nothing was imported: fix the file (or the mapping) and run the dry run again, or import the valid
+            rows now and the rejected ones later.
           </Text>
         </Stack>
       </Alert>
       {again.error && <ErrorAlert error={again.error} title="The dry run did not start" />}
+      <ValidRowsChoice item={item} />
       <Group justify="space-between">
         <Group gap="xs">
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onChangeMapping}>
@@ -119,6 +134,58 @@ export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
         </Stack>
       </Card>
     </Stack>
+  );
+}
+
+/** Rows the server lists one by one; beyond this a commit of the valid rows is refused. */
+const MAX_LISTED_ERRORS = 100_000;
+
+/**
+ * The choice beside fixing the file: commit the rows that passed now, and download the rejected
+ * ones (as the file had them, with their row and error) to fix and import later.
+ */
+function ValidRowsChoice({ item }: { item: Import }) {
+  const commit = useStartCommit(item.id);
+  const valid = item.totalRows !== null ? item.totalRows - item.errorRows : 0;
+  if (!item.errorRows || item.totalRows === null || item.failure) return null;
+  const possible = valid > 0 && item.errorCount <= MAX_LISTED_ERRORS;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="valid-rows">
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h4" id="valid-rows">
+            Import the valid rows now
+          </Title>
+          <Text size="sm" c="dimmed">
+            {possible
+              ? `Commit the ${plural(valid, 'valid row')} and leave out the ${plural(item.errorRows, 'rejected row')}. Download the rejected rows, with their row number and error, to fix them and import them as a new file.`
+              : valid === 0
+                ? 'No row of the file is valid: fix the file first.'
+                : 'Too many errors to leave out row by row: fix the file first.'}
+          </Text>
+        </div>
+        {commit.error && <ErrorAlert error={commit.error} title="The commit did not start" />}
+        <Group gap="xs">
+          <Button
+            leftSection={<IconDatabaseImport size={16} />}
+            onClick={() => commit.mutate({ version: item.version, onlyValid: true })}
+            loading={commit.isPending}
+            disabled={!possible}
+          >
+            Commit {plural(valid, 'valid row')}
+          </Button>
+          <Button
+            component="a"
+            href={rejectedRowsUrl(item.id)}
+            download
+            variant="light"
+            leftSection={<IconDownload size={16} />}
+          >
+            Download rejected rows
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }
 
