@@ -461,6 +461,7 @@ describe('CSV imports', () => {
       'V-2,Value Two,Reseller; MSP,DEU,Suspended',
       'V-3,Value Three,msp,FR,active',
       'V-4,Value Four,isv,Atlantis,active',
+      'V-5,Value Five,isv,,',
     ].join('\n');
     const up = (await upload('partners', csv)).json() as ImportDto;
     const res = await as(t.app, admin).post(`/api/v1/imports/${up.id}/values`, {});
@@ -535,7 +536,7 @@ describe('CSV imports', () => {
     expect(started.statusCode, started.body).toBe(202);
     const validated = await settle(up.id);
     expect(validated).toMatchObject({ status: 'validated', valueMapping: values });
-    expect(await commit(validated)).toMatchObject({ status: 'committed', created: 4 });
+    expect(await commit(validated)).toMatchObject({ status: 'committed', created: 5 });
     const rows = await t.database.db
       .select({
         externalId: organizations.externalId,
@@ -550,13 +551,14 @@ describe('CSV imports', () => {
       'V-2 DE suspended',
       'V-3 FR active',
       'V-4 FR active',
+      'V-5 null active',
     ]);
     const two = (await as(t.app, admin).get('/api/v1/partners?q=Value%20Two')).json().items[0];
     expect(two.types.map((x: { code: string }) => x.code).sort()).toEqual(['msp', 'reseller']);
 
     // Without a value mapping (the API's default, and the command line's), each value is read as its likeliest code.
     const auto = await importFile('partners', csv.replace('Atlantis', 'Österreich'));
-    expect(auto).toMatchObject({ status: 'committed', updated: 4 });
+    expect(auto).toMatchObject({ status: 'committed', updated: 5 });
     const [four] = await t.database.db
       .select()
       .from(organizations)

@@ -103,17 +103,15 @@ async function importRecord(t: TestApp, status: 'uploaded' | 'validated' | 'inva
     data: Buffer.from(`externalId,name,types\nEX-${id},Example ${id.slice(-6)},reseller\n`),
   });
   if (status === 'invalid')
-    await t.database.db
-      .insert(importErrors)
-      .values({
-        importId: id,
-        seq: 0,
-        row: 2,
-        field: 'types',
-        column: 'types',
-        value: 'reseller',
-        message: 'Example',
-      });
+    await t.database.db.insert(importErrors).values({
+      importId: id,
+      seq: 0,
+      row: 2,
+      field: 'types',
+      column: 'types',
+      value: 'reseller',
+      message: 'Example',
+    });
   return row!;
 }
 

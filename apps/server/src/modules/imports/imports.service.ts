@@ -363,8 +363,8 @@ function start(id: string, work: () => Promise<void>, db: Db) {
   inProcess.set(id, p);
 }
 
-/** Distinct values listed per field: a column with more is not a column of codes gone astray. */
-const MAX_LISTED_VALUES = 200;
+/** Distinct values listed per field: room for every country's name; beyond, the rest read as written. */
+const MAX_LISTED_VALUES = 300;
 
 /**
  * The value mapping to confirm before a dry run: for each mapped field that
@@ -394,7 +394,7 @@ export async function proposeValues(db: Db, id: string, input: z.output<typeof v
       const counts = seen.get(f.key)!;
       const cell = record.cells[index![i]!]?.trim() ?? '';
       for (const item of new Set(matcher.items(cell))) {
-        if (matcher.values.has(item)) continue;
+        if (!item || matcher.values.has(item)) continue;
         const n = counts.get(item);
         if (n !== undefined) counts.set(item, n + 1);
         else if (counts.size < MAX_LISTED_VALUES) counts.set(item, 1);
