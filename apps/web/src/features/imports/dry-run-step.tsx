@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertCircle,
   IconArrowLeft,
@@ -88,7 +88,6 @@ export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
         </Stack>
       </Alert>
       {again.error && <ErrorAlert error={again.error} title="The dry run did not start" />}
-      <ValidRowsChoice item={item} />
       <Group justify="space-between">
         <Group gap="xs">
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onChangeMapping}>
@@ -105,7 +104,7 @@ export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
             </Button>
           </Tooltip>
         </Group>
-        <Tooltip label="Only a dry run without errors can be committed">
+        <Tooltip label="Every row can be committed after a dry run without errors; the valid ones alone, below">
           {/* A disabled button hears no pointer events: the wrapper carries the tooltip. */}
           <span>
             <Button disabled>Commit</Button>
@@ -113,26 +112,30 @@ export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
         </Tooltip>
       </Group>
       {listed && <ErrorReport key={item.updatedAt} item={item} />}
-      <Card withBorder padding="lg" component="section" aria-labelledby="corrected-file">
-        <Stack gap="sm">
-          <div>
-            <Title order={2} size="h4" id="corrected-file">
-              Upload a corrected file
-            </Title>
-            <Text size="sm" c="dimmed">
-              Fixed it in your spreadsheet? Upload it here: it becomes a new import of {typeNoun(item.type)},
-              with the columns you matched for this one.
-            </Text>
-          </div>
-          <FileUpload
-            type={item.type}
-            encoding={encodingList.find((e) => e === item.encoding) ?? 'utf-8'}
-            label="Corrected CSV file"
-            submitLabel="Upload corrected file"
-            onUploaded={onCorrected}
-          />
-        </Stack>
-      </Card>
+      {/* The two ways on: fix the file and upload it again, or import what is valid now and fix the rest later. */}
+      <SimpleGrid cols={{ base: 1, md: item.errorRows && !item.failure ? 2 : 1 }} spacing="lg">
+        <Card withBorder padding="lg" component="section" aria-labelledby="corrected-file">
+          <Stack gap="sm">
+            <div>
+              <Title order={2} size="h4" id="corrected-file">
+                Upload a corrected file
+              </Title>
+              <Text size="sm" c="dimmed">
+                Fixed it in your spreadsheet? Upload it here: it becomes a new import of {typeNoun(item.type)}
+                , with the columns you matched for this one.
+              </Text>
+            </div>
+            <FileUpload
+              type={item.type}
+              encoding={encodingList.find((e) => e === item.encoding) ?? 'utf-8'}
+              label="Corrected CSV file"
+              submitLabel="Upload corrected file"
+              onUploaded={onCorrected}
+            />
+          </Stack>
+        </Card>
+        <ValidRowsChoice item={item} />
+      </SimpleGrid>
     </Stack>
   );
 }
