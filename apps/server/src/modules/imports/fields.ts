@@ -275,7 +275,7 @@ export function readRow(
       continue;
     }
     // A spreadsheet's text marker, as a download from here writes it before what would read as a formula.
-    if (/^'[=+\-@]/.test(raw)) raw = raw.slice(1);
+    if (/^'[=+\-@\t\r]/.test(raw)) raw = raw.slice(1);
     const matcher = matchers?.get(f.key);
     if (matcher) {
       const mapped = values ? values[f.key] : undefined;

@@ -80,8 +80,8 @@ function toDto(r: ImportRow, createdBy: string | null) {
     totalRows: r.totalRows,
     errorRows: r.errorRows,
     errorCount: r.errorCount,
-    skipped:
-      r.status === 'committed' && r.totalRows !== null ? Math.max(0, r.totalRows - r.created - r.updated) : 0,
+    // A commit with rejected rows could only leave them out (any other row failing stops it).
+    skipped: r.status === 'committed' ? r.errorRows : 0,
     created: r.created,
     updated: r.updated,
     failure: r.failure,
