@@ -1,7 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, referrals } from '../src/modules/deals/deals.tables';
-import { settled } from '../src/modules/imports/imports.service';
+import { loadMatchers, readRow } from '../src/modules/imports/fields';
+import { importers, settled } from '../src/modules/imports/imports.service';
 import { refreshSearchColumns } from '../src/modules/marketplace/profiles.service';
 import { organizations } from '../src/modules/organizations/organizations.tables';
 import { createEnrollmentRecord, createProgramRecord } from '../src/seed/factories';
@@ -58,8 +59,11 @@ async function dryRun(imp: ImportDto, mapping?: Record<string, string>) {
   return settle(imp.id);
 }
 
-async function commit(imp: ImportDto) {
-  const res = await as(t.app, admin).post(`/api/v1/imports/${imp.id}/commit`, { version: imp.version });
+async function commit(imp: ImportDto, onlyValid?: boolean) {
+  const res = await as(t.app, admin).post(`/api/v1/imports/${imp.id}/commit`, {
+    version: imp.version,
+    ...(onlyValid === undefined ? {} : { onlyValid }),
+  });
   expect(res.statusCode, res.body).toBe(202);
   return settle(imp.id);
 }
@@ -113,6 +117,7 @@ describe('CSV imports', () => {
       row: number;
       field: string | null;
       column: string | null;
+      value: string | null;
       message: string;
     }[];
     const at = (row: number) => errors.filter((x) => x.row === row).map((x) => `${x.field}: ${x.message}`);
@@ -120,14 +125,16 @@ describe('CSV imports', () => {
     expect(at(3)).toEqual(
       expect.arrayContaining([
         'name: Required',
-        expect.stringMatching(/^country: Unknown ISO 3166-1/),
-        expect.stringMatching(/^website: An http\(s\) URL/),
+        "country: 'ZZ' is not a country code",
+        expect.stringMatching(/^website: Not a web address \(http or https\)/),
       ]),
     );
     expect(at(4)).toEqual(['types: No partner type astronaut']);
-    expect(at(5)).toEqual(['externalId: The same record as row 2']);
+    // A duplicate shows the value that repeats.
+    expect(at(5)).toEqual(['externalId: External id X-1 is already in row 2: each record once per file']);
+    expect(errors.find((x) => x.row === 5)).toMatchObject({ column: 'externalId', value: 'X-1' });
     expect(at(6)[0]).toMatch(/6 cells|2 cells; the header has 5/);
-    expect(at(7)).toEqual([expect.stringMatching(/^website: An http\(s\) URL/)]);
+    expect(at(7)).toEqual([expect.stringMatching(/^website: Not a web address \(http or https\)/)]);
     expect(errors.find((x) => x.row === 3 && x.field === 'country')?.column).toBe('country');
     // Nothing was imported, and a commit is refused until a dry run passes.
     expect(await partnerCount()).toBe(before);
@@ -445,5 +452,270 @@ describe('CSV imports', () => {
     expect(await columns()).toEqual(imported);
     const found = (await as(t.app, admin).get('/api/v1/marketplace/search?q=tape')).json();
     expect(JSON.stringify(found)).toContain('Searchable Systems AG');
+  });
+
+  it('maps country names, alpha-3 codes and type names to codes, as confirmed (and changed) before the dry run', async () => {
+    const csv = [
+      'External ID,Name,Partner type,Country,Status',
+      'V-1,Value One,Reseller,Germany,Active',
+      'V-2,Value Two,Reseller; MSP,DEU,Suspended',
+      'V-3,Value Three,msp,FR,active',
+      'V-4,Value Four,isv,Atlantis,active',
+      'V-5,Value Five,isv,,',
+    ].join('\n');
+    const up = (await upload('partners', csv)).json() as ImportDto;
+    const res = await as(t.app, admin).post(`/api/v1/imports/${up.id}/values`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    type Proposal = {
+      field: string;
+      column: string;
+      values: { value: string; rows: number; suggestion: string | null }[];
+      choices: { value: string; label: string }[];
+    };
+    const byField = Object.fromEntries((res.json().items as Proposal[]).map((i) => [i.field, i]));
+    // Values already written as codes are not asked about; the rest come with the code they most likely mean.
+    expect(byField.country).toMatchObject({
+      column: 'Country',
+      values: [
+        { value: 'Atlantis', rows: 1, suggestion: null },
+        { value: 'DEU', rows: 1, suggestion: 'DE' },
+        { value: 'Germany', rows: 1, suggestion: 'DE' },
+      ],
+    });
+    expect(byField.country!.choices).toContainEqual({ value: 'DE', label: 'Germany' });
+    expect(byField.types!.values).toEqual([
+      { value: 'Reseller', rows: 2, suggestion: 'reseller' },
+      { value: 'MSP', rows: 1, suggestion: 'msp' },
+    ]);
+    expect(byField.status!.values).toEqual([
+      { value: 'Active', rows: 1, suggestion: 'active' },
+      { value: 'Suspended', rows: 1, suggestion: 'suspended' },
+    ]);
+
+    // A value mapping must name mapped fields that take codes.
+    const wrong = await as(t.app, admin).post(`/api/v1/imports/${up.id}/dry-run`, {
+      version: up.version,
+      values: { name: { a: 'b' }, website: { x: 'y' } },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(
+      wrong
+        .json()
+        .errors.map((x: { path: string }) => x.path)
+        .sort(),
+    ).toEqual(['values.name', 'values.website']);
+
+    // Confirmed as proposed but for Germany, left out: the report says what it most likely means.
+    const partial = await as(t.app, admin).post(`/api/v1/imports/${up.id}/dry-run`, {
+      version: up.version,
+      values: { country: { DEU: 'DE', Atlantis: 'FR' }, types: { Reseller: 'reseller', MSP: 'msp' } },
+    });
+    expect(partial.statusCode, partial.body).toBe(202);
+    const checked = await settle(up.id);
+    expect(checked).toMatchObject({ status: 'invalid', errorRows: 1 });
+    const errors = (await as(t.app, admin).get(`/api/v1/imports/${up.id}/errors`)).json().items;
+    expect(errors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'Country',
+        value: 'Germany',
+        message: "'Germany' is not a country code — did you mean DE?",
+      }),
+    ]);
+
+    // Confirmed, with Atlantis changed by the person to a real country: it maps and commits.
+    const values = {
+      country: { Germany: 'DE', DEU: 'DE', Atlantis: 'FR' },
+      types: { Reseller: 'reseller', MSP: 'msp' },
+      status: { Active: 'active', Suspended: 'suspended' },
+    };
+    const started = await as(t.app, admin).post(`/api/v1/imports/${up.id}/dry-run`, {
+      version: checked.version,
+      values,
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    const validated = await settle(up.id);
+    expect(validated).toMatchObject({ status: 'validated', valueMapping: values });
+    expect(await commit(validated)).toMatchObject({ status: 'committed', created: 5 });
+    const rows = await t.database.db
+      .select({
+        externalId: organizations.externalId,
+        country: organizations.country,
+        status: organizations.status,
+      })
+      .from(organizations)
+      .where(sql`${organizations.externalId} like 'V-%'`)
+      .orderBy(organizations.externalId);
+    expect(rows.map((r) => `${r.externalId} ${r.country} ${r.status}`)).toEqual([
+      'V-1 DE active',
+      'V-2 DE suspended',
+      'V-3 FR active',
+      'V-4 FR active',
+      'V-5 null active',
+    ]);
+    const two = (await as(t.app, admin).get('/api/v1/partners?q=Value%20Two')).json().items[0];
+    expect(two.types.map((x: { code: string }) => x.code).sort()).toEqual(['msp', 'reseller']);
+
+    // Without a value mapping (the API's default, and the command line's), each value is read as its likeliest code.
+    const auto = await importFile('partners', csv.replace('Atlantis', 'Österreich'));
+    expect(auto).toMatchObject({ status: 'committed', updated: 5 });
+    const [four] = await t.database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.externalId, 'V-4'));
+    expect(four!.country).toBe('AT');
+  });
+
+  it('says what is wrong with any bad cell of any importer in words, never the validator’s', async () => {
+    const internals = /expected|too big|too small|invalid input|invalid_|nan\b|undefined|\[object|zod/i;
+    const long = 'x'.repeat(6000);
+    const bad = [
+      'x',
+      'Germany',
+      'astronaut',
+      long,
+      `${'a; '.repeat(80)}a`,
+      '-1',
+      '0',
+      '1.5',
+      '99999999999999999999',
+      '2024-02-30',
+      '2024-13-01T10:00:00Z',
+      '[1, {"a": 2}]',
+      '[not json',
+      '{"organization": 1}',
+      'ACC-1:astronaut',
+      'not an e-mail',
+      'ftp://example.com',
+      '🙂',
+    ];
+    let checked = 0;
+    for (const importer of Object.values(importers)) {
+      const matchers = await loadMatchers(t.database.db, importer);
+      for (const field of importer.fields)
+        for (const value of bad)
+          for (const values of [null, {}]) {
+            const { issues } = readRow(importer, { [field.key]: value }, { matchers, values });
+            for (const issue of issues.filter((i) => i.field === field.key)) {
+              checked++;
+              expect(issue.message, `${importer.type}.${field.key} = ${value.slice(0, 40)}`).not.toMatch(
+                internals,
+              );
+              expect(issue.message.length).toBeLessThan(300);
+            }
+          }
+    }
+    // Most of these are refused somewhere: the walk checked real messages.
+    expect(checked).toBeGreaterThan(500);
+    // Rules across a row's cells, and a profile that would not save (checked against the marketplace's schema).
+    const up = (
+      await upload(
+        'partners',
+        `externalId,name,types,profileStatus,profileServices\nW-1,Wordy,reseller,published,${Array.from({ length: 30 }, (_, i) => `s${i}`).join('; ')}\n`,
+      )
+    ).json() as ImportDto;
+    expect((await dryRun(up)).status).toBe('validated');
+    const tooLong = (
+      await upload(
+        'partners',
+        `externalId,name,types,profileStatus,profileDescription\nW-2,Wordy,reseller,published,${'y'.repeat(4999)}\n`,
+      )
+    ).json() as ImportDto;
+    await dryRun(tooLong);
+    const report = (await as(t.app, admin).get(`/api/v1/imports/${tooLong.id}/errors`)).json().items as {
+      message: string;
+    }[];
+    for (const e of report) expect(e.message).not.toMatch(internals);
+  });
+
+  it('commits only the valid rows when asked, and the rejected ones download to fix and import again', async () => {
+    const csv = [
+      'externalId,name,types,country',
+      'R-1,Rejects Good One,reseller,DE',
+      'R-2,=HYPERLINK("x"),reseller,ZZ',
+      'R-3,Rejects Good Two,msp,FR',
+      'R-1,Rejects Again,reseller,DE',
+      'R-4,"Rejects, Quoted",isv,Narnia',
+    ].join('\n');
+    const up = (await upload('partners', csv)).json() as ImportDto;
+    const before = await partnerCount();
+    const checked = await dryRun(up);
+    expect(checked).toMatchObject({ status: 'invalid', totalRows: 5, errorRows: 3 });
+
+    // The plain commit still needs a clean dry run; the valid rows alone may be committed.
+    const refused = await as(t.app, admin).post(`/api/v1/imports/${up.id}/commit`, {
+      version: checked.version,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/commit only the valid rows/);
+    const done = await commit(checked, true);
+    expect(done).toMatchObject({ status: 'committed', created: 2, updated: 0, skipped: 3, errorRows: 3 });
+    expect(await partnerCount()).toBe(before + 2);
+
+    // The rejected rows, as the file had them, with their row number and what is wrong.
+    const res = await as(t.app, admin).get(`/api/v1/imports/${up.id}/rejected`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toContain('partners-rejected.csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toEqual([
+      'externalId,name,types,country,Row,Error',
+      // Text a spreadsheet would run as a formula keeps its text marker.
+      `R-2,"'=HYPERLINK(""x"")",reseller,ZZ,3,country: 'ZZ' is not a country code`,
+      'R-1,Rejects Again,reseller,DE,5,externalId: External id R-1 is already in row 2: each record once per file',
+      `R-4,"Rejects, Quoted",isv,Narnia,6,country: 'Narnia' is not a country code`,
+    ]);
+
+    // Fixed, it imports again: Row and Error are not mapped, and the text marker is read past.
+    const fixed = res.body
+      .replace(',ZZ,', ',GB,')
+      .replace('R-1,Rejects Again', 'R-5,Rejects Again')
+      .replace('Narnia', 'Norway');
+    const again = (await upload('partners', fixed)).json() as ImportDto;
+    expect(again.suggestedMapping).toEqual({
+      externalId: 'externalId',
+      name: 'name',
+      types: 'types',
+      country: 'country',
+    });
+    expect(await commit(await dryRun(again))).toMatchObject({ status: 'committed', created: 3 });
+    const [formula] = await t.database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.externalId, 'R-2'));
+    expect(formula).toMatchObject({ name: '=HYPERLINK("x")', country: 'GB' });
+
+    // Nothing to download from an import whose dry run rejected nothing.
+    const clean = await as(t.app, admin).get(`/api/v1/imports/${again.id}/rejected`);
+    expect(clean.statusCode).toBe(409);
+  });
+
+  it('reads a quote inside an unquoted cell as spreadsheets do, and names the row of a quote never closed', async () => {
+    const done = await importFile(
+      'partners',
+      'externalId,name,types\nQ-1,Bad "quote" Ltd,reseller\nQ-2,"Good ""quoted"" Ltd",msp\n',
+    );
+    expect(done).toMatchObject({ status: 'committed', created: 2 });
+    const rows = await t.database.db
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(sql`${organizations.externalId} in ('Q-1', 'Q-2')`)
+      .orderBy(organizations.externalId);
+    expect(rows.map((r) => r.name)).toEqual(['Bad "quote" Ltd', 'Good "quoted" Ltd']);
+
+    const unclosed = 'externalId,name,types\nQ-3,Fine,reseller\nQ-4,"Never closed,reseller\nQ-5,Lost,msp\n';
+    // The header reads; the dry run finds where the file stops being CSV, and says so (never a 500).
+    const res = await upload('partners', unclosed);
+    expect(res.statusCode, res.body).toBe(201);
+    const checked = await dryRun(res.json());
+    expect(checked.status).toBe('invalid');
+    expect(checked.failure).toMatch(/^Row 3 opens a quoted cell \("\) that is never closed/);
+    // In the header itself it is refused at upload, as a problem with the file.
+    const header = await upload('partners', 'externalId,"name,types\nQ-6,x,msp\n');
+    expect(header.statusCode, header.body).toBe(400);
+    expect(header.json().errors[0].path).toBe('file');
   });
 });

@@ -9,7 +9,7 @@ import { programs } from '../src/modules/programs/programs.tables';
 import { settings } from '../src/modules/settings/settings.tables';
 import { webhookDeliveries } from '../src/modules/webhooks/webhooks.tables';
 import { sentEmails } from '../src/modules/mail/mail.tables';
-import { importChunks, importMappings, imports } from '../src/modules/imports/imports.tables';
+import { importChunks, importErrors, importMappings, imports } from '../src/modules/imports/imports.tables';
 import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
 import { newId } from '../src/lib/ids';
 import { comments, posts } from '../src/modules/community/community.tables';
@@ -74,8 +74,8 @@ export const versionOf = async (t: TestApp, id: string) =>
       .where(eq(organizations.id, id))
   )[0]!.v;
 
-/** An uploaded partners file, ready for a dry run (or, `validated`, for a commit). */
-async function importRecord(t: TestApp, status: 'uploaded' | 'validated' = 'uploaded') {
+/** An uploaded partners file, ready for a dry run (or, `validated`, for a commit; `invalid`, with its row rejected). */
+async function importRecord(t: TestApp, status: 'uploaded' | 'validated' | 'invalid' = 'uploaded') {
   const id = newId();
   const [row] = await t.database.db
     .insert(imports)
@@ -87,11 +87,12 @@ async function importRecord(t: TestApp, status: 'uploaded' | 'validated' = 'uplo
       bytes: 40,
       columns: ['externalId', 'name', 'types'],
       status,
-      ...(status === 'validated'
+      ...(status !== 'uploaded'
         ? {
             mapping: { externalId: 'externalId', name: 'name', types: 'types' },
             validatedAt: new Date(),
             totalRows: 1,
+            ...(status === 'invalid' ? { errorRows: 1, errorCount: 1 } : {}),
           }
         : {}),
     })
@@ -101,6 +102,16 @@ async function importRecord(t: TestApp, status: 'uploaded' | 'validated' = 'uplo
     seq: 0,
     data: Buffer.from(`externalId,name,types\nEX-${id},Example ${id.slice(-6)},reseller\n`),
   });
+  if (status === 'invalid')
+    await t.database.db.insert(importErrors).values({
+      importId: id,
+      seq: 0,
+      row: 2,
+      field: 'types',
+      column: 'types',
+      value: 'reseller',
+      message: 'Example',
+    });
   return row!;
 }
 
@@ -642,6 +653,13 @@ export const examples: Record<string, Example> = {
     const row = await importRecord(t, 'validated');
     return { params: { id: row.id }, body: { version: row.version } };
   },
+  'POST /api/v1/imports/{id}/values': async ({ t }) => ({
+    params: { id: (await importRecord(t)).id },
+    body: {},
+  }),
+  'GET /api/v1/imports/{id}/rejected': async ({ t }) => ({
+    params: { id: (await importRecord(t, 'invalid')).id },
+  }),
   'GET /api/v1/imports/{id}/errors': async ({ t }) => ({
     params: { id: (await importRecord(t)).id },
     query: 'limit=5',

@@ -13050,6 +13050,12 @@ export interface paths {
                                 mapping: {
                                     [key: string]: string;
                                 } | null;
+                                /** @description The value mapping of the last dry run; null: each value was read as the code it most likely means */
+                                valueMapping: {
+                                    [key: string]: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 /** @enum {string} */
                                 status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
                                 progress: {
@@ -13062,6 +13068,8 @@ export interface paths {
                                 totalRows: number | null;
                                 errorRows: number;
                                 errorCount: number;
+                                /** @description Rows a commit of only the valid rows left out (the rejected rows, downloadable as a file) */
+                                skipped: number;
                                 /** @description Records the commit created */
                                 created: number;
                                 /** @description Records the commit updated */
@@ -13152,6 +13160,12 @@ export interface paths {
                             mapping: {
                                 [key: string]: string;
                             } | null;
+                            /** @description The value mapping of the last dry run; null: each value was read as the code it most likely means */
+                            valueMapping: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             /** @enum {string} */
                             status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
                             progress: {
@@ -13164,6 +13178,8 @@ export interface paths {
                             totalRows: number | null;
                             errorRows: number;
                             errorCount: number;
+                            /** @description Rows a commit of only the valid rows left out (the rejected rows, downloadable as a file) */
+                            skipped: number;
                             /** @description Records the commit created */
                             created: number;
                             /** @description Records the commit updated */
@@ -13447,6 +13463,12 @@ export interface paths {
                             mapping: {
                                 [key: string]: string;
                             } | null;
+                            /** @description The value mapping of the last dry run; null: each value was read as the code it most likely means */
+                            valueMapping: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             /** @enum {string} */
                             status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
                             progress: {
@@ -13459,6 +13481,8 @@ export interface paths {
                             totalRows: number | null;
                             errorRows: number;
                             errorCount: number;
+                            /** @description Rows a commit of only the valid rows left out (the rejected rows, downloadable as a file) */
+                            skipped: number;
                             /** @description Records the commit created */
                             created: number;
                             /** @description Records the commit updated */
@@ -13584,6 +13608,12 @@ export interface paths {
                         mapping?: {
                             [key: string]: string;
                         };
+                        /** @description Values as written → codes, for the coded fields (see /values); exactly these are mapped. Without it, each value is read as the code it most likely means */
+                        values?: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        };
                     };
                 };
             };
@@ -13611,6 +13641,12 @@ export interface paths {
                             mapping: {
                                 [key: string]: string;
                             } | null;
+                            /** @description The value mapping of the last dry run; null: each value was read as the code it most likely means */
+                            valueMapping: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             /** @enum {string} */
                             status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
                             progress: {
@@ -13623,6 +13659,8 @@ export interface paths {
                             totalRows: number | null;
                             errorRows: number;
                             errorCount: number;
+                            /** @description Rows a commit of only the valid rows left out (the rejected rows, downloadable as a file) */
+                            skipped: number;
                             /** @description Records the commit created */
                             created: number;
                             /** @description Records the commit updated */
@@ -13675,6 +13713,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The value mapping to confirm before a dry run (nothing is written)
+         * @description For each mapped field that takes codes (countries, partner types, statuses): the values of its column that are not codes as written, how many rows have each, and the code each most likely means ("Germany" → DE, "DEU" → DE, "Reseller" → reseller). Send the confirmed mapping as the dry run’s `values`. Reads the whole file.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Defaults to the suggested mapping */
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                field: string;
+                                label: string;
+                                /** @description The file’s column the field is read from */
+                                column: string;
+                                /** @description What a value is, e.g. “a country code” */
+                                what: string;
+                                /** @description The codes the field takes */
+                                choices: {
+                                    value: string;
+                                    label: string;
+                                }[];
+                                /** @description Values that are not codes as written, most frequent first */
+                                values: {
+                                    /** @description As written in the file */
+                                    value: string;
+                                    /** @description Rows that have it */
+                                    rows: number;
+                                    /** @description The code it most likely means; null when none */
+                                    suggestion: string | null;
+                                }[];
+                                /** @description More distinct values than listed */
+                                truncated: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows the last dry run rejected, as a CSV file to fix and import again
+         * @description The file’s own columns as uploaded, then `Row` (its row in the uploaded file, the header being row 1) and `Error` (what is wrong). Once fixed, it imports like the original: the two added columns are not mapped. 409 before a dry run, or when it rejected nothing.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}/commit": {
         parameters: {
             query?: never;
@@ -13685,8 +13875,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import the rows of a file whose dry run found no errors
-         * @description Runs in the background, in batches of 500 rows, each one transaction. Records are matched by their key (external id, e-mail, …): a re-run updates them, so running it again after an interruption reaches the same end state.
+         * Import the rows of a file whose dry run found no errors (or, with onlyValid, its valid rows)
+         * @description Runs in the background, in batches of 500 rows, each one transaction. Records are matched by their key (external id, e-mail, …): a re-run updates them, so running it again after an interruption reaches the same end state. With `onlyValid`, the rows the dry run rejected are left out (GET /rejected downloads them to fix and import again).
          */
         post: {
             parameters: {
@@ -13703,6 +13893,11 @@ export interface paths {
                     "application/json": {
                         /** @description The version you last read; a stale one answers 409 */
                         version: number;
+                        /**
+                         * @description Commit the rows the dry run found valid and leave out the rest (GET /rejected downloads them); without it, only a dry run without errors can be committed
+                         * @default false
+                         */
+                        onlyValid?: boolean;
                     };
                 };
             };
@@ -13730,6 +13925,12 @@ export interface paths {
                             mapping: {
                                 [key: string]: string;
                             } | null;
+                            /** @description The value mapping of the last dry run; null: each value was read as the code it most likely means */
+                            valueMapping: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             /** @enum {string} */
                             status: "uploading" | "uploaded" | "validating" | "validated" | "invalid" | "committing" | "committed" | "failed" | "interrupted";
                             progress: {
@@ -13742,6 +13943,8 @@ export interface paths {
                             totalRows: number | null;
                             errorRows: number;
                             errorCount: number;
+                            /** @description Rows a commit of only the valid rows left out (the rejected rows, downloadable as a file) */
+                            skipped: number;
                             /** @description Records the commit created */
                             created: number;
                             /** @description Records the commit updated */

@@ -2,6 +2,7 @@ import type {
   Import,
   importErrorSchema,
   importMappingSchema,
+  importValuesSchema,
   ImportType,
   importTypeSchema,
   saveMappingBody,
@@ -27,6 +28,9 @@ export type ImportEncoding = NonNullable<(typeof uploadImportQuery)['_input']['e
 export type ImportStatus = Import['status'];
 /** Field key → the file's column it is read from. */
 export type ColumnMapping = Record<string, string>;
+/** Field key → (value as written → the code it is imported as). */
+export type ValueMapping = Record<string, Record<string, string>>;
+export type FieldValues = (typeof importValuesSchema)['_output']['items'][number];
 export type { Import, ImportType };
 
 const PAGE_SIZE = 50;
@@ -42,6 +46,8 @@ export const importKeys = {
   errorPage: (id: string, run: string, cursor: string | undefined) =>
     [...importKeys.errors(id), run, cursor ?? ''] as const,
   mappings: (type: ImportType) => ['imports', 'mappings', type] as const,
+  values: (id: string, version: number, mapping: ColumnMapping) =>
+    ['imports', 'values', id, version, mapping] as const,
 };
 
 const path = (id: string) => `/imports/${encodeURIComponent(id)}`;
@@ -108,6 +114,22 @@ export async function fetchAllImportErrors(
     cursor = page.nextCursor;
   }
 }
+
+/**
+ * The value mapping to confirm for this column mapping: the server reads the file and proposes a
+ * code for each value that is not one. Nothing is written, so it is a query (sent as a POST).
+ */
+export const importValuesQueryOptions = (id: string, version: number, mapping: ColumnMapping) =>
+  queryOptions({
+    queryKey: importKeys.values(id, version, mapping),
+    queryFn: ({ signal }) =>
+      api<{ items: FieldValues[] }>(`${path(id)}/values`, { method: 'POST', body: { mapping }, signal }),
+    select: (data) => data.items,
+    staleTime: Infinity,
+  });
+
+/** Where the rows the last dry run rejected download as a CSV (a plain link: the session cookie goes with it). */
+export const rejectedRowsUrl = (id: string) => `/api/v1${path(id)}/rejected`;
 
 export const importMappingsQueryOptions = (type: ImportType) =>
   queryOptions({
@@ -218,18 +240,22 @@ export function useUploadImport() {
 export function useStartDryRun(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { version: number; mapping?: ColumnMapping }) =>
+    mutationFn: (body: { version: number; mapping?: ColumnMapping; values?: ValueMapping }) =>
       api<Import>(`${path(id)}/dry-run`, { method: 'POST', body }),
     onSuccess: (item) => storeImport(queryClient, item),
     onError: (error) => reloadIfStale(queryClient, id, error),
   });
 }
 
-/** Starts the commit of a validated import (202): the import comes back `committing`. */
+/**
+ * Starts the commit (202): the import comes back `committing`. `onlyValid` commits the rows a dry run
+ * with errors found valid, leaving out the rejected ones.
+ */
 export function useStartCommit(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => api<Import>(`${path(id)}/commit`, { method: 'POST', body: { version } }),
+    mutationFn: (body: { version: number; onlyValid?: boolean }) =>
+      api<Import>(`${path(id)}/commit`, { method: 'POST', body }),
     onSuccess: (item) => storeImport(queryClient, item),
     onError: (error) => reloadIfStale(queryClient, id, error),
   });

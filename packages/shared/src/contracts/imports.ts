@@ -53,6 +53,14 @@ export const columnMapping = z
   .record(z.string().max(80), z.string().max(500))
   .refine((m) => Object.keys(m).length <= 100, 'At most 100 mapped fields');
 
+/** Field key → (value as written in the file → the code it is imported as). */
+export const valueMapping = z
+  .record(z.string().max(80), z.record(z.string().max(500), z.string().max(200)))
+  .refine(
+    (m) => Object.values(m).reduce((n, v) => n + Object.keys(v).length, 0) <= 5000,
+    'At most 5,000 mapped values',
+  );
+
 export const importSchema = z.object({
   id: z.string(),
   type: importType,
@@ -62,6 +70,12 @@ export const importSchema = z.object({
   columns: z.array(z.string()).describe("The file's header row"),
   suggestedMapping: z.record(z.string(), z.string()).describe('Fields matched to columns by name'),
   mapping: z.record(z.string(), z.string()).nullable().describe('The mapping of the last dry run'),
+  valueMapping: z
+    .record(z.string(), z.record(z.string(), z.string()))
+    .nullable()
+    .describe(
+      'The value mapping of the last dry run; null: each value was read as the code it most likely means',
+    ),
   status: z.enum(importStatuses),
   progress: z.object({
     rows: z.number().int().describe('Rows read by the run in progress, or the last run'),
@@ -71,6 +85,10 @@ export const importSchema = z.object({
   totalRows: z.number().int().nullable(),
   errorRows: z.number().int(),
   errorCount: z.number().int(),
+  skipped: z
+    .number()
+    .int()
+    .describe('Rows a commit of only the valid rows left out (the rejected rows, downloadable as a file)'),
   created: z.number().int().describe('Records the commit created'),
   updated: z.number().int().describe('Records the commit updated'),
   failure: z.string().nullable().describe('Why the last run stopped'),
@@ -105,9 +123,48 @@ export const importListQuery = z.object({ type: importType.optional() });
 export const dryRunBody = z.strictObject({
   version: versionField,
   mapping: columnMapping.optional().describe('Defaults to the suggested mapping'),
+  values: valueMapping
+    .optional()
+    .describe(
+      'Values as written → codes, for the coded fields (see /values); exactly these are mapped. Without it, each value is read as the code it most likely means',
+    ),
 });
 
-export const commitImportBody = z.strictObject({ version: versionField });
+export const valuesBody = z.strictObject({
+  mapping: columnMapping.optional().describe('Defaults to the suggested mapping'),
+});
+
+export const valueChoiceSchema = z.object({ value: z.string(), label: z.string() });
+
+export const fieldValuesSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  column: z.string().describe('The file’s column the field is read from'),
+  what: z.string().describe('What a value is, e.g. “a country code”'),
+  choices: z.array(valueChoiceSchema).describe('The codes the field takes'),
+  values: z
+    .array(
+      z.object({
+        value: z.string().describe('As written in the file'),
+        rows: z.number().int().describe('Rows that have it'),
+        suggestion: z.string().nullable().describe('The code it most likely means; null when none'),
+      }),
+    )
+    .describe('Values that are not codes as written, most frequent first'),
+  truncated: z.boolean().describe('More distinct values than listed'),
+});
+
+export const importValuesSchema = z.object({ items: z.array(fieldValuesSchema) });
+
+export const commitImportBody = z.strictObject({
+  version: versionField,
+  onlyValid: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Commit the rows the dry run found valid and leave out the rest (GET /rejected downloads them); without it, only a dry run without errors can be committed',
+    ),
+});
 
 export const importMappingSchema = z.object({
   id: z.string(),

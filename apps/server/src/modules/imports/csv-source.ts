@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { AppError } from '../../lib/errors';
@@ -46,6 +46,21 @@ async function* decodedText(q: Queryable, importId: string, encoding: string) {
   }
 }
 
+/** The parser's complaint as a person would say it, at the row a spreadsheet shows (the header is row 1). */
+function csvProblem(err: CsvError): string {
+  // The record that failed is the one after those read; the header is the first record.
+  const row = typeof err.records === 'number' ? err.records + 1 : null;
+  const at = row ? `Row ${row}` : typeof err.lines === 'number' ? `Line ${err.lines}` : 'The file';
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${at} opens a quoted cell (") that is never closed: the rest of the file would be one cell`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return `${at} is longer than ${MAX_RECORD_BYTES / 1048576} MiB: is the file CSV?`;
+    default:
+      return `${at} is not readable CSV: ${err.message.replace(/ at line \d+.*$/, '')}`;
+  }
+}
+
 /**
  * The file's records (the header first), parsed as they stream in: memory
  * holds one stored piece and the records not yet consumed, whatever the size.
@@ -61,6 +76,8 @@ export async function* readRecords(
     relax_column_count: true,
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_BYTES,
+    // A quote inside an unquoted cell (Bad "quote" Ltd) is text, as spreadsheets read it.
+    relax_quotes: true,
     info: true,
   });
   const done = pipeline(Readable.from(decodedText(q, importId, encoding)), parser);
@@ -78,11 +95,8 @@ export async function* readRecords(
     await done;
   } catch (err) {
     if (err instanceof AppError) throw err;
-    const cause = err as { code?: string; message?: string; lines?: number };
-    if (cause.code?.startsWith('CSV_'))
-      throw new FileProblem(
-        `The file is not readable CSV${cause.lines ? ` near line ${cause.lines}` : ''}: ${cause.message ?? cause.code}`,
-      );
+    // Every parser error (not only the CSV_-coded ones: INVALID_OPENING_QUOTE is not) is the file's problem.
+    if (err instanceof CsvError) throw new FileProblem(csvProblem(err));
     throw err;
   } finally {
     parser.destroy();

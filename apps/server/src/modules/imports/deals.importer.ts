@@ -116,7 +116,8 @@ export const dealsImporter: Importer<DealReady> = {
       key: 'country',
       label: 'Country',
       required: true,
-      description: 'The customer’s ISO 3166-1 alpha-2 code',
+      description:
+        'The customer’s ISO 3166-1 alpha-2 code; a name (Germany) or alpha-3 code (DEU) is mapped to it',
       example: 'US',
       aliases: ['customer.country'],
       cell: country,

@@ -95,6 +95,9 @@ export async function importFile(
     return { result: checked, errors };
   }
   if (opts.dryRunOnly) return { result: checked, errors: [] };
-  const committed = await follow('commit', await startCommit(db, ctx, checked.id, checked.version));
+  const committed = await follow(
+    'commit',
+    await startCommit(db, ctx, checked.id, { version: checked.version, onlyValid: false }),
+  );
   return { result: committed, errors: [] };
 }

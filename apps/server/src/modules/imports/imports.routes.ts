@@ -11,9 +11,11 @@ import {
   importMappingSchema,
   importSchema,
   importTypeSchema,
+  importValuesSchema,
   mappingListQuery,
   saveMappingBody,
   uploadImportQuery,
+  valuesBody,
 } from '@partnergraph/shared/contracts/imports';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
@@ -26,6 +28,8 @@ import {
   listImportErrors,
   listImports,
   listMappings,
+  proposeValues,
+  rejectedCsv,
   saveMapping,
   startCommit,
   startDryRun,
@@ -174,21 +178,60 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
     async (req, reply) => reply.code(202).send(await startDryRun(db, ctxOf(req), req.params.id, req.body)),
   );
   r.post(
+    '/imports/:id/values',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The value mapping to confirm before a dry run (nothing is written)',
+        description:
+          'For each mapped field that takes codes (countries, partner types, statuses): the values of its column that are not codes as written, how many rows have each, and the code each most likely means ("Germany" → DE, "DEU" → DE, "Reseller" → reseller). Send the confirmed mapping as the dry run’s `values`. Reads the whole file.',
+        params: idParams,
+        body: valuesBody,
+        response: { 200: importValuesSchema },
+      },
+    },
+    async (req) => proposeValues(db, req.params.id, req.body),
+  );
+  r.get(
+    '/imports/:id/rejected',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The rows the last dry run rejected, as a CSV file to fix and import again',
+        description:
+          'The file’s own columns as uploaded, then `Row` (its row in the uploaded file, the header being row 1) and `Error` (what is wrong). Once fixed, it imports like the original: the two added columns are not mapped. 409 before a dry run, or when it rejected nothing.',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const { fileName, body } = await rejectedCsv(db, req.params.id);
+      // The file's own name may be any text: a plain-ASCII fallback, and the exact name for browsers that read it.
+      const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      reply.header(
+        'content-disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      );
+      return reply.type('text/csv; charset=utf-8').send(body);
+    },
+  );
+  r.post(
     '/imports/:id/commit',
     {
       config: { access },
       schema: {
         tags,
-        summary: 'Import the rows of a file whose dry run found no errors',
+        summary:
+          'Import the rows of a file whose dry run found no errors (or, with onlyValid, its valid rows)',
         description:
-          'Runs in the background, in batches of 500 rows, each one transaction. Records are matched by their key (external id, e-mail, …): a re-run updates them, so running it again after an interruption reaches the same end state.',
+          'Runs in the background, in batches of 500 rows, each one transaction. Records are matched by their key (external id, e-mail, …): a re-run updates them, so running it again after an interruption reaches the same end state. With `onlyValid`, the rows the dry run rejected are left out (GET /rejected downloads them to fix and import again).',
         params: idParams,
         body: commitImportBody,
         response: { 202: importSchema },
       },
     },
-    async (req, reply) =>
-      reply.code(202).send(await startCommit(db, ctxOf(req), req.params.id, req.body.version)),
+    async (req, reply) => reply.code(202).send(await startCommit(db, ctxOf(req), req.params.id, req.body)),
   );
   r.get(
     '/imports/:id/errors',

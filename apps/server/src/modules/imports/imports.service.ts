@@ -1,12 +1,15 @@
-import type { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
 import { and, asc, eq, getTableName, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
+  commitImportBody,
   dryRunBody,
   ImportType,
   importListQuery,
   saveMappingBody,
   uploadImportQuery,
+  valuesBody,
 } from '@partnergraph/shared/contracts/imports';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
@@ -17,7 +20,16 @@ import { keyset, where } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
 import { FileProblem, readRecords } from './csv-source';
 import { dealsImporter, fxRatesImporter } from './deals.importer';
-import { readRow, suggestMapping, type Cells, type Importer, type RowError } from './fields';
+import {
+  loadMatchers,
+  readRow,
+  vocabularyOf,
+  suggestMapping,
+  type Cells,
+  type Importer,
+  type RowError,
+  type ValueMapping,
+} from './fields';
 import { importChunks, importErrors, importMappings, imports } from './imports.tables';
 import { partnersImporter } from './partners.importer';
 import { RowKeys } from './row-keys';
@@ -58,6 +70,7 @@ function toDto(r: ImportRow, createdBy: string | null) {
     columns: r.columns,
     suggestedMapping: suggestMapping(importer.fields, r.columns),
     mapping: r.mapping,
+    valueMapping: r.valueMapping,
     status: isStale(r) ? ('interrupted' as const) : r.status,
     progress: {
       rows: r.rowsProcessed,
@@ -67,6 +80,8 @@ function toDto(r: ImportRow, createdBy: string | null) {
     totalRows: r.totalRows,
     errorRows: r.errorRows,
     errorCount: r.errorCount,
+    // A commit with rejected rows could only leave them out (any other row failing stops it).
+    skipped: r.status === 'committed' ? r.errorRows : 0,
     created: r.created,
     updated: r.updated,
     failure: r.failure,
@@ -262,6 +277,23 @@ function checkMapping(importer: Importer, columns: string[], mapping: Record<str
   if (errors.length) throw invalid(errors, 'The column mapping does not fit');
 }
 
+/** A value mapping names mapped fields whose values are codes. */
+function checkValues(importer: Importer, mapping: Record<string, string>, values: ValueMapping) {
+  const errors: { path: string; message: string }[] = [];
+  for (const field of Object.keys(values)) {
+    const f = importer.fields.find((x) => x.key === field);
+    if (!f) errors.push({ path: `values.${field}`, message: `No field ${field} in ${importer.type}` });
+    else if (!vocabularyOf(f))
+      errors.push({
+        path: `values.${field}`,
+        message: `${f.label} takes no codes: its values are read as written`,
+      });
+    else if (!mapping[field])
+      errors.push({ path: `values.${field}`, message: `${f.label} is not mapped to a column` });
+  }
+  if (errors.length) throw invalid(errors, 'The value mapping does not fit');
+}
+
 /** Claims the import for a run: refused while another run is alive. */
 async function claim(
   db: Db,
@@ -303,7 +335,12 @@ async function claim(
       action,
       entityType: 'import',
       entityId: row.id,
-      after: { type: row.type, mapping: next!.mapping },
+      after: {
+        type: row.type,
+        mapping: next!.mapping,
+        ...(status === 'validating' ? { valueMapping: next!.valueMapping } : {}),
+        ...(status === 'committing' && row.errorRows > 0 ? { onlyValid: true } : {}),
+      },
     });
     return next!;
   });
@@ -326,19 +363,86 @@ function start(id: string, work: () => Promise<void>, db: Db) {
   inProcess.set(id, p);
 }
 
+/** Distinct values listed per field: room for every country's name; beyond, the rest read as written. */
+const MAX_LISTED_VALUES = 300;
+
+/**
+ * The value mapping to confirm before a dry run: for each mapped field that
+ * takes codes, the values of its column that are not codes as written, how
+ * many rows have each, and the code each most likely means ("Germany" → DE,
+ * "Reseller" → reseller). Reads the whole file; writes nothing.
+ */
+export async function proposeValues(db: Db, id: string, input: z.output<typeof valuesBody>) {
+  const row = await load(db, id);
+  if (row.status === 'uploading') throw conflict('The file is still uploading');
+  const importer = importers[row.type as ImportType];
+  const mapping = input.mapping ?? suggestMapping(importer.fields, row.columns);
+  checkMapping(importer, row.columns, mapping);
+  const matchers = await loadMatchers(db, importer);
+  const fields = importer.fields.filter((f) => matchers.has(f.key) && mapping[f.key]);
+  const seen = new Map(fields.map((f) => [f.key, new Map<string, number>()]));
+  const truncated = new Set<string>();
+  let index: number[] | null = null;
+  for await (const record of readRecords(db, id, row.encoding)) {
+    if (!index) {
+      const header = record.cells.map((c) => c.trim());
+      index = fields.map((f) => header.indexOf(mapping[f.key]!));
+      continue;
+    }
+    fields.forEach((f, i) => {
+      const matcher = matchers.get(f.key)!;
+      const counts = seen.get(f.key)!;
+      const cell = record.cells[index![i]!]?.trim() ?? '';
+      for (const item of new Set(matcher.items(cell))) {
+        if (!item || matcher.values.has(item)) continue;
+        const n = counts.get(item);
+        if (n !== undefined) counts.set(item, n + 1);
+        else if (counts.size < MAX_LISTED_VALUES) counts.set(item, 1);
+        else truncated.add(f.key);
+      }
+    });
+  }
+  return {
+    items: fields.map((f) => {
+      const matcher = matchers.get(f.key)!;
+      return {
+        field: f.key,
+        label: f.label,
+        column: mapping[f.key]!,
+        what: matcher.vocabulary.noun,
+        choices: matcher.choices.map((c) => ({ value: c.value, label: c.label })),
+        values: [...seen.get(f.key)!]
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .map(([value, rows]) => ({ value, rows, suggestion: matcher.suggest(value) })),
+        truncated: truncated.has(f.key),
+      };
+    }),
+  };
+}
+
 /** Starts a dry run: every row read, checked and reported; nothing is written but the report. */
 export async function startDryRun(db: Db, ctx: Ctx, id: string, input: z.output<typeof dryRunBody>) {
   const row = await load(db, id);
   const importer = importers[row.type as ImportType];
   const mapping = input.mapping ?? suggestMapping(importer.fields, row.columns);
   checkMapping(importer, row.columns, mapping);
+  if (input.values) checkValues(importer, mapping, input.values);
   const claimed = await claim(
     db,
     ctx,
     id,
     input.version,
     'validating',
-    { mapping, errorRows: 0, errorCount: 0, totalRows: null, validatedAt: null, created: 0, updated: 0 },
+    {
+      mapping,
+      valueMapping: input.values ?? null,
+      errorRows: 0,
+      errorCount: 0,
+      totalRows: null,
+      validatedAt: null,
+      created: 0,
+      updated: 0,
+    },
     ['uploaded', 'validated', 'invalid', 'failed', 'committed'],
     'import.dry_run_started',
   );
@@ -346,18 +450,31 @@ export async function startDryRun(db: Db, ctx: Ctx, id: string, input: z.output<
   return getImport(db, id);
 }
 
-/** Starts the commit of a file whose dry run found no errors. Re-running a commit reaches the same end state. */
-export async function startCommit(db: Db, ctx: Ctx, id: string, version: number) {
+/**
+ * Starts the commit of a file whose dry run found no errors, or (`onlyValid`)
+ * of the rows it found valid, leaving out the ones it reported. Re-running a
+ * commit reaches the same end state.
+ */
+export async function startCommit(db: Db, ctx: Ctx, id: string, input: z.output<typeof commitImportBody>) {
   const row = await load(db, id);
-  if (!row.validatedAt || row.errorRows > 0) throw conflict('Run a dry run without errors first');
+  if (!row.validatedAt || row.totalRows === null) throw conflict('Run a dry run first');
+  if (row.errorRows > 0) {
+    if (!input.onlyValid)
+      throw conflict('The dry run found errors: fix them and run it again, or commit only the valid rows');
+    if (row.errorCount > MAX_LISTED_ERRORS)
+      throw conflict(
+        `More than ${MAX_LISTED_ERRORS.toLocaleString('en')} errors: too many to leave out one by one; fix the file`,
+      );
+    if (row.errorRows >= row.totalRows) throw conflict('No row of the file is valid');
+  }
   const claimed = await claim(
     db,
     ctx,
     id,
-    version,
+    input.version,
     'committing',
     { created: 0, updated: 0 },
-    ['validated', 'committed', 'failed'],
+    row.errorRows > 0 ? ['invalid', 'committed', 'failed'] : ['validated', 'committed', 'failed'],
     'import.commit_started',
   );
   start(id, () => commit(db, ctx, claimed), db);
@@ -389,8 +506,9 @@ async function* batches(
   let index: Map<string, number> | null = null;
   let width = 0;
   let batch: Batch = { rows: [], lines: [], cells: [] };
-  let read = 0;
+  let count = 0;
   const keys = new RowKeys();
+  const read = { matchers: await loadMatchers(db, importer), values: row.valueMapping };
   for await (const record of readRecords(db, row.id, row.encoding, progress)) {
     if (!index) {
       const header = record.cells.map((c) => c.trim());
@@ -398,9 +516,9 @@ async function* batches(
       index = new Map(Object.entries(mapping).map(([field, column]) => [field, header.indexOf(column)]));
       continue;
     }
-    read++;
+    count++;
     // As a spreadsheet numbers rows: the header is row 1.
-    const line = read + 1;
+    const line = count + 1;
     if (record.cells.length !== width) {
       await bad(line, [
         {
@@ -412,7 +530,7 @@ async function* batches(
       ]);
     } else {
       const cells = Object.fromEntries([...index].map(([field, i]) => [field, record.cells[i] ?? '']));
-      const { row: parsed, issues } = readRow(importer, cells);
+      const { row: parsed, issues } = readRow(importer, cells, read);
       // The same record twice in a file is a mistake to show, not a silent last-one-wins.
       const duplicateOf = issues.length ? undefined : keys.firstSeen(importer.keyOf(parsed), line);
       if (issues.length || duplicateOf !== undefined) {
@@ -425,14 +543,7 @@ async function* batches(
                 value: cells[i.field] ?? null,
                 message: i.message,
               }))
-            : [
-                {
-                  field: importer.key,
-                  column: null,
-                  value: null,
-                  message: `The same record as row ${duplicateOf}`,
-                },
-              ],
+            : [duplicateIssue(importer, mapping, cells, duplicateOf!)],
         );
       } else {
         batch.rows.push(parsed);
@@ -441,11 +552,29 @@ async function* batches(
       }
     }
     if (batch.rows.length >= BATCH) {
-      yield { ...batch, read };
+      yield { ...batch, read: count };
       batch = { rows: [], lines: [], cells: [] };
     }
   }
-  yield { ...batch, read };
+  yield { ...batch, read: count };
+}
+
+/** The same record twice: the report shows the value that repeats (the key's cells), and where it was first. */
+function duplicateIssue(
+  importer: Importer,
+  mapping: Record<string, string>,
+  cells: Record<string, string>,
+  firstRow: number,
+) {
+  const keyFields = importer.key.split(' + ');
+  const labels = keyFields.map((k) => importer.fields.find((f) => f.key === k)?.label ?? k);
+  const value = keyFields.map((k) => cells[k]?.trim() ?? '').join(' + ');
+  return {
+    field: keyFields[0]!,
+    column: mapping[keyFields[0]!] ?? null,
+    value,
+    message: `${labels.join(' + ')} ${value} is already in row ${firstRow}: each record once per file`,
+  };
 }
 
 async function dryRun(db: Db, ctx: Ctx, row: ImportRow) {
@@ -590,10 +719,13 @@ async function commit(db: Db, ctx: Ctx, row: ImportRow) {
   let created = 0;
   let updated = 0;
   let total = 0;
+  // Only the valid rows (the dry run reported some): the rows it reported are left out, and only those.
+  const rejected = row.errorRows > 0 ? await rejectedRows(db, row.id) : new Map<number, string[]>();
   const bad = async (line: number, issues: { message: string; field: string | null }[]) => {
+    if (rejected.has(line)) return;
     throw new AppError(
       'unprocessable',
-      `Row ${line}: ${issues.map((i) => `${i.field ?? 'row'}: ${i.message}`).join('; ')}`,
+      `Row ${line}: ${issues.map((i) => `${i.field ?? 'row'}: ${i.message}`).join('; ')} (the data changed since the dry run)`,
     );
   };
   for await (const batch of batches(db, row, importer, bad, (b) => (bytes = b))) {
@@ -601,14 +733,17 @@ async function commit(db: Db, ctx: Ctx, row: ImportRow) {
     await runChange(db, ctx, async (tx, record) => {
       if (batch.rows.length) {
         const { errors, ready } = await importer.resolve(tx, batch.rows);
-        if (errors.length) {
-          const e = errors[0]!;
+        const changed = errors.find((e) => !rejected.has(batch.lines[e.index]!));
+        if (changed)
           throw new AppError(
             'unprocessable',
-            `Row ${batch.lines[e.index]}: ${e.field ?? 'row'}: ${e.message} (the data changed since the dry run; nothing of this batch was written)`,
+            `Row ${batch.lines[changed.index]}: ${changed.field ?? 'row'}: ${changed.message} (the data changed since the dry run; nothing of this batch was written)`,
           );
-        }
-        const counts = await importer.write(tx, ready);
+        const failed = new Set(errors.map((e) => e.index));
+        const counts = await importer.write(
+          tx,
+          ready.filter((r, index): r is NonNullable<typeof r> => r !== null && !failed.has(index)),
+        );
         created += counts.created;
         updated += counts.updated;
       }
@@ -656,6 +791,74 @@ async function commit(db: Db, ctx: Ctx, row: ImportRow) {
 }
 
 // --- Errors and mappings ---
+
+/** The rows the last dry run reported, with what it said of each ("Country: 'XX' is not a country code"). */
+async function rejectedRows(db: Queryable, id: string) {
+  const rows = new Map<number, string[]>();
+  const errors = await db
+    .select({ row: importErrors.row, column: importErrors.column, message: importErrors.message })
+    .from(importErrors)
+    .where(eq(importErrors.importId, id))
+    .orderBy(asc(importErrors.seq));
+  for (const e of errors)
+    rows.set(e.row, [...(rows.get(e.row) ?? []), e.column ? `${e.column}: ${e.message}` : e.message]);
+  return rows;
+}
+
+/** What a download adds to each rejected row; a file downloaded before has them already, and they are reused. */
+export const REJECTED_COLUMNS = ['Row', 'Error'] as const;
+
+/**
+ * The rows the last dry run rejected, as a CSV: the file's own columns as
+ * they were (so it maps and imports again once fixed), then the row's number
+ * in the original file and what is wrong with it. Text a spreadsheet would
+ * run as a formula gets its text marker (which the import reads past).
+ */
+export async function rejectedCsv(db: Db, id: string): Promise<{ fileName: string; body: Readable }> {
+  const row = await load(db, id);
+  if (!row.validatedAt || row.errorRows === 0 || row.totalRows === null)
+    throw conflict(
+      row.validatedAt && row.totalRows !== null
+        ? 'The dry run rejected no rows'
+        : 'Run a dry run first: the rows it rejects can then be downloaded',
+    );
+  const rejected = await rejectedRows(db, id);
+  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+  const body = pipeline(
+    Readable.from(
+      (async function* () {
+        let extra: number[] = [];
+        let width = 0;
+        let count = 0;
+        for await (const record of readRecords(db, id, row.encoding)) {
+          if (!width) {
+            const header = record.cells.map((c) => c.trim());
+            // A file downloaded from here before: its Row and Error columns are filled anew, not added twice.
+            extra = REJECTED_COLUMNS.map((c) => header.indexOf(c));
+            const added = REJECTED_COLUMNS.filter((_, i) => extra[i] === -1);
+            extra = extra.map((i, k) => (i >= 0 ? i : header.length + added.indexOf(REJECTED_COLUMNS[k]!)));
+            width = header.length;
+            yield [...header, ...added];
+            continue;
+          }
+          const line = ++count + 1;
+          const messages = rejected.get(line);
+          if (!messages) continue;
+          const cells = record.cells.slice(0, width).map(safe);
+          while (cells.length < width) cells.push('');
+          cells[extra[0]!] = String(line);
+          cells[extra[1]!] = safe(messages.join('; '));
+          // A row with more cells than the header keeps them, after the added columns.
+          yield [...cells, ...record.cells.slice(width).map(safe)];
+        }
+      })(),
+    ),
+    stringify({ bom: true, record_delimiter: 'windows' }),
+    // A failure mid-way ends the download (the stream errors); the caller sees a cut-off file, not a wrong one.
+    () => {},
+  );
+  return { fileName: `${row.fileName.replace(/\.[^.]*$/, '') || 'import'}-rejected.csv`, body };
+}
 
 export async function listImportErrors(
   db: Db,

@@ -32,6 +32,8 @@ export const imports = pgTable(
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
     columns: jsonb('columns').$type<string[]>().notNull(),
     mapping: jsonb('mapping').$type<Record<string, string>>(),
+    /** Field → (value as written → code), as confirmed for the last dry run; null: each value's likeliest code. */
+    valueMapping: jsonb('value_mapping').$type<Record<string, Record<string, string>>>(),
     status: text('status', {
       enum: [
         'uploading',

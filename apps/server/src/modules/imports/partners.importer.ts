@@ -13,6 +13,7 @@ import { addToVocabulary, marketplaceChanged } from '../marketplace/search.servi
 import { domainOf } from '../organizations/organizations.service';
 import { organizationPartnerTypes, organizations, partnerTypes } from '../organizations/organizations.tables';
 import {
+  cellMessage,
   country,
   email,
   industry,
@@ -26,6 +27,7 @@ import {
   type RowError,
 } from './fields';
 import { findByExternalId, findUsersByEmail, updateByIds } from './references';
+import { partnerTypeVocabulary, withVocabulary } from './vocabulary';
 
 /** A type code, or an export's `{code, name, primary}`. */
 const typeItem = z.union([
@@ -103,17 +105,17 @@ export const partnersImporter: Importer<Ready> = {
       label: 'Partner types',
       required: true,
       description:
-        'Type codes separated by ; (see Settings → Partner types); the first is primary unless primaryType says otherwise',
+        'Type codes (or names) separated by ; (see Settings → Partner types); the first is primary unless primaryType says otherwise',
       example: 'reseller; msp',
       aliases: ['type', 'partner type'],
-      cell: list(typeItem, 8),
+      cell: withVocabulary(list(typeItem, 8), partnerTypeVocabulary(true)),
     },
     {
       key: 'primaryType',
       label: 'Primary type',
       description: 'One of the types',
       example: 'reseller',
-      cell: partnerTypeCode,
+      cell: withVocabulary(z.string().pipe(partnerTypeCode), partnerTypeVocabulary(false)),
     },
     {
       key: 'website',
@@ -126,7 +128,7 @@ export const partnersImporter: Importer<Ready> = {
     {
       key: 'country',
       label: 'Country',
-      description: 'ISO 3166-1 alpha-2 code',
+      description: 'ISO 3166-1 alpha-2 code; a name (Germany) or alpha-3 code (DEU) is mapped to it',
       example: 'DE',
       cell: country,
     },
@@ -246,10 +248,13 @@ export const partnersImporter: Importer<Ready> = {
       if (withProfile(r)) {
         const stored = storedProfiles.get(existing.get(String(r.externalId))?.id ?? '');
         const given = Object.entries(profileKeys).filter(([k]) => r[k] !== undefined);
-        const draft = profileFields.safeParse({
-          ...(stored?.draft ?? {}),
-          ...Object.fromEntries(given.map(([k, field]) => [field, r[k]])),
-        });
+        const draft = profileFields.safeParse(
+          {
+            ...(stored?.draft ?? {}),
+            ...Object.fromEntries(given.map(([k, field]) => [field, r[k]])),
+          },
+          { error: cellMessage },
+        );
         if (draft.success) profile = { draft: draft.data, stored };
         else {
           for (const issue of draft.error.issues) {

@@ -233,7 +233,7 @@ export const referralsImporter: Importer<ReferralReady> = {
     {
       key: 'country',
       label: 'Country',
-      description: 'ISO 3166-1 alpha-2 code',
+      description: 'ISO 3166-1 alpha-2 code; a name (Germany) or alpha-3 code (DEU) is mapped to it',
       example: 'US',
       aliases: ['company.country'],
       cell: country,

@@ -1,6 +1,12 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconCircleCheck, IconDatabaseImport, IconFileUpload } from '@tabler/icons-react';
-import { type Import, useStartCommit, useStartDryRun } from '../../api/imports';
+import {
+  IconArrowLeft,
+  IconCircleCheck,
+  IconDatabaseImport,
+  IconDownload,
+  IconFileUpload,
+} from '@tabler/icons-react';
+import { type Import, rejectedRowsUrl, useStartCommit, useStartDryRun } from '../../api/imports';
 import { formatDateTime } from '../../components/dates';
 import { ButtonLink } from '../../components/links';
 import { ErrorAlert } from '../../components/query-state';
@@ -16,7 +22,8 @@ interface Props {
 export function CommitStep({ item, onChangeMapping }: Props) {
   const commit = useStartCommit(item.id);
   const dryRun = useStartDryRun(item.id);
-  const start = () => commit.mutate(item.version);
+  // A dry run with errors can only have been committed for its valid rows: a re-run does the same.
+  const start = () => commit.mutate({ version: item.version, onlyValid: item.errorRows > 0 });
 
   if (item.status === 'committing') return <RunProgress item={item} label="Commit progress" verb="Wrote" />;
 
@@ -31,7 +38,13 @@ export function CommitStep({ item, onChangeMapping }: Props) {
       >
         <Button
           variant="default"
-          onClick={() => dryRun.mutate({ version: item.version, mapping: item.mapping ?? undefined })}
+          onClick={() =>
+            dryRun.mutate({
+              version: item.version,
+              mapping: item.mapping ?? undefined,
+              values: item.valueMapping ?? undefined,
+            })
+          }
           loading={dryRun.isPending}
         >
           Run the dry run again
@@ -76,7 +89,26 @@ export function CommittedResult({ item }: { item: Import }) {
           {item.totalRows !== null ? ` (from ${plural(item.totalRows, 'row')})` : ''}
           {item.committedAt ? `, ${formatDateTime(item.committedAt)}` : ''}.
         </Text>
+        {item.skipped > 0 && (
+          <Text size="sm">
+            {plural(item.skipped, 'rejected row')} left out: download {item.skipped === 1 ? 'it' : 'them'},
+            fix {item.skipped === 1 ? 'it' : 'them'} and import the file again.
+          </Text>
+        )}
       </Alert>
+      {item.skipped > 0 && (
+        <Group>
+          <Button
+            component="a"
+            href={rejectedRowsUrl(item.id)}
+            download
+            variant="light"
+            leftSection={<IconDownload size={16} />}
+          >
+            Download rejected rows
+          </Button>
+        </Group>
+      )}
       <Group justify="space-between">
         <ButtonLink
           to="/settings/imports/new"

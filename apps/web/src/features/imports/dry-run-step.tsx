@@ -1,5 +1,11 @@
-import { Alert, Button, Card, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconArrowLeft, IconDownload, IconRefresh } from '@tabler/icons-react';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  IconAlertCircle,
+  IconArrowLeft,
+  IconDatabaseImport,
+  IconDownload,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -7,6 +13,8 @@ import {
   type Import,
   importErrorsQueryOptions,
   type ImportRowError,
+  rejectedRowsUrl,
+  useStartCommit,
   useStartDryRun,
 } from '../../api/imports';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
@@ -29,7 +37,12 @@ interface Props {
 /** Step 3: the dry run's progress, then its result: what is wrong, row by row. */
 export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
   const again = useStartDryRun(item.id);
-  const runAgain = () => again.mutate({ version: item.version, mapping: item.mapping ?? undefined });
+  const runAgain = () =>
+    again.mutate({
+      version: item.version,
+      mapping: item.mapping ?? undefined,
+      values: item.valueMapping ?? undefined,
+    });
 
   if (item.status === 'validating')
     return <RunProgress item={item} label="Dry run progress" verb="Checked" />;
@@ -69,7 +82,8 @@ export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
             {item.totalRows !== null
               ? `${formatCount(item.totalRows - item.errorRows)} of ${plural(item.totalRows, 'row')} are fine. `
               : ''}
-            Nothing was imported: fix the file (or the mapping) and run the dry run again.
+            Nothing was imported: fix the file (or the mapping) and run the dry run again, or import the valid
+            rows now and the rejected ones later.
           </Text>
         </Stack>
       </Alert>
@@ -90,7 +104,7 @@ export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
             </Button>
           </Tooltip>
         </Group>
-        <Tooltip label="Only a dry run without errors can be committed">
+        <Tooltip label="Every row can be committed after a dry run without errors; the valid ones alone, below">
           {/* A disabled button hears no pointer events: the wrapper carries the tooltip. */}
           <span>
             <Button disabled>Commit</Button>
@@ -98,27 +112,83 @@ export function DryRunStep({ item, onChangeMapping, onCorrected }: Props) {
         </Tooltip>
       </Group>
       {listed && <ErrorReport key={item.updatedAt} item={item} />}
-      <Card withBorder padding="lg" component="section" aria-labelledby="corrected-file">
-        <Stack gap="sm">
-          <div>
-            <Title order={2} size="h4" id="corrected-file">
-              Upload a corrected file
-            </Title>
-            <Text size="sm" c="dimmed">
-              Fixed it in your spreadsheet? Upload it here: it becomes a new import of {typeNoun(item.type)},
-              with the columns you matched for this one.
-            </Text>
-          </div>
-          <FileUpload
-            type={item.type}
-            encoding={encodingList.find((e) => e === item.encoding) ?? 'utf-8'}
-            label="Corrected CSV file"
-            submitLabel="Upload corrected file"
-            onUploaded={onCorrected}
-          />
-        </Stack>
-      </Card>
+      {/* The two ways on: fix the file and upload it again, or import what is valid now and fix the rest later. */}
+      <SimpleGrid cols={{ base: 1, md: item.errorRows && !item.failure ? 2 : 1 }} spacing="lg">
+        <Card withBorder padding="lg" component="section" aria-labelledby="corrected-file">
+          <Stack gap="sm">
+            <div>
+              <Title order={2} size="h4" id="corrected-file">
+                Upload a corrected file
+              </Title>
+              <Text size="sm" c="dimmed">
+                Fixed it in your spreadsheet? Upload it here: it becomes a new import of {typeNoun(item.type)}
+                , with the columns you matched for this one.
+              </Text>
+            </div>
+            <FileUpload
+              type={item.type}
+              encoding={encodingList.find((e) => e === item.encoding) ?? 'utf-8'}
+              label="Corrected CSV file"
+              submitLabel="Upload corrected file"
+              onUploaded={onCorrected}
+            />
+          </Stack>
+        </Card>
+        <ValidRowsChoice item={item} />
+      </SimpleGrid>
     </Stack>
+  );
+}
+
+/** Rows the server lists one by one; beyond this a commit of the valid rows is refused. */
+const MAX_LISTED_ERRORS = 100_000;
+
+/**
+ * The choice beside fixing the file: commit the rows that passed now, and download the rejected
+ * ones (as the file had them, with their row and error) to fix and import later.
+ */
+function ValidRowsChoice({ item }: { item: Import }) {
+  const commit = useStartCommit(item.id);
+  const valid = item.totalRows !== null ? item.totalRows - item.errorRows : 0;
+  if (!item.errorRows || item.totalRows === null || item.failure) return null;
+  const possible = valid > 0 && item.errorCount <= MAX_LISTED_ERRORS;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="valid-rows">
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h4" id="valid-rows">
+            Import the valid rows now
+          </Title>
+          <Text size="sm" c="dimmed">
+            {possible
+              ? `Commit the ${plural(valid, 'valid row')} and leave out the ${plural(item.errorRows, 'rejected row')}. Download the rejected rows, with their row number and error, to fix them and import them as a new file.`
+              : valid === 0
+                ? 'No row of the file is valid: fix the file first.'
+                : 'Too many errors to leave out row by row: fix the file first.'}
+          </Text>
+        </div>
+        {commit.error && <ErrorAlert error={commit.error} title="The commit did not start" />}
+        <Group gap="xs">
+          <Button
+            leftSection={<IconDatabaseImport size={16} />}
+            onClick={() => commit.mutate({ version: item.version, onlyValid: true })}
+            loading={commit.isPending}
+            disabled={!possible}
+          >
+            Commit {plural(valid, 'valid row')}
+          </Button>
+          <Button
+            component="a"
+            href={rejectedRowsUrl(item.id)}
+            download
+            variant="light"
+            leftSection={<IconDownload size={16} />}
+          >
+            Download rejected rows
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }
 

@@ -69,11 +69,11 @@ export function ImportStatusBadge({ status }: { status: ImportStatus }) {
 }
 
 /**
- * Which run a failed or interrupted import was in. Starting a dry run clears `validatedAt` and a
- * commit needs a clean dry run, so one that still has a clean dry run was committing.
+ * Which run a failed or interrupted import was in. Starting a dry run clears `validatedAt`, and only a
+ * finished dry run sets it, so one that still has it was committing (all its rows, or the valid ones).
  */
 export function stoppedRun(item: Import): 'dry-run' | 'commit' {
-  return item.validatedAt && item.errorRows === 0 ? 'commit' : 'dry-run';
+  return item.validatedAt ? 'commit' : 'dry-run';
 }
 
 /** Where the records of each type are listed. */

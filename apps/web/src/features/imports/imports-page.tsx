@@ -70,7 +70,7 @@ function rowsText(item: Import): string {
 
 function resultText(item: Import): string {
   if (item.status === 'committed' || item.created || item.updated)
-    return `${formatCount(item.created)} created · ${formatCount(item.updated)} updated`;
+    return `${formatCount(item.created)} created · ${formatCount(item.updated)} updated${item.skipped ? ` · ${formatCount(item.skipped)} rejected` : ''}`;
   if (item.errorRows) return `${plural(item.errorRows, 'row')} with errors`;
   return '—';
 }

@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconDeviceFloppy, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconArrowRight, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
@@ -27,10 +27,10 @@ import {
   type ImportTypeInfo,
   useDeleteMapping,
   useSaveMapping,
-  useStartDryRun,
 } from '../../api/imports';
 import { LoadingState } from '../../components/query-state';
 import { listFormat } from './import-parts';
+import { ValuesStep } from './values-step';
 
 interface Props {
   item: Import;
@@ -47,7 +47,7 @@ function fitting(mapping: ColumnMapping, columns: string[]): ColumnMapping {
   return Object.fromEntries(Object.entries(mapping).filter(([, column]) => columns.includes(column)));
 }
 
-/** Step 2: one row per field, a column of the file for each; then the dry run. */
+/** Step 2: one row per field, a column of the file for each; then the values to confirm, then the dry run. */
 export function MappingStep({ item, info, fromId, onCancel, onStarted }: Props) {
   // A corrected file offers the columns matched for the file it corrects (once that import has loaded).
   const previous = useQuery({ ...importQueryOptions(fromId ?? ''), enabled: !!fromId && !item.mapping });
@@ -87,19 +87,10 @@ function MappingForm({
   const [mapping, setMapping] = useState<ColumnMapping>(initial);
   const [note, setNote] = useState(source);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const dryRun = useStartDryRun(item.id);
-
-  // The server names a field of the mapping as `mapping.<field>`.
-  const serverErrors: Record<string, string> = {};
-  let formError: unknown = null;
-  if (dryRun.error instanceof ApiError && dryRun.error.status === 400 && dryRun.error.errors.length) {
-    for (const e of dryRun.error.errors) {
-      const field = /^(?:body\.)?mapping\.(.+)$/.exec(e.path)?.[1];
-      if (field) serverErrors[field] ??= e.message;
-      else formError = dryRun.error;
-    }
-  } else if (dryRun.error) formError = dryRun.error;
-  const errors = { ...serverErrors, ...localErrors };
+  // The columns are chosen: their values are confirmed next, before the dry run.
+  const [confirming, setConfirming] = useState(false);
+  // The server checks the mapping again when it reads the values (the next step says what it refused).
+  const errors = localErrors;
 
   const used = new Set(Object.values(mapping));
   const unused = item.columns.filter((c) => !used.has(c));
@@ -112,7 +103,6 @@ function MappingForm({
       return next;
     });
     setLocalErrors(({ [key]: _dropped, ...rest }) => rest);
-    if (dryRun.isError) dryRun.reset();
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -122,8 +112,13 @@ function MappingForm({
       if (f.required && !mapping[f.key]) missing[f.key] = `${f.label} is required: choose its column`;
     setLocalErrors(missing);
     if (Object.keys(missing).length) return;
-    dryRun.mutate({ version: item.version, mapping }, { onSuccess: onStarted });
+    setConfirming(true);
   }
+
+  if (confirming)
+    return (
+      <ValuesStep item={item} mapping={mapping} onBack={() => setConfirming(false)} onStarted={onStarted} />
+    );
 
   return (
     <Stack gap="lg">
@@ -135,7 +130,6 @@ function MappingForm({
           const lost = Object.values(saved).filter((c) => !item.columns.includes(c));
           setMapping(kept);
           setLocalErrors({});
-          if (dryRun.isError) dryRun.reset();
           setNote(
             lost.length
               ? `Mapping “${name}” applied. This file has no column ${listFormat.format(lost.map((c) => `“${c}”`))}: ${lost.length === 1 ? 'its field is' : 'their fields are'} left unmapped.`
@@ -153,11 +147,6 @@ function MappingForm({
               {note}
             </Text>
           </div>
-          {formError !== null && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert" title="The dry run did not start">
-              {errorMessage(formError)}
-            </Alert>
-          )}
           {Object.keys(errors).length > 0 && (
             <Alert color="red" icon={<IconAlertCircle />} role="alert">
               {Object.keys(errors).length === 1
@@ -222,8 +211,8 @@ function MappingForm({
                 Back to the result
               </Button>
             )}
-            <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={dryRun.isPending}>
-              Run dry run
+            <Button type="submit" rightSection={<IconArrowRight size={16} />}>
+              Continue to values
             </Button>
           </Group>
         </Stack>
