@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries';
-import { asc } from 'drizzle-orm';
+
 import type { Queryable } from '../../db/client';
-import { partnerTypes } from '../organizations/organizations.tables';
+import { findPartnerTypes } from '../organizations/organizations.repository';
 
 /**
  * A field whose cells are codes from a known set (countries, partner types,
@@ -83,10 +83,8 @@ export const partnerTypeVocabulary = (list: boolean): Vocabulary => ({
   list,
   namesValues: true,
   async choices(q) {
-    const rows = await q
-      .select({ code: partnerTypes.code, name: partnerTypes.name })
-      .from(partnerTypes)
-      .orderBy(asc(partnerTypes.sortOrder));
+    // Retired types too: history may name them.
+    const rows = await findPartnerTypes(q, { includeRetired: true });
     return rows.map((t) => ({ value: t.code, label: t.name }));
   },
 });
