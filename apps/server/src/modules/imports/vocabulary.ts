@@ -1,5 +1,4 @@
 import countries from 'i18n-iso-countries';
-
 import type { Queryable } from '../../db/client';
 import { findPartnerTypes } from '../organizations/organizations.repository';
 
