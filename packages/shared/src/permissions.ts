@@ -7,6 +7,13 @@ export const roles = [...vendorRoles, ...partnerRoles] as const;
 export type Role = (typeof roles)[number];
 export type OrgKind = 'vendor' | 'partner';
 
+/**
+ * Who may manage partners (be a partner's channel manager): the assign-manager
+ * picker lists the vendor's active users in these roles, and the endpoint
+ * accepts exactly them.
+ */
+export const managerRoles = ['channel_manager', 'admin'] as const satisfies readonly Role[];
+
 export function orgKindOfRole(role: Role): OrgKind {
   return (vendorRoles as readonly string[]).includes(role) ? 'vendor' : 'partner';
 }
