@@ -82,8 +82,9 @@ const matrix = {
   // Imports write the whole ecosystem's records with their own dates and states: the vendor admin's alone.
   'imports:manage': ['admin'],
   // The community: everyone reads the spaces open to them and takes part; the service holds each to its spaces.
+  // An analyst only reads (product.md): no posts, comments, reactions, RSVPs, reports or directory entry.
   'community:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
-  'community:participate': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'community:participate': ['admin', 'channel_manager', 'partner_admin', 'partner_user'],
   // Spaces, announcements and events are the vendor's to run; members moderate the spaces they are made moderators of.
   'spaces:manage': ['admin', 'channel_manager'],
   'announcements:manage': ['admin', 'channel_manager'],
