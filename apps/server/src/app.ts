@@ -180,11 +180,12 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    // Client-side routes of the web app get its index page; anything else is a plain 404.
+    // Client-side routes of the web app get its index page whatever the client accepts (curl sends */*);
+    // the API and missing build assets stay a plain 404.
     const isPage =
-      req.method === 'GET' &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
       !req.url.startsWith('/api/') &&
-      (req.headers.accept ?? '').includes('text/html');
+      !req.url.startsWith('/assets/');
     if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
     return sendProblem(reply, new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
   });

@@ -570,6 +570,40 @@ describe('network', () => {
     expect(clusterOf(third)).toEqual(clusterOf(first));
   });
 
+  it("recomputes a past window's stored graph once history is imported into it, and agrees with the live counts", async () => {
+    const before = await get(analyst, `/analytics/network?${P}`);
+    // Cached: asking again with nothing written answers the stored graph.
+    expect((await get(analyst, `/analytics/network?${P}`)).graph.computedAt).toBe(before.graph.computedAt);
+    const degreeOf = (r: typeof before, id: string) =>
+      r.graph.nodes.find((n: { id: string }) => n.id === id).degree as number;
+    expect(degreeOf(before, ids.F!)).toBe(0);
+    // History imported with its own dates: a connection F–D that ran through the spring of 2025.
+    const imported = await createConnectionRecord(t.database.db, {
+      requesterOrgId: ids.F!,
+      recipientOrgId: ids.D!,
+      createdAt: d('2025-02-01'),
+      startedAt: d('2025-02-03'),
+    });
+    const after = await get(analyst, `/analytics/network?${P}`);
+    expect(after.edges).toBe(before.edges + 1);
+    expect(after.graph.computedAt).not.toBe(before.graph.computedAt);
+    // The graph, its PageRank and connectors say what the live figures say (every node is drawn here).
+    expect(after.graph.edges).toHaveLength(after.edges);
+    expect(degreeOf(after, ids.F!)).toBe(1);
+    expect(after.connectors.find((c: { organizationId: string }) => c.organizationId === ids.F).degree).toBe(
+      1,
+    );
+    const rankOf = (r: typeof before) =>
+      r.connectors.find((c: { organizationId: string }) => c.organizationId === ids.F).pagerank as number;
+    expect(rankOf(after)).toBeGreaterThan(rankOf(before));
+    // A deletion is a change too: the graph goes back to what it was.
+    await t.database.db.execute(sql`delete from connections where id = ${imported.id}`);
+    const reverted = await get(analyst, `/analytics/network?${P}`);
+    expect(reverted.edges).toBe(before.edges);
+    expect(degreeOf(reverted, ids.F!)).toBe(0);
+    expect(reverted.graph.edges).toHaveLength(before.graph.edges.length);
+  });
+
   it('computes betweenness on request', async () => {
     const r = await get(analyst, `/analytics/network?${P}&betweenness=true`);
     expect(r.connectors.every((c: { betweenness?: number }) => typeof c.betweenness === 'number')).toBe(true);

@@ -15,6 +15,7 @@ import {
   operationsOf,
   resolve,
   send,
+  tableCounts,
   urlOf,
   type JsonSchema,
   type OpenApiDoc,
@@ -25,13 +26,14 @@ let t: TestApp;
 let e: Ecosystem;
 let doc: OpenApiDoc;
 let operations: Operation[] = [];
-const s = {} as Record<'admin' | 'aAdmin' | 'aUser' | 'bAdmin' | 'bUser', Session>;
+const s = {} as Record<'admin' | 'analyst' | 'aAdmin' | 'aUser' | 'bAdmin' | 'bUser', Session>;
 
 beforeAll(async () => {
   t = await startTestApp();
   e = await buildEcosystem(t.database.db);
   for (const [k, u] of [
     ['admin', e.admin],
+    ['analyst', e.analyst],
     ['aAdmin', e.aAdmin],
     ['aUser', e.aUser],
     ['bAdmin', e.bAdmin],
@@ -293,4 +295,63 @@ describe('vendor-only fields', () => {
       expect(csv.body).not.toContain('Fits the territory');
     }
   });
+});
+
+/**
+ * What an analyst still writes: its own account, never the ecosystem's
+ * records (routes open to any signed-in user, like signing out or changing
+ * one's password, are everyone's and not listed).
+ */
+const analystOwnAccount: Record<string, string> = {
+  'POST /api/v1/tokens': 'its own API tokens',
+  'DELETE /api/v1/tokens/{id}': 'its own API tokens',
+  'POST /api/v1/notifications/read-all': 'the read marks of its own bell',
+  'POST /api/v1/notifications/{id}/read': 'the read marks of its own bell',
+  'PUT /api/v1/notifications/settings': 'which notifications it is e-mailed',
+  'POST /api/v1/announcements/{id}/read': 'its read receipt of an announcement it reads',
+  'POST /api/v1/community/preview': 'renders Markdown and stores nothing',
+};
+
+describe('the analyst', () => {
+  it('only reads (product.md): every route that is not a GET answers 403, and nothing is stored', async () => {
+    const writes = operations.filter((o) => o.method !== 'GET');
+    for (const key of Object.keys(analystOwnAccount))
+      expect(
+        writes.some((o) => `${o.method} ${o.path}` === key),
+        key,
+      ).toBe(true);
+    const calls: { key: string; url: string; payload?: string; headers?: Record<string, string> }[] = [];
+    for (const op of writes) {
+      const key = `${op.method} ${op.path}`;
+      if (op.access === 'public' || op.access === 'authenticated') continue;
+      if (analystOwnAccount[key]) {
+        expect(admits('analyst', op.access), `${key}: ${analystOwnAccount[key]}`).toBe(true);
+        continue;
+      }
+      // A request that would succeed for a role allowed to make it.
+      const example = await examples[key]!({ e, owner: e.partnerA, user: e.aUser, t });
+      const payload =
+        example.body === undefined
+          ? undefined
+          : typeof example.body === 'string'
+            ? example.body
+            : JSON.stringify(example.body);
+      calls.push({
+        key,
+        url: urlOf(op.path, example),
+        ...(payload !== undefined ? { payload } : {}),
+        ...(example.headers ? { headers: example.headers } : {}),
+      });
+    }
+    expect(calls.length).toBeGreaterThan(100);
+    const before = await tableCounts(t);
+    for (const c of calls) {
+      const res = await send(t, c.key.split(' ')[0]!, c.url, s.analyst, {
+        ...(c.payload !== undefined ? { payload: c.payload } : {}),
+        ...(c.headers ? { headers: c.headers } : {}),
+      });
+      expect(res.statusCode, `${c.key} as an analyst: ${res.body.slice(0, 200)}`).toBe(403);
+    }
+    expect(await tableCounts(t)).toEqual(before);
+  }, 180_000);
 });

@@ -118,6 +118,8 @@ describe('spaces, posts and threads', () => {
       membership: { role: 'member', status: 'active' },
       memberCount: 1,
     });
+    // Mentions name and notify only people listed in the member directory: B opts in.
+    ok(await as(t.app, bUser).put('/api/v1/me/member-profile', { listed: true }));
     const post = ok(
       await as(t.app, aUser).post(`/api/v1/spaces/${space.id}/posts`, {
         title: 'Who covers healthcare in France?',

@@ -58,4 +58,26 @@ describe('the web app files', () => {
     expect(page.body).toContain('id="root"');
     expect(page.headers['cache-control'] ?? '').not.toContain('immutable');
   });
+
+  it('serves the app at / and client routes to any GET, as curl asks for it; the API stays problem+json', async () => {
+    for (const [url, accept] of [
+      ['/', '*/*'],
+      ['/', undefined],
+      ['/partners/123', '*/*'],
+      ['/community/spaces', 'application/json'],
+    ] as const) {
+      const res = await app.inject({ url, headers: accept ? { accept } : {} });
+      expect(res.statusCode, `${url} with accept ${accept}`).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain('id="root"');
+    }
+    for (const url of ['/api/v1/nothing-here', '/api/unknown']) {
+      const res = await app.inject({ url, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    // A build asset that is not there is a 404, not the app in place of a script.
+    expect((await app.inject({ url: '/assets/app-missing.js' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/community/spaces' })).statusCode).toBe(404);
+  });
 });

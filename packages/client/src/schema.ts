@@ -17686,7 +17686,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Invite people into a space (moderators) */
+        /**
+         * Invite people into a space (moderators)
+         * @description Each id must be one `/spaces/{id}/invitable` offers (or already in the space, which changes nothing); any other answers 400 naming the field, as an id that does not exist.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -17849,7 +17852,7 @@ export interface paths {
         put?: never;
         /**
          * Suspend a member from the space (moderators)
-         * @description A suspended member still reads but no longer posts, comments or reacts here.
+         * @description A suspended member still reads but no longer posts, comments or reacts here. A partner moderator acts on people the space shows them (its members and its posts' and comments' authors); anyone else answers 404.
          */
         post: {
             parameters: {
@@ -18002,7 +18005,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** People who may be @mentioned in a space (for the composer) */
+        /**
+         * People who may be @mentioned in a space (for the composer)
+         * @description People listed in the member directory who may read the space. Posts, comments and the preview link and notify exactly these; any other mention stays plain text.
+         */
         get: {
             parameters: {
                 query?: {

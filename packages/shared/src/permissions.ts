@@ -7,6 +7,13 @@ export const roles = [...vendorRoles, ...partnerRoles] as const;
 export type Role = (typeof roles)[number];
 export type OrgKind = 'vendor' | 'partner';
 
+/**
+ * Who may manage partners (be a partner's channel manager): the assign-manager
+ * picker lists the vendor's active users in these roles, and the endpoint
+ * accepts exactly them.
+ */
+export const managerRoles = ['channel_manager', 'admin'] as const satisfies readonly Role[];
+
 export function orgKindOfRole(role: Role): OrgKind {
   return (vendorRoles as readonly string[]).includes(role) ? 'vendor' : 'partner';
 }
@@ -75,8 +82,9 @@ const matrix = {
   // Imports write the whole ecosystem's records with their own dates and states: the vendor admin's alone.
   'imports:manage': ['admin'],
   // The community: everyone reads the spaces open to them and takes part; the service holds each to its spaces.
+  // An analyst only reads (product.md): no posts, comments, reactions, RSVPs, reports or directory entry.
   'community:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
-  'community:participate': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'community:participate': ['admin', 'channel_manager', 'partner_admin', 'partner_user'],
   // Spaces, announcements and events are the vendor's to run; members moderate the spaces they are made moderators of.
   'spaces:manage': ['admin', 'channel_manager'],
   'announcements:manage': ['admin', 'channel_manager'],

@@ -85,7 +85,8 @@ export async function startPgBossRunner(
         inFlight.add(p);
         try {
           const result = await p;
-          log.info(
+          // Routine, like the scheduler's ticks: debug, so the start banner stays readable at info.
+          log.debug(
             { job: job.name, runId: run.id, ms: Date.now() - started, ...result },
             `job ${job.name} done`,
           );

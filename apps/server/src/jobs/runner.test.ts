@@ -6,7 +6,7 @@ import { startJobRunner } from './runner';
 import type { JobRunner } from './scheduler';
 import type { Job } from './scheduler';
 
-const logger = () => ({ info: vi.fn(), error: vi.fn() }) as unknown as FastifyBaseLogger;
+const logger = () => ({ info: vi.fn(), debug: vi.fn(), error: vi.fn() }) as unknown as FastifyBaseLogger;
 /** Short waits for tests: retries and runs queued by the other runner are seen within a second. */
 const fast = { firstRunAfterMs: 0, pollingIntervalSeconds: 1, retryDelaySeconds: 1 };
 const waitLong = { timeout: 60_000, interval: 50 };
@@ -58,7 +58,7 @@ describe('job runner', () => {
     release();
     await stopping;
     expect(ended).toBe(2);
-    expect(log.info).toHaveBeenCalledWith(
+    expect(log.debug).toHaveBeenCalledWith(
       expect.objectContaining({ job: 'gated', runs: 2 }),
       'job gated done',
     );
@@ -129,7 +129,7 @@ describe('job runner', () => {
     // No pg-boss job was worked twice: as many distinct run ids were logged as runs happened.
     const runIds = logs.flatMap((log) =>
       vi
-        .mocked(log.info)
+        .mocked(log.debug)
         .mock.calls.map((c) => (c[0] as unknown as { runId?: string }).runId)
         .filter(Boolean),
     );

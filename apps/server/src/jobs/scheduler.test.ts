@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
 import { startScheduler, type Job } from './scheduler';
 
-const log = { info: vi.fn(), error: vi.fn() } as unknown as FastifyBaseLogger;
+const log = { info: vi.fn(), debug: vi.fn(), error: vi.fn() } as unknown as FastifyBaseLogger;
 
 describe('scheduler', () => {
   it('never overlaps runs of one job, logs failures, and waits for a run in progress on stop', async () => {
@@ -36,5 +36,21 @@ describe('scheduler', () => {
     await stopped;
     expect(active).toBe(0);
     vi.useRealTimers();
+  });
+
+  it('logs routine runs at debug, so the log at info is not a job tick every few seconds', async () => {
+    vi.useFakeTimers();
+    const quiet = { info: vi.fn(), debug: vi.fn(), error: vi.fn() } as unknown as FastifyBaseLogger;
+    const tick: Job = { name: 'deliver-webhooks', everyMs: 5000, run: async () => ({ delivered: 0 }) };
+    const s = startScheduler({} as Db, quiet, [tick], 10);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await s.stop();
+    vi.useRealTimers();
+    expect(vi.mocked(quiet.debug).mock.calls.length).toBeGreaterThanOrEqual(12);
+    expect(vi.mocked(quiet.debug)).toHaveBeenCalledWith(
+      expect.objectContaining({ job: 'deliver-webhooks', delivered: 0 }),
+      'job deliver-webhooks done',
+    );
+    expect(quiet.info).not.toHaveBeenCalled();
   });
 });

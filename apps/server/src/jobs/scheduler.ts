@@ -61,8 +61,9 @@ export function startScheduler(db: Db, log: FastifyBaseLogger, list: Job[] = job
     const started = Date.now();
     const p = job
       .run(db)
+      // A routine tick every few seconds: at info it would bury the start banner (and the first admin password).
       .then((result) =>
-        log.info({ job: job.name, ms: Date.now() - started, ...result }, `job ${job.name} done`),
+        log.debug({ job: job.name, ms: Date.now() - started, ...result }, `job ${job.name} done`),
       )
       .catch((err: unknown) => log.error({ err, job: job.name }, `job ${job.name} failed`))
       .finally(() => running.delete(job.name));

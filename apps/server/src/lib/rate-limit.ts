@@ -80,6 +80,36 @@ export async function takeAttempt(q: Queryable, limit: Limit, subjects: string[]
   return ids;
 }
 
+/** A limit counted per record (e.g. resends of one invitation) rather than per person or address. */
+export interface RecordLimit extends Limit {
+  /** The kind of record it counts: the subject is `<record>:<id>`. */
+  record: string;
+}
+
+/** Every per-record limit of the server: the rate-limit suite walks them. */
+export const recordLimits: RecordLimit[] = [];
+
+export function recordLimit(limit: RecordLimit): RecordLimit {
+  recordLimits.push(limit);
+  return limit;
+}
+
+/**
+ * Counts an attempt on a record the caller has already loaded as visible to
+ * the actor. Taking it from a path id before that check would let anyone
+ * spend the owner's limit, and the 429 would confirm the record exists; the
+ * loaded row as the argument keeps the order. Inside the change's
+ * transaction, after the row is locked, so parallel attempts are counted in turn.
+ */
+export async function takeRecordAttempt(
+  q: Queryable,
+  limit: RecordLimit,
+  found: { id: string },
+  what: string,
+) {
+  return takeAttempt(q, limit, [`${limit.record}:${found.id}`], what);
+}
+
 export async function withdrawAttempt(q: Queryable, ids: string[]) {
   if (ids.length) await q.delete(rateLimitHits).where(inArray(rateLimitHits.id, ids));
 }

@@ -268,32 +268,61 @@ async function computeGraph(q: Queryable, scope: Scope, withBetweenness: boolean
 
 const inFlight = new Map<string, Promise<unknown>>();
 
+/**
+ * How far what the graph reads has moved (analytics.tables.ts): read before
+ * computing, so a write made meanwhile leaves the stored graph behind.
+ */
+async function sourcesVersion(q: Queryable): Promise<number> {
+  const res = await q.execute<{ v: string }>(
+    sql`select (case when is_called then last_value else 0 end)::text as v from partner_graph_sources`,
+  );
+  return Number(res.rows[0]?.v ?? 0);
+}
+
+async function storeGraph(
+  db: Db,
+  windowTo: string,
+  sourcesVersion: number,
+  computed: Pick<Awaited<ReturnType<typeof computeGraph>>, 'graph' | 'connectors'>,
+) {
+  const row = {
+    computedAt: new Date(computed.graph.computedAt),
+    sourcesVersion,
+    graph: computed.graph,
+    connectors: computed.connectors,
+  };
+  await db
+    .insert(partnerGraphs)
+    .values({ windowTo, ...row })
+    .onConflictDoUpdate({ target: partnerGraphs.windowTo, set: row });
+}
+
 /** Computes and stores the unfiltered graph for the window ending at `to` (the job's work). */
 export async function refreshPartnerGraph(db: Db, to?: Date) {
   const { reportingCurrency } = await readSettings(db);
   const scope = resolveScope(to ? { to: to.toISOString() } : {}, reportingCurrency);
   const windowTo = ceilDay(scope.to);
   const started = Date.now();
-  const { graph, connectors, nodeCount, edgeCount } = await computeGraph(db, scope, false);
-  await db
-    .insert(partnerGraphs)
-    .values({ windowTo, computedAt: new Date(graph.computedAt), graph, connectors })
-    .onConflictDoUpdate({
-      target: partnerGraphs.windowTo,
-      set: { computedAt: new Date(graph.computedAt), graph, connectors },
-    });
+  const version = await sourcesVersion(db);
+  const computed = await computeGraph(db, scope, false);
+  await storeGraph(db, windowTo, version, computed);
+  const { graph, nodeCount, edgeCount } = computed;
   return { nodes: nodeCount, drawnNodes: graph.nodes.length, edges: edgeCount, ms: Date.now() - started };
 }
 
-/** Cached graphs of the current window are refreshed by the job; older windows never change. */
-const FRESH_MS = 3600_000;
-
+/**
+ * A stored graph is current while nothing it reads has been written since it
+ * was computed, whatever window it covers: an import of history changes a
+ * past window as much as today's. Otherwise it is recomputed (or, too large
+ * for a request, shown as `computing` while the background run catches up),
+ * so its PageRank and connectors never disagree with the live edge counts.
+ */
 async function graphFor(db: Db, scope: Scope, withBetweenness: boolean) {
   const filtered = Object.values(scope.filters).some(Boolean);
   const windowTo = ceilDay(scope.to);
+  const version = await sourcesVersion(db);
   const [cached] = await db.select().from(partnerGraphs).where(eq(partnerGraphs.windowTo, windowTo));
-  const fresh =
-    cached && (scope.to <= cached.computedAt || scope.now.getTime() - cached.computedAt.getTime() < FRESH_MS);
+  const fresh = cached?.sourcesVersion === version;
   if (!filtered && !withBetweenness && cached && fresh)
     return { graph: cached.graph, connectors: cached.connectors };
 
@@ -302,24 +331,7 @@ async function graphFor(db: Db, scope: Scope, withBetweenness: boolean) {
   );
   if ((size.rows[0]?.n ?? 0) <= INLINE_EDGE_LIMIT) {
     const computed = await computeGraph(db, scope, withBetweenness);
-    if (!filtered && !withBetweenness) {
-      await db
-        .insert(partnerGraphs)
-        .values({
-          windowTo,
-          computedAt: new Date(computed.graph.computedAt),
-          graph: computed.graph,
-          connectors: computed.connectors,
-        })
-        .onConflictDoUpdate({
-          target: partnerGraphs.windowTo,
-          set: {
-            computedAt: new Date(computed.graph.computedAt),
-            graph: computed.graph,
-            connectors: computed.connectors,
-          },
-        });
-    }
+    if (!filtered && !withBetweenness) await storeGraph(db, windowTo, version, computed);
     return { graph: computed.graph, connectors: computed.connectors };
   }
   // Too large to compute on a request: start it in the background (once) and answer what is cached.

@@ -250,6 +250,8 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       schema: {
         tags,
         summary: 'Invite people into a space (moderators)',
+        description:
+          'Each id must be one `/spaces/{id}/invitable` offers (or already in the space, which changes nothing); any other answers 400 naming the field, as an id that does not exist.',
         params: idParams,
         body: inviteMembersBody,
         response: { 200: items(spaceMemberSchema) },
@@ -279,7 +281,8 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       schema: {
         tags,
         summary: 'Suspend a member from the space (moderators)',
-        description: 'A suspended member still reads but no longer posts, comments or reacts here.',
+        description:
+          "A suspended member still reads but no longer posts, comments or reacts here. A partner moderator acts on people the space shows them (its members and its posts' and comments' authors); anyone else answers 404.",
         params: spaceUserParams,
         body: suspendMemberBody,
         response: { 200: spaceMemberSchema },
@@ -308,6 +311,8 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       schema: {
         tags,
         summary: 'People who may be @mentioned in a space (for the composer)',
+        description:
+          'People listed in the member directory who may read the space. Posts, comments and the preview link and notify exactly these; any other mention stays plain text.',
         params: idParams,
         querystring: mentionQuery,
         response: { 200: items(z.object({ id: z.string(), name: z.string() })) },

@@ -1,4 +1,5 @@
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { can } from '@partnergraph/shared/permissions';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
@@ -60,8 +61,8 @@ export function accessOf(actor: Actor, space: SpaceRow, membership: Membership):
   return {
     space,
     membership,
-    // The vendor may post in any space; a partner once it has joined and is not suspended.
-    canPost: open && (staff || membership?.status === 'active'),
+    // The vendor may post in any space; a partner once it has joined and is not suspended; an analyst never (it only reads).
+    canPost: open && can(actor.role, 'community:participate') && (staff || membership?.status === 'active'),
     canModerate: managing || moderator,
   };
 }

@@ -21,6 +21,7 @@ import { takeAttempt } from '../../lib/rate-limit';
 import { users } from '../identity/identity.tables';
 import type { Site } from '../mail/templates';
 import { comments, contentRevisions, posts, reactions, spaces } from './community.tables';
+import { mentionableIn } from './candidates';
 import { loadSpace, userReadsSpace, type SpaceAccess } from './community.visibility';
 import { excerpt, mentionedIds, renderMarkdown } from './markdown';
 import { addNotifications, emailNotifications, type Created } from './notifications.service';
@@ -33,14 +34,14 @@ export const commentLimit = { bucket: 'community.comment', max: 40, windowMs: 10
 type PostRow = typeof posts.$inferSelect;
 type CommentRow = typeof comments.$inferSelect;
 
-/** Names of the mentioned users who may read the space; others stay plain text and are not told. */
+/** Names of the mentioned users the mention picker would offer (candidates.ts); others stay plain text and are not told. */
 export async function resolveMentions(q: Queryable, spaceId: string, body: string) {
   const ids = mentionedIds(body).filter(isId);
   if (!ids.length) return new Map<string, string>();
   const rows = await q
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(inArray(users.id, ids), userReadsSpace(sql`${users.id}`, spaceId)));
+    .where(and(inArray(users.id, ids), mentionableIn(spaceId, sql`${users.id}`)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -19,7 +19,8 @@ import { users } from '../identity/identity.tables';
 import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { spaceMembers, spaces } from './community.tables';
-import { accessOf, loadSpace, userReadsSpace, visibleSpaces, type SpaceAccess } from './community.visibility';
+import { actionableIn, invitableTo, mentionableIn } from './candidates';
+import { accessOf, loadSpace, visibleSpaces, type SpaceAccess } from './community.visibility';
 import { recordModeration } from './moderation.service';
 import { addNotifications, emailNotifications, type Created } from './notifications.service';
 import { checkSegment, labelSegments } from './segments';
@@ -323,23 +324,23 @@ export async function inviteMembers(
     requireModerator(access);
     const wanted = [...new Set(input.userIds)];
     const valid = wanted.filter(isId);
-    const found = valid.length
+    // Those already in the space are in its member list: asking again changes nothing.
+    const existing = valid.length
+      ? await tx
+          .select({ userId: spaceMembers.userId })
+          .from(spaceMembers)
+          .where(and(eq(spaceMembers.spaceId, id), inArray(spaceMembers.userId, valid)))
+      : [];
+    const have = new Set(existing.map((r) => r.userId));
+    // Anyone else must be one the picker offers: someone it hides answers as if absent.
+    const asked = valid.filter((u) => !have.has(u));
+    const found = asked.length
       ? await tx
           .select({ id: users.id })
           .from(users)
-          .innerJoin(organizations, eq(organizations.id, users.organizationId))
-          .where(
-            and(
-              inArray(users.id, valid),
-              eq(users.status, 'active'),
-              // A segment space stays within its segment: an invitation cannot widen it.
-              access.space.visibility === 'segment'
-                ? sql`(${organizations.kind} = 'vendor' or ${userReadsSpace(sql`${users.id}`, id)})`
-                : undefined,
-            ),
-          )
+          .where(and(inArray(users.id, asked), invitableTo(actor, access, sql`${users.id}`)))
       : [];
-    const ok = new Set(found.map((r) => r.id));
+    const ok = new Set([...have, ...found.map((r) => r.id)]);
     const errors = input.userIds
       .map((u, i) => ({ u, i }))
       .filter(({ u }) => !ok.has(u))
@@ -348,11 +349,6 @@ export async function inviteMembers(
         message: 'No such active user who may join this space',
       }));
     if (errors.length) throw invalid(errors);
-    const existing = await tx
-      .select({ userId: spaceMembers.userId })
-      .from(spaceMembers)
-      .where(and(eq(spaceMembers.spaceId, id), inArray(spaceMembers.userId, wanted)));
-    const have = new Set(existing.map((r) => r.userId));
     const fresh = wanted.filter((u) => !have.has(u));
     if (fresh.length) {
       await tx
@@ -391,7 +387,7 @@ export async function setMemberRole(
     const [target] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, userId), eq(users.status, 'active'), userReadsSpace(sql`${users.id}`, id)));
+      .where(and(eq(users.id, userId), actionableIn(actor, id, sql`${users.id}`)));
     if (!target) throw notFound('member');
     const [before] = await tx
       .select()
@@ -445,7 +441,7 @@ export async function suspendMember(
       .from(users)
       .innerJoin(organizations, eq(organizations.id, users.organizationId))
       .leftJoin(spaceMembers, and(eq(spaceMembers.userId, users.id), eq(spaceMembers.spaceId, id)))
-      .where(and(eq(users.id, userId), userReadsSpace(sql`${users.id}`, id)));
+      .where(and(eq(users.id, userId), actionableIn(actor, id, sql`${users.id}`)));
     if (!target) throw notFound('member');
     if (suspend) {
       if (target.kind === 'vendor') throw unprocessable('Vendor staff are not suspended from spaces');
@@ -492,13 +488,13 @@ export async function suspendMember(
   return memberDto(row);
 }
 
-/** People who may be @mentioned in a space: those who can read it, joined members first. */
+/** People who may be @mentioned in a space (candidates.ts), joined members first. */
 export async function mentionable(db: Db, ctx: Ctx, id: string, q: string | undefined) {
   await loadSpace(db, ctx.actor, id);
   const rows = await db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(userReadsSpace(sql`${users.id}`, id), q ? ilike(users.name, containing(q)) : undefined))
+    .where(and(mentionableIn(id, sql`${users.id}`), q ? ilike(users.name, containing(q)) : undefined))
     .orderBy(
       sql`(exists (select 1 from space_members m where m.space_id = ${id}::uuid and m.user_id = ${users.id} and m.status = 'active')) desc`,
       asc(users.name),
@@ -508,10 +504,10 @@ export async function mentionable(db: Db, ctx: Ctx, id: string, q: string | unde
 }
 
 /**
- * People a moderator may invite: not yet in the space, and (for a segment
- * space) within its segment. Vendor staff search every active user; a
- * partner moderator only its own colleagues and people listed in the member
- * directory, so moderating a space reveals no one who chose not to be found.
+ * People a moderator may invite (candidates.ts): vendor staff search every
+ * active user; a partner moderator only its own colleagues and people listed
+ * in the member directory, so moderating a space reveals no one who chose
+ * not to be found.
  */
 export async function invitable(db: Db, ctx: Ctx, id: string, q: string | undefined) {
   const actor = ctx.actor;
@@ -522,19 +518,7 @@ export async function invitable(db: Db, ctx: Ctx, id: string, q: string | undefi
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(
-      and(
-        eq(users.status, 'active'),
-        eq(organizations.status, 'active'),
-        sql`not exists (select 1 from space_members m where m.space_id = ${id}::uuid and m.user_id = ${users.id})`,
-        access.space.visibility === 'segment'
-          ? sql`(${organizations.kind} = 'vendor' or ${userReadsSpace(sql`${users.id}`, id)})`
-          : undefined,
-        actor.orgKind === 'vendor'
-          ? undefined
-          : sql`(${users.organizationId} = ${actor.orgId}::uuid or exists (select 1 from member_profiles mp
-              where mp.user_id = ${users.id} and mp.listed))`,
-        q ? ilike(users.name, containing(q)) : undefined,
-      ),
+      and(invitableTo(actor, access, sql`${users.id}`), q ? ilike(users.name, containing(q)) : undefined),
     )
     .orderBy(asc(users.name))
     .limit(20);

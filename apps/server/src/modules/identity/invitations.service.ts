@@ -10,7 +10,14 @@ import { isId, newId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { hashPassword } from '../../lib/passwords';
-import { subjectsOf, takeAttempt, withdrawAttempt, type Limit } from '../../lib/rate-limit';
+import {
+  recordLimit,
+  subjectsOf,
+  takeAttempt,
+  takeRecordAttempt,
+  withdrawAttempt,
+  type Limit,
+} from '../../lib/rate-limit';
 import { hashToken, randomToken } from '../../lib/tokens';
 import { organizations } from '../organizations/organizations.tables';
 import { mayChangePartner } from '../organizations/organizations.visibility';
@@ -28,7 +35,12 @@ import {
 } from './invitations.repository';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
-const resendLimit: Limit = { bucket: 'invitation_resend', max: 5, windowMs: 3600_000 };
+export const resendLimit = recordLimit({
+  bucket: 'invitation_resend',
+  record: 'invitation',
+  max: 5,
+  windowMs: 3600_000,
+});
 const acceptLimit: Limit = { bucket: 'invitation_accept', max: 20, windowMs: 15 * 60_000 };
 
 type Named = { invitation: InvitationRow; organizationName: string; inviterName: string | null };
@@ -214,9 +226,9 @@ export async function resendInvitation(
   version: number,
 ) {
   const token = randomToken();
-  await takeAttempt(db, resendLimit, [`invitation:${id}`], 'resends of this invitation');
   const result = await runChange(db, ctx, async (tx, record) => {
     const row = await lockPending(tx, ctx, id, version);
+    await takeRecordAttempt(tx, resendLimit, row.invitation, 'resends of this invitation');
     // A new token each time: an older email's link stops working.
     const [updated] = await tx
       .update(invitations)

@@ -6,6 +6,7 @@ import type {
   partnerStatusAction,
   updatePartnerBody,
 } from '@partnergraph/shared/contracts/organizations';
+import { managerRoles } from '@partnergraph/shared/permissions';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
@@ -236,7 +237,8 @@ export async function assignChannelManager(
   return runChange(db, ctx, async (tx, record) => {
     const org = await lockForChange(tx, ctx, id);
     assertVersion(org, input.version);
-    if (input.channelManagerId !== null) {
+    // The current manager stays choosable (the picker keeps them too), even after a change of role.
+    if (input.channelManagerId !== null && input.channelManagerId !== org.channelManagerId) {
       const managerId = input.channelManagerId;
       const [manager] = !isId(managerId)
         ? []
@@ -248,7 +250,7 @@ export async function assignChannelManager(
               and(
                 eq(users.id, managerId),
                 eq(organizations.kind, 'vendor'),
-                inArray(users.role, ['admin', 'channel_manager']),
+                inArray(users.role, [...managerRoles]),
                 eq(users.status, 'active'),
               ),
             );

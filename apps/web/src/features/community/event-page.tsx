@@ -47,6 +47,8 @@ export function EventPage({ eventId }: { eventId: string }) {
 
 function EventView({ event: e }: { event: CommunityEvent }) {
   const canManage = useCan('events:manage');
+  // Analysts read the calendar and do not RSVP.
+  const participates = useCan('community:participate');
   const action = useEventAction(e.id);
   const [editing, editModal] = useDisclosure(false);
   const mine = viewerTimeZone();
@@ -158,7 +160,7 @@ function EventView({ event: e }: { event: CommunityEvent }) {
           {e.myRsvp?.attended && <Text size="sm">You attended this event.</Text>}
           {!e.cancelled && !past && (
             <Group gap="sm">
-              {going || waitlisted ? (
+              {!participates ? null : going || waitlisted ? (
                 <Button
                   variant="default"
                   loading={action.isPending && action.variables.verb === 'rsvp'}

@@ -35,7 +35,7 @@ import { partnerTypesQueryOptions } from '../../api/partner-types';
 import { countryName, countryOptions } from '../../components/countries';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
-import { useSession } from '../auth/session';
+import { useCan, useSession } from '../auth/session';
 import { NotFoundPage } from '../errors/not-found-page';
 
 const initials = (name: string) =>
@@ -48,6 +48,8 @@ const initials = (name: string) =>
 
 export function MembersPage() {
   useDocumentTitle('Member directory · PartnerGraph');
+  // Analysts read the directory; they are not listed in it and do not ask for introductions.
+  const participates = useCan('community:participate');
   const [q, setQ] = useState('');
   const [expertise, setExpertise] = useState('');
   const [country, setCountry] = useState<string | null>(null);
@@ -75,9 +77,11 @@ export function MembersPage() {
             People across the ecosystem who chose to be listed: find expertise, and ask for an introduction.
           </Text>
         </div>
-        <Button variant="light" leftSection={<IconAddressBook size={16} />} onClick={profileModal.open}>
-          My directory profile
-        </Button>
+        {participates && (
+          <Button variant="light" leftSection={<IconAddressBook size={16} />} onClick={profileModal.open}>
+            My directory profile
+          </Button>
+        )}
       </Group>
       <Group align="flex-end" gap="sm" role="search" aria-label="Filter members">
         <TextInput
@@ -206,6 +210,7 @@ function MemberCard({ member }: { member: Member }) {
 export function MemberPage({ memberId }: { memberId: string }) {
   const member = useQuery(memberQueryOptions(memberId));
   const { user } = useSession();
+  const participates = useCan('community:participate');
   const [introducing, introModal] = useDisclosure(false);
   useDocumentTitle(`${member.data?.name ?? 'Member'} · PartnerGraph`);
   if (member.isPending) return <LoadingState label="Loading the member…" />;
@@ -228,7 +233,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
             <OrganizationLine member={m} />
           </Stack>
         </Group>
-        {m.id !== user.id && <Button onClick={introModal.open}>Introduce me</Button>}
+        {m.id !== user.id && participates && <Button onClick={introModal.open}>Introduce me</Button>}
       </Group>
       {m.bio && <Text style={{ whiteSpace: 'pre-wrap' }}>{m.bio}</Text>}
       {m.expertise.length > 0 && (

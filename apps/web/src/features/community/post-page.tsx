@@ -20,7 +20,7 @@ import {
 import { ApiError, errorMessage, isApiError, isStaleVersion } from '../../api/client';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
-import { useSession } from '../auth/session';
+import { useCan, useSession } from '../auth/session';
 import { NotFoundPage } from '../errors/not-found-page';
 import { MarkdownComposer } from './composer';
 import { ServerHtml } from './html-content';
@@ -55,6 +55,8 @@ export function PostPage({ postId }: { postId: string }) {
 
 function PostView({ post }: { post: Post }) {
   const { user } = useSession();
+  // An analyst reads the community and takes no part: no reports, comments or replies.
+  const participates = useCan('community:participate');
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const update = useUpdatePost(post.id);
@@ -149,7 +151,7 @@ function PostView({ post }: { post: Post }) {
                         Delete
                       </Menu.Item>
                     )}
-                    {!mine && (
+                    {!mine && participates && (
                       <Menu.Item onClick={() => setDialog({ kind: 'report', type: 'post', id: post.id })}>
                         Report…
                       </Menu.Item>
@@ -335,7 +337,7 @@ function thread(comments: Comment[]): Thread[] {
 function Comments({ post, onDialog }: { post: Post; onDialog: (d: Dialog) => void }) {
   const comments = useInfiniteQuery(commentsQueryOptions(post.id));
   const items = comments.data?.pages.flatMap((p) => p.items) ?? [];
-  const canComment = !post.deleted && !post.locked;
+  const canComment = useCan('community:participate') && !post.deleted && !post.locked;
   // A notification links to `#comment-<id>`: bring that comment into view once it is loaded.
   const loaded = items.length;
   useEffect(() => {
@@ -472,6 +474,7 @@ function CommentNode({
 }) {
   const { comment } = node;
   const { user } = useSession();
+  const participates = useCan('community:participate');
   const [replying, reply] = useDisclosure(false);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(comment.body);
@@ -540,7 +543,7 @@ function CommentNode({
                       Delete
                     </Menu.Item>
                   )}
-                  {!mine && (
+                  {!mine && participates && (
                     <Menu.Item onClick={() => onDialog({ kind: 'report', type: 'comment', id: comment.id })}>
                       Report…
                     </Menu.Item>
@@ -634,7 +637,7 @@ function CommentNode({
           {!gone && !editing && (
             <Group gap="xs">
               <Reactions target="comments" id={comment.id} postId={post.id} reactions={comment.reactions} />
-              {!post.locked && !replying && (
+              {participates && !post.locked && !replying && (
                 <Button
                   variant="subtle"
                   size="compact-xs"

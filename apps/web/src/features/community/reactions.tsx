@@ -1,6 +1,7 @@
 import { Button, Group, Tooltip } from '@mantine/core';
 import { reactionKinds } from '@partnergraph/shared/community-codes';
 import { type Comment, type Post, useReaction } from '../../api/community';
+import { useCan } from '../auth/session';
 import { reactionCopy } from './labels';
 
 interface Props {
@@ -14,6 +15,8 @@ interface Props {
 /** One toggle per reaction kind, with its count; pressed when the viewer reacted so. */
 export function Reactions({ target, id, postId, reactions, disabled }: Props) {
   const react = useReaction(target, id, postId);
+  // An analyst reads the counts and does not react.
+  const participates = useCan('community:participate');
   return (
     <Group gap={4} role="group" aria-label="Reactions">
       {reactionKinds.map((kind) => {
@@ -29,7 +32,7 @@ export function Reactions({ target, id, postId, reactions, disabled }: Props) {
               color={mine ? 'indigo' : 'gray'}
               aria-pressed={mine}
               aria-label={`${copy.label} (${count})`}
-              disabled={disabled || react.isPending}
+              disabled={disabled || !participates || react.isPending}
               onClick={() => react.mutate({ kind, mine })}
             >
               <span aria-hidden>{copy.emoji}</span>

@@ -41,6 +41,7 @@ import { ApiError, errorMessage, isApiError, isStaleVersion } from '../../api/cl
 import { formatDateTime } from '../../components/dates';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
+import { useCan } from '../auth/session';
 import { NotFoundPage } from '../errors/not-found-page';
 import { ServerHtml } from './html-content';
 import { timeAgo, visibilityCopy } from './labels';
@@ -54,6 +55,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
   useDocumentTitle(`${space.data?.name ?? 'Space'} · PartnerGraph`);
   const [tab, setTab] = useState<string | null>('posts');
   const [editing, editModal] = useDisclosure(false);
+  const participates = useCan('community:participate');
 
   if (space.isPending) return <LoadingState label="Loading the space…" />;
   if (isApiError(space.error, 404)) return <NotFoundPage />;
@@ -105,7 +107,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
       {s.membership?.status === 'suspended' && (
         <Alert color="red">You are suspended from this space: you can read it but not post or react.</Alert>
       )}
-      {!member && !s.canPost && s.membership?.status !== 'suspended' && (
+      {participates && !member && !s.canPost && s.membership?.status !== 'suspended' && (
         <Alert color="blue">Join the space to post and reply.</Alert>
       )}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>

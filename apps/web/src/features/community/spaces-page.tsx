@@ -164,6 +164,8 @@ function SpaceCard({ space }: { space: Space }) {
 /** Join an open (or matching segment) space, accept an invitation, or leave. */
 export function MembershipButton({ space }: { space: Space }) {
   const membership = useSpaceMembership();
+  // Analysts read the community and take no part in it: nothing to join.
+  const participates = useCan('community:participate');
   const m = space.membership;
   const run = (verb: 'join' | 'leave') =>
     membership.mutate(
@@ -177,6 +179,7 @@ export function MembershipButton({ space }: { space: Space }) {
         onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
       },
     );
+  if (!participates) return null;
   if (m?.status === 'suspended')
     return (
       <Badge color="red" variant="light">

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Partner } from '@partnergraph/shared/contracts/organizations';
-import { useQuery } from '@tanstack/react-query';
+import { managerRoles } from '@partnergraph/shared/permissions';
+import { useQueries } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { errorMessage, isStaleVersion } from '../../api/client';
 import { useAssignManager } from '../../api/partners';
@@ -24,14 +25,23 @@ export function AssignManagerModal({ partner, opened, onClose }: Props) {
 
 function AssignManagerForm({ partner, onDone }: { partner: Partner; onDone: () => void }) {
   const { organization } = useSession();
-  // Channel managers are vendor staff, so they are users of the signed-in (vendor) organization.
-  const managers = useQuery(
-    usersQueryOptions({ organizationId: organization.id, role: 'channel_manager', status: 'active' }),
-  );
+  // Those who may manage partners are vendor staff, so users of the signed-in (vendor) organization,
+  // in the roles the server accepts (managerRoles): the list offers exactly what the endpoint takes.
+  const managers = useQueries({
+    queries: managerRoles.map((role) =>
+      usersQueryOptions({ organizationId: organization.id, role, status: 'active' }),
+    ),
+    combine: (results) => ({
+      isPending: results.some((r) => r.isPending),
+      isError: results.some((r) => r.isError),
+      error: results.find((r) => r.error)?.error ?? null,
+      items: results.flatMap((r) => r.data?.items ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    }),
+  });
   const assign = useAssignManager(partner.id);
   const [managerId, setManagerId] = useState<string | null>(partner.channelManager?.id ?? null);
 
-  const options = (managers.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
+  const options = managers.items.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
   // Keep the current manager choosable even if they no longer show up as an active channel manager.
   const current = partner.channelManager;
   if (current && !options.some((o) => o.value === current.id)) {

@@ -1,0 +1,2 @@
+CREATE SEQUENCE "public"."partner_graph_sources" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+ALTER TABLE "partner_graphs" ADD COLUMN "sources_version" bigint DEFAULT 0 NOT NULL;
