@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
+import { isMoneyMetric } from '@partnergraph/shared/codes';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconBuilding, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -417,9 +418,8 @@ type Requirement = Scorecard['tiers'][number]['requirements'][number];
 function reading(r: Requirement, currency: string) {
   if (r.metric === 'manual_attestation')
     return r.value === null ? 'not recorded' : r.value >= 1 ? 'given' : 'not given yet';
-  const format = (v: number) =>
-    r.metric === 'sourced_revenue' ? formatValue(v, 'money', currency) : formatValue(v, 'count', currency);
-  return `${r.value === null ? (r.reason ?? 'not measured') : format(r.value)} / ${format(r.threshold)}`;
+  const format = (v: number) => formatValue(v, isMoneyMetric(r.metric) ? 'money' : 'count', currency);
+  return `${r.value === null ? (r.reason ?? 'not measured') : format(r.value)} of ${format(r.threshold)}`;
 }
 
 function Tiers({ card: c, csv }: { card: Scorecard; csv: string }) {
