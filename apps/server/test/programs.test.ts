@@ -138,7 +138,7 @@ describe('programs', () => {
       {
         path: 'body.tiers.1.requirements.0.metric',
         message:
-          'Certified users is not measured yet: certifications is not recording this metric: no partner could meet this rule, so Certified could never be reached',
+          'Certified users cannot be measured yet, as nothing records it: no partner could meet this rule, so Certified could never be reached',
       },
     ]);
     const noLabel = await as(t.app, admin).post('/api/v1/programs', {

@@ -141,11 +141,10 @@ export function validateTiers(tiers: TierInput[], currency: string, path = 'body
       if (rule.metric === 'manual_attestation' && !rule.label) {
         errors.push({ path: `${at}.label`, message: 'Say what the vendor attests' });
       }
-      const unmeasured = unmeasuredReason(rule.metric);
-      if (unmeasured) {
+      if (unmeasuredReason(rule.metric)) {
         errors.push({
           path: `${at}.metric`,
-          message: `${name} is ${unmeasured}: no partner could meet this rule, so ${tier.name} could never be reached`,
+          message: `${name} cannot be measured yet, as nothing records it: no partner could meet this rule, so ${tier.name} could never be reached`,
         });
       }
       if (isMoneyMetric(rule.metric) && !Number.isInteger(rule.threshold)) {
