@@ -3,12 +3,10 @@ import type { z } from 'zod';
 import {
   isMoneyMetric,
   type createProgramBody,
-  type MetricKey,
   type replaceTiersBody,
   type tierInput,
   type updateProgramBody,
 } from '@partnergraph/shared/contracts/programs';
-import { formatMinor } from '@partnergraph/shared/money-format';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
@@ -28,7 +26,7 @@ import {
 } from './programs.repository';
 import { unmeasuredReason } from './metrics';
 import { programs, programTiers } from './programs.tables';
-import { metricLabel, metricNames, readingKey } from './tier-engine';
+import { formatMetricValue, metricLabel, metricNames, readingKey } from './tier-engine';
 
 export function toTierDto(t: TierRow) {
   return {
@@ -117,8 +115,6 @@ export function validateTiers(tiers: TierInput[], currency: string, path = 'body
   const errors: FieldError[] = [];
   const codes = new Set<string>();
   const floors = new Map<string, { threshold: number; tier: string }>();
-  const amount = (metric: MetricKey, v: number) =>
-    isMoneyMetric(metric) ? formatMinor(v, currency) : String(v);
   tiers.forEach((tier, i) => {
     if (codes.has(tier.code))
       errors.push({ path: `${path}.${i}.code`, message: `Tier code ${tier.code} is used twice` });
@@ -159,7 +155,7 @@ export function validateTiers(tiers: TierInput[], currency: string, path = 'body
       if (floor && rule.threshold < floor.threshold) {
         errors.push({
           path: `${at}.threshold`,
-          message: `Tiers are out of order: the ${rule.metric === 'manual_attestation' ? 'attestation' : metricNames[rule.metric]} ${tier.name} asks for (${amount(rule.metric, rule.threshold)}) is less than the lower tier ${floor.tier}'s (${amount(rule.metric, floor.threshold)})`,
+          message: `Tiers are out of order: the ${rule.metric === 'manual_attestation' ? 'attestation' : metricNames[rule.metric]} ${tier.name} asks for (${formatMetricValue(rule.metric, rule.threshold, currency)}) is less than the lower tier ${floor.tier}'s (${formatMetricValue(rule.metric, floor.threshold, currency)})`,
         });
       }
       raised.set(key, { threshold: rule.threshold, tier: tier.name });

@@ -69,9 +69,13 @@ export const readingKey = (r: TierRule) => `${r.metric}|${r.windowDays}|${r.labe
  * Judges one rule. Money metrics read and compare in integer minor units of `currency` (the
  * reporting currency) and are explained in it: "$37,951.96, needs ≥ $500,000.00".
  */
+/** A metric's value or threshold in words: money (integer minor units) in `currency`, anything else as is. */
+export const formatMetricValue = (metric: MetricKey, v: number, currency: string) =>
+  isMoneyMetric(metric) ? formatMinor(v, currency) : String(v);
+
 export function judgeRule(rule: TierRule, reading: MetricReading, currency = 'USD'): RuleResult {
   const money = isMoneyMetric(rule.metric);
-  const amount = (v: number) => (money ? formatMinor(v, currency) : String(v));
+  const amount = (v: number) => formatMetricValue(rule.metric, v, currency);
   const base = {
     metric: rule.metric,
     comparison: rule.comparison,
