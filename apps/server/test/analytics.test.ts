@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerGraphs } from '../src/modules/analytics/analytics.tables';
 import { refreshPartnerGraph } from '../src/modules/analytics/network.service';
+import { benchmarkBands } from '../src/modules/analytics/scorecard.service';
 import { readMetric } from '../src/modules/programs/metrics';
 import { settings } from '../src/modules/settings/settings.tables';
 import {
@@ -652,7 +653,8 @@ describe('scorecards and who may see them', () => {
       feesEarned: { value: 70_000 },
     });
     // Benchmarks need five organizations of the type: A is the only reseller.
-    expect(s.benchmarks[0].median).toEqual({ value: null, reason: expect.stringContaining('Fewer than 5') });
+    expect(s.benchmarks[0].reason).toEqual(expect.stringContaining('Fewer than 5'));
+    expect(s.benchmarks[0].bands).toEqual([]);
     expect(s.benchmarks[0].organizations).toBe(0);
   });
 
@@ -798,13 +800,47 @@ describe('benchmarks', () => {
     });
     const s = await get(aUser, `/analytics/partners/${ids.A}/scorecard?from=2033-01-01&to=2034-01-01`);
     const revenue = s.benchmarks.find((b: { metric: string }) => b.metric === 'sourced_revenue');
-    // Sorted others: 100 … 600. p25 band = ranks 1–5 (mean 300), median and p75 bands = ranks 2–6 (mean 400).
+    // Sorted others: 100 … 600. The 25th percentile's band is ranks 1–5 (mean 300); the median's and the
+    // 75th percentile's are both ranks 2–6 (mean 400): one figure, labelled as the mean it is.
     expect(revenue).toMatchObject({
       you: { value: 1_000_000 },
       organizations: 6,
-      p25: { value: 300 },
-      median: { value: 400 },
-      p75: { value: 400 },
+      bands: [
+        {
+          key: 'mean_ranks_1_5',
+          statistic: 'Mean of peers ranked 1–5 of 6, around the 25th percentile',
+          value: { value: 300 },
+        },
+        {
+          key: 'mean_ranks_2_6',
+          statistic: 'Mean of peers ranked 2–6 of 6, around the median and 75th percentile',
+          value: { value: 400 },
+        },
+      ],
     });
+    // Counts are whole numbers: each other reseller won one deal, and A's own deal is not among them.
+    const deals = s.benchmarks.find((b: { metric: string }) => b.metric === 'won_deals');
+    expect(deals.bands.map((b: { value: { value: number } }) => b.value.value)).toEqual([1, 1]);
+    const csv = await as(t.app, aUser).get(
+      `/api/v1/analytics/partners/${ids.A}/scorecard?from=2033-01-01&to=2034-01-01&format=csv&section=benchmarks`,
+    );
+    expect(csv.body).toContain('benchmarks,Sourced revenue in the period,mean_ranks_2_6,4.00');
+  });
+
+  it('with exactly five peers is one mean of all five, not three quartiles', async () => {
+    expect(benchmarkBands(5)).toEqual([
+      {
+        from: 1,
+        to: 5,
+        around: ['25th percentile', 'median', '75th percentile'],
+        key: 'mean_ranks_1_5',
+        statistic: 'Mean of all 5 peers',
+      },
+    ]);
+    expect(benchmarkBands(21).map((b) => [b.from, b.to])).toEqual([
+      [4, 8],
+      [9, 13],
+      [14, 18],
+    ]);
   });
 });

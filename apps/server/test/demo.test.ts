@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
+import { findCurrentTiers } from '../src/modules/programs/programs.repository';
+import { validateTiers } from '../src/modules/programs/programs.service';
+import { programs as programsTable } from '../src/modules/programs/programs.tables';
 import { bootstrap } from '../src/seed/bootstrap';
 import { as, signIn, startTestApp, type TestApp } from './app';
 
@@ -15,6 +18,18 @@ const count = async (query: ReturnType<typeof sql>) =>
   Number((await t.database.db.execute<{ n: string }>(query)).rows[0]!.n);
 
 describe('the demo ecosystem', () => {
+  it('ships no tier that cannot be reached: every ladder passes the checks a saved program does', async () => {
+    const programs = await t.database.db.select().from(programsTable);
+    const ladders = await findCurrentTiers(t.database.db, programs);
+    expect(ladders.size).toBe(3);
+    for (const program of programs) {
+      const tiers = ladders.get(program.id) ?? [];
+      expect(tiers.length, program.name).toBeGreaterThan(1);
+      // Among others: a rule over a metric nothing records (certified users) could never be met.
+      expect(validateTiers(tiers, 'USD'), program.name).toEqual([]);
+    }
+  });
+
   it('is a living ecosystem across every partner type, with programs a newcomer can explore', async () => {
     // 60 generated partners and Fabrikam Software, the community's Silver ISV.
     expect(await count(sql`select count(*) as n from organizations where kind = 'partner'`)).toBe(61);

@@ -9,6 +9,7 @@ import {
 } from '../src/modules/programs/enrollments.service';
 import {
   createAgreementRecord,
+  createDealRecord,
   createEnrollmentRecord,
   createPartnerOrganization,
   createProgramRecord,
@@ -78,7 +79,68 @@ describe('programs', () => {
     });
     expect(outOfOrder.statusCode).toBe(400);
     expect(outOfOrder.json().errors[0].path).toBe('body.tiers.1.requirements.0.threshold');
-    expect(outOfOrder.json().errors[0].message).toMatch(/out of order/);
+    expect(outOfOrder.json().errors[0].message).toBe(
+      "Tiers are out of order: the won deals B asks for (5) is less than the lower tier A's (10)",
+    );
+    // Money is named in the reporting currency, never in cents.
+    const revenueOutOfOrder = await as(t.app, admin).post('/api/v1/programs', {
+      ...base,
+      tiers: [
+        { code: 'a', name: 'Silver', requirements: [{ metric: 'sourced_revenue', threshold: 50_000_000 }] },
+        { code: 'b', name: 'Gold', requirements: [{ metric: 'sourced_revenue', threshold: 250_000 }] },
+      ],
+    });
+    expect(revenueOutOfOrder.json().errors[0].message).toBe(
+      "Tiers are out of order: the sourced revenue Gold asks for ($2,500.00) is less than the lower tier Silver's ($500,000.00)",
+    );
+    const cents = await as(t.app, admin).post('/api/v1/programs', {
+      ...base,
+      tiers: [{ code: 'a', name: 'A', requirements: [{ metric: 'sourced_revenue', threshold: 10.5 }] }],
+    });
+    expect(cents.json().errors[0]).toEqual({
+      path: 'body.tiers.0.requirements.0.threshold',
+      message: 'Sourced revenue is counted in whole minor units of USD (cents for USD)',
+    });
+    // A metric twice in one tier is said as such, whichever threshold comes first.
+    for (const thresholds of [
+      [10, 5],
+      [5, 10],
+    ]) {
+      const twice = await as(t.app, admin).post('/api/v1/programs', {
+        ...base,
+        tiers: [
+          {
+            code: 'a',
+            name: 'Gold',
+            requirements: thresholds.map((threshold) => ({ metric: 'won_deals', threshold })),
+          },
+        ],
+      });
+      expect(twice.statusCode).toBe(400);
+      expect(twice.json().errors).toEqual([
+        {
+          path: 'body.tiers.0.requirements.1.metric',
+          message:
+            'Won deals is already requirement 1 of Gold: a tier asks for each metric (over one window) once',
+        },
+      ]);
+    }
+    // A rule over a metric nothing records could never be met: refused when the program is saved.
+    const unmeasured = await as(t.app, admin).post('/api/v1/programs', {
+      ...base,
+      tiers: [
+        { code: 'a', name: 'Registered' },
+        { code: 'b', name: 'Certified', requirements: [{ metric: 'certified_users', threshold: 2 }] },
+      ],
+    });
+    expect(unmeasured.statusCode).toBe(400);
+    expect(unmeasured.json().errors).toEqual([
+      {
+        path: 'body.tiers.1.requirements.0.metric',
+        message:
+          'Certified users cannot be measured yet, as nothing records it: no partner could meet this rule, so Certified could never be reached',
+      },
+    ]);
     const noLabel = await as(t.app, admin).post('/api/v1/programs', {
       ...base,
       tiers: [{ code: 'a', name: 'A', requirements: [{ metric: 'manual_attestation', threshold: 1 }] }],
@@ -134,6 +196,55 @@ describe('programs', () => {
     expect(
       (await as(t.app, admin).post(`/api/v1/programs/${p.id}/retire`, { version: 3 })).json().status,
     ).toBe('retired');
+  });
+
+  it('judges a new enrollment at once, and explains money in the reporting currency', async () => {
+    const { program } = await createProgramRecord(t.database.db, {
+      eligibleTypes: ['reseller'],
+      tiers: [
+        { code: 'registered', name: 'Registered' },
+        {
+          code: 'silver',
+          name: 'Silver',
+          requirements: [{ metric: 'sourced_revenue', threshold: 1_000_000, windowDays: 365 }],
+        },
+        {
+          code: 'gold',
+          name: 'Gold',
+          requirements: [{ metric: 'sourced_revenue', threshold: 50_000_000, windowDays: 365 }],
+        },
+      ],
+    });
+    const org = await createPartnerOrganization(t.database.db, { types: ['reseller'] });
+    await createDealRecord(t.database.db, {
+      registeredByOrgId: org.id,
+      status: 'won',
+      amount: 3_795_196,
+      closeDate: new Date().toISOString().slice(0, 10),
+    });
+    const res = await as(t.app, admin).post('/api/v1/enrollments', {
+      organizationId: org.id,
+      programId: program.id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const enrolled = res.json();
+    // Not "in six hours": the partner already meets Silver, and starts there.
+    expect(enrolled.tier.code).toBe('silver');
+    const gold = enrolled.lastEvaluation.tiers.find((x: { code: string }) => x.code === 'gold');
+    expect(gold.rules).toEqual([
+      expect.objectContaining({
+        value: 3_795_196,
+        threshold: 50_000_000,
+        currency: 'USD',
+        met: false,
+        reason: 'Unmet: sourced revenue over the last 365 days is $37,951.96, needs ≥ $500,000.00',
+      }),
+    ]);
+    const history = (await as(t.app, admin).get(`/api/v1/enrollments/${enrolled.id}/history`)).json().items;
+    expect(history.map((h: { kind: string; toTier: string }) => `${h.kind}:${h.toTier}`)).toEqual([
+      'promotion:Silver',
+      'initial:Registered',
+    ]);
   });
 
   it('refuses enrollment of an ineligible or already enrolled organization', async () => {

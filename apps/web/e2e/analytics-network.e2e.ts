@@ -131,8 +131,15 @@ describe('analytics: coverage, the partner graph and scorecards', () => {
       '30%',
     ]);
 
-    // Benchmarks are quartiles over at least five organizations: no other partner is named.
-    await page.getByRole('region', { name: 'Ecosystem benchmarks (anonymous)' }).waitFor();
+    // Benchmarks are means over at least five organizations, labelled as such: no other partner is named,
+    // and no column claims a percentile it does not compute.
+    const region = page.getByRole('region', { name: 'Ecosystem benchmarks (anonymous)' });
+    await region.waitFor();
+    const table = page.getByRole('table', { name: 'Ecosystem benchmarks' });
+    expect(await table.getByRole('columnheader', { name: /^Mean of / }).count()).toBeGreaterThan(0);
+    expect(
+      await table.getByRole('columnheader', { name: /^(Median|25th percentile|75th percentile)$/ }).count(),
+    ).toBe(0);
     const benchmarks = await tableRows(page, 'Ecosystem benchmarks');
     expect(benchmarks[0]).toMatch(/^Sourced revenue in the period \| \$[\d,.]+ \|/);
     expect(benchmarks.every((row) => Number(row.split(' | ').pop()) >= 5)).toBe(true);

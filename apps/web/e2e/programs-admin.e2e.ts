@@ -101,6 +101,52 @@ describe('program administration', () => {
     await evaluation.waitFor({ state: 'hidden' });
   });
 
+  test('the builder takes money in the currency: 250,000 is $250,000.00, not $2,500', async () => {
+    const admin = await apiAs(accounts.admin);
+    const draft = await admin.post<{ id: string; name: string }>('/programs', {
+      name: `Revenue Ladder ${Date.now()}`,
+      eligibleTypes: ['reseller'],
+      tiers: [
+        { code: 'registered', name: 'Registered' },
+        {
+          code: 'gold',
+          name: 'Gold',
+          requirements: [{ metric: 'sourced_revenue', threshold: 50_000_000 }],
+          benefits: [{ kind: 'mdf_allowance', value: 1_000_000, currency: 'USD', period: 'quarter' }],
+        },
+      ],
+    });
+
+    const page = browser.page();
+    await signIn(page, accounts.admin);
+    await waitForPath(page, '/partners');
+    await page.goto(`/programs/${draft.id}`);
+    await page.getByRole('heading', { name: draft.name, level: 1 }).waitFor();
+    const gold = page.getByRole('group', { name: 'Tier 2', exact: true });
+    const threshold = gold.getByRole('group', { name: 'Requirement 1' }).getByRole('textbox', {
+      name: 'Threshold (USD)',
+    });
+    // Stored as 50,000,000 cents; shown and typed in dollars.
+    expect(await threshold.inputValue()).toBe('500000.00');
+    await threshold.fill('250,000');
+    const mdf = gold.getByRole('group', { name: 'Benefit 1' }).getByRole('textbox', { name: 'Amount (USD)' });
+    expect(await mdf.inputValue()).toBe('10000.00');
+    await mdf.fill('25000.50');
+    await page.getByRole('button', { name: 'Save changes' }).first().click();
+    await page.getByText('The program was saved.').waitFor();
+
+    const saved = await admin.get<{
+      tiers: { requirements: { threshold: number }[]; benefits: { value: number }[] }[];
+    }>(`/programs/${draft.id}`);
+    expect(saved.tiers[1]!.requirements[0]!.threshold).toBe(25_000_000);
+    expect(saved.tiers[1]!.benefits[0]!.value).toBe(2_500_050);
+
+    // A cent more precise than the currency has is refused at the field, before anything is sent.
+    await threshold.fill('100.005');
+    await page.getByRole('button', { name: 'Save changes' }).first().click();
+    await gold.getByText('USD amounts have at most 2 decimal places').waitFor();
+  });
+
   test('navigation follows the permission matrix', async () => {
     const page = browser.page();
     const links = () => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();

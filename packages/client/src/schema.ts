@@ -2977,6 +2977,7 @@ export interface paths {
                                          * @enum {string}
                                          */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                        /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                         threshold: number;
                                         /** @default 365 */
                                         windowDays: number;
@@ -3078,6 +3079,7 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 comparison?: "gte" | "gt" | "lte" | "lt" | "eq";
+                                /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                 threshold: number;
                                 /** @default 365 */
                                 windowDays?: number;
@@ -3141,6 +3143,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -3261,6 +3264,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -3393,6 +3397,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -3492,6 +3497,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -3566,6 +3572,7 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 comparison?: "gte" | "gt" | "lte" | "lt" | "eq";
+                                /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                 threshold: number;
                                 /** @default 365 */
                                 windowDays?: number;
@@ -3629,6 +3636,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -3758,6 +3766,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -3886,6 +3895,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -4068,6 +4078,7 @@ export interface paths {
                                          * @enum {string}
                                          */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                        /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                         threshold: number;
                                         /** @default 365 */
                                         windowDays: number;
@@ -4139,6 +4150,8 @@ export interface paths {
                                             windowDays: number;
                                             label: string | null;
                                             value: number | null;
+                                            /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                            currency?: string;
                                             met: boolean;
                                             /** @description Why the rule is met or not, in words */
                                             reason: string;
@@ -4243,6 +4256,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -4314,6 +4328,8 @@ export interface paths {
                                         windowDays: number;
                                         label: string | null;
                                         value: number | null;
+                                        /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                        currency?: string;
                                         met: boolean;
                                         /** @description Why the rule is met or not, in words */
                                         reason: string;
@@ -4423,6 +4439,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -4494,6 +4511,8 @@ export interface paths {
                                         windowDays: number;
                                         label: string | null;
                                         value: number | null;
+                                        /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                        currency?: string;
                                         met: boolean;
                                         /** @description Why the rule is met or not, in words */
                                         reason: string;
@@ -4614,6 +4633,8 @@ export interface paths {
                                     windowDays: number;
                                     label: string | null;
                                     value: number | null;
+                                    /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                    currency?: string;
                                     met: boolean;
                                     /** @description Why the rule is met or not, in words */
                                     reason: string;
@@ -4721,6 +4742,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -4792,6 +4814,8 @@ export interface paths {
                                         windowDays: number;
                                         label: string | null;
                                         value: number | null;
+                                        /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                        currency?: string;
                                         met: boolean;
                                         /** @description Why the rule is met or not, in words */
                                         reason: string;
@@ -4911,6 +4935,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -4982,6 +5007,8 @@ export interface paths {
                                         windowDays: number;
                                         label: string | null;
                                         value: number | null;
+                                        /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                        currency?: string;
                                         met: boolean;
                                         /** @description Why the rule is met or not, in words */
                                         reason: string;
@@ -5101,6 +5128,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -5172,6 +5200,8 @@ export interface paths {
                                         windowDays: number;
                                         label: string | null;
                                         value: number | null;
+                                        /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                        currency?: string;
                                         met: boolean;
                                         /** @description Why the rule is met or not, in words */
                                         reason: string;
@@ -5354,6 +5384,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -5425,6 +5456,8 @@ export interface paths {
                                         windowDays: number;
                                         label: string | null;
                                         value: number | null;
+                                        /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                        currency?: string;
                                         met: boolean;
                                         /** @description Why the rule is met or not, in words */
                                         reason: string;
@@ -5544,6 +5577,7 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    /** @description For a money metric (sourced revenue), integer minor units of the reporting currency */
                                     threshold: number;
                                     /** @default 365 */
                                     windowDays: number;
@@ -5615,6 +5649,8 @@ export interface paths {
                                         windowDays: number;
                                         label: string | null;
                                         value: number | null;
+                                        /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                        currency?: string;
                                         met: boolean;
                                         /** @description Why the rule is met or not, in words */
                                         reason: string;
@@ -11599,7 +11635,7 @@ export interface paths {
         };
         /**
          * A partner’s revenue, pipeline, referrals, engagement, health and tier progress, with benchmarks
-         * @description A partner reads only its own (others answer 404). Benchmarks are quartiles over the active organizations of its primary type, shown only when there are at least 5. `format=csv` answers `text/csv` with exactly these figures (`section, item, series, value, unit, reason`; money in major units).
+         * @description A partner reads only its own (others answer 404). Benchmarks are means of 5 peers (the other active organizations of its primary type) ranked around the 25th percentile, the median and the 75th percentile, shown only when there are at least 5. `format=csv` answers `text/csv` with exactly these figures (`section, item, series, value, unit, reason`; money in major units).
          */
         get: {
             parameters: {
@@ -11768,26 +11804,26 @@ export interface paths {
                                     /** @description Why there is no value, when there is none */
                                     reason?: string;
                                 };
-                                /** @description How many organizations the aggregate is over (at least 5) */
+                                /** @description How many other organizations of the type the benchmark is drawn from (at least 5; 0 when none is shown) */
                                 organizations: number;
-                                /** @description A money figure is in minor units of the reporting currency; a rate is a fraction 0–1 */
-                                p25: {
-                                    value: number | null;
-                                    /** @description Why there is no value, when there is none */
-                                    reason?: string;
-                                };
-                                /** @description A money figure is in minor units of the reporting currency; a rate is a fraction 0–1 */
-                                median: {
-                                    value: number | null;
-                                    /** @description Why there is no value, when there is none */
-                                    reason?: string;
-                                };
-                                /** @description A money figure is in minor units of the reporting currency; a rate is a fraction 0–1 */
-                                p75: {
-                                    value: number | null;
-                                    /** @description Why there is no value, when there is none */
-                                    reason?: string;
-                                };
+                                /** @description Why no benchmark is shown, when none is */
+                                reason?: string;
+                                /** @description Means of 5 peers ranked around the 25th percentile, the median and the 75th percentile (never one peer’s figure); quartiles that fall on the same 5 peers share one band */
+                                bands: {
+                                    /** @description Stable name of the band, e.g. mean_ranks_1_5 */
+                                    key: string;
+                                    /** @description What the figure is, in words: "Mean of peers ranked 1–5 of 6, around the 25th percentile" */
+                                    statistic: string;
+                                    /** @description Lowest rank averaged (1 = the lowest value) */
+                                    fromRank: number;
+                                    toRank: number;
+                                    /** @description A money figure is in minor units of the reporting currency; a rate is a fraction 0–1 */
+                                    value: {
+                                        value: number | null;
+                                        /** @description Why there is no value, when there is none */
+                                        reason?: string;
+                                    };
+                                }[];
                             }[];
                         };
                     };

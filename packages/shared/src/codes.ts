@@ -38,3 +38,7 @@ export const integrationStatuses = ['draft', 'submitted', 'published', 'rejected
 export const languages = ISO6391.getAllCodes()
   .map((code) => ({ code, name: ISO6391.getName(code) }))
   .sort((a, b) => a.name.localeCompare(b.name));
+
+/** Tier-rule metrics that are amounts of money: values and thresholds in integer minor units of the reporting currency. */
+export const moneyMetrics = ['sourced_revenue'] as const;
+export const isMoneyMetric = (metric: string) => (moneyMetrics as readonly string[]).includes(metric);

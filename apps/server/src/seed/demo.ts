@@ -271,7 +271,7 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
           name: 'Silver',
           requirements: [
             { metric: 'won_deals' as const, threshold: 5 },
-            { metric: 'certified_users' as const, threshold: 2 },
+            { metric: 'manual_attestation' as const, threshold: 1, label: 'Two sales staff certified' },
           ],
           benefits: [
             { kind: 'discount_pct' as const, value: 20 },

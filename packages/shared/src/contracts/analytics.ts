@@ -266,10 +266,30 @@ export const benchmarkSchema = z.object({
   label: z.string(),
   money: z.boolean(),
   you: figure,
-  organizations: z.number().int().describe('How many organizations the aggregate is over (at least 5)'),
-  p25: figure,
-  median: figure,
-  p75: figure,
+  organizations: z
+    .number()
+    .int()
+    .describe(
+      'How many other organizations of the type the benchmark is drawn from (at least 5; 0 when none is shown)',
+    ),
+  reason: z.string().optional().describe('Why no benchmark is shown, when none is'),
+  bands: z
+    .array(
+      z.object({
+        key: z.string().describe('Stable name of the band, e.g. mean_ranks_1_5'),
+        statistic: z
+          .string()
+          .describe(
+            'What the figure is, in words: "Mean of peers ranked 1–5 of 6, around the 25th percentile"',
+          ),
+        fromRank: z.number().int().describe('Lowest rank averaged (1 = the lowest value)'),
+        toRank: z.number().int(),
+        value: figure,
+      }),
+    )
+    .describe(
+      'Means of 5 peers ranked around the 25th percentile, the median and the 75th percentile (never one peer’s figure); quartiles that fall on the same 5 peers share one band',
+    ),
 });
 
 export const scorecardSchema = z.object({

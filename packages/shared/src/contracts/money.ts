@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { isCurrency, MAX_MINOR_AMOUNT } from '../money-format';
 
-export { currencies, currencyDigits, formatMinor, MAX_MINOR_AMOUNT } from '../money-format';
+export {
+  currencies,
+  currencyDigits,
+  formatMinor,
+  MAX_MINOR_AMOUNT,
+  minorToMajorText,
+  parseMajorAmount,
+} from '../money-format';
 
 export const currencyCode = z
   .string()

@@ -29,12 +29,18 @@ export const metricKeys = [
 export const metricKey = z.enum(metricKeys);
 export type MetricKey = z.infer<typeof metricKey>;
 
+export { isMoneyMetric, moneyMetrics } from '../codes';
+
 export const comparisons = ['gte', 'gt', 'lte', 'lt', 'eq'] as const;
 
 export const tierRuleSchema = z.strictObject({
   metric: metricKey,
   comparison: z.enum(comparisons).default('gte'),
-  threshold: z.number().min(0, 'A threshold cannot be negative').max(1e15),
+  threshold: z
+    .number()
+    .min(0, 'A threshold cannot be negative')
+    .max(1e15)
+    .describe('For a money metric (sourced revenue), integer minor units of the reporting currency'),
   /** Trailing window in days for metrics counted over time (revenue, deals, referrals, engagement). */
   windowDays: z.number().int().min(1).max(3650).default(365),
   /** For manual attestation: what the vendor attests (e.g. "Completed security review"). */
@@ -182,6 +188,10 @@ export const ruleResultSchema = z.object({
   windowDays: z.number().int(),
   label: z.string().nullable(),
   value: z.number().nullable(),
+  currency: z
+    .string()
+    .optional()
+    .describe('For a money metric: the currency of value and threshold, both in integer minor units'),
   met: z.boolean(),
   reason: z.string().describe('Why the rule is met or not, in words'),
 });

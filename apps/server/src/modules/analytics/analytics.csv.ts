@@ -240,9 +240,12 @@ export function scorecardCsv(c: Scorecard, section?: string) {
   s.num('health', 'recency', '', c.health.recency, 'score');
   for (const t of c.tiers) s.num('tiers', t.programName, t.targetTier ?? '', t.attainment, 'rate');
   for (const b of c.benchmarks) {
-    for (const k of ['you', 'p25', 'median', 'p75'] as const) {
-      if (b.money) s.money('benchmarks', b.label, k, b[k]);
-      else s.num('benchmarks', b.label, k, b[k], 'value');
+    for (const [series, figure] of [
+      ['you', b.you] as const,
+      ...b.bands.map((x) => [x.key, x.value] as const),
+    ]) {
+      if (b.money) s.money('benchmarks', b.label, series, figure);
+      else s.num('benchmarks', b.label, series, figure, 'value');
     }
   }
   return s.render(section);

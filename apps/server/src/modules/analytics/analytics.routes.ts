@@ -196,7 +196,7 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         tags,
         summary:
           'A partner’s revenue, pipeline, referrals, engagement, health and tier progress, with benchmarks',
-        description: `A partner reads only its own (others answer 404). Benchmarks are quartiles over the active organizations of its primary type, shown only when there are at least 5.${csvNote}`,
+        description: `A partner reads only its own (others answer 404). Benchmarks are means of 5 peers (the other active organizations of its primary type) ranked around the 25th percentile, the median and the 75th percentile, shown only when there are at least 5.${csvNote}`,
         params: idParams,
         querystring: scorecardQuery,
         response: { 200: scorecardSchema },

@@ -123,12 +123,46 @@ async function engagementPercentile(q: Queryable, orgId: string, ptype: string, 
   };
 }
 
+const QUARTILES = [
+  { p: 0.25, name: '25th percentile' },
+  { p: 0.5, name: 'median' },
+  { p: 0.75, name: '75th percentile' },
+] as const;
+
+/**
+ * The peers (ranked 1…n, lowest first) whose mean stands for each quartile: the
+ * MIN_BENCHMARK_ORGS ranked nearest to it, kept inside 1…n. Quartiles whose
+ * bands are the same peers share one figure, labelled with all of them: with 5
+ * peers the three are one mean of all five, and saying "median" and "75th
+ * percentile" of it would claim a spread nobody measured.
+ */
+export function benchmarkBands(n: number) {
+  const half = Math.floor(MIN_BENCHMARK_ORGS / 2);
+  const bands: { from: number; to: number; around: string[] }[] = [];
+  for (const q of QUARTILES) {
+    // Postgres's round() and Math.round agree here: positions are never negative.
+    const from = Math.max(1, Math.min(n - MIN_BENCHMARK_ORGS + 1, Math.round(q.p * (n - 1)) + 1 - half));
+    const band = bands.find((x) => x.from === from);
+    if (band) band.around.push(q.name);
+    else bands.push({ from, to: from + MIN_BENCHMARK_ORGS - 1, around: [q.name] });
+  }
+  return bands.map((band) => ({
+    ...band,
+    key: `mean_ranks_${band.from}_${band.to}`,
+    statistic:
+      band.from === 1 && band.to === n
+        ? `Mean of all ${n} peers`
+        : `Mean of peers ranked ${band.from}–${band.to} of ${n}, around the ${band.around.join(' and ')}`,
+  }));
+}
+
 /**
  * Ecosystem benchmarks for a partner (metrics.md: aggregates over at least 5
  * organizations, never one other partner's figure). The peers are the other
- * active organizations of its primary type — the partner itself left out —
- * and each quartile is the mean of the 5 peers ranked nearest to it, so no
- * published number is any single organization's value.
+ * active organizations of its primary type — the partner itself left out. A
+ * true percentile of a handful of peers is one of them, so each figure is the
+ * mean of a band of 5 (benchmarkBands) and is labelled as such. Counts are
+ * shown as whole numbers.
  */
 async function benchmarks(
   q: Queryable,
@@ -138,25 +172,30 @@ async function benchmarks(
   mine: Record<string, number>,
 ) {
   const { engagementWeights } = await readSettings(q);
-  const band = (column: 'amount' | 'deals' | 'score', rank: string, p: number) =>
-    sql.raw(`(select avg(${column}) from ranked r2 where r2.${rank} between
-      greatest(1, least(m.n - ${MIN_BENCHMARK_ORGS - 1}, round(${p} * (m.n - 1))::int + 1 - ${Math.floor(MIN_BENCHMARK_ORGS / 2)}))
-      and greatest(1, least(m.n - ${MIN_BENCHMARK_ORGS - 1}, round(${p} * (m.n - 1))::int + 1 - ${Math.floor(MIN_BENCHMARK_ORGS / 2)})) + ${MIN_BENCHMARK_ORGS - 1})::text`);
-  const quartiles = (column: 'amount' | 'deals' | 'score', rank: string, k: string) =>
-    sql`${band(column, rank, 0.25)} as ${sql.raw(`${k}25`)}, ${band(column, rank, 0.5)} as ${sql.raw(`${k}50`)},
-      ${band(column, rank, 0.75)} as ${sql.raw(`${k}75`)}`;
-  const res = await q.execute<{
-    n: number;
-    s25: string | null;
-    s50: string | null;
-    s75: string | null;
-    e25: string | null;
-    e50: string | null;
-    e75: string | null;
-    w25: string | null;
-    w50: string | null;
-    w75: string | null;
-  }>(sql`
+  const metrics = [
+    {
+      metric: 'sourced_revenue',
+      label: 'Sourced revenue in the period',
+      money: true,
+      column: 'amount',
+      rank: 'ra',
+    },
+    {
+      metric: 'won_deals',
+      label: 'Sourced deals won in the period',
+      money: false,
+      column: 'deals',
+      rank: 'rw',
+    },
+    {
+      metric: 'engagement_score',
+      label: `Engagement score (last ${ENGAGEMENT_DAYS} days)`,
+      money: false,
+      column: 'score',
+      rank: 're',
+    },
+  ] as const;
+  const peers = sql`
     with ${wonCte({ ...scope, filters: {} })},
     peers as (
       select o.id from organizations o
@@ -169,32 +208,44 @@ async function benchmarks(
     v as (select p.id, coalesce(s.amount, 0) as amount, coalesce(s.deals, 0) as deals, coalesce(e.score, 0) as score
       from peers p left join sourced s on s.org = p.id left join eng e on e.org = p.id),
     ranked as (select *, row_number() over (order by amount, id) as ra, row_number() over (order by deals, id) as rw,
-      row_number() over (order by score, id) as re from v)
-    select m.n, ${quartiles('amount', 'ra', 's')}, ${quartiles('deals', 'rw', 'w')}, ${quartiles('score', 're', 'e')}
-    from (select count(*)::int as n from v) m`);
-  const r = res.rows[0]!;
-  const enough = r.n >= MIN_BENCHMARK_ORGS;
+      row_number() over (order by score, id) as re from v)`;
+  // Counting reads only `peers`: PostgreSQL skips the CTEs a query does not reference (revenue, engagement).
+  const n = (await q.execute<{ n: number }>(sql`${peers} select count(*)::int as n from peers`)).rows[0]!.n;
+  const enough = n >= MIN_BENCHMARK_ORGS;
+  const bands = enough ? benchmarkBands(n) : [];
+  const means = new Map<string, string | null>();
+  if (bands.length) {
+    const columns = metrics.flatMap((m) =>
+      bands.map(
+        (b) =>
+          sql`(select avg(${sql.raw(m.column)})::text from ranked where ${sql.raw(m.rank)} between ${b.from} and ${b.to}) as ${sql.raw(`"${m.metric}:${b.key}"`)}`,
+      ),
+    );
+    const row = (
+      await q.execute<Record<string, string | null>>(sql`${peers} select ${sql.join(columns, sql`, `)}`)
+    ).rows[0]!;
+    for (const [k, v] of Object.entries(row)) means.set(k, v);
+  }
   const reason = `Fewer than ${MIN_BENCHMARK_ORGS} other active organizations share this partner type: no benchmark is shown`;
-  const fig = (s: string | null, money: boolean) => {
-    if (!enough || s === null) return none(reason);
-    const n = Number(s);
-    return value(money ? Math.round(n) : Math.round(n * 100) / 100);
-  };
-  const row = (metric: string, label: string, money: boolean, k: 's' | 'e' | 'w') => ({
-    metric,
-    label,
-    money,
-    you: value(mine[metric] ?? 0),
-    organizations: enough ? r.n : 0,
-    p25: fig(r[`${k}25`], money),
-    median: fig(r[`${k}50`], money),
-    p75: fig(r[`${k}75`], money),
-  });
-  return [
-    row('sourced_revenue', 'Sourced revenue in the period', true, 's'),
-    row('won_deals', 'Sourced deals won in the period', false, 'w'),
-    row('engagement_score', `Engagement score (last ${ENGAGEMENT_DAYS} days)`, false, 'e'),
-  ];
+  return metrics.map((m) => ({
+    metric: m.metric,
+    label: m.label,
+    money: m.money,
+    you: value(mine[m.metric] ?? 0),
+    organizations: enough ? n : 0,
+    ...(enough ? {} : { reason }),
+    bands: bands.map((b) => {
+      const mean = Number(means.get(`${m.metric}:${b.key}`) ?? 0);
+      return {
+        key: b.key,
+        statistic: b.statistic,
+        fromRank: b.from,
+        toRank: b.to,
+        // Money is whole minor units, counts whole numbers; a score keeps two decimals.
+        value: value(m.column === 'score' ? Math.round(mean * 100) / 100 : Math.round(mean)),
+      };
+    }),
+  }));
 }
 
 export async function scorecard(

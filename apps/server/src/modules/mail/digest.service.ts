@@ -83,6 +83,8 @@ async function dealsToReview(db: Db, actor: Actor) {
         id: deals.id,
         customerName: deals.customerName,
         partnerName: registrant.name,
+        amount: deals.amount,
+        currency: deals.currency,
         since: deals.createdAt,
         total,
       })

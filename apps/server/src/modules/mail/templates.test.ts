@@ -31,7 +31,10 @@ const at = new Date('2026-03-14T09:30:00Z');
 const digest: DigestData = {
   name: evil,
   email: 'pat@partner.example',
-  dealsToReview: { total: 7, items: [{ id, customerName: evil, partnerName: evil, since: at }] },
+  dealsToReview: {
+    total: 7,
+    items: [{ id, customerName: evil, partnerName: evil, amount: 3_795_196, currency: 'USD', since: at }],
+  },
   connectionRequests: {
     total: 1,
     items: [{ id, fromName: evil, relationship: 'referral partnership', since: at }],
@@ -156,6 +159,9 @@ describe('email templates', () => {
     const m = every.digest!;
     expect(m.subject).toBe('Waiting for you: 7 deal registrations, 1 connection request');
     expect(m.text).toContain('Deal registrations to review (7)');
+    // Amounts read in the deal's currency, as the web app shows them: never in cents.
+    expect(m.text).toContain('$37,951.96, ');
+    expect(m.html).toContain('$37,951.96, ');
     expect(m.text).toContain('Open the review queue (6 more):');
     expect(m.text).toContain('See incoming requests:');
     expect(m.text).not.toContain('Partner applications');

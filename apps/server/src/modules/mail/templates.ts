@@ -2,6 +2,7 @@
 // subject, text and HTML out, all through the one layout. Wording lives here
 // and nowhere else; see docs/INTEGRATION.md (Email) before changing it, as
 // tests and people's mail filters read some of these subjects.
+import { formatMinor } from '@partnergraph/shared/money-format';
 import type { Role } from '@partnergraph/shared/permissions';
 import {
   action,
@@ -382,7 +383,17 @@ export interface DigestData {
   notices?: Waiting<{ id: string; title: string; link: string; since: Date }> | undefined;
   /** Vendor staff. */
   applications?: Waiting<{ id: string; companyName: string; since: Date }> | undefined;
-  dealsToReview?: Waiting<{ id: string; customerName: string; partnerName: string; since: Date }> | undefined;
+  /** `amount` in integer minor units of `currency`, the deal's own. */
+  dealsToReview?:
+    | Waiting<{
+        id: string;
+        customerName: string;
+        partnerName: string;
+        amount: number;
+        currency: string;
+        since: Date;
+      }>
+    | undefined;
   vendorReferrals?:
     Waiting<{ id: string; companyName: string; fromName: string | null; since: Date }> | undefined;
   /** Partners. */
@@ -445,7 +456,7 @@ export function digestEmail(d: DigestData, site: Site): Email {
     (x) => ({
       title: x.customerName,
       url: linkTo(site, 'deals', x.id),
-      detail: `${x.partnerName}, ${since(x.since)}`,
+      detail: `${formatMinor(x.amount, x.currency)}, ${x.partnerName}, ${since(x.since)}`,
     }),
     { label: 'Open the review queue', url: linkTo(site, 'deals', 'review') },
   );

@@ -9,6 +9,7 @@ import type { PageRequest } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
 import { findPartnerById } from '../organizations/organizations.repository';
 import { organizationPartnerTypes, organizations } from '../organizations/organizations.tables';
+import { readSettings } from '../settings/settings.service';
 import { pendingAgreements, pendingAgreementsResolver } from './agreements.service';
 import { readMetric } from './metrics';
 import {
@@ -206,7 +207,8 @@ export async function enroll(
     organizationIds: [input.organizationId],
     payload: { id, organizationId: input.organizationId, programId: program.id, status: row!.status },
   });
-  return row!;
+  // Judged at once: a partner that already meets a higher tier's rules starts there, not at the next run.
+  return (await evaluateLocked(tx, row!, record, input.actorUserId, new Date())).row;
 }
 
 export async function createEnrollment(
@@ -327,7 +329,8 @@ async function evaluateLocked(
     if (!readings.has(key))
       readings.set(key, await readMetric(tx, { organizationId: e.organizationId, now }, rule));
   }
-  const result = evaluateTiers(tiers, readings);
+  const { reportingCurrency } = await readSettings(tx);
+  const result = evaluateTiers(tiers, readings, reportingCurrency);
   const current = e.tierId ? (await findTiersByIds(tx, [e.tierId])).get(e.tierId) : undefined;
   // A tier of an older ladder version counts by its rank on the current ladder.
   const currentRank = current ? Math.min(current.rank, tiers.length) : null;

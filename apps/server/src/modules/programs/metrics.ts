@@ -34,10 +34,14 @@ export function registerMetricProvider(metric: MetricKey, provider: MetricProvid
   providers.set(metric, provider);
 }
 
+/** Why nothing can read this metric yet ("not measured yet: …"), or null when something records it. */
+export function unmeasuredReason(metric: MetricKey): string | null {
+  return providers.has(metric) ? null : `not measured yet: ${owners[metric]} is not recording this metric`;
+}
+
 export async function readMetric(q: Queryable, ctx: MetricContext, rule: TierRule): Promise<MetricReading> {
   const provider = providers.get(rule.metric);
-  if (!provider)
-    return { value: null, missing: `not measured yet: ${owners[rule.metric]} is not recording this metric` };
+  if (!provider) return { value: null, missing: unmeasuredReason(rule.metric)! };
   return { value: await provider(q, ctx, rule) };
 }
 

@@ -148,11 +148,14 @@ export async function findLiveEnrollmentsOfOrg(q: Queryable, organizationId: str
 }
 
 export async function findTierHistory(q: Queryable, enrollmentId: string) {
-  return q
-    .select()
-    .from(tierHistory)
-    .where(eq(tierHistory.enrollmentId, enrollmentId))
-    .orderBy(desc(tierHistory.at));
+  return (
+    q
+      .select()
+      .from(tierHistory)
+      .where(eq(tierHistory.enrollmentId, enrollmentId))
+      // Entries of one transaction share its time (an enrollment and its first evaluation): ids are UUIDv7, in order.
+      .orderBy(desc(tierHistory.at), desc(tierHistory.id))
+  );
 }
 
 export async function findOrganizationsByIds(q: Queryable, ids: string[]) {

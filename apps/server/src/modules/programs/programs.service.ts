@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  createProgramBody,
-  replaceTiersBody,
-  tierInput,
-  updateProgramBody,
+import {
+  isMoneyMetric,
+  type createProgramBody,
+  type replaceTiersBody,
+  type tierInput,
+  type updateProgramBody,
 } from '@partnergraph/shared/contracts/programs';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
@@ -13,6 +14,7 @@ import { invalid, notFound, unprocessable, type FieldError } from '../../lib/err
 import { newId } from '../../lib/ids';
 import type { PageRequest } from '../../lib/pagination';
 import { assertTypesUsable } from '../organizations/organizations.service';
+import { readSettings } from '../settings/settings.service';
 import {
   countEnrollments,
   findCurrentTiers,
@@ -22,7 +24,9 @@ import {
   type ProgramRow,
   type TierRow,
 } from './programs.repository';
+import { unmeasuredReason } from './metrics';
 import { programs, programTiers } from './programs.tables';
+import { formatMetricValue, metricLabel, metricNames, readingKey } from './tier-engine';
 
 export function toTierDto(t: TierRow) {
   return {
@@ -101,10 +105,13 @@ export async function getProgram(db: Db, ctx: Ctx, id: string) {
 type TierInput = z.output<typeof tierInput>;
 
 /**
- * Tier rules must make sense as a ladder: unique codes, attestations with a
- * label, and a threshold never lower than the same rule's on a lower tier.
+ * Tier rules must make sense as a ladder: unique codes, one rule per metric in
+ * a tier, attestations with a label, only metrics something records (a rule
+ * over any other could never be met), money in whole minor units, and a
+ * threshold never lower than the same rule's on a lower tier. Money is named in
+ * `currency`, the reporting currency the thresholds are in.
  */
-export function validateTiers(tiers: TierInput[], path = 'body.tiers'): FieldError[] {
+export function validateTiers(tiers: TierInput[], currency: string, path = 'body.tiers'): FieldError[] {
   const errors: FieldError[] = [];
   const codes = new Set<string>();
   const floors = new Map<string, { threshold: number; tier: string }>();
@@ -112,22 +119,49 @@ export function validateTiers(tiers: TierInput[], path = 'body.tiers'): FieldErr
     if (codes.has(tier.code))
       errors.push({ path: `${path}.${i}.code`, message: `Tier code ${tier.code} is used twice` });
     codes.add(tier.code);
+    const seen = new Map<string, number>();
+    const raised = new Map<string, { threshold: number; tier: string }>();
     tier.requirements.forEach((rule, j) => {
       const at = `${path}.${i}.requirements.${j}`;
+      const name =
+        rule.metric === 'manual_attestation' ? `Attestation “${rule.label ?? ''}”` : metricLabel(rule.metric);
+      const twice = seen.get(readingKey(rule));
+      if (twice !== undefined) {
+        errors.push({
+          path: `${at}.metric`,
+          message: `${name} is already requirement ${twice + 1} of ${tier.name}: a tier asks for each metric (over one window) once`,
+        });
+        return;
+      }
+      seen.set(readingKey(rule), j);
       if (rule.metric === 'manual_attestation' && !rule.label) {
         errors.push({ path: `${at}.label`, message: 'Say what the vendor attests' });
       }
+      if (unmeasuredReason(rule.metric)) {
+        errors.push({
+          path: `${at}.metric`,
+          message: `${name} cannot be measured yet, as nothing records it: no partner could meet this rule, so ${tier.name} could never be reached`,
+        });
+      }
+      if (isMoneyMetric(rule.metric) && !Number.isInteger(rule.threshold)) {
+        errors.push({
+          path: `${at}.threshold`,
+          message: `${name} is counted in whole minor units of ${currency} (cents for USD)`,
+        });
+      }
       if (rule.comparison !== 'gte' && rule.comparison !== 'gt') return;
-      const key = `${rule.metric}|${rule.windowDays}|${rule.label ?? ''}`;
+      const key = readingKey(rule);
       const floor = floors.get(key);
       if (floor && rule.threshold < floor.threshold) {
         errors.push({
           path: `${at}.threshold`,
-          message: `Tiers are out of order: ${tier.name} asks less (${rule.threshold}) than the lower tier ${floor.tier} (${floor.threshold})`,
+          message: `Tiers are out of order: the ${rule.metric === 'manual_attestation' ? 'attestation' : metricNames[rule.metric]} ${tier.name} asks for (${formatMetricValue(rule.metric, rule.threshold, currency)}) is less than the lower tier ${floor.tier}'s (${formatMetricValue(rule.metric, floor.threshold, currency)})`,
         });
       }
-      floors.set(key, { threshold: rule.threshold, tier: tier.name });
+      raised.set(key, { threshold: rule.threshold, tier: tier.name });
     });
+    // A tier's floors bind only the tiers above it.
+    for (const [key, floor] of raised) floors.set(key, floor);
   });
   return errors;
 }
@@ -148,9 +182,9 @@ async function insertTiers(q: Queryable, programId: string, programVersion: numb
 }
 
 export async function createProgram(db: Db, ctx: Ctx, input: z.output<typeof createProgramBody>) {
-  const errors = validateTiers(input.tiers);
-  if (errors.length) throw invalid(errors);
   return runChange(db, ctx, async (tx, record) => {
+    const errors = validateTiers(input.tiers, (await readSettings(tx)).reportingCurrency);
+    if (errors.length) throw invalid(errors);
     await assertTypesUsable(tx, input.eligibleTypes, 'body.eligibleTypes');
     const id = newId();
     const { tiers, ...fields } = input;
@@ -198,9 +232,9 @@ export async function updateProgram(db: Db, ctx: Ctx, id: string, input: z.outpu
  * valid) until their next evaluation moves them onto the new ladder by rank.
  */
 export async function replaceTiers(db: Db, ctx: Ctx, id: string, input: z.output<typeof replaceTiersBody>) {
-  const errors = validateTiers(input.tiers);
-  if (errors.length) throw invalid(errors);
   return runChange(db, ctx, async (tx, record) => {
+    const errors = validateTiers(input.tiers, (await readSettings(tx)).reportingCurrency);
+    if (errors.length) throw invalid(errors);
     const p = await lockProgram(tx, ctx, id, input.version);
     let tiersVersion = p.tiersVersion;
     if (p.status === 'draft') {

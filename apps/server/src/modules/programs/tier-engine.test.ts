@@ -70,6 +70,34 @@ describe('tier evaluation', () => {
     );
     expect(r.tiers[0]!.qualified).toBe(true);
   });
+
+  it("explains money in the reporting currency's major unit, never in cents", () => {
+    const revenue = rule('sourced_revenue', 50_000_000);
+    const usd = evaluateTiers(
+      [{ id: 'g', code: 'gold', name: 'Gold', rank: 1, requirements: [revenue] }],
+      readings({ [readingKey(revenue)]: { value: 3_795_196 } }),
+      'USD',
+    );
+    expect(usd.tiers[0]!.rules[0]).toMatchObject({
+      value: 3_795_196,
+      threshold: 50_000_000,
+      currency: 'USD',
+      reason: 'Unmet: sourced revenue over the last 365 days is $37,951.96, needs ≥ $500,000.00',
+    });
+    // The exponent is the currency's: yen have no minor unit, so the same integers read as yen.
+    const jpy = evaluateTiers(
+      [{ id: 'g', code: 'gold', name: 'Gold', rank: 1, requirements: [revenue] }],
+      readings({ [readingKey(revenue)]: { value: 50_000_000 } }),
+      'JPY',
+    );
+    expect(jpy.tiers[0]!.rules[0]!.reason).toBe(
+      'Met: sourced revenue over the last 365 days is ¥50,000,000, needs ≥ ¥50,000,000',
+    );
+    // A count carries no currency.
+    expect(usd.tiers[0]!.rules[0]).toHaveProperty('currency');
+    const counts = evaluateTiers(tiers, readings({}), 'USD');
+    expect(counts.tiers[1]!.rules[0]).not.toHaveProperty('currency');
+  });
 });
 
 describe('tier changes', () => {

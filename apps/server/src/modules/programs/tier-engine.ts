@@ -1,7 +1,8 @@
 // The tier engine's rules, free of I/O so they can be tested by hand: which
 // tier an organization qualifies for, why, and whether that changes its tier
 // now (promotions at once, demotions after a grace period).
-import type { MetricKey, TierRule } from '@partnergraph/shared/contracts/programs';
+import { isMoneyMetric, type MetricKey, type TierRule } from '@partnergraph/shared/contracts/programs';
+import { formatMinor } from '@partnergraph/shared/money-format';
 
 export interface TierDef {
   id: string;
@@ -24,6 +25,8 @@ export interface RuleResult {
   windowDays: number;
   label: string | null;
   value: number | null;
+  /** For a money metric: the currency its value and threshold (integer minor units) are in. */
+  currency?: string;
   met: boolean;
   reason: string;
 }
@@ -39,6 +42,10 @@ export const metricNames: Record<MetricKey, string> = {
   active_connections: 'active connections',
   manual_attestation: 'attestation',
 };
+
+/** A metric's name to start a sentence with: "Sourced revenue". */
+export const metricLabel = (metric: MetricKey) =>
+  metricNames[metric].charAt(0).toUpperCase() + metricNames[metric].slice(1);
 
 export function compare(value: number, comparison: TierRule['comparison'], threshold: number): boolean {
   switch (comparison) {
@@ -58,7 +65,17 @@ export function compare(value: number, comparison: TierRule['comparison'], thres
 /** A stable key for one rule's reading, so each distinct metric/window/label is read once. */
 export const readingKey = (r: TierRule) => `${r.metric}|${r.windowDays}|${r.label ?? ''}`;
 
-export function judgeRule(rule: TierRule, reading: MetricReading): RuleResult {
+/**
+ * Judges one rule. Money metrics read and compare in integer minor units of `currency` (the
+ * reporting currency) and are explained in it: "$37,951.96, needs ≥ $500,000.00".
+ */
+/** A metric's value or threshold in words: money (integer minor units) in `currency`, anything else as is. */
+export const formatMetricValue = (metric: MetricKey, v: number, currency: string) =>
+  isMoneyMetric(metric) ? formatMinor(v, currency) : String(v);
+
+export function judgeRule(rule: TierRule, reading: MetricReading, currency = 'USD'): RuleResult {
+  const money = isMoneyMetric(rule.metric);
+  const amount = (v: number) => formatMetricValue(rule.metric, v, currency);
   const base = {
     metric: rule.metric,
     comparison: rule.comparison,
@@ -66,6 +83,7 @@ export function judgeRule(rule: TierRule, reading: MetricReading): RuleResult {
     windowDays: rule.windowDays,
     label: rule.label ?? null,
     value: reading.value,
+    ...(money ? { currency } : {}),
   };
   const what =
     rule.metric === 'manual_attestation' ? `attestation "${rule.label ?? ''}"` : metricNames[rule.metric];
@@ -88,14 +106,16 @@ export function judgeRule(rule: TierRule, reading: MetricReading): RuleResult {
   return {
     ...base,
     met,
-    reason: `${met ? 'Met' : 'Unmet'}: ${what}${window} is ${reading.value}, needs ${symbols[rule.comparison]} ${rule.threshold}`,
+    reason: `${met ? 'Met' : 'Unmet'}: ${what}${window} is ${amount(reading.value)}, needs ${symbols[rule.comparison]} ${amount(rule.threshold)}`,
   };
 }
 
-export function evaluateTiers(tiers: TierDef[], readings: Map<string, MetricReading>) {
+export function evaluateTiers(tiers: TierDef[], readings: Map<string, MetricReading>, currency = 'USD') {
   const sorted = [...tiers].sort((a, b) => a.rank - b.rank);
   const results = sorted.map((tier) => {
-    const rules = tier.requirements.map((r) => judgeRule(r, readings.get(readingKey(r)) ?? { value: null }));
+    const rules = tier.requirements.map((r) =>
+      judgeRule(r, readings.get(readingKey(r)) ?? { value: null }, currency),
+    );
     return {
       id: tier.id,
       code: tier.code,

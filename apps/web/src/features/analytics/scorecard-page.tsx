@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
+import { isMoneyMetric } from '@partnergraph/shared/codes';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconBuilding, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -417,9 +418,8 @@ type Requirement = Scorecard['tiers'][number]['requirements'][number];
 function reading(r: Requirement, currency: string) {
   if (r.metric === 'manual_attestation')
     return r.value === null ? 'not recorded' : r.value >= 1 ? 'given' : 'not given yet';
-  const format = (v: number) =>
-    r.metric === 'sourced_revenue' ? formatValue(v, 'money', currency) : formatValue(v, 'count', currency);
-  return `${r.value === null ? (r.reason ?? 'not measured') : format(r.value)} / ${format(r.threshold)}`;
+  const format = (v: number) => formatValue(v, isMoneyMetric(r.metric) ? 'money' : 'count', currency);
+  return `${r.value === null ? (r.reason ?? 'not measured') : format(r.value)} of ${format(r.threshold)}`;
 }
 
 function Tiers({ card: c, csv }: { card: Scorecard; csv: string }) {
@@ -512,7 +512,9 @@ function Tiers({ card: c, csv }: { card: Scorecard; csv: string }) {
 function Benchmarks({ card: c, own, csv }: { card: Scorecard; own: boolean; csv: string }) {
   const currency = c.period.currency;
   const organizations = Math.max(0, ...c.benchmarks.map((b) => b.organizations));
-  const reason = c.benchmarks.find((b) => b.median.value === null)?.median.reason;
+  const reason = c.benchmarks.find((b) => b.reason)?.reason;
+  // Every row is drawn from the same peers, so the bands (and their labels) are the same on each.
+  const bands = c.benchmarks[0]?.bands ?? [];
   const fmt = (b: Scorecard['benchmarks'][number], v: number | null) =>
     formatValue(v, b.money ? 'money' : 'count', currency);
   return (
@@ -520,8 +522,8 @@ function Benchmarks({ card: c, own, csv }: { card: Scorecard; own: boolean; csv:
       title="Ecosystem benchmarks (anonymous)"
       description={
         organizations > 0
-          ? `${own ? 'You' : 'This partner'} beside the quartiles of the ${organizations} active ${c.partner.partnerTypeName.toLowerCase()} organizations. Aggregates only: no other partner’s figure is shown.`
-          : 'Quartiles over the active organizations of the same partner type, shown only when there are at least 5.'
+          ? `${own ? 'You' : 'This partner'} beside the means of 5 peers ranked around the quartiles of the ${organizations} other active ${c.partner.partnerTypeName.toLowerCase()} organizations (rank 1 is the lowest). Aggregates only: no other partner’s figure is shown.`
+          : 'Means of 5 peers ranked around the quartiles of the other active organizations of the same partner type, shown only when there are at least 5.'
       }
       csvHref={csv}
       empty={
@@ -537,9 +539,11 @@ function Benchmarks({ card: c, own, csv }: { card: Scorecard; own: boolean; csv:
               <Table.Tr>
                 <Table.Th>Metric</Table.Th>
                 <Table.Th ta="right">{own ? 'You' : 'This partner'}</Table.Th>
-                <Table.Th ta="right">25th percentile</Table.Th>
-                <Table.Th ta="right">Median</Table.Th>
-                <Table.Th ta="right">75th percentile</Table.Th>
+                {bands.map((band) => (
+                  <Table.Th key={band.key} ta="right">
+                    {band.statistic}
+                  </Table.Th>
+                ))}
                 <Table.Th ta="right">Organizations</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -552,9 +556,9 @@ function Benchmarks({ card: c, own, csv }: { card: Scorecard; own: boolean; csv:
                   <Table.Td ta="right" fw={700} title={b.you.reason}>
                     {fmt(b, b.you.value)}
                   </Table.Td>
-                  {[b.p25, b.median, b.p75].map((f, i) => (
-                    <Table.Td key={i} ta="right" title={f.reason}>
-                      {fmt(b, f.value)}
+                  {b.bands.map((band) => (
+                    <Table.Td key={band.key} ta="right" title={band.value.reason}>
+                      {fmt(b, band.value.value)}
                     </Table.Td>
                   ))}
                   <Table.Td ta="right">{b.organizations}</Table.Td>

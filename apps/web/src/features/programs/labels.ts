@@ -1,3 +1,5 @@
+import { isMoneyMetric } from '@partnergraph/shared/codes';
+import { formatMinor } from '@partnergraph/shared/money-format';
 import type {
   agreementType,
   benefitKinds,
@@ -97,29 +99,6 @@ export const enrollmentStatusCopy: Record<EnrollmentStatus, { label: string; col
 
 export const periodLabels = { month: 'per month', quarter: 'per quarter', year: 'per year' } as const;
 
-/** Digits after the decimal point in a currency's minor unit (2 for USD, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
-
-export function formatMoney(minorUnits: number, currency: string): string {
-  const amount = minorUnits / 10 ** minorDigits(currency);
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 2 }).format(
-      amount,
-    );
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
-
 /** A benefit as a person reads it: "20% discount", "Deal protection for 90 days". */
 export function describeBenefit(b: TierBenefit): string {
   const v = b.value ?? 0;
@@ -129,7 +108,7 @@ export function describeBenefit(b: TierBenefit): string {
     case 'referral_fee_pct':
       return `${v}% referral fee`;
     case 'mdf_allowance':
-      return `${formatMoney(v, b.currency ?? 'USD')} market development funds${b.period ? ` ${periodLabels[b.period]}` : ''}`;
+      return `${formatMinor(v, b.currency ?? 'USD')} market development funds${b.period ? ` ${periodLabels[b.period]}` : ''}`;
     case 'deal_protection_days':
       return `Deal protection for ${v} days`;
     case 'marketplace_boost':
@@ -143,13 +122,22 @@ export function describeBenefit(b: TierBenefit): string {
 
 const integerFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
-/** A requirement as a person reads it: "Won deals ≥ 5 over the last 365 days". */
+/**
+ * A metric's value or threshold as a person reads it: money (integer minor units) in `currency`,
+ * the reporting currency — "$500,000.00" — and any other metric as a number.
+ */
+export function formatMetric(metric: MetricKey, v: number, currency: string): string {
+  return isMoneyMetric(metric) ? formatMinor(v, currency) : integerFormat.format(v);
+}
+
+/** A requirement as a person reads it: "Won deals ≥ 5 over the last 365 days", "Sourced revenue ≥ $500,000.00 …". */
 export function describeRule(
   r: Pick<TierRule, 'metric' | 'comparison' | 'threshold' | 'windowDays' | 'label'>,
+  currency: string,
 ): string {
   if (r.metric === 'manual_attestation') return `Vendor attests: ${r.label ?? '(no label)'}`;
   const window = windowedMetrics.includes(r.metric) ? ` over the last ${r.windowDays} days` : '';
-  return `${metricLabels[r.metric]} ${comparisonSymbols[r.comparison]} ${integerFormat.format(r.threshold)}${window}`;
+  return `${metricLabels[r.metric]} ${comparisonSymbols[r.comparison]} ${formatMetric(r.metric, r.threshold, currency)}${window}`;
 }
 
 /** A code such as `system_integrator` as words, for codes the server offers without a name. */

@@ -148,11 +148,11 @@ function ConvertForm({
     event.preventDefault();
     const found: Errors = {};
     const amount = parseMajorAmount(values.amount, currency);
-    if (amount.error) found.amount = amount.error;
+    if ('error' in amount) found.amount = amount.error;
     if (!values.expectedCloseDate) found.expectedCloseDate = 'Give the date you expect the deal to close';
     if (!values.country) found.country = 'Give the customer’s country';
     setLocalErrors(found);
-    if (amount.minor === undefined || Object.keys(found).length > 0) return;
+    if ('error' in amount || Object.keys(found).length > 0) return;
     convert.mutate(
       {
         version: referral.version,

@@ -87,8 +87,8 @@ function check(values: Values, currency: string): { errors: Errors; amount?: num
   let amount: number | undefined;
   if (values.estimatedAmount.trim()) {
     const parsed = parseMajorAmount(values.estimatedAmount, currency);
-    if (parsed.error) errors.estimatedAmount = parsed.error;
-    amount = parsed.minor;
+    if ('error' in parsed) errors.estimatedAmount = parsed.error;
+    else amount = parsed.minor;
   }
   return { errors, amount };
 }

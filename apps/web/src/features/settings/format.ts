@@ -1,4 +1,6 @@
-import { currencies, currencyDigits, MAX_MINOR_AMOUNT } from '@partnergraph/shared/money-format';
+import { currencies, minorToMajorText, parseMajorAmount } from '@partnergraph/shared/money-format';
+
+export { parseMajorAmount };
 
 /** Currency select options, e.g. "EUR · Euro"; the code comes first so typing it finds the currency. */
 export const currencyOptions: { value: string; label: string }[] = currencies.map((c) => ({
@@ -6,41 +8,8 @@ export const currencyOptions: { value: string; label: string }[] = currencies.ma
   label: `${c.code} · ${c.name}`,
 }));
 
-/**
- * An amount a person typed in major units ("1,234.56") as integer minor units of `currency`, exactly:
- * the text is split at the decimal point, never passed through a float.
- */
-export function parseMajorAmount(
-  text: string,
-  currency: string,
-): { minor: number; error?: undefined } | { minor?: undefined; error: string } {
-  const cleaned = text.trim().replace(/[\s,_]/g, '');
-  if (!cleaned) return { error: 'Give an amount' };
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
-  if (!match) return { error: 'Give an amount as a number, e.g. 1234.56' };
-  const [, whole = '', fraction = ''] = match;
-  const digits = currencyDigits(currency);
-  if (fraction.replace(/0+$/, '').length > digits) {
-    return {
-      error:
-        digits === 0
-          ? `${currency} amounts have no decimal places`
-          : `${currency} amounts have at most ${digits} decimal places`,
-    };
-  }
-  const minor = Number(`${whole}${fraction.slice(0, digits).padEnd(digits, '0')}`);
-  if (minor <= 0) return { error: 'An amount must be positive' };
-  if (minor > MAX_MINOR_AMOUNT) return { error: 'Amount too large' };
-  return { minor };
-}
-
 /** Minor units as the text a person would type ("1234.56"), for prefilling an amount field. */
-export function majorAmountText(minor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  if (digits === 0) return String(minor);
-  const padded = String(minor).padStart(digits + 1, '0');
-  return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
-}
+export const majorAmountText = minorToMajorText;
 
 const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 

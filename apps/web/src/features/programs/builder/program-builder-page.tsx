@@ -24,6 +24,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, errorMessage, isApiError, isStaleVersion } from '../../../api/client';
 import { partnerTypesQueryOptions } from '../../../api/partner-types';
+import { settingsQueryOptions } from '../../../api/settings';
 import {
   agreementsQueryOptions,
   type Program,
@@ -58,9 +59,14 @@ import { closeButtonProps } from '../modal-props';
 /** /programs/new (programId absent) and /programs/$id. */
 export function ProgramBuilderPage({ programId }: { programId?: string }) {
   const program = useQuery({ ...programQueryOptions(programId ?? ''), enabled: programId !== undefined });
+  const settings = useQuery(settingsQueryOptions);
   useDocumentTitle(`${programId ? (program.data?.name ?? 'Program') : 'New program'} · PartnerGraph`);
 
-  if (programId === undefined) return <ProgramBuilder program={null} />;
+  // Money thresholds are typed and shown in the reporting currency: the form waits for it.
+  const currency = settings.data?.reportingCurrency;
+  if (settings.isError) return <ErrorAlert error={settings.error} title="The settings could not be loaded" />;
+  if (!currency) return <LoadingState label="Loading program…" />;
+  if (programId === undefined) return <ProgramBuilder program={null} currency={currency} />;
   if (program.isPending) return <LoadingState label="Loading program…" />;
   if (program.isError) {
     return (
@@ -78,7 +84,7 @@ export function ProgramBuilderPage({ programId }: { programId?: string }) {
     );
   }
   // Keyed by id: another program starts a fresh form; a newer version of this one does not.
-  return <ProgramBuilder key={program.data.id} program={program.data} />;
+  return <ProgramBuilder key={program.data.id} program={program.data} currency={currency} />;
 }
 
 function ProgramBreadcrumbs({ name }: { name: string }) {
@@ -116,7 +122,7 @@ function Section({
   );
 }
 
-function ProgramBuilder({ program }: { program: Program | null }) {
+function ProgramBuilder({ program, currency }: { program: Program | null; currency: string }) {
   const navigate = useNavigate();
   const canManage = useCan('programs:manage');
   const types = useQuery(partnerTypesQueryOptions);
@@ -128,7 +134,7 @@ function ProgramBuilder({ program }: { program: Program | null }) {
   // `base` is the saved program the draft started from: the version sent, and what "changed" means.
   const [base, setBase] = useState<Program | null>(program);
   const [draft, setDraft] = useState<ProgramDraft>(() =>
-    program ? draftFromProgram(program) : emptyDraft(),
+    program ? draftFromProgram(program, currency) : emptyDraft(),
   );
   const [errors, setErrors] = useState(() => new FieldErrors());
   const [formError, setFormError] = useState<string | null>(null);
@@ -136,9 +142,9 @@ function ProgramBuilder({ program }: { program: Program | null }) {
   const [confirm, setConfirm] = useState<'publish' | 'retire' | null>(null);
 
   const readOnly = !canManage || base?.status === 'retired';
-  const baseDraft = base ? draftFromProgram(base) : null;
+  const baseDraft = base ? draftFromProgram(base, currency) : null;
   const settingsChange = baseDraft ? changedSettings(baseDraft, draft) : undefined;
-  const tiersChange = baseDraft ? tiersChanged(baseDraft, draft) : true;
+  const tiersChange = baseDraft ? tiersChanged(baseDraft, draft, currency) : true;
   const dirty = base === null || settingsChange !== undefined || tiersChange;
   const pending = create.isPending || save.isPending;
 
@@ -166,7 +172,7 @@ function ProgramBuilder({ program }: { program: Program | null }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (readOnly) return;
-    const local = checkDraft(draft);
+    const local = checkDraft(draft, currency);
     setErrors(new FieldErrors(local));
     setStale(false);
     if (local.length) {
@@ -176,7 +182,7 @@ function ProgramBuilder({ program }: { program: Program | null }) {
     setFormError(null);
     if (!base) {
       create.mutate(
-        { ...settingsBody(draft), tiers: tiersBody(draft) },
+        { ...settingsBody(draft), tiers: tiersBody(draft, currency) },
         {
           onSuccess: (created) => {
             notifications.show({ color: 'green', message: `${created.name} was saved as a draft.` });
@@ -192,7 +198,7 @@ function ProgramBuilder({ program }: { program: Program | null }) {
       {
         version: base.version,
         settings: settingsChange,
-        tiers: tiersChange ? tiersBody(draft) : undefined,
+        tiers: tiersChange ? tiersBody(draft, currency) : undefined,
         // Settings may be saved while the tiers are refused: the next try must carry the new version.
         onStep: setBase,
       },
@@ -200,7 +206,7 @@ function ProgramBuilder({ program }: { program: Program | null }) {
         onSuccess: (saved) => {
           if (saved) {
             setBase(saved);
-            setDraft(draftFromProgram(saved));
+            setDraft(draftFromProgram(saved, currency));
           }
           notifications.show({ color: 'green', message: 'The program was saved.' });
         },
@@ -295,7 +301,7 @@ function ProgramBuilder({ program }: { program: Program | null }) {
               latest={program}
               onLoadLatest={() => {
                 setBase(program);
-                setDraft(draftFromProgram(program));
+                setDraft(draftFromProgram(program, currency));
                 setErrors(new FieldErrors());
                 setStale(false);
               }}
@@ -441,6 +447,7 @@ function ProgramBuilder({ program }: { program: Program | null }) {
                   errors={errors}
                   onFieldEdit={fieldEdited}
                   readOnly={readOnly}
+                  currency={currency}
                 />
               </Section>
             </Stack>
@@ -462,7 +469,7 @@ function ProgramBuilder({ program }: { program: Program | null }) {
           onClose={() => setConfirm(null)}
           onDone={(saved) => {
             setBase(saved);
-            setDraft(draftFromProgram(saved));
+            setDraft(draftFromProgram(saved, currency));
           }}
           onStale={() => setStale(true)}
           action={statusAction}

@@ -1,4 +1,6 @@
+import { isMoneyMetric } from '@partnergraph/shared/codes';
 import type { MetricKey, Program } from '@partnergraph/shared/contracts/programs';
+import { minorToMajorText, parseMajorAmount } from '@partnergraph/shared/money-format';
 import type { FieldError } from '../../../api/client';
 import type { CreateProgramInput } from '../../../api/programs';
 import {
@@ -6,12 +8,12 @@ import {
   type BenefitKind,
   type ChecklistKind,
   type Comparison,
-  minorDigits,
   windowedMetrics,
 } from '../labels';
 
 // The program builder's working copy. Numbers are kept as the inputs give them (a number, or ''
-// while a field is empty) and turned into the API's shape only when sent.
+// while a field is empty) and turned into the API's shape only when sent. Money is kept as the text
+// a person types in major units ("250,000.00") and turned into integer minor units exactly when sent.
 
 type NumberValue = number | string;
 export type Period = 'month' | 'quarter' | 'year';
@@ -20,6 +22,7 @@ export interface RuleDraft {
   uid: string;
   metric: MetricKey;
   comparison: Comparison;
+  /** For a money metric, text in major units of the reporting currency; the API takes minor units. */
   threshold: NumberValue;
   windowDays: NumberValue;
   label: string;
@@ -28,7 +31,7 @@ export interface RuleDraft {
 export interface BenefitDraft {
   uid: string;
   kind: BenefitKind;
-  /** For MDF the amount in major units (dollars), as a person types it; the API takes minor units. */
+  /** For MDF the amount as text in major units of `currency`, as a person types it; the API takes minor units. */
   value: NumberValue;
   currency: string;
   period: Period | null;
@@ -101,12 +104,13 @@ export const newBenefit = (): BenefitDraft => ({
   text: '',
 });
 
-export const newTier = (position: number): TierDraft => ({
+/** A new tier asks for nothing until requirements are added: a placeholder rule would be saved as a real one. */
+export const newTier = (): TierDraft => ({
   uid: uid(),
   code: '',
   codeEdited: false,
   name: '',
-  requirements: position === 0 ? [] : [newRule()],
+  requirements: [],
   benefits: [],
 });
 
@@ -136,11 +140,12 @@ export function emptyDraft(): ProgramDraft {
     ],
     demotionGraceDays: 90,
     agreementDeadlineDays: 30,
-    tiers: [{ ...newTier(0), code: 'registered', name: 'Registered' }],
+    tiers: [{ ...newTier(), code: 'registered', name: 'Registered' }],
   };
 }
 
-export function draftFromProgram(program: Program): ProgramDraft {
+/** `currency`: the reporting currency, which money thresholds are in. */
+export function draftFromProgram(program: Program, currency: string): ProgramDraft {
   return {
     name: program.name,
     description: program.description,
@@ -159,7 +164,7 @@ export function draftFromProgram(program: Program): ProgramDraft {
         uid: uid(),
         metric: r.metric,
         comparison: r.comparison,
-        threshold: r.threshold,
+        threshold: isMoneyMetric(r.metric) ? minorToMajorText(r.threshold, currency) : r.threshold,
         windowDays: r.windowDays,
         label: r.label ?? '',
       })),
@@ -170,7 +175,7 @@ export function draftFromProgram(program: Program): ProgramDraft {
           b.value === undefined
             ? ''
             : b.kind === 'mdf_allowance'
-              ? b.value / 10 ** minorDigits(b.currency ?? 'USD')
+              ? minorToMajorText(b.value, b.currency ?? 'USD')
               : b.value,
         currency: b.currency ?? 'USD',
         period: b.period ?? null,
@@ -188,6 +193,12 @@ const numOrNull = (v: NumberValue) => {
   return Number.isFinite(n) ? n : (null as unknown as number);
 };
 
+/** Major-unit text as integer minor units, exactly; null (refused by the server at its path) when it is not an amount. */
+function minorOrNull(v: NumberValue, currency: string): number {
+  const parsed = parseMajorAmount(String(v), currency, { allowZero: true });
+  return 'minor' in parsed ? parsed.minor : (null as unknown as number);
+}
+
 export function benefitBody(b: BenefitDraft) {
   switch (b.kind) {
     case 'badge':
@@ -195,12 +206,9 @@ export function benefitBody(b: BenefitDraft) {
       return { kind: b.kind, text: b.text.trim() };
     case 'mdf_allowance': {
       const currency = b.currency.trim().toUpperCase();
-      const amount = num(b.value);
       return {
         kind: b.kind,
-        value: Number.isFinite(amount)
-          ? Math.round(amount * 10 ** minorDigits(currency))
-          : numOrNull(b.value),
+        value: minorOrNull(b.value, currency),
         currency,
         ...(b.period ? { period: b.period } : {}),
       };
@@ -210,14 +218,14 @@ export function benefitBody(b: BenefitDraft) {
   }
 }
 
-export function tiersBody(draft: ProgramDraft): CreateProgramInput['tiers'] {
+export function tiersBody(draft: ProgramDraft, currency: string): CreateProgramInput['tiers'] {
   return draft.tiers.map((t, i) => ({
     code: t.code.trim() || codeFrom(t.name, `tier_${i + 1}`),
     name: t.name.trim(),
     requirements: t.requirements.map((r) => ({
       metric: r.metric,
       comparison: r.comparison,
-      threshold: numOrNull(r.threshold),
+      threshold: isMoneyMetric(r.metric) ? minorOrNull(r.threshold, currency) : numOrNull(r.threshold),
       windowDays: windowedMetrics.includes(r.metric) ? numOrNull(r.windowDays) : 365,
       ...(r.metric === 'manual_attestation' && r.label.trim() ? { label: r.label.trim() } : {}),
     })),
@@ -257,12 +265,12 @@ export function changedSettings(base: ProgramDraft, draft: ProgramDraft): Partia
   return Object.keys(changed).length ? changed : undefined;
 }
 
-export function tiersChanged(base: ProgramDraft, draft: ProgramDraft): boolean {
-  return JSON.stringify(tiersBody(base)) !== JSON.stringify(tiersBody(draft));
+export function tiersChanged(base: ProgramDraft, draft: ProgramDraft, currency: string): boolean {
+  return JSON.stringify(tiersBody(base, currency)) !== JSON.stringify(tiersBody(draft, currency));
 }
 
 /** Blanks the server would refuse with a less helpful message; everything about the rules is the server's to judge. */
-export function checkDraft(draft: ProgramDraft): FieldError[] {
+export function checkDraft(draft: ProgramDraft, currency: string): FieldError[] {
   const errors: FieldError[] = [];
   const blankNumber = (v: NumberValue) => v === '' || !Number.isFinite(Number(v));
   if (draft.name.trim().length < 2)
@@ -279,13 +287,23 @@ export function checkDraft(draft: ProgramDraft): FieldError[] {
   draft.tiers.forEach((t, i) => {
     if (!t.name.trim()) errors.push({ path: `tiers.${i}.name`, message: 'Give the tier a name' });
     t.requirements.forEach((r, j) => {
-      if (blankNumber(r.threshold))
+      const money = isMoneyMetric(r.metric)
+        ? parseMajorAmount(String(r.threshold), currency, { allowZero: true })
+        : null;
+      if (money && 'error' in money)
+        errors.push({ path: `tiers.${i}.requirements.${j}.threshold`, message: money.error });
+      else if (!money && blankNumber(r.threshold))
         errors.push({ path: `tiers.${i}.requirements.${j}.threshold`, message: 'Enter a number' });
       if (windowedMetrics.includes(r.metric) && blankNumber(r.windowDays))
         errors.push({ path: `tiers.${i}.requirements.${j}.windowDays`, message: 'Enter a number of days' });
     });
     t.benefits.forEach((b, j) => {
-      if (b.kind !== 'badge' && b.kind !== 'custom' && blankNumber(b.value))
+      const mdf =
+        b.kind === 'mdf_allowance'
+          ? parseMajorAmount(String(b.value), b.currency.trim().toUpperCase() || 'USD', { allowZero: true })
+          : null;
+      if (mdf && 'error' in mdf) errors.push({ path: `tiers.${i}.benefits.${j}.value`, message: mdf.error });
+      else if (!mdf && b.kind !== 'badge' && b.kind !== 'custom' && blankNumber(b.value))
         errors.push({ path: `tiers.${i}.benefits.${j}.value`, message: 'Enter a number' });
       if ((b.kind === 'badge' || b.kind === 'custom') && !b.text.trim())
         errors.push({ path: `tiers.${i}.benefits.${j}.text`, message: 'Enter the text' });

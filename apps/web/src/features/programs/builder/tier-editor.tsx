@@ -12,6 +12,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { isMoneyMetric } from '@partnergraph/shared/codes';
 import type { MetricKey } from '@partnergraph/shared/contracts/programs';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import {
@@ -45,7 +46,6 @@ const periodOptions = [
 ];
 
 const thresholdHelp: Partial<Record<MetricKey, string>> = {
-  sourced_revenue: 'In minor units (cents) of the reporting currency',
   engagement_score: 'Points',
   manual_attestation: '1 once the vendor has attested',
 };
@@ -57,10 +57,12 @@ interface EditorProps {
   errors: FieldErrors;
   onFieldEdit: (path: string) => void;
   readOnly: boolean;
+  /** The reporting currency: money thresholds are typed in its major unit. */
+  currency: string;
 }
 
 /** The tier ladder, entry tier first: each tier with its requirements and benefits. */
-export function TierEditor({ tiers, onChange, errors, onFieldEdit, readOnly }: EditorProps) {
+export function TierEditor({ tiers, onChange, errors, onFieldEdit, readOnly, currency }: EditorProps) {
   const replace = (i: number, tier: TierDraft, structural = false) =>
     onChange(
       tiers.map((t, k) => (k === i ? tier : t)),
@@ -97,13 +99,14 @@ export function TierEditor({ tiers, onChange, errors, onFieldEdit, readOnly }: E
           errors={errors}
           onFieldEdit={onFieldEdit}
           readOnly={readOnly}
+          currency={currency}
         />
       ))}
       {!readOnly && (
         <Button
           variant="light"
           leftSection={<IconPlus size={16} />}
-          onClick={() => onChange([...tiers, newTier(tiers.length)], true)}
+          onClick={() => onChange([...tiers, newTier()], true)}
           disabled={tiers.length >= 10}
           w="fit-content"
         >
@@ -124,6 +127,7 @@ interface TierProps {
   errors: FieldErrors;
   onFieldEdit: (path: string) => void;
   readOnly: boolean;
+  currency: string;
 }
 
 function TierFields({
@@ -136,6 +140,7 @@ function TierFields({
   errors,
   onFieldEdit,
   readOnly,
+  currency,
 }: TierProps) {
   const n = index + 1;
   const at = `tiers.${index}`;
@@ -234,6 +239,7 @@ function TierFields({
                 }
                 errors={errors}
                 readOnly={readOnly}
+                currency={currency}
               />
             ))}
           </Stack>
@@ -311,8 +317,10 @@ function RuleRow({
   onRemove,
   errors,
   readOnly,
-}: RowProps<RuleDraft> & { rule: RuleDraft }) {
+  currency,
+}: RowProps<RuleDraft> & { rule: RuleDraft; currency: string }) {
   const attestation = rule.metric === 'manual_attestation';
+  const money = isMoneyMetric(rule.metric);
   const windowed = windowedMetrics.includes(rule.metric);
   return (
     <Group role="group" aria-label={label} align="flex-start" gap="xs" wrap="nowrap">
@@ -325,8 +333,14 @@ function RuleRow({
           onChange={(value) => {
             if (!value) return;
             const metric = value as MetricKey;
-            // An attestation is either recorded or not: at least 1 means "recorded".
-            const patch = metric === 'manual_attestation' ? { comparison: 'gte' as const, threshold: 1 } : {};
+            // An attestation is either recorded or not: at least 1 means "recorded". A count is no amount
+            // of money, nor the other way round: the threshold starts over when the unit changes.
+            const patch =
+              metric === 'manual_attestation'
+                ? { comparison: 'gte' as const, threshold: 1 }
+                : isMoneyMetric(metric) !== money
+                  ? { threshold: '' }
+                  : {};
             onChange({ ...rule, metric, ...patch }, 'metric');
           }}
           error={errors.at(`${path}.metric`)}
@@ -353,7 +367,18 @@ function RuleRow({
             error={errors.at(`${path}.comparison`)}
           />
         )}
-        {!attestation && (
+        {money && (
+          <TextInput
+            label={`Threshold (${currency})`}
+            inputWrapperOrder={belowInput}
+            description={`In ${currency}, e.g. 250,000`}
+            inputMode="decimal"
+            value={String(rule.threshold)}
+            onChange={(e) => onChange({ ...rule, threshold: e.currentTarget.value }, 'threshold')}
+            error={errors.at(`${path}.threshold`)}
+          />
+        )}
+        {!attestation && !money && (
           <NumberInput
             label="Threshold"
             inputWrapperOrder={belowInput}
@@ -406,7 +431,6 @@ const valueLabels: Partial<Record<BenefitKind, { label: string; suffix?: string;
   referral_fee_pct: { label: 'Percent', suffix: ' %' },
   deal_protection_days: { label: 'Days' },
   marketplace_boost: { label: 'Multiplier', prefix: '×' },
-  mdf_allowance: { label: 'Amount' },
 };
 
 function BenefitRow({
@@ -438,6 +462,16 @@ function BenefitRow({
             onChange={(e) => onChange({ ...benefit, text: e.currentTarget.value }, 'text')}
             error={errors.at(`${path}.text`)}
             style={{ gridColumn: 'span 2' }}
+          />
+        ) : benefit.kind === 'mdf_allowance' ? (
+          <TextInput
+            label={`Amount (${benefit.currency || 'currency'})`}
+            inputWrapperOrder={belowInput}
+            description="In the currency's major unit, e.g. 25,000"
+            inputMode="decimal"
+            value={String(benefit.value)}
+            onChange={(e) => onChange({ ...benefit, value: e.currentTarget.value }, 'value')}
+            error={errors.at(`${path}.value`)}
           />
         ) : (
           <NumberInput

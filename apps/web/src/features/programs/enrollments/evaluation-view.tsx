@@ -1,12 +1,12 @@
 import { Badge, Group, Progress, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import type { Evaluation } from '../../../api/programs';
+import { settingsQueryOptions } from '../../../api/settings';
 import { formatDate } from '../../../components/dates';
-import { describeRule } from '../labels';
+import { describeRule, formatMetric } from '../labels';
 
 export type RuleResult = Evaluation['tiers'][number]['rules'][number];
-
-const numberFormat = new Intl.NumberFormat('en');
 
 /** How far a rule is from met, 0–100; only "at least" rules have a measurable way to go. */
 export function ruleProgress(rule: RuleResult): number {
@@ -18,7 +18,10 @@ export function ruleProgress(rule: RuleResult): number {
 
 /** One requirement: what it asks, a bar toward it, the value against the threshold, and the engine's reason. */
 export function RuleProgress({ rule }: { rule: RuleResult }) {
-  const title = describeRule({ ...rule, label: rule.label ?? undefined });
+  const settings = useQuery(settingsQueryOptions);
+  // Money is in the currency the engine judged it in; an evaluation stored before it said so, the reporting one.
+  const currency = rule.currency ?? settings.data?.reportingCurrency ?? 'USD';
+  const title = describeRule({ ...rule, label: rule.label ?? undefined }, currency);
   const progress = ruleProgress(rule);
   const measured =
     rule.metric === 'manual_attestation'
@@ -27,7 +30,7 @@ export function RuleProgress({ rule }: { rule: RuleResult }) {
         : 'Not recorded'
       : rule.value === null
         ? 'Not measured'
-        : `${numberFormat.format(rule.value)} of ${numberFormat.format(rule.threshold)}`;
+        : `${formatMetric(rule.metric, rule.value, currency)} of ${formatMetric(rule.metric, rule.threshold, currency)}`;
   return (
     <Stack gap={4} role="group" aria-label={title}>
       <Group justify="space-between" wrap="nowrap" gap="xs">

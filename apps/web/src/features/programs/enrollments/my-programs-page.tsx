@@ -317,7 +317,7 @@ function TierProgress({ enrollment: e }: { enrollment: Enrollment }) {
       )}
       {!evaluation ? (
         <Text size="sm" c="dimmed">
-          Not evaluated yet. The tier engine runs every six hours
+          Not evaluated yet. The tier engine judges every enrollment when it is made and every six hours
           {canEvaluate && live ? ', or now with “Evaluate now”' : ''}.
         </Text>
       ) : (
