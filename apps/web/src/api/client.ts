@@ -101,8 +101,7 @@ const unreachable = () =>
 const session: Middleware = {
   onRequest({ request }) {
     request.headers.set('accept', 'application/json');
-    if (request.method !== 'GET')
-      for (const [name, value] of Object.entries(csrfHeaders())) request.headers.set(name, value);
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
     return request;
   },
   // A cancelled query stays a cancellation (React Query ignores it); anything else is the network.
