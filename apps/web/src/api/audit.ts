@@ -1,6 +1,5 @@
-import type { AuditEntry } from '@partnergraph/shared/contracts/audit';
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { api, type Page } from './client';
+import { call, http } from './client';
 
 export interface AuditFilters {
   action?: string;
@@ -16,7 +15,9 @@ export const auditLogQueryOptions = (filters: AuditFilters) =>
   infiniteQueryOptions({
     queryKey: ['audit-log', filters],
     queryFn: ({ pageParam, signal }) =>
-      api<Page<AuditEntry>>('/audit-log', { query: { ...filters, limit: 50, cursor: pageParam }, signal }),
+      call(
+        http.GET('/audit-log', { params: { query: { ...filters, limit: 50, cursor: pageParam } }, signal }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,13 +1,11 @@
 import type {
   changePasswordBody,
-  changePasswordResponse,
   loginBody,
-  LoginResponse,
   MeResponse,
   updateMeBody,
 } from '@partnergraph/shared/contracts/identity';
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError, setCsrfToken } from './client';
+import { call, http, isApiError, setCsrfToken } from './client';
 
 export const meQueryKey = ['me'] as const;
 
@@ -16,7 +14,7 @@ export const meQueryOptions = queryOptions({
   queryKey: meQueryKey,
   queryFn: async ({ signal }): Promise<MeResponse | null> => {
     try {
-      const me = await api<MeResponse>('/me', { signal });
+      const me = await call(http.GET('/me', { signal }));
       setCsrfToken(me.csrfToken);
       return me;
     } catch (error) {
@@ -43,8 +41,7 @@ function replaceSession(queryClient: QueryClient, session: MeResponse | null) {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: (typeof loginBody)['_input']) =>
-      api<LoginResponse>('/auth/login', { method: 'POST', body }),
+    mutationFn: (body: (typeof loginBody)['_input']) => call(http.POST('/auth/login', { body })),
     onSuccess: (session) => replaceSession(queryClient, session),
   });
 }
@@ -52,7 +49,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
+    mutationFn: () => call(http.POST('/auth/logout')),
     // Forget the session even when the call fails: the person asked to leave, and the app shell
     // answers a forgotten session by showing the sign-in page.
     onSettled: () => replaceSession(queryClient, null),
@@ -62,8 +59,7 @@ export function useLogout() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: (typeof changePasswordBody)['_input']) =>
-      api<(typeof changePasswordResponse)['_output']>('/auth/password', { method: 'POST', body }),
+    mutationFn: (body: (typeof changePasswordBody)['_input']) => call(http.POST('/auth/password', { body })),
     onSuccess: ({ csrfToken }) => {
       // The server replaced the session: the old token is dead, later writes need the new one.
       setCsrfToken(csrfToken);
@@ -76,7 +72,7 @@ export function useChangePassword() {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: (typeof updateMeBody)['_input']) => api<MeResponse>('/me', { method: 'PATCH', body }),
+    mutationFn: (body: (typeof updateMeBody)['_input']) => call(http.PATCH('/me', { body })),
     onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
   });
 }

@@ -38,7 +38,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, isApiError, isStaleVersion, type Page } from './client';
+import { call, http, isApiError, isStaleVersion, type Page } from './client';
 
 // The community (issue #8): spaces, posts and comments, moderation, announcements, events and the
 // member directory. Shapes come from the shared contract, so a change there is a type error here.
@@ -86,7 +86,6 @@ export interface ReportFilters {
 export type EventWhen = 'upcoming' | 'past';
 
 const PAGE_SIZE = 25;
-const enc = encodeURIComponent;
 
 export const communityKeys = {
   all: ['community'] as const,
@@ -117,16 +116,19 @@ export const communityKeys = {
   myProfile: ['community', 'members', 'me'] as const,
 };
 
-/** A cursor-paged list, appended page by page. */
+interface PageParams {
+  limit: number;
+  cursor: string | undefined;
+}
+
+/** A cursor-paged list, appended page by page; `fetchPage` makes the typed call for one page. */
 function paged<T>(
   queryKey: readonly unknown[],
-  path: string,
-  query: Record<string, string | undefined> = {},
+  fetchPage: (page: PageParams, signal: AbortSignal) => Promise<Page<T>>,
 ) {
   return infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) =>
-      api<Page<T>>(path, { query: { ...query, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) => fetchPage({ limit: PAGE_SIZE, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -135,26 +137,27 @@ function paged<T>(
 // --- Spaces ---
 
 export const spacesQueryOptions = (filters: SpaceFilters) =>
-  paged<Space>(communityKeys.spaceList(filters), '/spaces', { ...filters });
+  paged(communityKeys.spaceList(filters), (page, signal) =>
+    call(http.GET('/spaces', { params: { query: { ...filters, ...page } }, signal })),
+  );
 
 export const spaceQueryOptions = (id: string) =>
   queryOptions({
     queryKey: communityKeys.space(id),
-    queryFn: ({ signal }) => api<Space>(`/spaces/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/spaces/{id}', { params: { path: { id } }, signal })),
   });
 
 export const spaceMembersQueryOptions = (id: string, q: string) =>
-  paged<SpaceMember>(communityKeys.spaceMembers(id, q), `/spaces/${enc(id)}/members`, { q });
+  paged(communityKeys.spaceMembers(id, q), (page, signal) =>
+    call(http.GET('/spaces/{id}/members', { params: { path: { id }, query: { q, ...page } }, signal })),
+  );
 
 /** People a moderator may invite: not members yet (see GET /spaces/{id}/invitable). */
 export const invitableQueryOptions = (spaceId: string, q: string) =>
   queryOptions({
     queryKey: ['community', 'spaces', 'detail', spaceId, 'invitable', q] as const,
     queryFn: ({ signal }) =>
-      api<{ items: { id: string; name: string }[] }>(`/spaces/${enc(spaceId)}/invitable`, {
-        query: { q },
-        signal,
-      }),
+      call(http.GET('/spaces/{id}/invitable', { params: { path: { id: spaceId }, query: { q } }, signal })),
     select: (data) => data.items,
     staleTime: 10_000,
   });
@@ -163,16 +166,15 @@ export const mentionableQueryOptions = (spaceId: string, q: string) =>
   queryOptions({
     queryKey: communityKeys.mentionable(spaceId, q),
     queryFn: ({ signal }) =>
-      api<{ items: { id: string; name: string }[] }>(`/spaces/${enc(spaceId)}/mentionable`, {
-        query: { q },
-        signal,
-      }),
+      call(http.GET('/spaces/{id}/mentionable', { params: { path: { id: spaceId }, query: { q } }, signal })),
     select: (data) => data.items,
     staleTime: 30_000,
   });
 
 export const moderationLogQueryOptions = (id: string) =>
-  paged<ModerationEntry>(communityKeys.moderationLog(id), `/spaces/${enc(id)}/moderation`);
+  paged(communityKeys.moderationLog(id), (page, signal) =>
+    call(http.GET('/spaces/{id}/moderation', { params: { path: { id }, query: page }, signal })),
+  );
 
 function storeSpace(queryClient: QueryClient, space: Space) {
   queryClient.setQueryData(communityKeys.space(space.id), space);
@@ -182,7 +184,7 @@ function storeSpace(queryClient: QueryClient, space: Space) {
 export function useCreateSpace() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSpaceInput) => api<Space>('/spaces', { method: 'POST', body }),
+    mutationFn: (body: CreateSpaceInput) => call(http.POST('/spaces', { body })),
     onSuccess: (space) => storeSpace(queryClient, space),
   });
 }
@@ -190,7 +192,8 @@ export function useCreateSpace() {
 export function useUpdateSpace(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateSpaceInput) => api<Space>(`/spaces/${enc(id)}`, { method: 'PATCH', body }),
+    mutationFn: (body: UpdateSpaceInput) =>
+      call(http.PATCH('/spaces/{id}', { params: { path: { id } }, body })),
     onSuccess: (space) => storeSpace(queryClient, space),
     onError: (error) =>
       isStaleVersion(error)
@@ -204,7 +207,7 @@ export function useSpaceMembership() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, verb }: { id: string; verb: 'join' | 'leave' }) =>
-      api<Space | undefined>(`/spaces/${enc(id)}/${verb}`, { method: 'POST' }),
+      call(http.POST(`/spaces/{id}/${verb}`, { params: { path: { id } } })),
     // Joining answers the space; leaving answers 204 (a private space may no longer be visible).
     onSuccess: (space, { id }) =>
       Promise.all([
@@ -225,21 +228,28 @@ export type MemberAction =
 /** A space moderator's (or the vendor's) changes to its members. */
 export function useSpaceMemberAction(spaceId: string) {
   const queryClient = useQueryClient();
-  const base = `/spaces/${enc(spaceId)}/members`;
   return useMutation({
     mutationFn: (action: MemberAction): Promise<unknown> => {
+      if (action.verb === 'invite') {
+        return call(
+          http.POST('/spaces/{id}/members', {
+            params: { path: { id: spaceId } },
+            body: { userIds: action.userIds },
+          }),
+        );
+      }
+      const params = { path: { id: spaceId, userId: action.userId } };
       switch (action.verb) {
-        case 'invite':
-          return api(base, { method: 'POST', body: { userIds: action.userIds } });
         case 'role':
-          return api(`${base}/${enc(action.userId)}/role`, { method: 'PUT', body: { role: action.role } });
+          return call(
+            http.PUT('/spaces/{id}/members/{userId}/role', { params, body: { role: action.role } }),
+          );
         case 'suspend':
-          return api(`${base}/${enc(action.userId)}/suspend`, {
-            method: 'POST',
-            body: { reason: action.reason },
-          });
+          return call(
+            http.POST('/spaces/{id}/members/{userId}/suspend', { params, body: { reason: action.reason } }),
+          );
         case 'reinstate':
-          return api(`${base}/${enc(action.userId)}/reinstate`, { method: 'POST' });
+          return call(http.POST('/spaces/{id}/members/{userId}/reinstate', { params }));
       }
     },
     onSuccess: () =>
@@ -253,18 +263,22 @@ export function useSpaceMemberAction(spaceId: string) {
 // --- Posts ---
 
 export const spacePostsQueryOptions = (spaceId: string, q: string) =>
-  paged<Post>(communityKeys.spacePosts(spaceId, q), `/spaces/${enc(spaceId)}/posts`, { q });
+  paged(communityKeys.spacePosts(spaceId, q), (page, signal) =>
+    call(
+      http.GET('/spaces/{id}/posts', { params: { path: { id: spaceId }, query: { q, ...page } }, signal }),
+    ),
+  );
 
 export const postQueryOptions = (id: string) =>
   queryOptions({
     queryKey: communityKeys.post(id),
-    queryFn: ({ signal }) => api<Post>(`/posts/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/posts/{id}', { params: { path: { id } }, signal })),
   });
 
 export const revisionsQueryOptions = (kind: 'posts' | 'comments', id: string) =>
   queryOptions({
     queryKey: communityKeys.revisions(kind, id),
-    queryFn: ({ signal }) => api<{ items: Revision[] }>(`/${kind}/${enc(id)}/revisions`, { signal }),
+    queryFn: ({ signal }) => call(http.GET(`/${kind}/{id}/revisions`, { params: { path: { id } }, signal })),
     select: (data) => data.items,
   });
 
@@ -287,7 +301,7 @@ export function useCreatePost(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreatePostInput) =>
-      api<Post>(`/spaces/${enc(spaceId)}/posts`, { method: 'POST', body }),
+      call(http.POST('/spaces/{id}/posts', { params: { path: { id: spaceId } }, body })),
     onSuccess: (post) => storePost(queryClient, post),
   });
 }
@@ -295,7 +309,8 @@ export function useCreatePost(spaceId: string) {
 export function useUpdatePost(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdatePostInput) => api<Post>(`/posts/${enc(id)}`, { method: 'PATCH', body }),
+    mutationFn: (body: UpdatePostInput) =>
+      call(http.PATCH('/posts/{id}', { params: { path: { id } }, body })),
     onSuccess: (post) => storePost(queryClient, post),
     onError: (error) => refreshPost(queryClient, id, error),
   });
@@ -309,8 +324,8 @@ export function usePostAction(id: string) {
   return useMutation({
     mutationFn: (verb: PostVerb) =>
       verb === 'delete'
-        ? api<Post | undefined>(`/posts/${enc(id)}`, { method: 'DELETE' })
-        : api<Post>(`/posts/${enc(id)}/${verb}`, { method: 'POST' }),
+        ? call(http.DELETE('/posts/{id}', { params: { path: { id } } }))
+        : call(http.POST(`/posts/{id}/${verb}`, { params: { path: { id } } })),
     onSuccess: (post) =>
       post ? storePost(queryClient, post) : queryClient.invalidateQueries({ queryKey: communityKeys.posts }),
     onError: (error) => refreshPost(queryClient, id, error),
@@ -320,7 +335,8 @@ export function usePostAction(id: string) {
 export function useHidePost(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => api<Post>(`/posts/${enc(id)}/hide`, { method: 'POST', body: { reason } }),
+    mutationFn: (reason: string) =>
+      call(http.POST('/posts/{id}/hide', { params: { path: { id } }, body: { reason } })),
     onSuccess: (post) => storePost(queryClient, post),
   });
 }
@@ -331,8 +347,8 @@ export function useReaction(target: 'posts' | 'comments', id: string, postId: st
   return useMutation({
     mutationFn: ({ kind, mine }: { kind: ReactionKind; mine: boolean }) =>
       mine
-        ? api<Post | Comment>(`/${target}/${enc(id)}/reactions/${kind}`, { method: 'DELETE' })
-        : api<Post | Comment>(`/${target}/${enc(id)}/reactions`, { method: 'POST', body: { kind } }),
+        ? call(http.DELETE(`/${target}/{id}/reactions/{kind}`, { params: { path: { id, kind } } }))
+        : call(http.POST(`/${target}/{id}/reactions`, { params: { path: { id } }, body: { kind } })),
     onSuccess: (result) => {
       if (target === 'posts' && result && 'space' in result) return storePost(queryClient, result);
       return queryClient.invalidateQueries({ queryKey: communityKeys.comments(postId) });
@@ -344,7 +360,9 @@ export function useReaction(target: 'posts' | 'comments', id: string, postId: st
 
 /** A post's comments, oldest first; the page threads them by parentId. */
 export const commentsQueryOptions = (postId: string) =>
-  paged<Comment>(communityKeys.comments(postId), `/posts/${enc(postId)}/comments`);
+  paged(communityKeys.comments(postId), (page, signal) =>
+    call(http.GET('/posts/{id}/comments', { params: { path: { id: postId }, query: page }, signal })),
+  );
 
 function afterComment(queryClient: QueryClient, postId: string) {
   return Promise.all([
@@ -357,7 +375,7 @@ export function useCreateComment(postId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCommentInput) =>
-      api<Comment>(`/posts/${enc(postId)}/comments`, { method: 'POST', body }),
+      call(http.POST('/posts/{id}/comments', { params: { path: { id: postId } }, body })),
     onSuccess: () => afterComment(queryClient, postId),
   });
 }
@@ -370,18 +388,18 @@ export type CommentAction =
 
 export function useCommentAction(id: string, postId: string) {
   const queryClient = useQueryClient();
-  const base = `/comments/${enc(id)}`;
   return useMutation({
     mutationFn: (action: CommentAction): Promise<unknown> => {
+      const params = { path: { id } };
       switch (action.verb) {
         case 'edit':
-          return api<Comment>(base, { method: 'PATCH', body: action.body });
+          return call(http.PATCH('/comments/{id}', { params, body: action.body }));
         case 'delete':
-          return api(base, { method: 'DELETE' });
+          return call(http.DELETE('/comments/{id}', { params }));
         case 'hide':
-          return api(`${base}/hide`, { method: 'POST', body: { reason: action.reason } });
+          return call(http.POST('/comments/{id}/hide', { params, body: { reason: action.reason } }));
         case 'unhide':
-          return api(`${base}/unhide`, { method: 'POST' });
+          return call(http.POST('/comments/{id}/unhide', { params }));
       }
     },
     onSuccess: () =>
@@ -399,18 +417,20 @@ export function useCommentAction(id: string, postId: string) {
 /** The composer's Preview tab: the server's own rendering, sanitized, with the members it mentions. */
 export function usePreview() {
   return useMutation({
-    mutationFn: (body: string) => api<Preview>('/community/preview', { method: 'POST', body: { body } }),
+    mutationFn: (body: string) => call(http.POST('/community/preview', { body: { body } })),
   });
 }
 
 // --- Moderation ---
 
 export const reportsQueryOptions = (filters: ReportFilters) =>
-  paged<Report>(communityKeys.reportList(filters), '/reports', { ...filters });
+  paged(communityKeys.reportList(filters), (page, signal) =>
+    call(http.GET('/reports', { params: { query: { ...filters, ...page } }, signal })),
+  );
 
 export function useReport() {
   return useMutation({
-    mutationFn: (body: ReportInput) => api<Report>('/reports', { method: 'POST', body }),
+    mutationFn: (body: ReportInput) => call(http.POST('/reports', { body })),
   });
 }
 
@@ -418,7 +438,7 @@ export function useResolveReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: ResolveReportInput & { id: string }) =>
-      api<Report>(`/reports/${enc(id)}/resolve`, { method: 'POST', body }),
+      call(http.POST('/reports/{id}/resolve', { params: { path: { id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: communityKeys.reports }),
   });
 }
@@ -426,26 +446,30 @@ export function useResolveReport() {
 // --- Announcements ---
 
 export const announcementsQueryOptions = (unread: boolean) =>
-  paged<Announcement>(
-    communityKeys.announcementList(unread),
-    '/announcements',
-    unread ? { unread: 'true' } : {},
+  paged(communityKeys.announcementList(unread), (page, signal) =>
+    call(
+      http.GET('/announcements', {
+        params: { query: { unread: unread ? 'true' : undefined, ...page } },
+        signal,
+      }),
+    ),
   );
 
 export const announcementQueryOptions = (id: string) =>
   queryOptions({
     queryKey: communityKeys.announcement(id),
-    queryFn: ({ signal }) => api<Announcement>(`/announcements/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/announcements/{id}', { params: { path: { id } }, signal })),
   });
 
 export const receiptsQueryOptions = (id: string) =>
-  paged<Receipt>(communityKeys.receipts(id), `/announcements/${enc(id)}/receipts`);
+  paged(communityKeys.receipts(id), (page, signal) =>
+    call(http.GET('/announcements/{id}/receipts', { params: { path: { id }, query: page }, signal })),
+  );
 
 export function useCreateAnnouncement() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateAnnouncementInput) =>
-      api<Announcement>('/announcements', { method: 'POST', body }),
+    mutationFn: (body: CreateAnnouncementInput) => call(http.POST('/announcements', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: communityKeys.announcements }),
   });
 }
@@ -453,7 +477,7 @@ export function useCreateAnnouncement() {
 export function useMarkAnnouncementRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<unknown>(`/announcements/${enc(id)}/read`, { method: 'POST' }),
+    mutationFn: (id: string) => call(http.POST('/announcements/{id}/read', { params: { path: { id } } })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: communityKeys.announcements }),
@@ -465,18 +489,22 @@ export function useMarkAnnouncementRead() {
 // --- Events ---
 
 export const eventsQueryOptions = (when: EventWhen) =>
-  paged<CommunityEvent>(communityKeys.eventList(when), '/events', { when });
+  paged(communityKeys.eventList(when), (page, signal) =>
+    call(http.GET('/events', { params: { query: { when, ...page } }, signal })),
+  );
 
 export const eventQueryOptions = (id: string) =>
   queryOptions({
     queryKey: communityKeys.event(id),
-    queryFn: ({ signal }) => api<CommunityEvent>(`/events/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/events/{id}', { params: { path: { id } }, signal })),
   });
 
 export const attendeesQueryOptions = (id: string) =>
-  paged<Attendee>(communityKeys.attendees(id), `/events/${enc(id)}/attendees`);
+  paged(communityKeys.attendees(id), (page, signal) =>
+    call(http.GET('/events/{id}/attendees', { params: { path: { id }, query: page }, signal })),
+  );
 
-export const icsHref = (id: string) => `/api/v1/events/${enc(id)}/ics`;
+export const icsHref = (id: string) => `/api/v1/events/${encodeURIComponent(id)}/ics`;
 
 function storeEvent(queryClient: QueryClient, event: CommunityEvent) {
   queryClient.setQueryData(communityKeys.event(event.id), event);
@@ -489,7 +517,7 @@ function storeEvent(queryClient: QueryClient, event: CommunityEvent) {
 export function useCreateEvent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateEventInput) => api<CommunityEvent>('/events', { method: 'POST', body }),
+    mutationFn: (body: CreateEventInput) => call(http.POST('/events', { body })),
     onSuccess: (event) => storeEvent(queryClient, event),
   });
 }
@@ -498,7 +526,7 @@ export function useUpdateEvent(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateEventInput) =>
-      api<CommunityEvent>(`/events/${enc(id)}`, { method: 'PATCH', body }),
+      call(http.PATCH('/events/{id}', { params: { path: { id } }, body })),
     onSuccess: (event) => storeEvent(queryClient, event),
     onError: (error) =>
       isStaleVersion(error)
@@ -516,12 +544,12 @@ export function useEventAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (action: EventAction) => {
-      const base = `/events/${enc(id)}`;
+      const params = { path: { id } };
       if (action.verb === 'rsvp')
-        return api<CommunityEvent>(`${base}/rsvp`, { method: 'POST', body: { status: action.status } });
-      if (action.verb === 'cancel') return api<CommunityEvent>(`${base}/cancel`, { method: 'POST' });
+        return call(http.POST('/events/{id}/rsvp', { params, body: { status: action.status } }));
+      if (action.verb === 'cancel') return call(http.POST('/events/{id}/cancel', { params }));
       const { verb: _verb, ...body } = action;
-      return api<CommunityEvent>(`${base}/attendance`, { method: 'POST', body });
+      return call(http.POST('/events/{id}/attendance', { params, body }));
     },
     onSuccess: (event) =>
       event && typeof event === 'object' && 'id' in event
@@ -533,24 +561,25 @@ export function useEventAction(id: string) {
 // --- Member directory ---
 
 export const membersQueryOptions = (filters: MemberFilters) =>
-  paged<Member>(communityKeys.memberList(filters), '/members', { ...filters });
+  paged(communityKeys.memberList(filters), (page, signal) =>
+    call(http.GET('/members', { params: { query: { ...filters, ...page } }, signal })),
+  );
 
 export const memberQueryOptions = (id: string) =>
   queryOptions({
     queryKey: communityKeys.member(id),
-    queryFn: ({ signal }) => api<Member>(`/members/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/members/{id}', { params: { path: { id } }, signal })),
   });
 
 export const myMemberProfileQueryOptions = queryOptions({
   queryKey: communityKeys.myProfile,
-  queryFn: ({ signal }) => api<MemberProfile>('/me/member-profile', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/me/member-profile', { signal })),
 });
 
 export function useUpdateMemberProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateMemberProfileInput) =>
-      api<MemberProfile>('/me/member-profile', { method: 'PUT', body }),
+    mutationFn: (body: UpdateMemberProfileInput) => call(http.PUT('/me/member-profile', { body })),
     onSuccess: (profile) => {
       queryClient.setQueryData(communityKeys.myProfile, profile);
       return queryClient.invalidateQueries({ queryKey: communityKeys.members });
@@ -561,6 +590,6 @@ export function useUpdateMemberProfile() {
 export function useIntroduce(memberId: string) {
   return useMutation({
     mutationFn: (message: string) =>
-      api<unknown>(`/members/${enc(memberId)}/introduce`, { method: 'POST', body: { message } }),
+      call(http.POST('/members/{id}/introduce', { params: { path: { id: memberId } }, body: { message } })),
   });
 }

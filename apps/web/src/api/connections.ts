@@ -14,7 +14,6 @@ import type {
   solutionSchema,
   updateIntegrationBody,
 } from '@partnergraph/shared/contracts/marketplace';
-import type { Partner } from '@partnergraph/shared/contracts/organizations';
 import {
   infiniteQueryOptions,
   type QueryClient,
@@ -22,7 +21,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, isApiError, isStaleVersion, type Page } from './client';
+import { call, http, isApiError, isStaleVersion } from './client';
 
 // Partner-to-partner connections, integration listings, joint solutions and recommendations.
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
@@ -65,7 +64,6 @@ export interface OrgRef {
 const PAGE_SIZE = 25;
 /** The most the API hands out in one page; used where a whole (small) list is wanted at once. */
 const MAX_PAGE = 100;
-const enc = encodeURIComponent;
 
 export const connectionKeys = {
   all: ['connections'] as const,
@@ -107,10 +105,12 @@ export const connectionsQueryOptions = (filters: ConnectionFilters) =>
   infiniteQueryOptions({
     queryKey: connectionKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Connection>>('/connections', {
-        query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/connections', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -118,14 +118,14 @@ export const connectionsQueryOptions = (filters: ConnectionFilters) =>
 export const connectionQueryOptions = (id: string) =>
   queryOptions({
     queryKey: connectionKeys.detail(id),
-    queryFn: ({ signal }) => api<Connection>(`/connections/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/connections/{id}', { params: { path: { id } }, signal })),
   });
 
 /** Requests waiting for the caller's organization to answer: the count on the "Incoming" tab. */
 export const incomingCountQueryOptions = queryOptions({
   queryKey: connectionKeys.incoming,
   queryFn: ({ signal }) =>
-    api<Page<Connection>>('/connections', { query: { box: 'incoming', limit: MAX_PAGE }, signal }),
+    call(http.GET('/connections', { params: { query: { box: 'incoming', limit: MAX_PAGE } }, signal })),
   select: (data) => ({ count: data.items.length, more: data.nextCursor !== null }),
 });
 
@@ -142,7 +142,7 @@ export const activePartnersQueryOptions = (myOrgId: string) =>
   queryOptions({
     queryKey: [...connectionKeys.activePartners, myOrgId],
     queryFn: ({ signal }) =>
-      api<Page<Connection>>('/connections', { query: { box: 'active', limit: MAX_PAGE }, signal }),
+      call(http.GET('/connections', { params: { query: { box: 'active', limit: MAX_PAGE } }, signal })),
     select: (data) => {
       const byId = new Map<string, OrgRef>();
       for (const c of data.items) {
@@ -158,7 +158,7 @@ export const partnerPickerQueryOptions = (q: string) =>
   queryOptions({
     queryKey: connectionKeys.partnerPicker(q),
     queryFn: ({ signal }) =>
-      api<Page<Partner>>('/partners', { query: { q, limit: 20, sort: 'name' }, signal }),
+      call(http.GET('/partners', { params: { query: { q, limit: 20, sort: 'name' } }, signal })),
     select: (data): OrgRef[] => data.items.map((p) => ({ id: p.id, name: p.name })),
     staleTime: 60_000,
   });
@@ -198,7 +198,7 @@ export function useConnectionAction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, verb, ...body }: ConnectionAction) =>
-      api<Connection>(`/connections/${enc(id)}/${verb}`, { method: 'POST', body }),
+      call(http.POST(`/connections/{id}/${verb}`, { params: { path: { id } }, body })),
     onSuccess: (connection) => storeConnection(queryClient, connection),
     onError: (error, { id }) => refreshConnection(queryClient, id, error),
   });
@@ -210,10 +210,12 @@ export const integrationsQueryOptions = (filters: IntegrationFilters) =>
   infiniteQueryOptions({
     queryKey: integrationKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Integration>>('/integrations', {
-        query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/integrations', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -225,7 +227,7 @@ export const integrationsQueryOptions = (filters: IntegrationFilters) =>
 export const integrationCategoriesQueryOptions = queryOptions({
   queryKey: integrationKeys.categories,
   queryFn: ({ signal }) =>
-    api<Page<Integration>>('/integrations', { query: { status: 'published', limit: MAX_PAGE }, signal }),
+    call(http.GET('/integrations', { params: { query: { status: 'published', limit: MAX_PAGE } }, signal })),
   select: (data) => [...new Set(data.items.map((i) => i.category))].sort((a, b) => a.localeCompare(b)),
   staleTime: 5 * 60_000,
 });
@@ -234,21 +236,22 @@ export const integrationCategoriesQueryOptions = queryOptions({
 export const reviewCountQueryOptions = queryOptions({
   queryKey: integrationKeys.reviewCount,
   queryFn: ({ signal }) =>
-    api<Page<Integration>>('/integrations', { query: { status: 'submitted', limit: MAX_PAGE }, signal }),
+    call(http.GET('/integrations', { params: { query: { status: 'submitted', limit: MAX_PAGE } }, signal })),
   select: (data) => ({ count: data.items.length, more: data.nextCursor !== null }),
 });
 
 export const integrationQueryOptions = (id: string) =>
   queryOptions({
     queryKey: integrationKeys.detail(id),
-    queryFn: ({ signal }) => api<Integration>(`/integrations/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/integrations/{id}', { params: { path: { id } }, signal })),
   });
 
 /** Customer accounts running the integration: the vendor's staff and the listing partner only. */
 export const installsQueryOptions = (id: string) =>
   queryOptions({
     queryKey: integrationKeys.installs(id),
-    queryFn: ({ signal }) => api<{ items: Install[] }>(`/integrations/${enc(id)}/installs`, { signal }),
+    queryFn: ({ signal }) =>
+      call(http.GET('/integrations/{id}/installs', { params: { path: { id } }, signal })),
     select: (data) => data.items,
   });
 
@@ -272,7 +275,7 @@ function refreshIntegration(queryClient: QueryClient, id: string, error: Error) 
 export function useCreateIntegration() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateIntegrationInput) => api<Integration>('/integrations', { method: 'POST', body }),
+    mutationFn: (body: CreateIntegrationInput) => call(http.POST('/integrations', { body })),
     onSuccess: (integration) => storeIntegration(queryClient, integration),
   });
 }
@@ -281,7 +284,7 @@ export function useUpdateIntegration(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateIntegrationInput) =>
-      api<Integration>(`/integrations/${enc(id)}`, { method: 'PATCH', body }),
+      call(http.PATCH('/integrations/{id}', { params: { path: { id } }, body })),
     onSuccess: (integration) => storeIntegration(queryClient, integration),
     onError: (error) => refreshIntegration(queryClient, id, error),
   });
@@ -294,8 +297,14 @@ export type IntegrationStep =
 export function useIntegrationStep(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ verb, ...body }: IntegrationStep) =>
-      api<Integration>(`/integrations/${enc(id)}/${verb}`, { method: 'POST', body }),
+    mutationFn: (step: IntegrationStep) => {
+      const params = { path: { id } };
+      if (step.verb === 'submit') {
+        return call(http.POST('/integrations/{id}/submit', { params, body: { version: step.version } }));
+      }
+      const { verb, ...body } = step;
+      return call(http.POST(`/integrations/{id}/${verb}`, { params, body }));
+    },
     onSuccess: (integration) => storeIntegration(queryClient, integration),
     onError: (error) => refreshIntegration(queryClient, id, error),
   });
@@ -305,7 +314,7 @@ export function useRecordInstall(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RecordInstallInput) =>
-      api<Integration>(`/integrations/${enc(id)}/installs`, { method: 'POST', body }),
+      call(http.POST('/integrations/{id}/installs', { params: { path: { id } }, body })),
     onSuccess: (integration) =>
       Promise.all([
         storeIntegration(queryClient, integration),
@@ -320,10 +329,12 @@ export const solutionsQueryOptions = (filters: SolutionFilters) =>
   infiniteQueryOptions({
     queryKey: solutionKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Solution>>('/solutions', {
-        query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/solutions', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -331,7 +342,7 @@ export const solutionsQueryOptions = (filters: SolutionFilters) =>
 export const solutionQueryOptions = (id: string) =>
   queryOptions({
     queryKey: solutionKeys.detail(id),
-    queryFn: ({ signal }) => api<Solution>(`/solutions/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/solutions/{id}', { params: { path: { id } }, signal })),
   });
 
 function storeSolution(queryClient: QueryClient, solution: Solution) {
@@ -344,7 +355,7 @@ function storeSolution(queryClient: QueryClient, solution: Solution) {
 export function useCreateSolution() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSolutionInput) => api<Solution>('/solutions', { method: 'POST', body }),
+    mutationFn: (body: CreateSolutionInput) => call(http.POST('/solutions', { body })),
     onSuccess: (solution) => storeSolution(queryClient, solution),
   });
 }
@@ -353,7 +364,7 @@ export function useAcceptSolution(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AcceptSolutionInput) =>
-      api<Solution>(`/solutions/${enc(id)}/accept`, { method: 'POST', body }),
+      call(http.POST('/solutions/{id}/accept', { params: { path: { id } }, body })),
     onSuccess: (solution) => storeSolution(queryClient, solution),
     onError: (error) =>
       isStaleVersion(error) || isApiError(error, 422)
@@ -366,6 +377,6 @@ export function useAcceptSolution(id: string) {
 
 export const recommendationsQueryOptions = queryOptions({
   queryKey: recommendationKeys.all,
-  queryFn: ({ signal }) => api<{ items: Recommendation[] }>('/recommendations', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/recommendations', { signal })),
   select: (data) => data.items,
 });

@@ -1,6 +1,6 @@
 import type { Email, emailDetailSchema } from '@partnergraph/shared/contracts/mail';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { api, type Page } from './client';
+import { call, http } from './client';
 
 /** One message with its bodies: both null when it went out by SMTP (only logged messages keep them). */
 export type EmailDetail = (typeof emailDetailSchema)['_output'];
@@ -18,7 +18,7 @@ export const emailKeys = {
 export const emailsQueryOptions = infiniteQueryOptions({
   queryKey: emailKeys.list,
   queryFn: ({ pageParam, signal }) =>
-    api<Page<Email>>('/emails', { query: { limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    call(http.GET('/emails', { params: { query: { limit: PAGE_SIZE, cursor: pageParam } }, signal })),
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (last) => last.nextCursor ?? undefined,
 });
@@ -26,7 +26,7 @@ export const emailsQueryOptions = infiniteQueryOptions({
 export const emailQueryOptions = (id: string) =>
   queryOptions({
     queryKey: emailKeys.detail(id),
-    queryFn: ({ signal }) => api<EmailDetail>(`/emails/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/emails/{id}', { params: { path: { id } }, signal })),
     // A message never changes once recorded.
     staleTime: Infinity,
   });

@@ -12,7 +12,6 @@ import type {
   MeResponse,
   passwordResetBody,
   passwordResetConfirmBody,
-  passwordResetResponse,
   sessionSchema,
   updateUserBody,
   User,
@@ -26,7 +25,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { meQueryKey } from './auth';
-import { api, isStaleVersion, type Page, setCsrfToken } from './client';
+import { call, http, isStaleVersion, setCsrfToken } from './client';
 import { partnerKeys } from './partners';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults).
@@ -62,10 +61,12 @@ export const invitationsQueryOptions = (filters: InvitationFilters) =>
   infiniteQueryOptions({
     queryKey: identityKeys.invitationList(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Invitation>>('/invitations', {
-        query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/invitations', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -75,7 +76,7 @@ export const invitationPreviewQueryOptions = (token: string) =>
   queryOptions({
     queryKey: identityKeys.invitationPreview(token),
     queryFn: ({ signal }) =>
-      api<InvitationPreview>(`/invitations/${encodeURIComponent(token)}/accept`, { signal }),
+      call(http.GET('/invitations/{token}/accept', { params: { path: { token } }, signal })),
     // A link is checked once per visit; a 404 or 422 is the answer, not a passing fault.
     staleTime: Infinity,
     retry: false,
@@ -94,7 +95,7 @@ function useRefreshTeam() {
 export function useCreateInvitation() {
   const refresh = useRefreshTeam();
   return useMutation({
-    mutationFn: (body: CreateInvitationInput) => api<Invitation>('/invitations', { method: 'POST', body }),
+    mutationFn: (body: CreateInvitationInput) => call(http.POST('/invitations', { body })),
     onSuccess: refresh,
   });
 }
@@ -103,10 +104,12 @@ export function useInvitationAction() {
   const refresh = useRefreshTeam();
   return useMutation({
     mutationFn: ({ invitation, verb }: { invitation: Invitation; verb: 'resend' | 'revoke' }) =>
-      api<Invitation>(`/invitations/${encodeURIComponent(invitation.id)}/${verb}`, {
-        method: 'POST',
-        body: { version: invitation.version },
-      }),
+      call(
+        http.POST(`/invitations/{id}/${verb}`, {
+          params: { path: { id: invitation.id } },
+          body: { version: invitation.version },
+        }),
+      ),
     onSuccess: refresh,
     // A stale version means someone else acted first: show the list as it now is.
     onError: (error) => (isStaleVersion(error) ? refresh() : undefined),
@@ -130,7 +133,7 @@ export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AcceptInvitationInput) =>
-      api<LoginResponse>(`/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body }),
+      call(http.POST('/invitations/{token}/accept', { params: { path: { token } }, body })),
     onSuccess: (session) => adoptSession(queryClient, session),
   });
 }
@@ -140,7 +143,7 @@ export function useAcceptInvitation(token: string) {
 export function useRequestPasswordReset() {
   return useMutation({
     mutationFn: (body: (typeof passwordResetBody)['_input']) =>
-      api<(typeof passwordResetResponse)['_output']>('/auth/password-reset', { method: 'POST', body }),
+      call(http.POST('/auth/password-reset', { body })),
   });
 }
 
@@ -148,7 +151,7 @@ export function useConfirmPasswordReset() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: (typeof passwordResetConfirmBody)['_input']) =>
-      api<void>('/auth/password-reset/confirm', { method: 'POST', body }),
+      call(http.POST('/auth/password-reset/confirm', { body })),
     // Every session of that account ended; if this browser held one, the cached session is stale.
     onSuccess: () => queryClient.removeQueries({ queryKey: meQueryKey }),
   });
@@ -160,10 +163,12 @@ export const teamQueryOptions = (organizationId: string, filters: TeamFilters = 
   infiniteQueryOptions({
     queryKey: identityKeys.teamList(organizationId, filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<User>>('/users', {
-        query: { ...filters, organizationId, limit: 200, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/users', {
+          params: { query: { ...filters, organizationId, limit: 200, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -191,19 +196,19 @@ function useUserMutation<T>(request: (input: T) => Promise<User>) {
 
 export function useUpdateUser() {
   return useUserMutation(({ id, ...body }: UpdateUserInput & { id: string }) =>
-    api<User>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    call(http.PATCH('/users/{id}', { params: { path: { id } }, body })),
   );
 }
 
 export function useDeactivateUser() {
   return useUserMutation(({ id, ...body }: DeactivateUserInput & { id: string }) =>
-    api<User>(`/users/${encodeURIComponent(id)}/deactivate`, { method: 'POST', body }),
+    call(http.POST('/users/{id}/deactivate', { params: { path: { id } }, body })),
   );
 }
 
 export function useReactivateUser() {
   return useUserMutation(({ id, version }: { id: string; version: number }) =>
-    api<User>(`/users/${encodeURIComponent(id)}/reactivate`, { method: 'POST', body: { version } }),
+    call(http.POST('/users/{id}/reactivate', { params: { path: { id } }, body: { version } })),
   );
 }
 
@@ -211,13 +216,13 @@ export function useReactivateUser() {
 
 export const sessionsQueryOptions = queryOptions({
   queryKey: identityKeys.sessions,
-  queryFn: ({ signal }) => api<{ items: Session[] }>('/me/sessions', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/me/sessions', { signal })),
 });
 
 export function useEndSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(http.DELETE('/me/sessions/{id}', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: identityKeys.sessions }),
   });
 }
@@ -226,13 +231,13 @@ export function useEndSession() {
 
 export const tokensQueryOptions = queryOptions({
   queryKey: identityKeys.tokens,
-  queryFn: ({ signal }) => api<{ items: ApiToken[] }>('/tokens', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/tokens', { signal })),
 });
 
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTokenInput) => api<CreatedToken>('/tokens', { method: 'POST', body }),
+    mutationFn: (body: CreateTokenInput) => call(http.POST('/tokens', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.tokens }),
   });
 }
@@ -240,7 +245,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(http.DELETE('/tokens/{id}', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: identityKeys.tokens }),
   });
 }

@@ -17,7 +17,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, isStaleVersion, type Page } from './client';
+import { call, http, isStaleVersion } from './client';
 import { recommendationKeys } from './connections';
 
 // Marketplace profiles, search and the public partner locator. Connections as such (lists, answers)
@@ -51,7 +51,6 @@ export type MarketplaceFilters = { q?: string } & { [K in FacetKey]?: string[] }
 const PAGE_SIZE = 20;
 /** The most the API hands out in one page. */
 const MAX_PAGE = 100;
-const enc = encodeURIComponent;
 
 export const marketplaceKeys = {
   all: ['marketplace'] as const,
@@ -69,23 +68,16 @@ export const locatorKeys = {
 /** Under the connections helper's prefix, so its changes (accept, end…) refresh this too. */
 const connectionsWithKey = (orgId: string) => ['connections', 'with-partner', orgId] as const;
 
-/**
- * The search's query string. Filters repeat (`?country=DE&country=FR`), which the shared
- * `withQuery` cannot express, so the path carries the whole query.
- */
-export function searchPath(path: string, filters: MarketplaceFilters, cursor?: string): string {
-  const params = new URLSearchParams();
-  if (filters.q) params.set('q', filters.q);
-  for (const key of facetKeys) for (const value of filters[key] ?? []) params.append(key, value);
-  params.set('limit', String(PAGE_SIZE));
-  if (cursor) params.set('cursor', cursor);
-  return `${path}?${params.toString()}`;
-}
+type SearchPath = '/marketplace/search' | '/public/partners';
 
-const searchOptions = (path: string, queryKey: readonly unknown[], filters: MarketplaceFilters) =>
+const searchOptions = (path: SearchPath, queryKey: readonly unknown[], filters: MarketplaceFilters) =>
   infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) => api<SearchResponse>(searchPath(path, filters, pageParam), { signal }),
+    queryFn: ({ pageParam, signal }): Promise<SearchResponse> => {
+      // Filters repeat (`?country=DE&country=FR`): the client's query serializer writes one pair per value.
+      const query = { ...filters, limit: PAGE_SIZE, cursor: pageParam };
+      return call(http.GET(path, { params: { query }, signal }));
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // A new word or filter keeps the last results on screen until the new ones arrive.
@@ -109,14 +101,15 @@ export const locatorSearchQueryOptions = (filters: MarketplaceFilters) =>
 export const profileQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: marketplaceKeys.profile(orgId),
-    queryFn: ({ signal }) => api<Profile>(`/profiles/${enc(orgId)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/profiles/{id}', { params: { path: { id: orgId } }, signal })),
   });
 
 /** A partner's public page (404 unless published). */
 export const publicPartnerQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: locatorKeys.partner(orgId),
-    queryFn: ({ signal }) => api<PublicProfile>(`/public/partners/${enc(orgId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      call(http.GET('/public/partners/{id}', { params: { path: { id: orgId } }, signal })),
   });
 
 /**
@@ -133,10 +126,12 @@ export const openConnectionsWithQueryOptions = (orgId: string) =>
         let cursor: string | undefined;
         // Bounded: a partner with thousands of open connections still gets an answer.
         for (let page = 0; page < 20; page++) {
-          const result = await api<Page<Connection>>('/connections', {
-            query: { box: 'all', status, limit: MAX_PAGE, cursor },
-            signal,
-          });
+          const result = await call(
+            http.GET('/connections', {
+              params: { query: { box: 'all', status, limit: MAX_PAGE, cursor } },
+              signal,
+            }),
+          );
           found.push(...result.items.filter((c) => c.requester.id === orgId || c.recipient.id === orgId));
           if (!result.nextCursor) break;
           cursor = result.nextCursor;
@@ -183,7 +178,7 @@ export function useUpdateProfile(orgId: string) {
   const refreshWhenStale = useRefreshProfileWhenStale(orgId);
   return useMutation({
     mutationFn: (body: UpdateProfileInput) =>
-      api<Profile>(`/profiles/${enc(orgId)}`, { method: 'PATCH', body }),
+      call(http.PATCH('/profiles/{id}', { params: { path: { id: orgId } }, body })),
     onSuccess: (profile) => storeProfile(queryClient, profile, false),
     onError: refreshWhenStale,
   });
@@ -197,7 +192,7 @@ export function useProfileStatusAction(orgId: string) {
   const refreshWhenStale = useRefreshProfileWhenStale(orgId);
   return useMutation({
     mutationFn: ({ verb, version }: { verb: ProfileVerb; version: number }) =>
-      api<Profile>(`/profiles/${enc(orgId)}/${verb}`, { method: 'POST', body: { version } }),
+      call(http.POST(`/profiles/{id}/${verb}`, { params: { path: { id: orgId } }, body: { version } })),
     onSuccess: (profile) => storeProfile(queryClient, profile, true),
     onError: refreshWhenStale,
   });
@@ -207,7 +202,7 @@ export function useProfileStatusAction(orgId: string) {
 export function useConnectWithPartner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConnectInput) => api<Connection>('/connections', { method: 'POST', body }),
+    mutationFn: (body: ConnectInput) => call(http.POST('/connections', { body })),
     // Connection lists and counts, recommendations (which leave out open connections) and referral counterparts.
     onSuccess: () =>
       invalidate(queryClient, ['connections'], recommendationKeys.all, ['referrals', 'counterparts']),
@@ -218,9 +213,6 @@ export function useConnectWithPartner() {
 export function useContactPartner(orgId: string) {
   return useMutation({
     mutationFn: (body: ContactPartnerInput) =>
-      api<{ status: 'sent'; message: string }>(`/public/partners/${enc(orgId)}/contact`, {
-        method: 'POST',
-        body,
-      }),
+      call(http.POST('/public/partners/{id}/contact', { params: { path: { id: orgId } }, body })),
   });
 }

@@ -5,7 +5,7 @@ import type {
   updateNotificationSettingsBody,
 } from '@partnergraph/shared/contracts/community';
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { call, http } from './client';
 
 export type Notification = (typeof notificationSchema)['_output'];
 export type NotificationPage = (typeof notificationPageSchema)['_output'];
@@ -24,7 +24,7 @@ export const UNREAD_POLL_MS = 30_000;
 
 export const unreadCountQueryOptions = queryOptions({
   queryKey: notificationKeys.unreadCount,
-  queryFn: ({ signal }) => api<{ unread: number }>('/notifications/unread-count', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/notifications/unread-count', { signal })),
   select: (data) => data.unread,
   refetchInterval: UNREAD_POLL_MS,
   refetchOnWindowFocus: 'always',
@@ -36,29 +36,28 @@ export const notificationsQueryOptions = (unread: boolean, limit = 25) =>
   infiniteQueryOptions({
     queryKey: [...notificationKeys.list(unread), limit],
     queryFn: ({ pageParam, signal }) =>
-      api<NotificationPage>('/notifications', {
-        query: { unread: unread ? 'true' : undefined, limit, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/notifications', {
+          params: { query: { unread: unread ? 'true' : undefined, limit, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const notificationSettingsQueryOptions = queryOptions({
   queryKey: notificationKeys.settings,
-  queryFn: ({ signal }) => api<NotificationSettings>('/notifications/settings', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/notifications/settings', { signal })),
 });
 
 export function useMarkNotificationRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string | 'all') =>
-      api<unknown>(
-        id === 'all' ? '/notifications/read-all' : `/notifications/${encodeURIComponent(id)}/read`,
-        {
-          method: 'POST',
-        },
-      ),
+    mutationFn: async (id: string | 'all') => {
+      if (id === 'all') await call(http.POST('/notifications/read-all'));
+      else await call(http.POST('/notifications/{id}/read', { params: { path: { id } } }));
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
@@ -67,7 +66,7 @@ export function useUpdateNotificationSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateNotificationSettingsInput) =>
-      api<NotificationSettings>('/notifications/settings', { method: 'PUT', body }),
+      call(http.PUT('/notifications/settings', { body })),
     onSuccess: (settings) => {
       queryClient.setQueryData(notificationKeys.settings, settings);
       // The digest switch is also the session's emailDigest.

@@ -1,4 +1,3 @@
-import type { User } from '@partnergraph/shared/contracts/identity';
 import type {
   assignManagerBody,
   createPartnerBody,
@@ -8,7 +7,7 @@ import type {
   updatePartnerBody,
 } from '@partnergraph/shared/contracts/organizations';
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isStaleVersion, type Page } from './client';
+import { call, http, isStaleVersion } from './client';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -34,7 +33,12 @@ export const partnerListQueryOptions = (filters: PartnerFilters) =>
   infiniteQueryOptions({
     queryKey: partnerKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Partner>>('/partners', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+      call(
+        http.GET('/partners', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -42,17 +46,19 @@ export const partnerListQueryOptions = (filters: PartnerFilters) =>
 export const partnerQueryOptions = (id: string) =>
   queryOptions({
     queryKey: partnerKeys.detail(id),
-    queryFn: ({ signal }) => api<Partner>(`/partners/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/partners/{id}', { params: { path: { id } }, signal })),
   });
 
 export const partnerUsersQueryOptions = (id: string) =>
   infiniteQueryOptions({
     queryKey: partnerKeys.users(id),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<User>>(`/partners/${encodeURIComponent(id)}/users`, {
-        query: { limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/partners/{id}/users', {
+          params: { path: { id }, query: { limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -83,7 +89,7 @@ function useRefreshWhenStale(id: string) {
 export function useCreatePartner() {
   const store = useStorePartner();
   return useMutation({
-    mutationFn: (body: CreatePartnerInput) => api<Partner>('/partners', { method: 'POST', body }),
+    mutationFn: (body: CreatePartnerInput) => call(http.POST('/partners', { body })),
     onSuccess: store,
   });
 }
@@ -93,7 +99,7 @@ export function useUpdatePartner(id: string) {
   const refreshWhenStale = useRefreshWhenStale(id);
   return useMutation({
     mutationFn: (body: UpdatePartnerInput) =>
-      api<Partner>(`/partners/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+      call(http.PATCH('/partners/{id}', { params: { path: { id } }, body })),
     onSuccess: store,
     onError: refreshWhenStale,
   });
@@ -104,7 +110,7 @@ export function usePartnerStatusAction(id: string) {
   const refreshWhenStale = useRefreshWhenStale(id);
   return useMutation({
     mutationFn: ({ verb, ...body }: StatusActionInput & { verb: PartnerStatusVerb }) =>
-      api<Partner>(`/partners/${encodeURIComponent(id)}/${verb}`, { method: 'POST', body }),
+      call(http.POST(`/partners/{id}/${verb}`, { params: { path: { id } }, body })),
     onSuccess: store,
     onError: refreshWhenStale,
   });
@@ -115,7 +121,7 @@ export function useAssignManager(id: string) {
   const refreshWhenStale = useRefreshWhenStale(id);
   return useMutation({
     mutationFn: (body: AssignManagerInput) =>
-      api<Partner>(`/partners/${encodeURIComponent(id)}/assign-manager`, { method: 'POST', body }),
+      call(http.POST('/partners/{id}/assign-manager', { params: { path: { id } }, body })),
     onSuccess: store,
     onError: refreshWhenStale,
   });

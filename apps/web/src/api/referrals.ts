@@ -14,7 +14,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, isApiError, isStaleVersion, type Page } from './client';
+import { call, http, isApiError, isStaleVersion } from './client';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -30,7 +30,6 @@ export type Counterpart = (typeof counterpartSchema)['_output'];
 export type { Referral };
 
 const PAGE_SIZE = 25;
-const enc = encodeURIComponent;
 
 export const referralKeys = {
   all: ['referrals'] as const,
@@ -46,10 +45,12 @@ export const referralsQueryOptions = (filters: ReferralFilters) =>
   infiniteQueryOptions({
     queryKey: referralKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Referral>>('/referrals', {
-        query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/referrals', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -57,13 +58,13 @@ export const referralsQueryOptions = (filters: ReferralFilters) =>
 export const referralQueryOptions = (id: string) =>
   queryOptions({
     queryKey: referralKeys.detail(id),
-    queryFn: ({ signal }) => api<Referral>(`/referrals/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/referrals/{id}', { params: { path: { id } }, signal })),
   });
 
 /** Partner organizations the caller's organization can refer to by name (until the marketplace lands). */
 export const counterpartsQueryOptions = queryOptions({
   queryKey: referralKeys.counterparts,
-  queryFn: ({ signal }) => api<{ items: Counterpart[] }>('/referrals/counterparts', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/referrals/counterparts', { signal })),
   select: (data) => data.items,
 });
 
@@ -99,7 +100,7 @@ function useRefreshReferralWhenChanged(id: string) {
 export function useCreateReferral() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateReferralInput) => api<Referral>('/referrals', { method: 'POST', body }),
+    mutationFn: (body: CreateReferralInput) => call(http.POST('/referrals', { body })),
     // A first referral to someone makes them a counterpart.
     onSuccess: (referral) => storeReferral(queryClient, referral, referralKeys.counterparts),
   });
@@ -112,8 +113,14 @@ export function useDecideReferral(id: string) {
   const queryClient = useQueryClient();
   const refresh = useRefreshReferralWhenChanged(id);
   return useMutation({
-    mutationFn: ({ verb, ...body }: ReferralDecision) =>
-      api<Referral>(`/referrals/${enc(id)}/${verb}`, { method: 'POST', body }),
+    mutationFn: (decision: ReferralDecision) => {
+      const params = { path: { id } };
+      if (decision.verb === 'accept') {
+        return call(http.POST('/referrals/{id}/accept', { params, body: { version: decision.version } }));
+      }
+      const { verb: _verb, ...body } = decision;
+      return call(http.POST('/referrals/{id}/reject', { params, body }));
+    },
     onSuccess: (referral) => storeReferral(queryClient, referral),
     onError: refresh,
   });
@@ -124,7 +131,7 @@ export function useConvertReferral(id: string) {
   const refresh = useRefreshReferralWhenChanged(id);
   return useMutation({
     mutationFn: (body: ConvertReferralInput) =>
-      api<ConvertedReferral>(`/referrals/${enc(id)}/convert`, { method: 'POST', body }),
+      call(http.POST('/referrals/{id}/convert', { params: { path: { id } }, body })),
     // The new deal joins the deal lists (and counterparts: the parties now share a deal).
     onSuccess: ({ referral }) => storeReferral(queryClient, referral, ['deals'], referralKeys.counterparts),
     onError: refresh,

@@ -1,6 +1,6 @@
-import type { User, userListQuery } from '@partnergraph/shared/contracts/identity';
+import type { userListQuery } from '@partnergraph/shared/contracts/identity';
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Page } from './client';
+import { call, http } from './client';
 
 export type UserFilters = (typeof userListQuery)['_input'];
 
@@ -8,5 +8,6 @@ export type UserFilters = (typeof userListQuery)['_input'];
 export const usersQueryOptions = (filters: UserFilters) =>
   queryOptions({
     queryKey: ['users', filters],
-    queryFn: ({ signal }) => api<Page<User>>('/users', { query: { ...filters, limit: 200 }, signal }),
+    queryFn: ({ signal }) =>
+      call(http.GET('/users', { params: { query: { ...filters, limit: 200 } }, signal })),
   });

@@ -13,7 +13,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, isStaleVersion, type Page } from './client';
+import { call, http, isStaleVersion } from './client';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults).
 export type CreateWebhookInput = (typeof createWebhookBody)['_input'];
@@ -33,21 +33,19 @@ export const webhookKeys = {
   deliveryList: (id: string, filters: DeliveryFilters) => [...webhookKeys.deliveries(id), filters] as const,
 };
 
-const path = (id: string) => `/webhooks/${encodeURIComponent(id)}`;
-
 // --- Queries ---
 
 /** Every subscription, newest first; a vendor has a handful, so the list is not paged. */
 export const webhooksQueryOptions = queryOptions({
   queryKey: webhookKeys.list,
-  queryFn: ({ signal }) => api<{ items: Webhook[] }>('/webhooks', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/webhooks', { signal })),
   select: (data) => data.items,
 });
 
 export const webhookQueryOptions = (id: string) =>
   queryOptions({
     queryKey: webhookKeys.detail(id),
-    queryFn: ({ signal }) => api<Webhook>(path(id), { signal }),
+    queryFn: ({ signal }) => call(http.GET('/webhooks/{id}', { params: { path: { id } }, signal })),
   });
 
 /** The delivery log, newest first. */
@@ -55,10 +53,12 @@ export const deliveriesQueryOptions = (id: string, filters: DeliveryFilters = {}
   infiniteQueryOptions({
     queryKey: webhookKeys.deliveryList(id, filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Delivery>>(`${path(id)}/deliveries`, {
-        query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/webhooks/{id}/deliveries', {
+          params: { path: { id }, query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -100,7 +100,7 @@ function refreshDeliveries(queryClient: QueryClient, id: string) {
 export function useCreateWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateWebhookInput) => api<WebhookWithSecret>('/webhooks', { method: 'POST', body }),
+    mutationFn: (body: CreateWebhookInput) => call(http.POST('/webhooks', { body })),
     onSuccess: (created) => storeWebhook(queryClient, withoutSecret(created)),
   });
 }
@@ -108,7 +108,8 @@ export function useCreateWebhook() {
 export function useUpdateWebhook(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateWebhookInput) => api<Webhook>(path(id), { method: 'PATCH', body }),
+    mutationFn: (body: UpdateWebhookInput) =>
+      call(http.PATCH('/webhooks/{id}', { params: { path: { id } }, body })),
     onSuccess: (webhook) => storeWebhook(queryClient, webhook),
     onError: (error) => reloadIfStale(queryClient, id, error),
   });
@@ -119,7 +120,7 @@ export function useRotateWebhookSecret(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (version: number) =>
-      api<WebhookWithSecret>(`${path(id)}/rotate-secret`, { method: 'POST', body: { version } }),
+      call(http.POST('/webhooks/{id}/rotate-secret', { params: { path: { id } }, body: { version } })),
     onSuccess: (rotated) => storeWebhook(queryClient, withoutSecret(rotated)),
     onError: (error) => reloadIfStale(queryClient, id, error),
   });
@@ -128,7 +129,7 @@ export function useRotateWebhookSecret(id: string) {
 export function useDeleteWebhook(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>(path(id), { method: 'DELETE' }),
+    mutationFn: () => call(http.DELETE('/webhooks/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       // The webhook's own queries are left alone: refetched, they would only hear 404. The page that
       // shows them navigates away, and unobserved they are garbage-collected.
@@ -147,7 +148,7 @@ export function useDeleteWebhook(id: string) {
 export function useSendTestEvent(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<Delivery>(`${path(id)}/test`, { method: 'POST' }),
+    mutationFn: () => call(http.POST('/webhooks/{id}/test', { params: { path: { id } } })),
     onSuccess: () => refreshDeliveries(queryClient, id),
   });
 }
@@ -157,7 +158,9 @@ export function useReplayDelivery(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (deliveryId: string) =>
-      api<Delivery>(`${path(id)}/deliveries/${encodeURIComponent(deliveryId)}/replay`, { method: 'POST' }),
+      call(
+        http.POST('/webhooks/{id}/deliveries/{deliveryId}/replay', { params: { path: { id, deliveryId } } }),
+      ),
     onSuccess: () => refreshDeliveries(queryClient, id),
   });
 }

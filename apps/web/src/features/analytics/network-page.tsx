@@ -25,9 +25,9 @@ import {
   analyticsKeys,
   csvHref,
   type NetworkReport,
+  networkWithBetweenness,
   reportQueryOptions,
 } from '../../api/analytics';
-import { api } from '../../api/client';
 import { formatDateTime } from '../../components/dates';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
@@ -63,10 +63,7 @@ export function NetworkPage({ params, onParamsChange }: DashboardProps) {
   // Betweenness is slow on large graphs: asked for only on request, and cached apart.
   const between = useQuery({
     queryKey: [...analyticsKeys.report('network', params), 'betweenness'] as const,
-    queryFn: ({ signal }) => {
-      const { model: _model, ...filters } = params;
-      return api<NetworkReport>('/analytics/network', { query: { ...filters, betweenness: 'true' }, signal });
-    },
+    queryFn: ({ signal }) => networkWithBetweenness(params, signal),
     enabled: withBetweenness,
     staleTime: 60_000,
   });

@@ -2,11 +2,7 @@ import { Alert, Button, Divider, Group, Stack, Switch, Text } from '@mantine/cor
 import { notificationKinds } from '@partnergraph/shared/community-codes';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client';
-import {
-  type NotificationSettings,
-  notificationSettingsQueryOptions,
-  useUpdateNotificationSettings,
-} from '../../api/notifications';
+import { notificationSettingsQueryOptions, useUpdateNotificationSettings } from '../../api/notifications';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { notificationKindCopy } from './labels';
 
@@ -22,7 +18,7 @@ export function NotificationSettingsForm({ onDone }: { onDone?: () => void }) {
     return <ErrorAlert error={settings.error} title="Your preferences could not be loaded" />;
   // While a change is saved, its switch already shows it rather than flicking back.
   const pending = update.isPending ? update.variables : undefined;
-  const shown: NotificationSettings = {
+  const shown = {
     email: { ...settings.data.email, ...(pending?.email ?? {}) },
     digest: pending?.digest ?? settings.data.digest,
   };
