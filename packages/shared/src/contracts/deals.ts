@@ -138,6 +138,7 @@ export const conflictCheckSchema = z.object({
   items: z.array(conflictSchema),
   protectedByAnotherPartner,
 });
+export type ConflictCheck = z.infer<typeof conflictCheckSchema>;
 
 const customerFields = {
   customerName: text(200).min(2),

@@ -11,7 +11,7 @@ import {
   type UpdateDealInput,
 } from '../../api/deals';
 import { countryOptions } from '../../components/countries';
-import { ConflictList } from './conflict-list';
+import { ConflictList, ProtectedElsewhereNotice } from './conflict-list';
 import { localToday, parseMajorAmount, toMajorInput } from './format';
 import { type DealStage, dealStages, stageLabels } from './labels';
 
@@ -351,9 +351,12 @@ function ConflictHints({
       </Text>
     );
   }
-  const conflicts = check.data ?? [];
+  const conflicts = check.data?.items ?? [];
+  const taken = check.data?.protectedByAnotherPartner ?? false;
   if (conflicts.length === 0) {
-    return (
+    return taken ? (
+      <ProtectedElsewhereNotice />
+    ) : (
       <Text size="sm" c="dimmed" role="status">
         {check.isFetching
           ? 'Checking for open deals with this customer…'
@@ -362,14 +365,17 @@ function ConflictHints({
     );
   }
   return (
-    <Alert color="orange" title="Possible conflicts" role="status">
-      <Stack gap="xs">
-        <Text size="sm">
-          {conflicts.length === 1 ? 'An open deal looks' : `${conflicts.length} open deals look`} like the
-          same customer. You can still go ahead; the reviewer sees these matches too.
-        </Text>
-        <ConflictList conflicts={conflicts} label="Possible conflicts" newTab />
-      </Stack>
-    </Alert>
+    <Stack gap="xs">
+      {taken && <ProtectedElsewhereNotice />}
+      <Alert color="orange" title="Possible conflicts" role="status">
+        <Stack gap="xs">
+          <Text size="sm">
+            {conflicts.length === 1 ? 'An open deal looks' : `${conflicts.length} open deals look`} like the
+            same customer. You can still go ahead; the reviewer sees these matches too.
+          </Text>
+          <ConflictList conflicts={conflicts} label="Possible conflicts" newTab />
+        </Stack>
+      </Alert>
+    </Stack>
   );
 }
