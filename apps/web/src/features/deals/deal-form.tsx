@@ -11,6 +11,7 @@ import {
   type UpdateDealInput,
 } from '../../api/deals';
 import { countryOptions } from '../../components/countries';
+import { useSession } from '../auth/session';
 import { ConflictList, ProtectedElsewhereNotice } from './conflict-list';
 import { localToday, parseMajorAmount, toMajorInput } from './format';
 import { type DealStage, dealStages, stageLabels } from './labels';
@@ -321,6 +322,7 @@ function ConflictHints({
   customerDomain: string;
   excludeDealId?: string;
 }) {
+  const partner = useSession().organization.kind === 'partner';
   // Debounced as one string: a fresh object each render would restart the wait forever.
   const [typed] = useDebouncedValue(JSON.stringify([customerName.trim(), customerDomain.trim()]), 400);
   const [name, domain] = JSON.parse(typed) as [string, string];
@@ -352,7 +354,8 @@ function ConflictHints({
     );
   }
   const conflicts = check.data?.items ?? [];
-  const taken = check.data?.protectedByAnotherPartner ?? false;
+  // Vendor staff see the protecting deal itself among the conflicts; a partner learns only that it exists.
+  const taken = partner && (check.data?.protectedByAnotherPartner ?? false);
   if (conflicts.length === 0) {
     return taken ? (
       <ProtectedElsewhereNotice />

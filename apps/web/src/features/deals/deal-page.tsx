@@ -89,7 +89,7 @@ function DealView({ deal }: { deal: Deal }) {
         </div>
         <DealActions deal={deal} abilities={abilities} />
       </Group>
-      {justCreated?.protectedByAnotherPartner && deal.status === 'registered' && (
+      {justCreated?.protectedByAnotherPartner && deal.status === 'registered' && !deal.vendorRecorded && (
         <ProtectedElsewhereNotice registered />
       )}
       {justCreatedConflicts.length > 0 && (
