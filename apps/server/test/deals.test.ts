@@ -634,6 +634,53 @@ describe('conflict matching', () => {
 });
 
 describe('involvements', () => {
+  it('names on a deal only the partners the proposer may see, answering others as not existing', async () => {
+    const hidden = await createPartnerOrganization(t.database.db, {
+      name: 'Unlisted Hush Partners',
+      country: 'US',
+    });
+    const d = await createDealRecord(t.database.db, { registeredByOrgId: e.partnerA.id, status: 'approved' });
+    const tryAdd = (who: Session) =>
+      as(t.app, who).post(`/api/v1/deals/${d.id}/involvements`, {
+        organizationId: hidden.id,
+        role: 'influenced',
+      });
+    // Every path by which a partner names another organization on its own records refuses it alike.
+    const onDeal = await tryAdd(aUser);
+    expect(onDeal.statusCode).toBe(404);
+    const asReferral = await as(t.app, aUser).post('/api/v1/referrals', {
+      recipientOrganizationId: hidden.id,
+      companyName: 'Someone Ltd',
+      contactName: 'Sam',
+      contactEmail: 'sam@someone.test',
+      need: 'Backups',
+    });
+    expect(asReferral.statusCode).toBe(400);
+    for (const res of [onDeal, asReferral]) expect(res.body).not.toContain('Unlisted Hush');
+    // Answered exactly as an id that exists nowhere.
+    const nowhere = await as(t.app, aUser).post(`/api/v1/deals/${d.id}/involvements`, {
+      organizationId: '00000000-0000-4000-8000-000000000000',
+      role: 'influenced',
+    });
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.json().detail).toBe(onDeal.json().detail);
+    // The vendor sees every partner; once listed in the marketplace, the partner may name it too.
+    const other = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerB.id,
+      status: 'approved',
+    });
+    expect(
+      (
+        await as(t.app, admin).post(`/api/v1/deals/${other.id}/involvements`, {
+          organizationId: hidden.id,
+          role: 'influenced',
+        })
+      ).statusCode,
+    ).toBe(201);
+    await createProfileRecord(t.database.db, hidden.id, {});
+    expect((await tryAdd(aUser)).statusCode).toBe(201);
+  });
+
   it('lets a partner on the deal propose another, which the vendor confirms; others get 404', async () => {
     const d = await createDealRecord(t.database.db, { registeredByOrgId: e.partnerA.id, status: 'approved' });
     // B cannot see A's deal, so cannot add itself to it.
@@ -959,5 +1006,186 @@ describe('referrals', () => {
     await evaluateAllEnrollments(t.database.db);
     const evaluation = (await as(t.app, admin).get(`/api/v1/enrollments/${enrollment.id}`)).json();
     expect(evaluation.tier.name).toBe('Top');
+  });
+});
+
+describe('deal protection is exclusive', () => {
+  const register = async (who: Session, over: Record<string, unknown>) => {
+    const res = await as(t.app, who).post('/api/v1/deals', dealInput(over));
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const approve = (who: Session, deal: { id: string; version: number }, over: Record<string, unknown> = {}) =>
+    as(t.app, who).post(`/api/v1/deals/${deal.id}/approve`, { version: deal.version, ...over });
+  const timeline = async (who: Session, id: string) =>
+    (await as(t.app, who).get(`/api/v1/deals/${id}/timeline`)).json().items as { summary: string }[];
+  const settings = async (patch: Record<string, unknown>) => {
+    const current = (await as(t.app, admin).get('/api/v1/settings')).json();
+    const res = await as(t.app, admin).patch('/api/v1/settings', { version: current.version, ...patch });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('refuses a second partner’s approval, lets an admin override with a reason, and shows it to the vendor alone', async () => {
+    // B holds Hooli under protection.
+    const held = await register(bUser, { customerName: 'Hooli Inc', customerDomain: 'hooli.com' });
+    const heldApproved = await approve(admin, held);
+    expect(heldApproved.statusCode, heldApproved.body).toBe(200);
+    const heldBefore = heldApproved.json();
+
+    // A registers the same customer on another host of the same registrable domain.
+    const rival = await register(aUser, { customerName: 'Hooli', customerDomain: 'shop.hooli.com' });
+    // The channel manager sees it would break a protection, and is refused.
+    const seen = (await as(t.app, cm).get(`/api/v1/deals/${rival.id}/conflicts`)).json().items;
+    expect(seen.find((c: { deal: { id: string } }) => c.deal.id === held.id)).toMatchObject({
+      strong: true,
+      blocking: true,
+    });
+    const refused = await approve(cm, rival);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain(`protected for ${e.partnerB.name} by deal ${held.id}`);
+    expect(refused.json().protectingDealIds).toEqual([held.id]);
+    // A reason does not make a channel manager one who may override (default: vendor admins only).
+    const notAllowed = await approve(cm, rival, { overrideReason: 'B has gone quiet for months' });
+    expect(notAllowed.statusCode).toBe(403);
+    expect(notAllowed.json().detail).toContain('vendor admins');
+    // Nor does an admin approve it without a reason.
+    expect((await approve(admin, rival)).statusCode).toBe(409);
+    expect((await as(t.app, aUser).get(`/api/v1/deals/${rival.id}`)).json().status).toBe('registered');
+
+    const overridden = await approve(admin, rival, {
+      overrideReason: 'The customer asked for Alpha in writing',
+    });
+    expect(overridden.statusCode, overridden.body).toBe(200);
+    expect(overridden.json().status).toBe('approved');
+
+    // The holder keeps its protection, untouched.
+    const heldAfter = (await as(t.app, bUser).get(`/api/v1/deals/${held.id}`)).json();
+    expect(heldAfter).toMatchObject({ status: 'approved', protection: heldBefore.protection });
+
+    // Both timelines show the override to the vendor…
+    const onRival = (await timeline(admin, rival.id)).map((i) => i.summary);
+    expect(
+      onRival.some((s) => s.includes(e.partnerB.name) && s.includes('The customer asked for Alpha')),
+    ).toBe(true);
+    const onHeld = (await timeline(cm, held.id)).map((i) => i.summary);
+    expect(onHeld.some((s) => s.includes(e.partnerA.name) && s.includes('which still runs'))).toBe(true);
+    // …and to neither partner.
+    for (const [who, id] of [
+      [aUser, rival.id],
+      [bUser, held.id],
+    ] as const) {
+      const text = JSON.stringify(await timeline(who, id));
+      expect(text).not.toContain('The customer asked for Alpha');
+      expect(text).not.toContain('protection held by');
+    }
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, held.id), eq(auditLog.action, 'deal.protection_overridden')));
+    expect(audit).toMatchObject({
+      after: { dealId: rival.id, reason: 'The customer asked for Alpha in writing' },
+    });
+  });
+
+  it('blocks on the same normalized name under another domain; a similar name only warns', async () => {
+    const held = await register(bUser, { customerName: 'Pied Piper, Inc.', customerDomain: 'piedpiper.com' });
+    expect((await approve(admin, held)).statusCode).toBe(200);
+    const sameName = await register(aUser, { customerName: 'PIED PIPER', customerDomain: 'piedpiper.io' });
+    expect((await approve(cm, sameName)).statusCode).toBe(409);
+
+    // Trigrams alone: shown to the reviewer, never blocking.
+    const similar = await register(aUser, { customerName: 'Pied Pipers', customerDomain: undefined });
+    const conflicts = (await as(t.app, cm).get(`/api/v1/deals/${similar.id}/conflicts`)).json().items;
+    const match = conflicts.find((c: { deal: { id: string } }) => c.deal.id === held.id);
+    expect(match).toMatchObject({ strong: false, blocking: false });
+    expect((await approve(cm, similar)).statusCode).toBe(200);
+
+    // The same partner's second registration is its own business, as is a protection that ran out.
+    const again = await register(bUser, { customerName: 'Pied Piper', customerDomain: 'piedpiper.com' });
+    expect((await approve(admin, again)).statusCode).toBe(200);
+    await t.database.db
+      .update(deals)
+      .set({ protectionExpiresAt: new Date(Date.now() - day) })
+      .where(eq(deals.registeredByOrgId, e.partnerB.id));
+    const current = (await as(t.app, aUser).get(`/api/v1/deals/${sameName.id}`)).json();
+    expect((await approve(cm, current)).statusCode).toBe(200);
+  });
+
+  it('lets the roles the setting names override', async () => {
+    const held = await register(bUser, { customerName: 'Globex Corporation', customerDomain: 'globex.com' });
+    expect((await approve(admin, held)).statusCode).toBe(200);
+    const rival = await register(aUser, { customerName: 'Globex', customerDomain: 'globex.com' });
+    const saved = await settings({ protectionOverrideRoles: ['channel_manager', 'admin'] });
+    expect(saved.protectionOverrideRoles).toEqual(['admin', 'channel_manager']);
+    try {
+      expect((await approve(cm, rival, { overrideReason: 'Globex split its purchasing' })).statusCode).toBe(
+        200,
+      );
+    } finally {
+      await settings({ protectionOverrideRoles: ['admin'] });
+    }
+    const bad = await as(t.app, admin).patch('/api/v1/settings', {
+      version: (await as(t.app, admin).get('/api/v1/settings')).json().version,
+      protectionOverrideRoles: ['partner_admin'],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('protectionOverrideRoles');
+  });
+
+  it('tells a partner registering a protected customer that it is taken, and nothing more; the vendor can turn it off', async () => {
+    const held = await register(bUser, {
+      customerName: 'Vandelay Industries',
+      customerDomain: 'vandelay.com',
+      notes: 'Vandelay secret',
+    });
+    expect((await approve(admin, held)).statusCode).toBe(200);
+
+    // The live hint, as the form asks while typing.
+    const hint = await as(t.app, aUser).get(
+      '/api/v1/deals/conflict-check?customerName=Vandelay&customerDomain=vandelay.com',
+    );
+    expect(hint.json()).toEqual({ items: [], protectedByAnotherPartner: true });
+    // The holder is not told its own deal protects it from itself.
+    expect(
+      (await as(t.app, bUser).get('/api/v1/deals/conflict-check?customerName=Vandelay+Industries')).json()
+        .protectedByAnotherPartner,
+    ).toBe(false);
+    // A similar name alone is not "taken".
+    expect(
+      (await as(t.app, aUser).get('/api/v1/deals/conflict-check?customerName=Vandelay+Imports+Ltd')).json()
+        .protectedByAnotherPartner,
+    ).toBe(false);
+
+    const registered = await as(t.app, aUser).post(
+      '/api/v1/deals',
+      dealInput({ customerName: 'Vandelay Industries Inc', customerDomain: 'vandelay.com' }),
+    );
+    expect(registered.statusCode, registered.body).toBe(201);
+    expect(registered.json()).toMatchObject({ protectedByAnotherPartner: true, conflicts: [] });
+    // Not who, not how much, not until when.
+    for (const secret of [
+      held.id,
+      e.partnerB.name,
+      e.partnerB.id,
+      'Vandelay secret',
+      held.amount.toString(),
+    ]) {
+      expect(hint.body).not.toContain(secret);
+      expect(JSON.stringify(registered.json().conflicts)).not.toContain(secret);
+    }
+    expect(registered.body).not.toContain(e.partnerB.name);
+
+    await settings({ protectedCustomerNotice: false });
+    try {
+      expect(
+        (await as(t.app, aUser).get('/api/v1/deals/conflict-check?customerName=Vandelay+Industries')).json()
+          .protectedByAnotherPartner,
+      ).toBe(false);
+      const quiet = await register(aUser, { customerName: 'Vandelay', customerDomain: 'vandelay.com' });
+      expect(quiet.protectedByAnotherPartner).toBe(false);
+    } finally {
+      await settings({ protectedCustomerNotice: true });
+    }
   });
 });

@@ -102,6 +102,21 @@ describe('the demo ecosystem', () => {
     expect(tailspin.registeredBy.name).toBe('Northwind Systems');
     const conflicts = (await as(t.app, cm).get(`/api/v1/deals/${tailspin.id}/conflicts`)).json().items;
     expect(conflicts[0].deal.registeredBy.name).toBe('Contoso Cloud Services');
+    // Protection is exclusive: the waiting look-alike is refused until an admin overrides with a reason…
+    expect(conflicts[0]).toMatchObject({ strong: true, blocking: true });
+    const refused = await as(t.app, cm).post(`/api/v1/deals/${tailspin.id}/approve`, {
+      version: tailspin.version,
+    });
+    expect(refused.statusCode).toBe(409);
+    // …and no customer is protected for two partners at once (same registrable domain or normalized name).
+    expect(
+      await count(sql`select count(*) as n from deals a join deals b
+        on a.id < b.id and a.registered_by_org_id <> b.registered_by_org_id
+          and (a.customer_root_domain = b.customer_root_domain
+            or replace(a.customer_name_key, ' ', '') = replace(b.customer_name_key, ' ', ''))
+        where a.status = 'approved' and b.status = 'approved'
+          and a.protection_expires_at > now() and b.protection_expires_at > now()`),
+    ).toBe(0);
     const northwind = await signIn(t.app, 'user@northwind.example', 'partnergraph-demo');
     const counterparts = (await as(t.app, northwind).get('/api/v1/referrals/counterparts')).json().items;
     expect(counterparts.map((c: { name: string }) => c.name)).toContain('Contoso Cloud Services');

@@ -392,7 +392,8 @@ export const examples: Record<string, Example> = {
   'GET /api/v1/deals/{id}/involvements': async (x) => ({ params: { id: (await dealOf(x)).id } }),
   'POST /api/v1/deals/{id}/involvements': async (x) => ({
     params: { id: (await dealOf(x)).id },
-    body: { organizationId: (await otherPartner(x.t)).id, role: 'co_sell' },
+    // A partner names on its deal only partners it may see: one in the marketplace.
+    body: { organizationId: (await publishedPartner(x.t)).id, role: 'co_sell' },
   }),
   'POST /api/v1/deals/{id}/involvements/{organizationId}/confirm': async (x) => {
     const other = await otherPartner(x.t);

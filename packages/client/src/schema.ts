@@ -6773,6 +6773,10 @@ export interface paths {
                                 dealRegistered: number;
                                 profileUpdated: number;
                             };
+                            /** @description Vendor roles that may approve a deal over another partner’s protection of the same customer, with a written reason */
+                            protectionOverrideRoles: ("admin" | "channel_manager")[];
+                            /** @description Whether a partner registering a customer another partner holds under protection is told so (never who) */
+                            protectedCustomerNotice: boolean;
                             version: number;
                             /**
                              * Format: date-time
@@ -6841,6 +6845,9 @@ export interface paths {
                             dealRegistered: number;
                             profileUpdated: number;
                         };
+                        /** @description Who may override another partner’s protection; at least one role */
+                        protectionOverrideRoles?: ("admin" | "channel_manager")[];
+                        protectedCustomerNotice?: boolean;
                     };
                 };
             };
@@ -6870,6 +6877,10 @@ export interface paths {
                                 dealRegistered: number;
                                 profileUpdated: number;
                             };
+                            /** @description Vendor roles that may approve a deal over another partner’s protection of the same customer, with a written reason */
+                            protectionOverrideRoles: ("admin" | "channel_manager")[];
+                            /** @description Whether a partner registering a customer another partner holds under protection is told so (never who) */
+                            protectedCustomerNotice: boolean;
                             version: number;
                             /**
                              * Format: date-time
@@ -7402,7 +7413,7 @@ export interface paths {
         put?: never;
         /**
          * Register a deal (partners) or record a vendor-sourced one (vendor staff)
-         * @description A currency with no exchange rate in force answers 422. The response lists open deals that look like the same customer (a partner sees only its own organization’s).
+         * @description A currency with no exchange rate in force answers 422. The response lists open deals that look like the same customer (a partner sees only its own organization’s), and whether another partner holds it under protection.
          */
         post: {
             parameters: {
@@ -7572,7 +7583,13 @@ export interface paths {
                                 reasons: string[];
                                 /** @description 0–1: 1 for the same domain, else the name similarity */
                                 score: number;
+                                /** @description The same registrable domain or the same normalized name (not a similar name or a domain named like it) */
+                                strong: boolean;
+                                /** @description A strong match protected for another partner: approving over it is refused unless a permitted reviewer overrides with a reason */
+                                blocking: boolean;
                             }[];
+                            /** @description The customer is under another partner’s deal protection (never who, for how much or until when); false when the vendor turned this notice off */
+                            protectedByAnotherPartner: boolean;
                         };
                     };
                 };
@@ -7609,7 +7626,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open deals that look like this customer (live hints while registering) */
+        /**
+         * Open deals that look like this customer (live hints while registering)
+         * @description A partner sees only its own organization’s deals among them, and is told whether another partner holds the customer under protection (unless the vendor turned that notice off), never which.
+         */
         get: {
             parameters: {
                 query: {
@@ -7654,7 +7674,13 @@ export interface paths {
                                 reasons: string[];
                                 /** @description 0–1: 1 for the same domain, else the name similarity */
                                 score: number;
+                                /** @description The same registrable domain or the same normalized name (not a similar name or a domain named like it) */
+                                strong: boolean;
+                                /** @description A strong match protected for another partner: approving over it is refused unless a permitted reviewer overrides with a reason */
+                                blocking: boolean;
                             }[];
+                            /** @description The customer is under another partner’s deal protection (never who, for how much or until when); false when the vendor turned this notice off */
+                            protectedByAnotherPartner: boolean;
                         };
                     };
                 };
@@ -8024,7 +8050,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a registration: protection starts */
+        /** Approve a registration: protection starts (409 over another partner’s protection unless overridden) */
         post: {
             parameters: {
                 query?: never;
@@ -8042,6 +8068,8 @@ export interface paths {
                         version: number;
                         /** @description Overrides the days from the partner’s best active tier */
                         protectionDays?: number;
+                        /** @description Approves over another partner’s protection of the same customer (roles in the protectionOverrideRoles setting); audited on both deals */
+                        overrideReason?: string;
                     };
                 };
             };
@@ -8925,6 +8953,10 @@ export interface paths {
                                 reasons: string[];
                                 /** @description 0–1: 1 for the same domain, else the name similarity */
                                 score: number;
+                                /** @description The same registrable domain or the same normalized name (not a similar name or a domain named like it) */
+                                strong: boolean;
+                                /** @description A strong match protected for another partner: approving over it is refused unless a permitted reviewer overrides with a reason */
+                                blocking: boolean;
                             }[];
                         };
                     };

@@ -1,10 +1,36 @@
 import type { Faker } from '@faker-js/faker';
 import type { DealStatus, InvolvementRole } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../db/client';
+import { normalizeCompanyName } from '../modules/organizations/company-identity';
 import { bestBenefit } from '../modules/programs/benefits';
 import { createDealRecord, createFxRateRecord, createReferralRecord, type DealInput } from './factories';
 
 const DAY = 86_400_000;
+
+/**
+ * Customers as generated names give them, each a company of its own: a name
+ * or domain met before (faker repeats surnames) gets a number, so no two
+ * partners end up holding one customer under protection, which approval forbids.
+ */
+function customerNames() {
+  const used = new Set<string>();
+  return (generated: string) => {
+    const key = normalizeCompanyName(generated).replace(/ /g, '');
+    const slug = generated
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 20);
+    for (let k = 1; ; k++) {
+      const n = k === 1 ? '' : String(k);
+      const name = k === 1 ? generated : `${generated} ${n}`;
+      const domain = `${slug}${n}.com`;
+      if (used.has(`name:${key}${n}`) || used.has(`domain:${domain}`)) continue;
+      used.add(`name:${key}${n}`);
+      used.add(`domain:${domain}`);
+      return { name, domain };
+    }
+  };
+}
 
 export interface DemoDealPartner {
   id: string;
@@ -84,14 +110,8 @@ export async function loadDemoDeals(
   );
   const [northwind, contoso] = partners;
 
-  const customer = () => {
-    const name = faker.company.name();
-    const slug = name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '')
-      .slice(0, 20);
-    return { name, domain: `${slug}.com` };
-  };
+  const named = customerNames();
+  const customer = () => named(faker.company.name());
 
   /** The status a deal created `ageDays` ago has most likely reached. */
   const statusFor = (ageDays: number): DealStatus =>
@@ -240,6 +260,7 @@ export async function loadDemoDeals(
       amount: (cur: string) => amountIn(cur),
       dealStatus: () => statusFor(Math.max(0, ageDays - 5)),
       lifecycle,
+      customer: named,
     });
   }
 
@@ -252,6 +273,7 @@ export async function loadDemoDeals(
       lifecycle,
       amount: amountIn,
       dealStatus: () => 'won' as DealStatus,
+      customer: named,
     };
     await demoReferral(q, faker, {
       ...nwContoso,
@@ -336,15 +358,13 @@ interface ReferralSpec {
   amount: (currency: string) => number;
   dealStatus: () => DealStatus;
   lifecycle: (createdAt: Date, status: DealStatus) => Partial<DealInput>;
+  /** Makes a generated company name one no other demo customer has. */
+  customer: (generated: string) => { name: string; domain: string };
 }
 
 /** A referral and, when converted, its deal: the recipient sourced, the referrer referred. */
 async function demoReferral(q: Queryable, faker: Faker, s: ReferralSpec) {
-  const name = faker.company.name();
-  const domain = `${name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '')
-    .slice(0, 20)}.com`;
+  const { name, domain } = s.customer(faker.company.name());
   const decidedAt = new Date(s.createdAt.getTime() + faker.number.int({ min: 1, max: 5 }) * DAY);
   const fee = s.status === 'converted' ? await bestBenefit(q, s.referrer.id, 'referral_fee_pct') : null;
   const referral = await createReferralRecord(q, {

@@ -5,6 +5,7 @@ import type {
   attributionSchema,
   closeDealBody,
   Conflict,
+  ConflictCheck,
   conflictCheckQuery,
   counterpartSchema,
   createDealBody,
@@ -51,7 +52,7 @@ export interface Industry {
   code: string;
   name: string;
 }
-export type { Conflict, Deal, Involvement };
+export type { Conflict, ConflictCheck, Deal, Involvement };
 
 const PAGE_SIZE = 25;
 const enc = encodeURIComponent;
@@ -69,7 +70,10 @@ export const dealKeys = {
     ['deals', 'related', id, 'attribution', model] as const,
   timeline: (id: string) => ['deals', 'related', id, 'timeline'] as const,
   conflictCheck: (params: ConflictCheckParams) => ['deals', 'conflict-check', params] as const,
-  /** The conflicts POST /deals answered with, kept for the deal page the form goes to next (no fetch). */
+  /**
+   * The conflicts POST /deals answered with, and whether another partner holds the customer, kept for
+   * the deal page the form goes to next (no fetch).
+   */
   createdConflicts: (id: string) => ['deals', 'created-conflicts', id] as const,
   counterparts: ['deals', 'counterparts'] as const,
 };
@@ -118,13 +122,14 @@ export const timelineQueryOptions = (id: string) =>
     select: (data) => data.items,
   });
 
-/** Live hints while a deal is typed in: open deals that look like the same customer. */
+/**
+ * Live hints while a deal is typed in: open deals that look like the same customer, and whether
+ * another partner holds it under protection (never who).
+ */
 export const conflictCheckQueryOptions = (params: ConflictCheckParams) =>
   queryOptions({
     queryKey: dealKeys.conflictCheck(params),
-    queryFn: ({ signal }) =>
-      api<{ items: Conflict[] }>('/deals/conflict-check', { query: { ...params }, signal }),
-    select: (data) => data.items,
+    queryFn: ({ signal }) => api<ConflictCheck>('/deals/conflict-check', { query: { ...params }, signal }),
     staleTime: 30_000,
   });
 
@@ -194,8 +199,11 @@ export function useCreateDeal() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateDealInput) => api<DealCreated>('/deals', { method: 'POST', body }),
-    onSuccess: ({ conflicts, ...deal }) => {
-      queryClient.setQueryData(dealKeys.createdConflicts(deal.id), conflicts);
+    onSuccess: ({ conflicts, protectedByAnotherPartner, ...deal }) => {
+      queryClient.setQueryData<ConflictCheck>(dealKeys.createdConflicts(deal.id), {
+        items: conflicts,
+        protectedByAnotherPartner,
+      });
       return storeDeal(queryClient, deal);
     },
   });

@@ -108,14 +108,37 @@ export const conflictSchema = z.object({
   }),
   reasons: z.array(z.string()).min(1).describe('Why it matched, in words'),
   score: z.number().describe('0–1: 1 for the same domain, else the name similarity'),
+  strong: z
+    .boolean()
+    .describe(
+      'The same registrable domain or the same normalized name (not a similar name or a domain named like it)',
+    ),
+  blocking: z
+    .boolean()
+    .describe(
+      'A strong match protected for another partner: approving over it is refused unless a permitted reviewer overrides with a reason',
+    ),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
+
+const protectedByAnotherPartner = z
+  .boolean()
+  .describe(
+    'The customer is under another partner’s deal protection (never who, for how much or until when); false when the vendor turned this notice off',
+  );
 
 export const dealCreatedSchema = dealSchema.extend({
   conflicts: z
     .array(conflictSchema)
     .describe('Open deals that look like the same customer; a partner sees only its own organization’s'),
+  protectedByAnotherPartner,
 });
+
+export const conflictCheckSchema = z.object({
+  items: z.array(conflictSchema),
+  protectedByAnotherPartner,
+});
+export type ConflictCheck = z.infer<typeof conflictCheckSchema>;
 
 const customerFields = {
   customerName: text(200).min(2),
@@ -189,6 +212,12 @@ export const approveDealBody = z.strictObject({
     .max(730)
     .optional()
     .describe('Overrides the days from the partner’s best active tier'),
+  overrideReason: text(2000)
+    .min(3)
+    .optional()
+    .describe(
+      'Approves over another partner’s protection of the same customer (roles in the protectionOverrideRoles setting); audited on both deals',
+    ),
 });
 export const rejectDealBody = z.strictObject({ version: versionField, reason: text(2000).min(3) });
 export const requestExtensionBody = z.strictObject({

@@ -3,6 +3,9 @@ import { timestamp, versionField } from './common';
 import { coverageCell, engagementWeights } from './analytics';
 import { calendarDate, currencyCode, decimalRate } from './money';
 
+/** The vendor roles that review deals, and so may be trusted to override a protection. */
+export const overrideRole = z.enum(['admin', 'channel_manager']);
+
 export const settingsSchema = z.object({
   reportingCurrency: z.string().describe('Every metric is reported in this currency (metrics.md)'),
   defaultProtectionDays: z
@@ -24,6 +27,16 @@ export const settingsSchema = z.object({
       profileUpdated: z.number(),
     })
     .describe('Points per activity in the engagement score (metrics.md)'),
+  protectionOverrideRoles: z
+    .array(overrideRole)
+    .describe(
+      'Vendor roles that may approve a deal over another partner’s protection of the same customer, with a written reason',
+    ),
+  protectedCustomerNotice: z
+    .boolean()
+    .describe(
+      'Whether a partner registering a customer another partner holds under protection is told so (never who)',
+    ),
   version: z.number().int(),
   updatedAt: timestamp,
 });
@@ -39,6 +52,13 @@ export const updateSettingsBody = z.strictObject({
     .optional()
     .describe('Replaces the whole set of direct coverage cells; duplicates are kept once'),
   engagementWeights: engagementWeights.optional(),
+  protectionOverrideRoles: z
+    .array(overrideRole)
+    .min(1)
+    .max(2)
+    .optional()
+    .describe('Who may override another partner’s protection; at least one role'),
+  protectedCustomerNotice: z.boolean().optional(),
 });
 
 export const fxRateSchema = z.object({

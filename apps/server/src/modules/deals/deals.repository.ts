@@ -10,7 +10,7 @@ import { users } from '../identity/identity.tables';
 import { organizations } from '../organizations/organizations.tables';
 import { readSettings } from '../settings/settings.service';
 import { dealInvolvements, deals } from './deals.tables';
-import { visibleDeals } from './deals.visibility';
+import { redactDeal, visibleDeals } from './deals.visibility';
 
 export type DealRow = typeof deals.$inferSelect;
 export type InvolvementRow = typeof dealInvolvements.$inferSelect;
@@ -164,7 +164,7 @@ export function involvementDto(
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The date a deal converts at (metrics.md): its close date once closed, today while open. */
-export const conversionDate = (d: DealRow) => d.closeDate ?? today();
+export const conversionDate = (d: Pick<DealRow, 'closeDate'>) => d.closeDate ?? today();
 
 export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[]): Promise<Deal[]> {
   if (!rows.length) return [];
@@ -191,9 +191,8 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
     rates.set(key, row ? { rate: trimDecimal(row.rate), rateDate: row.effective_date } : null);
   }
   return rows.map((r) => {
-    const d = r.deal;
-    const vendor = actor.orgKind === 'vendor';
-    const own = d.registeredByOrgId === actor.orgId;
+    // Everything below reads the deal as this actor may (the fields it may not read are null).
+    const d = redactDeal(actor, r.deal);
     const mine = involvements.filter((i) => i.involvement.dealId === d.id);
     const fx = rates.get(`${d.currency}|${conversionDate(d)}`) ?? null;
     const myRole =
@@ -201,14 +200,12 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
         ?.involvement.role ?? null;
     return {
       id: d.id,
-      externalId: vendor ? d.externalId : null,
+      externalId: d.externalId,
       status: d.status,
       stage: d.stage,
       registeredBy: { id: d.registeredByOrgId, name: r.registrantName },
       registeredByUser:
-        (vendor || own) && d.registeredByUserId && r.userName
-          ? { id: d.registeredByUserId, name: r.userName }
-          : null,
+        d.registeredByUserId && r.userName ? { id: d.registeredByUserId, name: r.userName } : null,
       vendorRecorded: d.vendorRecorded,
       customer: { name: d.customerName, domain: d.customerDomain, country: d.country, industry: d.industry },
       amount: d.amount,
@@ -225,7 +222,7 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
           : null,
       products: d.products,
       expectedCloseDate: d.expectedCloseDate,
-      notes: vendor || own ? d.notes : null,
+      notes: d.notes,
       protection:
         d.approvedAt && d.protectionExpiresAt && d.protectionDays
           ? {
@@ -236,17 +233,16 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
                 d.extensionRequestedAt && d.extensionDays
                   ? {
                       days: d.extensionDays,
-                      reason: vendor || own ? (d.extensionReason ?? '') : '',
+                      reason: d.extensionReason ?? '',
                       at: d.extensionRequestedAt.toISOString(),
                     }
                   : null,
             }
           : null,
-      // Reasons are the registrant's and the vendor's words; an involved partner reads the status alone.
-      decisionReason: vendor || own ? d.decisionReason : null,
+      decisionReason: d.decisionReason,
       decidedAt: d.decidedAt?.toISOString() ?? null,
       closeDate: d.closeDate,
-      lostReason: vendor || own ? d.lostReason : null,
+      lostReason: d.lostReason,
       referralId: d.referralId,
       involvements: mine
         .map((i) => involvementDto(actor, d.registeredByOrgId, i))

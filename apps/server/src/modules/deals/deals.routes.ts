@@ -9,6 +9,7 @@ import {
   attributionSchema,
   closeDealBody,
   conflictCheckQuery,
+  conflictCheckSchema,
   conflictSchema,
   convertedReferralSchema,
   convertReferralBody,
@@ -96,7 +97,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         tags,
         summary: 'Register a deal (partners) or record a vendor-sourced one (vendor staff)',
         description:
-          'A currency with no exchange rate in force answers 422. The response lists open deals that look like the same customer (a partner sees only its own organization’s).',
+          'A currency with no exchange rate in force answers 422. The response lists open deals that look like the same customer (a partner sees only its own organization’s), and whether another partner holds it under protection.',
         body: createDealBody,
         response: { 201: dealCreatedSchema },
       },
@@ -110,8 +111,10 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
       schema: {
         tags,
         summary: 'Open deals that look like this customer (live hints while registering)',
+        description:
+          'A partner sees only its own organization’s deals among them, and is told whether another partner holds the customer under protection (unless the vendor turned that notice off), never which.',
         querystring: conflictCheckQuery,
-        response: { 200: items(conflictSchema) },
+        response: { 200: conflictCheckSchema },
       },
     },
     async (req) => checkConflicts(db, ctxOf(req), req.query),
@@ -163,7 +166,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
   action(
     'approve',
     'deals:review',
-    'Approve a registration: protection starts',
+    'Approve a registration: protection starts (409 over another partner’s protection unless overridden)',
     approveDealBody,
     async (id, ctx, b) => {
       const deal = await approveDeal(db, ctx, id, b);

@@ -45,7 +45,14 @@ import {
   type LoadedDeal,
 } from './deals.repository';
 import { dealInvolvements, deals } from './deals.tables';
-import { mayReviewDeal } from './deals.visibility';
+import {
+  hiddenDealFields,
+  mayReviewDeal,
+  namablePartner,
+  redactDeal,
+  type RedactedDeal,
+  type RedactedDealField,
+} from './deals.visibility';
 
 const DAY = 86_400_000;
 /** Trigram similarity from which two customer names are shown to a reviewer as a possible conflict. */
@@ -128,9 +135,10 @@ export async function findConflicts(
   q: Queryable,
   actor: Actor,
   key: CustomerKey,
-  opts: { excludeDealId?: string; country?: string } = {},
+  opts: { excludeDealId?: string; country?: string; registrantOrgId?: string } = {},
 ): Promise<Conflict[]> {
   const { defaultProtectionDays } = await readSettings(q);
+  const now = new Date();
   const compact = key.nameKey.replace(/ /g, '');
   const matches = [
     key.root ? sql`d.customer_root_domain = ${key.root}` : undefined,
@@ -150,13 +158,14 @@ export async function findConflicts(
     status: 'registered' | 'approved';
     registered_by_org_id: string;
     registrant_name: string;
+    registrant_kind: 'vendor' | 'partner';
     created_at: Date;
     protection_expires_at: Date | null;
     sim: number;
   }>(sql`
     select d.id, d.customer_name, d.customer_name_key, d.customer_domain, d.customer_root_domain,
       d.customer_domain_label, d.country, d.status, d.registered_by_org_id, o.name as registrant_name,
-      d.created_at, d.protection_expires_at,
+      o.kind as registrant_kind, d.created_at, d.protection_expires_at,
       similarity(d.customer_name_key, ${key.nameKey})::float8 as sim
     from deals d join organizations o on o.id = d.registered_by_org_id
     where ((d.status = 'registered' and d.created_at > now() - make_interval(days => ${defaultProtectionDays}))
@@ -196,6 +205,7 @@ export async function findConflicts(
       if (reasons.length && opts.country && d.country === opts.country) {
         reasons.push(`Also in the same country (${d.country})`);
       }
+      const strong = (!!key.root && d.customer_root_domain === key.root) || otherCompact === compact;
       return {
         deal: {
           id: d.id,
@@ -211,23 +221,90 @@ export async function findConflicts(
         },
         reasons,
         score: Math.round(score * 100) / 100,
+        strong,
+        blocking:
+          strong &&
+          isProtectedFor(d, opts.registrantOrgId ?? actor.orgId, now) &&
+          d.registrant_kind === 'partner',
       };
     })
     .filter((c) => c.reasons.length > 0)
     .sort((a, b) => b.score - a.score);
 }
 
+/** An approved deal whose protection still runs, held by an organization other than `orgId`. */
+function isProtectedFor(
+  d: { status: string; protection_expires_at: Date | string | null; registered_by_org_id: string },
+  orgId: string,
+  now: Date,
+) {
+  return (
+    d.status === 'approved' &&
+    d.protection_expires_at !== null &&
+    new Date(d.protection_expires_at) > now &&
+    d.registered_by_org_id !== orgId
+  );
+}
+
+/**
+ * Deals protecting this customer for a partner other than `orgId`: approved,
+ * protection running, and a strong match (the same registrable domain or the
+ * same normalized name). A similar name alone never counts: that is the
+ * reviewer's judgement, shown among the conflicts.
+ */
+async function protectingDeals(q: Queryable, key: CustomerKey, orgId: string, excludeDealId?: string) {
+  const compact = key.nameKey.replace(/ /g, '');
+  const result = await q.execute<{
+    id: string;
+    registered_by_org_id: string;
+    registrant_name: string;
+    customer_name: string;
+    protection_expires_at: Date | string;
+  }>(sql`
+    select d.id, d.registered_by_org_id, o.name as registrant_name, d.customer_name, d.protection_expires_at
+    from deals d join organizations o on o.id = d.registered_by_org_id
+    where d.status = 'approved' and d.protection_expires_at > now() and o.kind = 'partner'
+      and d.registered_by_org_id <> ${orgId}
+      and (${key.root ? sql`d.customer_root_domain = ${key.root} or ` : sql``}replace(d.customer_name_key, ' ', '') = ${compact})
+      ${excludeDealId ? sql`and d.id <> ${excludeDealId}` : sql``}
+    order by d.approved_at, d.id`);
+  return result.rows;
+}
+
+/**
+ * What a registering partner is told of another partner's protection of its
+ * customer: that there is one, nothing more (not who, nor amounts or dates).
+ * The vendor may turn the notice off.
+ */
+async function protectedByAnotherPartner(
+  q: Queryable,
+  actor: Actor,
+  key: CustomerKey,
+  excludeDealId?: string,
+) {
+  if (!(await readSettings(q)).protectedCustomerNotice) return false;
+  return (await protectingDeals(q, key, actor.orgId, excludeDealId)).length > 0;
+}
+
 export async function checkConflicts(db: Db, ctx: Ctx, query: z.output<typeof conflictCheckQuery>) {
   const key = customerKey(query.customerName, query.customerDomain, 'customerDomain');
-  const items = await findConflicts(db, ctx.actor, key, { excludeDealId: query.excludeDealId });
-  return { items };
+  const excludeDealId = query.excludeDealId && isId(query.excludeDealId) ? query.excludeDealId : undefined;
+  const items = await findConflicts(db, ctx.actor, key, { excludeDealId });
+  return {
+    items,
+    protectedByAnotherPartner: await protectedByAnotherPartner(db, ctx.actor, key, excludeDealId),
+  };
 }
 
 export async function dealConflicts(db: Db, ctx: Ctx, id: string) {
   const { deal } = await loadVisible(db, ctx.actor, id);
   const key = customerKey(deal.customerName, deal.customerDomain, 'customerDomain');
   return {
-    items: await findConflicts(db, ctx.actor, key, { excludeDealId: deal.id, country: deal.country }),
+    items: await findConflicts(db, ctx.actor, key, {
+      excludeDealId: deal.id,
+      country: deal.country,
+      registrantOrgId: deal.registeredByOrgId,
+    }),
   };
 }
 
@@ -342,7 +419,11 @@ export async function registerDeal(db: Db, ctx: Ctx, input: z.output<typeof crea
   );
   const deal = await getDeal(db, ctx, id);
   const conflicts = await findConflicts(db, ctx.actor, key, { excludeDealId: id, country: input.country });
-  return { ...deal, conflicts };
+  return {
+    ...deal,
+    conflicts,
+    protectedByAnotherPartner: await protectedByAnotherPartner(db, ctx.actor, key, id),
+  };
 }
 
 // --- Changes by the registering partner or the vendor ---
@@ -478,6 +559,24 @@ export async function updateDeal(db: Db, ctx: Ctx, id: string, input: z.output<t
 
 // --- Review ---
 
+/** Serializes approvals of one customer: two reviewers approving rival registrations at once would each find it free. */
+async function lockCustomer(tx: Tx, key: CustomerKey) {
+  // Rival deals share a registrable domain or a normalized name: each is a lock, taken in one order.
+  const names = [key.root ? `root:${key.root}` : null, `name:${key.nameKey.replace(/ /g, '')}`]
+    .filter((k): k is string => k !== null)
+    .sort();
+  for (const k of names)
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`deal-customer:${k}`}))`);
+}
+
+const roleWords: Record<string, string> = { admin: 'vendor admins', channel_manager: 'channel managers' };
+
+/**
+ * Protection is exclusive: a registration whose customer another partner holds
+ * under protection (a strong match) is not approved, unless a reviewer whose
+ * role the settings allow overrides with a written reason. The holder's deal
+ * keeps its protection; the override is recorded on both deals for the vendor.
+ */
 export async function approveDeal(db: Db, ctx: Ctx, id: string, input: z.output<typeof approveDealBody>) {
   return changeDeal(
     db,
@@ -489,10 +588,27 @@ export async function approveDeal(db: Db, ctx: Ctx, id: string, input: z.output<
     async (tx, record, loaded) => {
       const { deal } = loaded;
       if (deal.status !== 'registered') throw unprocessable(`This deal is already ${deal.status}`);
+      const key = customerKey(deal.customerName, deal.customerDomain, 'customerDomain');
+      await lockCustomer(tx, key);
+      const holders = await protectingDeals(tx, key, deal.registeredByOrgId, deal.id);
+      const settings = await readSettings(tx);
+      if (holders.length) {
+        const mayOverride = (settings.protectionOverrideRoles as string[]).includes(ctx.actor.role);
+        const who = settings.protectionOverrideRoles.map((r) => roleWords[r] ?? r).join(' and ');
+        const first = holders[0]!;
+        if (!input.overrideReason) {
+          throw conflict(
+            `${first.customer_name} is protected for ${first.registrant_name} by deal ${first.id} until ${new Date(first.protection_expires_at).toISOString().slice(0, 10)}` +
+              (holders.length > 1 ? ` (and ${holders.length - 1} more)` : '') +
+              `: this registration is not approved over it unless ${who} override with a written reason${mayOverride ? '' : ' (your role may not)'}`,
+            { protectingDealIds: holders.map((h) => h.id) },
+          );
+        }
+        if (!mayOverride) throw forbidden(`Only ${who} may approve over another partner’s protection`);
+      }
       const benefit = await bestBenefit(tx, deal.registeredByOrgId, 'deal_protection_days');
       const days =
-        input.protectionDays ??
-        (benefit ? Math.round(benefit.value) : (await readSettings(tx)).defaultProtectionDays);
+        input.protectionDays ?? (benefit ? Math.round(benefit.value) : settings.defaultProtectionDays);
       const now = new Date();
       const expiresAt = new Date(now.getTime() + days * DAY);
       await setDeal(tx, deal.id, {
@@ -515,8 +631,52 @@ export async function approveDeal(db: Db, ctx: Ctx, id: string, input: z.output<
         expiresAt: expiresAt.toISOString(),
       };
       recordDeal(record, loaded, 'deal.approved', after, { status: deal.status });
+      if (holders.length && input.overrideReason) {
+        recordOverride(record, loaded, holders, input.overrideReason);
+      }
     },
   );
+}
+
+/** An approval over other partners' protection: on the approved deal and on each holder's, vendor eyes only. */
+function recordOverride(
+  record: ChangeRecorder,
+  loaded: LoadedDeal,
+  holders: Awaited<ReturnType<typeof protectingDeals>>,
+  reason: string,
+) {
+  const overridden = holders.map((h) => ({
+    dealId: h.id,
+    organizationId: h.registered_by_org_id,
+    organizationName: h.registrant_name,
+  }));
+  record.audit({
+    action: 'deal.protection_override',
+    entityType: 'deal',
+    entityId: loaded.deal.id,
+    after: { reason, overridden },
+  });
+  for (const h of overridden) {
+    record.audit({
+      action: 'deal.protection_overridden',
+      entityType: 'deal',
+      entityId: h.dealId,
+      after: {
+        reason,
+        dealId: loaded.deal.id,
+        organizationId: loaded.deal.registeredByOrgId,
+        organizationName: loaded.registrantName,
+      },
+    });
+  }
+  // The vendor's own webhooks: no partner is told who overrode whom.
+  record.event({
+    type: 'deal.protection_overridden',
+    entityType: 'deal',
+    entityId: loaded.deal.id,
+    organizationIds: [],
+    payload: { id: loaded.deal.id, reason, overridden },
+  });
 }
 
 export async function rejectDeal(db: Db, ctx: Ctx, id: string, input: z.output<typeof rejectDealBody>) {
@@ -764,13 +924,16 @@ export async function addInvolvement(
             name: organizations.name,
             kind: organizations.kind,
             status: organizations.status,
+            // A partner names only the partners it may see: the rule referrals use.
+            namable: vendor
+              ? sql<boolean>`true`
+              : sql<boolean>`${namablePartner(actor.orgId, input.organizationId)}`,
           })
           .from(organizations)
           .where(eq(organizations.id, input.organizationId))
       : [];
-    if (!org || org.kind !== 'partner') {
-      throw invalid([{ path: 'body.organizationId', message: 'No such partner organization' }]);
-    }
+    // Any other organization answers as if it did not exist, so its name does not leak.
+    if (!org || org.kind !== 'partner' || !org.namable) throw notFound('partner organization');
     if (org.status === 'terminated') throw unprocessable(`${org.name} is terminated`);
     const existing = (await involvementsOf(tx, [deal.id])).map((i) => i.involvement);
     const same = existing.find((i) => i.organizationId === org.id);
@@ -1053,10 +1216,18 @@ export async function dealAttribution(
 
 const roleWord = (role: unknown) => String(role).replace('_', '-');
 
+/** A reason in a summary, unless the deal's field that keeps it is hidden from this viewer. */
+const because = (reason: unknown, field: RedactedDealField, hidden: Set<RedactedDealField>) =>
+  hidden.has(field) ? '' : `: ${String(reason)}`;
+
+/** Entries the vendor alone reads, whoever else sees the deal. */
+const vendorOnlyActions = new Set(['deal.protection_override', 'deal.protection_overridden']);
+
 function summarize(
   action: string,
   after: Record<string, unknown> | null,
   before: Record<string, unknown> | null,
+  hidden: Set<RedactedDealField>,
 ) {
   const a = after ?? {};
   switch (action) {
@@ -1071,9 +1242,9 @@ function summarize(
     case 'deal.approved':
       return `Approved with ${String(a.protectionDays)} days of protection (${String(a.protectionBasis)})`;
     case 'deal.rejected':
-      return `Rejected: ${String(a.reason)}`;
+      return `Rejected${because(a.reason, 'decisionReason', hidden)}`;
     case 'deal.extension_requested':
-      return `Extension of ${String(a.extensionDays)} days requested: ${String(a.reason)}`;
+      return `Extension of ${String(a.extensionDays)} days requested${because(a.reason, 'extensionReason', hidden)}`;
     case 'deal.extended':
       return `Protection extended by ${String(a.days)} days`;
     case 'deal.expired':
@@ -1081,7 +1252,14 @@ function summarize(
     case 'deal.won':
       return `Won on ${String(a.closeDate)}`;
     case 'deal.lost':
-      return `Lost on ${String(a.closeDate)}: ${String(a.reason)}`;
+      return `Lost on ${String(a.closeDate)}${because(a.reason, 'lostReason', hidden)}`;
+    case 'deal.protection_override': {
+      const held = (a.overridden as { organizationName: string; dealId: string }[] | undefined) ?? [];
+      const names = held.map((h) => `${h.organizationName} (deal ${h.dealId})`).join(', ');
+      return `Approved over the protection held by ${names}: ${String(a.reason)}`;
+    }
+    case 'deal.protection_overridden':
+      return `${String(a.organizationName)}’s registration of this customer (deal ${String(a.dealId)}) was approved over this deal’s protection, which still runs: ${String(a.reason)}`;
     case 'deal.involvement_added':
       return `${String(a.organizationName)} added as ${roleWord(a.role)}`;
     case 'deal.involvement_proposed':
@@ -1100,6 +1278,8 @@ function summarize(
 export async function dealTimeline(db: Db, ctx: Ctx, id: string) {
   const loaded = await loadVisible(db, ctx.actor, id);
   const { deal } = loaded;
+  // The timeline reads the deal as the record does: what GET /deals/{id} hides, it hides.
+  const hidden = hiddenDealFields(ctx.actor, deal);
   const rows = await db
     .select({
       at: auditLog.at,
@@ -1120,7 +1300,8 @@ export async function dealTimeline(db: Db, ctx: Ctx, id: string) {
   // Proposals are the proposer's, the registrant's and the vendor's until confirmed (involvementDto's rule).
   const seesProposals = ctx.actor.orgKind === 'vendor' || deal.registeredByOrgId === ctx.actor.orgId;
   for (const r of rows) {
-    const summary = summarize(r.action, r.after, r.before);
+    if (vendorOnlyActions.has(r.action) && ctx.actor.orgKind !== 'vendor') continue;
+    const summary = summarize(r.action, r.after, r.before, hidden);
     if (!summary) continue;
     if (
       !seesProposals &&
@@ -1140,14 +1321,16 @@ export async function dealTimeline(db: Db, ctx: Ctx, id: string) {
       : 'PartnerGraph (scheduled)';
     items.push({ at: r.at.toISOString(), action: r.action, actor: actor ?? null, summary });
   }
-  return { items: items.length ? items : await historyFromRecord(db, deal, loaded) };
+  if (items.some((i) => !vendorOnlyActions.has(i.action))) return { items };
+  const history = await historyFromRecord(db, redactDeal(ctx.actor, deal), loaded);
+  return { items: [...history, ...items].sort((a, b) => a.at.localeCompare(b.at)) };
 }
 
 /**
  * Deals that arrived with their history (imported, or the demo's) have no audit
  * entries of their own: their timeline is read from the dates the record keeps.
  */
-async function historyFromRecord(db: Db, deal: LoadedDeal['deal'], loaded: LoadedDeal) {
+async function historyFromRecord(db: Db, deal: RedactedDeal, loaded: LoadedDeal) {
   const at = (d: Date | string) => (typeof d === 'string' ? new Date(`${d}T00:00:00Z`) : d).toISOString();
   const out: { at: string; action: string; actor: string | null; summary: string }[] = [];
   const registrant = loaded.registrantName;
@@ -1185,7 +1368,7 @@ async function historyFromRecord(db: Db, deal: LoadedDeal['deal'], loaded: Loade
       at: at(deal.decidedAt),
       action: 'deal.rejected',
       actor: null,
-      summary: `Rejected: ${deal.decisionReason ?? ''}`,
+      summary: deal.decisionReason ? `Rejected: ${deal.decisionReason}` : 'Rejected',
     });
   }
   if (deal.status === 'expired' && deal.protectionExpiresAt) {
@@ -1204,32 +1387,30 @@ async function historyFromRecord(db: Db, deal: LoadedDeal['deal'], loaded: Loade
       summary:
         deal.status === 'won'
           ? `Won on ${deal.closeDate}`
-          : `Lost on ${deal.closeDate}: ${deal.lostReason ?? ''}`,
+          : `Lost on ${deal.closeDate}${deal.lostReason ? `: ${deal.lostReason}` : ''}`,
     });
   }
   return out.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** Tells the registering partner's admins how its registration was decided (after the commit). */
-export async function tellDecision(db: Db, mail: { mailer: Mailer; site: Site }, deal: Deal) {
-  if (deal.vendorRecorded) return;
+export async function tellDecision(db: Db, mail: { mailer: Mailer; site: Site }, decided: Deal) {
+  if (decided.vendorRecorded) return;
+  const [row] = await db.select().from(deals).where(eq(deals.id, decided.id));
+  if (!row) return;
+  // The registrant's admins read the deal as their organization does, not as the reviewer did.
+  const deal = redactDeal({ orgKind: 'partner', orgId: row.registeredByOrgId }, row);
   const about = {
-    organizationName: deal.registeredBy.name,
+    organizationName: decided.registeredBy.name,
     dealId: deal.id,
-    customerName: deal.customer.name,
+    customerName: deal.customerName,
   };
   await notifyOrganization(
     db,
     mail.mailer,
-    deal.registeredBy.id,
+    deal.registeredByOrgId,
     deal.status === 'approved'
-      ? dealApprovedEmail(
-          {
-            ...about,
-            protectedUntil: deal.protection?.expiresAt ? new Date(deal.protection.expiresAt) : null,
-          },
-          mail.site,
-        )
+      ? dealApprovedEmail({ ...about, protectedUntil: deal.protectionExpiresAt }, mail.site)
       : dealRejectedEmail({ ...about, reason: deal.decisionReason ?? '' }, mail.site),
     { kind: 'deal', link: `/deals/${deal.id}` },
   );

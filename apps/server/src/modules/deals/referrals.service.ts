@@ -35,7 +35,7 @@ import { bestBenefit } from '../programs/benefits';
 import { findDeal, toDealDtos } from './deals.repository';
 import { customerKey, insertDeal } from './deals.service';
 import { dealInvolvements, deals, referrals } from './deals.tables';
-import { visibleReferrals } from './deals.visibility';
+import { counterpartIds, namablePartner, redactReferral, visibleReferrals } from './deals.visibility';
 
 type ReferralRow = typeof referrals.$inferSelect;
 
@@ -67,18 +67,15 @@ function baseQuery(q: Queryable) {
 type Loaded = Awaited<ReturnType<typeof baseQuery>>[number];
 
 function toDto(actor: Actor, r: Loaded): Referral {
-  const x = r.referral;
-  // A person is named to their own organization and the vendor; the recipient learns the referring organization.
-  const namesPeople = actor.orgKind === 'vendor' || actor.orgId === x.referrerOrgId;
+  const x = redactReferral(actor, r.referral);
   const won = r.deal?.status === 'won';
   return {
     id: x.id,
-    externalId: actor.orgKind === 'vendor' ? x.externalId : null,
+    externalId: x.externalId,
     status: x.status,
     source: x.source,
     referrer: x.referrerOrgId ? { id: x.referrerOrgId, name: r.referrerName ?? '' } : null,
-    referrerUser:
-      namesPeople && x.referrerUserId && r.userName ? { id: x.referrerUserId, name: r.userName } : null,
+    referrerUser: x.referrerUserId && r.userName ? { id: x.referrerUserId, name: r.userName } : null,
     recipient: { id: x.recipientOrgId, name: r.recipientName },
     toVendor: x.toVendor,
     connectionId: x.connectionId,
@@ -168,24 +165,6 @@ export async function listReferrals(
   return { items: items.map((r) => toDto(actor, r)), nextCursor };
 }
 
-/**
- * Partner organizations the caller's organization already deals with by name:
- * the other parties of its referrals and connections and the partners
- * confirmed on its deals: the partners a user picks from when referring,
- * without learning of any organization it could not already see.
- */
-/** The partner organizations `org` already deals with by name (referrals, connections, shared deals). */
-function counterpartIds(org: string) {
-  return sql`
-    select recipient_org_id as id from referrals where referrer_org_id = ${org}
-    union select referrer_org_id from referrals where recipient_org_id = ${org} and referrer_org_id is not null
-    union select other.organization_id from deal_involvements mine
-      join deal_involvements other on other.deal_id = mine.deal_id and other.status = 'confirmed'
-      where mine.organization_id = ${org} and mine.status = 'confirmed'
-    union select case when requester_org_id = ${org} then recipient_org_id else requester_org_id end
-      from connections where status = 'active' and (requester_org_id = ${org} or recipient_org_id = ${org})`;
-}
-
 export async function listCounterparts(db: Db, ctx: Ctx) {
   const org = ctx.actor.orgId;
   if (ctx.actor.orgKind === 'vendor') return { items: [] };
@@ -220,10 +199,14 @@ async function tell(
     .from(organizations)
     .where(eq(organizations.id, org.id));
   if (found?.kind !== 'partner') return;
+  const [row] = await db.select().from(referrals).where(eq(referrals.id, referralId));
+  if (!row) return;
+  // The notice names the person who acted only where the referral names them to this organization.
+  const shown = redactReferral({ orgKind: 'partner', orgId: org.id }, row);
   await notifyOrganization(db, mail.mailer, org.id, compose(org.name, mail.site), {
     kind: 'referral',
     link: `/referrals/${referralId}`,
-    actorUserId: ctx.actor.userId,
+    actorUserId: shown.referrerUserId === ctx.actor.userId ? ctx.actor.userId : null,
   });
 }
 
@@ -271,13 +254,9 @@ export async function createReferral(
       const reachable =
         org &&
         (org.kind === 'vendor' ||
-          (org.status === 'active' &&
-            ((
-              await tx.execute<{ ok: boolean }>(sql`select (
-                exists (select 1 from partner_profiles p where p.organization_id = ${org.id} and p.status = 'published')
-                or ${org.id} in (select id from (${counterpartIds(actor.orgId)}) c)) as ok`)
-            ).rows[0]?.ok ??
-              false)));
+          ((await tx.execute<{ ok: boolean }>(sql`select ${namablePartner(actor.orgId, org.id)} as ok`))
+            .rows[0]?.ok ??
+            false));
       if (!org || !reachable) {
         throw invalid([{ path: 'body.recipientOrganizationId', message: 'No such partner' }]);
       }

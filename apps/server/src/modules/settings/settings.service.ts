@@ -40,6 +40,8 @@ const toSettingsDto = (s: SettingsRow) => ({
   defaultProtectionDays: s.defaultProtectionDays,
   directCoverage: s.directCoverage,
   engagementWeights: s.engagementWeights,
+  protectionOverrideRoles: s.protectionOverrideRoles,
+  protectedCustomerNotice: s.protectedCustomerNotice,
   version: s.version,
   updatedAt: s.updatedAt.toISOString(),
 });
@@ -57,6 +59,10 @@ export async function updateSettings(db: Db, ctx: Ctx, input: z.output<typeof up
       defaultProtectionDays: input.defaultProtectionDays ?? before.defaultProtectionDays,
       directCoverage: input.directCoverage ? uniqueCells(input.directCoverage) : before.directCoverage,
       engagementWeights: input.engagementWeights ?? before.engagementWeights,
+      protectionOverrideRoles: input.protectionOverrideRoles
+        ? [...new Set(input.protectionOverrideRoles)].sort()
+        : before.protectionOverrideRoles,
+      protectedCustomerNotice: input.protectedCustomerNotice ?? before.protectedCustomerNotice,
     };
     if (next.reportingCurrency !== before.reportingCurrency) {
       const missing = await currenciesWithoutRate(tx, next.reportingCurrency);
@@ -80,6 +86,8 @@ export async function updateSettings(db: Db, ctx: Ctx, input: z.output<typeof up
         defaultProtectionDays: before.defaultProtectionDays,
         directCoverage: before.directCoverage,
         engagementWeights: before.engagementWeights,
+        protectionOverrideRoles: before.protectionOverrideRoles,
+        protectedCustomerNotice: before.protectedCustomerNotice,
       },
       after: next,
     });

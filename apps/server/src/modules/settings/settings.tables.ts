@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   integer,
@@ -37,6 +38,13 @@ export const settings = pgTable(
         dealRegistered: 4,
         profileUpdated: 1,
       }),
+    /** Vendor roles that may approve a deal over another partner's protection of the same customer. */
+    protectionOverrideRoles: jsonb('protection_override_roles')
+      .$type<('admin' | 'channel_manager')[]>()
+      .notNull()
+      .default(['admin']),
+    /** Whether a partner registering a customer another partner holds is told it is protected. */
+    protectedCustomerNotice: boolean('protected_customer_notice').notNull().default(true),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,5 @@
-import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import type { Conflict } from '../../api/deals';
 import { countryName } from '../../components/countries';
 import { formatDate } from '../../components/dates';
@@ -16,7 +17,7 @@ interface Props {
 export function ConflictList({ conflicts, label, newTab = false }: Props) {
   return (
     <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
-      {conflicts.map(({ deal, reasons, score }) => (
+      {conflicts.map(({ deal, reasons, score, blocking }) => (
         <Paper component="li" key={deal.id} withBorder p="sm" radius="sm">
           <Group justify="space-between" align="flex-start" gap="xs">
             <div>
@@ -30,6 +31,15 @@ export function ConflictList({ conflicts, label, newTab = false }: Props) {
                   {deal.customerName}
                 </AnchorLink>
                 <DealStatusBadge status={deal.status} />
+                {blocking && (
+                  <Badge
+                    color="red"
+                    variant="light"
+                    title="Approving over it needs an override with a reason"
+                  >
+                    Protected for another partner
+                  </Badge>
+                )}
               </Group>
               <Text size="sm" c="dimmed">
                 {[
@@ -54,5 +64,22 @@ export function ConflictList({ conflicts, label, newTab = false }: Props) {
         </Paper>
       ))}
     </Stack>
+  );
+}
+
+/**
+ * What a partner learns when another partner holds its customer under protection: that it is
+ * taken, and nothing more (not who, nor amounts or dates).
+ */
+export function ProtectedElsewhereNotice({ registered = false }: { registered?: boolean }) {
+  return (
+    <Alert color="red" icon={<IconLock />} title="Another partner holds this customer" role="status">
+      <Text size="sm">
+        This customer is under another partner’s deal protection.{' '}
+        {registered
+          ? 'Your registration was saved, but it is not approved while that protection runs unless the vendor makes an exception.'
+          : 'You can still register it, but it is not approved while that protection runs unless the vendor makes an exception.'}
+      </Text>
+    </Alert>
   );
 }

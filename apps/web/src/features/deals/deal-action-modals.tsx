@@ -11,13 +11,23 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ApiError, isStaleVersion } from '../../api/client';
-import { type Deal, dealKeys, type DealAction, useDealAction, useUpdateDeal } from '../../api/deals';
+import { ApiError, isApiError, isStaleVersion } from '../../api/client';
+import {
+  type Deal,
+  dealConflictsQueryOptions,
+  dealKeys,
+  type DealAction,
+  useDealAction,
+  useUpdateDeal,
+} from '../../api/deals';
+import { settingsQueryOptions } from '../../api/settings';
 import { formatDate } from '../../components/dates';
 import { ReasonForm } from '../../components/reason-form';
+import { useSession } from '../auth/session';
 import { ActionError, fieldError, STALE_DEAL } from './action-error';
+import { ConflictList } from './conflict-list';
 import {
   changedDealFields,
   checkDealForm,
@@ -110,15 +120,54 @@ function FormButtons({
 const wholeOrUndefined = (value: string | number) =>
   typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : undefined;
 
+const overriderWords: Record<string, string> = {
+  admin: 'vendor admins',
+  channel_manager: 'channel managers',
+};
+
+/**
+ * Approval starts the registrant's protection. A customer another partner already holds under
+ * protection (the same domain or name) is approved only with a written override, by the roles the
+ * settings allow; similar names alone are shown as a warning.
+ */
 export function ApproveForm({ deal, onDone }: FormProps) {
   const { action, run } = useRun(deal, onDone);
+  const { user } = useSession();
+  const conflicts = useQuery(dealConflictsQueryOptions(deal.id));
+  const settings = useQuery(settingsQueryOptions);
   const [days, setDays] = useState<string | number>('');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+
+  const items = conflicts.data ?? [];
+  const blocking = items.filter((c) => c.blocking);
+  const warnings = items.filter((c) => !c.blocking);
+  const overriders = settings.data?.protectionOverrideRoles ?? ['admin'];
+  const mayOverride = (overriders as string[]).includes(user.role);
+  const who = overriders.map((r) => overriderWords[r] ?? r).join(' and ');
+  // A protection granted after the dialog opened is refused by the server all the same (409).
+  const refused = isApiError(action.error, 409) && !isStaleVersion(action.error);
+  const needsOverride = blocking.length > 0 || refused;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (needsOverride) {
+      if (!mayOverride) return;
+      if (reason.trim().length < 3) {
+        setReasonError('Give the reason for overriding the other partner’s protection');
+        return;
+      }
+    }
     run(
-      { verb: 'approve', version: deal.version, protectionDays: wholeOrUndefined(days) },
-      `The deal with ${deal.customer.name} was approved.`,
+      {
+        verb: 'approve',
+        version: deal.version,
+        protectionDays: wholeOrUndefined(days),
+        ...(needsOverride ? { overrideReason: reason.trim() } : {}),
+      },
+      needsOverride
+        ? `The deal with ${deal.customer.name} was approved over another partner’s protection.`
+        : `The deal with ${deal.customer.name} was approved.`,
     );
   }
 
@@ -126,10 +175,35 @@ export function ApproveForm({ deal, onDone }: FormProps) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">
-          {deal.registeredBy.name} gets the customer protected: no other partner can claim it until the
-          protection ends.
+          {deal.registeredBy.name} gets the customer protected: while the protection runs, another partner’s
+          registration of the same customer is refused unless {who} override it with a written reason.
         </Text>
-        <ActionError error={action.error} fields={['protectionDays']} />
+        {blocking.length > 0 && (
+          <Alert color="red" title="Protected for another partner" role="alert">
+            <Stack gap="xs">
+              <Text size="sm">
+                {blocking.length === 1
+                  ? `${blocking[0]!.deal.registeredBy.name} holds this customer under protection.`
+                  : 'Other partners hold this customer under protection.'}{' '}
+                Approving overrides it: their deal keeps its protection, and the override is recorded on both
+                deals for the vendor to see.
+                {!mayOverride && ` Only ${who} may override.`}
+              </Text>
+              <ConflictList conflicts={blocking} label="Protecting deals" newTab />
+            </Stack>
+          </Alert>
+        )}
+        {warnings.length > 0 && (
+          <Alert color="orange" title="Possible conflicts" role="status">
+            <Stack gap="xs">
+              <Text size="sm">
+                These open deals look like the same customer but do not stop the approval: check them first.
+              </Text>
+              <ConflictList conflicts={warnings} label="Possible conflicts" newTab />
+            </Stack>
+          </Alert>
+        )}
+        <ActionError error={action.error} fields={['protectionDays', 'overrideReason']} />
         <NumberInput
           label="Protection days"
           description="Leave empty for the days the partner’s best active tier grants (or the default)"
@@ -142,7 +216,35 @@ export function ApproveForm({ deal, onDone }: FormProps) {
           error={fieldError(action.error, 'protectionDays')}
           data-autofocus
         />
-        <FormButtons label="Approve" color="green" pending={action.isPending} onCancel={onDone} />
+        {needsOverride && mayOverride && (
+          <Textarea
+            label="Reason for the override"
+            description="Recorded on both deals; the partners do not see it"
+            required
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setReasonError(null);
+            }}
+            error={reasonError ?? fieldError(action.error, 'overrideReason')}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            color={needsOverride ? 'red' : 'green'}
+            loading={action.isPending}
+            disabled={needsOverride && !mayOverride}
+          >
+            {needsOverride ? 'Approve with override' : 'Approve'}
+          </Button>
+        </Group>
       </Stack>
     </form>
   );

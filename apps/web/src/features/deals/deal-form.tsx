@@ -11,7 +11,8 @@ import {
   type UpdateDealInput,
 } from '../../api/deals';
 import { countryOptions } from '../../components/countries';
-import { ConflictList } from './conflict-list';
+import { useSession } from '../auth/session';
+import { ConflictList, ProtectedElsewhereNotice } from './conflict-list';
 import { localToday, parseMajorAmount, toMajorInput } from './format';
 import { type DealStage, dealStages, stageLabels } from './labels';
 
@@ -321,6 +322,7 @@ function ConflictHints({
   customerDomain: string;
   excludeDealId?: string;
 }) {
+  const partner = useSession().organization.kind === 'partner';
   // Debounced as one string: a fresh object each render would restart the wait forever.
   const [typed] = useDebouncedValue(JSON.stringify([customerName.trim(), customerDomain.trim()]), 400);
   const [name, domain] = JSON.parse(typed) as [string, string];
@@ -351,9 +353,13 @@ function ConflictHints({
       </Text>
     );
   }
-  const conflicts = check.data ?? [];
+  const conflicts = check.data?.items ?? [];
+  // Vendor staff see the protecting deal itself among the conflicts; a partner learns only that it exists.
+  const taken = partner && (check.data?.protectedByAnotherPartner ?? false);
   if (conflicts.length === 0) {
-    return (
+    return taken ? (
+      <ProtectedElsewhereNotice />
+    ) : (
       <Text size="sm" c="dimmed" role="status">
         {check.isFetching
           ? 'Checking for open deals with this customer…'
@@ -362,14 +368,17 @@ function ConflictHints({
     );
   }
   return (
-    <Alert color="orange" title="Possible conflicts" role="status">
-      <Stack gap="xs">
-        <Text size="sm">
-          {conflicts.length === 1 ? 'An open deal looks' : `${conflicts.length} open deals look`} like the
-          same customer. You can still go ahead; the reviewer sees these matches too.
-        </Text>
-        <ConflictList conflicts={conflicts} label="Possible conflicts" newTab />
-      </Stack>
-    </Alert>
+    <Stack gap="xs">
+      {taken && <ProtectedElsewhereNotice />}
+      <Alert color="orange" title="Possible conflicts" role="status">
+        <Stack gap="xs">
+          <Text size="sm">
+            {conflicts.length === 1 ? 'An open deal looks' : `${conflicts.length} open deals look`} like the
+            same customer. You can still go ahead; the reviewer sees these matches too.
+          </Text>
+          <ConflictList conflicts={conflicts} label="Possible conflicts" newTab />
+        </Stack>
+      </Alert>
+    </Stack>
   );
 }

@@ -4,11 +4,11 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
-import { type Conflict, type Deal, dealKeys, dealQueryOptions } from '../../api/deals';
+import { type Conflict, type ConflictCheck, type Deal, dealKeys, dealQueryOptions } from '../../api/deals';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { AttributionSection } from './attribution-section';
-import { ConflictList } from './conflict-list';
+import { ConflictList, ProtectedElsewhereNotice } from './conflict-list';
 import { ConflictsSection } from './conflicts-section';
 import { useDealAbilities } from './deal-abilities';
 import { DealActions } from './deal-actions';
@@ -63,8 +63,11 @@ function DealView({ deal }: { deal: Deal }) {
   const abilities = useDealAbilities(deal);
   const queryClient = useQueryClient();
   // What POST /deals answered, when this person just registered the deal: shown once, as a warning.
+  const [justCreated] = useState(() =>
+    queryClient.getQueryData<ConflictCheck>(dealKeys.createdConflicts(deal.id)),
+  );
   const [justCreatedConflicts, setJustCreatedConflicts] = useState<Conflict[]>(
-    () => queryClient.getQueryData<Conflict[]>(dealKeys.createdConflicts(deal.id)) ?? [],
+    () => justCreated?.items ?? [],
   );
 
   return (
@@ -86,6 +89,9 @@ function DealView({ deal }: { deal: Deal }) {
         </div>
         <DealActions deal={deal} abilities={abilities} />
       </Group>
+      {justCreated?.protectedByAnotherPartner && deal.status === 'registered' && !deal.vendorRecorded && (
+        <ProtectedElsewhereNotice registered />
+      )}
       {justCreatedConflicts.length > 0 && (
         <Alert
           color="orange"

@@ -36,6 +36,7 @@ import { useCan } from '../auth/session';
 import { DirectCoverageForm, DirectCoverageSummary } from './direct-coverage-form';
 import { EngagementWeightsForm, EngagementWeightsSummary } from './engagement-weights-form';
 import { currencyOptions } from './format';
+import { ProtectionRulesForm, ProtectionRulesSummary } from './protection-rules-form';
 
 const STALE =
   'The settings were changed by someone else meanwhile. The form now shows the current values; make your change again.';
@@ -54,6 +55,7 @@ export function SettingsPage() {
   // One mutation per section, so a refusal shows beside the form that caused it.
   const updateCoverage = useUpdateSettings();
   const updateWeights = useUpdateSettings();
+  const updateProtection = useUpdateSettings();
 
   return (
     <Stack gap="lg" maw={760}>
@@ -116,6 +118,28 @@ export function SettingsPage() {
                 />
               ) : (
                 <DirectCoverageSummary settings={settings.data} />
+              )}
+            </Stack>
+          </Card>
+          <Card withBorder padding="lg" component="section" aria-labelledby="settings-protection">
+            <Stack>
+              <div>
+                <Title order={2} size="h4" id="settings-protection">
+                  Protection rules
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Deal protection is exclusive: while one partner holds a customer (the same web domain or
+                  name), another partner’s registration of it is not approved without an override.
+                </Text>
+              </div>
+              {canManage ? (
+                <ProtectionRulesForm
+                  key={`${[...settings.data.protectionOverrideRoles].sort().join(',')}|${settings.data.protectedCustomerNotice}`}
+                  settings={settings.data}
+                  update={updateProtection}
+                />
+              ) : (
+                <ProtectionRulesSummary settings={settings.data} />
               )}
             </Stack>
           </Card>

@@ -1,0 +1,2 @@
+ALTER TABLE "settings" ADD COLUMN "protection_override_roles" jsonb DEFAULT '["admin"]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "settings" ADD COLUMN "protected_customer_notice" boolean DEFAULT true NOT NULL;
