@@ -13,6 +13,12 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The CSRF token of the session the cookie names (null for tokens and the anonymous). */
     sessionCsrfToken: string | null;
+    /**
+     * The service context of a request the access gate has let through as signed in: the actor with
+     * the request's id, address and user agent for the audit log. Reading it on an anonymous request
+     * answers 401, so a handler of a signed-in route never checks for the actor itself.
+     */
+    readonly ctx: Ctx;
   }
 }
 
@@ -20,6 +26,11 @@ declare module 'fastify' {
 async function authPlugin(app: FastifyInstance, opts: { db: Db }) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrfToken', null);
+  app.decorateRequest('ctx', {
+    getter(this: FastifyRequest) {
+      return contextOf(this);
+    },
+  });
   app.addHook('onRequest', async (request) => {
     // A bearer token wins over a cookie: integrations never ride on a browser session.
     const header = request.headers.authorization;
@@ -50,8 +61,7 @@ export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-/** The service context of a request that the access gate has already let through as signed in. */
-export function ctxOf(request: FastifyRequest): Ctx {
+function contextOf(request: FastifyRequest): Ctx {
   if (!request.actor) throw unauthorized();
   return {
     actor: request.actor,

@@ -18,7 +18,6 @@ import {
 } from '@partnergraph/shared/contracts/analytics';
 import type { Db } from '../../db/client';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { readSettings } from '../settings/settings.service';
 import {
   coverageCsv,
@@ -207,7 +206,7 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         reply,
         req.query,
         'scorecard',
-        await scorecard(db, ctxOf(req).actor, req.params.id, await scopeOf(db, req.query), req.query.model),
+        await scorecard(db, req.ctx.actor, req.params.id, await scopeOf(db, req.query), req.query.model),
         scorecardCsv,
       ),
   );

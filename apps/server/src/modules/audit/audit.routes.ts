@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditEntrySchema, auditListQuery } from '@partnergraph/shared/contracts/audit';
 import { pageOf, paginationQuery } from '@partnergraph/shared/contracts/common';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { listAuditEntries } from './audit.service';
 
 export default async function auditRoutes(app: FastifyInstance, { db }: Deps) {
@@ -20,6 +19,6 @@ export default async function auditRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 200: pageOf(auditEntrySchema) },
       },
     },
-    async (req) => listAuditEntries(db, ctxOf(req), req.query, req.query),
+    async (req) => listAuditEntries(db, req.ctx, req.query, req.query),
   );
 }

@@ -54,7 +54,6 @@ import {
   updateSpaceBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { siteOf } from '../mail/templates';
 import './community.metrics';
 import {
@@ -160,7 +159,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(spaceSchema) },
       },
     },
-    async (req) => listSpaces(db, ctxOf(req), req.query),
+    async (req) => listSpaces(db, req.ctx, req.query),
   );
   r.post(
     '/spaces',
@@ -174,7 +173,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 201: spaceSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createSpace(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createSpace(db, req.ctx, req.body)),
   );
   r.get(
     '/spaces/:id',
@@ -182,7 +181,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       config: { access: 'community:read' },
       schema: { tags, summary: 'A space', params: idParams, response: { 200: spaceSchema } },
     },
-    async (req) => getSpace(db, ctxOf(req), req.params.id),
+    async (req) => getSpace(db, req.ctx, req.params.id),
   );
   r.patch(
     '/spaces/:id',
@@ -196,7 +195,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: spaceSchema },
       },
     },
-    async (req) => updateSpace(db, ctxOf(req), req.params.id, req.body),
+    async (req) => updateSpace(db, req.ctx, req.params.id, req.body),
   );
   r.post(
     '/spaces/:id/join',
@@ -209,7 +208,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: spaceSchema },
       },
     },
-    async (req) => joinSpace(db, ctxOf(req), req.params.id),
+    async (req) => joinSpace(db, req.ctx, req.params.id),
   );
   r.post(
     '/spaces/:id/leave',
@@ -224,7 +223,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       },
     },
     async (req, reply) => {
-      await leaveSpace(db, ctxOf(req), req.params.id);
+      await leaveSpace(db, req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -241,7 +240,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(spaceMemberSchema) },
       },
     },
-    async (req) => listMembers(db, ctxOf(req), req.params.id, req.query),
+    async (req) => listMembers(db, req.ctx, req.params.id, req.query),
   );
   r.post(
     '/spaces/:id/members',
@@ -257,7 +256,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: items(spaceMemberSchema) },
       },
     },
-    async (req) => inviteMembers(db, ctxOf(req), mailer, site, req.params.id, req.body),
+    async (req) => inviteMembers(db, req.ctx, mailer, site, req.params.id, req.body),
   );
   r.put(
     '/spaces/:id/members/:userId/role',
@@ -271,8 +270,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: spaceMemberSchema },
       },
     },
-    async (req) =>
-      setMemberRole(db, ctxOf(req), mailer, site, req.params.id, req.params.userId, req.body.role),
+    async (req) => setMemberRole(db, req.ctx, mailer, site, req.params.id, req.params.userId, req.body.role),
   );
   r.post(
     '/spaces/:id/members/:userId/suspend',
@@ -289,7 +287,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       },
     },
     async (req) =>
-      suspendMember(db, ctxOf(req), mailer, site, req.params.id, req.params.userId, req.body.reason, true),
+      suspendMember(db, req.ctx, mailer, site, req.params.id, req.params.userId, req.body.reason, true),
   );
   r.post(
     '/spaces/:id/members/:userId/reinstate',
@@ -302,7 +300,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: spaceMemberSchema },
       },
     },
-    async (req) => suspendMember(db, ctxOf(req), mailer, site, req.params.id, req.params.userId, null, false),
+    async (req) => suspendMember(db, req.ctx, mailer, site, req.params.id, req.params.userId, null, false),
   );
   r.get(
     '/spaces/:id/mentionable',
@@ -318,7 +316,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: items(z.object({ id: z.string(), name: z.string() })) },
       },
     },
-    async (req) => mentionable(db, ctxOf(req), req.params.id, req.query.q),
+    async (req) => mentionable(db, req.ctx, req.params.id, req.query.q),
   );
   r.get(
     '/spaces/:id/invitable',
@@ -334,7 +332,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: items(z.object({ id: z.string(), name: z.string() })) },
       },
     },
-    async (req) => invitable(db, ctxOf(req), req.params.id, req.query.q),
+    async (req) => invitable(db, req.ctx, req.params.id, req.query.q),
   );
   r.get(
     '/spaces/:id/moderation',
@@ -348,7 +346,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(moderationEntrySchema) },
       },
     },
-    async (req) => moderationLog(db, ctxOf(req), req.params.id, req.query),
+    async (req) => moderationLog(db, req.ctx, req.params.id, req.query),
   );
 
   // --- Posts ---
@@ -365,7 +363,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(postSchema) },
       },
     },
-    async (req) => listPosts(db, ctxOf(req), req.params.id, req.query),
+    async (req) => listPosts(db, req.ctx, req.params.id, req.query),
   );
   r.post(
     '/spaces/:id/posts',
@@ -382,7 +380,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await createPost(db, ctxOf(req), mailer, site, req.params.id, req.body)),
+      reply.code(201).send(await createPost(db, req.ctx, mailer, site, req.params.id, req.body)),
   );
   r.post(
     '/community/preview',
@@ -396,7 +394,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: previewSchema },
       },
     },
-    async (req) => previewMarkdown(db, ctxOf(req), req.body.body, req.query.spaceId),
+    async (req) => previewMarkdown(db, req.ctx, req.body.body, req.query.spaceId),
   );
   r.get(
     '/posts/:id',
@@ -404,7 +402,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       config: { access: 'community:read' },
       schema: { tags, summary: 'A post', params: idParams, response: { 200: postSchema } },
     },
-    async (req) => getPost(db, ctxOf(req), req.params.id),
+    async (req) => getPost(db, req.ctx, req.params.id),
   );
   r.patch(
     '/posts/:id',
@@ -418,7 +416,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: postSchema },
       },
     },
-    async (req) => updatePost(db, ctxOf(req), mailer, site, req.params.id, req.body),
+    async (req) => updatePost(db, req.ctx, mailer, site, req.params.id, req.body),
   );
   r.delete(
     '/posts/:id',
@@ -432,7 +430,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       },
     },
     async (req, reply) => {
-      await deletePost(db, ctxOf(req), req.params.id);
+      await deletePost(db, req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -447,7 +445,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: items(revisionSchema) },
       },
     },
-    async (req) => listRevisions(db, ctxOf(req), 'post', req.params.id),
+    async (req) => listRevisions(db, req.ctx, 'post', req.params.id),
   );
   const postVerbs: Record<Exclude<PostVerb, 'hide'>, string> = {
     pin: 'Pin a post to the top of its space (moderators)',
@@ -463,7 +461,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         config: { access: 'community:participate' },
         schema: { tags, summary, params: idParams, response: { 200: postSchema } },
       },
-      async (req) => moderatePost(db, ctxOf(req), mailer, site, req.params.id, verb, null),
+      async (req) => moderatePost(db, req.ctx, mailer, site, req.params.id, verb, null),
     );
   }
   r.post(
@@ -478,7 +476,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: postSchema },
       },
     },
-    async (req) => moderatePost(db, ctxOf(req), mailer, site, req.params.id, 'hide', req.body.reason),
+    async (req) => moderatePost(db, req.ctx, mailer, site, req.params.id, 'hide', req.body.reason),
   );
 
   // --- Comments ---
@@ -496,7 +494,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(commentSchema) },
       },
     },
-    async (req) => listComments(db, ctxOf(req), req.params.id, req.query),
+    async (req) => listComments(db, req.ctx, req.params.id, req.query),
   );
   r.post(
     '/posts/:id/comments',
@@ -513,7 +511,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await createComment(db, ctxOf(req), mailer, site, req.params.id, req.body)),
+      reply.code(201).send(await createComment(db, req.ctx, mailer, site, req.params.id, req.body)),
   );
   r.patch(
     '/comments/:id',
@@ -527,7 +525,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: commentSchema },
       },
     },
-    async (req) => updateComment(db, ctxOf(req), mailer, site, req.params.id, req.body),
+    async (req) => updateComment(db, req.ctx, mailer, site, req.params.id, req.body),
   );
   r.delete(
     '/comments/:id',
@@ -541,7 +539,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       },
     },
     async (req, reply) => {
-      await deleteComment(db, ctxOf(req), req.params.id);
+      await deleteComment(db, req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -556,7 +554,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: items(revisionSchema) },
       },
     },
-    async (req) => listRevisions(db, ctxOf(req), 'comment', req.params.id),
+    async (req) => listRevisions(db, req.ctx, 'comment', req.params.id),
   );
   r.post(
     '/comments/:id/hide',
@@ -570,7 +568,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: commentSchema },
       },
     },
-    async (req) => moderateComment(db, ctxOf(req), mailer, site, req.params.id, 'hide', req.body.reason),
+    async (req) => moderateComment(db, req.ctx, mailer, site, req.params.id, 'hide', req.body.reason),
   );
   r.post(
     '/comments/:id/unhide',
@@ -583,7 +581,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: commentSchema },
       },
     },
-    async (req) => moderateComment(db, ctxOf(req), mailer, site, req.params.id, 'unhide', null),
+    async (req) => moderateComment(db, req.ctx, mailer, site, req.params.id, 'unhide', null),
   );
 
   // --- Reactions ---
@@ -601,7 +599,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
           response: { 200: schema },
         },
       },
-      async (req) => react(db, ctxOf(req), target, req.params.id, req.body.kind, true),
+      async (req) => react(db, req.ctx, target, req.params.id, req.body.kind, true),
     );
     r.delete(
       `/${target}s/:id/reactions/:kind`,
@@ -614,7 +612,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
           response: { 200: schema },
         },
       },
-      async (req) => react(db, ctxOf(req), target, req.params.id, req.params.kind, false),
+      async (req) => react(db, req.ctx, target, req.params.id, req.params.kind, false),
     );
   }
 
@@ -630,7 +628,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 201: reportSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await reportContent(db, ctxOf(req), mailer, site, req.body)),
+    async (req, reply) => reply.code(201).send(await reportContent(db, req.ctx, mailer, site, req.body)),
   );
   r.get(
     '/reports',
@@ -644,7 +642,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(reportSchema) },
       },
     },
-    async (req) => listReports(db, ctxOf(req), req.query),
+    async (req) => listReports(db, req.ctx, req.query),
   );
   r.post(
     '/reports/:id/resolve',
@@ -658,7 +656,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: reportSchema },
       },
     },
-    async (req) => resolveReport(db, ctxOf(req), req.params.id, req.body),
+    async (req) => resolveReport(db, req.ctx, req.params.id, req.body),
   );
 
   // --- Announcements ---
@@ -675,7 +673,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(announcementSchema) },
       },
     },
-    async (req) => listAnnouncements(db, ctxOf(req), req.query),
+    async (req) => listAnnouncements(db, req.ctx, req.query),
   );
   r.post(
     '/announcements',
@@ -690,8 +688,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 201: announcementSchema },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await createAnnouncement(db, ctxOf(req), mailer, site, req.body)),
+    async (req, reply) => reply.code(201).send(await createAnnouncement(db, req.ctx, mailer, site, req.body)),
   );
   r.get(
     '/announcements/:id',
@@ -699,7 +696,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       config: { access: 'community:read' },
       schema: { tags, summary: 'An announcement', params: idParams, response: { 200: announcementSchema } },
     },
-    async (req) => getAnnouncement(db, ctxOf(req), req.params.id),
+    async (req) => getAnnouncement(db, req.ctx, req.params.id),
   );
   r.post(
     '/announcements/:id/read',
@@ -712,7 +709,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: announcementSchema },
       },
     },
-    async (req) => markAnnouncementRead(db, ctxOf(req), req.params.id),
+    async (req) => markAnnouncementRead(db, req.ctx, req.params.id),
   );
   r.get(
     '/announcements/:id/receipts',
@@ -726,7 +723,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(receiptSchema) },
       },
     },
-    async (req) => listReceipts(db, ctxOf(req), req.params.id, req.query),
+    async (req) => listReceipts(db, req.ctx, req.params.id, req.query),
   );
 
   // --- Events ---
@@ -742,7 +739,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(eventSchema) },
       },
     },
-    async (req) => listEvents(db, ctxOf(req), req.query),
+    async (req) => listEvents(db, req.ctx, req.query),
   );
   r.post(
     '/events',
@@ -755,7 +752,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 201: eventSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createCommunityEvent(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createCommunityEvent(db, req.ctx, req.body)),
   );
   r.get(
     '/events/:id',
@@ -763,7 +760,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       config: { access: 'community:read' },
       schema: { tags, summary: 'An event', params: idParams, response: { 200: eventSchema } },
     },
-    async (req) => getEvent(db, ctxOf(req), req.params.id),
+    async (req) => getEvent(db, req.ctx, req.params.id),
   );
   r.patch(
     '/events/:id',
@@ -777,7 +774,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: eventSchema },
       },
     },
-    async (req) => updateEvent(db, ctxOf(req), mailer, site, req.params.id, req.body),
+    async (req) => updateEvent(db, req.ctx, mailer, site, req.params.id, req.body),
   );
   r.post(
     '/events/:id/cancel',
@@ -790,7 +787,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: eventSchema },
       },
     },
-    async (req) => cancelEvent(db, ctxOf(req), mailer, site, req.params.id),
+    async (req) => cancelEvent(db, req.ctx, mailer, site, req.params.id),
   );
   r.post(
     '/events/:id/rsvp',
@@ -805,7 +802,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: eventSchema },
       },
     },
-    async (req) => rsvp(db, ctxOf(req), mailer, site, req.params.id, req.body.status),
+    async (req) => rsvp(db, req.ctx, mailer, site, req.params.id, req.body.status),
   );
   r.get(
     '/events/:id/attendees',
@@ -819,7 +816,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(attendeeSchema) },
       },
     },
-    async (req) => listAttendees(db, ctxOf(req), req.params.id, req.query),
+    async (req) => listAttendees(db, req.ctx, req.params.id, req.query),
   );
   r.post(
     '/events/:id/attendance',
@@ -833,7 +830,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: eventSchema },
       },
     },
-    async (req) => markAttendance(db, ctxOf(req), req.params.id, req.body),
+    async (req) => markAttendance(db, req.ctx, req.params.id, req.body),
   );
   r.get(
     '/events/:id/ics',
@@ -847,7 +844,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       },
     },
     async (req, reply) => {
-      const { ics, fileName } = await eventIcs(db, ctxOf(req), site, req.params.id);
+      const { ics, fileName } = await eventIcs(db, req.ctx, site, req.params.id);
       reply.header('content-disposition', `attachment; filename="${fileName}"`);
       return reply.type('text/calendar; charset=utf-8').send(ics);
     },
@@ -865,7 +862,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: pageOf(memberSchema) },
       },
     },
-    async (req) => listDirectory(db, ctxOf(req), req.query),
+    async (req) => listDirectory(db, req.ctx, req.query),
   );
   r.get(
     '/members/:id',
@@ -878,7 +875,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: memberSchema },
       },
     },
-    async (req) => getMember(db, ctxOf(req), req.params.id),
+    async (req) => getMember(db, req.ctx, req.params.id),
   );
   r.post(
     '/members/:id/introduce',
@@ -892,7 +889,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: memberSchema },
       },
     },
-    async (req) => introduce(db, ctxOf(req), mailer, site, req.params.id, req.body.message),
+    async (req) => introduce(db, req.ctx, mailer, site, req.params.id, req.body.message),
   );
   r.get(
     '/me/member-profile',
@@ -900,7 +897,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       config: { access: 'community:read' },
       schema: { tags, summary: 'Your directory entry', response: { 200: memberProfileSchema } },
     },
-    async (req) => getMemberProfile(db, ctxOf(req)),
+    async (req) => getMemberProfile(db, req.ctx),
   );
   r.put(
     '/me/member-profile',
@@ -913,7 +910,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: memberProfileSchema },
       },
     },
-    async (req) => updateMemberProfile(db, ctxOf(req), req.body),
+    async (req) => updateMemberProfile(db, req.ctx, req.body),
   );
 
   // --- Notifications ---
@@ -928,7 +925,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: notificationPageSchema },
       },
     },
-    async (req) => listNotifications(db, ctxOf(req), req.query),
+    async (req) => listNotifications(db, req.ctx, req.query),
   );
   r.get(
     '/notifications/unread-count',
@@ -940,7 +937,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: unreadCountSchema },
       },
     },
-    async (req) => ({ unread: await unreadCount(db, ctxOf(req)) }),
+    async (req) => ({ unread: await unreadCount(db, req.ctx) }),
   );
   r.post(
     '/notifications/read-all',
@@ -948,7 +945,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
       config: { access: 'notifications:read' },
       schema: { tags, summary: 'Mark every notification read', response: { 200: unreadCountSchema } },
     },
-    async (req) => markAllRead(db, ctxOf(req)),
+    async (req) => markAllRead(db, req.ctx),
   );
   r.get(
     '/notifications/settings',
@@ -960,7 +957,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: notificationSettingsSchema },
       },
     },
-    async (req) => getNotificationSettings(db, ctxOf(req)),
+    async (req) => getNotificationSettings(db, req.ctx),
   );
   r.put(
     '/notifications/settings',
@@ -973,7 +970,7 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: notificationSettingsSchema },
       },
     },
-    async (req) => updateNotificationSettings(db, ctxOf(req), req.body),
+    async (req) => updateNotificationSettings(db, req.ctx, req.body),
   );
   r.post(
     '/notifications/:id/read',
@@ -986,6 +983,6 @@ export default async function communityRoutes(app: FastifyInstance, { db, mailer
         response: { 200: notificationSchema },
       },
     },
-    async (req) => markRead(db, ctxOf(req), req.params.id),
+    async (req) => markRead(db, req.ctx, req.params.id),
   );
 }

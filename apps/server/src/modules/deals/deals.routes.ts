@@ -32,8 +32,8 @@ import {
   updateDealBody,
   updateInvolvementBody,
 } from '@partnergraph/shared/contracts/deals';
+import type { Ctx } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { siteOf } from '../mail/templates';
 import './deals.metrics';
 import {
@@ -87,7 +87,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: pageOf(dealSchema) },
       },
     },
-    async (req) => listDeals(db, ctxOf(req), req.query, req.query),
+    async (req) => listDeals(db, req.ctx, req.query, req.query),
   );
   r.post(
     '/deals',
@@ -102,7 +102,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 201: dealCreatedSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await registerDeal(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await registerDeal(db, req.ctx, req.body)),
   );
   r.get(
     '/deals/conflict-check',
@@ -117,7 +117,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: conflictCheckSchema },
       },
     },
-    async (req) => checkConflicts(db, ctxOf(req), req.query),
+    async (req) => checkConflicts(db, req.ctx, req.query),
   );
   r.get(
     '/deals/:id',
@@ -125,7 +125,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
       config: { access: 'deals:read' },
       schema: { tags, summary: 'Get a deal', params: idParams, response: { 200: dealSchema } },
     },
-    async (req) => getDeal(db, ctxOf(req), req.params.id),
+    async (req) => getDeal(db, req.ctx, req.params.id),
   );
   r.patch(
     '/deals/:id',
@@ -141,7 +141,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: dealSchema },
       },
     },
-    async (req) => updateDeal(db, ctxOf(req), req.params.id, req.body),
+    async (req) => updateDeal(db, req.ctx, req.params.id, req.body),
   );
 
   const action = <B extends z.ZodType>(
@@ -149,11 +149,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
     access: 'deals:review' | 'deals:update',
     summary: string,
     body: B,
-    run: (
-      id: string,
-      ctx: ReturnType<typeof ctxOf>,
-      body: z.output<B>,
-    ) => Promise<z.output<typeof dealSchema>>,
+    run: (id: string, ctx: Ctx, body: z.output<B>) => Promise<z.output<typeof dealSchema>>,
   ) =>
     r.post(
       `/deals/:id/${verb}`,
@@ -161,7 +157,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         config: { access },
         schema: { tags, summary, params: idParams, body, response: { 200: dealSchema } },
       },
-      async (req) => run(req.params.id, ctxOf(req), req.body as z.output<B>),
+      async (req) => run(req.params.id, req.ctx, req.body as z.output<B>),
     );
   action(
     'approve',
@@ -216,7 +212,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: items(conflictSchema) },
       },
     },
-    async (req) => dealConflicts(db, ctxOf(req), req.params.id),
+    async (req) => dealConflicts(db, req.ctx, req.params.id),
   );
   r.get(
     '/deals/:id/involvements',
@@ -229,7 +225,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: items(involvementSchema) },
       },
     },
-    async (req) => listInvolvements(db, ctxOf(req), req.params.id),
+    async (req) => listInvolvements(db, req.ctx, req.params.id),
   );
   r.post(
     '/deals/:id/involvements',
@@ -245,7 +241,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 201: involvementSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await addInvolvement(db, ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await addInvolvement(db, req.ctx, req.params.id, req.body)),
   );
   r.post(
     '/deals/:id/involvements/:organizationId/confirm',
@@ -259,7 +255,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: involvementSchema },
       },
     },
-    async (req) => confirmInvolvement(db, ctxOf(req), req.params.id, req.params.organizationId),
+    async (req) => confirmInvolvement(db, req.ctx, req.params.id, req.params.organizationId),
   );
   r.patch(
     '/deals/:id/involvements/:organizationId',
@@ -275,7 +271,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: involvementSchema },
       },
     },
-    async (req) => updateInvolvement(db, ctxOf(req), req.params.id, req.params.organizationId, req.body),
+    async (req) => updateInvolvement(db, req.ctx, req.params.id, req.params.organizationId, req.body),
   );
   r.delete(
     '/deals/:id/involvements/:organizationId',
@@ -289,7 +285,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
       },
     },
     async (req, reply) => {
-      await removeInvolvement(db, ctxOf(req), req.params.id, req.params.organizationId);
+      await removeInvolvement(db, req.ctx, req.params.id, req.params.organizationId);
       return reply.code(204).send(null);
     },
   );
@@ -306,7 +302,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: attributionSchema },
       },
     },
-    async (req) => dealAttribution(db, ctxOf(req), req.params.id, req.query.model),
+    async (req) => dealAttribution(db, req.ctx, req.params.id, req.query.model),
   );
   r.get(
     '/deals/:id/timeline',
@@ -319,7 +315,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: items(timelineEntrySchema) },
       },
     },
-    async (req) => dealTimeline(db, ctxOf(req), req.params.id),
+    async (req) => dealTimeline(db, req.ctx, req.params.id),
   );
 
   // --- Referrals ---
@@ -337,7 +333,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: pageOf(referralSchema) },
       },
     },
-    async (req) => listReferrals(db, ctxOf(req), req.query, req.query),
+    async (req) => listReferrals(db, req.ctx, req.query, req.query),
   );
   r.post(
     '/referrals',
@@ -350,7 +346,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 201: referralSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createReferral(db, ctxOf(req), mail, req.body)),
+    async (req, reply) => reply.code(201).send(await createReferral(db, req.ctx, mail, req.body)),
   );
   r.get(
     '/referrals/counterparts',
@@ -362,7 +358,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: items(counterpartSchema) },
       },
     },
-    async (req) => listCounterparts(db, ctxOf(req)),
+    async (req) => listCounterparts(db, req.ctx),
   );
   r.get(
     '/referrals/:id',
@@ -375,7 +371,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: referralSchema },
       },
     },
-    async (req) => getReferral(db, ctxOf(req), req.params.id),
+    async (req) => getReferral(db, req.ctx, req.params.id),
   );
   r.post(
     '/referrals/:id/accept',
@@ -389,7 +385,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: referralSchema },
       },
     },
-    async (req) => acceptReferral(db, ctxOf(req), mail, req.params.id, req.body.version),
+    async (req) => acceptReferral(db, req.ctx, mail, req.params.id, req.body.version),
   );
   r.post(
     '/referrals/:id/reject',
@@ -403,7 +399,7 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: referralSchema },
       },
     },
-    async (req) => rejectReferral(db, ctxOf(req), mail, req.params.id, req.body),
+    async (req) => rejectReferral(db, req.ctx, mail, req.params.id, req.body),
   );
   r.post(
     '/referrals/:id/convert',
@@ -419,6 +415,6 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: convertedReferralSchema },
       },
     },
-    async (req) => convertReferral(db, ctxOf(req), mail, req.params.id, req.body),
+    async (req) => convertReferral(db, req.ctx, mail, req.params.id, req.body),
   );
 }

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Permission } from '@partnergraph/shared/permissions';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { csvStream, type ExportResource, jsonStream } from './exports.service';
 
 /** Each export needs the permission that reads its resource; what is exported is what the list shows. */
@@ -35,7 +34,7 @@ export default async function exportRoutes(app: FastifyInstance, { db }: Deps) {
         },
       },
       async (req, reply) => {
-        const ctx = ctxOf(req);
+        const ctx = req.ctx;
         const day = new Date().toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="${resource}-${day}.${req.query.format}"`);
         if (req.query.format === 'json')

@@ -19,7 +19,7 @@ import {
   versionBody,
 } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
-import { clearSessionCookie, ctxOf, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth';
 import { siteOf } from '../mail/templates';
 import {
   changePassword,
@@ -64,7 +64,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
       schema: { tags: ['auth'], summary: 'Sign out: the session ends at once', response: { 204: z.null() } },
     },
     async (req, reply) => {
-      await signOut(db, ctxOf(req));
+      await signOut(db, req.ctx);
       clearSessionCookie(reply);
       return reply.code(204).send(null);
     },
@@ -84,7 +84,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
       },
     },
     async (req, reply) => {
-      const { token, csrfToken } = await changePassword(db, ctxOf(req), mailer, site, req.body);
+      const { token, csrfToken } = await changePassword(db, req.ctx, mailer, site, req.body);
       if (token) setSessionCookie(req, reply, token);
       return { csrfToken };
     },
@@ -136,7 +136,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
         response: { 200: meResponse },
       },
     },
-    async (req) => getMe(db, ctxOf(req)),
+    async (req) => getMe(db, req.ctx),
   );
 
   r.patch(
@@ -152,7 +152,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
         response: { 200: meResponse },
       },
     },
-    async (req) => updateMe(db, ctxOf(req), req.body),
+    async (req) => updateMe(db, req.ctx, req.body),
   );
 
   r.get(
@@ -167,7 +167,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
         response: { 200: pageOf(userSchema) },
       },
     },
-    async (req) => listUsers(db, ctxOf(req), req.query, req.query),
+    async (req) => listUsers(db, req.ctx, req.query, req.query),
   );
 
   r.get(
@@ -176,7 +176,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
       config: { access: 'users:read' },
       schema: { tags: ['users'], summary: 'Get a user', params: idParams, response: { 200: userSchema } },
     },
-    async (req) => getUser(db, ctxOf(req), req.params.id),
+    async (req) => getUser(db, req.ctx, req.params.id),
   );
 
   r.patch(
@@ -193,7 +193,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
         response: { 200: userSchema },
       },
     },
-    async (req) => updateUser(db, ctxOf(req), req.params.id, req.body),
+    async (req) => updateUser(db, req.ctx, req.params.id, req.body),
   );
 
   r.post(
@@ -209,7 +209,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
         response: { 200: userSchema },
       },
     },
-    async (req) => deactivateUser(db, ctxOf(req), req.params.id, req.body),
+    async (req) => deactivateUser(db, req.ctx, req.params.id, req.body),
   );
 
   r.post(
@@ -224,7 +224,7 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
         response: { 200: userSchema },
       },
     },
-    async (req) => reactivateUser(db, ctxOf(req), req.params.id, req.body.version),
+    async (req) => reactivateUser(db, req.ctx, req.params.id, req.body.version),
   );
 }
 

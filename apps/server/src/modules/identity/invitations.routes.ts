@@ -12,7 +12,7 @@ import {
   versionBody,
 } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
-import { ctxOf, setSessionCookie } from '../../plugins/auth';
+import { setSessionCookie } from '../../plugins/auth';
 import { siteOf } from '../mail/templates';
 import {
   acceptInvitation,
@@ -40,7 +40,7 @@ export default async function invitationRoutes(app: FastifyInstance, { db, maile
         response: { 200: pageOf(invitationSchema) },
       },
     },
-    async (req) => listInvitations(db, ctxOf(req), req.query, req.query),
+    async (req) => listInvitations(db, req.ctx, req.query, req.query),
   );
 
   r.post(
@@ -57,7 +57,7 @@ export default async function invitationRoutes(app: FastifyInstance, { db, maile
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await createInvitation(db, ctxOf(req), mailer, siteOf(config), req.body)),
+      reply.code(201).send(await createInvitation(db, req.ctx, mailer, siteOf(config), req.body)),
   );
 
   r.post(
@@ -72,7 +72,7 @@ export default async function invitationRoutes(app: FastifyInstance, { db, maile
         response: { 200: invitationSchema },
       },
     },
-    async (req) => resendInvitation(db, ctxOf(req), mailer, siteOf(config), req.params.id, req.body.version),
+    async (req) => resendInvitation(db, req.ctx, mailer, siteOf(config), req.params.id, req.body.version),
   );
 
   r.post(
@@ -87,7 +87,7 @@ export default async function invitationRoutes(app: FastifyInstance, { db, maile
         response: { 200: invitationSchema },
       },
     },
-    async (req) => revokeInvitation(db, ctxOf(req), req.params.id, req.body.version),
+    async (req) => revokeInvitation(db, req.ctx, req.params.id, req.body.version),
   );
 
   r.get(

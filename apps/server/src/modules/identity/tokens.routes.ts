@@ -9,7 +9,6 @@ import {
   tokenSchema,
 } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { createToken, endSession, listSessions, listTokens, revokeToken } from './tokens.service';
 
 export default async function tokenRoutes(app: FastifyInstance, { db }: Deps) {
@@ -25,7 +24,7 @@ export default async function tokenRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 200: z.object({ items: z.array(sessionSchema) }) },
       },
     },
-    async (req) => listSessions(db, ctxOf(req)),
+    async (req) => listSessions(db, req.ctx),
   );
 
   r.delete(
@@ -40,7 +39,7 @@ export default async function tokenRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (req, reply) => {
-      await endSession(db, ctxOf(req), req.params.id);
+      await endSession(db, req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -55,7 +54,7 @@ export default async function tokenRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 200: z.object({ items: z.array(tokenSchema) }) },
       },
     },
-    async (req) => listTokens(db, ctxOf(req)),
+    async (req) => listTokens(db, req.ctx),
   );
 
   r.post(
@@ -71,7 +70,7 @@ export default async function tokenRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 201: createdTokenSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createToken(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createToken(db, req.ctx, req.body)),
   );
 
   r.delete(
@@ -86,7 +85,7 @@ export default async function tokenRoutes(app: FastifyInstance, { db }: Deps) {
       },
     },
     async (req, reply) => {
-      await revokeToken(db, ctxOf(req), req.params.id);
+      await revokeToken(db, req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
   );

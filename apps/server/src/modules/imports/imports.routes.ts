@@ -19,7 +19,6 @@ import {
 } from '@partnergraph/shared/contracts/imports';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import { ctxOf } from '../../plugins/auth';
 import {
   deleteImport,
   deleteMapping,
@@ -78,9 +77,7 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
           'unsupported_media_type',
           'Send the file as the request body with Content-Type: text/csv',
         );
-      return reply
-        .code(201)
-        .send(await uploadImport(db, ctxOf(req), req.query, body, config.IMPORT_MAX_BYTES));
+      return reply.code(201).send(await uploadImport(db, req.ctx, req.query, body, config.IMPORT_MAX_BYTES));
     },
   );
   r.get(
@@ -123,13 +120,13 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
         response: { 201: importMappingSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await saveMapping(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await saveMapping(db, req.ctx, req.body)),
   );
   r.delete(
     '/imports/mappings/:id',
     { config: { access }, schema: { tags, summary: 'Delete a saved mapping', params: idParams } },
     async (req, reply) => {
-      await deleteMapping(db, ctxOf(req), req.params.id);
+      await deleteMapping(db, req.ctx, req.params.id);
       return reply.code(204).send();
     },
   );
@@ -157,7 +154,7 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
       },
     },
     async (req, reply) => {
-      await deleteImport(db, ctxOf(req), req.params.id);
+      await deleteImport(db, req.ctx, req.params.id);
       return reply.code(204).send();
     },
   );
@@ -175,7 +172,7 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
         response: { 202: importSchema },
       },
     },
-    async (req, reply) => reply.code(202).send(await startDryRun(db, ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(202).send(await startDryRun(db, req.ctx, req.params.id, req.body)),
   );
   r.post(
     '/imports/:id/values',
@@ -231,7 +228,7 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
         response: { 202: importSchema },
       },
     },
-    async (req, reply) => reply.code(202).send(await startCommit(db, ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(202).send(await startCommit(db, req.ctx, req.params.id, req.body)),
   );
   r.get(
     '/imports/:id/errors',

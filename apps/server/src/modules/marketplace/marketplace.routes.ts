@@ -28,7 +28,6 @@ import {
 } from '@partnergraph/shared/contracts/marketplace';
 import { versionBody } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { siteOf } from '../mail/templates';
 import './marketplace.metrics';
 import { actOnConnection, getConnection, listConnections, requestConnection } from './connections.service';
@@ -70,7 +69,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: profileSchema },
       },
     },
-    async (req) => getProfile(db, ctxOf(req), req.params.id),
+    async (req) => getProfile(db, req.ctx, req.params.id),
   );
   r.patch(
     '/profiles/:id',
@@ -85,7 +84,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: profileSchema },
       },
     },
-    async (req) => updateProfile(db, ctxOf(req), req.params.id, req.body),
+    async (req) => updateProfile(db, req.ctx, req.params.id, req.body),
   );
   r.post(
     '/profiles/:id/publish',
@@ -99,7 +98,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: profileSchema },
       },
     },
-    async (req) => publishProfile(db, ctxOf(req), req.params.id, req.body.version),
+    async (req) => publishProfile(db, req.ctx, req.params.id, req.body.version),
   );
   r.post(
     '/profiles/:id/unpublish',
@@ -113,7 +112,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: profileSchema },
       },
     },
-    async (req) => unpublishProfile(db, ctxOf(req), req.params.id, req.body.version),
+    async (req) => unpublishProfile(db, req.ctx, req.params.id, req.body.version),
   );
 
   // --- Search and the public locator ---
@@ -190,7 +189,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: pageOf(connectionSchema) },
       },
     },
-    async (req) => listConnections(db, ctxOf(req), req.query, req.query),
+    async (req) => listConnections(db, req.ctx, req.query, req.query),
   );
   r.post(
     '/connections',
@@ -204,8 +203,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 201: connectionSchema },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await requestConnection(db, ctxOf(req), mailer, site, req.body)),
+    async (req, reply) => reply.code(201).send(await requestConnection(db, req.ctx, mailer, site, req.body)),
   );
   r.get(
     '/connections/:id',
@@ -218,7 +216,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: connectionSchema },
       },
     },
-    async (req) => getConnection(db, ctxOf(req), req.params.id),
+    async (req) => getConnection(db, req.ctx, req.params.id),
   );
   for (const verb of ['accept', 'decline', 'end'] as const) {
     r.post(
@@ -236,7 +234,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
           response: { 200: connectionSchema },
         },
       },
-      async (req) => actOnConnection(db, ctxOf(req), mailer, site, req.params.id, verb, req.body),
+      async (req) => actOnConnection(db, req.ctx, mailer, site, req.params.id, verb, req.body),
     );
   }
 
@@ -255,7 +253,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: pageOf(integrationSchema) },
       },
     },
-    async (req) => listIntegrations(db, ctxOf(req), req.query, req.query),
+    async (req) => listIntegrations(db, req.ctx, req.query, req.query),
   );
   r.post(
     '/integrations',
@@ -268,7 +266,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 201: integrationSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createIntegration(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createIntegration(db, req.ctx, req.body)),
   );
   r.get(
     '/integrations/:id',
@@ -281,7 +279,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: integrationSchema },
       },
     },
-    async (req) => getIntegration(db, ctxOf(req), req.params.id),
+    async (req) => getIntegration(db, req.ctx, req.params.id),
   );
   r.patch(
     '/integrations/:id',
@@ -295,7 +293,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: integrationSchema },
       },
     },
-    async (req) => updateIntegration(db, ctxOf(req), req.params.id, req.body),
+    async (req) => updateIntegration(db, req.ctx, req.params.id, req.body),
   );
   r.post(
     '/integrations/:id/submit',
@@ -309,7 +307,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: integrationSchema },
       },
     },
-    async (req) => submitIntegration(db, ctxOf(req), req.params.id, req.body.version),
+    async (req) => submitIntegration(db, req.ctx, req.params.id, req.body.version),
   );
   for (const verdict of ['publish', 'reject'] as const) {
     r.post(
@@ -327,7 +325,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
           response: { 200: integrationSchema },
         },
       },
-      async (req) => reviewIntegration(db, ctxOf(req), req.params.id, verdict, req.body),
+      async (req) => reviewIntegration(db, req.ctx, req.params.id, verdict, req.body),
     );
   }
   r.get(
@@ -341,7 +339,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: items(installSchema) },
       },
     },
-    async (req) => listInstalls(db, ctxOf(req), req.params.id),
+    async (req) => listInstalls(db, req.ctx, req.params.id),
   );
   r.post(
     '/integrations/:id/installs',
@@ -356,7 +354,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: integrationSchema },
       },
     },
-    async (req) => recordInstall(db, ctxOf(req), req.params.id, req.body),
+    async (req) => recordInstall(db, req.ctx, req.params.id, req.body),
   );
 
   // --- Joint solutions ---
@@ -377,7 +375,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: pageOf(solutionSchema) },
       },
     },
-    async (req) => listSolutions(db, ctxOf(req), req.query, req.query),
+    async (req) => listSolutions(db, req.ctx, req.query, req.query),
   );
   r.post(
     '/solutions',
@@ -391,7 +389,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 201: solutionSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createSolution(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createSolution(db, req.ctx, req.body)),
   );
   r.get(
     '/solutions/:id',
@@ -404,7 +402,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: solutionSchema },
       },
     },
-    async (req) => getSolution(db, ctxOf(req), req.params.id),
+    async (req) => getSolution(db, req.ctx, req.params.id),
   );
   r.post(
     '/solutions/:id/accept',
@@ -418,7 +416,7 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: solutionSchema },
       },
     },
-    async (req) => acceptSolution(db, ctxOf(req), req.params.id, req.body.version),
+    async (req) => acceptSolution(db, req.ctx, req.params.id, req.body.version),
   );
 
   // --- Recommendations ---
@@ -432,6 +430,6 @@ export default async function marketplaceRoutes(app: FastifyInstance, { db, mail
         response: { 200: items(recommendationSchema) },
       },
     },
-    async (req) => recommendPartners(db, ctxOf(req)),
+    async (req) => recommendPartners(db, req.ctx),
   );
 }

@@ -18,7 +18,6 @@ import {
   updatePartnerTypeBody,
 } from '@partnergraph/shared/contracts/programs';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { listUsers } from '../identity/identity.service';
 import {
   assignChannelManager,
@@ -52,7 +51,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
         response: { 200: pageOf(partnerSchema) },
       },
     },
-    async (req) => listPartners(db, ctxOf(req), req.query, req.query),
+    async (req) => listPartners(db, req.ctx, req.query, req.query),
   );
 
   r.post(
@@ -67,7 +66,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
         response: { 201: partnerSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createPartner(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createPartner(db, req.ctx, req.body)),
   );
 
   r.get(
@@ -81,7 +80,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
         response: { 200: partnerSchema },
       },
     },
-    async (req) => getPartner(db, ctxOf(req), req.params.id),
+    async (req) => getPartner(db, req.ctx, req.params.id),
   );
 
   r.patch(
@@ -98,7 +97,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
         response: { 200: partnerSchema },
       },
     },
-    async (req) => updatePartner(db, ctxOf(req), req.params.id, req.body),
+    async (req) => updatePartner(db, req.ctx, req.params.id, req.body),
   );
 
   const statusVerbs: Record<PartnerStatusVerb, string> = {
@@ -119,7 +118,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
           response: { 200: partnerSchema },
         },
       },
-      async (req) => changePartnerStatus(db, ctxOf(req), req.params.id, verb, req.body),
+      async (req) => changePartnerStatus(db, req.ctx, req.params.id, verb, req.body),
     );
   }
 
@@ -135,7 +134,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
         response: { 200: partnerSchema },
       },
     },
-    async (req) => assignChannelManager(db, ctxOf(req), req.params.id, req.body),
+    async (req) => assignChannelManager(db, req.ctx, req.params.id, req.body),
   );
 
   r.get(
@@ -151,7 +150,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = req.ctx;
       // Resolving the partner first applies its visibility: another organization's id answers 404.
       await getPartner(db, ctx, req.params.id);
       return listUsers(db, ctx, { ...req.query, organizationId: req.params.id }, req.query);
@@ -184,7 +183,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
         response: { 201: partnerTypeSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createPartnerType(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createPartnerType(db, req.ctx, req.body)),
   );
   r.patch(
     '/partner-types/:code',
@@ -198,7 +197,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
         response: { 200: partnerTypeSchema },
       },
     },
-    async (req) => updatePartnerType(db, ctxOf(req), req.params.code, req.body),
+    async (req) => updatePartnerType(db, req.ctx, req.params.code, req.body),
   );
   for (const [verb, retired] of [
     ['retire', true],
@@ -217,7 +216,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
           response: { 200: partnerTypeSchema },
         },
       },
-      async (req) => setPartnerTypeRetired(db, ctxOf(req), req.params.code, retired),
+      async (req) => setPartnerTypeRetired(db, req.ctx, req.params.code, retired),
     );
   }
   r.delete(
@@ -232,7 +231,7 @@ export default async function organizationRoutes(app: FastifyInstance, { db }: D
       },
     },
     async (req, reply) => {
-      await deletePartnerType(db, ctxOf(req), req.params.code);
+      await deletePartnerType(db, req.ctx, req.params.code);
       return reply.code(204).send(null);
     },
   );

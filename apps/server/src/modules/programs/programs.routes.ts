@@ -32,7 +32,6 @@ import {
 } from '@partnergraph/shared/contracts/programs';
 import { versionBody } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { siteOf } from '../mail/templates';
 import {
   acceptAgreement,
@@ -88,7 +87,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: pageOf(programSchema) },
       },
     },
-    async (req) => listPrograms(db, ctxOf(req), req.query, req.query),
+    async (req) => listPrograms(db, req.ctx, req.query, req.query),
   );
   r.post(
     '/programs',
@@ -101,7 +100,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 201: programSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createProgram(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createProgram(db, req.ctx, req.body)),
   );
   r.get(
     '/programs/:id',
@@ -109,7 +108,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
       config: { access: 'programs:read' },
       schema: { tags, summary: 'Get a program', params: idParams, response: { 200: programSchema } },
     },
-    async (req) => getProgram(db, ctxOf(req), req.params.id),
+    async (req) => getProgram(db, req.ctx, req.params.id),
   );
   r.patch(
     '/programs/:id',
@@ -123,7 +122,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: programSchema },
       },
     },
-    async (req) => updateProgram(db, ctxOf(req), req.params.id, req.body),
+    async (req) => updateProgram(db, req.ctx, req.params.id, req.body),
   );
   r.get(
     '/programs/:id/tiers',
@@ -136,7 +135,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: z.object({ items: z.array(tierSchema) }) },
       },
     },
-    async (req) => ({ items: (await getProgram(db, ctxOf(req), req.params.id)).tiers }),
+    async (req) => ({ items: (await getProgram(db, req.ctx, req.params.id)).tiers }),
   );
   r.put(
     '/programs/:id/tiers',
@@ -152,7 +151,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: programSchema },
       },
     },
-    async (req) => replaceTiers(db, ctxOf(req), req.params.id, req.body),
+    async (req) => replaceTiers(db, req.ctx, req.params.id, req.body),
   );
   for (const verb of ['publish', 'retire'] as const) {
     r.post(
@@ -167,7 +166,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
           response: { 200: programSchema },
         },
       },
-      async (req) => changeProgramStatus(db, ctxOf(req), req.params.id, verb, req.body.version),
+      async (req) => changeProgramStatus(db, req.ctx, req.params.id, verb, req.body.version),
     );
   }
   r.get(
@@ -196,7 +195,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: pageOf(enrollmentSchema) },
       },
     },
-    async (req) => listEnrollments(db, ctxOf(req), req.query, req.query),
+    async (req) => listEnrollments(db, req.ctx, req.query, req.query),
   );
   r.post(
     '/enrollments',
@@ -209,7 +208,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 201: enrollmentSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createEnrollment(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createEnrollment(db, req.ctx, req.body)),
   );
   r.get(
     '/enrollments/:id',
@@ -222,7 +221,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: enrollmentSchema },
       },
     },
-    async (req) => getEnrollment(db, ctxOf(req), req.params.id),
+    async (req) => getEnrollment(db, req.ctx, req.params.id),
   );
   r.post(
     '/enrollments/:id/evaluate',
@@ -237,7 +236,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: evaluationSchema },
       },
     },
-    async (req) => evaluateEnrollment(db, ctxOf(req), req.params.id),
+    async (req) => evaluateEnrollment(db, req.ctx, req.params.id),
   );
   for (const verb of ['suspend', 'reactivate', 'terminate'] as const satisfies EnrollmentVerb[]) {
     r.post(
@@ -252,7 +251,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
           response: { 200: enrollmentSchema },
         },
       },
-      async (req) => changeEnrollmentStatus(db, ctxOf(req), req.params.id, verb, req.body),
+      async (req) => changeEnrollmentStatus(db, req.ctx, req.params.id, verb, req.body),
     );
   }
   r.get(
@@ -266,7 +265,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: z.object({ items: z.array(tierHistorySchema) }) },
       },
     },
-    async (req) => listTierHistory(db, ctxOf(req), req.params.id),
+    async (req) => listTierHistory(db, req.ctx, req.params.id),
   );
   r.post(
     '/enrollments/:id/checklist/:key/complete',
@@ -279,7 +278,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: enrollmentSchema },
       },
     },
-    async (req) => completeChecklistItem(db, ctxOf(req), req.params.id, req.params.key),
+    async (req) => completeChecklistItem(db, req.ctx, req.params.id, req.params.key),
   );
   r.post(
     '/enrollments/:id/attestations',
@@ -293,7 +292,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: enrollmentSchema },
       },
     },
-    async (req) => attest(db, ctxOf(req), req.params.id, req.body),
+    async (req) => attest(db, req.ctx, req.params.id, req.body),
   );
 
   // --- Agreements ---
@@ -308,7 +307,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: z.object({ items: z.array(agreementSchema) }) },
       },
     },
-    async (req) => listAgreements(db, ctxOf(req)),
+    async (req) => listAgreements(db, req.ctx),
   );
   r.post(
     '/agreements',
@@ -321,7 +320,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 201: agreementSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createAgreement(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createAgreement(db, req.ctx, req.body)),
   );
   r.get(
     '/agreements/:id',
@@ -334,7 +333,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: agreementSchema },
       },
     },
-    async (req) => getAgreement(db, ctxOf(req), req.params.id),
+    async (req) => getAgreement(db, req.ctx, req.params.id),
   );
   r.post(
     '/agreements/:id/versions',
@@ -351,7 +350,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await publishAgreementVersion(db, ctxOf(req), req.params.id, req.body.body)),
+      reply.code(201).send(await publishAgreementVersion(db, req.ctx, req.params.id, req.body.body)),
   );
   r.post(
     '/agreements/:id/accept',
@@ -367,7 +366,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: agreementSchema },
       },
     },
-    async (req) => acceptAgreement(db, ctxOf(req), req.params.id, req.body.versionId),
+    async (req) => acceptAgreement(db, req.ctx, req.params.id, req.body.versionId),
   );
   r.get(
     '/agreements/:id/acceptances',
@@ -380,7 +379,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: z.object({ items: z.array(acceptanceSchema) }) },
       },
     },
-    async (req) => listAcceptances(db, ctxOf(req), req.params.id),
+    async (req) => listAcceptances(db, req.ctx, req.params.id),
   );
 
   // --- Applications ---
@@ -413,7 +412,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: pageOf(applicationSchema) },
       },
     },
-    async (req) => listApplications(db, ctxOf(req), req.query, req.query),
+    async (req) => listApplications(db, req.ctx, req.query, req.query),
   );
   r.get(
     '/applications/:id',
@@ -426,7 +425,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: applicationSchema },
       },
     },
-    async (req) => getApplication(db, ctxOf(req), req.params.id),
+    async (req) => getApplication(db, req.ctx, req.params.id),
   );
   r.post(
     '/applications/:id/approve',
@@ -440,7 +439,7 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: applicationSchema },
       },
     },
-    async (req) => approveApplication(db, ctxOf(req), mailer, site, req.params.id, req.body),
+    async (req) => approveApplication(db, req.ctx, mailer, site, req.params.id, req.body),
   );
   r.post(
     '/applications/:id/reject',
@@ -454,6 +453,6 @@ export default async function programRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: applicationSchema },
       },
     },
-    async (req) => rejectApplication(db, ctxOf(req), mailer, site, req.params.id, req.body),
+    async (req) => rejectApplication(db, req.ctx, mailer, site, req.params.id, req.body),
   );
 }

@@ -14,7 +14,6 @@ import {
 } from '@partnergraph/shared/contracts/settings';
 import { industries } from '../../lib/industries';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import { createFxRate, deleteFxRate, getSettings, listFxRates, updateSettings } from './settings.service';
 
 export default async function settingsRoutes(app: FastifyInstance, { db }: Deps) {
@@ -42,7 +41,7 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: Deps)
         response: { 200: settingsSchema },
       },
     },
-    async (req) => updateSettings(db, ctxOf(req), req.body),
+    async (req) => updateSettings(db, req.ctx, req.body),
   );
 
   r.get(
@@ -70,7 +69,7 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: Deps)
         response: { 201: fxRateSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createFxRate(db, ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createFxRate(db, req.ctx, req.body)),
   );
   r.delete(
     '/fx-rates/:id',
@@ -85,7 +84,7 @@ export default async function settingsRoutes(app: FastifyInstance, { db }: Deps)
       },
     },
     async (req, reply) => {
-      await deleteFxRate(db, ctxOf(req), req.params.id);
+      await deleteFxRate(db, req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
   );

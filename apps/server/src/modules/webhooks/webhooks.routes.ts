@@ -13,7 +13,6 @@ import {
   webhookWithSecretSchema,
 } from '@partnergraph/shared/contracts/webhooks';
 import type { Deps } from '../../lib/deps';
-import { ctxOf } from '../../plugins/auth';
 import {
   createWebhook,
   deleteWebhook,
@@ -57,7 +56,7 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
         response: { 201: webhookWithSecretSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createWebhook(db, ctxOf(req), req.body, allowPrivate)),
+    async (req, reply) => reply.code(201).send(await createWebhook(db, req.ctx, req.body, allowPrivate)),
   );
   r.get(
     '/webhooks/:id',
@@ -81,7 +80,7 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
         response: { 200: webhookSchema },
       },
     },
-    async (req) => updateWebhook(db, ctxOf(req), req.params.id, req.body, allowPrivate),
+    async (req) => updateWebhook(db, req.ctx, req.params.id, req.body, allowPrivate),
   );
   r.delete(
     '/webhooks/:id',
@@ -90,7 +89,7 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
       schema: { tags, summary: 'Delete a webhook and its delivery log', params: idParams },
     },
     async (req, reply) => {
-      await deleteWebhook(db, ctxOf(req), req.params.id);
+      await deleteWebhook(db, req.ctx, req.params.id);
       return reply.code(204).send();
     },
   );
@@ -108,7 +107,7 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
         response: { 200: webhookWithSecretSchema },
       },
     },
-    async (req) => rotateSecret(db, ctxOf(req), req.params.id, req.body.version),
+    async (req) => rotateSecret(db, req.ctx, req.params.id, req.body.version),
   );
   r.post(
     '/webhooks/:id/test',
@@ -121,7 +120,7 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
         response: { 202: deliverySchema },
       },
     },
-    async (req, reply) => reply.code(202).send(await sendTestEvent(db, ctxOf(req), req.params.id)),
+    async (req, reply) => reply.code(202).send(await sendTestEvent(db, req.ctx, req.params.id)),
   );
   r.get(
     '/webhooks/:id/deliveries',
@@ -150,6 +149,6 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
         response: { 200: deliverySchema },
       },
     },
-    async (req) => replayDelivery(db, ctxOf(req), req.params.id, req.params.deliveryId),
+    async (req) => replayDelivery(db, req.ctx, req.params.id, req.params.deliveryId),
   );
 }
