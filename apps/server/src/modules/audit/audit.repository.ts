@@ -1,4 +1,4 @@
-import { eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -50,4 +50,13 @@ export async function findAuditEntries(
     .limit(ks.limit);
   const flat = rows.map((r) => ({ ...r.entry, actorName: r.actorName }));
   return ks.page(flat, (r) => r.at);
+}
+
+/** One record's audit entries, oldest first: the history its own module shows (e.g. a deal's timeline). */
+export function findEntityHistory(q: Queryable, entityType: string, entityId: string) {
+  return q
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -112,4 +112,12 @@ export async function revokeSessionsOfUser(q: Queryable, userId: string, now: Da
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** The names of the users a page of records points at, in one query. */
+export function findUserNames(q: Queryable, ids: string[]) {
+  return q
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(ids.length ? inArray(users.id, [...new Set(ids)]) : sql`false`);
 }

@@ -344,3 +344,9 @@ export async function activeConnectionBetween(q: Queryable, id: string, a: strin
     );
   return row ?? null;
 }
+
+/** A connection by id, whoever's it is: for the terms a referral sent under it earns. */
+export async function findConnectionById(q: Queryable, id: string) {
+  const [row] = await q.select().from(connections).where(eq(connections.id, id));
+  return row ?? null;
+}

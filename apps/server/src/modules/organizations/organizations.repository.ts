@@ -76,6 +76,33 @@ export async function findVendor(q: Queryable) {
   return row;
 }
 
+export async function findOrganizationById(q: Queryable, id: string) {
+  if (!isId(id)) return undefined;
+  const [row] = await q.select().from(organizations).where(eq(organizations.id, id));
+  return row;
+}
+
+/** Names and kinds of the organizations a page of records points at, in one query. */
+export function findOrganizationsByIds(q: Queryable, ids: string[]) {
+  return q
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      channelManagerId: organizations.channelManagerId,
+    })
+    .from(organizations)
+    .where(ids.length ? inArray(organizations.id, [...new Set(ids)]) : sql`false`);
+}
+
+/** The organizations a channel manager is assigned, as a subquery for another module's filter. */
+export function organizationIdsManagedBy(q: Queryable, userId: string) {
+  return q
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.channelManagerId, userId));
+}
+
 /** Types and channel managers for a page of organizations, in two queries rather than two per row. */
 export async function findPartnerDetails(q: Queryable, orgs: OrganizationRow[]) {
   const ids = orgs.map((o) => o.id);
