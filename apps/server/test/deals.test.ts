@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables';
-import { expireDealProtection } from '../src/modules/deals/deals.service';
+import { expireDealProtection } from '../src/modules/deals/deal-review.service';
 import { deals } from '../src/modules/deals/deals.tables';
 import { evaluateAllEnrollments } from '../src/modules/programs/enrollments.service';
 import {

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { runWebhooks } from '../modules/webhooks/delivery';
 import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
-import { expireDealProtection } from '../modules/deals/deals.service';
+import { expireDealProtection } from '../modules/deals/deal-review.service';
 import { runDailyDigests } from '../modules/mail/digest.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';

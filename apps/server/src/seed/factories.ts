@@ -14,7 +14,7 @@ import { hashToken, randomToken } from '../lib/tokens';
 import { replacePartnerTypes } from '../modules/organizations/organizations.repository';
 import { domainOf } from '../modules/organizations/organizations.service';
 import { organizations } from '../modules/organizations/organizations.tables';
-import { customerKey } from '../modules/deals/deals.service';
+import { customerKey } from '../modules/deals/customer-key';
 import { dealInvolvements, deals, referrals } from '../modules/deals/deals.tables';
 import type { InvolvementRole, DealStatus } from '@partnergraph/shared/contracts/deals';
 import { contentHash } from '../modules/programs/agreements.service';

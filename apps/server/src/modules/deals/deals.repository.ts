@@ -1,31 +1,29 @@
-import { aliasedTable, and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { dealListQuery, Deal, Involvement } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
-import { convertMinor, trimDecimal } from '../../lib/money';
+import { convertMinor } from '../../lib/money';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
-import { organizations } from '../organizations/organizations.tables';
-import { readSettings } from '../settings/settings.service';
+import { findUserNames } from '../identity/identity.repository';
+import { findOrganizationsByIds, organizationIdsManagedBy } from '../organizations/organizations.repository';
+import { rateInForce, readSettings } from '../settings/settings.service';
+import type { CustomerKey } from './customer-key';
 import { dealInvolvements, deals } from './deals.tables';
-import { redactDeal, visibleDeals } from './deals.visibility';
+import {
+  namablePartner,
+  redactDeal,
+  seesInvolvement,
+  seesInvolvementNote,
+  seesWholeEcosystem,
+  visibleConflictCandidates,
+  visibleDeals,
+} from './deals.visibility';
 
 export type DealRow = typeof deals.$inferSelect;
 export type InvolvementRow = typeof dealInvolvements.$inferSelect;
-
-const registrant = aliasedTable(organizations, 'registrant');
-// Drizzle types a query joining two aliases of one table as `never`: the proposer's name is a subquery.
-const involved = aliasedTable(organizations, 'involved');
-
-const dealColumns = {
-  deal: deals,
-  registrantName: registrant.name,
-  registrantKind: registrant.kind,
-  registrantManagerId: registrant.channelManagerId,
-  userName: users.name,
-};
 
 export interface LoadedDeal {
   deal: DealRow;
@@ -35,24 +33,57 @@ export interface LoadedDeal {
   userName: string | null;
 }
 
-function baseQuery(q: Queryable) {
-  return q
-    .select(dealColumns)
-    .from(deals)
-    .innerJoin(registrant, eq(registrant.id, deals.registeredByOrgId))
-    .leftJoin(users, eq(users.id, deals.registeredByUserId));
+/** Deal rows with their registering organization and person, in two queries for the page. */
+async function withRegistrants(q: Queryable, rows: DealRow[]): Promise<LoadedDeal[]> {
+  if (!rows.length) return [];
+  const orgs = new Map(
+    (
+      await findOrganizationsByIds(
+        q,
+        rows.map((r) => r.registeredByOrgId),
+      )
+    ).map((o) => [o.id, o]),
+  );
+  const userIds = rows.map((r) => r.registeredByUserId).filter((u): u is string => u !== null);
+  const names = new Map((await findUserNames(q, userIds)).map((u) => [u.id, u.name]));
+  return rows.map((deal) => {
+    const registrant = orgs.get(deal.registeredByOrgId)!;
+    return {
+      deal,
+      registrantName: registrant.name,
+      registrantKind: registrant.kind,
+      registrantManagerId: registrant.channelManagerId,
+      userName: deal.registeredByUserId ? (names.get(deal.registeredByUserId) ?? null) : null,
+    };
+  });
 }
 
 /** A deal the actor may see, or undefined (the caller answers 404). */
-export async function findDeal(
+export async function findVisibleDeal(
   q: Queryable,
   actor: Actor,
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<LoadedDeal | undefined> {
   if (!isId(id)) return undefined;
-  const query = baseQuery(q).where(and(eq(deals.id, id), visibleDeals(actor)));
-  const [row] = opts.forUpdate ? await query.for('update', { of: deals }) : await query;
+  const query = q
+    .select()
+    .from(deals)
+    .where(and(eq(deals.id, id), visibleDeals(actor)));
+  const rows = opts.forUpdate ? await query.for('update') : await query;
+  return (await withRegistrants(q, rows))[0];
+}
+
+/** A deal the actor may see; any other answers 404. */
+export async function loadVisibleDeal(q: Queryable, actor: Actor, id: string, forUpdate = false) {
+  const loaded = await findVisibleDeal(q, actor, id, { forUpdate });
+  if (!loaded) throw notFound('deal');
+  return loaded;
+}
+
+/** A deal as stored, whoever may see it: for the notices sent after a change commits. */
+export async function findDealRecord(q: Queryable, id: string) {
+  const [row] = await q.select().from(deals).where(eq(deals.id, id));
   return row;
 }
 
@@ -62,15 +93,17 @@ const sorts = {
   customerName: { column: deals.customerName, cast: 'text' },
 } as const;
 
-export async function listDeals(
+export async function listVisibleDeals(
   q: Queryable,
   actor: Actor,
   query: z.output<typeof dealListQuery>,
   page: Omit<PageRequest, 'sort'>,
 ) {
   const ks = keyset(sorts, deals.id, { ...page, sort: query.sort });
-  const vendor = actor.orgKind === 'vendor';
-  const rows = await baseQuery(q)
+  const whole = seesWholeEcosystem(actor);
+  const rows = await q
+    .select()
+    .from(deals)
     .where(
       where(
         visibleDeals(actor),
@@ -83,81 +116,208 @@ export async function listDeals(
             )
           : undefined,
         // Organization filters narrow the vendor's view; a partner's view is its own already.
-        vendor && query.registeredBy
+        whole && query.registeredBy
           ? isId(query.registeredBy)
             ? eq(deals.registeredByOrgId, query.registeredBy)
             : sql`false`
           : undefined,
-        vendor && query.involved
+        whole && query.involved
           ? isId(query.involved)
             ? sql`exists (select 1 from deal_involvements i where i.deal_id = ${deals.id} and i.organization_id = ${query.involved})`
             : sql`false`
           : undefined,
         // Vendor staff (channel managers, and admins who manage partners too): deals of partners assigned to them.
-        query.mine === 'true' && vendor ? eq(registrant.channelManagerId, actor.userId) : undefined,
+        query.mine === 'true' && whole
+          ? inArray(deals.registeredByOrgId, organizationIdsManagedBy(q, actor.userId))
+          : undefined,
         query.vendorRecorded ? eq(deals.vendorRecorded, query.vendorRecorded === 'true') : undefined,
         ks.after,
       ),
     )
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
-  const { items, nextCursor } = ks.page(
-    rows.map((r) => ({ ...r, id: r.deal.id })),
-    (r) =>
-      query.sort.endsWith('createdAt')
-        ? r.deal.createdAt
-        : query.sort.endsWith('expectedCloseDate')
-          ? r.deal.expectedCloseDate
-          : r.deal.customerName,
+  const { items, nextCursor } = ks.page(rows, (r) =>
+    query.sort.endsWith('createdAt')
+      ? r.createdAt
+      : query.sort.endsWith('expectedCloseDate')
+        ? r.expectedCloseDate
+        : r.customerName,
   );
-  return { items: await toDealDtos(q, actor, items), nextCursor };
+  return { items: await toDealDtos(q, actor, await withRegistrants(q, items)), nextCursor };
 }
 
-export function involvementsOf(q: Queryable, dealIds: string[]) {
+/** Approved deals whose protection ran out by `now`, for the scheduled job. */
+export function findDealsDueToExpire(q: Queryable, now: Date) {
   return q
-    .select({
-      involvement: dealInvolvements,
-      orgName: involved.name,
-      proposerName: sql<
-        string | null
-      >`(select p.name from organizations p where p.id = ${dealInvolvements.proposedByOrgId})`,
-    })
+    .select({ id: deals.id })
+    .from(deals)
+    .where(and(eq(deals.status, 'approved'), lte(deals.protectionExpiresAt, now)))
+    .limit(1000);
+}
+
+/** Bumps a deal's version with whatever else changed (a change of its involvements changes the deal). */
+export async function setDealFields(q: Queryable, id: string, patch: Partial<typeof deals.$inferInsert>) {
+  await q
+    .update(deals)
+    .set({ ...patch, version: sql`${deals.version} + 1`, updatedAt: new Date() })
+    .where(eq(deals.id, id));
+}
+
+// --- Conflicts ---
+
+export type ConflictCandidate = {
+  id: string;
+  customer_name: string;
+  customer_name_key: string;
+  customer_domain: string | null;
+  customer_root_domain: string | null;
+  customer_domain_label: string | null;
+  country: string;
+  status: 'registered' | 'approved';
+  registered_by_org_id: string;
+  registrant_name: string;
+  registrant_kind: 'vendor' | 'partner';
+  created_at: Date;
+  protection_expires_at: Date | null;
+  sim: number;
+};
+
+/**
+ * Open deals that may be the same customer, among those the actor may see as
+ * candidates: awaiting review and registered within `protectionDays`, or
+ * approved and still protected; matching by domain, name or trigram similarity.
+ */
+export async function findConflictCandidates(
+  q: Queryable,
+  actor: Actor,
+  key: CustomerKey,
+  opts: { excludeDealId?: string | undefined; protectionDays: number; nameSimilarity: number },
+) {
+  const compact = key.nameKey.replace(/ /g, '');
+  const matches = [
+    key.root ? sql`deals.customer_root_domain = ${key.root}` : undefined,
+    key.label ? sql`replace(deals.customer_name_key, ' ', '') = ${key.label}` : undefined,
+    sql`deals.customer_domain_label = ${compact}`,
+    sql`replace(deals.customer_name_key, ' ', '') = ${compact}`,
+    sql`(deals.customer_name_key % ${key.nameKey} and similarity(deals.customer_name_key, ${key.nameKey}) >= ${opts.nameSimilarity})`,
+  ].filter(Boolean);
+  const visible = visibleConflictCandidates(actor);
+  const result = await q.execute<ConflictCandidate>(sql`
+    select deals.id, deals.customer_name, deals.customer_name_key, deals.customer_domain,
+      deals.customer_root_domain, deals.customer_domain_label, deals.country, deals.status,
+      deals.registered_by_org_id, o.name as registrant_name, o.kind as registrant_kind, deals.created_at,
+      deals.protection_expires_at, similarity(deals.customer_name_key, ${key.nameKey})::float8 as sim
+    from ${deals} join organizations o on o.id = deals.registered_by_org_id
+    where ((deals.status = 'registered' and deals.created_at > now() - make_interval(days => ${opts.protectionDays}))
+        or (deals.status = 'approved' and (deals.protection_expires_at is null or deals.protection_expires_at > now())))
+      and (${sql.join(matches, sql` or `)})
+      ${opts.excludeDealId && isId(opts.excludeDealId) ? sql`and deals.id <> ${opts.excludeDealId}` : sql``}
+      ${visible ? sql`and ${visible}` : sql``}
+    order by deals.created_at
+    limit 25`);
+  return result.rows;
+}
+
+/**
+ * Deals protecting this customer for a partner other than `orgId`: approved,
+ * protection running, and a strong match (the same registrable domain or the
+ * same normalized name). A similar name alone never counts: that is the
+ * reviewer's judgement, shown among the conflicts.
+ */
+export async function findProtectingDeals(
+  q: Queryable,
+  key: CustomerKey,
+  orgId: string,
+  excludeDealId?: string,
+) {
+  const compact = key.nameKey.replace(/ /g, '');
+  const result = await q.execute<{
+    id: string;
+    registered_by_org_id: string;
+    registrant_name: string;
+    customer_name: string;
+    protection_expires_at: Date | string;
+  }>(sql`
+    select d.id, d.registered_by_org_id, o.name as registrant_name, d.customer_name, d.protection_expires_at
+    from deals d join organizations o on o.id = d.registered_by_org_id
+    where d.status = 'approved' and d.protection_expires_at > now() and o.kind = 'partner'
+      and d.registered_by_org_id <> ${orgId}
+      and (${key.root ? sql`d.customer_root_domain = ${key.root} or ` : sql``}replace(d.customer_name_key, ' ', '') = ${compact})
+      ${excludeDealId ? sql`and d.id <> ${excludeDealId}` : sql``}
+    order by d.approved_at, d.id`);
+  return result.rows;
+}
+
+// --- Involvements ---
+
+export async function involvementsOf(q: Queryable, dealIds: string[]) {
+  const rows = await q
+    .select()
     .from(dealInvolvements)
-    .innerJoin(involved, eq(involved.id, dealInvolvements.organizationId))
     .where(dealIds.length ? inArray(dealInvolvements.dealId, dealIds) : sql`false`)
     .orderBy(asc(dealInvolvements.involvedAt), asc(dealInvolvements.organizationId));
+  const names = new Map(
+    (
+      await findOrganizationsByIds(
+        q,
+        rows.flatMap((i) => [i.organizationId, ...(i.proposedByOrgId ? [i.proposedByOrgId] : [])]),
+      )
+    ).map((o) => [o.id, o.name]),
+  );
+  return rows.map((involvement) => ({
+    involvement,
+    orgName: names.get(involvement.organizationId)!,
+    proposerName: involvement.proposedByOrgId ? (names.get(involvement.proposedByOrgId) ?? null) : null,
+  }));
 }
 
 type InvolvementLoaded = Awaited<ReturnType<typeof involvementsOf>>[number];
 
-/**
- * What of an involvement the actor reads: the vendor everything; a partner the
- * confirmed ones and its own proposals (the registering partner every proposal
- * on its deal), and a note only when its own organization wrote it.
- */
+/** An involvement as the actor reads it (deals.visibility.ts), or null when it may not. */
 export function involvementDto(
   actor: Actor,
   registeredByOrgId: string,
   i: InvolvementLoaded,
 ): Involvement | null {
   const v = i.involvement;
-  const vendor = actor.orgKind === 'vendor';
-  if (
-    !vendor &&
-    v.status !== 'confirmed' &&
-    v.proposedByOrgId !== actor.orgId &&
-    registeredByOrgId !== actor.orgId
-  )
-    return null;
+  if (!seesInvolvement(actor, registeredByOrgId, v)) return null;
   return {
     organization: { id: v.organizationId, name: i.orgName },
     role: v.role,
     status: v.status,
-    note: vendor || v.notedByOrgId === actor.orgId ? v.note : null,
+    note: seesInvolvementNote(actor, v) ? v.note : null,
     proposedBy: v.proposedByOrgId ? { id: v.proposedByOrgId, name: i.proposerName ?? '' } : null,
     involvedAt: v.involvedAt.toISOString(),
     confirmedAt: v.confirmedAt?.toISOString() ?? null,
   };
+}
+
+export async function isConfirmedOn(q: Queryable, dealId: string, orgId: string) {
+  const [row] = await q
+    .select({ role: dealInvolvements.role })
+    .from(dealInvolvements)
+    .where(
+      and(
+        eq(dealInvolvements.dealId, dealId),
+        eq(dealInvolvements.organizationId, orgId),
+        eq(dealInvolvements.status, 'confirmed'),
+      ),
+    );
+  return !!row;
+}
+
+export async function confirmedOrgIdsOn(q: Queryable, dealId: string) {
+  const rows = await q
+    .select({ org: dealInvolvements.organizationId })
+    .from(dealInvolvements)
+    .where(and(eq(dealInvolvements.dealId, dealId), eq(dealInvolvements.status, 'confirmed')));
+  return rows.map((r) => r.org);
+}
+
+/** Whether a partner may name `orgId` on its own records (deals.visibility.ts, namablePartner). */
+export async function isNamablePartner(q: Queryable, actorOrgId: string, orgId: string) {
+  const result = await q.execute<{ ok: boolean }>(sql`select ${namablePartner(actorOrgId, orgId)} as ok`);
+  return result.rows[0]?.ok ?? false;
 }
 
 /** Today as a UTC calendar date. */
@@ -177,18 +337,8 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
   const rates = new Map<string, { rate: string; rateDate: string } | null>();
   for (const r of rows) {
     const key = `${r.deal.currency}|${conversionDate(r.deal)}`;
-    if (rates.has(key)) continue;
-    if (r.deal.currency === reportingCurrency) {
-      rates.set(key, { rate: '1', rateDate: conversionDate(r.deal) });
-      continue;
-    }
-    const result = await q.execute<{ rate: string; effective_date: string }>(sql`
-      select rate::text as rate, effective_date::text as effective_date from fx_rates
-      where currency = ${r.deal.currency} and reporting_currency = ${reportingCurrency}
-        and effective_date <= ${conversionDate(r.deal)}::date
-      order by effective_date desc limit 1`);
-    const row = result.rows[0];
-    rates.set(key, row ? { rate: trimDecimal(row.rate), rateDate: row.effective_date } : null);
+    if (!rates.has(key))
+      rates.set(key, await rateInForce(q, r.deal.currency, reportingCurrency, conversionDate(r.deal)));
   }
   return rows.map((r) => {
     // Everything below reads the deal as this actor may (the fields it may not read are null).

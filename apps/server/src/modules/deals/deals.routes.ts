@@ -36,30 +36,20 @@ import type { Ctx } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { siteOf } from '../mail/templates';
 import './deals.metrics';
+import { dealAttribution, getDeal, listDeals, registerDeal, updateDeal, closeDeal } from './deals.service';
+import { checkConflicts, dealConflicts } from './deal-conflicts.service';
 import {
   addInvolvement,
-  approveDeal,
-  checkConflicts,
-  closeDeal,
   confirmInvolvement,
-  dealAttribution,
-  dealConflicts,
-  dealTimeline,
-  extendDeal,
-  getDeal,
-  listDeals,
   listInvolvements,
-  registerDeal,
-  rejectDeal,
   removeInvolvement,
-  requestExtension,
-  updateDeal,
-  tellDecision,
   updateInvolvement,
-} from './deals.service';
+} from './deal-involvements.service';
+import { approveDeal, extendDeal, rejectDeal, requestExtension, tellDecision } from './deal-review.service';
+import { dealTimeline } from './deal-timeline.service';
+import { convertReferral } from './referral-conversion.service';
 import {
   acceptReferral,
-  convertReferral,
   createReferral,
   getReferral,
   listCounterparts,

@@ -1,9 +1,18 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../lib/actor';
-import { deals, referrals } from './deals.tables';
+import { deals, referrals, type dealInvolvements } from './deals.tables';
 
 /** Whose eyes a view is for: the vendor's staff, or the users of one partner organization. */
 export type Viewer = Pick<Actor, 'orgKind' | 'orgId'>;
+
+/** The vendor's staff see every deal, referral and involvement; a partner only its own share of them. */
+export const seesWholeEcosystem = (viewer: Viewer) => viewer.orgKind === 'vendor';
+
+/**
+ * The vendor's staff act for the vendor: a deal they record needs no review,
+ * a partner they add is confirmed, and they answer the referrals sent to the vendor.
+ */
+export const actsForVendor = (actor: Viewer) => actor.orgKind === 'vendor';
 
 /**
  * Deals an actor may see (product.md): the vendor's staff every deal; a
@@ -11,7 +20,7 @@ export type Viewer = Pick<Actor, 'orgKind' | 'orgId'>;
  * A proposed involvement shows nothing until the vendor confirms it.
  */
 export function visibleDeals(actor: Actor) {
-  if (actor.orgKind === 'vendor') return undefined;
+  if (seesWholeEcosystem(actor)) return undefined;
   return or(
     eq(deals.registeredByOrgId, actor.orgId),
     sql`exists (select 1 from deal_involvements i where i.deal_id = ${deals.id}
@@ -33,7 +42,7 @@ export type RedactedDealField =
  */
 export function hiddenDealFields(viewer: Viewer, deal: Pick<DealRow, 'registeredByOrgId'>) {
   const hidden = new Set<RedactedDealField>();
-  if (viewer.orgKind === 'vendor') return hidden;
+  if (seesWholeEcosystem(viewer)) return hidden;
   hidden.add('externalId');
   if (deal.registeredByOrgId !== viewer.orgId) {
     for (const f of [
@@ -61,6 +70,78 @@ export function redactDeal(viewer: Viewer, deal: DealRow): RedactedDeal {
   return out;
 }
 
+/**
+ * Open deals shown as possible conflicts of a customer: a partner sees only
+ * its own organization's among them, the vendor's staff every one.
+ */
+export function visibleConflictCandidates(actor: Actor) {
+  return seesWholeEcosystem(actor) ? undefined : eq(deals.registeredByOrgId, actor.orgId);
+}
+
+type InvolvementRow = typeof dealInvolvements.$inferSelect;
+
+/**
+ * Involvements a viewer of the deal reads: the vendor every one; a partner the
+ * confirmed ones and its own proposals (the registering partner every proposal on its deal).
+ */
+export function seesInvolvement(
+  viewer: Viewer,
+  registeredByOrgId: string,
+  i: Pick<InvolvementRow, 'status' | 'proposedByOrgId'>,
+) {
+  return (
+    seesWholeEcosystem(viewer) ||
+    i.status === 'confirmed' ||
+    i.proposedByOrgId === viewer.orgId ||
+    registeredByOrgId === viewer.orgId
+  );
+}
+
+/** A note on an involvement is read by the vendor and by the organization that wrote it. */
+export function seesInvolvementNote(viewer: Viewer, i: Pick<InvolvementRow, 'notedByOrgId'>) {
+  return seesWholeEcosystem(viewer) || i.notedByOrgId === viewer.orgId;
+}
+
+/** Attribution credits on a won deal: the vendor reads every partner's, a partner its own. */
+export function seesCreditOf(viewer: Viewer, organizationId: string) {
+  return seesWholeEcosystem(viewer) || organizationId === viewer.orgId;
+}
+
+/** Timeline entries the vendor alone reads, whoever else sees the deal. */
+const vendorOnlyActions = new Set(['deal.protection_override', 'deal.protection_overridden']);
+
+export const isVendorOnlyEntry = (action: string) => vendorOnlyActions.has(action);
+
+export interface TimelineEntry {
+  action: string;
+  actorOrgId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/**
+ * An entry of a deal's timeline a viewer of the deal reads. Proposals are the
+ * proposer's, the registrant's and the vendor's until confirmed (the
+ * involvement's rule): others read neither a proposal nor its withdrawal.
+ */
+export function seesTimelineEntry(
+  viewer: Viewer,
+  deal: Pick<DealRow, 'registeredByOrgId'>,
+  e: TimelineEntry,
+) {
+  if (isVendorOnlyEntry(e.action)) return seesWholeEcosystem(viewer);
+  if (seesWholeEcosystem(viewer) || deal.registeredByOrgId === viewer.orgId) return true;
+  if (e.action !== 'deal.involvement_proposed' && e.action !== 'deal.involvement_removed') return true;
+  const about = (e.after ?? e.before ?? {}) as { organizationId?: string; status?: string };
+  const mine = about.organizationId === viewer.orgId || e.actorOrgId === viewer.orgId;
+  return mine || (e.action === 'deal.involvement_removed' && about.status === 'confirmed');
+}
+
+/** People are named to their own organization and to the vendor's staff; to others, the organization. */
+export function namesPersonIn(viewer: Viewer, e: { actorOrgId: string | null; actorOrgKind: string | null }) {
+  return seesWholeEcosystem(viewer) || e.actorOrgId === viewer.orgId || e.actorOrgKind === 'vendor';
+}
+
 /** Admins review every deal; channel managers those registered by partners assigned to them. */
 export function mayReviewDeal(actor: Actor, registrant: { kind: string; channelManagerId: string | null }) {
   if (actor.role === 'admin') return true;
@@ -71,8 +152,18 @@ export function mayReviewDeal(actor: Actor, registrant: { kind: string; channelM
 
 /** A referral is visible to both of its parties and the vendor. */
 export function visibleReferrals(actor: Actor) {
-  if (actor.orgKind === 'vendor') return undefined;
+  if (seesWholeEcosystem(actor)) return undefined;
   return or(eq(referrals.referrerOrgId, actor.orgId), eq(referrals.recipientOrgId, actor.orgId));
+}
+
+/** A viewer's referral inbox: those sent to it (the vendor's staff: those sent to the vendor). */
+export function referralInbox(actor: Actor) {
+  return seesWholeEcosystem(actor) ? eq(referrals.toVendor, true) : eq(referrals.recipientOrgId, actor.orgId);
+}
+
+/** A viewer's referral outbox: those it sent (the vendor sends none). */
+export function referralOutbox(actor: Actor) {
+  return seesWholeEcosystem(actor) ? sql`false` : eq(referrals.referrerOrgId, actor.orgId);
 }
 
 type ReferralRow = typeof referrals.$inferSelect;
@@ -83,7 +174,7 @@ type ReferralRow = typeof referrals.$inferSelect;
  * organization and the vendor (the recipient learns the referring organization).
  */
 export function redactReferral(viewer: Viewer, r: ReferralRow): ReferralRow {
-  if (viewer.orgKind === 'vendor') return r;
+  if (seesWholeEcosystem(viewer)) return r;
   return {
     ...r,
     externalId: null,

@@ -1,0 +1,177 @@
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { referralListQuery, Referral } from '@partnergraph/shared/contracts/deals';
+import type { Queryable } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { isId } from '../../lib/ids';
+import { percentOf, trimDecimal } from '../../lib/money';
+import { containing, keyset, where } from '../../lib/pagination';
+import { findUserNames } from '../identity/identity.repository';
+import { findOrganizationsByIds } from '../organizations/organizations.repository';
+import { deals, referrals } from './deals.tables';
+import {
+  counterpartIds,
+  redactReferral,
+  referralInbox,
+  referralOutbox,
+  visibleReferrals,
+} from './deals.visibility';
+
+export type ReferralRow = typeof referrals.$inferSelect;
+
+function baseQuery(q: Queryable) {
+  return q
+    .select({
+      referral: referrals,
+      deal: {
+        id: deals.id,
+        status: deals.status,
+        amount: deals.amount,
+        currency: deals.currency,
+        closeDate: deals.closeDate,
+      },
+    })
+    .from(referrals)
+    .leftJoin(deals, eq(deals.referralId, referrals.id));
+}
+
+/** Referral rows with the names of both organizations and of the referring person, in two queries. */
+async function withNames(q: Queryable, rows: Awaited<ReturnType<typeof baseQuery>>) {
+  const orgs = new Map(
+    (
+      await findOrganizationsByIds(
+        q,
+        rows.flatMap((r) => [
+          r.referral.recipientOrgId,
+          ...(r.referral.referrerOrgId ? [r.referral.referrerOrgId] : []),
+        ]),
+      )
+    ).map((o) => [o.id, o.name]),
+  );
+  const userIds = rows.map((r) => r.referral.referrerUserId).filter((u): u is string => u !== null);
+  const users = new Map((await findUserNames(q, userIds)).map((u) => [u.id, u.name]));
+  return rows.map((r) => ({
+    ...r,
+    referrerName: r.referral.referrerOrgId ? (orgs.get(r.referral.referrerOrgId) ?? null) : null,
+    recipientName: orgs.get(r.referral.recipientOrgId)!,
+    userName: r.referral.referrerUserId ? (users.get(r.referral.referrerUserId) ?? null) : null,
+  }));
+}
+
+export type LoadedReferral = Awaited<ReturnType<typeof withNames>>[number];
+
+/** A referral the actor may see, or undefined (the caller answers 404). */
+export async function findVisibleReferral(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<LoadedReferral | undefined> {
+  if (!isId(id)) return undefined;
+  const query = baseQuery(q).where(and(eq(referrals.id, id), visibleReferrals(actor)));
+  const rows = opts.forUpdate ? await query.for('update', { of: referrals }) : await query;
+  return (await withNames(q, rows))[0];
+}
+
+export async function listVisibleReferrals(
+  q: Queryable,
+  actor: Actor,
+  query: z.output<typeof referralListQuery>,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const ks = keyset({ createdAt: { column: referrals.createdAt, cast: 'timestamptz' } }, referrals.id, {
+    ...page,
+    sort: '-createdAt',
+  });
+  const rows = await baseQuery(q)
+    .where(
+      where(
+        visibleReferrals(actor),
+        query.box === 'inbox'
+          ? referralInbox(actor)
+          : query.box === 'outbox'
+            ? referralOutbox(actor)
+            : undefined,
+        query.status ? eq(referrals.status, query.status) : undefined,
+        query.source ? eq(referrals.source, query.source) : undefined,
+        query.q
+          ? or(
+              ilike(referrals.companyName, containing(query.q)),
+              ilike(referrals.companyDomain, containing(query.q)),
+            )
+          : undefined,
+        ks.after,
+      ),
+    )
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  const { items, nextCursor } = ks.page(
+    rows.map((r) => ({ ...r, id: r.referral.id })),
+    (r) => r.referral.createdAt,
+  );
+  return { items: (await withNames(q, items)).map((r) => toReferralDto(actor, r)), nextCursor };
+}
+
+/** A referral as stored, whoever may see it: for the notices sent after a change commits. */
+export async function findReferralRecord(q: Queryable, id: string) {
+  const [row] = await q.select().from(referrals).where(eq(referrals.id, id));
+  return row;
+}
+
+/** The active partners `org` already deals with by name (deals.visibility.ts, counterpartIds). */
+export async function findCounterparts(q: Queryable, org: string) {
+  const result = await q.execute<{ id: string; name: string }>(sql`
+    select o.id, o.name from organizations o
+    where o.kind = 'partner' and o.status = 'active' and o.id <> ${org}
+      and o.id in (select id from (${counterpartIds(org)}) c)
+    order by o.name
+    limit 500`);
+  return result.rows;
+}
+
+export function toReferralDto(actor: Actor, r: LoadedReferral): Referral {
+  const x = redactReferral(actor, r.referral);
+  const won = r.deal?.status === 'won';
+  return {
+    id: x.id,
+    externalId: x.externalId,
+    status: x.status,
+    source: x.source,
+    referrer: x.referrerOrgId ? { id: x.referrerOrgId, name: r.referrerName ?? '' } : null,
+    referrerUser: x.referrerUserId && r.userName ? { id: x.referrerUserId, name: r.userName } : null,
+    recipient: { id: x.recipientOrgId, name: r.recipientName },
+    toVendor: x.toVendor,
+    connectionId: x.connectionId,
+    company: { name: x.companyName, domain: x.companyDomain, country: x.country, industry: x.industry },
+    contact: { name: x.contactName, email: x.contactEmail, phone: x.contactPhone },
+    need: x.need,
+    estimatedValue:
+      x.estimatedAmount && x.estimatedCurrency
+        ? { amount: x.estimatedAmount, currency: x.estimatedCurrency }
+        : null,
+    decisionReason: x.decisionReason,
+    decidedAt: x.decidedAt?.toISOString() ?? null,
+    deal: r.deal?.id
+      ? {
+          id: r.deal.id,
+          status: r.deal.status,
+          amount: r.deal.amount,
+          currency: r.deal.currency,
+          closeDate: r.deal.closeDate,
+        }
+      : null,
+    // The fee is settled on the won amount; before that it is not a figure anyone owes.
+    fee:
+      won && r.deal && x.feePercent !== null
+        ? {
+            percent: trimDecimal(x.feePercent),
+            basis: x.feeBasis ?? '',
+            amount: percentOf(r.deal.amount, x.feePercent),
+            currency: r.deal.currency,
+          }
+        : null,
+    version: x.version,
+    createdAt: x.createdAt.toISOString(),
+    updatedAt: x.updatedAt.toISOString(),
+  };
+}
