@@ -5,7 +5,12 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { readSettings } from '../settings/settings.service';
 import { customerKey, type CustomerKey } from './customer-key';
-import { findConflictCandidates, findProtectingDeals, loadVisibleDeal } from './deals.repository';
+import {
+  findConflictCandidates,
+  findProtectingDeals,
+  loadVisibleDeal,
+  type DealRow,
+} from './deals.repository';
 
 /** Trigram similarity from which two customer names are shown to a reviewer as a possible conflict. */
 const NAME_SIMILARITY = 0.45;
@@ -32,48 +37,46 @@ export async function findConflicts(
     nameSimilarity: NAME_SIMILARITY,
   });
   return candidates
-    .map((d) => {
+    .map(({ deal: d, sim, registrantName, registrantKind }) => {
       const reasons: string[] = [];
       let score = 0;
-      if (key.domain && d.customer_domain === key.domain) {
+      if (key.domain && d.customerDomain === key.domain) {
         reasons.push(`Same web domain ${key.domain}`);
         score = 1;
-      } else if (key.root && d.customer_root_domain === key.root) {
-        reasons.push(`Same company domain ${key.root} (${key.domain} and ${d.customer_domain})`);
+      } else if (key.root && d.customerRootDomain === key.root) {
+        reasons.push(`Same company domain ${key.root} (${key.domain} and ${d.customerDomain})`);
         score = 1;
       }
-      const otherCompact = d.customer_name_key.replace(/ /g, '');
+      const otherCompact = d.customerNameKey.replace(/ /g, '');
       if (otherCompact === compact) {
         reasons.push(
-          `Same name once case, punctuation and legal suffixes are set aside (“${d.customer_name}”)`,
+          `Same name once case, punctuation and legal suffixes are set aside (“${d.customerName}”)`,
         );
         score = Math.max(score, 0.95);
       } else if (key.label && otherCompact === key.label) {
-        reasons.push(`Their customer “${d.customer_name}” is named like the domain ${key.domain}`);
+        reasons.push(`Their customer “${d.customerName}” is named like the domain ${key.domain}`);
         score = Math.max(score, 0.9);
-      } else if (d.customer_domain_label === compact) {
-        reasons.push(`Their customer’s domain ${d.customer_domain} is named like “${key.name}”`);
+      } else if (d.customerDomainLabel === compact) {
+        reasons.push(`Their customer’s domain ${d.customerDomain} is named like “${key.name}”`);
         score = Math.max(score, 0.9);
-      } else if (d.sim >= NAME_SIMILARITY) {
-        reasons.push(`Similar name: “${d.customer_name}” (${Math.round(d.sim * 100)}% alike)`);
-        score = Math.max(score, d.sim);
+      } else if (sim >= NAME_SIMILARITY) {
+        reasons.push(`Similar name: “${d.customerName}” (${Math.round(sim * 100)}% alike)`);
+        score = Math.max(score, sim);
       }
       if (reasons.length && opts.country && d.country === opts.country) {
         reasons.push(`Also in the same country (${d.country})`);
       }
-      const strong = (!!key.root && d.customer_root_domain === key.root) || otherCompact === compact;
+      const strong = (!!key.root && d.customerRootDomain === key.root) || otherCompact === compact;
       return {
         deal: {
           id: d.id,
-          customerName: d.customer_name,
-          customerDomain: d.customer_domain,
+          customerName: d.customerName,
+          customerDomain: d.customerDomain,
           country: d.country,
           status: d.status,
-          registeredBy: { id: d.registered_by_org_id, name: d.registrant_name },
-          createdAt: new Date(d.created_at).toISOString(),
-          protectionExpiresAt: d.protection_expires_at
-            ? new Date(d.protection_expires_at).toISOString()
-            : null,
+          registeredBy: { id: d.registeredByOrgId, name: registrantName },
+          createdAt: d.createdAt.toISOString(),
+          protectionExpiresAt: d.protectionExpiresAt?.toISOString() ?? null,
         },
         reasons,
         score: Math.round(score * 100) / 100,
@@ -81,7 +84,7 @@ export async function findConflicts(
         blocking:
           strong &&
           isProtectedFor(d, opts.registrantOrgId ?? actor.orgId, now) &&
-          d.registrant_kind === 'partner',
+          registrantKind === 'partner',
       };
     })
     .filter((c) => c.reasons.length > 0)
@@ -90,15 +93,15 @@ export async function findConflicts(
 
 /** An approved deal whose protection still runs, held by an organization other than `orgId`. */
 function isProtectedFor(
-  d: { status: string; protection_expires_at: Date | string | null; registered_by_org_id: string },
+  d: Pick<DealRow, 'status' | 'protectionExpiresAt' | 'registeredByOrgId'>,
   orgId: string,
   now: Date,
 ) {
   return (
     d.status === 'approved' &&
-    d.protection_expires_at !== null &&
-    new Date(d.protection_expires_at) > now &&
-    d.registered_by_org_id !== orgId
+    d.protectionExpiresAt !== null &&
+    d.protectionExpiresAt > now &&
+    d.registeredByOrgId !== orgId
   );
 }
 

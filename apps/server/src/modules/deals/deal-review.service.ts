@@ -71,10 +71,10 @@ export async function approveDeal(db: Db, ctx: Ctx, id: string, input: z.output<
         const first = holders[0]!;
         if (!input.overrideReason) {
           throw conflict(
-            `${first.customer_name} is protected for ${first.registrant_name} by deal ${first.id} until ${new Date(first.protection_expires_at).toISOString().slice(0, 10)}` +
+            `${first.deal.customerName} is protected for ${first.registrantName} by deal ${first.deal.id} until ${first.deal.protectionExpiresAt!.toISOString().slice(0, 10)}` +
               (holders.length > 1 ? ` (and ${holders.length - 1} more)` : '') +
               `: this registration is not approved over it unless ${who} override with a written reason${mayOverride ? '' : ' (your role may not)'}`,
-            { protectingDealIds: holders.map((h) => h.id) },
+            { protectingDealIds: holders.map((h) => h.deal.id) },
           );
         }
         if (!mayOverride) throw forbidden(`Only ${who} may approve over another partner’s protection`);
@@ -119,9 +119,9 @@ function recordOverride(
   reason: string,
 ) {
   const overridden = holders.map((h) => ({
-    dealId: h.id,
-    organizationId: h.registered_by_org_id,
-    organizationName: h.registrant_name,
+    dealId: h.deal.id,
+    organizationId: h.deal.registeredByOrgId,
+    organizationName: h.registrantName,
   }));
   record.audit({
     action: 'deal.protection_override',

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { dealListQuery, Deal, Involvement } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
@@ -165,22 +165,14 @@ export async function setDealFields(q: Queryable, id: string, patch: Partial<typ
 
 // --- Conflicts ---
 
-export type ConflictCandidate = {
-  id: string;
-  customer_name: string;
-  customer_name_key: string;
-  customer_domain: string | null;
-  customer_root_domain: string | null;
-  customer_domain_label: string | null;
-  country: string;
-  status: 'registered' | 'approved';
-  registered_by_org_id: string;
-  registrant_name: string;
-  registrant_kind: 'vendor' | 'partner';
-  created_at: Date;
-  protection_expires_at: Date | null;
-  sim: number;
-};
+/** The registering organizations of some deals, by id: their names, and who of them are partners. */
+async function registrantsOf(q: Queryable, rows: { registeredByOrgId: string }[]) {
+  const orgs = await findOrganizationsByIds(
+    q,
+    rows.map((r) => r.registeredByOrgId),
+  );
+  return new Map(orgs.map((o) => [o.id, o]));
+}
 
 /**
  * Open deals that may be the same customer, among those the actor may see as
@@ -194,35 +186,42 @@ export async function findConflictCandidates(
   opts: { excludeDealId?: string | undefined; protectionDays: number; nameSimilarity: number },
 ) {
   const compact = key.nameKey.replace(/ /g, '');
-  const matches = [
-    key.root ? sql`deals.customer_root_domain = ${key.root}` : undefined,
-    key.label ? sql`replace(deals.customer_name_key, ' ', '') = ${key.label}` : undefined,
-    sql`deals.customer_domain_label = ${compact}`,
-    sql`replace(deals.customer_name_key, ' ', '') = ${compact}`,
-    sql`(deals.customer_name_key % ${key.nameKey} and similarity(deals.customer_name_key, ${key.nameKey}) >= ${opts.nameSimilarity})`,
-  ].filter(Boolean);
-  const visible = visibleConflictCandidates(actor);
-  const result = await q.execute<ConflictCandidate>(sql`
-    select deals.id, deals.customer_name, deals.customer_name_key, deals.customer_domain,
-      deals.customer_root_domain, deals.customer_domain_label, deals.country, deals.status,
-      deals.registered_by_org_id, o.name as registrant_name, o.kind as registrant_kind, deals.created_at,
-      deals.protection_expires_at, similarity(deals.customer_name_key, ${key.nameKey})::float8 as sim
-    from ${deals} join organizations o on o.id = deals.registered_by_org_id
-    where ((deals.status = 'registered' and deals.created_at > now() - make_interval(days => ${opts.protectionDays}))
-        or (deals.status = 'approved' and (deals.protection_expires_at is null or deals.protection_expires_at > now())))
-      and (${sql.join(matches, sql` or `)})
-      ${opts.excludeDealId && isId(opts.excludeDealId) ? sql`and deals.id <> ${opts.excludeDealId}` : sql``}
-      ${visible ? sql`and ${visible}` : sql``}
-    order by deals.created_at
-    limit 25`);
-  return result.rows;
+  const similarity = sql<number>`similarity(${deals.customerNameKey}, ${key.nameKey})::float8`;
+  const rows = await q
+    .select({ deal: deals, sim: similarity })
+    .from(deals)
+    .where(
+      and(
+        sql`((${deals.status} = 'registered' and ${deals.createdAt} > now() - make_interval(days => ${opts.protectionDays}))
+          or (${deals.status} = 'approved' and (${deals.protectionExpiresAt} is null or ${deals.protectionExpiresAt} > now())))`,
+        or(
+          key.root ? eq(deals.customerRootDomain, key.root) : undefined,
+          key.label ? sql`replace(${deals.customerNameKey}, ' ', '') = ${key.label}` : undefined,
+          eq(deals.customerDomainLabel, compact),
+          sql`replace(${deals.customerNameKey}, ' ', '') = ${compact}`,
+          sql`(${deals.customerNameKey} % ${key.nameKey} and ${similarity} >= ${opts.nameSimilarity})`,
+        ),
+        opts.excludeDealId && isId(opts.excludeDealId) ? ne(deals.id, opts.excludeDealId) : undefined,
+        visibleConflictCandidates(actor),
+      ),
+    )
+    .orderBy(asc(deals.createdAt))
+    .limit(25);
+  const registrants = await registrantsOf(
+    q,
+    rows.map((r) => r.deal),
+  );
+  return rows.map((r) => {
+    const registrant = registrants.get(r.deal.registeredByOrgId)!;
+    return { ...r, registrantName: registrant.name, registrantKind: registrant.kind };
+  });
 }
 
 /**
  * Deals protecting this customer for a partner other than `orgId`: approved,
- * protection running, and a strong match (the same registrable domain or the
- * same normalized name). A similar name alone never counts: that is the
- * reviewer's judgement, shown among the conflicts.
+ * protection running, held by a partner, and a strong match (the same
+ * registrable domain or the same normalized name). A similar name alone never
+ * counts: that is the reviewer's judgement, shown among the conflicts.
  */
 export async function findProtectingDeals(
   q: Queryable,
@@ -231,21 +230,27 @@ export async function findProtectingDeals(
   excludeDealId?: string,
 ) {
   const compact = key.nameKey.replace(/ /g, '');
-  const result = await q.execute<{
-    id: string;
-    registered_by_org_id: string;
-    registrant_name: string;
-    customer_name: string;
-    protection_expires_at: Date | string;
-  }>(sql`
-    select d.id, d.registered_by_org_id, o.name as registrant_name, d.customer_name, d.protection_expires_at
-    from deals d join organizations o on o.id = d.registered_by_org_id
-    where d.status = 'approved' and d.protection_expires_at > now() and o.kind = 'partner'
-      and d.registered_by_org_id <> ${orgId}
-      and (${key.root ? sql`d.customer_root_domain = ${key.root} or ` : sql``}replace(d.customer_name_key, ' ', '') = ${compact})
-      ${excludeDealId ? sql`and d.id <> ${excludeDealId}` : sql``}
-    order by d.approved_at, d.id`);
-  return result.rows;
+  const rows = await q
+    .select()
+    .from(deals)
+    .where(
+      and(
+        eq(deals.status, 'approved'),
+        sql`${deals.protectionExpiresAt} > now()`,
+        ne(deals.registeredByOrgId, orgId),
+        or(
+          key.root ? eq(deals.customerRootDomain, key.root) : undefined,
+          sql`replace(${deals.customerNameKey}, ' ', '') = ${compact}`,
+        ),
+        excludeDealId ? ne(deals.id, excludeDealId) : undefined,
+      ),
+    )
+    .orderBy(asc(deals.approvedAt), asc(deals.id));
+  const registrants = await registrantsOf(q, rows);
+  return rows.flatMap((deal) => {
+    const registrant = registrants.get(deal.registeredByOrgId)!;
+    return registrant.kind === 'partner' ? [{ deal, registrantName: registrant.name }] : [];
+  });
 }
 
 // --- Involvements ---

@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { referralListQuery, Referral } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
@@ -7,7 +7,7 @@ import { isId } from '../../lib/ids';
 import { percentOf, trimDecimal } from '../../lib/money';
 import { containing, keyset, where } from '../../lib/pagination';
 import { findUserNames } from '../identity/identity.repository';
-import { findOrganizationsByIds } from '../organizations/organizations.repository';
+import { findActivePartnersAmong, findOrganizationsByIds } from '../organizations/organizations.repository';
 import { deals, referrals } from './deals.tables';
 import {
   counterpartIds,
@@ -119,14 +119,8 @@ export async function findReferralRecord(q: Queryable, id: string) {
 }
 
 /** The active partners `org` already deals with by name (deals.visibility.ts, counterpartIds). */
-export async function findCounterparts(q: Queryable, org: string) {
-  const result = await q.execute<{ id: string; name: string }>(sql`
-    select o.id, o.name from organizations o
-    where o.kind = 'partner' and o.status = 'active' and o.id <> ${org}
-      and o.id in (select id from (${counterpartIds(org)}) c)
-    order by o.name
-    limit 500`);
-  return result.rows;
+export function findCounterparts(q: Queryable, org: string) {
+  return findActivePartnersAmong(q, counterpartIds(org), org, 500);
 }
 
 export function toReferralDto(actor: Actor, r: LoadedReferral): Referral {

@@ -200,7 +200,7 @@ export async function createReferral(
 /** The recipient answers: its partner users, or the vendor's staff for referrals to the vendor. */
 function mayRespond(actor: Actor, r: ReferralRow) {
   if (r.toVendor) return actsForVendor(actor) && (actor.role === 'admin' || actor.role === 'channel_manager');
-  return actor.orgKind === 'partner' && actor.orgId === r.recipientOrgId;
+  return !actsForVendor(actor) && actor.orgId === r.recipientOrgId;
 }
 
 export async function respond<T>(

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -101,6 +101,23 @@ export function organizationIdsManagedBy(q: Queryable, userId: string) {
     .select({ id: organizations.id })
     .from(organizations)
     .where(eq(organizations.channelManagerId, userId));
+}
+
+/** Active partners among the ids a subquery selects (another module's rule of who is known to whom). */
+export function findActivePartnersAmong(q: Queryable, ids: SQL, except: string, limit: number) {
+  return q
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, 'partner'),
+        eq(organizations.status, 'active'),
+        ne(organizations.id, except),
+        sql`${organizations.id} in (select id from (${ids}) c)`,
+      ),
+    )
+    .orderBy(asc(organizations.name))
+    .limit(limit);
 }
 
 /** Types and channel managers for a page of organizations, in two queries rather than two per row. */
