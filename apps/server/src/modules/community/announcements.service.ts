@@ -17,7 +17,7 @@ import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { announcementReads, announcements } from './community.tables';
 import { excerpt, renderMarkdown } from './markdown';
-import { addNotifications, emailNotifications } from './notifications.service';
+import { addNotifications, emailNotifications } from '../notifications/notifications.service';
 import { checkSegment, labelSegments, orgInSegment } from './segments';
 
 // Announcements go from the vendor to partners: a partner sees those whose

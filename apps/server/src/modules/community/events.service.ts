@@ -20,7 +20,7 @@ import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { communityEvents, eventRsvps } from './community.tables';
 import { renderMarkdown } from './markdown';
-import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
 import { checkSegment, labelSegments, orgInSegment } from './segments';
 
 type EventRow = typeof communityEvents.$inferSelect;

@@ -18,7 +18,7 @@ import { users } from '../identity/identity.tables';
 import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { memberProfiles } from './community.tables';
-import { addNotifications, emailNotifications } from './notifications.service';
+import { addNotifications, emailNotifications } from '../notifications/notifications.service';
 
 /** Introductions notify two people each: a handful a day is plenty for a person, too few to spam. */
 export const introductionLimit = { bucket: 'community.introduce', max: 20, windowMs: 24 * 3600_000 };

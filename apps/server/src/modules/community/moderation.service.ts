@@ -17,7 +17,7 @@ import type { Site } from '../mail/templates';
 import { comments, contentReports, moderationActions, posts, spaceMembers, spaces } from './community.tables';
 import { loadSpace, visibleSpaces } from './community.visibility';
 import { excerpt } from './markdown';
-import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
 import { getComment, getPost, loadComment, loadPost } from './posts.service';
 
 /** Every moderation step goes to the space's trail and the audit log, in the caller's transaction. */

@@ -24,7 +24,7 @@ import { comments, contentRevisions, posts, reactions, spaces } from './communit
 import { mentionableIn } from './candidates';
 import { loadSpace, userReadsSpace, type SpaceAccess } from './community.visibility';
 import { excerpt, mentionedIds, renderMarkdown } from './markdown';
-import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
 
 // Posting limits per member: enough for a lively discussion, too few for a
 // script flooding a space. Counted per user across spaces.

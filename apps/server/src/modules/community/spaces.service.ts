@@ -22,7 +22,7 @@ import { spaceMembers, spaces } from './community.tables';
 import { actionableIn, invitableTo, mentionableIn } from './candidates';
 import { accessOf, loadSpace, visibleSpaces, type SpaceAccess } from './community.visibility';
 import { recordModeration } from './moderation.service';
-import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
 import { checkSegment, labelSegments } from './segments';
 
 // Drizzle writes a single-table query's columns unqualified ("id"), which

@@ -31,7 +31,7 @@ import { auditLog } from '../audit/audit.tables';
 import { users } from '../identity/identity.tables';
 import { customerDomain, normalizeCompanyName } from '../organizations/company-identity';
 import { dealApprovedEmail, dealRejectedEmail, type Site } from '../mail/templates';
-import { notifyOrganization } from '../organizations/notify';
+import { notifyOrganization } from '../notifications/notifications.service';
 import { organizations } from '../organizations/organizations.tables';
 import { bestBenefit } from '../programs/benefits';
 import { readSettings, requireRate } from '../settings/settings.service';

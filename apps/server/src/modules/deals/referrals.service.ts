@@ -28,7 +28,7 @@ import {
   type Email,
   type Site,
 } from '../mail/templates';
-import { notifyOrganization } from '../organizations/notify';
+import { notifyOrganization } from '../notifications/notifications.service';
 import { findVendor } from '../organizations/organizations.repository';
 import { organizations } from '../organizations/organizations.tables';
 import { bestBenefit } from '../programs/benefits';
