@@ -8,7 +8,6 @@ import {
   receiptSchema,
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
-import { siteOf } from '../mail/templates';
 import {
   createAnnouncement,
   getAnnouncement,
@@ -17,9 +16,9 @@ import {
   markAnnouncementRead,
 } from './announcements.service';
 
-export default async function announcementRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
+export default async function announcementRoutes(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const site = siteOf(config);
   const tags = ['community'];
 
   r.get(
@@ -50,7 +49,7 @@ export default async function announcementRoutes(app: FastifyInstance, { db, mai
         response: { 201: announcementSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createAnnouncement(db, req.ctx, mailer, site, req.body)),
+    async (req, reply) => reply.code(201).send(await createAnnouncement(deps, req.ctx, req.body)),
   );
   r.get(
     '/announcements/:id',

@@ -9,14 +9,14 @@ import {
   updateCommentBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
-import { siteOf } from '../mail/templates';
 import { items, none } from './route-schemas';
 import { moderateComment } from './moderation.service';
-import { createComment, deleteComment, listComments, listRevisions, updateComment } from './posts.service';
+import { createComment, deleteComment, listComments, updateComment } from './comments.service';
+import { listRevisions } from './revisions.service';
 
-export default async function commentRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
+export default async function commentRoutes(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const site = siteOf(config);
   const tags = ['community'];
 
   r.get(
@@ -49,8 +49,7 @@ export default async function commentRoutes(app: FastifyInstance, { db, mailer, 
         response: { 201: commentSchema },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await createComment(db, req.ctx, mailer, site, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await createComment(deps, req.ctx, req.params.id, req.body)),
   );
   r.patch(
     '/comments/:id',
@@ -64,7 +63,7 @@ export default async function commentRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: commentSchema },
       },
     },
-    async (req) => updateComment(db, req.ctx, mailer, site, req.params.id, req.body),
+    async (req) => updateComment(deps, req.ctx, req.params.id, req.body),
   );
   r.delete(
     '/comments/:id',
@@ -107,7 +106,7 @@ export default async function commentRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: commentSchema },
       },
     },
-    async (req) => moderateComment(db, req.ctx, mailer, site, req.params.id, 'hide', req.body.reason),
+    async (req) => moderateComment(deps, req.ctx, req.params.id, 'hide', req.body.reason),
   );
   r.post(
     '/comments/:id/unhide',
@@ -120,6 +119,6 @@ export default async function commentRoutes(app: FastifyInstance, { db, mailer, 
         response: { 200: commentSchema },
       },
     },
-    async (req) => moderateComment(db, req.ctx, mailer, site, req.params.id, 'unhide', null),
+    async (req) => moderateComment(deps, req.ctx, req.params.id, 'unhide', null),
   );
 }

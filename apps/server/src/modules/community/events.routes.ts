@@ -24,7 +24,8 @@ import {
   updateEvent,
 } from './events.service';
 
-export default async function eventRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
+export default async function eventRoutes(app: FastifyInstance, deps: Deps) {
+  const { db, config } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const site = siteOf(config);
   const tags = ['community'];
@@ -76,7 +77,7 @@ export default async function eventRoutes(app: FastifyInstance, { db, mailer, co
         response: { 200: eventSchema },
       },
     },
-    async (req) => updateEvent(db, req.ctx, mailer, site, req.params.id, req.body),
+    async (req) => updateEvent(deps, req.ctx, req.params.id, req.body),
   );
   r.post(
     '/events/:id/cancel',
@@ -89,7 +90,7 @@ export default async function eventRoutes(app: FastifyInstance, { db, mailer, co
         response: { 200: eventSchema },
       },
     },
-    async (req) => cancelEvent(db, req.ctx, mailer, site, req.params.id),
+    async (req) => cancelEvent(deps, req.ctx, req.params.id),
   );
   r.post(
     '/events/:id/rsvp',
@@ -104,7 +105,7 @@ export default async function eventRoutes(app: FastifyInstance, { db, mailer, co
         response: { 200: eventSchema },
       },
     },
-    async (req) => rsvp(db, req.ctx, mailer, site, req.params.id, req.body.status),
+    async (req) => rsvp(deps, req.ctx, req.params.id, req.body.status),
   );
   r.get(
     '/events/:id/attendees',

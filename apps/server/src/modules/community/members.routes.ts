@@ -9,7 +9,6 @@ import {
   updateMemberProfileBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
-import { siteOf } from '../mail/templates';
 import {
   getMember,
   getMemberProfile,
@@ -18,9 +17,9 @@ import {
   updateMemberProfile,
 } from './members.service';
 
-export default async function memberRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
+export default async function memberRoutes(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const site = siteOf(config);
   const tags = ['community'];
 
   r.get(
@@ -61,7 +60,7 @@ export default async function memberRoutes(app: FastifyInstance, { db, mailer, c
         response: { 200: memberSchema },
       },
     },
-    async (req) => introduce(db, req.ctx, mailer, site, req.params.id, req.body.message),
+    async (req) => introduce(deps, req.ctx, req.params.id, req.body.message),
   );
   r.get(
     '/me/member-profile',

@@ -8,12 +8,11 @@ import {
   resolveReportBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
-import { siteOf } from '../mail/templates';
 import { listReports, reportContent, resolveReport } from './moderation.service';
 
-export default async function moderationRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
+export default async function moderationRoutes(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const site = siteOf(config);
   const tags = ['community'];
 
   r.post(
@@ -27,7 +26,7 @@ export default async function moderationRoutes(app: FastifyInstance, { db, maile
         response: { 201: reportSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await reportContent(db, req.ctx, mailer, site, req.body)),
+    async (req, reply) => reply.code(201).send(await reportContent(deps, req.ctx, req.body)),
   );
   r.get(
     '/reports',

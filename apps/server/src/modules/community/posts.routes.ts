@@ -13,26 +13,18 @@ import {
   updatePostBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
-import { siteOf } from '../mail/templates';
 import { items, none } from './route-schemas';
 import { moderatePost, type PostVerb } from './moderation.service';
-import {
-  createPost,
-  deletePost,
-  getPost,
-  listPosts,
-  listRevisions,
-  previewMarkdown,
-  updatePost,
-} from './posts.service';
+import { createPost, deletePost, getPost, listPosts, previewMarkdown, updatePost } from './posts.service';
+import { listRevisions } from './revisions.service';
 
 const previewQuery = z.object({
   spaceId: idSchema.optional().describe('Resolve mentions among this space’s readers'),
 });
 
-export default async function postRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
+export default async function postRoutes(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const site = siteOf(config);
   const tags = ['community'];
 
   r.get(
@@ -64,8 +56,7 @@ export default async function postRoutes(app: FastifyInstance, { db, mailer, con
         response: { 201: postSchema },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await createPost(db, req.ctx, mailer, site, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await createPost(deps, req.ctx, req.params.id, req.body)),
   );
   r.post(
     '/community/preview',
@@ -101,7 +92,7 @@ export default async function postRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: postSchema },
       },
     },
-    async (req) => updatePost(db, req.ctx, mailer, site, req.params.id, req.body),
+    async (req) => updatePost(deps, req.ctx, req.params.id, req.body),
   );
   r.delete(
     '/posts/:id',
@@ -146,7 +137,7 @@ export default async function postRoutes(app: FastifyInstance, { db, mailer, con
         config: { access: 'community:participate' },
         schema: { tags, summary, params: idParams, response: { 200: postSchema } },
       },
-      async (req) => moderatePost(db, req.ctx, mailer, site, req.params.id, verb, null),
+      async (req) => moderatePost(deps, req.ctx, req.params.id, verb, null),
     );
   }
   r.post(
@@ -161,6 +152,6 @@ export default async function postRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: postSchema },
       },
     },
-    async (req) => moderatePost(db, req.ctx, mailer, site, req.params.id, 'hide', req.body.reason),
+    async (req) => moderatePost(deps, req.ctx, req.params.id, 'hide', req.body.reason),
   );
 }

@@ -9,7 +9,7 @@ import {
   reactionKinds,
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
-import { react } from './posts.service';
+import { react } from './reactions.service';
 
 // The kind is checked by the service: an unknown one is a reaction that does not exist (404).
 const reactionParams = z.object({

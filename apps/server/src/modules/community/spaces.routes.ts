@@ -15,7 +15,6 @@ import {
   updateSpaceBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
-import { siteOf } from '../mail/templates';
 // The community's engagement sources register when the community's routes load.
 import './community.metrics';
 import { items, none } from './route-schemas';
@@ -38,9 +37,9 @@ import {
 const mentionQuery = z.object({ q: z.string().trim().max(100).optional() });
 const memberQuery = paginationQuery.extend({ q: z.string().trim().max(100).optional() });
 
-export default async function spaceRoutes(app: FastifyInstance, { db, mailer, config }: Deps) {
+export default async function spaceRoutes(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const site = siteOf(config);
   const tags = ['community'];
 
   r.get(
@@ -153,7 +152,7 @@ export default async function spaceRoutes(app: FastifyInstance, { db, mailer, co
         response: { 200: items(spaceMemberSchema) },
       },
     },
-    async (req) => inviteMembers(db, req.ctx, mailer, site, req.params.id, req.body),
+    async (req) => inviteMembers(deps, req.ctx, req.params.id, req.body),
   );
   r.put(
     '/spaces/:id/members/:userId/role',
@@ -167,7 +166,7 @@ export default async function spaceRoutes(app: FastifyInstance, { db, mailer, co
         response: { 200: spaceMemberSchema },
       },
     },
-    async (req) => setMemberRole(db, req.ctx, mailer, site, req.params.id, req.params.userId, req.body.role),
+    async (req) => setMemberRole(deps, req.ctx, req.params.id, req.params.userId, req.body.role),
   );
   r.post(
     '/spaces/:id/members/:userId/suspend',
@@ -183,8 +182,7 @@ export default async function spaceRoutes(app: FastifyInstance, { db, mailer, co
         response: { 200: spaceMemberSchema },
       },
     },
-    async (req) =>
-      suspendMember(db, req.ctx, mailer, site, req.params.id, req.params.userId, req.body.reason, true),
+    async (req) => suspendMember(deps, req.ctx, req.params.id, req.params.userId, req.body.reason, true),
   );
   r.post(
     '/spaces/:id/members/:userId/reinstate',
@@ -197,7 +195,7 @@ export default async function spaceRoutes(app: FastifyInstance, { db, mailer, co
         response: { 200: spaceMemberSchema },
       },
     },
-    async (req) => suspendMember(db, req.ctx, mailer, site, req.params.id, req.params.userId, null, false),
+    async (req) => suspendMember(deps, req.ctx, req.params.id, req.params.userId, null, false),
   );
   r.get(
     '/spaces/:id/mentionable',

@@ -11,6 +11,7 @@ import { runChange, type Tx } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
+import type { Deps } from '../../lib/deps';
 import type { Mailer } from '../../lib/mail';
 import {
   findActivePartnerAdmins,
@@ -19,7 +20,7 @@ import {
   findEmailDigest,
   setEmailDigest,
 } from '../identity/identity.repository';
-import { notificationEmail, type Email, type Site } from '../mail/templates';
+import { notificationEmail, siteOf, type Email } from '../mail/templates';
 import {
   countUnread,
   findEmailSettings,
@@ -108,7 +109,10 @@ export async function wantEmail(q: Queryable, userIds: string[], kind: Notificat
  * After the commit: e-mails for the notifications whose members want them.
  * A failed send never undoes the change; the bell already shows it.
  */
-export async function emailNotifications(db: Db, mailer: Mailer, site: Site, created: Created) {
+export async function emailNotifications(
+  { db, mailer, config }: Pick<Deps, 'db' | 'mailer' | 'config'>,
+  created: Created,
+) {
   const todo = created.filter((c) => !sentToOrganizations.has(c.kind));
   if (!todo.length) return;
   const ids = [...new Set(todo.map((c) => c.userId))];
@@ -123,7 +127,7 @@ export async function emailNotifications(db: Db, mailer: Mailer, site: Site, cre
         to: person.email,
         ...notificationEmail(
           { name: person.name, title: c.title, body: c.body, path: c.link, settingsPath: '/notifications' },
-          site,
+          siteOf(config),
         ),
       });
     } catch {
