@@ -25,7 +25,15 @@ import exportRoutes from './modules/exports/exports.routes';
 import importRoutes from './modules/imports/imports.routes';
 import mailRoutes from './modules/mail/mail.routes';
 import { recordEmail } from './modules/mail/mail.service';
-import communityRoutes from './modules/community/community.routes';
+import announcementRoutes from './modules/community/announcements.routes';
+import commentRoutes from './modules/community/comments.routes';
+import eventRoutes from './modules/community/events.routes';
+import memberRoutes from './modules/community/members.routes';
+import moderationRoutes from './modules/community/moderation.routes';
+import postRoutes from './modules/community/posts.routes';
+import reactionRoutes from './modules/community/reactions.routes';
+import spaceRoutes from './modules/community/spaces.routes';
+import notificationRoutes from './modules/notifications/notifications.routes';
 import dealRoutes from './modules/deals/deals.routes';
 import marketplaceRoutes from './modules/marketplace/marketplace.routes';
 import identityRoutes from './modules/identity/identity.routes';
@@ -59,7 +67,15 @@ const modules = [
   importRoutes,
   mailRoutes,
   marketplaceRoutes,
-  communityRoutes,
+  spaceRoutes,
+  postRoutes,
+  commentRoutes,
+  reactionRoutes,
+  moderationRoutes,
+  announcementRoutes,
+  eventRoutes,
+  memberRoutes,
+  notificationRoutes,
   auditRoutes,
 ];
 

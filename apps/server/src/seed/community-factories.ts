@@ -11,13 +11,13 @@ import {
   contentReports,
   eventRsvps,
   memberProfiles,
-  notifications,
   posts,
   reactions,
   spaceMembers,
   spaces,
   type SegmentSpec,
 } from '../modules/community/community.tables';
+import { notifications } from '../modules/notifications/notifications.tables';
 import { renderMarkdown } from '../modules/community/markdown';
 
 /** Seeded mentions name real users: render them as links with the name written. */

@@ -10,14 +10,13 @@ import { runChange } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, notFound } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
-import type { Mailer } from '../../lib/mail';
+import type { Deps } from '../../lib/deps';
 import { keyset, where } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
-import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { announcementReads, announcements } from './community.tables';
 import { excerpt, renderMarkdown } from './markdown';
-import { addNotifications, emailNotifications } from './notifications.service';
+import { addNotifications, emailNotifications } from '../notifications/notifications.service';
 import { checkSegment, labelSegments, orgInSegment } from './segments';
 
 // Announcements go from the vendor to partners: a partner sees those whose
@@ -122,12 +121,11 @@ export async function listAnnouncements(db: Db, ctx: Ctx, query: z.output<typeof
 }
 
 export async function createAnnouncement(
-  db: Db,
+  deps: Deps,
   ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
   input: z.output<typeof createAnnouncementBody>,
 ) {
+  const { db } = deps;
   const actor = ctx.actor;
   const { id, created } = await runChange(db, ctx, async (tx, record) => {
     const segment = input.segment ? await checkSegment(tx, input.segment, 'body.segment') : null;
@@ -161,7 +159,7 @@ export async function createAnnouncement(
     });
     return { id, created };
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return getAnnouncement(db, ctx, id);
 }
 

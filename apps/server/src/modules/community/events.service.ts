@@ -13,14 +13,14 @@ import { assertVersion, runChange, type Tx } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
-import type { Mailer } from '../../lib/mail';
+import type { Deps } from '../../lib/deps';
 import { keyset, where } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
 import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { communityEvents, eventRsvps } from './community.tables';
 import { renderMarkdown } from './markdown';
-import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
 import { checkSegment, labelSegments, orgInSegment } from './segments';
 
 type EventRow = typeof communityEvents.$inferSelect;
@@ -217,14 +217,8 @@ function promotedNotice(tx: Tx, e: EventRow, ids: string[], actor: Actor) {
   });
 }
 
-export async function updateEvent(
-  db: Db,
-  ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
-  id: string,
-  input: z.output<typeof updateEventBody>,
-) {
+export async function updateEvent(deps: Deps, ctx: Ctx, id: string, input: z.output<typeof updateEventBody>) {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(db, ctx, async (tx, record) => {
     const e = await loadEvent(tx, actor, id, true);
@@ -278,11 +272,12 @@ export async function updateEvent(
     }
     return list;
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return getEvent(db, ctx, id);
 }
 
-export async function cancelEvent(db: Db, ctx: Ctx, mailer: Mailer, site: Site, id: string) {
+export async function cancelEvent(deps: Deps, ctx: Ctx, id: string) {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(db, ctx, async (tx, record) => {
     const e = await loadEvent(tx, actor, id, true);
@@ -310,18 +305,12 @@ export async function cancelEvent(db: Db, ctx: Ctx, mailer: Mailer, site: Site, 
       actorUserId: actor.userId,
     });
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return getEvent(db, ctx, id);
 }
 
-export async function rsvp(
-  db: Db,
-  ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
-  id: string,
-  status: 'going' | 'cancelled',
-) {
+export async function rsvp(deps: Deps, ctx: Ctx, id: string, status: 'going' | 'cancelled') {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(
     db,
@@ -382,7 +371,7 @@ export async function rsvp(
     },
     { refreshOnly: true },
   );
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return getEvent(db, ctx, id);
 }
 

@@ -10,15 +10,14 @@ import { runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { invalid, notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
-import type { Mailer } from '../../lib/mail';
+import type { Deps } from '../../lib/deps';
 import { containing, keyset, where } from '../../lib/pagination';
 import { takeAttempt } from '../../lib/rate-limit';
 import { userEngagement } from '../analytics/engagement';
 import { users } from '../identity/identity.tables';
-import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { memberProfiles } from './community.tables';
-import { addNotifications, emailNotifications } from './notifications.service';
+import { addNotifications, emailNotifications } from '../notifications/notifications.service';
 
 /** Introductions notify two people each: a handful a day is plenty for a person, too few to spam. */
 export const introductionLimit = { bucket: 'community.introduce', max: 20, windowMs: 24 * 3600_000 };
@@ -170,7 +169,8 @@ export async function updateMemberProfile(db: Db, ctx: Ctx, input: z.output<type
  * "Introduce me": both people are told, each with the other's name and a
  * link, so they can take it from there. The member asked must be listed.
  */
-export async function introduce(db: Db, ctx: Ctx, mailer: Mailer, site: Site, id: string, message: string) {
+export async function introduce(deps: Deps, ctx: Ctx, id: string, message: string) {
+  const { db } = deps;
   const actor = ctx.actor;
   const member = await getMember(db, ctx, id);
   if (member.id === actor.userId) {
@@ -208,6 +208,6 @@ export async function introduce(db: Db, ctx: Ctx, mailer: Mailer, site: Site, id
     });
     return [...toThem, ...toMe];
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return member;
 }

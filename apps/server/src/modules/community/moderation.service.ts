@@ -11,14 +11,14 @@ import { runChange, type ChangeRecorder, type Tx } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
-import type { Mailer } from '../../lib/mail';
+import type { Deps } from '../../lib/deps';
 import { keyset, where } from '../../lib/pagination';
-import type { Site } from '../mail/templates';
 import { comments, contentReports, moderationActions, posts, spaceMembers, spaces } from './community.tables';
 import { loadSpace, visibleSpaces } from './community.visibility';
 import { excerpt } from './markdown';
-import { addNotifications, emailNotifications, type Created } from './notifications.service';
-import { getComment, getPost, loadComment, loadPost } from './posts.service';
+import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
+import { getComment, loadComment } from './comments.service';
+import { getPost, loadPost } from './posts.service';
 
 /** Every moderation step goes to the space's trail and the audit log, in the caller's transaction. */
 export async function recordModeration(
@@ -80,15 +80,8 @@ const pastTense: Record<PostVerb, string> = {
   unhide: 'unhidden',
 };
 
-export async function moderatePost(
-  db: Db,
-  ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
-  id: string,
-  verb: PostVerb,
-  reason: string | null,
-) {
+export async function moderatePost(deps: Deps, ctx: Ctx, id: string, verb: PostVerb, reason: string | null) {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(db, ctx, async (tx, record): Promise<Created> => {
     const { row, access } = await loadPost(tx, actor, id, true);
@@ -117,19 +110,18 @@ export async function moderatePost(
       actorUserId: actor.userId,
     });
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return getPost(db, ctx, id);
 }
 
 export async function moderateComment(
-  db: Db,
+  deps: Deps,
   ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
   id: string,
   verb: 'hide' | 'unhide',
   reason: string | null,
 ) {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(db, ctx, async (tx, record): Promise<Created> => {
     const { row, post, access } = await loadComment(tx, actor, id, true);
@@ -163,7 +155,7 @@ export async function moderateComment(
       actorUserId: actor.userId,
     });
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return getComment(db, ctx, id);
 }
 
@@ -252,13 +244,8 @@ function selectReports(db: Db) {
     .innerJoin(posts, eq(posts.id, contentReports.postId));
 }
 
-export async function reportContent(
-  db: Db,
-  ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
-  input: z.output<typeof reportBody>,
-) {
+export async function reportContent(deps: Deps, ctx: Ctx, input: z.output<typeof reportBody>) {
+  const { db } = deps;
   const actor = ctx.actor;
   const { id, created } = await runChange(db, ctx, async (tx, record) => {
     const target =
@@ -324,7 +311,7 @@ export async function reportContent(
     });
     return { id, created };
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   const rows = await selectReports(db).where(eq(contentReports.id, id));
   return (await reportDtos(db, rows))[0]!;
 }

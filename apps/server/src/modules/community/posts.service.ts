@@ -1,12 +1,9 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
-  Comment,
   Post,
-  createCommentBody,
   createPostBody,
   postListQuery,
-  updateCommentBody,
   updatePostBody,
 } from '@partnergraph/shared/contracts/community';
 import { reactionKinds } from '@partnergraph/shared/community-codes';
@@ -15,24 +12,20 @@ import { assertVersion, runChange, type Tx } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
-import type { Mailer } from '../../lib/mail';
-import { keyset } from '../../lib/pagination';
+import type { Deps } from '../../lib/deps';
 import { takeAttempt } from '../../lib/rate-limit';
 import { users } from '../identity/identity.tables';
-import type { Site } from '../mail/templates';
-import { comments, contentRevisions, posts, reactions, spaces } from './community.tables';
+import { contentRevisions, posts, reactions, spaces, type comments } from './community.tables';
 import { mentionableIn } from './candidates';
 import { loadSpace, userReadsSpace, type SpaceAccess } from './community.visibility';
 import { excerpt, mentionedIds, renderMarkdown } from './markdown';
-import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
 
 // Posting limits per member: enough for a lively discussion, too few for a
-// script flooding a space. Counted per user across spaces.
+// script flooding a space. Counted per user across spaces (comments: comments.service.ts).
 export const postLimit = { bucket: 'community.post', max: 10, windowMs: 10 * 60_000 };
-export const commentLimit = { bucket: 'community.comment', max: 40, windowMs: 10 * 60_000 };
 
 type PostRow = typeof posts.$inferSelect;
-type CommentRow = typeof comments.$inferSelect;
 
 /** Names of the mentioned users the mention picker would offer (candidates.ts); others stay plain text and are not told. */
 export async function resolveMentions(q: Queryable, spaceId: string, body: string) {
@@ -45,6 +38,16 @@ export async function resolveMentions(q: Queryable, spaceId: string, body: strin
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Of these users, those who may read the space: only they are told about activity in it. */
+export async function readersOfSpace(q: Queryable, spaceId: string, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), userReadsSpace(sql`${users.id}`, spaceId)));
+  return rows.map((r) => r.id);
+}
+
 export async function previewMarkdown(db: Db, ctx: Ctx, body: string, spaceId: string | undefined) {
   // Without a space the mentions are resolved among everyone the actor could mention nowhere: none.
   const known =
@@ -54,12 +57,17 @@ export async function previewMarkdown(db: Db, ctx: Ctx, body: string, spaceId: s
   return { html: renderMarkdown(body, known), mentions: [...known].map(([id, name]) => ({ id, name })) };
 }
 
-const authorOf = (userId: SQL | typeof posts.authorUserId | typeof comments.authorUserId) => ({
+export const authorOf = (userId: SQL | typeof posts.authorUserId | typeof comments.authorUserId) => ({
   authorName: sql<string | null>`(select u.name from users u where u.id = ${userId})`,
   authorOrgName: sql<string>`(select o.name from organizations o join users u on u.organization_id = o.id where u.id = ${userId})`,
 });
 
-async function reactionSummaries(q: Queryable, actor: Actor, targetType: 'post' | 'comment', ids: string[]) {
+export async function reactionSummaries(
+  q: Queryable,
+  actor: Actor,
+  targetType: 'post' | 'comment',
+  ids: string[],
+) {
   const out = new Map<string, { kind: (typeof reactionKinds)[number]; count: number; mine: boolean }[]>();
   if (!ids.length) return out;
   const rows = await q
@@ -219,7 +227,7 @@ export async function listPosts(db: Db, ctx: Ctx, spaceId: string, query: z.outp
 }
 
 /** Members of the space told about activity in it: the mentioned (who may read it). */
-async function mentionNotices(
+export async function mentionNotices(
   tx: Tx,
   actor: Actor,
   mentioned: string[],
@@ -236,13 +244,12 @@ async function mentionNotices(
 }
 
 export async function createPost(
-  db: Db,
+  deps: Deps,
   ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
   spaceId: string,
   input: z.output<typeof createPostBody>,
 ) {
+  const { db } = deps;
   const actor = ctx.actor;
   const { id, created } = await runChange(db, ctx, async (tx, record) => {
     const access = await loadSpace(tx, actor, spaceId, true);
@@ -281,11 +288,11 @@ export async function createPost(
     });
     return { id, created };
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return getPost(db, ctx, id);
 }
 
-function notMember(access: SpaceAccess) {
+export function notMember(access: SpaceAccess) {
   if (access.space.archivedAt) return unprocessable('This space is archived');
   if (access.membership?.status === 'suspended')
     return forbidden('A moderator suspended you from this space');
@@ -293,7 +300,7 @@ function notMember(access: SpaceAccess) {
 }
 
 /** Keeps the replaced text: edits never lose what was said. */
-async function keepRevision(
+export async function keepRevision(
   tx: Tx,
   actor: Actor,
   targetType: 'post' | 'comment',
@@ -311,14 +318,8 @@ async function keepRevision(
   });
 }
 
-export async function updatePost(
-  db: Db,
-  ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
-  id: string,
-  input: z.output<typeof updatePostBody>,
-) {
+export async function updatePost(deps: Deps, ctx: Ctx, id: string, input: z.output<typeof updatePostBody>) {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(db, ctx, async (tx, record) => {
     const { row, access } = await loadPost(tx, actor, id, true);
@@ -365,7 +366,7 @@ export async function updatePost(
       body: excerpt(body),
     });
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return getPost(db, ctx, id);
 }
 
@@ -403,334 +404,3 @@ export async function deletePost(db: Db, ctx: Ctx, id: string) {
     { refreshOnly: true },
   );
 }
-
-export async function listRevisions(db: Db, ctx: Ctx, targetType: 'post' | 'comment', id: string) {
-  if (targetType === 'post') await loadPost(db, ctx.actor, id);
-  else await loadComment(db, ctx.actor, id);
-  const rows = await db
-    .select({
-      r: contentRevisions,
-      editorName: sql<
-        string | null
-      >`(select u.name from users u where u.id = ${contentRevisions.editedByUserId})`,
-    })
-    .from(contentRevisions)
-    .where(and(eq(contentRevisions.targetType, targetType), eq(contentRevisions.targetId, id)))
-    .orderBy(sql`${contentRevisions.createdAt} desc`, sql`${contentRevisions.id} desc`);
-  return {
-    items: rows.map(({ r, editorName }) => ({
-      id: r.id,
-      title: r.title,
-      body: r.body,
-      editedBy: r.editedByUserId && editorName ? { id: r.editedByUserId, name: editorName } : null,
-      at: r.createdAt.toISOString(),
-    })),
-  };
-}
-
-// --- Comments ---
-
-type LoadedComment = { c: CommentRow; authorName: string | null; authorOrgName: string };
-
-function commentDtos(
-  actor: Actor,
-  access: SpaceAccess,
-  locked: boolean,
-  rows: LoadedComment[],
-  summaries: Map<string, Post['reactions']>,
-): Comment[] {
-  return rows.map(({ c, authorName, authorOrgName }) => {
-    // Threads keep their shape: a hidden or deleted comment stays as a placeholder without its text.
-    const showText = !c.deletedAt && (!c.hiddenAt || access.canModerate || c.authorUserId === actor.userId);
-    return {
-      id: c.id,
-      postId: c.postId,
-      parentId: c.parentId,
-      author:
-        c.authorUserId && authorName
-          ? { id: c.authorUserId, name: authorName, organization: { id: c.authorOrgId, name: authorOrgName } }
-          : null,
-      body: showText ? c.body : '',
-      html: showText ? c.html : '',
-      reactions: summaries.get(c.id) ?? [],
-      hidden: c.hiddenAt !== null,
-      hiddenReason: c.hiddenReason,
-      deleted: c.deletedAt !== null,
-      edited: c.editedAt !== null,
-      canEdit: c.authorUserId === actor.userId && !c.deletedAt && (!locked || access.canModerate),
-      version: c.version,
-      createdAt: c.createdAt.toISOString(),
-      editedAt: c.editedAt?.toISOString() ?? null,
-    };
-  });
-}
-
-function selectComments(q: Queryable) {
-  return q.select({ c: comments, ...authorOf(comments.authorUserId) }).from(comments);
-}
-
-export async function loadComment(q: Queryable, actor: Actor, id: string, forUpdate = false) {
-  if (!isId(id)) throw notFound('comment');
-  const query = selectComments(q).where(eq(comments.id, id));
-  const [row] = forUpdate ? await query.for('update', { of: comments }) : await query;
-  if (!row) throw notFound('comment');
-  const post = await loadPost(q, actor, row.c.postId).catch(() => {
-    throw notFound('comment');
-  });
-  return { row, post: post.row.p, access: post.access };
-}
-
-export async function getComment(db: Queryable, ctx: Ctx, id: string) {
-  const { row, post, access } = await loadComment(db, ctx.actor, id);
-  const summaries = await reactionSummaries(db, ctx.actor, 'comment', [id]);
-  return commentDtos(ctx.actor, access, post.lockedAt !== null, [row], summaries)[0]!;
-}
-
-export async function listComments(
-  db: Db,
-  ctx: Ctx,
-  postId: string,
-  page: { limit: number; cursor?: string | undefined },
-) {
-  const { row, access } = await loadPost(db, ctx.actor, postId);
-  const ks = keyset({ createdAt: { column: comments.createdAt, cast: 'timestamptz' } }, comments.id, {
-    ...page,
-    sort: 'createdAt',
-  });
-  const rows = await selectComments(db)
-    .where(and(eq(comments.postId, postId), ks.after))
-    .orderBy(...ks.orderBy)
-    .limit(ks.limit);
-  const { items, nextCursor } = ks.page(
-    rows.map((r) => ({ ...r, id: r.c.id })),
-    (r) => r.c.createdAt,
-  );
-  const summaries = await reactionSummaries(
-    db,
-    ctx.actor,
-    'comment',
-    items.map((r) => r.c.id),
-  );
-  return { items: commentDtos(ctx.actor, access, row.p.lockedAt !== null, items, summaries), nextCursor };
-}
-
-export async function createComment(
-  db: Db,
-  ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
-  postId: string,
-  input: z.output<typeof createCommentBody>,
-) {
-  const actor = ctx.actor;
-  const { id, created } = await runChange(db, ctx, async (tx, record) => {
-    const { row, access } = await loadPost(tx, actor, postId, true);
-    const p = row.p;
-    if (!access.canPost) throw notMember(access);
-    if (p.deletedAt || p.hiddenAt) throw unprocessable('This post is no longer open for comments');
-    if (p.lockedAt && !access.canModerate) throw unprocessable('A moderator locked this thread');
-    let parent: CommentRow | undefined;
-    if (input.parentId) {
-      [parent] = isId(input.parentId)
-        ? await tx
-            .select()
-            .from(comments)
-            .where(and(eq(comments.id, input.parentId), eq(comments.postId, postId)))
-        : [];
-      if (!parent) throw invalid([{ path: 'body.parentId', message: 'No such comment on this post' }]);
-      if (parent.deletedAt) throw invalid([{ path: 'body.parentId', message: 'That comment was deleted' }]);
-    }
-    await takeAttempt(tx, commentLimit, [`user:${actor.userId}`], 'comments');
-    const known = await resolveMentions(tx, p.spaceId, input.body);
-    const id = newId();
-    const now = new Date();
-    await tx.insert(comments).values({
-      id,
-      postId,
-      parentId: parent?.id ?? null,
-      authorUserId: actor.userId,
-      authorOrgId: actor.orgId,
-      body: input.body,
-      html: renderMarkdown(input.body, known),
-      mentionedUserIds: [...known.keys()],
-      createdAt: now,
-    });
-    await tx
-      .update(posts)
-      .set({ commentCount: sql`${posts.commentCount} + 1`, lastActivityAt: now })
-      .where(eq(posts.id, postId));
-    await tx.update(spaces).set({ lastActivityAt: now }).where(eq(spaces.id, p.spaceId));
-    const after = { postId, parentId: parent?.id ?? null, mentions: [...known.keys()] };
-    record.audit({ action: 'comment.created', entityType: 'comment', entityId: id, after });
-    record.event({
-      type: 'post.commented',
-      entityType: 'comment',
-      entityId: id,
-      organizationIds: [actor.orgId],
-      payload: { id, ...after, spaceId: p.spaceId, authorUserId: actor.userId },
-    });
-    const link = `/community/posts/${postId}#comment-${id}`;
-    const body = excerpt(input.body);
-    // One notice per person, the most specific first: a mention, a reply, then a comment on one's post.
-    const told = new Set<string>([actor.userId]);
-    const mentioned = [...known.keys()].filter((u) => !told.has(u));
-    mentioned.forEach((u) => told.add(u));
-    const created = await mentionNotices(tx, actor, mentioned, { title: p.title, link, body });
-    const readers = async (ids: (string | null | undefined)[]) => {
-      const wanted = ids.filter((u): u is string => !!u && !told.has(u));
-      if (!wanted.length) return [];
-      const ok = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(inArray(users.id, wanted), userReadsSpace(sql`${users.id}`, p.spaceId)));
-      ok.forEach((r) => told.add(r.id));
-      return ok.map((r) => r.id);
-    };
-    created.push(
-      ...(await addNotifications(tx, {
-        userIds: await readers([parent?.authorUserId]),
-        kind: 'reply',
-        title: `${actor.name} replied to your comment on “${p.title}”`,
-        body,
-        link,
-        actorUserId: actor.userId,
-      })),
-    );
-    created.push(
-      ...(await addNotifications(tx, {
-        userIds: await readers([p.authorUserId]),
-        kind: 'comment',
-        title: `${actor.name} commented on your post “${p.title}”`,
-        body,
-        link,
-        actorUserId: actor.userId,
-      })),
-    );
-    return { id, created };
-  });
-  await emailNotifications(db, mailer, site, created);
-  return getComment(db, ctx, id);
-}
-
-export async function updateComment(
-  db: Db,
-  ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
-  id: string,
-  input: z.output<typeof updateCommentBody>,
-) {
-  const actor = ctx.actor;
-  const created = await runChange(db, ctx, async (tx, record) => {
-    const { row, post, access } = await loadComment(tx, actor, id, true);
-    const c = row.c;
-    if (c.authorUserId !== actor.userId) throw forbidden('Only the author edits a comment');
-    if (c.deletedAt) throw unprocessable('This comment was deleted');
-    if (post.lockedAt && !access.canModerate) throw unprocessable('A moderator locked this thread');
-    assertVersion(c, input.version);
-    const known = await resolveMentions(tx, post.spaceId, input.body);
-    await keepRevision(tx, actor, 'comment', c.id, null, c.body);
-    await tx
-      .update(comments)
-      .set({
-        body: input.body,
-        html: renderMarkdown(input.body, known),
-        mentionedUserIds: [...known.keys()],
-        editedAt: new Date(),
-        version: c.version + 1,
-      })
-      .where(eq(comments.id, c.id));
-    record.audit({
-      action: 'comment.edited',
-      entityType: 'comment',
-      entityId: c.id,
-      before: { body: c.body },
-      after: { body: input.body },
-    });
-    const fresh = [...known.keys()].filter((u) => !c.mentionedUserIds.includes(u));
-    return mentionNotices(tx, actor, fresh, {
-      title: post.title,
-      link: `/community/posts/${post.id}#comment-${c.id}`,
-      body: excerpt(input.body),
-    });
-  });
-  await emailNotifications(db, mailer, site, created);
-  return getComment(db, ctx, id);
-}
-
-export async function deleteComment(db: Db, ctx: Ctx, id: string) {
-  const actor = ctx.actor;
-  await runChange(
-    db,
-    ctx,
-    async (tx, record) => {
-      const { row, access } = await loadComment(tx, actor, id, true);
-      const c = row.c;
-      if (c.authorUserId !== actor.userId && !access.canModerate) {
-        throw forbidden('Only the author or a moderator deletes a comment');
-      }
-      // Deleting twice changes nothing and records nothing.
-      if (c.deletedAt) return;
-      await tx
-        .update(comments)
-        .set({ deletedAt: new Date(), version: c.version + 1 })
-        .where(eq(comments.id, c.id));
-      await tx
-        .update(posts)
-        .set({ commentCount: sql`greatest(${posts.commentCount} - 1, 0)` })
-        .where(eq(posts.id, c.postId));
-      record.audit({
-        action: 'comment.deleted',
-        entityType: 'comment',
-        entityId: c.id,
-        before: { body: c.body },
-      });
-    },
-    { refreshOnly: true },
-  );
-}
-
-// --- Reactions ---
-
-export async function react(
-  db: Db,
-  ctx: Ctx,
-  targetType: 'post' | 'comment',
-  id: string,
-  kind: string,
-  on: boolean,
-) {
-  const actor = ctx.actor;
-  if (!isReactionKind(kind)) throw notFound('reaction');
-  await runChange(db, ctx, async (tx, record) => {
-    const access =
-      targetType === 'post'
-        ? (await loadPost(tx, actor, id)).access
-        : (await loadComment(tx, actor, id)).access;
-    if (!access.canPost) throw notMember(access);
-    const key = and(
-      eq(reactions.targetType, targetType),
-      eq(reactions.targetId, id),
-      eq(reactions.userId, actor.userId),
-      eq(reactions.kind, kind),
-    );
-    if (on) {
-      await tx
-        .insert(reactions)
-        .values({ targetType, targetId: id, userId: actor.userId, kind })
-        .onConflictDoNothing();
-    } else {
-      await tx.delete(reactions).where(key);
-    }
-    record.audit({
-      action: on ? 'reaction.added' : 'reaction.removed',
-      entityType: targetType,
-      entityId: id,
-      after: { kind },
-    });
-  });
-  return targetType === 'post' ? getPost(db, ctx, id) : getComment(db, ctx, id);
-}
-
-const isReactionKind = (k: string): k is (typeof reactionKinds)[number] =>
-  (reactionKinds as readonly string[]).includes(k);

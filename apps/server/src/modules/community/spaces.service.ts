@@ -13,16 +13,15 @@ import { assertVersion, runChange } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
-import type { Mailer } from '../../lib/mail';
+import type { Deps } from '../../lib/deps';
 import { containing, keyset, where } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
-import type { Site } from '../mail/templates';
 import { organizations } from '../organizations/organizations.tables';
 import { spaceMembers, spaces } from './community.tables';
 import { actionableIn, invitableTo, mentionableIn } from './candidates';
 import { accessOf, loadSpace, visibleSpaces, type SpaceAccess } from './community.visibility';
 import { recordModeration } from './moderation.service';
-import { addNotifications, emailNotifications, type Created } from './notifications.service';
+import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
 import { checkSegment, labelSegments } from './segments';
 
 // Drizzle writes a single-table query's columns unqualified ("id"), which
@@ -311,13 +310,12 @@ function requireModerator(access: SpaceAccess) {
 
 /** Invites people into a space (private ones are by invitation only); each is told. */
 export async function inviteMembers(
-  db: Db,
+  deps: Deps,
   ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
   id: string,
   input: z.output<typeof inviteMembersBody>,
 ) {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(db, ctx, async (tx, record) => {
     const access = await loadSpace(tx, actor, id, true);
@@ -367,19 +365,18 @@ export async function inviteMembers(
       actorUserId: actor.userId,
     });
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   return { items: (await memberRows(db, id, input.userIds)).map(memberDto) };
 }
 
 export async function setMemberRole(
-  db: Db,
+  deps: Deps,
   ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
   id: string,
   userId: string,
   role: 'member' | 'moderator',
 ) {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(db, ctx, async (tx, record): Promise<Created> => {
     const access = await loadSpace(tx, actor, id, true);
@@ -414,22 +411,21 @@ export async function setMemberRole(
       actorUserId: actor.userId,
     });
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   const [row] = await memberRows(db, id, [userId]);
   if (!row) throw notFound('member');
   return memberDto(row);
 }
 
 export async function suspendMember(
-  db: Db,
+  deps: Deps,
   ctx: Ctx,
-  mailer: Mailer,
-  site: Site,
   id: string,
   userId: string,
   reason: string | null,
   suspend: boolean,
 ) {
+  const { db } = deps;
   const actor = ctx.actor;
   const created = await runChange(db, ctx, async (tx, record) => {
     const access = await loadSpace(tx, actor, id, true);
@@ -482,7 +478,7 @@ export async function suspendMember(
       actorUserId: actor.userId,
     });
   });
-  await emailNotifications(db, mailer, site, created);
+  await emailNotifications(deps, created);
   const [row] = await memberRows(db, id, [userId]);
   if (!row) throw notFound('member');
   return memberDto(row);

@@ -13,7 +13,7 @@ import type { Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, unprocessable } from '../../lib/errors';
 import type { Mailer } from '../../lib/mail';
 import { dealApprovedEmail, dealRejectedEmail, type Site } from '../mail/templates';
-import { notifyOrganization } from '../organizations/notify';
+import { notifyOrganization } from '../notifications/notifications.service';
 import { bestBenefit } from '../programs/benefits';
 import { readSettings } from '../settings/settings.service';
 import { customerKey, type CustomerKey } from './customer-key';

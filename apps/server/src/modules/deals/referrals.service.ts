@@ -21,7 +21,7 @@ import {
   type Email,
   type Site,
 } from '../mail/templates';
-import { notifyOrganization } from '../organizations/notify';
+import { notifyOrganization } from '../notifications/notifications.service';
 import {
   findOrganizationById,
   findOrganizationOfActor,

@@ -1,4 +1,4 @@
-import { and, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -120,4 +120,48 @@ export function findUserNames(q: Queryable, ids: string[]) {
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(ids.length ? inArray(users.id, [...new Set(ids)]) : sql`false`);
+}
+
+// The addressees of notifications (modules/notifications), who are told about others' actions: no actor
+// to filter by, only who is active.
+
+export async function findActiveUserIdsOfOrganizations(q: Queryable, orgIds: string[]) {
+  if (!orgIds.length) return [];
+  const rows = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}
+
+export async function findActivePartnerAdmins(q: Queryable, organizationId: string) {
+  return q
+    .select({ id: users.id, to: users.email })
+    .from(users)
+    .where(
+      and(
+        eq(users.organizationId, organizationId),
+        eq(users.role, 'partner_admin'),
+        eq(users.status, 'active'),
+      ),
+    );
+}
+
+export async function findActiveUsersByIds(q: Queryable, ids: string[]) {
+  return q
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.status, 'active')));
+}
+
+export async function findEmailDigest(q: Queryable, userId: string) {
+  const [me] = await q.select({ digest: users.emailDigest }).from(users).where(eq(users.id, userId));
+  return me?.digest;
+}
+
+export async function setEmailDigest(q: Queryable, userId: string, digest: boolean) {
+  await q
+    .update(users)
+    .set({ emailDigest: digest, updatedAt: new Date() })
+    .where(and(eq(users.id, userId), ne(users.emailDigest, digest)));
 }

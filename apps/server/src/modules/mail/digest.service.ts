@@ -18,7 +18,7 @@ import { runChange } from '../../db/transaction';
 import type { Actor } from '../../lib/actor';
 import type { Mailer } from '../../lib/mail';
 import { auditLog } from '../audit/audit.tables';
-import { notifications } from '../community/community.tables';
+import { notifications } from '../notifications/notifications.tables';
 import { deals, referrals } from '../deals/deals.tables';
 import { visibleDeals, visibleReferrals } from '../deals/deals.visibility';
 import { users } from '../identity/identity.tables';

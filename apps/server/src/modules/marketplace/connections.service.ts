@@ -22,7 +22,7 @@ import {
   connectionRequestedEmail,
   type Site,
 } from '../mail/templates';
-import { notifyOrganization } from '../organizations/notify';
+import { notifyOrganization } from '../notifications/notifications.service';
 
 type ConnectionRow = typeof connections.$inferSelect;
 

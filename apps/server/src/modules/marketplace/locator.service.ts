@@ -16,7 +16,7 @@ import { customerDomain } from '../organizations/company-identity';
 import { organizations } from '../organizations/organizations.tables';
 import { partnerProfiles } from './marketplace.tables';
 import { locatorLeadEmail, type Site } from '../mail/templates';
-import { notifyOrganization } from '../organizations/notify';
+import { notifyOrganization } from '../notifications/notifications.service';
 import { badgesOf, typesOf } from './profiles.service';
 import { searchProfiles } from './search.service';
 

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type {
   NotificationSettings,
@@ -10,18 +10,33 @@ import type { Db, Queryable } from '../../db/client';
 import { runChange, type Tx } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { isId, newId } from '../../lib/ids';
+import { isId } from '../../lib/ids';
+import type { Deps } from '../../lib/deps';
 import type { Mailer } from '../../lib/mail';
-import { keyset } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
-import { notificationEmail, type Site } from '../mail/templates';
-import { notifications, notificationSettings } from './community.tables';
+import {
+  findActivePartnerAdmins,
+  findActiveUserIdsOfOrganizations,
+  findActiveUsersByIds,
+  findEmailDigest,
+  setEmailDigest,
+} from '../identity/identity.repository';
+import { notificationEmail, siteOf, type Email } from '../mail/templates';
+import {
+  countUnread,
+  findEmailSettings,
+  findNotificationsOf,
+  insertNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  upsertEmailSettings,
+  type NotificationRow,
+} from './notifications.repository';
 
 /**
  * E-mail unless the member turned the kind off. Comments on one's posts are
  * frequent, so they stay in the bell unless asked for. Referral, connection
- * and deal mail goes to partner admins from those modules
- * (organizations/notify.ts), which honour the same switches.
+ * and deal mail goes to partner admins (notifyOrganization below), which
+ * honours the same switches.
  */
 const emailByDefault: Record<NotificationKind, boolean> = {
   mention: true,
@@ -36,7 +51,17 @@ const emailByDefault: Record<NotificationKind, boolean> = {
   connection: true,
   deal: true,
 };
-const sentByOtherModules = new Set<NotificationKind>(['referral', 'connection', 'deal']);
+const sentToOrganizations = new Set<NotificationKind>(['referral', 'connection', 'deal']);
+
+// The app's logger, given when the routes are registered (as the digest's deps are): notifyOrganization
+// runs after its caller's change committed, where no request logger is passed down. Scripts and tests
+// that never register the routes get stderr.
+let log: Pick<FastifyBaseLogger, 'error'> = {
+  error: (obj: unknown, msg?: string) => console.error(msg, obj),
+};
+export function setNotificationLog(logger: FastifyBaseLogger) {
+  log = logger;
+}
 
 export interface NotificationInput {
   userIds: string[];
@@ -59,42 +84,24 @@ export async function addNotifications(tx: Tx | Queryable, input: NotificationIn
   const userIds = [...new Set(input.userIds)].filter((id) => id !== input.actorUserId);
   if (!userIds.length) return [];
   const body = input.body ?? '';
-  await tx.insert(notifications).values(
-    userIds.map((userId) => ({
-      id: newId(),
-      userId,
-      kind: input.kind,
-      title: input.title,
-      body,
-      link: input.link,
-      actorUserId: input.actorUserId ?? null,
-    })),
-  );
+  await insertNotifications(tx, userIds, {
+    kind: input.kind,
+    title: input.title,
+    body,
+    link: input.link,
+    actorUserId: input.actorUserId ?? null,
+  });
   return userIds.map((userId) => ({ userId, kind: input.kind, title: input.title, body, link: input.link }));
 }
 
 /** The active users of organizations, for notifications addressed to a whole partner. */
 export async function usersOfOrganizations(q: Queryable, orgIds: string[]) {
-  if (!orgIds.length) return [];
-  const rows = await q
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
-}
-
-async function settingsOf(q: Queryable, userIds: string[]) {
-  if (!userIds.length) return new Map<string, Record<string, boolean>>();
-  const rows = await q
-    .select({ userId: notificationSettings.userId, email: notificationSettings.email })
-    .from(notificationSettings)
-    .where(inArray(notificationSettings.userId, userIds));
-  return new Map(rows.map((r) => [r.userId, r.email]));
+  return findActiveUserIdsOfOrganizations(q, orgIds);
 }
 
 /** Of these users, those who want e-mail for a kind (their switch, else the default). */
 export async function wantEmail(q: Queryable, userIds: string[], kind: NotificationKind) {
-  const prefs = await settingsOf(q, userIds);
+  const prefs = await findEmailSettings(q, userIds);
   return userIds.filter((id) => prefs.get(id)?.[kind] ?? emailByDefault[kind]);
 }
 
@@ -102,16 +109,16 @@ export async function wantEmail(q: Queryable, userIds: string[], kind: Notificat
  * After the commit: e-mails for the notifications whose members want them.
  * A failed send never undoes the change; the bell already shows it.
  */
-export async function emailNotifications(db: Db, mailer: Mailer, site: Site, created: Created) {
-  const todo = created.filter((c) => !sentByOtherModules.has(c.kind));
+export async function emailNotifications(
+  { db, mailer, config }: Pick<Deps, 'db' | 'mailer' | 'config'>,
+  created: Created,
+) {
+  const todo = created.filter((c) => !sentToOrganizations.has(c.kind));
   if (!todo.length) return;
   const ids = [...new Set(todo.map((c) => c.userId))];
-  const people = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.status, 'active')));
+  const people = await findActiveUsersByIds(db, ids);
   const byId = new Map(people.map((p) => [p.id, p]));
-  const prefs = await settingsOf(db, ids);
+  const prefs = await findEmailSettings(db, ids);
   for (const c of todo) {
     const person = byId.get(c.userId);
     if (!person || !(prefs.get(c.userId)?.[c.kind] ?? emailByDefault[c.kind])) continue;
@@ -120,7 +127,7 @@ export async function emailNotifications(db: Db, mailer: Mailer, site: Site, cre
         to: person.email,
         ...notificationEmail(
           { name: person.name, title: c.title, body: c.body, path: c.link, settingsPath: '/notifications' },
-          site,
+          siteOf(config),
         ),
       });
     } catch {
@@ -129,10 +136,62 @@ export async function emailNotifications(db: Db, mailer: Mailer, site: Site, cre
   }
 }
 
-type Row = typeof notifications.$inferSelect;
-const actorName = sql<string | null>`(select u.name from users u where u.id = ${notifications.actorUserId})`;
+/** Where the bell's notice points and who caused it. */
+export interface Notice {
+  kind: Extract<NotificationKind, 'referral' | 'connection' | 'deal'>;
+  /** A path in the web app. */
+  link: string;
+  actorUserId?: string | null;
+}
 
-function toDto(r: { n: Row; actorName: string | null }) {
+/**
+ * Tells an organization about something another party did (a connection
+ * request, a lead, a decision on its deal): a notice in every one of its
+ * users' bells, and the e-mail to its partner admins who did not turn that
+ * kind off. Sent after the change committed: a failure must not undo it, and
+ * the in-app lists already show the new state.
+ */
+export async function notifyOrganization(
+  db: Db,
+  mailer: Mailer,
+  organizationId: string,
+  email: Email,
+  notice: Notice,
+) {
+  try {
+    await addNotifications(db, {
+      userIds: await usersOfOrganizations(db, [organizationId]),
+      kind: notice.kind,
+      title: email.subject,
+      link: notice.link,
+      actorUserId: notice.actorUserId ?? null,
+    });
+  } catch (err) {
+    // Not fatal (see above), but the bell is missing a notice: someone should know.
+    log.error(
+      { err, organizationId, kind: notice.kind },
+      'could not write the notifications of an organization',
+    );
+  }
+  const admins = await findActivePartnerAdmins(db, organizationId);
+  const wanted = new Set(
+    await wantEmail(
+      db,
+      admins.map((a) => a.id),
+      notice.kind,
+    ),
+  );
+  for (const { id, to } of admins) {
+    if (!wanted.has(id)) continue;
+    try {
+      await mailer.send({ to, ...email });
+    } catch {
+      // Not fatal: see above.
+    }
+  }
+}
+
+function toDto(r: { n: NotificationRow; actorName: string | null }) {
   return {
     id: r.n.id,
     kind: (notificationKinds as readonly string[]).includes(r.n.kind)
@@ -148,39 +207,11 @@ function toDto(r: { n: Row; actorName: string | null }) {
 }
 
 export async function unreadCount(db: Queryable, ctx: Ctx) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
+  return countUnread(db, ctx.actor.userId);
 }
 
 export async function listNotifications(db: Db, ctx: Ctx, query: z.output<typeof notificationListQuery>) {
-  const ks = keyset(
-    { createdAt: { column: notifications.createdAt, cast: 'timestamptz' } },
-    notifications.id,
-    {
-      ...query,
-      sort: '-createdAt',
-    },
-  );
-  const rows = await db
-    .select({ n: notifications, actorName })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.userId, ctx.actor.userId),
-        query.unread === 'true' ? isNull(notifications.readAt) : undefined,
-        query.unread === 'false' ? sql`${notifications.readAt} is not null` : undefined,
-        ks.after,
-      ),
-    )
-    .orderBy(...ks.orderBy)
-    .limit(ks.limit);
-  const { items, nextCursor } = ks.page(
-    rows.map((r) => ({ ...r, id: r.n.id })),
-    (r) => r.n.createdAt,
-  );
+  const { items, nextCursor } = await findNotificationsOf(db, ctx.actor.userId, query);
   return { items: items.map(toDto), nextCursor, unreadCount: await unreadCount(db, ctx) };
 }
 
@@ -190,35 +221,25 @@ export async function listNotifications(db: Db, ctx: Ctx, query: z.output<typeof
  */
 export async function markRead(db: Db, ctx: Ctx, id: string) {
   if (!isId(id)) throw notFound('notification');
-  const [row] = await db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, ctx.actor.userId)))
-    .returning();
+  const row = await markNotificationRead(db, ctx.actor.userId, id);
   if (!row) throw notFound('notification');
   return toDto({ n: row, actorName: null });
 }
 
 export async function markAllRead(db: Db, ctx: Ctx) {
-  await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
+  await markAllNotificationsRead(db, ctx.actor.userId);
   return { unread: 0 };
 }
 
 export async function getNotificationSettings(db: Queryable, ctx: Ctx): Promise<NotificationSettings> {
-  const prefs = (await settingsOf(db, [ctx.actor.userId])).get(ctx.actor.userId) ?? {};
-  const [me] = await db
-    .select({ digest: users.emailDigest })
-    .from(users)
-    .where(eq(users.id, ctx.actor.userId));
+  const prefs = (await findEmailSettings(db, [ctx.actor.userId])).get(ctx.actor.userId) ?? {};
+  const digest = await findEmailDigest(db, ctx.actor.userId);
   return {
     email: Object.fromEntries(notificationKinds.map((k) => [k, prefs[k] ?? emailByDefault[k]])) as Record<
       NotificationKind,
       boolean
     >,
-    digest: me?.digest ?? false,
+    digest: digest ?? false,
   };
 }
 
@@ -230,15 +251,9 @@ export async function updateNotificationSettings(
   const before = await getNotificationSettings(db, ctx);
   await runChange(db, ctx, async (tx, record) => {
     const email = { ...before.email, ...(input.email ?? {}) };
-    await tx
-      .insert(notificationSettings)
-      .values({ userId: ctx.actor.userId, email })
-      .onConflictDoUpdate({ target: notificationSettings.userId, set: { email, updatedAt: new Date() } });
+    await upsertEmailSettings(tx, ctx.actor.userId, email);
     if (input.digest !== undefined && input.digest !== before.digest) {
-      await tx
-        .update(users)
-        .set({ emailDigest: input.digest, updatedAt: new Date() })
-        .where(and(eq(users.id, ctx.actor.userId), ne(users.emailDigest, input.digest)));
+      await setEmailDigest(tx, ctx.actor.userId, input.digest);
     }
     record.audit({
       action: 'notifications.settings_changed',
