@@ -47,10 +47,6 @@ export type AttributionModel = (typeof attributionModel)['_output'];
 export type Attribution = (typeof attributionSchema)['_output'];
 export type TimelineEntry = (typeof timelineEntrySchema)['_output'];
 export type Counterpart = (typeof counterpartSchema)['_output'];
-export interface Industry {
-  code: string;
-  name: string;
-}
 export type { Conflict, ConflictCheck, Deal, Involvement };
 
 const PAGE_SIZE = 25;
@@ -136,14 +132,6 @@ export const conflictCheckQueryOptions = (params: ConflictCheckParams) =>
     queryFn: ({ signal }) => call(http.GET('/deals/conflict-check', { params: { query: params }, signal })),
     staleTime: 30_000,
   });
-
-/** NAICS sectors: a fixed list, read once per visit. */
-export const industriesQueryOptions = queryOptions({
-  queryKey: ['reference', 'industries'],
-  queryFn: ({ signal }) => call(http.GET('/reference/industries', { signal })),
-  select: (data) => data.items,
-  staleTime: Infinity,
-});
 
 /** Vendor staff pick any partner organization by name. */
 export const partnerPickerQueryOptions = (q: string) =>
