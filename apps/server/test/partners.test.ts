@@ -405,6 +405,27 @@ describe('users and the audit log', () => {
     expect((await as(t.app, admin).delete(`/api/v1/audit-log/${res.items[0].id}`)).statusCode).toBe(404);
     expect((await as(t.app, aAdmin).get('/api/v1/audit-log')).statusCode).toBe(403);
   });
+
+  it('filters the audit log by a period given as a timestamp or a date alone, and names a bad date', async () => {
+    const read = async (query: string) => {
+      const res = await as(t.app, analyst).get(`/api/v1/audit-log?action=partner.created&limit=200&${query}`);
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: { id: string; at: string }[] }).items;
+    };
+    const [newest] = await read('');
+    expect(newest).toBeDefined();
+    const at = encodeURIComponent(newest!.at);
+    expect((await read(`from=${at}`)).map((x) => x.id)).toContain(newest!.id);
+    expect((await read(`to=${at}`)).map((x) => x.id)).not.toContain(newest!.id);
+    // A date alone is its UTC midnight, as the server read it before the parameter was documented.
+    expect(await read('from=2100-01-01')).toEqual([]);
+    expect(await read('to=2000-01-01')).toEqual([]);
+    expect((await read('from=2000-01-01')).map((x) => x.id)).toContain(newest!.id);
+
+    const bad = await as(t.app, analyst).get('/api/v1/audit-log?from=not-a-date');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('from');
+  });
 });
 
 describe('HTTP edges', () => {

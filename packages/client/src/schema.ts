@@ -22966,8 +22966,10 @@ export interface paths {
                     entityType?: string;
                     entityId?: string;
                     actorUserId?: string;
-                    from?: unknown;
-                    to?: unknown;
+                    /** @description Entries at or after this instant */
+                    from?: string;
+                    /** @description Entries before this instant */
+                    to?: string;
                     limit?: number;
                     cursor?: string;
                 };

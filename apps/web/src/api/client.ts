@@ -54,7 +54,7 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-/** The header every write carries (for requests `api` cannot make, such as a streamed upload). */
+/** The header every write carries (for requests `http` cannot make, such as an upload that reports progress). */
 export function csrfHeaders(): Record<string, string> {
   return csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
@@ -136,53 +136,6 @@ export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = await request;
   if (response.ok) return data as T;
   throw new ApiError(readProblem(response, error), retryAfter(response));
-}
-
-/**
- * Calls `/api/v1{path}` and returns the parsed JSON body, unchecked.
- * @deprecated The old untyped path, still used by api/{deals,imports,settings,programs}.ts until
- * they move to `http` + `call`; remove it then.
- */
-export async function api<T>(
-  path: string,
-  { method = 'GET', query, body, signal }: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') Object.assign(headers, csrfHeaders());
-
-  let response: Response;
-  try {
-    response = await fetch(withQuery(`/api/v1${path}`, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw unreachable();
-  }
-
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
-  let parsed: unknown;
-  try {
-    parsed = await response.json();
-  } catch {
-    parsed = undefined;
-  }
-  throw new ApiError(readProblem(response, parsed), retryAfter(response));
-}
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  query?: QueryParams;
-  body?: unknown;
-  signal?: AbortSignal;
 }
 
 function readProblem(response: Response, body: unknown): Problem {

@@ -19,7 +19,6 @@ import type {
   timelineEntrySchema,
   updateDealBody,
 } from '@partnergraph/shared/contracts/deals';
-import type { Partner } from '@partnergraph/shared/contracts/organizations';
 import {
   infiniteQueryOptions,
   type QueryClient,
@@ -27,7 +26,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, isApiError, isStaleVersion, type Page } from './client';
+import { call, http, isApiError, isStaleVersion } from './client';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -48,14 +47,9 @@ export type AttributionModel = (typeof attributionModel)['_output'];
 export type Attribution = (typeof attributionSchema)['_output'];
 export type TimelineEntry = (typeof timelineEntrySchema)['_output'];
 export type Counterpart = (typeof counterpartSchema)['_output'];
-export interface Industry {
-  code: string;
-  name: string;
-}
 export type { Conflict, ConflictCheck, Deal, Involvement };
 
 const PAGE_SIZE = 25;
-const enc = encodeURIComponent;
 
 export const dealKeys = {
   all: ['deals'] as const,
@@ -84,7 +78,12 @@ export const dealListQueryOptions = (filters: DealFilters) =>
   infiniteQueryOptions({
     queryKey: dealKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Deal>>('/deals', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+      call(
+        http.GET('/deals', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -92,33 +91,34 @@ export const dealListQueryOptions = (filters: DealFilters) =>
 export const dealQueryOptions = (id: string) =>
   queryOptions({
     queryKey: dealKeys.detail(id),
-    queryFn: ({ signal }) => api<Deal>(`/deals/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/deals/{id}', { params: { path: { id } }, signal })),
   });
 
 export const dealConflictsQueryOptions = (id: string) =>
   queryOptions({
     queryKey: dealKeys.conflicts(id),
-    queryFn: ({ signal }) => api<{ items: Conflict[] }>(`/deals/${enc(id)}/conflicts`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/deals/{id}/conflicts', { params: { path: { id } }, signal })),
     select: (data) => data.items,
   });
 
 export const involvementsQueryOptions = (id: string) =>
   queryOptions({
     queryKey: dealKeys.involvements(id),
-    queryFn: ({ signal }) => api<{ items: Involvement[] }>(`/deals/${enc(id)}/involvements`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/deals/{id}/involvements', { params: { path: { id } }, signal })),
     select: (data) => data.items,
   });
 
 export const attributionQueryOptions = (id: string, model: AttributionModel) =>
   queryOptions({
     queryKey: dealKeys.attribution(id, model),
-    queryFn: ({ signal }) => api<Attribution>(`/deals/${enc(id)}/attribution`, { query: { model }, signal }),
+    queryFn: ({ signal }) =>
+      call(http.GET('/deals/{id}/attribution', { params: { path: { id }, query: { model } }, signal })),
   });
 
 export const timelineQueryOptions = (id: string) =>
   queryOptions({
     queryKey: dealKeys.timeline(id),
-    queryFn: ({ signal }) => api<{ items: TimelineEntry[] }>(`/deals/${enc(id)}/timeline`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/deals/{id}/timeline', { params: { path: { id } }, signal })),
     select: (data) => data.items,
   });
 
@@ -129,24 +129,18 @@ export const timelineQueryOptions = (id: string) =>
 export const conflictCheckQueryOptions = (params: ConflictCheckParams) =>
   queryOptions({
     queryKey: dealKeys.conflictCheck(params),
-    queryFn: ({ signal }) => api<ConflictCheck>('/deals/conflict-check', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/deals/conflict-check', { params: { query: params }, signal })),
     staleTime: 30_000,
   });
-
-/** NAICS sectors: a fixed list, read once per visit. */
-export const industriesQueryOptions = queryOptions({
-  queryKey: ['reference', 'industries'],
-  queryFn: ({ signal }) => api<{ items: Industry[] }>('/reference/industries', { signal }),
-  select: (data) => data.items,
-  staleTime: Infinity,
-});
 
 /** Vendor staff pick any partner organization by name. */
 export const partnerPickerQueryOptions = (q: string) =>
   queryOptions({
     queryKey: ['partners', 'picker', q],
     queryFn: ({ signal }) =>
-      api<Page<Partner>>('/partners', { query: { q: q || undefined, limit: 20, sort: 'name' }, signal }),
+      call(
+        http.GET('/partners', { params: { query: { q: q || undefined, limit: 20, sort: 'name' } }, signal }),
+      ),
     select: (data) => data.items.map((p) => ({ id: p.id, name: p.name })),
     staleTime: 60_000,
   });
@@ -154,7 +148,7 @@ export const partnerPickerQueryOptions = (q: string) =>
 /** A partner picks among the organizations it has exchanged referrals or shared deals with. */
 export const counterpartsQueryOptions = queryOptions({
   queryKey: dealKeys.counterparts,
-  queryFn: ({ signal }) => api<{ items: Counterpart[] }>('/referrals/counterparts', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/referrals/counterparts', { signal })),
   select: (data) => data.items,
   staleTime: 60_000,
 });
@@ -198,7 +192,7 @@ function refreshWhenOutdated(queryClient: QueryClient, id: string, error: Error)
 export function useCreateDeal() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateDealInput) => api<DealCreated>('/deals', { method: 'POST', body }),
+    mutationFn: (body: CreateDealInput) => call(http.POST('/deals', { body })),
     onSuccess: ({ conflicts, protectedByAnotherPartner, ...deal }) => {
       queryClient.setQueryData<ConflictCheck>(dealKeys.createdConflicts(deal.id), {
         items: conflicts,
@@ -212,7 +206,8 @@ export function useCreateDeal() {
 export function useUpdateDeal(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateDealInput) => api<Deal>(`/deals/${enc(id)}`, { method: 'PATCH', body }),
+    mutationFn: (body: UpdateDealInput) =>
+      call(http.PATCH('/deals/{id}', { params: { path: { id } }, body })),
     onSuccess: (deal) => storeDeal(queryClient, deal),
     onError: (error) => refreshWhenOutdated(queryClient, id, error),
   });
@@ -232,7 +227,7 @@ export function useDealAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ verb, ...body }: DealAction) =>
-      api<Deal>(`/deals/${enc(id)}/${verb}`, { method: 'POST', body }),
+      call(http.POST(`/deals/{id}/${verb}`, { params: { path: { id } }, body })),
     onSuccess: (deal) => storeDeal(queryClient, deal),
     onError: (error) => refreshWhenOutdated(queryClient, id, error),
   });
@@ -244,21 +239,30 @@ export function useDealAction(id: string) {
 export function useInvolvementMutations(dealId: string) {
   const queryClient = useQueryClient();
   const changed = () => refreshDeal(queryClient, dealId);
-  const base = `/deals/${enc(dealId)}/involvements`;
   return {
     add: useMutation({
-      mutationFn: (body: AddInvolvementInput) => api<Involvement>(base, { method: 'POST', body }),
+      mutationFn: (body: AddInvolvementInput) =>
+        call(http.POST('/deals/{id}/involvements', { params: { path: { id: dealId } }, body })),
       onSuccess: changed,
     }),
     confirm: useMutation({
       mutationFn: (organizationId: string) =>
-        api<Involvement>(`${base}/${enc(organizationId)}/confirm`, { method: 'POST', body: {} }),
+        call(
+          http.POST('/deals/{id}/involvements/{organizationId}/confirm', {
+            params: { path: { id: dealId, organizationId } },
+            body: {},
+          }),
+        ),
       onSuccess: changed,
       onError: changed,
     }),
     remove: useMutation({
       mutationFn: (organizationId: string) =>
-        api<void>(`${base}/${enc(organizationId)}`, { method: 'DELETE' }),
+        call(
+          http.DELETE('/deals/{id}/involvements/{organizationId}', {
+            params: { path: { id: dealId, organizationId } },
+          }),
+        ),
       onSuccess: changed,
       onError: changed,
     }),

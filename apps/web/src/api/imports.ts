@@ -16,7 +16,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, ApiError, csrfHeaders, isApiError, type Page, withQuery } from './client';
+import { ApiError, call, csrfHeaders, http, isApiError, type Page, type Paths, withQuery } from './client';
 
 // Shapes from the contract (types only: the Zod schemas themselves stay out of the browser bundle).
 export type ImportTypeInfo = (typeof importTypeSchema)['_output'];
@@ -50,8 +50,6 @@ export const importKeys = {
     ['imports', 'values', id, version, mapping] as const,
 };
 
-const path = (id: string) => `/imports/${encodeURIComponent(id)}`;
-
 /** A run is under way: the import's page polls it for progress. */
 export const isRunning = (status: ImportStatus) => status === 'validating' || status === 'committing';
 
@@ -60,7 +58,7 @@ export const isRunning = (status: ImportStatus) => status === 'validating' || st
 /** What can be imported; fixed by the server's code, so read once. */
 export const importTypesQueryOptions = queryOptions({
   queryKey: importKeys.types,
-  queryFn: ({ signal }) => api<{ items: ImportTypeInfo[] }>('/imports/types', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/imports/types', { signal })),
   select: (data) => data.items,
   staleTime: Infinity,
 });
@@ -69,7 +67,7 @@ export const importTypesQueryOptions = queryOptions({
 export const importsQueryOptions = infiniteQueryOptions({
   queryKey: importKeys.list,
   queryFn: ({ pageParam, signal }) =>
-    api<Page<Import>>('/imports', { query: { limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    call(http.GET('/imports', { params: { query: { limit: PAGE_SIZE, cursor: pageParam } }, signal })),
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (last) => last.nextCursor ?? undefined,
 });
@@ -78,7 +76,7 @@ export const importsQueryOptions = infiniteQueryOptions({
 export const importQueryOptions = (id: string) =>
   queryOptions({
     queryKey: importKeys.detail(id),
-    queryFn: ({ signal }) => api<Import>(path(id), { signal }),
+    queryFn: ({ signal }) => call(http.GET('/imports/{id}', { params: { path: { id } }, signal })),
     refetchInterval: (query) => (query.state.data && isRunning(query.state.data.status) ? 700 : false),
   });
 
@@ -90,7 +88,12 @@ export const importErrorsQueryOptions = (id: string, run: string, cursor: string
   queryOptions({
     queryKey: importKeys.errorPage(id, run, cursor),
     queryFn: ({ signal }) =>
-      api<Page<ImportRowError>>(`${path(id)}/errors`, { query: { limit: PAGE_SIZE, cursor }, signal }),
+      call(
+        http.GET('/imports/{id}/errors', {
+          params: { path: { id }, query: { limit: PAGE_SIZE, cursor } },
+          signal,
+        }),
+      ),
     // A finished run's report never changes.
     staleTime: Infinity,
   });
@@ -104,10 +107,12 @@ export async function fetchAllImportErrors(
   const items: ImportRowError[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const page = await api<Page<ImportRowError>>(`${path(id)}/errors`, {
-      query: { limit: Math.min(MAX_ERRORS_PAGE, max - items.length), cursor },
-      signal,
-    });
+    const page = await call(
+      http.GET('/imports/{id}/errors', {
+        params: { path: { id }, query: { limit: Math.min(MAX_ERRORS_PAGE, max - items.length), cursor } },
+        signal,
+      }),
+    );
     items.push(...page.items);
     if (!page.nextCursor) return { items, truncated: false };
     if (items.length >= max) return { items, truncated: true };
@@ -123,19 +128,18 @@ export const importValuesQueryOptions = (id: string, version: number, mapping: C
   queryOptions({
     queryKey: importKeys.values(id, version, mapping),
     queryFn: ({ signal }) =>
-      api<{ items: FieldValues[] }>(`${path(id)}/values`, { method: 'POST', body: { mapping }, signal }),
+      call(http.POST('/imports/{id}/values', { params: { path: { id } }, body: { mapping }, signal })),
     select: (data) => data.items,
     staleTime: Infinity,
   });
 
 /** Where the rows the last dry run rejected download as a CSV (a plain link: the session cookie goes with it). */
-export const rejectedRowsUrl = (id: string) => `/api/v1${path(id)}/rejected`;
+export const rejectedRowsUrl = (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/rejected`;
 
 export const importMappingsQueryOptions = (type: ImportType) =>
   queryOptions({
     queryKey: importKeys.mappings(type),
-    queryFn: ({ signal }) =>
-      api<{ items: ImportMapping[] }>('/imports/mappings', { query: { type }, signal }),
+    queryFn: ({ signal }) => call(http.GET('/imports/mappings', { params: { query: { type } }, signal })),
     select: (data) => data.items,
   });
 
@@ -168,15 +172,21 @@ export interface UploadInput {
   signal?: AbortSignal;
 }
 
+type Upload = Paths['/imports']['post'];
+type UploadQuery = Upload['parameters']['query'];
+type Uploaded = Upload['responses'][201]['content']['application/json'];
+
 /**
  * POSTs the file itself as the body: the browser streams it from disk, and XMLHttpRequest (unlike
- * fetch) reports how much was sent. The CSRF token is the session's, as the API client sends it.
+ * fetch, and so unlike the typed client) reports how much was sent. Its query and answer are typed
+ * from the schema all the same. The CSRF token is the session's, as the API client sends it.
  */
-function sendFile({ type, encoding, file, onProgress, signal }: UploadInput): Promise<Import> {
+function sendFile({ type, encoding, file, onProgress, signal }: UploadInput): Promise<Uploaded> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const fileName = file.name.trim().slice(0, 200) || 'upload.csv';
-    xhr.open('POST', withQuery('/api/v1/imports', { type, fileName, encoding }));
+    const query: UploadQuery = { type, fileName, encoding };
+    xhr.open('POST', withQuery('/api/v1/imports', query));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('content-type', 'text/csv');
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
@@ -191,7 +201,7 @@ function sendFile({ type, encoding, file, onProgress, signal }: UploadInput): Pr
       } catch {
         body = undefined;
       }
-      if (xhr.status >= 200 && xhr.status < 300 && body) return resolve(body as Import);
+      if (xhr.status >= 200 && xhr.status < 300 && body) return resolve(body as Uploaded);
       // A proxy in front of the server may answer with HTML: keep the status and a plain title then.
       const parsed = body && typeof body === 'object' ? (body as Partial<Problem>) : {};
       const fallback: Problem = {
@@ -241,7 +251,7 @@ export function useStartDryRun(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { version: number; mapping?: ColumnMapping; values?: ValueMapping }) =>
-      api<Import>(`${path(id)}/dry-run`, { method: 'POST', body }),
+      call(http.POST('/imports/{id}/dry-run', { params: { path: { id } }, body })),
     onSuccess: (item) => storeImport(queryClient, item),
     onError: (error) => reloadIfStale(queryClient, id, error),
   });
@@ -255,7 +265,7 @@ export function useStartCommit(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { version: number; onlyValid?: boolean }) =>
-      api<Import>(`${path(id)}/commit`, { method: 'POST', body }),
+      call(http.POST('/imports/{id}/commit', { params: { path: { id } }, body })),
     onSuccess: (item) => storeImport(queryClient, item),
     onError: (error) => reloadIfStale(queryClient, id, error),
   });
@@ -265,7 +275,7 @@ export function useStartCommit(id: string) {
 export function useDeleteImport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>(path(id), { method: 'DELETE' }),
+    mutationFn: () => call(http.DELETE('/imports/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       // The import's own queries are left alone: refetched, they would only hear 404.
       queryClient.setQueryData<{ pages: Page<Import>[]; pageParams: unknown[] }>(importKeys.list, (data) =>
@@ -286,7 +296,7 @@ export function useDeleteImport(id: string) {
 export function useSaveMapping() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SaveMappingInput) => api<ImportMapping>('/imports/mappings', { method: 'POST', body }),
+    mutationFn: (body: SaveMappingInput) => call(http.POST('/imports/mappings', { body })),
     onSuccess: (saved) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: importKeys.mappings(saved.type) }),
@@ -299,7 +309,7 @@ export function useDeleteMapping(type: ImportType) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (mappingId: string) =>
-      api<void>(`/imports/mappings/${encodeURIComponent(mappingId)}`, { method: 'DELETE' }),
+      call(http.DELETE('/imports/mappings/{id}', { params: { path: { id: mappingId } } })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: importKeys.mappings(type) }),

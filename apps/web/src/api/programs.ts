@@ -1,4 +1,3 @@
-import type { PartnerType } from '@partnergraph/shared/contracts/organizations';
 import type {
   acceptanceSchema,
   Agreement,
@@ -30,7 +29,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, isApiError, isStaleVersion, type Page } from './client';
+import { call, http, isApiError, isStaleVersion } from './client';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -56,7 +55,6 @@ export type PublicProgram = (typeof publicProgramSchema)['_output'];
 export type { Agreement, Enrollment, Evaluation, Program };
 
 const PAGE_SIZE = 50;
-const enc = encodeURIComponent;
 
 export const programKeys = {
   all: ['programs'] as const,
@@ -91,20 +89,21 @@ const partnerTypesKey = ['partner-types'] as const;
 export const programsQueryOptions = (filters: ProgramFilters = {}) =>
   queryOptions({
     queryKey: programKeys.list(filters),
-    queryFn: ({ signal }) => api<Page<Program>>('/programs', { query: { ...filters, limit: 200 }, signal }),
+    queryFn: ({ signal }) =>
+      call(http.GET('/programs', { params: { query: { ...filters, limit: 200 } }, signal })),
     select: (data) => data.items,
   });
 
 export const programQueryOptions = (id: string) =>
   queryOptions({
     queryKey: programKeys.detail(id),
-    queryFn: ({ signal }) => api<Program>(`/programs/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/programs/{id}', { params: { path: { id } }, signal })),
   });
 
 /** The programs open for applications; answers without sign-in. */
 export const publicProgramsQueryOptions = queryOptions({
   queryKey: programKeys.public,
-  queryFn: ({ signal }) => api<{ items: PublicProgram[] }>('/public/programs', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/public/programs', { signal })),
   select: (data) => data.items,
 });
 
@@ -116,7 +115,7 @@ export const partnerTypesOrNullQueryOptions = queryOptions({
   queryKey: [...partnerTypesKey, 'or-null'],
   queryFn: async ({ signal }) => {
     try {
-      return (await api<{ items: PartnerType[] }>('/partner-types', { signal })).items;
+      return (await call(http.GET('/partner-types', { signal }))).items;
     } catch (error) {
       if (isApiError(error, 401)) return null;
       throw error;
@@ -130,7 +129,7 @@ export const enrollmentsQueryOptions = (filters: EnrollmentFilters) =>
   queryOptions({
     queryKey: enrollmentKeys.list(filters),
     queryFn: ({ signal }) =>
-      api<Page<Enrollment>>('/enrollments', { query: { ...filters, limit: 200 }, signal }),
+      call(http.GET('/enrollments', { params: { query: { ...filters, limit: 200 } }, signal })),
     select: (data) => data.items,
   });
 
@@ -138,26 +137,27 @@ export const tierHistoryQueryOptions = (id: string) =>
   queryOptions({
     queryKey: enrollmentKeys.history(id),
     queryFn: ({ signal }) =>
-      api<{ items: TierHistoryEntry[] }>(`/enrollments/${enc(id)}/history`, { signal }),
+      call(http.GET('/enrollments/{id}/history', { params: { path: { id } }, signal })),
     select: (data) => data.items,
   });
 
 export const agreementsQueryOptions = queryOptions({
   queryKey: agreementKeys.list,
-  queryFn: ({ signal }) => api<{ items: Agreement[] }>('/agreements', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/agreements', { signal })),
   select: (data) => data.items,
 });
 
 export const agreementQueryOptions = (id: string) =>
   queryOptions({
     queryKey: agreementKeys.detail(id),
-    queryFn: ({ signal }) => api<Agreement>(`/agreements/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => call(http.GET('/agreements/{id}', { params: { path: { id } }, signal })),
   });
 
 export const acceptancesQueryOptions = (id: string) =>
   queryOptions({
     queryKey: agreementKeys.acceptances(id),
-    queryFn: ({ signal }) => api<{ items: Acceptance[] }>(`/agreements/${enc(id)}/acceptances`, { signal }),
+    queryFn: ({ signal }) =>
+      call(http.GET('/agreements/{id}/acceptances', { params: { path: { id } }, signal })),
     select: (data) => data.items,
   });
 
@@ -165,10 +165,12 @@ export const applicationsQueryOptions = (filters: ApplicationFilters) =>
   infiniteQueryOptions({
     queryKey: applicationKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Application>>('/applications', {
-        query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      call(
+        http.GET('/applications', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -190,22 +192,26 @@ export function usePartnerTypeMutations() {
   const done = () => invalidate(queryClient, partnerTypesKey);
   return {
     create: useMutation({
-      mutationFn: (body: CreatePartnerTypeInput) =>
-        api<PartnerType>('/partner-types', { method: 'POST', body }),
+      mutationFn: (body: CreatePartnerTypeInput) => call(http.POST('/partner-types', { body })),
       onSuccess: done,
     }),
     update: useMutation({
       mutationFn: ({ code, ...body }: UpdatePartnerTypeInput & { code: string }) =>
-        api<PartnerType>(`/partner-types/${enc(code)}`, { method: 'PATCH', body }),
+        call(http.PATCH('/partner-types/{code}', { params: { path: { code } }, body })),
       onSuccess: done,
     }),
     setRetired: useMutation({
       mutationFn: ({ code, retired }: { code: string; retired: boolean }) =>
-        api<PartnerType>(`/partner-types/${enc(code)}/${retired ? 'retire' : 'restore'}`, { method: 'POST' }),
+        call(
+          http.POST(`/partner-types/{code}/${retired ? 'retire' : 'restore'}`, {
+            params: { path: { code } },
+          }),
+        ),
       onSuccess: done,
     }),
     remove: useMutation({
-      mutationFn: (code: string) => api<void>(`/partner-types/${enc(code)}`, { method: 'DELETE' }),
+      mutationFn: (code: string) =>
+        call(http.DELETE('/partner-types/{code}', { params: { path: { code } } })),
       onSuccess: done,
     }),
   };
@@ -231,7 +237,7 @@ function useRefreshProgramWhenStale(id: string) {
 export function useCreateProgram() {
   const store = useStoreProgram();
   return useMutation({
-    mutationFn: (body: CreateProgramInput) => api<Program>('/programs', { method: 'POST', body }),
+    mutationFn: (body: CreateProgramInput) => call(http.POST('/programs', { body })),
     onSuccess: store,
   });
 }
@@ -258,18 +264,19 @@ export function useSaveProgram(id: string) {
     mutationFn: async ({ version, settings, tiers, onStep }: SaveProgramInput) => {
       let program: Program | undefined;
       if (settings) {
-        program = await api<Program>(`/programs/${enc(id)}`, {
-          method: 'PATCH',
-          body: { ...settings, version },
-        });
+        program = await call(
+          http.PATCH('/programs/{id}', { params: { path: { id } }, body: { ...settings, version } }),
+        );
         onStep?.(program);
         void store(program);
       }
       if (tiers) {
-        program = await api<Program>(`/programs/${enc(id)}/tiers`, {
-          method: 'PUT',
-          body: { version: program?.version ?? version, tiers },
-        });
+        program = await call(
+          http.PUT('/programs/{id}/tiers', {
+            params: { path: { id } },
+            body: { version: program?.version ?? version, tiers },
+          }),
+        );
         onStep?.(program);
       }
       return program ?? null;
@@ -284,7 +291,7 @@ export function useProgramStatusAction(id: string) {
   const refreshWhenStale = useRefreshProgramWhenStale(id);
   return useMutation({
     mutationFn: ({ verb, version }: { verb: 'publish' | 'retire'; version: number }) =>
-      api<Program>(`/programs/${enc(id)}/${verb}`, { method: 'POST', body: { version } }),
+      call(http.POST(`/programs/{id}/${verb}`, { params: { path: { id } }, body: { version } })),
     onSuccess: store,
     onError: refreshWhenStale,
   });
@@ -301,7 +308,7 @@ function useEnrollmentChanged() {
 export function useCreateEnrollment() {
   const changed = useEnrollmentChanged();
   return useMutation({
-    mutationFn: (body: CreateEnrollmentInput) => api<Enrollment>('/enrollments', { method: 'POST', body }),
+    mutationFn: (body: CreateEnrollmentInput) => call(http.POST('/enrollments', { body })),
     onSuccess: changed,
   });
 }
@@ -320,7 +327,7 @@ export function useEnrollmentStatusAction() {
       verb: EnrollmentVerb;
       version: number;
       reason?: string;
-    }) => api<Enrollment>(`/enrollments/${enc(id)}/${verb}`, { method: 'POST', body }),
+    }) => call(http.POST(`/enrollments/{id}/${verb}`, { params: { path: { id } }, body })),
     onSuccess: changed,
     // A stale version: reload, so the next try carries the current one.
     onError: (error) => (isStaleVersion(error) ? changed() : undefined),
@@ -330,7 +337,7 @@ export function useEnrollmentStatusAction() {
 export function useEvaluateEnrollment() {
   const changed = useEnrollmentChanged();
   return useMutation({
-    mutationFn: (id: string) => api<Evaluation>(`/enrollments/${enc(id)}/evaluate`, { method: 'POST' }),
+    mutationFn: (id: string) => call(http.POST('/enrollments/{id}/evaluate', { params: { path: { id } } })),
     onSuccess: changed,
   });
 }
@@ -339,7 +346,7 @@ export function useCompleteChecklistItem() {
   const changed = useEnrollmentChanged();
   return useMutation({
     mutationFn: ({ id, key }: { id: string; key: string }) =>
-      api<Enrollment>(`/enrollments/${enc(id)}/checklist/${enc(key)}/complete`, { method: 'POST' }),
+      call(http.POST('/enrollments/{id}/checklist/{key}/complete', { params: { path: { id, key } } })),
     onSuccess: changed,
   });
 }
@@ -348,7 +355,7 @@ export function useRecordAttestation() {
   const changed = useEnrollmentChanged();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; label: string; attested: boolean }) =>
-      api<Enrollment>(`/enrollments/${enc(id)}/attestations`, { method: 'POST', body }),
+      call(http.POST('/enrollments/{id}/attestations', { params: { path: { id } }, body })),
     onSuccess: changed,
   });
 }
@@ -372,7 +379,7 @@ function useAgreementChanged() {
 export function useCreateAgreement() {
   const changed = useAgreementChanged();
   return useMutation({
-    mutationFn: (body: CreateAgreementInput) => api<Agreement>('/agreements', { method: 'POST', body }),
+    mutationFn: (body: CreateAgreementInput) => call(http.POST('/agreements', { body })),
     onSuccess: changed,
   });
 }
@@ -381,7 +388,7 @@ export function usePublishAgreementVersion(id: string) {
   const changed = useAgreementChanged();
   return useMutation({
     mutationFn: (body: string) =>
-      api<Agreement>(`/agreements/${enc(id)}/versions`, { method: 'POST', body: { body } }),
+      call(http.POST('/agreements/{id}/versions', { params: { path: { id } }, body: { body } })),
     onSuccess: changed,
   });
 }
@@ -391,7 +398,7 @@ export function useAcceptAgreement(id: string) {
   const changed = useAgreementChanged();
   return useMutation({
     mutationFn: (versionId: string) =>
-      api<Agreement>(`/agreements/${enc(id)}/accept`, { method: 'POST', body: { versionId } }),
+      call(http.POST('/agreements/{id}/accept', { params: { path: { id } }, body: { versionId } })),
     onSuccess: changed,
     // 409: a newer version was published meanwhile. Reload it (the mutation waits) so the page shows it.
     onError: (error) =>
@@ -405,8 +412,7 @@ export function useAcceptAgreement(id: string) {
 
 export function useSubmitApplication() {
   return useMutation({
-    mutationFn: (body: CreateApplicationInput) =>
-      api<ApplicationReceipt>('/applications', { method: 'POST', body }),
+    mutationFn: (body: CreateApplicationInput) => call(http.POST('/applications', { body })),
   });
 }
 
@@ -419,7 +425,7 @@ export function useDecideApplication() {
   const refresh = () => invalidate(queryClient, applicationKeys.all);
   return useMutation({
     mutationFn: ({ verb, id, ...body }: ApplicationDecision) =>
-      api<Application>(`/applications/${enc(id)}/${verb}`, { method: 'POST', body }),
+      call(http.POST(`/applications/{id}/${verb}`, { params: { path: { id } }, body })),
     onSuccess: (_application, { verb }) =>
       verb === 'approve'
         ? // Approval creates or links an organization and enrolls it.

@@ -14,7 +14,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, isStaleVersion, type Page } from './client';
+import { call, http, isStaleVersion } from './client';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -43,7 +43,7 @@ export const referenceKeys = {
 
 export const settingsQueryOptions = queryOptions({
   queryKey: settingsKey,
-  queryFn: ({ signal }) => api<Settings>('/settings', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/settings', { signal })),
 });
 
 /** Newest effective date first; without `reportingCurrency`, rates into the current reporting currency. */
@@ -51,7 +51,12 @@ export const fxRatesQueryOptions = (filters: FxRateFilters = {}) =>
   infiniteQueryOptions({
     queryKey: fxRateKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<FxRate>>('/fx-rates', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+      call(
+        http.GET('/fx-rates', {
+          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -61,7 +66,7 @@ export const fxRatesQueryOptions = (filters: FxRateFilters = {}) =>
 /** NAICS sectors, for industry pickers. */
 export const industriesQueryOptions = queryOptions({
   queryKey: referenceKeys.industries,
-  queryFn: ({ signal }) => api<{ items: Industry[] }>('/reference/industries', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/reference/industries', { signal })),
   select: (data) => data.items,
   staleTime: Infinity,
 });
@@ -69,7 +74,7 @@ export const industriesQueryOptions = queryOptions({
 /** ISO 4217 currencies with their minor-unit digits, as the server accepts them. */
 export const currenciesQueryOptions = queryOptions({
   queryKey: referenceKeys.currencies,
-  queryFn: ({ signal }) => api<{ items: CurrencyReference[] }>('/reference/currencies', { signal }),
+  queryFn: ({ signal }) => call(http.GET('/reference/currencies', { signal })),
   select: (data) => data.items,
   staleTime: Infinity,
 });
@@ -94,7 +99,7 @@ function invalidateMoney(queryClient: QueryClient, ...keys: (readonly unknown[])
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateSettingsInput) => api<Settings>('/settings', { method: 'PATCH', body }),
+    mutationFn: (body: UpdateSettingsInput) => call(http.PATCH('/settings', { body })),
     onSuccess: (settings) => {
       queryClient.setQueryData(settingsKey, settings);
       // The rate list defaults to the reporting currency: a new one shows other rates.
@@ -109,7 +114,7 @@ export function useUpdateSettings() {
 export function useCreateFxRate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateFxRateInput) => api<FxRate>('/fx-rates', { method: 'POST', body }),
+    mutationFn: (body: CreateFxRateInput) => call(http.POST('/fx-rates', { body })),
     onSuccess: () => invalidateMoney(queryClient, fxRateKeys.all),
   });
 }
@@ -117,7 +122,7 @@ export function useCreateFxRate() {
 export function useDeleteFxRate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/fx-rates/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(http.DELETE('/fx-rates/{id}', { params: { path: { id } } })),
     onSuccess: () => invalidateMoney(queryClient, fxRateKeys.all),
   });
 }

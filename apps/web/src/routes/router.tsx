@@ -4,94 +4,236 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
 import { meQueryOptions } from '../api/auth';
-import { AuditLogPage } from '../features/audit/audit-log-page';
+import { LoadingState } from '../components/query-state';
 import { parseAuditSearch } from '../features/audit/audit-search';
-import { LoginPage } from '../features/auth/login-page';
 import { homePath } from '../features/auth/session';
-import {
-  ConnectionRoutePage,
-  ConnectionsRoutePage,
-  IntegrationRoutePage,
-  IntegrationsRoutePage,
-  RecommendationsRoutePage,
-  SolutionRoutePage,
-  SolutionsRoutePage,
-} from '../features/connections/route-pages';
 import {
   parseConnectionSearch,
   parseIntegrationSearch,
   parseSolutionSearch,
 } from '../features/connections/search';
 import { parseDealSearch } from '../features/deals/deal-search';
-import {
-  DealRoutePage,
-  DealsRoutePage,
-  NewDealRoutePage,
-  ReviewQueueRoutePage,
-} from '../features/deals/route-pages';
-import { EmailsRoutePage } from '../features/emails/route-pages';
 import { NotAllowedPage } from '../features/errors/not-allowed-page';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
-import { AcceptInvitationPage } from '../features/identity/accept-invitation-page';
-import { ForgotPasswordPage } from '../features/identity/forgot-password-page';
-import { ResetPasswordPage } from '../features/identity/reset-password-page';
-import { SessionsPage } from '../features/identity/sessions-page';
 import { parseSignInNotice, type SignInNotice } from '../features/identity/sign-in-extras';
-import { TeamPage } from '../features/identity/team-page';
-import { TokensPage } from '../features/identity/tokens-page';
-import { LocatorPage } from '../features/marketplace/locator-page';
 import { parseMarketplaceSearch } from '../features/marketplace/marketplace-search';
-import { PublicPartnerPage } from '../features/marketplace/public-partner-page';
-import {
-  CompanyProfileRoutePage,
-  MarketplaceRoutePage,
-  PartnerProfileRoutePage,
-} from '../features/marketplace/route-pages';
-import { PartnerListPage } from '../features/partners/partner-list-page';
-import { PartnerPage } from '../features/partners/partner-page';
 import { parsePartnerSearch } from '../features/partners/partner-search';
-import { ApplyPage } from '../features/programs/applications/apply-page';
-import {
-  AgreementRoutePage,
-  AgreementsRoutePage,
-  ApplicationsRoutePage,
-  MyProgramsRoutePage,
-  NewProgramRoutePage,
-  PartnerTypesRoutePage,
-  ProgramRoutePage,
-  ProgramsRoutePage,
-} from '../features/programs/route-pages';
 import { parseNewReferralSearch, parseReferralSearch } from '../features/referrals/referral-search';
-import {
-  NewReferralRoutePage,
-  ReferralRoutePage,
-  ReferralsRoutePage,
-} from '../features/referrals/route-pages';
-import { FxRatesRoutePage, SettingsRoutePage } from '../features/settings/route-pages';
-import { ImportRoutePage, ImportsRoutePage, NewImportRoutePage } from '../features/imports/route-pages';
 import { parseImportSearch, parseNewImportSearch } from '../features/imports/import-search';
-import { WebhookRoutePage, WebhooksRoutePage } from '../features/webhooks/route-pages';
 import { parseAnalyticsSearch } from '../features/analytics/analytics-search';
-import { DashboardRoutePage, ScorecardRoutePage } from '../features/analytics/route-pages';
 import { AppLayout } from '../features/shell/app-layout';
-import {
-  AnnouncementRoutePage,
-  AnnouncementsRoutePage,
-  EventRoutePage,
-  EventsRoutePage,
-  MemberRoutePage,
-  MembersRoutePage,
-  ModerationRoutePage,
-  PostRoutePage,
-  SpaceRoutePage,
-  SpacesRoutePage,
-} from '../features/community/route-pages';
-import { NotificationsPage } from '../features/notifications/notifications-page';
+
+// Every screen loads with its route: the first page carries the shell and what it shows, not the
+// whole app. The search readers and the layout stay eager, as the router needs them to match a URL.
+const AuditLogPage = lazyRouteComponent(() => import('../features/audit/audit-log-page'), 'AuditLogPage');
+const LoginPage = lazyRouteComponent(() => import('../features/auth/login-page'), 'LoginPage');
+const ConnectionRoutePage = lazyRouteComponent(
+  () => import('../features/connections/route-pages'),
+  'ConnectionRoutePage',
+);
+const ConnectionsRoutePage = lazyRouteComponent(
+  () => import('../features/connections/route-pages'),
+  'ConnectionsRoutePage',
+);
+const IntegrationRoutePage = lazyRouteComponent(
+  () => import('../features/connections/route-pages'),
+  'IntegrationRoutePage',
+);
+const IntegrationsRoutePage = lazyRouteComponent(
+  () => import('../features/connections/route-pages'),
+  'IntegrationsRoutePage',
+);
+const RecommendationsRoutePage = lazyRouteComponent(
+  () => import('../features/connections/route-pages'),
+  'RecommendationsRoutePage',
+);
+const SolutionRoutePage = lazyRouteComponent(
+  () => import('../features/connections/route-pages'),
+  'SolutionRoutePage',
+);
+const SolutionsRoutePage = lazyRouteComponent(
+  () => import('../features/connections/route-pages'),
+  'SolutionsRoutePage',
+);
+const DealRoutePage = lazyRouteComponent(() => import('../features/deals/route-pages'), 'DealRoutePage');
+const DealsRoutePage = lazyRouteComponent(() => import('../features/deals/route-pages'), 'DealsRoutePage');
+const NewDealRoutePage = lazyRouteComponent(
+  () => import('../features/deals/route-pages'),
+  'NewDealRoutePage',
+);
+const ReviewQueueRoutePage = lazyRouteComponent(
+  () => import('../features/deals/route-pages'),
+  'ReviewQueueRoutePage',
+);
+const EmailsRoutePage = lazyRouteComponent(() => import('../features/emails/route-pages'), 'EmailsRoutePage');
+const AcceptInvitationPage = lazyRouteComponent(
+  () => import('../features/identity/accept-invitation-page'),
+  'AcceptInvitationPage',
+);
+const ForgotPasswordPage = lazyRouteComponent(
+  () => import('../features/identity/forgot-password-page'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyRouteComponent(
+  () => import('../features/identity/reset-password-page'),
+  'ResetPasswordPage',
+);
+const SessionsPage = lazyRouteComponent(() => import('../features/identity/sessions-page'), 'SessionsPage');
+const TeamPage = lazyRouteComponent(() => import('../features/identity/team-page'), 'TeamPage');
+const TokensPage = lazyRouteComponent(() => import('../features/identity/tokens-page'), 'TokensPage');
+const LocatorPage = lazyRouteComponent(() => import('../features/marketplace/locator-page'), 'LocatorPage');
+const PublicPartnerPage = lazyRouteComponent(
+  () => import('../features/marketplace/public-partner-page'),
+  'PublicPartnerPage',
+);
+const CompanyProfileRoutePage = lazyRouteComponent(
+  () => import('../features/marketplace/route-pages'),
+  'CompanyProfileRoutePage',
+);
+const MarketplaceRoutePage = lazyRouteComponent(
+  () => import('../features/marketplace/route-pages'),
+  'MarketplaceRoutePage',
+);
+const PartnerProfileRoutePage = lazyRouteComponent(
+  () => import('../features/marketplace/route-pages'),
+  'PartnerProfileRoutePage',
+);
+const PartnerListPage = lazyRouteComponent(
+  () => import('../features/partners/partner-list-page'),
+  'PartnerListPage',
+);
+const PartnerPage = lazyRouteComponent(() => import('../features/partners/partner-page'), 'PartnerPage');
+const ApplyPage = lazyRouteComponent(
+  () => import('../features/programs/applications/apply-page'),
+  'ApplyPage',
+);
+const AgreementRoutePage = lazyRouteComponent(
+  () => import('../features/programs/route-pages'),
+  'AgreementRoutePage',
+);
+const AgreementsRoutePage = lazyRouteComponent(
+  () => import('../features/programs/route-pages'),
+  'AgreementsRoutePage',
+);
+const ApplicationsRoutePage = lazyRouteComponent(
+  () => import('../features/programs/route-pages'),
+  'ApplicationsRoutePage',
+);
+const MyProgramsRoutePage = lazyRouteComponent(
+  () => import('../features/programs/route-pages'),
+  'MyProgramsRoutePage',
+);
+const NewProgramRoutePage = lazyRouteComponent(
+  () => import('../features/programs/route-pages'),
+  'NewProgramRoutePage',
+);
+const PartnerTypesRoutePage = lazyRouteComponent(
+  () => import('../features/programs/route-pages'),
+  'PartnerTypesRoutePage',
+);
+const ProgramRoutePage = lazyRouteComponent(
+  () => import('../features/programs/route-pages'),
+  'ProgramRoutePage',
+);
+const ProgramsRoutePage = lazyRouteComponent(
+  () => import('../features/programs/route-pages'),
+  'ProgramsRoutePage',
+);
+const NewReferralRoutePage = lazyRouteComponent(
+  () => import('../features/referrals/route-pages'),
+  'NewReferralRoutePage',
+);
+const ReferralRoutePage = lazyRouteComponent(
+  () => import('../features/referrals/route-pages'),
+  'ReferralRoutePage',
+);
+const ReferralsRoutePage = lazyRouteComponent(
+  () => import('../features/referrals/route-pages'),
+  'ReferralsRoutePage',
+);
+const FxRatesRoutePage = lazyRouteComponent(
+  () => import('../features/settings/route-pages'),
+  'FxRatesRoutePage',
+);
+const SettingsRoutePage = lazyRouteComponent(
+  () => import('../features/settings/route-pages'),
+  'SettingsRoutePage',
+);
+const ImportRoutePage = lazyRouteComponent(
+  () => import('../features/imports/route-pages'),
+  'ImportRoutePage',
+);
+const ImportsRoutePage = lazyRouteComponent(
+  () => import('../features/imports/route-pages'),
+  'ImportsRoutePage',
+);
+const NewImportRoutePage = lazyRouteComponent(
+  () => import('../features/imports/route-pages'),
+  'NewImportRoutePage',
+);
+const WebhookRoutePage = lazyRouteComponent(
+  () => import('../features/webhooks/route-pages'),
+  'WebhookRoutePage',
+);
+const WebhooksRoutePage = lazyRouteComponent(
+  () => import('../features/webhooks/route-pages'),
+  'WebhooksRoutePage',
+);
+const DashboardRoutePage = lazyRouteComponent(
+  () => import('../features/analytics/route-pages'),
+  'DashboardRoutePage',
+);
+const ScorecardRoutePage = lazyRouteComponent(
+  () => import('../features/analytics/route-pages'),
+  'ScorecardRoutePage',
+);
+const AnnouncementRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'AnnouncementRoutePage',
+);
+const AnnouncementsRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'AnnouncementsRoutePage',
+);
+const EventRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'EventRoutePage',
+);
+const EventsRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'EventsRoutePage',
+);
+const MemberRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'MemberRoutePage',
+);
+const MembersRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'MembersRoutePage',
+);
+const ModerationRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'ModerationRoutePage',
+);
+const PostRoutePage = lazyRouteComponent(() => import('../features/community/route-pages'), 'PostRoutePage');
+const SpaceRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'SpaceRoutePage',
+);
+const SpacesRoutePage = lazyRouteComponent(
+  () => import('../features/community/route-pages'),
+  'SpacesRoutePage',
+);
+const NotificationsPage = lazyRouteComponent(
+  () => import('../features/notifications/notifications-page'),
+  'NotificationsPage',
+);
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -838,6 +980,8 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { queryClient },
     defaultPreload: 'intent',
+    // A screen's code may still be on its way when its route renders: the shell stays, this stands in.
+    defaultPendingComponent: () => <LoadingState label="Loading…" />,
     defaultNotFoundComponent: NotFoundPage,
     defaultErrorComponent: RouteErrorPage,
     scrollRestoration: true,

@@ -19,11 +19,17 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/**
+ * Documented as a date-time string, so typed clients send one; read as before, by `Date` (a date alone
+ * is its UTC midnight), so every value the server accepted stays accepted.
+ */
+const instant = z.string().meta({ format: 'date-time' }).pipe(z.coerce.date());
+
 export const auditListQuery = z.object({
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(64).optional(),
   actorUserId: z.string().max(64).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instant.optional().describe('Entries at or after this instant'),
+  to: instant.optional().describe('Entries before this instant'),
 });

@@ -1,7 +1,8 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { type Deal, industriesQueryOptions } from '../../api/deals';
+import type { Deal } from '../../api/deals';
+import { industriesQueryOptions } from '../../api/settings';
 import { countryName } from '../../components/countries';
 import { formatDate } from '../../components/dates';
 import { AnchorLink } from '../../components/links';

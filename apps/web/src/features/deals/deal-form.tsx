@@ -7,9 +7,9 @@ import {
   conflictCheckQueryOptions,
   type CreateDealInput,
   type Deal,
-  industriesQueryOptions,
   type UpdateDealInput,
 } from '../../api/deals';
+import { industriesQueryOptions } from '../../api/settings';
 import { countryOptions } from '../../components/countries';
 import { useSession } from '../auth/session';
 import { ConflictList, ProtectedElsewhereNotice } from './conflict-list';
