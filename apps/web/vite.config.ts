@@ -28,6 +28,8 @@ export default defineConfig({
               test: /node_modules[\\/]@mantine[\\/](core|hooks|notifications)[\\/]/,
               priority: 3,
             },
+            // Validation for forms (the shared Zod contracts): only screens with a form load it.
+            { name: 'forms', test: /node_modules[\\/](zod|@mantine[\\/]form)[\\/]/, priority: 3 },
             {
               name: 'vendor',
               test: (id) => /node_modules[\\/]/.test(id) && !dashboardLibraries.test(id),
