@@ -55,7 +55,6 @@ import {
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
 import { siteOf } from '../mail/templates';
-import './community.metrics';
 import {
   createAnnouncement,
   getAnnouncement,
