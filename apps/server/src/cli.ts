@@ -20,7 +20,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import { users } from './modules/identity/identity.tables';
 import { findVendor } from './modules/organizations/organizations.repository';
 import { bootstrap } from './seed/bootstrap';
-import { createUser, createVendorOrganization } from './seed/factories';
+import { insertUserRecord } from './modules/identity/identity.records';
+import { insertVendorOrganization } from './modules/organizations/organizations.records';
 import { fillScale, scales, type Scale } from './seed/scale';
 
 const config = loadConfig(process.env);
@@ -119,8 +120,8 @@ program
       if (existing) throw new Error(`${email} already has an account`);
       const passwordHash = await hashPassword(password);
       const admin = await db.transaction(async (tx) => {
-        const vendor = (await findVendor(tx)) ?? (await createVendorOrganization(tx, config.VENDOR_NAME));
-        const user = await createUser(tx, {
+        const vendor = (await findVendor(tx)) ?? (await insertVendorOrganization(tx, config.VENDOR_NAME));
+        const user = await insertUserRecord(tx, {
           organizationId: vendor.id,
           role: 'admin',
           email,
