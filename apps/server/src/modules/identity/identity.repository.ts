@@ -1,4 +1,4 @@
-import { and, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -61,6 +61,33 @@ export async function findUserById(
     .from(users)
     .where(and(eq(users.id, id), visibleUsers(actor)));
   const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** Names of users by id, for records that say who made them (whoever may read the record reads the name). */
+export async function userNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await q
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** An organization's first active admin: who the command line acts as. */
+export async function findActiveAdmin(q: Queryable, organizationId: string) {
+  const [row] = await q
+    .select()
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.role, 'admin'), eq(users.status, 'active')))
+    .limit(1);
+  return row;
+}
+
+/** The user with this exact address, whatever their state. */
+export async function findUserByEmail(q: Queryable, email: string) {
+  const [row] = await q.select().from(users).where(eq(users.email, email));
   return row;
 }
 

@@ -9,7 +9,7 @@ import type { Ctx } from '../../lib/actor';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { keyset, where } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
+import { userNames } from '../identity/identity.repository';
 import { readRecords } from './csv-source';
 import { dealsImporter, fxRatesImporter } from './deals.importer';
 import { suggestMapping, type Importer } from './fields';
@@ -72,11 +72,14 @@ function toDto(r: ImportRow, createdBy: string | null) {
 }
 export type ImportDto = ReturnType<typeof toDto>;
 
-const selectWithCreator = (q: Queryable) =>
-  q
-    .select({ i: imports, createdBy: users.name })
-    .from(imports)
-    .leftJoin(users, eq(users.id, imports.createdByUserId));
+/** The DTOs of import rows, with the name of whoever uploaded each. */
+async function withCreators(q: Queryable, rows: ImportRow[]) {
+  const names = await userNames(
+    q,
+    rows.map((r) => r.createdByUserId).filter((id): id is string => !!id),
+  );
+  return rows.map((r) => toDto(r, r.createdByUserId ? (names.get(r.createdByUserId) ?? null) : null));
+}
 
 export async function load(q: Queryable, id: string) {
   if (!isId(id)) throw notFound('import');
@@ -87,9 +90,9 @@ export async function load(q: Queryable, id: string) {
 
 export async function getImport(db: Queryable, id: string): Promise<ImportDto> {
   if (!isId(id)) throw notFound('import');
-  const [row] = await selectWithCreator(db).where(eq(imports.id, id));
+  const [row] = await db.select().from(imports).where(eq(imports.id, id));
   if (!row) throw notFound('import');
-  return toDto(row.i, row.createdBy);
+  return (await withCreators(db, [row]))[0]!;
 }
 
 export async function listImports(
@@ -101,15 +104,14 @@ export async function listImports(
     ...page,
     sort: '-createdAt',
   });
-  const rows = await selectWithCreator(db)
+  const rows = await db
+    .select()
+    .from(imports)
     .where(where(query.type ? eq(imports.type, query.type) : undefined, ks.after))
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
-  const { items, nextCursor } = ks.page(
-    rows.map((r) => ({ ...r, id: r.i.id })),
-    (r) => r.i.createdAt.toISOString(),
-  );
-  return { items: items.map((r) => toDto(r.i, r.createdBy)), nextCursor };
+  const { items, nextCursor } = ks.page(rows, (r) => r.createdAt.toISOString());
+  return { items: await withCreators(db, items), nextCursor };
 }
 
 export function describeTypes() {
