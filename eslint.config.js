@@ -8,7 +8,6 @@ import globals from 'globals';
 // to check what was stored. The files below predate the rule and still reach into another module's
 // tables: the list may only shrink (moving a query into its module's repository takes a file off it).
 const notYetThroughDoors = [
-  'apps/server/src/cli.ts',
   'apps/server/src/db/transaction.ts',
   'apps/server/src/lib/rate-limit.ts',
   'apps/server/src/modules/analytics/names.ts',
@@ -27,7 +26,6 @@ const notYetThroughDoors = [
   'apps/server/src/modules/identity/team.service.ts',
   'apps/server/src/modules/identity/tokens.repository.ts',
   'apps/server/src/modules/imports/deals.importer.ts',
-  'apps/server/src/modules/imports/imports.service.ts',
   'apps/server/src/modules/imports/partners.importer.ts',
   'apps/server/src/modules/imports/people.importer.ts',
   'apps/server/src/modules/imports/references.ts',

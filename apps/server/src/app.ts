@@ -18,6 +18,7 @@ import errorsPlugin, { sendProblem } from './plugins/errors';
 import idempotencyPlugin from './plugins/idempotency';
 import inputGuards from './plugins/input-guards';
 import openapiPlugin from './plugins/openapi';
+import { registerProviders } from './providers';
 import auditRoutes from './modules/audit/audit.routes';
 import analyticsRoutes from './modules/analytics/analytics.routes';
 import webhookRoutes from './modules/webhooks/webhooks.routes';
@@ -80,6 +81,7 @@ const modules = [
 ];
 
 export async function buildApp({ config, db, mailer, logger = true }: AppOptions): Promise<FastifyInstance> {
+  registerProviders();
   const app = Fastify({
     logger: logger
       ? {

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
-import { and, eq } from 'drizzle-orm';
 import { loadConfig } from './config';
 import { backup, restore } from './db/backup';
 import { migrateDatabase, openDatabase, type Database, type Db } from './db/client';
@@ -17,10 +16,11 @@ import { exporters, csvStream, jsonStream, type ExportResource } from './modules
 import { importFile, type ImportFileOptions } from './modules/imports/import-file';
 import { importTypes, type ImportType } from '@partnergraph/shared/contracts/imports';
 import { Presets, SingleBar } from 'cli-progress';
-import { users } from './modules/identity/identity.tables';
+import { findActiveAdmin, findUserByEmail } from './modules/identity/identity.repository';
 import { findVendor } from './modules/organizations/organizations.repository';
 import { bootstrap } from './seed/bootstrap';
-import { createUser, createVendorOrganization } from './seed/factories';
+import { insertUserRecord } from './modules/identity/identity.records';
+import { insertVendorOrganization } from './modules/organizations/organizations.records';
 import { fillScale, scales, type Scale } from './seed/scale';
 
 const config = loadConfig(process.env);
@@ -38,13 +38,7 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
 /** The command line acts as the first active vendor admin (its audit entries name them, via `cli`). */
 export async function operatorCtx(db: Db, scope: 'read' | 'read_write' = 'read_write'): Promise<Ctx> {
   const vendor = await findVendor(db);
-  const [admin] = vendor
-    ? await db
-        .select()
-        .from(users)
-        .where(and(eq(users.organizationId, vendor.id), eq(users.role, 'admin'), eq(users.status, 'active')))
-        .limit(1)
-    : [];
+  const admin = vendor ? await findActiveAdmin(db, vendor.id) : undefined;
   if (!vendor || !admin)
     throw new Error('No vendor admin yet: run `partnergraph seed` or `create-admin` first');
   return {
@@ -115,12 +109,12 @@ program
       const password = opts.password ?? (await import('node:crypto')).randomBytes(12).toString('base64url');
       if (password.length < 10) throw new Error('--password must be at least 10 characters');
       const email = opts.email.trim().toLowerCase();
-      const [existing] = await db.select().from(users).where(eq(users.email, email));
+      const existing = await findUserByEmail(db, email);
       if (existing) throw new Error(`${email} already has an account`);
       const passwordHash = await hashPassword(password);
       const admin = await db.transaction(async (tx) => {
-        const vendor = (await findVendor(tx)) ?? (await createVendorOrganization(tx, config.VENDOR_NAME));
-        const user = await createUser(tx, {
+        const vendor = (await findVendor(tx)) ?? (await insertVendorOrganization(tx, config.VENDOR_NAME));
+        const user = await insertUserRecord(tx, {
           organizationId: vendor.id,
           role: 'admin',
           email,

@@ -5,6 +5,7 @@
 // problem+json naming that field, with nothing stored. The untouched example
 // then succeeds, so the 400 was about the extra field and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settled } from '../src/modules/imports/runs.service';
 import { startTestApp, type TestApp } from './app';
 import { buildEcosystem, type Ecosystem } from './ecosystem';
 import { examples } from './route-examples';
@@ -112,6 +113,8 @@ describe('mass assignment', () => {
       // examples are refused by the rules on purpose, e.g. a wrong current password).
       const control = await send(t, op.method, url, caller.session, { payload: JSON.stringify(body) });
       expect(control.statusCode, `${key} (control): ${control.body}`).toBeLessThan(500);
+      // An import's dry run and commit go on after the answer: let it end before the next route counts rows.
+      if (op.path.startsWith('/api/v1/imports/{id}')) await settled(String(example.params?.id));
       if (control.statusCode >= 300) {
         expect(control.body, `${key} (control)`).not.toContain('Unknown field');
         refusedControls.push(`${key}: ${control.statusCode}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { tierInput } from '@partnergraph/shared/contracts/programs';
+import { metricKeys, type tierInput } from '@partnergraph/shared/contracts/programs';
 import { eq } from 'drizzle-orm';
 import { enrollments } from '../src/modules/programs/programs.tables';
 import {
@@ -146,6 +146,38 @@ describe('programs', () => {
       tiers: [{ code: 'a', name: 'A', requirements: [{ metric: 'manual_attestation', threshold: 1 }] }],
     });
     expect(noLabel.json().errors[0].path).toBe('body.tiers.0.requirements.0.label');
+  });
+
+  it('measures every metric the program builder offers, in the app as built', async () => {
+    // Providers are registered where the app is built, not by importing a routes file: a rule over any
+    // metric something records is accepted; certified users (no certifications yet) is the one refused.
+    const refused: string[] = [];
+    for (const metric of metricKeys) {
+      const res = await as(t.app, admin).post('/api/v1/programs', {
+        name: `Measured ${metric}`,
+        eligibleTypes: ['reseller'],
+        tiers: [
+          { code: 'a', name: 'Registered' },
+          {
+            code: 'b',
+            name: 'Ruled',
+            requirements: [
+              { metric, threshold: 1, ...(metric === 'manual_attestation' ? { label: 'Audit' } : {}) },
+            ],
+          },
+        ],
+      });
+      if (res.statusCode !== 201) refused.push(metric);
+    }
+    expect(refused).toEqual(['certified_users']);
+    // Every activity of the engagement score has its source, the community's included.
+    const scorecard = await as(t.app, admin).get(`/api/v1/analytics/partners/${e.partnerA.id}/scorecard`);
+    expect(scorecard.statusCode).toBe(200);
+    const unmeasured = scorecard
+      .json()
+      .engagement.activities.filter((a: { measured: boolean }) => !a.measured)
+      .map((a: { kind: string }) => a.kind);
+    expect(unmeasured).toEqual([]);
   });
 
   it('goes draft → published → retired, and changes a published ladder only by a new version', async () => {

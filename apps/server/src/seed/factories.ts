@@ -1,7 +1,7 @@
 // Factories build valid records directly in the database. The demo ecosystem
 // and the tests use the same functions, so the demo is always data the tests
-// have seen.
-import { endOfCloseDate } from '../modules/deals/deal-dates';
+// have seen. Rows that imports of history (or the CLI) write too are built by
+// their module (`*.records.ts`); a factory here makes up what a test leaves out.
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { tierInput } from '@partnergraph/shared/contracts/programs';
@@ -9,19 +9,31 @@ import type { Role } from '@partnergraph/shared/permissions';
 import type { Queryable } from '../db/client';
 import { newId } from '../lib/ids';
 import { hashPassword } from '../lib/passwords';
-import { apiTokens, invitations, users } from '../modules/identity/identity.tables';
+import { apiTokens, invitations } from '../modules/identity/identity.tables';
+import { insertUserRecord } from '../modules/identity/identity.records';
 import { hashToken, randomToken } from '../lib/tokens';
-import { replacePartnerTypes } from '../modules/organizations/organizations.repository';
 import { domainOf } from '../modules/organizations/organizations.service';
-import { organizations } from '../modules/organizations/organizations.tables';
-import { customerKey } from '../modules/deals/customer-key';
-import { dealInvolvements, deals, referrals } from '../modules/deals/deals.tables';
-import type { InvolvementRole, DealStatus } from '@partnergraph/shared/contracts/deals';
+import {
+  insertPartnerOrganization,
+  insertVendorOrganization,
+} from '../modules/organizations/organizations.records';
+import {
+  dealRecordValues,
+  insertDealRecord,
+  insertReferralRecord,
+  referralRecordValues,
+  type DealRecordInput,
+  type ReferralRecordInput,
+} from '../modules/deals/deals.records';
 import { contentHash } from '../modules/programs/agreements.service';
 import { fxRates } from '../modules/settings/settings.tables';
 import { webhookEndpoints } from '../modules/webhooks/webhooks.tables';
 import {
-  connections,
+  connectionRecordValues,
+  insertConnectionRecord,
+  type ConnectionRecordInput,
+} from '../modules/marketplace/marketplace.records';
+import {
   integrationInstalls,
   integrationListings,
   partnerProfiles,
@@ -67,37 +79,17 @@ export interface PartnerInput {
 }
 
 export async function createVendorOrganization(q: Queryable, name: string) {
-  const [org] = await q
-    .insert(organizations)
-    .values({ id: newId(), kind: 'vendor', name, status: 'active' })
-    .returning();
-  return org!;
+  return insertVendorOrganization(q, name);
 }
 
+/** A partner with made-up name and website unless given (the site follows the name). */
 export async function createPartnerOrganization(q: Queryable, input: PartnerInput = {}) {
   const name = input.name ?? `Partner ${unique()}`;
   const website =
     input.website === undefined
       ? `https://${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example`
       : input.website;
-  const types = input.types ?? ['reseller'];
-  const [org] = await q
-    .insert(organizations)
-    .values({
-      id: newId(),
-      kind: 'partner',
-      name,
-      status: input.status ?? 'active',
-      website,
-      domain: domainOf(website),
-      country: input.country === undefined ? 'US' : input.country,
-      description: input.description ?? '',
-      channelManagerId: input.channelManagerId ?? null,
-      ...(input.createdAt ? { createdAt: input.createdAt, updatedAt: input.createdAt } : {}),
-    })
-    .returning();
-  await replacePartnerTypes(q, org!.id, types, input.primaryType ?? types[0]!);
-  return org!;
+  return insertPartnerOrganization(q, { ...input, name, website });
 }
 
 export interface UserInput {
@@ -111,19 +103,12 @@ export interface UserInput {
 }
 
 export async function createUser(q: Queryable, input: UserInput) {
-  const [user] = await q
-    .insert(users)
-    .values({
-      id: newId(),
-      organizationId: input.organizationId,
-      role: input.role,
-      email: input.email ?? `user-${unique()}@test.example`,
-      name: input.name ?? 'Test User',
-      passwordHash: input.passwordHash ?? (await demoPasswordHash()),
-      status: input.status ?? 'active',
-    })
-    .returning();
-  return user!;
+  return insertUserRecord(q, {
+    ...input,
+    email: input.email ?? `user-${unique()}@test.example`,
+    name: input.name ?? 'Test User',
+    passwordHash: input.passwordHash ?? (await demoPasswordHash()),
+  });
 }
 
 export async function createInvitationRecord(
@@ -357,198 +342,23 @@ export async function createFxRateRecord(
   return row!;
 }
 
-const DAY = 86_400_000;
-
-export interface DealInput {
-  registeredByOrgId: string;
-  registeredByUserId?: string | null;
-  vendorRecorded?: boolean;
-  customerName?: string;
-  customerDomain?: string | null;
-  country?: string;
-  industry?: string | null;
-  amount?: number;
-  currency?: string;
-  products?: string[];
-  status?: DealStatus;
-  stage?: (typeof deals.$inferInsert)['stage'];
-  notes?: string;
-  createdAt?: Date;
-  expectedCloseDate?: string;
-  /** For approved and later deals; defaults to a day after creation. */
-  approvedAt?: Date;
-  protectionDays?: number;
-  closeDate?: string;
-  lostReason?: string;
-  decisionReason?: string;
-  referralId?: string | null;
-  /** Partners on the deal. A partner-registered deal gets its registrant as `sourced` unless listed here. */
-  involvements?: {
-    organizationId: string;
-    role: InvolvementRole;
-    involvedAt?: Date;
-    status?: 'proposed' | 'confirmed';
-  }[];
-}
-
-/**
- * The stored row of a deal at any point of its life, with its own dates, and
- * its involvements: what the demo, tests and imports of history write.
- */
-export function dealRecordValues(input: DealInput & { id?: string; externalId?: string | null }) {
-  const createdAt = input.createdAt ?? new Date();
-  const status = input.status ?? 'registered';
-  const vendorRecorded = input.vendorRecorded ?? false;
-  const key = customerKey(
-    input.customerName ?? `Customer ${unique()}`,
-    input.customerDomain ?? null,
-    'customerDomain',
-  );
-  const decided = status !== 'registered';
-  const approvedAt =
-    status === 'rejected'
-      ? null
-      : decided || vendorRecorded
-        ? (input.approvedAt ?? new Date(createdAt.getTime() + DAY))
-        : null;
-  const protectionDays = approvedAt && !vendorRecorded ? (input.protectionDays ?? 90) : null;
-  const closeDate =
-    status === 'won' || status === 'lost' ? (input.closeDate ?? createdAt.toISOString().slice(0, 10)) : null;
-  const protectionExpiresAt =
-    approvedAt && protectionDays ? new Date(approvedAt.getTime() + protectionDays * DAY) : null;
-  const endedAt = closeDate
-    ? endOfCloseDate(closeDate)
-    : status === 'rejected'
-      ? new Date(createdAt.getTime() + DAY)
-      : status === 'expired'
-        ? protectionExpiresAt
-        : null;
-  const id = input.id ?? newId();
-  const row = {
-    id,
-    externalId: input.externalId ?? null,
-    registeredByOrgId: input.registeredByOrgId,
-    registeredByUserId: input.registeredByUserId ?? null,
-    vendorRecorded,
-    customerName: key.name,
-    customerNameKey: key.nameKey,
-    customerDomain: key.domain,
-    customerRootDomain: key.root,
-    customerDomainLabel: key.label,
-    country: input.country ?? 'US',
-    industry: input.industry ?? null,
-    amount: input.amount ?? 1_000_000,
-    currency: input.currency ?? 'USD',
-    products: input.products ?? [],
-    expectedCloseDate:
-      input.expectedCloseDate ?? new Date(createdAt.getTime() + 60 * DAY).toISOString().slice(0, 10),
-    stage: input.stage ?? null,
-    notes: input.notes ?? '',
-    status,
-    approvedAt,
-    protectionDays,
-    protectionExpiresAt,
-    decisionReason:
-      status === 'rejected' ? (input.decisionReason ?? 'Duplicate of an existing opportunity') : null,
-    decidedAt: decided && !vendorRecorded ? (approvedAt ?? endedAt) : null,
-    closeDate,
-    lostReason: status === 'lost' ? (input.lostReason ?? 'Chose a competitor') : null,
-    endedAt,
-    referralId: input.referralId ?? null,
-    createdAt,
-    updatedAt: createdAt,
-  } satisfies typeof deals.$inferInsert;
-  const involvements = (
-    input.involvements ??
-    (vendorRecorded ? [] : [{ organizationId: input.registeredByOrgId, role: 'sourced' as const }])
-  ).map((i) => ({
-    dealId: id,
-    organizationId: i.organizationId,
-    role: i.role,
-    status: i.status ?? ('confirmed' as const),
-    involvedAt: i.involvedAt ?? createdAt,
-    confirmedAt: (i.status ?? 'confirmed') === 'confirmed' ? (i.involvedAt ?? createdAt) : null,
-  })) satisfies (typeof dealInvolvements.$inferInsert)[];
-  return { row, involvements };
-}
+export type DealInput = Omit<DealRecordInput, 'customerName'> & { customerName?: string };
 
 /** A deal at any point of its life, with its own dates: what the demo and tests need. */
 export async function createDealRecord(q: Queryable, input: DealInput) {
-  const values = dealRecordValues(input);
-  const [row] = await q.insert(deals).values(values.row).returning();
-  if (values.involvements.length) await q.insert(dealInvolvements).values(values.involvements);
-  return row!;
+  return insertDealRecord(
+    q,
+    dealRecordValues({ ...input, customerName: input.customerName ?? `Customer ${unique()}` }),
+  );
 }
 
-export interface ReferralInput {
-  referrerOrgId: string | null;
-  referrerUserId?: string | null;
-  recipientOrgId: string;
-  toVendor?: boolean;
-  source?: 'partner' | 'locator';
-  companyName?: string;
-  companyDomain?: string | null;
-  country?: string | null;
-  industry?: string | null;
-  need?: string;
-  estimatedAmount?: number | null;
-  estimatedCurrency?: string | null;
-  status?: 'submitted' | 'accepted' | 'rejected' | 'converted';
-  decisionReason?: string;
-  createdAt?: Date;
-  decidedAt?: Date;
-  convertedAt?: Date;
-  feePercent?: string | null;
-  feeBasis?: string | null;
-  contactName?: string;
-  contactEmail?: string;
-  contactPhone?: string | null;
-  connectionId?: string | null;
-}
-
-/** The stored row of a referral at any point of its life, with its own dates. */
-export function referralRecordValues(input: ReferralInput & { id?: string; externalId?: string | null }) {
-  const createdAt = input.createdAt ?? new Date();
-  const status = input.status ?? 'submitted';
-  const companyName = input.companyName ?? `Prospect ${unique()}`;
-  const decidedAt =
-    status === 'submitted' ? null : (input.decidedAt ?? new Date(createdAt.getTime() + 2 * DAY));
-  return {
-    id: input.id ?? newId(),
-    externalId: input.externalId ?? null,
-    source: input.source ?? 'partner',
-    referrerOrgId: input.referrerOrgId,
-    referrerUserId: input.referrerUserId ?? null,
-    recipientOrgId: input.recipientOrgId,
-    toVendor: input.toVendor ?? false,
-    companyName,
-    companyDomain: input.companyDomain ?? null,
-    country: input.country ?? 'US',
-    industry: input.industry ?? null,
-    contactName: input.contactName ?? 'Pat Prospect',
-    contactEmail: input.contactEmail ?? `pat@${input.companyDomain ?? 'prospect.example'}`,
-    contactPhone: input.contactPhone ?? null,
-    connectionId: input.connectionId ?? null,
-    need: input.need ?? 'Looking for help with a rollout',
-    estimatedAmount: input.estimatedAmount ?? null,
-    estimatedCurrency: input.estimatedAmount ? (input.estimatedCurrency ?? 'USD') : null,
-    status,
-    decisionReason: status === 'rejected' ? (input.decisionReason ?? 'Outside our focus') : null,
-    decidedAt,
-    convertedAt: status === 'converted' ? (input.convertedAt ?? decidedAt) : null,
-    feePercent: status === 'converted' ? (input.feePercent ?? '0') : null,
-    feeBasis:
-      status === 'converted'
-        ? (input.feeBasis ?? 'No referral-fee benefit in the referrer’s active tiers')
-        : null,
-    createdAt,
-    updatedAt: createdAt,
-  } satisfies typeof referrals.$inferInsert;
-}
+export type ReferralInput = Omit<ReferralRecordInput, 'companyName'> & { companyName?: string };
 
 export async function createReferralRecord(q: Queryable, input: ReferralInput) {
-  const [row] = await q.insert(referrals).values(referralRecordValues(input)).returning();
-  return row!;
+  return insertReferralRecord(
+    q,
+    referralRecordValues({ ...input, companyName: input.companyName ?? `Prospect ${unique()}` }),
+  );
 }
 
 /** A profile in a given state; published ones get their search columns, as publishing does. */
@@ -593,47 +403,8 @@ export async function createProfileRecord(
   return row!;
 }
 
-export interface ConnectionInput {
-  requesterOrgId: string;
-  recipientOrgId: string;
-  kind?: (typeof connections.$inferInsert)['kind'];
-  status?: 'requested' | 'active' | 'declined' | 'ended';
-  terms?: { referralFeePct?: number; notes?: string };
-  message?: string;
-  createdAt?: Date;
-  startedAt?: Date;
-  endedAt?: Date;
-}
-
-/** The stored row of a connection at any point of its life, with its own dates. */
-export function connectionRecordValues(input: ConnectionInput & { id?: string; externalId?: string | null }) {
-  const createdAt = input.createdAt ?? new Date();
-  const status = input.status ?? 'active';
-  return {
-    id: input.id ?? newId(),
-    externalId: input.externalId ?? null,
-    requesterOrgId: input.requesterOrgId,
-    recipientOrgId: input.recipientOrgId,
-    kind: input.kind ?? 'referral',
-    status,
-    message: input.message ?? '',
-    terms: input.terms ?? {},
-    startedAt:
-      status === 'active' || status === 'ended'
-        ? (input.startedAt ?? new Date(createdAt.getTime() + DAY))
-        : null,
-    endedAt:
-      status === 'ended' || status === 'declined'
-        ? (input.endedAt ?? new Date(createdAt.getTime() + 30 * DAY))
-        : null,
-    createdAt,
-    updatedAt: createdAt,
-  } satisfies typeof connections.$inferInsert;
-}
-
-export async function createConnectionRecord(q: Queryable, input: ConnectionInput) {
-  const [row] = await q.insert(connections).values(connectionRecordValues(input)).returning();
-  return row!;
+export async function createConnectionRecord(q: Queryable, input: ConnectionRecordInput) {
+  return insertConnectionRecord(q, connectionRecordValues(input));
 }
 
 export async function createIntegrationRecord(

@@ -30,7 +30,6 @@ import {
   scorecardCsv,
 } from './analytics.csv';
 import { coverageReport } from './coverage.service';
-import './engagement';
 import { integrationReport } from './integrations.report';
 import { networkReport } from './network.service';
 import { overview } from './overview.service';

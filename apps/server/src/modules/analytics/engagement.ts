@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { EngagementWeights } from '@partnergraph/shared/contracts/analytics';
 import type { Queryable } from '../../db/client';
-import { registerMetricProvider } from '../programs/metrics';
+import { registerMetricProvider, type MetricProvider } from '../programs/metrics';
 import { readSettings } from '../settings/settings.service';
 
 export type EngagementKind = keyof EngagementWeights;
@@ -36,29 +36,33 @@ export function registerEngagementSource(kind: EngagementKind, source: Source, p
 export const inWindow = (column: SQL, from: Date, to: Date) =>
   sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
 
-registerEngagementSource(
-  'referralSent',
-  (from, to) => sql`select referrer_org_id as org, count(*) as n, max(created_at) as last_at from referrals
-    where source = 'partner' and referrer_org_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
-  (from, to) => sql`select referrer_user_id as usr, count(*) as n from referrals
-    where source = 'partner' and referrer_user_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
-);
-registerEngagementSource(
-  'dealRegistered',
-  (from, to) => sql`select registered_by_org_id as org, count(*) as n, max(created_at) as last_at from deals
-    where not vendor_recorded and ${inWindow(sql`created_at`, from, to)} group by 1`,
-  (from, to) => sql`select registered_by_user_id as usr, count(*) as n from deals
-    where not vendor_recorded and registered_by_user_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
-);
-registerEngagementSource(
-  'profileUpdated',
-  (from, to) => sql`select actor_org_id as org, count(*) as n, max(at) as last_at from audit_log
-    where action in ('profile.updated', 'profile.published') and actor_org_id is not null
-      and ${inWindow(sql`at`, from, to)} group by 1`,
-  (from, to) => sql`select actor_user_id as usr, count(*) as n from audit_log
-    where action in ('profile.updated', 'profile.published') and actor_user_id is not null
-      and ${inWindow(sql`at`, from, to)} group by 1`,
-);
+/** The activities analytics reads from other modules' tables, and the tier rule's engagement score. */
+export function registerEngagement() {
+  registerEngagementSource(
+    'referralSent',
+    (from, to) => sql`select referrer_org_id as org, count(*) as n, max(created_at) as last_at from referrals
+      where source = 'partner' and referrer_org_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
+    (from, to) => sql`select referrer_user_id as usr, count(*) as n from referrals
+      where source = 'partner' and referrer_user_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
+  );
+  registerEngagementSource(
+    'dealRegistered',
+    (from, to) => sql`select registered_by_org_id as org, count(*) as n, max(created_at) as last_at from deals
+      where not vendor_recorded and ${inWindow(sql`created_at`, from, to)} group by 1`,
+    (from, to) => sql`select registered_by_user_id as usr, count(*) as n from deals
+      where not vendor_recorded and registered_by_user_id is not null and ${inWindow(sql`created_at`, from, to)} group by 1`,
+  );
+  registerEngagementSource(
+    'profileUpdated',
+    (from, to) => sql`select actor_org_id as org, count(*) as n, max(at) as last_at from audit_log
+      where action in ('profile.updated', 'profile.published') and actor_org_id is not null
+        and ${inWindow(sql`at`, from, to)} group by 1`,
+    (from, to) => sql`select actor_user_id as usr, count(*) as n from audit_log
+      where action in ('profile.updated', 'profile.published') and actor_user_id is not null
+        and ${inWindow(sql`at`, from, to)} group by 1`,
+  );
+  registerMetricProvider('engagement_score', engagementScore);
+}
 
 /**
  * Members' own engagement points over the trailing window (the organization's
@@ -143,7 +147,7 @@ export async function lastActivity(q: Queryable, orgId: string, now: Date): Prom
 }
 
 // The tier engine reads the engagement score over the rule's window (programs/metrics.ts).
-registerMetricProvider('engagement_score', async (q, ctx, rule) => {
+const engagementScore: MetricProvider = async (q, ctx, rule) => {
   const { engagementWeights } = await readSettings(q);
   const from = new Date(ctx.now.getTime() - rule.windowDays * 86_400_000);
   const res = await q.execute<{ score: string | null }>(sql`
@@ -155,4 +159,4 @@ registerMetricProvider('engagement_score', async (q, ctx, rule) => {
     )} else 0 end)::text as score
     from (${activities(from, ctx.now, sql`s.org = ${ctx.organizationId}::uuid`)}) a`);
   return Number(res.rows[0]?.score ?? 0);
-});
+};

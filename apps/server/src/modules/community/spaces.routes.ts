@@ -16,7 +16,6 @@ import {
 } from '@partnergraph/shared/contracts/community';
 import type { Deps } from '../../lib/deps';
 // The community's engagement sources register when the community's routes load.
-import './community.metrics';
 import { items, none } from './route-schemas';
 import { moderationLog } from './moderation.service';
 import {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sumConverted } from '../../lib/money';
-import { registerMetricProvider } from '../programs/metrics';
+import { registerMetricProvider, type MetricProvider } from '../programs/metrics';
 import { readSettings } from '../settings/settings.service';
 
 // Tier-rule metrics owned by deals and referrals (programs/metrics.ts). Each
@@ -10,7 +10,7 @@ const windowStart = (now: Date, days: number) =>
   new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Won deals the organization sourced, in the reporting currency's minor units at each close date's rate. */
-registerMetricProvider('sourced_revenue', async (q, ctx, rule) => {
+const sourcedRevenue: MetricProvider = async (q, ctx, rule) => {
   const { reportingCurrency } = await readSettings(q);
   const result = await q.execute<{ amount: string; currency: string; rate: string | null }>(sql`
     select d.amount::text as amount, d.currency,
@@ -31,9 +31,9 @@ registerMetricProvider('sourced_revenue', async (q, ctx, rule) => {
       .map((r) => ({ amount: Number(r.amount), currency: r.currency, rate: r.rate! })),
     reportingCurrency,
   );
-});
+};
 
-registerMetricProvider('won_deals', async (q, ctx, rule) => {
+const wonDeals: MetricProvider = async (q, ctx, rule) => {
   const result = await q.execute<{ n: number }>(sql`
     select count(*)::int as n from deals d
     join deal_involvements i on i.deal_id = d.id and i.role = 'sourced' and i.status = 'confirmed'
@@ -41,14 +41,21 @@ registerMetricProvider('won_deals', async (q, ctx, rule) => {
       and d.close_date >= ${windowStart(ctx.now, rule.windowDays)}::date
       and d.close_date <= ${ctx.now.toISOString().slice(0, 10)}::date`);
   return result.rows[0]?.n ?? 0;
-});
+};
 
 /** Referrals the organization sent (to partners or the vendor) that became deals within the window. */
-registerMetricProvider('converted_referrals_sent', async (q, ctx, rule) => {
+const convertedReferralsSent: MetricProvider = async (q, ctx, rule) => {
   const result = await q.execute<{ n: number }>(sql`
     select count(*)::int as n from referrals
     where referrer_org_id = ${ctx.organizationId} and status = 'converted'
       and converted_at > ${new Date(ctx.now.getTime() - rule.windowDays * 86_400_000)}
       and converted_at <= ${ctx.now}`);
   return result.rows[0]?.n ?? 0;
-});
+};
+
+/** Called where the app is built (providers.ts); registering again replaces the same providers. */
+export function registerDealMetrics() {
+  registerMetricProvider('sourced_revenue', sourcedRevenue);
+  registerMetricProvider('won_deals', wonDeals);
+  registerMetricProvider('converted_referrals_sent', convertedReferralsSent);
+}

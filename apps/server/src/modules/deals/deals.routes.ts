@@ -35,7 +35,6 @@ import {
 import type { Ctx } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { siteOf } from '../mail/templates';
-import './deals.metrics';
 import { dealAttribution, getDeal, listDeals, registerDeal, updateDeal, closeDeal } from './deals.service';
 import { checkConflicts, dealConflicts } from './deal-conflicts.service';
 import {

@@ -64,6 +64,22 @@ export async function findUserById(
   return row;
 }
 
+/** An organization's first active admin: who the command line acts as. */
+export async function findActiveAdmin(q: Queryable, organizationId: string) {
+  const [row] = await q
+    .select()
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.role, 'admin'), eq(users.status, 'active')))
+    .limit(1);
+  return row;
+}
+
+/** The user with this exact address, whatever their state. */
+export async function findUserByEmail(q: Queryable, email: string) {
+  const [row] = await q.select().from(users).where(eq(users.email, email));
+  return row;
+}
+
 /** A password-reset link by its token hash, with its user: the token is the credential. */
 export async function findPasswordResetByTokenHash(q: Queryable, tokenHash: string) {
   const [row] = await q

@@ -8,7 +8,7 @@ import {
 } from '@partnergraph/shared/contracts/deals';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { dealRecordValues } from '../../seed/factories';
+import { dealRecordValues } from '../deals/deals.records';
 import { dealInvolvements, deals, referrals } from '../deals/deals.tables';
 import { findVendor } from '../organizations/organizations.repository';
 import { readSettings } from '../settings/settings.service';

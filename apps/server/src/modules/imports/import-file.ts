@@ -6,15 +6,9 @@ import type { ImportType } from '@partnergraph/shared/contracts/imports';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../lib/actor';
 import { importMappings } from './imports.tables';
-import {
-  getImport,
-  listImportErrors,
-  settled,
-  startCommit,
-  startDryRun,
-  uploadImport,
-  type ImportDto,
-} from './imports.service';
+import { getImport, listImportErrors, type ImportDto } from './imports.service';
+import { settled, startCommit, startDryRun } from './runs.service';
+import { uploadImport } from './uploads.service';
 
 export interface ImportFileOptions {
   type: ImportType;

@@ -21,19 +21,15 @@ import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import {
   deleteImport,
-  deleteMapping,
   describeTypes,
   getImport,
   listImportErrors,
   listImports,
-  listMappings,
-  proposeValues,
   rejectedCsv,
-  saveMapping,
-  startCommit,
-  startDryRun,
-  uploadImport,
 } from './imports.service';
+import { deleteMapping, listMappings, proposeValues, saveMapping } from './mappings.service';
+import { startCommit, startDryRun } from './runs.service';
+import { uploadImport } from './uploads.service';
 
 export default async function importRoutes(app: FastifyInstance, { db, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -29,7 +29,6 @@ import {
 import { versionBody } from '@partnergraph/shared/contracts/identity';
 import type { Deps } from '../../lib/deps';
 import { siteOf } from '../mail/templates';
-import './marketplace.metrics';
 import { actOnConnection, getConnection, listConnections, requestConnection } from './connections.service';
 import {
   createIntegration,

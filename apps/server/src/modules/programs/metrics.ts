@@ -11,9 +11,9 @@ export interface MetricContext {
 
 /**
  * Where tier rules get their numbers. Each module that owns a metric
- * registers a provider here when it lands (deals: sourced revenue and won
- * deals; referrals: converted referrals; marketplace: active connections;
- * community: engagement). A metric with no provider reads as missing, and the
+ * registers a provider here (deals: sourced revenue and won deals; referrals:
+ * converted referrals; marketplace: active connections; analytics:
+ * engagement), explicitly where the app is built (providers.ts). A metric with no provider reads as missing, and the
  * rule as unmet, with that reason.
  */
 export type MetricProvider = (q: Queryable, ctx: MetricContext, rule: TierRule) => Promise<number>;
@@ -46,11 +46,15 @@ export async function readMetric(q: Queryable, ctx: MetricContext, rule: TierRul
 }
 
 // Attestations are recorded by this module, so their provider lives here.
-registerMetricProvider('manual_attestation', async (q, ctx, rule) => {
+const manualAttestation: MetricProvider = async (q, ctx, rule) => {
   if (!rule.label) return 0;
   const [row] = await q
     .select({ label: attestations.label })
     .from(attestations)
     .where(and(eq(attestations.organizationId, ctx.organizationId), eq(attestations.label, rule.label)));
   return row ? 1 : 0;
-});
+};
+
+export function registerProgramMetrics() {
+  registerMetricProvider('manual_attestation', manualAttestation);
+}
