@@ -44,6 +44,25 @@ async function lockCustomer(tx: Tx, key: CustomerKey) {
 
 const roleWords: Record<string, string> = { admin: 'vendor admins', channel_manager: 'channel managers' };
 
+/** A reviewer's change of a deal: the partner's channel manager (or a vendor admin), at the version they saw. */
+function reviewChange<T>(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  apply: (tx: Tx, record: ChangeRecorder, loaded: LoadedDeal) => Promise<T>,
+) {
+  return changeDeal(
+    db,
+    ctx,
+    id,
+    version,
+    mayReview,
+    'Channel managers review the deals of partners assigned to them',
+    apply,
+  );
+}
+
 /**
  * Protection is exclusive: a registration whose customer another partner holds
  * under protection (a strong match) is not approved, unless a reviewer whose
@@ -51,64 +70,56 @@ const roleWords: Record<string, string> = { admin: 'vendor admins', channel_mana
  * keeps its protection; the override is recorded on both deals for the vendor.
  */
 export async function approveDeal(db: Db, ctx: Ctx, id: string, input: z.output<typeof approveDealBody>) {
-  return changeDeal(
-    db,
-    ctx,
-    id,
-    input.version,
-    mayReview,
-    'Channel managers review the deals of partners assigned to them',
-    async (tx, record, loaded) => {
-      const { deal } = loaded;
-      if (deal.status !== 'registered') throw unprocessable(`This deal is already ${deal.status}`);
-      const key = customerKey(deal.customerName, deal.customerDomain, 'customerDomain');
-      await lockCustomer(tx, key);
-      const holders = await findProtectingDeals(tx, key, deal.registeredByOrgId, deal.id);
-      const settings = await readSettings(tx);
-      if (holders.length) {
-        const mayOverride = (settings.protectionOverrideRoles as string[]).includes(ctx.actor.role);
-        const who = settings.protectionOverrideRoles.map((r) => roleWords[r] ?? r).join(' and ');
-        const first = holders[0]!;
-        if (!input.overrideReason) {
-          throw conflict(
-            `${first.deal.customerName} is protected for ${first.registrantName} by deal ${first.deal.id} until ${first.deal.protectionExpiresAt!.toISOString().slice(0, 10)}` +
-              (holders.length > 1 ? ` (and ${holders.length - 1} more)` : '') +
-              `: this registration is not approved over it unless ${who} override with a written reason${mayOverride ? '' : ' (your role may not)'}`,
-            { protectingDealIds: holders.map((h) => h.deal.id) },
-          );
-        }
-        if (!mayOverride) throw forbidden(`Only ${who} may approve over another partner’s protection`);
+  return reviewChange(db, ctx, id, input.version, async (tx, record, loaded) => {
+    const { deal } = loaded;
+    if (deal.status !== 'registered') throw unprocessable(`This deal is already ${deal.status}`);
+    const key = customerKey(deal.customerName, deal.customerDomain, 'customerDomain');
+    await lockCustomer(tx, key);
+    const holders = await findProtectingDeals(tx, key, deal.registeredByOrgId, deal.id);
+    const settings = await readSettings(tx);
+    if (holders.length) {
+      const mayOverride = (settings.protectionOverrideRoles as string[]).includes(ctx.actor.role);
+      const who = settings.protectionOverrideRoles.map((r) => roleWords[r] ?? r).join(' and ');
+      const first = holders[0]!;
+      if (!input.overrideReason) {
+        throw conflict(
+          `${first.deal.customerName} is protected for ${first.registrantName} by deal ${first.deal.id} until ${first.deal.protectionExpiresAt!.toISOString().slice(0, 10)}` +
+            (holders.length > 1 ? ` (and ${holders.length - 1} more)` : '') +
+            `: this registration is not approved over it unless ${who} override with a written reason${mayOverride ? '' : ' (your role may not)'}`,
+          { protectingDealIds: holders.map((h) => h.deal.id) },
+        );
       }
-      const benefit = await bestBenefit(tx, deal.registeredByOrgId, 'deal_protection_days');
-      const days =
-        input.protectionDays ?? (benefit ? Math.round(benefit.value) : settings.defaultProtectionDays);
-      const now = new Date();
-      const expiresAt = new Date(now.getTime() + days * DAY);
-      await setDealFields(tx, deal.id, {
-        status: 'approved',
-        approvedAt: now,
-        protectionDays: days,
-        protectionExpiresAt: expiresAt,
-        decidedByUserId: ctx.actor.userId,
-        decidedAt: now,
-      });
-      const basis = input.protectionDays
-        ? 'set by the reviewer'
-        : benefit
-          ? `from the ${benefit.source}`
-          : 'the default';
-      const after = {
-        status: 'approved',
-        protectionDays: days,
-        protectionBasis: basis,
-        expiresAt: expiresAt.toISOString(),
-      };
-      recordDeal(record, loaded, 'deal.approved', after, { status: deal.status });
-      if (holders.length && input.overrideReason) {
-        recordOverride(record, loaded, holders, input.overrideReason);
-      }
-    },
-  );
+      if (!mayOverride) throw forbidden(`Only ${who} may approve over another partner’s protection`);
+    }
+    const benefit = await bestBenefit(tx, deal.registeredByOrgId, 'deal_protection_days');
+    const days =
+      input.protectionDays ?? (benefit ? Math.round(benefit.value) : settings.defaultProtectionDays);
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + days * DAY);
+    await setDealFields(tx, deal.id, {
+      status: 'approved',
+      approvedAt: now,
+      protectionDays: days,
+      protectionExpiresAt: expiresAt,
+      decidedByUserId: ctx.actor.userId,
+      decidedAt: now,
+    });
+    const basis = input.protectionDays
+      ? 'set by the reviewer'
+      : benefit
+        ? `from the ${benefit.source}`
+        : 'the default';
+    const after = {
+      status: 'approved',
+      protectionDays: days,
+      protectionBasis: basis,
+      expiresAt: expiresAt.toISOString(),
+    };
+    recordDeal(record, loaded, 'deal.approved', after, { status: deal.status });
+    if (holders.length && input.overrideReason) {
+      recordOverride(record, loaded, holders, input.overrideReason);
+    }
+  });
 }
 
 /** An approval over other partners' protection: on the approved deal and on each holder's, vendor eyes only. */
@@ -153,28 +164,20 @@ function recordOverride(
 }
 
 export async function rejectDeal(db: Db, ctx: Ctx, id: string, input: z.output<typeof rejectDealBody>) {
-  return changeDeal(
-    db,
-    ctx,
-    id,
-    input.version,
-    mayReview,
-    'Channel managers review the deals of partners assigned to them',
-    async (tx, record, loaded) => {
-      const { deal } = loaded;
-      if (deal.status !== 'registered') throw unprocessable(`This deal is already ${deal.status}`);
-      const now = new Date();
-      await setDealFields(tx, deal.id, {
-        status: 'rejected',
-        decisionReason: input.reason,
-        decidedByUserId: ctx.actor.userId,
-        decidedAt: now,
-        endedAt: now,
-      });
-      const after = { status: 'rejected', reason: input.reason };
-      recordDeal(record, loaded, 'deal.rejected', after, { status: deal.status });
-    },
-  );
+  return reviewChange(db, ctx, id, input.version, async (tx, record, loaded) => {
+    const { deal } = loaded;
+    if (deal.status !== 'registered') throw unprocessable(`This deal is already ${deal.status}`);
+    const now = new Date();
+    await setDealFields(tx, deal.id, {
+      status: 'rejected',
+      decisionReason: input.reason,
+      decidedByUserId: ctx.actor.userId,
+      decidedAt: now,
+      endedAt: now,
+    });
+    const after = { status: 'rejected', reason: input.reason };
+    recordDeal(record, loaded, 'deal.rejected', after, { status: deal.status });
+  });
 }
 
 export async function requestExtension(
@@ -207,34 +210,26 @@ export async function requestExtension(
 }
 
 export async function extendDeal(db: Db, ctx: Ctx, id: string, input: z.output<typeof extendDealBody>) {
-  return changeDeal(
-    db,
-    ctx,
-    id,
-    input.version,
-    mayReview,
-    'Channel managers review the deals of partners assigned to them',
-    async (tx, record, loaded) => {
-      const { deal } = loaded;
-      if (deal.status !== 'approved' || !deal.protectionExpiresAt) {
-        throw unprocessable(`Only an approved, protected deal is extended; this one is ${deal.status}`);
-      }
-      const days = input.days ?? deal.extensionDays;
-      if (!days) throw invalid([{ path: 'body.days', message: 'Give the days: no extension was requested' }]);
-      const expiresAt = new Date(deal.protectionExpiresAt.getTime() + days * DAY);
-      await setDealFields(tx, deal.id, {
-        protectionDays: (deal.protectionDays ?? 0) + days,
-        protectionExpiresAt: expiresAt,
-        extensionDays: null,
-        extensionReason: null,
-        extensionRequestedAt: null,
-      });
-      const after = { days, expiresAt: expiresAt.toISOString() };
-      recordDeal(record, loaded, 'deal.extended', after, {
-        expiresAt: deal.protectionExpiresAt.toISOString(),
-      });
-    },
-  );
+  return reviewChange(db, ctx, id, input.version, async (tx, record, loaded) => {
+    const { deal } = loaded;
+    if (deal.status !== 'approved' || !deal.protectionExpiresAt) {
+      throw unprocessable(`Only an approved, protected deal is extended; this one is ${deal.status}`);
+    }
+    const days = input.days ?? deal.extensionDays;
+    if (!days) throw invalid([{ path: 'body.days', message: 'Give the days: no extension was requested' }]);
+    const expiresAt = new Date(deal.protectionExpiresAt.getTime() + days * DAY);
+    await setDealFields(tx, deal.id, {
+      protectionDays: (deal.protectionDays ?? 0) + days,
+      protectionExpiresAt: expiresAt,
+      extensionDays: null,
+      extensionReason: null,
+      extensionRequestedAt: null,
+    });
+    const after = { days, expiresAt: expiresAt.toISOString() };
+    recordDeal(record, loaded, 'deal.extended', after, {
+      expiresAt: deal.protectionExpiresAt.toISOString(),
+    });
+  });
 }
 
 /** The scheduled job: approved deals whose protection ran out become `expired`. */

@@ -1,17 +1,12 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import {
-  IconArrowLeft,
-  IconCircleCheck,
-  IconDatabaseImport,
-  IconDownload,
-  IconFileUpload,
-} from '@tabler/icons-react';
-import { type Import, rejectedRowsUrl, useStartCommit, useStartDryRun } from '../../api/imports';
+import { IconArrowLeft, IconCircleCheck, IconDatabaseImport, IconFileUpload } from '@tabler/icons-react';
+import { type Import, useStartCommit, useStartDryRun } from '../../api/imports';
 import { formatDateTime } from '../../components/dates';
 import { ButtonLink } from '../../components/links';
 import { ErrorAlert } from '../../components/query-state';
 import { formatCount, plural, recordsLinks, typeNoun } from './import-parts';
 import { RunProgress, StoppedRun } from './run-parts';
+import { RejectedRowsButton } from './rejected-rows-button';
 
 interface Props {
   item: Import;
@@ -98,15 +93,7 @@ export function CommittedResult({ item }: { item: Import }) {
       </Alert>
       {item.skipped > 0 && (
         <Group>
-          <Button
-            component="a"
-            href={rejectedRowsUrl(item.id)}
-            download
-            variant="light"
-            leftSection={<IconDownload size={16} />}
-          >
-            Download rejected rows
-          </Button>
+          <RejectedRowsButton importId={item.id} />
         </Group>
       )}
       <Group justify="space-between">

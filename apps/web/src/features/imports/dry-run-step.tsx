@@ -13,7 +13,6 @@ import {
   type Import,
   importErrorsQueryOptions,
   type ImportRowError,
-  rejectedRowsUrl,
   useStartCommit,
   useStartDryRun,
 } from '../../api/imports';
@@ -22,6 +21,7 @@ import { downloadCsv, errorReportCsv, reportFileName } from './csv-file';
 import { FileUpload } from './file-upload';
 import { encodingList, formatCount, plural, typeNoun } from './import-parts';
 import { RunProgress, StoppedRun } from './run-parts';
+import { RejectedRowsButton } from './rejected-rows-button';
 
 /** The report's download stops here: enough to work through, small enough for a browser tab. */
 const REPORT_CAP = 10_000;
@@ -177,15 +177,7 @@ function ValidRowsChoice({ item }: { item: Import }) {
           >
             Commit {plural(valid, 'valid row')}
           </Button>
-          <Button
-            component="a"
-            href={rejectedRowsUrl(item.id)}
-            download
-            variant="light"
-            leftSection={<IconDownload size={16} />}
-          >
-            Download rejected rows
-          </Button>
+          <RejectedRowsButton importId={item.id} />
         </Group>
       </Stack>
     </Card>
