@@ -1,0 +1,136 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../../routes/root';
+import { parseAnalyticsSearch } from './analytics-search';
+
+const DashboardRoutePage = lazyRouteComponent(() => import('./route-pages'), 'DashboardRoutePage');
+const ScorecardRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ScorecardRoutePage');
+
+// Ecosystem dashboards: the period, filters and attribution model live in the URL, so a dashboard can
+// be bookmarked and every tab keeps them.
+export const analyticsOverviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsOverview() {
+    const navigate = analyticsOverviewRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="overview"
+        params={analyticsOverviewRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const analyticsRevenueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/revenue',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsRevenue() {
+    const navigate = analyticsRevenueRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="revenue"
+        params={analyticsRevenueRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const analyticsPipelineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/pipeline',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsPipeline() {
+    const navigate = analyticsPipelineRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="pipeline"
+        params={analyticsPipelineRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const analyticsReferralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/referrals',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsReferrals() {
+    const navigate = analyticsReferralsRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="referrals"
+        params={analyticsReferralsRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const analyticsCoverageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/coverage',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsCoverage() {
+    const navigate = analyticsCoverageRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="coverage"
+        params={analyticsCoverageRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const analyticsIntegrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/integrations',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsIntegrations() {
+    const navigate = analyticsIntegrationsRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="integrations"
+        params={analyticsIntegrationsRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const analyticsNetworkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/network',
+  validateSearch: parseAnalyticsSearch,
+  component: function AnalyticsNetwork() {
+    const navigate = analyticsNetworkRoute.useNavigate();
+    return (
+      <DashboardRoutePage
+        page="network"
+        params={analyticsNetworkRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const scorecardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'analytics/partners/$partnerId',
+  validateSearch: parseAnalyticsSearch,
+  component: function ScorecardRoute() {
+    const navigate = scorecardRoute.useNavigate();
+    return (
+      <ScorecardRoutePage
+        partnerId={scorecardRoute.useParams().partnerId}
+        params={scorecardRoute.useSearch()}
+        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});

@@ -1,0 +1,25 @@
+import { can } from '@partnergraph/shared/permissions';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../../routes/root';
+import { NotAllowedPage } from '../errors/not-allowed-page';
+import { parseAuditSearch } from './audit-search';
+
+const AuditLogPage = lazyRouteComponent(() => import('./audit-log-page'), 'AuditLogPage');
+
+export const auditLogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'audit-log',
+  validateSearch: parseAuditSearch,
+  component: function AuditLogRoute() {
+    const { session } = auditLogRoute.useRouteContext();
+    const search = auditLogRoute.useSearch();
+    const navigate = auditLogRoute.useNavigate();
+    if (!can(session.user.role, 'audit:read')) return <NotAllowedPage what="the audit log" />;
+    return (
+      <AuditLogPage
+        filters={search}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});

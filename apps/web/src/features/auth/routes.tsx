@@ -1,0 +1,29 @@
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { meQueryOptions } from '../../api/auth';
+import { rootRoute } from '../../routes/root';
+import { parseSignInNotice, type SignInNotice } from '../identity/sign-in-extras';
+import { homePath } from './session';
+
+const LoginPage = lazyRouteComponent(() => import('./login-page'), 'LoginPage');
+
+/** Only a path on this site may be a post-sign-in destination: never another origin, never the sign-in page. */
+function safeRedirect(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return undefined;
+  return value.startsWith('/login') ? undefined : value;
+}
+
+export const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; notice?: SignInNotice } => ({
+    redirect: safeRedirect(search.redirect),
+    notice: parseSignInNotice(search.notice),
+  }),
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (session) throw redirect({ href: search.redirect ?? homePath(session) });
+  },
+  component: function LoginRoute() {
+    return <LoginPage redirectTo={loginRoute.useSearch().redirect} />;
+  },
+});

@@ -1,0 +1,92 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../../routes/root';
+import { parseConnectionSearch, parseIntegrationSearch, parseSolutionSearch } from './search';
+
+const ConnectionRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ConnectionRoutePage');
+const ConnectionsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ConnectionsRoutePage');
+const IntegrationRoutePage = lazyRouteComponent(() => import('./route-pages'), 'IntegrationRoutePage');
+const IntegrationsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'IntegrationsRoutePage');
+const RecommendationsRoutePage = lazyRouteComponent(
+  () => import('./route-pages'),
+  'RecommendationsRoutePage',
+);
+const SolutionRoutePage = lazyRouteComponent(() => import('./route-pages'), 'SolutionRoutePage');
+const SolutionsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'SolutionsRoutePage');
+
+// Connections, integrations, joint solutions and recommendations: list tabs and filters in the URL.
+export const connectionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'connections',
+  validateSearch: parseConnectionSearch,
+  component: function ConnectionsRoute() {
+    const search = connectionsRoute.useSearch();
+    const navigate = connectionsRoute.useNavigate();
+    return (
+      <ConnectionsRoutePage
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const connectionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'connections/$connectionId',
+  component: function ConnectionRoute() {
+    return <ConnectionRoutePage connectionId={connectionRoute.useParams().connectionId} />;
+  },
+});
+
+export const integrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'integrations',
+  validateSearch: parseIntegrationSearch,
+  component: function IntegrationsRoute() {
+    const search = integrationsRoute.useSearch();
+    const navigate = integrationsRoute.useNavigate();
+    return (
+      <IntegrationsRoutePage
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const integrationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'integrations/$integrationId',
+  component: function IntegrationRoute() {
+    return <IntegrationRoutePage integrationId={integrationRoute.useParams().integrationId} />;
+  },
+});
+
+export const solutionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'solutions',
+  validateSearch: parseSolutionSearch,
+  component: function SolutionsRoute() {
+    const navigate = solutionsRoute.useNavigate();
+    return (
+      <SolutionsRoutePage
+        tab={solutionsRoute.useSearch().tab}
+        onTabChange={(tab) => void navigate({ search: { tab }, replace: true })}
+      />
+    );
+  },
+});
+
+export const solutionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'solutions/$solutionId',
+  component: function SolutionRoute() {
+    return <SolutionRoutePage solutionId={solutionRoute.useParams().solutionId} />;
+  },
+});
+
+export const recommendationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'recommendations',
+  component: RecommendationsRoutePage,
+});

@@ -1,0 +1,46 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../../routes/root';
+import { parseImportSearch, parseNewImportSearch } from './import-search';
+
+const ImportRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ImportRoutePage');
+const ImportsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ImportsRoutePage');
+const NewImportRoutePage = lazyRouteComponent(() => import('./route-pages'), 'NewImportRoutePage');
+
+// CSV imports: the vendor admin's, under the settings. The import's id is in the URL and its state on
+// the server, so a reload shows where it is; new is matched before $importId.
+export const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/imports',
+  component: ImportsRoutePage,
+});
+
+export const newImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/imports/new',
+  validateSearch: parseNewImportSearch,
+  component: function NewImportRoute() {
+    const navigate = newImportRoute.useNavigate();
+    return (
+      <NewImportRoutePage
+        search={newImportRoute.useSearch()}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/imports/$importId',
+  validateSearch: parseImportSearch,
+  component: function ImportRoute() {
+    const navigate = importRoute.useNavigate();
+    return (
+      <ImportRoutePage
+        importId={importRoute.useParams().importId}
+        search={importRoute.useSearch()}
+        onSearchChange={(next) => void navigate({ search: next })}
+      />
+    );
+  },
+});

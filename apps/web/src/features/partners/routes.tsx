@@ -1,0 +1,45 @@
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { appRoute } from '../../routes/root';
+import { parsePartnerSearch } from './partner-search';
+
+const PartnerListPage = lazyRouteComponent(() => import('./partner-list-page'), 'PartnerListPage');
+const PartnerPage = lazyRouteComponent(() => import('./partner-page'), 'PartnerPage');
+
+export const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'partners',
+  validateSearch: parsePartnerSearch,
+  // The list is the vendor's view of the ecosystem; a partner's own record is "My organization".
+  beforeLoad: ({ context }) => {
+    if (context.session.organization.kind === 'partner') throw redirect({ to: '/organization' });
+  },
+  component: function PartnersRoute() {
+    const filters = partnersRoute.useSearch();
+    const navigate = partnersRoute.useNavigate();
+    return (
+      <PartnerListPage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const partnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'partners/$id',
+  component: function PartnerRoute() {
+    return <PartnerPage partnerId={partnerRoute.useParams().id} />;
+  },
+});
+
+export const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organization',
+  beforeLoad: ({ context }) => {
+    if (context.session.organization.kind === 'vendor') throw redirect({ to: '/partners' });
+  },
+  component: function OrganizationRoute() {
+    return <PartnerPage partnerId={organizationRoute.useRouteContext().session.organization.id} />;
+  },
+});

@@ -1,0 +1,42 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../../routes/root';
+import { parseNewReferralSearch, parseReferralSearch } from './referral-search';
+
+const NewReferralRoutePage = lazyRouteComponent(() => import('./route-pages'), 'NewReferralRoutePage');
+const ReferralRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ReferralRoutePage');
+const ReferralsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ReferralsRoutePage');
+
+// Referrals: the list's filters and the new form's recipient live in the URL.
+export const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'referrals',
+  validateSearch: parseReferralSearch,
+  component: function ReferralsRoute() {
+    const filters = referralsRoute.useSearch();
+    const navigate = referralsRoute.useNavigate();
+    return (
+      <ReferralsRoutePage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+export const newReferralRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'referrals/new',
+  validateSearch: parseNewReferralSearch,
+  component: function NewReferralRoute() {
+    const { to, connection } = newReferralRoute.useSearch();
+    return <NewReferralRoutePage to={to} connection={connection} />;
+  },
+});
+
+export const referralRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'referrals/$referralId',
+  component: function ReferralRoute() {
+    return <ReferralRoutePage referralId={referralRoute.useParams().referralId} />;
+  },
+});

@@ -1,0 +1,25 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
+import { meQueryOptions } from '../api/auth';
+import { AppLayout } from '../features/shell/app-layout';
+
+// The two parents every feature's routes hang under. This file imports no feature's routes, so each
+// feature's routes.tsx can import it without a cycle; router.tsx assembles the tree.
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+export const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outlet });
+
+/** Every screen behind sign-in hangs under this pathless route, so the check happens in one place. */
+export const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!session) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { session };
+  },
+  component: AppLayout,
+});
