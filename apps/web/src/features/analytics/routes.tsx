@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 import { parseAnalyticsSearch } from './analytics-search';
+import { useWhileHere } from '../../routes/while-here';
 
 const DashboardRoutePage = lazyRouteComponent(() => import('./route-pages'), 'DashboardRoutePage');
 const ScorecardRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ScorecardRoutePage');
@@ -13,11 +14,12 @@ export const analyticsOverviewRoute = createRoute({
   validateSearch: parseAnalyticsSearch,
   component: function AnalyticsOverview() {
     const navigate = analyticsOverviewRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <DashboardRoutePage
         page="overview"
         params={analyticsOverviewRoute.useSearch()}
-        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+        onParamsChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -29,11 +31,12 @@ export const analyticsRevenueRoute = createRoute({
   validateSearch: parseAnalyticsSearch,
   component: function AnalyticsRevenue() {
     const navigate = analyticsRevenueRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <DashboardRoutePage
         page="revenue"
         params={analyticsRevenueRoute.useSearch()}
-        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+        onParamsChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -45,11 +48,12 @@ export const analyticsPipelineRoute = createRoute({
   validateSearch: parseAnalyticsSearch,
   component: function AnalyticsPipeline() {
     const navigate = analyticsPipelineRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <DashboardRoutePage
         page="pipeline"
         params={analyticsPipelineRoute.useSearch()}
-        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+        onParamsChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -61,11 +65,12 @@ export const analyticsReferralsRoute = createRoute({
   validateSearch: parseAnalyticsSearch,
   component: function AnalyticsReferrals() {
     const navigate = analyticsReferralsRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <DashboardRoutePage
         page="referrals"
         params={analyticsReferralsRoute.useSearch()}
-        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+        onParamsChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -77,11 +82,12 @@ export const analyticsCoverageRoute = createRoute({
   validateSearch: parseAnalyticsSearch,
   component: function AnalyticsCoverage() {
     const navigate = analyticsCoverageRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <DashboardRoutePage
         page="coverage"
         params={analyticsCoverageRoute.useSearch()}
-        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+        onParamsChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -93,11 +99,12 @@ export const analyticsIntegrationsRoute = createRoute({
   validateSearch: parseAnalyticsSearch,
   component: function AnalyticsIntegrations() {
     const navigate = analyticsIntegrationsRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <DashboardRoutePage
         page="integrations"
         params={analyticsIntegrationsRoute.useSearch()}
-        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+        onParamsChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -109,11 +116,12 @@ export const analyticsNetworkRoute = createRoute({
   validateSearch: parseAnalyticsSearch,
   component: function AnalyticsNetwork() {
     const navigate = analyticsNetworkRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <DashboardRoutePage
         page="network"
         params={analyticsNetworkRoute.useSearch()}
-        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+        onParamsChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -125,11 +133,12 @@ export const scorecardRoute = createRoute({
   validateSearch: parseAnalyticsSearch,
   component: function ScorecardRoute() {
     const navigate = scorecardRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <ScorecardRoutePage
         partnerId={scorecardRoute.useParams().partnerId}
         params={scorecardRoute.useSearch()}
-        onParamsChange={(next) => void navigate({ search: next, replace: true })}
+        onParamsChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },

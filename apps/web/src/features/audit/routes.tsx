@@ -3,6 +3,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 import { NotAllowedPage } from '../errors/not-allowed-page';
 import { parseAuditSearch } from './audit-search';
+import { useWhileHere } from '../../routes/while-here';
 
 const AuditLogPage = lazyRouteComponent(() => import('./audit-log-page'), 'AuditLogPage');
 
@@ -14,11 +15,12 @@ export const auditLogRoute = createRoute({
     const { session } = auditLogRoute.useRouteContext();
     const search = auditLogRoute.useSearch();
     const navigate = auditLogRoute.useNavigate();
+    const whileHere = useWhileHere();
     if (!can(session.user.role, 'audit:read')) return <NotAllowedPage what="the audit log" />;
     return (
       <AuditLogPage
         filters={search}
-        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+        onFiltersChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },

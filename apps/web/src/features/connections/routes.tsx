@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 import { parseConnectionSearch, parseIntegrationSearch, parseSolutionSearch } from './search';
+import { useWhileHere } from '../../routes/while-here';
 
 const ConnectionRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ConnectionRoutePage');
 const ConnectionsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ConnectionsRoutePage');
@@ -21,10 +22,11 @@ export const connectionsRoute = createRoute({
   component: function ConnectionsRoute() {
     const search = connectionsRoute.useSearch();
     const navigate = connectionsRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <ConnectionsRoutePage
         search={search}
-        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+        onSearchChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -45,10 +47,11 @@ export const integrationsRoute = createRoute({
   component: function IntegrationsRoute() {
     const search = integrationsRoute.useSearch();
     const navigate = integrationsRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <IntegrationsRoutePage
         search={search}
-        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+        onSearchChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -68,10 +71,11 @@ export const solutionsRoute = createRoute({
   validateSearch: parseSolutionSearch,
   component: function SolutionsRoute() {
     const navigate = solutionsRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <SolutionsRoutePage
         tab={solutionsRoute.useSearch().tab}
-        onTabChange={(tab) => void navigate({ search: { tab }, replace: true })}
+        onTabChange={(tab) => whileHere(() => navigate({ search: { tab }, replace: true }))}
       />
     );
   },

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 import { parseDealSearch } from './deal-search';
+import { useWhileHere } from '../../routes/while-here';
 
 const DealRoutePage = lazyRouteComponent(() => import('./route-pages'), 'DealRoutePage');
 const DealsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'DealsRoutePage');
@@ -15,10 +16,11 @@ export const dealsRoute = createRoute({
   component: function DealsRoute() {
     const filters = dealsRoute.useSearch();
     const navigate = dealsRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <DealsRoutePage
         filters={filters}
-        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+        onFiltersChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 import { parseImportSearch, parseNewImportSearch } from './import-search';
+import { useWhileHere } from '../../routes/while-here';
 
 const ImportRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ImportRoutePage');
 const ImportsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ImportsRoutePage');
@@ -20,10 +21,11 @@ export const newImportRoute = createRoute({
   validateSearch: parseNewImportSearch,
   component: function NewImportRoute() {
     const navigate = newImportRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <NewImportRoutePage
         search={newImportRoute.useSearch()}
-        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+        onSearchChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -35,11 +37,12 @@ export const importRoute = createRoute({
   validateSearch: parseImportSearch,
   component: function ImportRoute() {
     const navigate = importRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <ImportRoutePage
         importId={importRoute.useParams().importId}
         search={importRoute.useSearch()}
-        onSearchChange={(next) => void navigate({ search: next })}
+        onSearchChange={(next) => whileHere(() => navigate({ search: next }))}
       />
     );
   },

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { appRoute, rootRoute } from '../../routes/root';
 import { parseMarketplaceSearch } from './marketplace-search';
+import { useWhileHere } from '../../routes/while-here';
 
 const LocatorPage = lazyRouteComponent(() => import('./locator-page'), 'LocatorPage');
 const PublicPartnerPage = lazyRouteComponent(() => import('./public-partner-page'), 'PublicPartnerPage');
@@ -15,10 +16,11 @@ export const locatorRoute = createRoute({
   component: function LocatorRoute() {
     const filters = locatorRoute.useSearch();
     const navigate = locatorRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <LocatorPage
         filters={filters}
-        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+        onFiltersChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
@@ -51,10 +53,11 @@ export const marketplaceRoute = createRoute({
   component: function MarketplaceRoute() {
     const filters = marketplaceRoute.useSearch();
     const navigate = marketplaceRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <MarketplaceRoutePage
         filters={filters}
-        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+        onFiltersChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },

@@ -1,5 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
+import { useWhileHere } from '../../routes/while-here';
 
 const NotificationsPage = lazyRouteComponent(() => import('./notifications-page'), 'NotificationsPage');
 
@@ -11,10 +12,13 @@ export const notificationsRoute = createRoute({
     search.settings === true || search.settings === 'true' ? { settings: true } : {},
   component: function NotificationsRoute() {
     const navigate = notificationsRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <NotificationsPage
         settingsOpen={notificationsRoute.useSearch().settings === true}
-        onSettingsChange={(open) => void navigate({ search: open ? { settings: true } : {}, replace: true })}
+        onSettingsChange={(open) =>
+          whileHere(() => navigate({ search: open ? { settings: true } : {}, replace: true }))
+        }
       />
     );
   },

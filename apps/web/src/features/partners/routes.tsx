@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 import { parsePartnerSearch } from './partner-search';
+import { useWhileHere } from '../../routes/while-here';
 
 const PartnerListPage = lazyRouteComponent(() => import('./partner-list-page'), 'PartnerListPage');
 const PartnerPage = lazyRouteComponent(() => import('./partner-page'), 'PartnerPage');
@@ -16,10 +17,11 @@ export const partnersRoute = createRoute({
   component: function PartnersRoute() {
     const filters = partnersRoute.useSearch();
     const navigate = partnersRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <PartnerListPage
         filters={filters}
-        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+        onFiltersChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },

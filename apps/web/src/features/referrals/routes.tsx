@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 import { parseNewReferralSearch, parseReferralSearch } from './referral-search';
+import { useWhileHere } from '../../routes/while-here';
 
 const NewReferralRoutePage = lazyRouteComponent(() => import('./route-pages'), 'NewReferralRoutePage');
 const ReferralRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ReferralRoutePage');
@@ -14,10 +15,11 @@ export const referralsRoute = createRoute({
   component: function ReferralsRoute() {
     const filters = referralsRoute.useSearch();
     const navigate = referralsRoute.useNavigate();
+    const whileHere = useWhileHere();
     return (
       <ReferralsRoutePage
         filters={filters}
-        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+        onFiltersChange={(next) => whileHere(() => navigate({ search: next, replace: true }))}
       />
     );
   },
