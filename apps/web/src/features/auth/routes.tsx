@@ -1,10 +1,10 @@
-import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { createRoute, redirect } from '@tanstack/react-router';
 import { meQueryOptions } from '../../api/auth';
 import { rootRoute } from '../../routes/root';
 import { parseSignInNotice, type SignInNotice } from '../identity/sign-in-extras';
 import { homePath } from './session';
-
-const LoginPage = lazyRouteComponent(() => import('./login-page'), 'LoginPage');
+// Loads with the app, as the other signed-out screens do (features/identity/routes.tsx says why).
+import { LoginPage } from './login-page';
 
 /** Only a path on this site may be a post-sign-in destination: never another origin, never the sign-in page. */
 function safeRedirect(value: unknown): string | undefined {
