@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { migrationsApplied, type Db } from './db/client';
 import { AppError } from './lib/errors';
 import { createMailer, type Mailer } from './lib/mail';
+import { loadSecretBox, type SecretBox } from './lib/secrets';
 import accessPlugin from './plugins/access';
 import authPlugin from './plugins/auth';
 import errorsPlugin, { sendProblem } from './plugins/errors';
@@ -49,6 +50,8 @@ export interface AppOptions {
   db: Db;
   /** Defaults to SMTP_URL, or the log when it is unset. */
   mailer?: Mailer;
+  /** Defaults to SECRETS_KEY, or the key file in DATA_DIR. */
+  secrets?: SecretBox;
   /** Pass false in tests to keep logs quiet. */
   logger?: boolean;
 }
@@ -80,7 +83,7 @@ const modules = [
   auditRoutes,
 ];
 
-export async function buildApp({ config, db, mailer, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, mailer, secrets, logger = true }: AppOptions): Promise<FastifyInstance> {
   registerProviders();
   const app = Fastify({
     logger: logger
@@ -102,6 +105,7 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
     createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, app.log, (entry) =>
       recordEmail(db, entry),
     );
+  const box = secrets ?? loadSecretBox(config, (message) => app.log.warn(message));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -137,7 +141,7 @@ export async function buildApp({ config, db, mailer, logger = true }: AppOptions
       await api.register(accessPlugin);
       await api.register(inputGuards);
       await api.register(idempotencyPlugin, { db });
-      for (const mod of modules) await api.register(mod, { db, mailer: mail, config });
+      for (const mod of modules) await api.register(mod, { db, mailer: mail, config, secrets: box });
       api
         .withTypeProvider<ZodTypeProvider>()
         .get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

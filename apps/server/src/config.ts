@@ -50,6 +50,8 @@ const envSchema = z.object({
     .default(512 * 1024 * 1024),
   /** Where the built web app is served from (default apps/web/dist): a second build can be tried beside the first. */
   WEB_DIST: z.string().min(1).optional(),
+  /** Seals CRM tokens, SSO secrets and MFA seeds at rest: base64 of 32 random bytes. Generated into DATA_DIR/secrets.key when unset. */
+  SECRETS_KEY: z.string().min(1).optional(),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .transform((u) => u.replace(/\/$/, ''))
