@@ -3,16 +3,16 @@ import { Alert, Button, Group, SegmentedControl, Stack, Textarea, TextInput } fr
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ApiError, isStaleVersion } from '../../api/client';
+import { isStaleVersion } from '../../api/client';
 import { type Deal, dealKeys, useUpdateDeal } from '../../api/deals';
+import { showServerErrors, useContractForm } from '../../components/forms';
 import { ActionError, fieldError } from './action-error';
 import {
   changedDealFields,
-  checkDealForm,
   dealFormFrom,
   DealFormFields,
+  dealFormSchema,
   type DealFormValues,
-  unplacedError,
 } from './deal-form';
 import { formatMinor, localToday, parseMajorAmount, toMajorInput } from './format';
 import { type FormProps, useRun, FormButtons } from './deal-action-parts';
@@ -116,21 +116,17 @@ export function EditDealForm({ deal, onDone }: FormProps) {
   const queryClient = useQueryClient();
   const update = useUpdateDeal(deal.id);
   const [initial] = useState<DealFormValues>(() => dealFormFrom(deal));
-  const [values, setValues] = useState(initial);
+  const form = useContractForm<DealFormValues>(dealFormSchema, initial);
+  const [formError, setFormError] = useState<string | null>(null);
   // The version this edit is based on. It moves only when the person has seen the newer deal.
   const [baseVersion, setBaseVersion] = useState(deal.version);
   const [staleNotice, setStaleNotice] = useState(false);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const serverErrors = update.error instanceof ApiError ? update.error.fieldErrors() : {};
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = checkDealForm(values);
-    setLocalErrors(found);
-    if (Object.keys(found).length > 0) return;
+  function submit(values: DealFormValues) {
     const changes = changedDealFields(initial, values);
     if (Object.keys(changes).length === 0) return onDone();
     setStaleNotice(false);
+    setFormError(null);
     update.mutate(
       { ...changes, version: baseVersion },
       {
@@ -139,7 +135,7 @@ export function EditDealForm({ deal, onDone }: FormProps) {
           onDone();
         },
         onError: (error) => {
-          if (!isStaleVersion(error)) return;
+          if (!isStaleVersion(error)) return setFormError(showServerErrors(form, error));
           // useUpdateDeal has reloaded the deal before this runs; the page behind shows that version.
           const fresh = queryClient.getQueryData<Deal>(dealKeys.detail(deal.id));
           if (fresh) setBaseVersion(fresh.version);
@@ -150,7 +146,7 @@ export function EditDealForm({ deal, onDone }: FormProps) {
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       {staleNotice && (
         <Alert color="yellow" title="This deal was changed by someone else" role="alert" mb="md">
           The page now shows the latest version behind this form. Your edits are still here: check them
@@ -158,10 +154,8 @@ export function EditDealForm({ deal, onDone }: FormProps) {
         </Alert>
       )}
       <DealFormFields
-        values={values}
-        onChange={setValues}
-        errors={{ ...serverErrors, ...localErrors }}
-        formError={isStaleVersion(update.error) ? null : unplacedError(update.error)}
+        form={form}
+        formError={formError}
         withNotes={deal.notes !== null}
         excludeDealId={deal.id}
         customerFixed={deal.status !== 'registered'}
