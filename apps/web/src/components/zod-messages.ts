@@ -16,6 +16,10 @@ z.config({
     }
     if (issue.code === 'too_big' && issue.origin === 'array') return `${String(issue.maximum)} at most`;
     if (issue.code === 'invalid_format' && issue.format === 'date') return 'Give a date';
+    if (issue.code === 'invalid_format' && issue.format === 'email') return 'Enter a valid email address';
+    // A choice left empty (a select's null) rather than a wrong one.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input == null)
+      return 'Choose one';
     return undefined;
   },
 });
