@@ -1,20 +1,32 @@
 // Renaming a space, changing its description, visibility or archiving it.
 import { Alert, Button, Group, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { updateSpaceBody } from '@partnergraph/shared/contracts/community';
+import { useState } from 'react';
 import { type Space, useUpdateSpace } from '../../api/community';
-import { ApiError, errorMessage, isStaleVersion } from '../../api/client';
+import { isStaleVersion } from '../../api/client';
+import { showServerErrors, useContractForm } from '../../components/forms';
 import { formatDateTime } from '../../components/dates';
+
+// The space contract's rules for the fields this form edits (the version is the space's own).
+const editSpaceSchema = updateSpaceBody
+  .pick({ name: true, description: true, archived: true })
+  .required({ name: true });
+
+type EditSpaceValues = { name: string; description: string; archived: boolean };
 
 export function EditSpaceForm({ space, onDone }: { space: Space; onDone: () => void }) {
   const update = useUpdateSpace(space.id);
-  const [name, setName] = useState(space.name);
-  const [description, setDescription] = useState(space.description);
-  const [archived, setArchived] = useState(space.archived);
-  const errors = update.error instanceof ApiError ? update.error.fieldErrors() : {};
+  const form = useContractForm<EditSpaceValues>(editSpaceSchema, {
+    name: space.name,
+    description: space.description,
+    archived: space.archived,
+  });
+  // What the server refused that no field shows (someone changed the space first, a permission).
+  const [formError, setFormError] = useState<string | null>(null);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit({ name, description, archived }: EditSpaceValues) {
+    setFormError(null);
     update.mutate(
       { version: space.version, name: name.trim(), description: description.trim(), archived },
       {
@@ -22,40 +34,43 @@ export function EditSpaceForm({ space, onDone }: { space: Space; onDone: () => v
           notifications.show({ color: 'green', message: 'The space is saved.' });
           onDone();
         },
+        onError: (error) =>
+          setFormError(
+            isStaleVersion(error)
+              ? 'Someone changed the space first; it has been reloaded. Close this and try again.'
+              : showServerErrors(form, error),
+          ),
       },
     );
   }
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
-        {update.isError && !Object.keys(errors).length && (
+        {formError && (
           <Alert color="red" role="alert">
-            {isStaleVersion(update.error)
-              ? 'Someone changed the space first; it has been reloaded. Close this and try again.'
-              : errorMessage(update.error)}
+            {formError}
           </Alert>
         )}
         <TextInput
           label="Name"
           required
           maxLength={120}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
+          key={form.key('name')}
+          {...form.getInputProps('name')}
         />
         <Textarea
           label="Description"
           autosize
           minRows={2}
           maxLength={2000}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
+          key={form.key('description')}
+          {...form.getInputProps('description')}
         />
         <Switch
           label="Archived"
           description="An archived space is read-only"
-          checked={archived}
-          onChange={(e) => setArchived(e.currentTarget.checked)}
+          key={form.key('archived')}
+          {...form.getInputProps('archived', { type: 'checkbox' })}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
