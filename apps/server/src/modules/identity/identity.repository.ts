@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
+import { findOrganizationById } from '../organizations/organizations.repository';
 import { passwordResets, sessions, users } from './identity.tables';
 import { visibleUsers } from './identity.visibility';
 
@@ -93,12 +93,12 @@ export async function findPasswordResetByTokenHash(q: Queryable, tokenHash: stri
 // --- Sign-in and sessions. These run before an actor exists, so they take none. ---
 
 export async function findUserForSignIn(q: Queryable, email: string) {
-  const [row] = await q
-    .select({ user: users, org: organizations })
+  const [user] = await q
+    .select()
     .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
-  return row;
+  const org = user && (await findOrganizationById(q, user.organizationId));
+  return user && org ? { user, org } : undefined;
 }
 
 /**
@@ -109,14 +109,21 @@ export async function findLiveSessionByTokenHash(q: Queryable, tokenHash: string
   const [row] = await q
     .select({
       session: { id: sessions.id, lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken },
-      user: { id: users.id, name: users.name, role: users.role, status: users.status },
-      org: { id: organizations.id, kind: organizations.kind, status: organizations.status },
+      user: {
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        status: users.status,
+        organizationId: users.organizationId,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  return row;
+  const org = row && (await findOrganizationById(q, row.user.organizationId));
+  if (!row || !org) return undefined;
+  const { organizationId: _, ...user } = row.user;
+  return { session: row.session, user, org: { id: org.id, kind: org.kind, status: org.status } };
 }
 
 export async function touchSession(q: Queryable, sessionId: string, now: Date, expiresAt: Date) {
@@ -128,6 +135,37 @@ export async function revokeSessionsOfUser(q: Queryable, userId: string, now: Da
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** Name and address of the users a page of records points at (a partner's channel manager), in one query. */
+export async function findUserContacts(q: Queryable, ids: string[]) {
+  if (!ids.length) return [];
+  return q
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+}
+
+/** An active user of one organization holding one of these roles (who may be given a duty). */
+export async function findActiveUserOfOrganization(
+  q: Queryable,
+  id: string,
+  organizationId: string,
+  roles: readonly string[],
+) {
+  if (!isId(id)) return undefined;
+  const [row] = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, id),
+        eq(users.organizationId, organizationId),
+        inArray(users.role, roles as UserRow['role'][]),
+        eq(users.status, 'active'),
+      ),
+    );
+  return row;
 }
 
 /** The names of the users a page of records points at, in one query. */
