@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib
 import { isId, newId } from '../../lib/ids';
 import type { PageRequest } from '../../lib/pagination';
 import { users } from '../identity/identity.tables';
-import { findPartnerById } from '../organizations/organizations.repository';
+import { findOrganizationRowsByIds, findPartnerById } from '../organizations/organizations.repository';
 import { organizationPartnerTypes, organizations } from '../organizations/organizations.tables';
 import { readSettings } from '../settings/settings.service';
 import { pendingAgreements, pendingAgreementsResolver } from './agreements.service';
@@ -16,7 +16,6 @@ import {
   findCurrentTiers,
   findEnrollmentById,
   findEnrollments,
-  findOrganizationsByIds,
   findProgramById,
   findTierHistory,
   findTiersByIds,
@@ -39,7 +38,7 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
     .from(programs)
     .where(inArray(programs.id, [...new Set(rows.map((r) => r.programId))]));
   // One after the other: inside a transaction they share a client, which runs one query at a time.
-  const orgs = await findOrganizationsByIds(q, orgIds);
+  const orgs = await findOrganizationRowsByIds(q, orgIds);
   const tiers = await findTiersByIds(
     q,
     rows.map((r) => r.tierId).filter((x): x is string => !!x),

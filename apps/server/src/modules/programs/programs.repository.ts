@@ -3,7 +3,6 @@ import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { keyset, where, type PageRequest } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
 import { enrollments, programs, programTiers, tierHistory } from './programs.tables';
 import { visibleEnrollments, visiblePrograms } from './programs.visibility';
 
@@ -158,10 +157,13 @@ export async function findTierHistory(q: Queryable, enrollmentId: string) {
   );
 }
 
-export async function findOrganizationsByIds(q: Queryable, ids: string[]) {
-  if (!ids.length) return new Map<string, typeof organizations.$inferSelect>();
-  const rows = await q.select().from(organizations).where(inArray(organizations.id, ids));
-  return new Map(rows.map((o) => [o.id, o]));
+/** An organization's active enrollments with their programs (its scorecard's tier progress). */
+export function findActiveEnrollmentsWithPrograms(q: Queryable, organizationId: string) {
+  return q
+    .select({ enrollment: enrollments, program: programs })
+    .from(enrollments)
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .where(and(eq(enrollments.organizationId, organizationId), eq(enrollments.status, 'active')));
 }
 
 /** Published programs, for the public application form: no actor, no visibility beyond "published". */
