@@ -1,13 +1,35 @@
 import { and, eq, gt, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
-import { findOrganizationById } from '../organizations/organizations.repository';
+import { findOrganizationById, organizationsView } from '../organizations/organizations.repository';
 import { passwordResets, sessions, users } from './identity.tables';
 import { visibleUsers } from './identity.visibility';
 
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * People with their organization, read-only, as another module joins them (member lists, pickers and
+ * directories that filter, sort and page by a person's or an organization's name in one statement).
+ * No credentials: hashes and addresses stay in this module.
+ */
+export const peopleView = new QueryBuilder()
+  .select({
+    id: users.id,
+    name: users.name,
+    role: users.role,
+    status: users.status,
+    orgId: users.organizationId,
+    orgName: sql<string>`${organizationsView.name}`.as('org_name'),
+    orgKind: sql<'vendor' | 'partner'>`${organizationsView.kind}`.as('org_kind'),
+    orgStatus: sql<string>`${organizationsView.status}`.as('org_status'),
+    orgCountry: sql<string | null>`${organizationsView.country}`.as('org_country'),
+  })
+  .from(users)
+  .innerJoin(organizationsView, eq(organizationsView.id, users.organizationId))
+  .as('people');
 
 const userSorts = {
   name: { column: users.name, cast: 'text' },
@@ -71,6 +93,13 @@ export async function findActiveAdmin(q: Queryable, organizationId: string) {
     .from(users)
     .where(and(eq(users.organizationId, organizationId), eq(users.role, 'admin'), eq(users.status, 'active')))
     .limit(1);
+  return row;
+}
+
+/** A user by id whatever their state, with no actor: for a signed link, which is itself the credential. */
+export async function findUserRecordById(q: Queryable, id: string) {
+  if (!isId(id)) return undefined;
+  const [row] = await q.select().from(users).where(eq(users.id, id));
   return row;
 }
 

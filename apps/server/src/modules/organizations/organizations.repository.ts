@@ -1,10 +1,27 @@
 import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
 import { organizationPartnerTypes, organizations, partnerTypes } from './organizations.tables';
 import { visiblePartners } from './organizations.visibility';
+
+/**
+ * The organizations as another module may join them, read-only: for a list that filters, sorts or pages
+ * by an organization's name or state in one statement (a member directory), where a second query by id
+ * cannot. Only the columns other modules have reason to read.
+ */
+export const organizationsView = new QueryBuilder()
+  .select({
+    id: organizations.id,
+    name: organizations.name,
+    kind: organizations.kind,
+    status: organizations.status,
+    country: organizations.country,
+  })
+  .from(organizations)
+  .as('organizations_view');
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type PartnerTypeRow = typeof partnerTypes.$inferSelect;
@@ -141,6 +158,14 @@ export function findPartnerTypeNames(q: Queryable) {
     .select({ code: partnerTypes.code, name: partnerTypes.name })
     .from(partnerTypes)
     .orderBy(asc(partnerTypes.sortOrder), asc(partnerTypes.code));
+}
+
+/** Partner types among these codes, with their names (a segment's check and label). */
+export function findPartnerTypeNamesByCodes(q: Queryable, codes: string[]) {
+  return q
+    .select({ code: partnerTypes.code, name: partnerTypes.name })
+    .from(partnerTypes)
+    .where(inArray(partnerTypes.code, codes));
 }
 
 /** A partner organization by id, whatever its status (a report's subject; the caller decides who asks). */

@@ -170,3 +170,17 @@ export function findActiveEnrollmentsWithPrograms(q: Queryable, organizationId: 
 export async function findPublishedPrograms(q: Queryable) {
   return q.select().from(programs).where(eq(programs.status, 'published')).orderBy(asc(programs.name));
 }
+
+/** Names of programs by id (a community segment's label). */
+export function findProgramNamesByIds(q: Queryable, ids: string[]) {
+  return q.select({ id: programs.id, name: programs.name }).from(programs).where(inArray(programs.id, ids));
+}
+
+/** Names of tiers by id, with their program's name (a community segment's label). */
+export function findTierNamesByIds(q: Queryable, ids: string[]) {
+  return q
+    .select({ id: programTiers.id, name: programTiers.name, program: programs.name })
+    .from(programTiers)
+    .innerJoin(programs, eq(programs.id, programTiers.programId))
+    .where(inArray(programTiers.id, ids));
+}
