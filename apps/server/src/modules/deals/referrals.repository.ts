@@ -169,3 +169,24 @@ export function toReferralDto(actor: Actor, r: LoadedReferral): Referral {
     updatedAt: x.updatedAt.toISOString(),
   };
 }
+
+/** A referral a visitor sent through the public locator: no referring organization, told to one partner. */
+export async function insertLocatorReferral(
+  q: Queryable,
+  r: Pick<
+    typeof referrals.$inferInsert,
+    | 'id'
+    | 'recipientOrgId'
+    | 'companyName'
+    | 'companyDomain'
+    | 'country'
+    | 'contactName'
+    | 'contactEmail'
+    | 'contactPhone'
+    | 'need'
+  >,
+) {
+  await q
+    .insert(referrals)
+    .values({ ...r, source: 'locator', referrerOrgId: null, toVendor: false, status: 'submitted' });
+}

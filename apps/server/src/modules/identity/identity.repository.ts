@@ -197,6 +197,25 @@ export async function findActiveUserOfOrganization(
   return row;
 }
 
+/** How many active users each of these organizations has (an enrollment checklist's team size). */
+export async function countActiveUsersByOrganization(q: Queryable, orgIds: string[]) {
+  if (!orgIds.length) return [];
+  return q
+    .select({ organizationId: users.organizationId, n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')))
+    .groupBy(users.organizationId);
+}
+
+/** Whether anyone holds this address, in any case and whatever their state (an invitation would clash). */
+export async function hasUserWithEmail(q: Queryable, email: string) {
+  const [row] = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return !!row;
+}
+
 /** The names of the users a page of records points at, in one query. */
 export function findUserNames(q: Queryable, ids: string[]) {
   return q

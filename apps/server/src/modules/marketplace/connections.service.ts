@@ -13,7 +13,11 @@ import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib
 import { isId, newId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
 import { keyset, where } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
+import {
+  findOrganizationById,
+  lockOrganization,
+  organizationsView,
+} from '../organizations/organizations.repository';
 import { connections, partnerProfiles } from './marketplace.tables';
 import {
   connectionAcceptedEmail,
@@ -161,25 +165,22 @@ export async function requestConnection(
     // A partner finds others through the marketplace: only an active partner with a published profile can be asked.
     const [target] = isId(input.organizationId)
       ? await tx
-          .select({ id: organizations.id, name: organizations.name })
-          .from(organizations)
-          .innerJoin(partnerProfiles, eq(partnerProfiles.organizationId, organizations.id))
+          .select({ id: organizationsView.id, name: organizationsView.name })
+          .from(organizationsView)
+          .innerJoin(partnerProfiles, eq(partnerProfiles.organizationId, organizationsView.id))
           .where(
             and(
-              eq(organizations.id, input.organizationId),
-              eq(organizations.kind, 'partner'),
-              eq(organizations.status, 'active'),
+              eq(organizationsView.id, input.organizationId),
+              eq(organizationsView.kind, 'partner'),
+              eq(organizationsView.status, 'active'),
               eq(partnerProfiles.status, 'published'),
             ),
           )
       : [];
     if (!target)
       throw invalid([{ path: 'body.organizationId', message: 'No such partner in the marketplace' }]);
-    const [me] = await tx
-      .select({ name: organizations.name, status: organizations.status })
-      .from(organizations)
-      .where(eq(organizations.id, actor.orgId))
-      .for('update');
+    await lockOrganization(tx, actor.orgId);
+    const me = await findOrganizationById(tx, actor.orgId);
     if (me?.status !== 'active') throw unprocessable('Only active partners connect');
     const [open] = await tx
       .select({ status: connections.status, requester: connections.requesterOrgId })

@@ -19,6 +19,7 @@ export const organizationsView = new QueryBuilder()
     kind: organizations.kind,
     status: organizations.status,
     country: organizations.country,
+    channelManagerId: organizations.channelManagerId,
   })
   .from(organizations)
   .as('organizations_view');
@@ -158,6 +159,40 @@ export function findPartnerTypeNames(q: Queryable) {
     .select({ code: partnerTypes.code, name: partnerTypes.name })
     .from(partnerTypes)
     .orderBy(asc(partnerTypes.sortOrder), asc(partnerTypes.code));
+}
+
+/**
+ * Partner organizations that look like this company: the same domain, or a name (already normalized)
+ * whose trigram similarity passes the threshold (an application's possible duplicates).
+ */
+export function findPartnersLike(
+  q: Queryable,
+  like: { name: string; domain: string | null; minSimilarity: number },
+  limit: number,
+) {
+  return q
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      domain: organizations.domain,
+      sim: sql<number>`similarity(lower(${organizations.name}), ${like.name})`,
+    })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, 'partner'),
+        or(
+          like.domain ? eq(organizations.domain, like.domain) : undefined,
+          sql`similarity(lower(${organizations.name}), ${like.name}) > ${like.minSimilarity}`,
+        ),
+      ),
+    )
+    .limit(limit);
+}
+
+/** A new organization's row, as a service that checked and audits it writes it. */
+export async function insertOrganization(q: Queryable, values: typeof organizations.$inferInsert) {
+  await q.insert(organizations).values(values);
 }
 
 /** Partner types among these codes, with their names (a segment's check and label). */
