@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -67,4 +67,23 @@ export function findEntityHistory(q: Queryable, entityType: string, entityId: st
 /** Appends entries to the log: the only writer of the audit table (db/transaction.ts calls it for every change). */
 export async function insertAuditEntries(q: Queryable, entries: (typeof auditLog.$inferInsert)[]) {
   await q.insert(auditLog).values(entries);
+}
+
+/** Of these records, those with an entry of this action whose `after.day` is this day (a once-a-day send). */
+export async function findEntitiesAuditedOnDay(
+  q: Queryable,
+  e: { action: string; entityType: string; day: string; entityIds?: string[] },
+) {
+  const rows = await q
+    .select({ entityId: auditLog.entityId })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, e.action),
+        eq(auditLog.entityType, e.entityType),
+        e.entityIds ? inArray(auditLog.entityId, e.entityIds) : undefined,
+        sql`${auditLog.after}->>'day' = ${e.day}`,
+      ),
+    );
+  return new Set(rows.map((r) => r.entityId));
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -266,4 +266,42 @@ export async function setEmailDigest(q: Queryable, userId: string, digest: boole
     .update(users)
     .set({ emailDigest: digest, updatedAt: new Date() })
     .where(and(eq(users.id, userId), ne(users.emailDigest, digest)));
+}
+
+/**
+ * Everyone who should receive the daily digest, by id: active, with the digest on, with a password (a
+ * person who never signed in could not open what it names), in an organization not terminated.
+ */
+export function findDigestRecipients(q: Queryable) {
+  return q
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      orgId: organizationsView.id,
+      orgKind: organizationsView.kind,
+    })
+    .from(users)
+    .innerJoin(organizationsView, eq(organizationsView.id, users.organizationId))
+    .where(
+      and(
+        eq(users.status, 'active'),
+        eq(users.emailDigest, true),
+        isNotNull(users.passwordHash),
+        ne(organizationsView.status, 'terminated'),
+      ),
+    )
+    .orderBy(asc(users.id));
+}
+
+/** A user's digest switch and state, locked: an unsubscribe or a deactivation that raced the send wins. */
+export async function lockDigestState(q: Queryable, userId: string) {
+  const [row] = await q
+    .select({ status: users.status, emailDigest: users.emailDigest })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return row;
 }

@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Connection,
@@ -12,7 +12,7 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
-import { keyset, where } from '../../lib/pagination';
+import { countOver, keyset, where } from '../../lib/pagination';
 import {
   findOrganizationById,
   lockOrganization,
@@ -350,4 +350,27 @@ export async function activeConnectionBetween(q: Queryable, id: string, a: strin
 export async function findConnectionById(q: Queryable, id: string) {
   const [row] = await q.select().from(connections).where(eq(connections.id, id));
   return row ?? null;
+}
+
+/** The oldest connection requests the actor's organization has not answered, with how many wait (the digest). */
+export async function findConnectionRequestsAwaiting(q: Queryable, actor: Actor, limit: number) {
+  const rows = await q
+    .select({
+      id: connections.id,
+      fromName: orgName(connections.requesterOrgId),
+      kind: connections.kind,
+      since: connections.createdAt,
+      total: countOver(),
+    })
+    .from(connections)
+    .where(
+      and(
+        visibleConnections(actor),
+        eq(connections.recipientOrgId, actor.orgId),
+        eq(connections.status, 'requested'),
+      ),
+    )
+    .orderBy(asc(connections.createdAt), asc(connections.id))
+    .limit(limit);
+  return rows.map(({ kind, ...r }) => ({ ...r, relationship: kindWords[kind] }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -259,3 +259,7 @@ export async function replacePartnerTypes(
     .insert(organizationPartnerTypes)
     .values(codes.map((typeCode) => ({ organizationId, typeCode, isPrimary: typeCode === primary })));
 }
+
+/** An organization's name as a column of another module's query (the other party of a referral or request). */
+export const organizationNameOf = (id: SQL | AnyColumn) =>
+  sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${id})`;

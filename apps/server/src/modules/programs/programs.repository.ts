@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
-import { keyset, where, type PageRequest } from '../../lib/pagination';
-import { enrollments, programs, programTiers, tierHistory } from './programs.tables';
+import { countOver, keyset, where, type PageRequest } from '../../lib/pagination';
+import { applications, enrollments, programs, programTiers, tierHistory } from './programs.tables';
 import { visibleEnrollments, visiblePrograms } from './programs.visibility';
 
 export type ProgramRow = typeof programs.$inferSelect;
@@ -183,4 +183,19 @@ export function findTierNamesByIds(q: Queryable, ids: string[]) {
     .from(programTiers)
     .innerJoin(programs, eq(programs.id, programTiers.programId))
     .where(inArray(programTiers.id, ids));
+}
+
+/** The oldest applications awaiting review, with how many wait in all (the vendor's daily digest). */
+export function findApplicationsAwaitingReview(q: Queryable, limit: number) {
+  return q
+    .select({
+      id: applications.id,
+      companyName: applications.companyName,
+      since: applications.createdAt,
+      total: countOver(),
+    })
+    .from(applications)
+    .where(eq(applications.status, 'submitted'))
+    .orderBy(asc(applications.createdAt), asc(applications.id))
+    .limit(limit);
 }
