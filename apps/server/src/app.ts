@@ -83,7 +83,13 @@ const modules = [
   auditRoutes,
 ];
 
-export async function buildApp({ config, db, mailer, secrets, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  mailer,
+  secrets,
+  logger = true,
+}: AppOptions): Promise<FastifyInstance> {
   registerProviders();
   const app = Fastify({
     logger: logger
