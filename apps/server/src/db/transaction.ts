@@ -1,4 +1,4 @@
-import { auditLog } from '../modules/audit/audit.tables';
+import { insertAuditEntries } from '../modules/audit/audit.repository';
 import type { Ctx } from '../lib/actor';
 import { AppError, staleVersion } from '../lib/errors';
 import { newId } from '../lib/ids';
@@ -73,7 +73,8 @@ export async function runChange<T>(
 
 /** For events that are not state changes of their own (a failed sign-in): an audit entry alone. */
 export async function writeAudit(q: Queryable, ctx: AuditCtx, entries: AuditInput[]): Promise<void> {
-  await q.insert(auditLog).values(
+  await insertAuditEntries(
+    q,
     entries.map((a) => ({
       id: newId(),
       actorUserId: ctx.actor?.userId ?? null,

@@ -12,8 +12,7 @@ import { forbidden, notFound } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Deps } from '../../lib/deps';
 import { keyset, where } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
-import { organizations } from '../organizations/organizations.tables';
+import { peopleView } from '../identity/identity.repository';
 import { announcementReads, announcements } from './community.tables';
 import { excerpt, renderMarkdown } from './markdown';
 import { addNotifications, emailNotifications } from '../notifications/notifications.service';
@@ -195,13 +194,12 @@ export async function listReceipts(
   const rows = await db
     .select({
       r: announcementReads,
-      name: users.name,
-      orgId: organizations.id,
-      orgName: organizations.name,
+      name: peopleView.name,
+      orgId: peopleView.orgId,
+      orgName: peopleView.orgName,
     })
     .from(announcementReads)
-    .innerJoin(users, eq(users.id, announcementReads.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .innerJoin(peopleView, eq(peopleView.id, announcementReads.userId))
     .where(and(eq(announcementReads.announcementId, id), ks.after))
     .orderBy(...ks.orderBy)
     .limit(ks.limit);

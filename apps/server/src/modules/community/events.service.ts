@@ -15,9 +15,8 @@ import { AppError, conflict, invalid, notFound, unprocessable } from '../../lib/
 import { isId, newId } from '../../lib/ids';
 import type { Deps } from '../../lib/deps';
 import { keyset, where } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
+import { peopleView } from '../identity/identity.repository';
 import type { Site } from '../mail/templates';
-import { organizations } from '../organizations/organizations.tables';
 import { communityEvents, eventRsvps } from './community.tables';
 import { renderMarkdown } from './markdown';
 import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
@@ -382,12 +381,14 @@ export async function listAttendees(
   page: { limit: number; cursor?: string | undefined },
 ) {
   await loadEvent(db, ctx.actor, id);
-  const ks = keyset({ name: { column: users.name, cast: 'text' } }, users.id, { ...page, sort: 'name' });
+  const ks = keyset({ name: { column: peopleView.name, cast: 'text' } }, peopleView.id, {
+    ...page,
+    sort: 'name',
+  });
   const rows = await db
-    .select({ r: eventRsvps, name: users.name, orgId: organizations.id, orgName: organizations.name })
+    .select({ r: eventRsvps, name: peopleView.name, orgId: peopleView.orgId, orgName: peopleView.orgName })
     .from(eventRsvps)
-    .innerJoin(users, eq(users.id, eventRsvps.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .innerJoin(peopleView, eq(peopleView.id, eventRsvps.userId))
     .where(and(eq(eventRsvps.eventId, id), ks.after))
     .orderBy(...ks.orderBy)
     .limit(ks.limit);

@@ -15,8 +15,7 @@ import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib
 import { isId, newId } from '../../lib/ids';
 import type { Deps } from '../../lib/deps';
 import { containing, keyset, where } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
-import { organizations } from '../organizations/organizations.tables';
+import { peopleView } from '../identity/identity.repository';
 import { spaceMembers, spaces } from './community.tables';
 import { actionableIn, invitableTo, mentionableIn } from './candidates';
 import { accessOf, loadSpace, visibleSpaces, type SpaceAccess } from './community.visibility';
@@ -243,9 +242,9 @@ export async function leaveSpace(db: Db, ctx: Ctx, id: string) {
 
 const memberSelect = {
   m: spaceMembers,
-  name: users.name,
-  orgId: organizations.id,
-  orgName: organizations.name,
+  name: peopleView.name,
+  orgId: peopleView.orgId,
+  orgName: peopleView.orgName,
 };
 
 function memberDto(r: {
@@ -270,18 +269,20 @@ export async function listMembers(
   query: { q?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const access = await loadSpace(db, ctx.actor, id);
-  const ks = keyset({ name: { column: users.name, cast: 'text' } }, users.id, { ...query, sort: 'name' });
+  const ks = keyset({ name: { column: peopleView.name, cast: 'text' } }, peopleView.id, {
+    ...query,
+    sort: 'name',
+  });
   const rows = await db
     .select(memberSelect)
     .from(spaceMembers)
-    .innerJoin(users, eq(users.id, spaceMembers.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .innerJoin(peopleView, eq(peopleView.id, spaceMembers.userId))
     .where(
       where(
         eq(spaceMembers.spaceId, id),
         // Suspensions and pending invitations are the moderators' business.
         access.canModerate ? undefined : eq(spaceMembers.status, 'active'),
-        query.q ? ilike(users.name, containing(query.q)) : undefined,
+        query.q ? ilike(peopleView.name, containing(query.q)) : undefined,
         ks.after,
       ),
     )
@@ -298,10 +299,9 @@ async function memberRows(q: Queryable, spaceId: string, userIds: string[]) {
   return q
     .select(memberSelect)
     .from(spaceMembers)
-    .innerJoin(users, eq(users.id, spaceMembers.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .innerJoin(peopleView, eq(peopleView.id, spaceMembers.userId))
     .where(and(eq(spaceMembers.spaceId, spaceId), inArray(spaceMembers.userId, userIds)))
-    .orderBy(asc(users.name));
+    .orderBy(asc(peopleView.name));
 }
 
 function requireModerator(access: SpaceAccess) {
@@ -334,9 +334,9 @@ export async function inviteMembers(
     const asked = valid.filter((u) => !have.has(u));
     const found = asked.length
       ? await tx
-          .select({ id: users.id })
-          .from(users)
-          .where(and(inArray(users.id, asked), invitableTo(actor, access, sql`${users.id}`)))
+          .select({ id: peopleView.id })
+          .from(peopleView)
+          .where(and(inArray(peopleView.id, asked), invitableTo(actor, access, sql`${peopleView.id}`)))
       : [];
     const ok = new Set([...have, ...found.map((r) => r.id)]);
     const errors = input.userIds
@@ -382,9 +382,9 @@ export async function setMemberRole(
     const access = await loadSpace(tx, actor, id, true);
     if (!isId(userId)) throw notFound('member');
     const [target] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, userId), actionableIn(actor, id, sql`${users.id}`)));
+      .select({ id: peopleView.id })
+      .from(peopleView)
+      .where(and(eq(peopleView.id, userId), actionableIn(actor, id, sql`${peopleView.id}`)));
     if (!target) throw notFound('member');
     const [before] = await tx
       .select()
@@ -433,11 +433,10 @@ export async function suspendMember(
     if (!isId(userId)) throw notFound('member');
     if (userId === actor.userId) throw unprocessable('You cannot suspend yourself');
     const [target] = await tx
-      .select({ m: spaceMembers, kind: organizations.kind })
-      .from(users)
-      .innerJoin(organizations, eq(organizations.id, users.organizationId))
-      .leftJoin(spaceMembers, and(eq(spaceMembers.userId, users.id), eq(spaceMembers.spaceId, id)))
-      .where(and(eq(users.id, userId), actionableIn(actor, id, sql`${users.id}`)));
+      .select({ m: spaceMembers, kind: peopleView.orgKind })
+      .from(peopleView)
+      .leftJoin(spaceMembers, and(eq(spaceMembers.userId, peopleView.id), eq(spaceMembers.spaceId, id)))
+      .where(and(eq(peopleView.id, userId), actionableIn(actor, id, sql`${peopleView.id}`)));
     if (!target) throw notFound('member');
     if (suspend) {
       if (target.kind === 'vendor') throw unprocessable('Vendor staff are not suspended from spaces');
@@ -488,12 +487,14 @@ export async function suspendMember(
 export async function mentionable(db: Db, ctx: Ctx, id: string, q: string | undefined) {
   await loadSpace(db, ctx.actor, id);
   const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(mentionableIn(id, sql`${users.id}`), q ? ilike(users.name, containing(q)) : undefined))
+    .select({ id: peopleView.id, name: peopleView.name })
+    .from(peopleView)
+    .where(
+      and(mentionableIn(id, sql`${peopleView.id}`), q ? ilike(peopleView.name, containing(q)) : undefined),
+    )
     .orderBy(
-      sql`(exists (select 1 from space_members m where m.space_id = ${id}::uuid and m.user_id = ${users.id} and m.status = 'active')) desc`,
-      asc(users.name),
+      sql`(exists (select 1 from space_members m where m.space_id = ${id}::uuid and m.user_id = ${peopleView.id} and m.status = 'active')) desc`,
+      asc(peopleView.name),
     )
     .limit(10);
   return { items: rows };
@@ -510,13 +511,15 @@ export async function invitable(db: Db, ctx: Ctx, id: string, q: string | undefi
   const access = await loadSpace(db, actor, id);
   requireModerator(access);
   const rows = await db
-    .select({ id: users.id, name: users.name, organization: organizations.name })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .select({ id: peopleView.id, name: peopleView.name, organization: peopleView.orgName })
+    .from(peopleView)
     .where(
-      and(invitableTo(actor, access, sql`${users.id}`), q ? ilike(users.name, containing(q)) : undefined),
+      and(
+        invitableTo(actor, access, sql`${peopleView.id}`),
+        q ? ilike(peopleView.name, containing(q)) : undefined,
+      ),
     )
-    .orderBy(asc(users.name))
+    .orderBy(asc(peopleView.name))
     .limit(20);
   return { items: rows.map((r) => ({ id: r.id, name: `${r.name} (${r.organization})` })) };
 }

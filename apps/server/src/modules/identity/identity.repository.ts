@@ -1,13 +1,35 @@
-import { and, eq, gt, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
+import { findOrganizationById, organizationsView } from '../organizations/organizations.repository';
 import { passwordResets, sessions, users } from './identity.tables';
 import { visibleUsers } from './identity.visibility';
 
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * People with their organization, read-only, as another module joins them (member lists, pickers and
+ * directories that filter, sort and page by a person's or an organization's name in one statement).
+ * No credentials: hashes and addresses stay in this module.
+ */
+export const peopleView = new QueryBuilder()
+  .select({
+    id: users.id,
+    name: users.name,
+    role: users.role,
+    status: users.status,
+    orgId: users.organizationId,
+    orgName: sql<string>`${organizationsView.name}`.as('org_name'),
+    orgKind: sql<'vendor' | 'partner'>`${organizationsView.kind}`.as('org_kind'),
+    orgStatus: sql<string>`${organizationsView.status}`.as('org_status'),
+    orgCountry: sql<string | null>`${organizationsView.country}`.as('org_country'),
+  })
+  .from(users)
+  .innerJoin(organizationsView, eq(organizationsView.id, users.organizationId))
+  .as('people');
 
 const userSorts = {
   name: { column: users.name, cast: 'text' },
@@ -74,6 +96,13 @@ export async function findActiveAdmin(q: Queryable, organizationId: string) {
   return row;
 }
 
+/** A user by id whatever their state, with no actor: for a signed link, which is itself the credential. */
+export async function findUserRecordById(q: Queryable, id: string) {
+  if (!isId(id)) return undefined;
+  const [row] = await q.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
 /** The user with this exact address, whatever their state. */
 export async function findUserByEmail(q: Queryable, email: string) {
   const [row] = await q.select().from(users).where(eq(users.email, email));
@@ -93,12 +122,12 @@ export async function findPasswordResetByTokenHash(q: Queryable, tokenHash: stri
 // --- Sign-in and sessions. These run before an actor exists, so they take none. ---
 
 export async function findUserForSignIn(q: Queryable, email: string) {
-  const [row] = await q
-    .select({ user: users, org: organizations })
+  const [user] = await q
+    .select()
     .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
-  return row;
+  const org = user && (await findOrganizationById(q, user.organizationId));
+  return user && org ? { user, org } : undefined;
 }
 
 /**
@@ -109,14 +138,21 @@ export async function findLiveSessionByTokenHash(q: Queryable, tokenHash: string
   const [row] = await q
     .select({
       session: { id: sessions.id, lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken },
-      user: { id: users.id, name: users.name, role: users.role, status: users.status },
-      org: { id: organizations.id, kind: organizations.kind, status: organizations.status },
+      user: {
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        status: users.status,
+        organizationId: users.organizationId,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  return row;
+  const org = row && (await findOrganizationById(q, row.user.organizationId));
+  if (!row || !org) return undefined;
+  const { organizationId: _, ...user } = row.user;
+  return { session: row.session, user, org: { id: org.id, kind: org.kind, status: org.status } };
 }
 
 export async function touchSession(q: Queryable, sessionId: string, now: Date, expiresAt: Date) {
@@ -128,6 +164,56 @@ export async function revokeSessionsOfUser(q: Queryable, userId: string, now: Da
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** Name and address of the users a page of records points at (a partner's channel manager), in one query. */
+export async function findUserContacts(q: Queryable, ids: string[]) {
+  if (!ids.length) return [];
+  return q
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+}
+
+/** An active user of one organization holding one of these roles (who may be given a duty). */
+export async function findActiveUserOfOrganization(
+  q: Queryable,
+  id: string,
+  organizationId: string,
+  roles: readonly string[],
+) {
+  if (!isId(id)) return undefined;
+  const [row] = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, id),
+        eq(users.organizationId, organizationId),
+        inArray(users.role, roles as UserRow['role'][]),
+        eq(users.status, 'active'),
+      ),
+    );
+  return row;
+}
+
+/** How many active users each of these organizations has (an enrollment checklist's team size). */
+export async function countActiveUsersByOrganization(q: Queryable, orgIds: string[]) {
+  if (!orgIds.length) return [];
+  return q
+    .select({ organizationId: users.organizationId, n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')))
+    .groupBy(users.organizationId);
+}
+
+/** Whether anyone holds this address, in any case and whatever their state (an invitation would clash). */
+export async function hasUserWithEmail(q: Queryable, email: string) {
+  const [row] = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return !!row;
 }
 
 /** The names of the users a page of records points at, in one query. */
@@ -180,4 +266,42 @@ export async function setEmailDigest(q: Queryable, userId: string, digest: boole
     .update(users)
     .set({ emailDigest: digest, updatedAt: new Date() })
     .where(and(eq(users.id, userId), ne(users.emailDigest, digest)));
+}
+
+/**
+ * Everyone who should receive the daily digest, by id: active, with the digest on, with a password (a
+ * person who never signed in could not open what it names), in an organization not terminated.
+ */
+export function findDigestRecipients(q: Queryable) {
+  return q
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      orgId: organizationsView.id,
+      orgKind: organizationsView.kind,
+    })
+    .from(users)
+    .innerJoin(organizationsView, eq(organizationsView.id, users.organizationId))
+    .where(
+      and(
+        eq(users.status, 'active'),
+        eq(users.emailDigest, true),
+        isNotNull(users.passwordHash),
+        ne(organizationsView.status, 'terminated'),
+      ),
+    )
+    .orderBy(asc(users.id));
+}
+
+/** A user's digest switch and state, locked: an unsubscribe or a deactivation that raced the send wins. */
+export async function lockDigestState(q: Queryable, userId: string) {
+  const [row] = await q
+    .select({ status: users.status, emailDigest: users.emailDigest })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return row;
 }

@@ -14,7 +14,7 @@ import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { containing, keyset, where } from '../../lib/pagination';
 import { customerDomain } from '../organizations/company-identity';
-import { organizationPartnerTypes, organizations } from '../organizations/organizations.tables';
+import { organizationsView, findTypesOfOrganizations } from '../organizations/organizations.repository';
 import { integrationInstalls, integrationListings } from './marketplace.tables';
 
 type ListingRow = typeof integrationListings.$inferSelect;
@@ -29,11 +29,11 @@ function select(q: Queryable) {
   return q
     .select({
       l: integrationListings,
-      orgName: organizations.name,
+      orgName: organizationsView.name,
       installs: sql<number>`(select count(*)::int from integration_installs i where i.listing_id = ${integrationListings.id})`,
     })
     .from(integrationListings)
-    .innerJoin(organizations, eq(organizations.id, integrationListings.organizationId));
+    .innerJoin(organizationsView, eq(organizationsView.id, integrationListings.organizationId));
 }
 type Loaded = Awaited<ReturnType<typeof select>>[number];
 
@@ -104,15 +104,9 @@ export async function listIntegrations(
 export async function createIntegration(db: Db, ctx: Ctx, input: z.output<typeof createIntegrationBody>) {
   const actor = ctx.actor;
   const id = await runChange(db, ctx, async (tx, record) => {
-    const [builder] = await tx
-      .select({ code: organizationPartnerTypes.typeCode })
-      .from(organizationPartnerTypes)
-      .where(
-        and(
-          eq(organizationPartnerTypes.organizationId, actor.orgId),
-          sql`${organizationPartnerTypes.typeCode} in ('isv', 'technology_partner')`,
-        ),
-      );
+    const builder = (await findTypesOfOrganizations(tx, [actor.orgId])).find(
+      (t) => t.code === 'isv' || t.code === 'technology_partner',
+    );
     if (!builder) throw forbidden('Integrations are listed by ISVs and technology partners');
     const lid = newId();
     await tx.insert(integrationListings).values({ id: lid, organizationId: actor.orgId, ...input });
@@ -160,9 +154,9 @@ async function mayReviewListing(q: Queryable, actor: Actor, l: ListingRow) {
   if (actor.role === 'admin') return true;
   if (actor.role !== 'channel_manager') return false;
   const [org] = await q
-    .select({ manager: organizations.channelManagerId })
-    .from(organizations)
-    .where(eq(organizations.id, l.organizationId));
+    .select({ manager: organizationsView.channelManagerId })
+    .from(organizationsView)
+    .where(eq(organizationsView.id, l.organizationId));
   return org?.manager === actor.userId;
 }
 

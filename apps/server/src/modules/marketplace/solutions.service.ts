@@ -7,7 +7,7 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { keyset, where } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
+import { organizationsView } from '../organizations/organizations.repository';
 import { partnerProfiles, solutionMembers, solutions } from './marketplace.tables';
 
 type SolutionRow = typeof solutions.$inferSelect;
@@ -24,9 +24,9 @@ function visibleSolutions(actor: Actor) {
 async function toDtos(q: Queryable, actor: Actor, rows: SolutionRow[]) {
   if (!rows.length) return [];
   const members = await q
-    .select({ m: solutionMembers, name: organizations.name, status: organizations.status })
+    .select({ m: solutionMembers, name: organizationsView.name, status: organizationsView.status })
     .from(solutionMembers)
-    .innerJoin(organizations, eq(organizations.id, solutionMembers.organizationId))
+    .innerJoin(organizationsView, eq(organizationsView.id, solutionMembers.organizationId))
     .where(
       inArray(
         solutionMembers.solutionId,
@@ -36,11 +36,11 @@ async function toDtos(q: Queryable, actor: Actor, rows: SolutionRow[]) {
   const names = new Map(
     (
       await q
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
+        .select({ id: organizationsView.id, name: organizationsView.name })
+        .from(organizationsView)
         .where(
           inArray(
-            organizations.id,
+            organizationsView.id,
             rows.map((r) => r.createdByOrgId),
           ),
         )
@@ -124,13 +124,13 @@ export async function createSolution(db: Db, ctx: Ctx, input: z.output<typeof cr
   const id = await runChange(db, ctx, async (tx, record) => {
     // Members are found in the marketplace: active partners with a published profile.
     const found = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .innerJoin(partnerProfiles, eq(partnerProfiles.organizationId, organizations.id))
+      .select({ id: organizationsView.id })
+      .from(organizationsView)
+      .innerJoin(partnerProfiles, eq(partnerProfiles.organizationId, organizationsView.id))
       .where(
         and(
-          inArray(organizations.id, ids.filter(isId)),
-          eq(organizations.status, 'active'),
+          inArray(organizationsView.id, ids.filter(isId)),
+          eq(organizationsView.status, 'active'),
           eq(partnerProfiles.status, 'published'),
         ),
       );

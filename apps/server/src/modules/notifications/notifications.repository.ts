@@ -1,8 +1,8 @@
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Tx } from '../../db/transaction';
 import { newId } from '../../lib/ids';
-import { keyset, type PageRequest } from '../../lib/pagination';
+import { countOver, keyset, type PageRequest } from '../../lib/pagination';
 import { notifications, notificationSettings } from './notifications.tables';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -93,4 +93,26 @@ export async function markAllNotificationsRead(q: Queryable, userId: string) {
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+/** A person's oldest unread notices of these kinds, with how many there are in all (the daily digest). */
+export function findUnreadNoticesOfKinds(q: Queryable, userId: string, kinds: string[], limit: number) {
+  return q
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      link: notifications.link,
+      since: notifications.createdAt,
+      total: countOver(),
+    })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        inArray(notifications.kind, kinds as NotificationRow['kind'][]),
+      ),
+    )
+    .orderBy(asc(notifications.createdAt), asc(notifications.id))
+    .limit(limit);
 }

@@ -6,9 +6,13 @@ import type { Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { PageRequest } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
-import { findPartnerById } from '../organizations/organizations.repository';
-import { organizationPartnerTypes, organizations } from '../organizations/organizations.tables';
+import { countActiveUsersByOrganization } from '../identity/identity.repository';
+import {
+  findOrganizationById,
+  findOrganizationRowsByIds,
+  findPartnerById,
+  findTypesOfOrganizations,
+} from '../organizations/organizations.repository';
 import { readSettings } from '../settings/settings.service';
 import { pendingAgreements, pendingAgreementsResolver } from './agreements.service';
 import { readMetric } from './metrics';
@@ -16,7 +20,6 @@ import {
   findCurrentTiers,
   findEnrollmentById,
   findEnrollments,
-  findOrganizationsByIds,
   findProgramById,
   findTierHistory,
   findTiersByIds,
@@ -39,7 +42,7 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
     .from(programs)
     .where(inArray(programs.id, [...new Set(rows.map((r) => r.programId))]));
   // One after the other: inside a transaction they share a client, which runs one query at a time.
-  const orgs = await findOrganizationsByIds(q, orgIds);
+  const orgs = await findOrganizationRowsByIds(q, orgIds);
   const tiers = await findTiersByIds(
     q,
     rows.map((r) => r.tierId).filter((x): x is string => !!x),
@@ -53,11 +56,7 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
         rows.map((r) => r.id),
       ),
     );
-  const teamSizes = await q
-    .select({ organizationId: users.organizationId, n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')))
-    .groupBy(users.organizationId);
+  const teamSizes = await countActiveUsersByOrganization(q, orgIds);
   const pendingFor = await pendingAgreementsResolver(
     q,
     orgIds,
@@ -146,10 +145,7 @@ export async function enroll(
       },
     ]);
   }
-  const types = await tx
-    .select({ code: organizationPartnerTypes.typeCode })
-    .from(organizationPartnerTypes)
-    .where(eq(organizationPartnerTypes.organizationId, input.organizationId));
+  const types = await findTypesOfOrganizations(tx, [input.organizationId]);
   if (!types.some((t) => program.eligibleTypes.includes(t.code))) {
     throw unprocessable(
       `${program.name} is for ${program.eligibleTypes.join(', ')} partners; this organization is none of those`,
@@ -240,7 +236,7 @@ async function lockEnrollment(tx: Queryable, ctx: Ctx, id: string, opts: { manag
   const e = await findEnrollmentById(tx, ctx.actor, id, { forUpdate: true });
   if (!e) throw notFound('enrollment');
   if (opts.manage && ctx.actor.orgKind === 'vendor') {
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, e.organizationId));
+    const org = await findOrganizationById(tx, e.organizationId);
     if (!mayManageEnrollment(ctx.actor, org!))
       throw forbidden('Not an enrollment of a partner assigned to you');
   }

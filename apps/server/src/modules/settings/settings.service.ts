@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   createFxRateBody,
@@ -13,7 +13,7 @@ import { isId, newId } from '../../lib/ids';
 import { MAX_MINOR_AMOUNT } from '@partnergraph/shared/money-format';
 import { convertMinor, trimDecimal } from '../../lib/money';
 import { keyset, where } from '../../lib/pagination';
-import { deals } from '../deals/deals.tables';
+import { findCurrenciesOfLiveDeals } from '../deals/deal-currencies.repository';
 import { fxRates, settings } from './settings.tables';
 
 type SettingsRow = typeof settings.$inferSelect;
@@ -202,19 +202,12 @@ export async function deleteFxRate(db: Db, ctx: Ctx, id: string) {
  * while open (metrics.md).
  */
 async function currenciesWithoutRate(q: Queryable, reporting: string, only?: string[]): Promise<string[]> {
-  const rows = await q
-    .selectDistinct({ currency: deals.currency })
-    .from(deals)
-    .where(
-      and(
-        sql`${deals.currency} <> ${reporting}`,
-        inArray(deals.status, ['registered', 'approved', 'won', 'lost']),
-        only ? inArray(deals.currency, only) : undefined,
-        sql`not exists (select 1 from ${fxRates} r where r.currency = ${deals.currency}
-          and r.reporting_currency = ${reporting}
-          and r.effective_date <= coalesce(${deals.closeDate}, current_date))`,
-      ),
-    );
+  const rows = await findCurrenciesOfLiveDeals(
+    q,
+    { except: reporting, only },
+    (currency, date) => sql`not exists (select 1 from ${fxRates} r where r.currency = ${currency}
+          and r.reporting_currency = ${reporting} and r.effective_date <= ${date})`,
+  );
   return rows.map((r) => r.currency).sort();
 }
 
