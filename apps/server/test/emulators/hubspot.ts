@@ -1,0 +1,754 @@
+// A local HubSpot for the tests: node:http on 127.0.0.1, answering the documented public APIs the product
+// uses (OAuth 2.0 and token info, CRM v3 objects/search/batch/properties/pipelines, v4 associations with
+// labels, account info) with HubSpot's status codes, error bodies and rate-limit headers. The product
+// reaches it only through the API base URL a user configures. Test-side controls (seeding, expiring
+// tokens, throttling) are methods on the returned object, never HTTP routes.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  defaultStages,
+  lastModifiedProperty,
+  matches,
+  objectTypeOf,
+  Portal,
+  sortObjects,
+  typeIds,
+  ValidationError,
+  type FilterGroup,
+  type ObjectType,
+  type PropertyDef,
+  type Sort,
+} from './hubspot-data';
+
+export { Portal, type ObjectType } from './hubspot-data';
+
+interface AccessToken {
+  kind: 'oauth' | 'private';
+  expiresAt: number;
+  scopes: string[];
+}
+export interface HubSpotEmulatorOptions {
+  portalId?: number;
+  clientId?: string;
+  clientSecret?: string;
+  dailyLimit?: number;
+}
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  userAgent: string | undefined;
+}
+
+const SEARCH_CAP = 10_000;
+const INTERVAL_MS = 10_000;
+const correlationId = () => crypto.randomUUID();
+const error = (message: string, category: string, extra: Record<string, unknown> = {}) => ({
+  status: 'error',
+  message,
+  correlationId: correlationId(),
+  category,
+  ...extra,
+});
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(String(status));
+  }
+}
+
+export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {}) {
+  const portal = new Portal(options.portalId ?? 4_620_001);
+  const clientId = options.clientId ?? 'pg-client-id';
+  const clientSecret = options.clientSecret ?? 'pg-client-secret';
+  const dailyLimit = options.dailyLimit ?? 250_000;
+  const tokens = new Map<string, AccessToken>();
+  const refreshTokens = new Map<string, { revoked: boolean }>();
+  const codes = new Map<string, { redirectUri: string; scopes: string[] }>();
+  const requests: RequestLogEntry[] = [];
+  let dailyUsed = 0;
+  let window: number[] = [];
+  let throttle: { remaining: number; retryAfterSeconds: number } | null = null;
+
+  const issue = (kind: AccessToken['kind'], scopes: string[], lifetimeSeconds = 1800) => {
+    const token = `${kind === 'private' ? 'pat-na1' : 'oauth-na1'}-${randomBytes(12).toString('hex')}`;
+    tokens.set(token, { kind, scopes, expiresAt: Date.now() + lifetimeSeconds * 1000 });
+    return token;
+  };
+
+  function authenticate(req: http.IncomingMessage) {
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const info = tokens.get(token);
+    if (!info)
+      throw new HttpError(
+        401,
+        error(
+          'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+          'INVALID_AUTHENTICATION',
+        ),
+      );
+    if (info.expiresAt <= Date.now()) {
+      const ago = Math.max(1, Math.round((Date.now() - info.expiresAt) / 1000));
+      throw new HttpError(
+        401,
+        error(
+          `The OAuth token used to make this call expired ${ago} second(s) ago.`,
+          'EXPIRED_AUTHENTICATION',
+        ),
+      );
+    }
+    return info;
+  }
+
+  /** HubSpot's headers: private apps see the daily budget too; every app sees the 10-second window. */
+  function rateLimit(info: AccessToken) {
+    const now = Date.now();
+    window = window.filter((t) => t > now - INTERVAL_MS);
+    window.push(now);
+    dailyUsed++;
+    const max = info.kind === 'private' ? 190 : 110;
+    const headers: Record<string, string> = {
+      'X-HubSpot-RateLimit-Max': String(max),
+      'X-HubSpot-RateLimit-Remaining': String(Math.max(0, max - window.length)),
+      'X-HubSpot-RateLimit-Interval-Milliseconds': String(INTERVAL_MS),
+    };
+    if (info.kind === 'private') {
+      headers['X-HubSpot-RateLimit-Daily'] = String(dailyLimit);
+      headers['X-HubSpot-RateLimit-Daily-Remaining'] = String(Math.max(0, dailyLimit - dailyUsed));
+    }
+    if (throttle && throttle.remaining > 0) {
+      throttle.remaining--;
+      const retryAfter = String(throttle.retryAfterSeconds);
+      if (throttle.remaining === 0) throttle = null;
+      throw new HttpError(
+        429,
+        {
+          status: 'error',
+          message: 'You have reached your ten_secondly_rolling limit.',
+          errorType: 'RATE_LIMIT',
+          correlationId: correlationId(),
+          policyName: 'TEN_SECONDLY_ROLLING',
+        },
+        { ...headers, 'X-HubSpot-RateLimit-Remaining': '0', 'Retry-After': retryAfter },
+      );
+    }
+    return headers;
+  }
+
+  const objectOr404 = (name: string) => {
+    const t = objectTypeOf(name);
+    if (!t) throw new HttpError(400, error(`Unable to infer object type from: ${name}`, 'VALIDATION_ERROR'));
+    return t;
+  };
+  const notFound = (t: ObjectType, id: string) =>
+    new HttpError(
+      404,
+      error(`Object not found.  objectId are usually numeric.`, 'OBJECT_NOT_FOUND', {
+        context: { id: [id], type: [t] },
+      }),
+    );
+  const csv = (v: string | null) => (v ? v.split(',').filter(Boolean) : null);
+
+  function pagedList<T>(items: T[], limit: number, after: string | null, max: number) {
+    const start = after ? Number(after) : 0;
+    const size = Math.min(Math.max(1, limit || 10), max);
+    const page = items.slice(start, start + size);
+    const next = start + size < items.length ? String(start + size) : null;
+    return { results: page, ...(next ? { paging: { next: { after: next, link: `?after=${next}` } } } : {}) };
+  }
+
+  function pipelines() {
+    const at = new Date(0).toISOString();
+    return [
+      {
+        id: 'default',
+        label: 'Sales Pipeline',
+        displayOrder: 0,
+        archived: false,
+        createdAt: at,
+        updatedAt: at,
+        stages: defaultStages.map(([id, label, probability], i) => ({
+          id,
+          label,
+          displayOrder: i,
+          archived: false,
+          createdAt: at,
+          updatedAt: at,
+          metadata: { probability, isClosed: String(id.startsWith('closed')) },
+        })),
+      },
+    ];
+  }
+
+  const propertyView = (t: ObjectType, p: PropertyDef) => ({
+    name: p.name,
+    label: p.label,
+    type: p.type,
+    fieldType: p.fieldType,
+    description: '',
+    groupName: `${t.replace(/s$/, '')}information`,
+    options: (p.options ?? []).map((o, i) => ({ ...o, displayOrder: i, hidden: false })),
+    hubspotDefined: p.hubspotDefined ?? false,
+    calculated: false,
+    hasUniqueValue: p.name === 'hs_object_id',
+    showCurrencySymbol: p.showCurrencySymbol ?? false,
+    ...(p.referencedObjectType ? { referencedObjectType: p.referencedObjectType } : {}),
+    modificationMetadata: {
+      archivable: !p.hubspotDefined,
+      readOnlyDefinition: !!p.hubspotDefined,
+      readOnlyValue: !!p.readOnly,
+    },
+  });
+
+  /** The association between a deal and a company, from either side, as the v4 API lists it. */
+  function associationsOf(from: ObjectType, id: string, to: ObjectType) {
+    const out: {
+      toObjectId: number;
+      associationTypes: { category: string; typeId: number; label: string | null }[];
+    }[] = [];
+    const defs = portal.labels();
+    for (const [key, types] of portal.dealCompany) {
+      const [dealId, companyId] = key.split(':') as [string, string];
+      const other =
+        from === 'deals' && to === 'companies' && dealId === id
+          ? companyId
+          : from === 'companies' && to === 'deals' && companyId === id
+            ? dealId
+            : null;
+      if (!other) continue;
+      const inverse = from === 'companies';
+      out.push({
+        toObjectId: Number(other),
+        associationTypes: [...types].map((typeId) => {
+          const d = defs.find((x) => x.typeId === typeId)!;
+          return { category: d.category, typeId: inverse ? typeId + 1 : typeId, label: d.label };
+        }),
+      });
+    }
+    return out.sort((a, b) => a.toObjectId - b.toObjectId);
+  }
+
+  function dealCompanyKey(from: ObjectType, fromId: string, to: ObjectType, toId: string) {
+    if (from === 'deals' && to === 'companies') return { key: `${fromId}:${toId}`, inverse: false };
+    if (from === 'companies' && to === 'deals') return { key: `${toId}:${fromId}`, inverse: true };
+    throw new HttpError(
+      400,
+      error(`Associations between ${from} and ${to} are not supported by this portal.`, 'VALIDATION_ERROR'),
+    );
+  }
+
+  async function route(
+    req: http.IncomingMessage,
+    url: URL,
+    body: unknown,
+  ): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
+    const method = req.method ?? 'GET';
+    const p = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const q = url.searchParams;
+
+    // OAuth: the consent screen answers at once (the person "approves"), redirecting back with a code.
+    if (method === 'GET' && url.pathname === '/oauth/authorize') {
+      const redirectUri = q.get('redirect_uri') ?? '';
+      if (q.get('client_id') !== clientId || !redirectUri)
+        return { status: 400, body: error('Invalid client_id or redirect_uri', 'VALIDATION_ERROR') };
+      const code = randomBytes(12).toString('hex');
+      codes.set(code, { redirectUri, scopes: (q.get('scope') ?? '').split(/[ +]/).filter(Boolean) });
+      const back = new URL(redirectUri);
+      back.searchParams.set('code', code);
+      if (q.get('state') !== null) back.searchParams.set('state', q.get('state')!);
+      return { status: 302, headers: { location: back.toString() } };
+    }
+    if (method === 'POST' && url.pathname === '/oauth/v1/token') {
+      const form = new URLSearchParams(typeof body === 'string' ? body : '');
+      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret)
+        return {
+          status: 400,
+          body: {
+            status: 'BAD_CLIENT_ID',
+            message: 'missing or invalid client_id or client_secret',
+            correlationId: correlationId(),
+          },
+        };
+      let scopes: string[];
+      if (form.get('grant_type') === 'authorization_code') {
+        const c = codes.get(form.get('code') ?? '');
+        if (!c)
+          return {
+            status: 400,
+            body: {
+              status: 'BAD_AUTH_CODE',
+              message: 'missing or unknown auth code',
+              correlationId: correlationId(),
+            },
+          };
+        if (c.redirectUri !== form.get('redirect_uri'))
+          return {
+            status: 400,
+            body: {
+              status: 'BAD_REDIRECT_URI',
+              message: 'redirect_uri does not match the one used to authorize',
+              correlationId: correlationId(),
+            },
+          };
+        codes.delete(form.get('code')!);
+        scopes = c.scopes;
+      } else if (form.get('grant_type') === 'refresh_token') {
+        const r = refreshTokens.get(form.get('refresh_token') ?? '');
+        if (!r || r.revoked)
+          return {
+            status: 400,
+            body: {
+              status: 'BAD_REFRESH_TOKEN',
+              message: 'missing or unknown refresh token',
+              correlationId: correlationId(),
+            },
+          };
+        scopes = ['oauth'];
+        const access = issue('oauth', scopes);
+        return {
+          status: 200,
+          body: {
+            token_type: 'bearer',
+            refresh_token: form.get('refresh_token'),
+            access_token: access,
+            expires_in: 1800,
+          },
+        };
+      } else {
+        return {
+          status: 400,
+          body: {
+            status: 'BAD_GRANT_TYPE',
+            message: 'missing or unsupported grant_type',
+            correlationId: correlationId(),
+          },
+        };
+      }
+      const refresh = randomBytes(16).toString('hex');
+      refreshTokens.set(refresh, { revoked: false });
+      return {
+        status: 200,
+        body: {
+          token_type: 'bearer',
+          refresh_token: refresh,
+          access_token: issue('oauth', scopes),
+          expires_in: 1800,
+        },
+      };
+    }
+    if (method === 'GET' && p[0] === 'oauth' && p[1] === 'v1' && p[2] === 'access-tokens' && p[3]) {
+      const info = tokens.get(p[3]);
+      if (!info || info.kind !== 'oauth' || info.expiresAt <= Date.now())
+        return {
+          status: 404,
+          body: { status: 'error', message: 'Token not found', correlationId: correlationId() },
+        };
+      return {
+        status: 200,
+        body: {
+          token: p[3],
+          user: 'admin@example.test',
+          hub_domain: `portal-${portal.portalId}.hubspot.test`,
+          scopes: info.scopes,
+          hub_id: portal.portalId,
+          app_id: 77,
+          expires_in: Math.round((info.expiresAt - Date.now()) / 1000),
+          user_id: 501,
+          token_type: 'access',
+        },
+      };
+    }
+
+    const info = authenticate(req);
+    const headers = rateLimit(info);
+    const ok = (status: number, b?: unknown) => ({ status, body: b, headers });
+
+    if (method === 'GET' && url.pathname === '/account-info/v3/details')
+      return ok(200, {
+        portalId: portal.portalId,
+        accountType: 'STANDARD',
+        timeZone: 'Europe/Berlin',
+        companyCurrency: 'EUR',
+        additionalCurrencies: ['USD'],
+        utcOffset: '+01:00',
+        utcOffsetMilliseconds: 3_600_000,
+        uiDomain: 'app.hubspot.com',
+        dataHostingLocation: 'eu1',
+      });
+
+    if (p[0] === 'crm' && p[1] === 'v3' && p[2] === 'properties' && p[3] && method === 'GET') {
+      const t = objectOr404(p[3]);
+      if (p[4]) {
+        const def = portal.property(t, p[4]);
+        if (!def) return ok(404, error(`Unable to find property ${p[4]}`, 'OBJECT_NOT_FOUND'));
+        return ok(200, propertyView(t, def));
+      }
+      return ok(200, { results: portal.properties[t].map((d) => propertyView(t, d)) });
+    }
+    if (p[0] === 'crm' && p[1] === 'v3' && p[2] === 'pipelines' && method === 'GET') {
+      if (objectTypeOf(p[3] ?? '') !== 'deals') return ok(200, { results: [] });
+      return ok(200, { results: pipelines() });
+    }
+
+    if (p[0] === 'crm' && p[1] === 'v3' && p[2] === 'objects' && p[3])
+      return ok(...objects(method, objectOr404(p[3]), p.slice(4), q, body));
+    if (p[0] === 'crm' && p[1] === 'v4') return ok(...associations(method, p.slice(2), q, body));
+    return ok(404, error(`Unknown path ${url.pathname}`, 'OBJECT_NOT_FOUND'));
+  }
+
+  function objects(
+    method: string,
+    t: ObjectType,
+    rest: string[],
+    q: URLSearchParams,
+    body: unknown,
+  ): [number, unknown?] {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const store = portal.objects[t];
+    if (rest.length === 0 && method === 'GET') {
+      const archived = q.get('archived') === 'true';
+      const all = [...store.values()]
+        .filter((o) => o.archived === archived)
+        .sort((x, y) => Number(x.id) - Number(y.id));
+      const page = pagedList(all, Number(q.get('limit') ?? 10), q.get('after'), 100);
+      return [
+        200,
+        { ...page, results: page.results.map((o) => portal.view(t, o, csv(q.get('properties')))) },
+      ];
+    }
+    if (rest.length === 0 && method === 'POST') {
+      const props = (b.properties ?? {}) as Record<string, unknown>;
+      portal.validate(t, props);
+      return [201, portal.view(t, portal.create(t, props), Object.keys(props))];
+    }
+    if (rest[0] === 'search' && method === 'POST') {
+      const limit = Math.min(Number(b.limit ?? 10), 200);
+      const after = Number(b.after ?? 0);
+      if (after + limit > SEARCH_CAP)
+        return [
+          400,
+          error(
+            `Search results are limited to ${SEARCH_CAP} total results; narrow the query instead of paging past it.`,
+            'VALIDATION_ERROR',
+          ),
+        ];
+      const found = [...store.values()].filter(
+        (o) => !o.archived && matches(portal, t, o, (b.filterGroups ?? []) as FilterGroup[]),
+      );
+      const sorted = sortObjects(portal, t, found, (b.sorts ?? []) as Sort[]);
+      const page = sorted.slice(after, after + limit);
+      const next = after + limit < sorted.length ? String(after + limit) : null;
+      return [
+        200,
+        {
+          total: sorted.length,
+          results: page.map((o) => portal.view(t, o, (b.properties as string[]) ?? null)),
+          ...(next ? { paging: { next: { after: next } } } : {}),
+        },
+      ];
+    }
+    if (rest[0] === 'batch' && method === 'POST') {
+      const inputs = (b.inputs ?? []) as Record<string, unknown>[];
+      if (inputs.length > 100) return [400, error('Batch size cannot exceed 100', 'VALIDATION_ERROR')];
+      const startedAt = new Date().toISOString();
+      const done = (status: number, results: unknown[], errors: unknown[] = []) =>
+        [
+          status,
+          {
+            status: 'COMPLETE',
+            results,
+            startedAt,
+            completedAt: new Date().toISOString(),
+            ...(errors.length ? { numErrors: errors.length, errors } : {}),
+          },
+        ] as [number, unknown];
+      if (rest[1] === 'read') {
+        const props = (b.properties as string[]) ?? null;
+        const ids = inputs.map((i) => String(i.id));
+        const found = ids
+          .map((id) => store.get(id))
+          .filter((o) => o && o.archived === (q.get('archived') === 'true'));
+        const missing = ids.filter((id) => !found.some((o) => o!.id === id));
+        const errs = missing.length
+          ? [
+              {
+                status: 'error',
+                category: 'OBJECT_NOT_FOUND',
+                message: 'Could not get some ' + t + ' objects, they may be deleted or not exist.',
+                context: { ids: missing },
+              },
+            ]
+          : [];
+        return done(
+          errs.length ? 207 : 200,
+          found.map((o) => portal.view(t, o!, props)),
+          errs,
+        );
+      }
+      if (rest[1] === 'create') {
+        for (const i of inputs) portal.validate(t, (i.properties ?? {}) as Record<string, unknown>);
+        return done(
+          201,
+          inputs.map((i) =>
+            portal.view(
+              t,
+              portal.create(t, (i.properties ?? {}) as Record<string, unknown>),
+              Object.keys(i.properties ?? {}),
+            ),
+          ),
+        );
+      }
+      if (rest[1] === 'update') {
+        for (const i of inputs) portal.validate(t, (i.properties ?? {}) as Record<string, unknown>);
+        const missing = inputs.filter((i) => !portal.live(t, String(i.id))).map((i) => String(i.id));
+        if (missing.length)
+          return [
+            404,
+            error(`Could not find some objects: ${missing.join(', ')}`, 'OBJECT_NOT_FOUND', {
+              context: { ids: missing },
+            }),
+          ];
+        return done(
+          200,
+          inputs.map((i) =>
+            portal.view(
+              t,
+              portal.update(t, String(i.id), (i.properties ?? {}) as Record<string, unknown>)!,
+              Object.keys(i.properties ?? {}),
+            ),
+          ),
+        );
+      }
+      if (rest[1] === 'archive') {
+        for (const i of inputs) portal.archive(t, String(i.id));
+        return [204];
+      }
+    }
+    const id = rest[0];
+    if (id && rest.length === 1) {
+      if (method === 'GET') {
+        const o = store.get(id);
+        if (!o || o.archived !== (q.get('archived') === 'true')) throw notFound(t, id);
+        return [200, portal.view(t, o, csv(q.get('properties')))];
+      }
+      if (method === 'PATCH') {
+        if (!portal.live(t, id)) throw notFound(t, id);
+        const props = (b.properties ?? {}) as Record<string, unknown>;
+        portal.validate(t, props);
+        return [200, portal.view(t, portal.update(t, id, props)!, Object.keys(props))];
+      }
+      if (method === 'DELETE') {
+        portal.archive(t, id);
+        return [204];
+      }
+    }
+    return [404, error('Unknown objects path', 'OBJECT_NOT_FOUND')];
+  }
+
+  function associations(
+    method: string,
+    rest: string[],
+    q: URLSearchParams,
+    body: unknown,
+  ): [number, unknown?] {
+    // /crm/v4/associations/{from}/{to}/labels and …/batch/labels/archive
+    if (rest[0] === 'associations' && rest[1] && rest[2]) {
+      const from = objectOr404(rest[1]);
+      const to = objectOr404(rest[2]);
+      const inverse = dealCompanyKey(from, '0', to, '0').inverse;
+      const shown = () =>
+        portal
+          .labels()
+          .map((l) => ({ category: l.category, typeId: inverse ? l.typeId + 1 : l.typeId, label: l.label }));
+      if (rest[3] === 'labels' && method === 'GET') return [200, { results: shown() }];
+      if (rest[3] === 'labels' && method === 'POST') {
+        const b = body as { label?: string; name?: string };
+        if (!b.label || !b.name || !/^[a-z0-9_]+$/.test(b.name))
+          return [400, error('label and a lowercase name are required', 'VALIDATION_ERROR')];
+        const def = portal.createLabel(b.label, b.name);
+        if (!def) return [409, error(`An association label named ${b.name} already exists`, 'CONFLICT')];
+        return [
+          200,
+          {
+            results: [
+              { category: def.category, typeId: inverse ? def.typeId + 1 : def.typeId, label: def.label },
+            ],
+          },
+        ];
+      }
+      if (rest[3] === 'batch' && rest[4] === 'labels' && rest[5] === 'archive' && method === 'POST') {
+        const inputs = ((body as { inputs?: unknown[] }).inputs ?? []) as {
+          from: { id: string };
+          to: { id: string };
+          types: { associationTypeId: number }[];
+        }[];
+        for (const i of inputs) {
+          const { key } = dealCompanyKey(from, String(i.from.id), to, String(i.to.id));
+          const set = portal.dealCompany.get(key);
+          for (const ty of i.types) set?.delete(inverse ? ty.associationTypeId - 1 : ty.associationTypeId);
+          if (set && set.size === 0) set.add(341);
+        }
+        return [204];
+      }
+    }
+    // /crm/v4/objects/{from}/{id}/associations/{to}[/{toId}]
+    if (rest[0] === 'objects' && rest[1] && rest[2] && rest[3] === 'associations' && rest[4]) {
+      const from = objectOr404(rest[1]);
+      const to = objectOr404(rest[4]);
+      const id = rest[2];
+      if (!portal.live(from, id)) throw notFound(from, id);
+      if (!rest[5] && method === 'GET') {
+        const page = pagedList(
+          associationsOf(from, id, to),
+          Number(q.get('limit') ?? 500),
+          q.get('after'),
+          500,
+        );
+        return [200, page];
+      }
+      const toId = rest[5];
+      if (toId && !portal.live(to, toId)) throw notFound(to, toId);
+      if (toId && method === 'PUT') {
+        const { key, inverse } = dealCompanyKey(from, id, to, toId);
+        const specs = (body ?? []) as { associationCategory: string; associationTypeId: number }[];
+        const set = portal.dealCompany.get(key) ?? new Set([341]);
+        for (const s of specs) {
+          const typeId = inverse ? s.associationTypeId - 1 : s.associationTypeId;
+          const def = portal
+            .labels()
+            .find((l) => l.typeId === typeId && l.category === s.associationCategory);
+          if (!def)
+            return [
+              400,
+              error(
+                `Association type ${s.associationTypeId} (${s.associationCategory}) does not exist between ${from} and ${to}`,
+                'VALIDATION_ERROR',
+              ),
+            ];
+          set.add(typeId);
+        }
+        portal.dealCompany.set(key, set);
+        const labels = [...set]
+          .map((x) => portal.labels().find((l) => l.typeId === x)!.label)
+          .filter((l): l is string => !!l);
+        return [
+          200,
+          {
+            fromObjectTypeId: typeIds[from],
+            fromObjectId: Number(id),
+            toObjectTypeId: typeIds[to],
+            toObjectId: Number(toId),
+            labels,
+          },
+        ];
+      }
+      if (toId && method === 'DELETE') {
+        portal.dealCompany.delete(dealCompanyKey(from, id, to, toId).key);
+        return [204];
+      }
+    }
+    return [404, error('Unknown associations path', 'OBJECT_NOT_FOUND')];
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        authorization: req.headers.authorization,
+        userAgent: req.headers['user-agent'],
+      });
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const isJson = (req.headers['content-type'] ?? '').includes('json');
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        if (body === undefined) res.writeHead(status, headers).end();
+        else
+          res
+            .writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers })
+            .end(JSON.stringify(body));
+      };
+      let parsed: unknown = raw;
+      try {
+        if (isJson && raw) parsed = JSON.parse(raw);
+      } catch {
+        return send(400, error('Invalid input JSON on line 1', 'VALIDATION_ERROR'));
+      }
+      route(req, url, parsed).then(
+        (r) => send(r.status, r.body, r.headers),
+        (e: unknown) => {
+          if (e instanceof HttpError) return send(e.status, e.body, e.headers);
+          if (e instanceof ValidationError) return send(400, e.body());
+          send(500, error(String(e), 'INTERNAL_ERROR'));
+        },
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    portal,
+    clientId,
+    clientSecret,
+    requests,
+    /** A private app's static token (no expiry, daily-budget headers). */
+    privateAppToken: (scopes: string[] = []) => issue('private', scopes, 10 * 365 * 86_400),
+    /** An OAuth access + refresh token pair, as a completed authorization would give. */
+    oauthGrant(scopes: string[] = []) {
+      const refresh = randomBytes(16).toString('hex');
+      refreshTokens.set(refresh, { revoked: false });
+      return { accessToken: issue('oauth', scopes), refreshToken: refresh };
+    },
+    expireToken(token: string) {
+      const t = tokens.get(token);
+      if (t) t.expiresAt = Date.now() - 1000;
+    },
+    revokeRefreshToken(token: string) {
+      const r = refreshTokens.get(token);
+      if (r) r.revoked = true;
+    },
+    /** The next `count` authenticated calls answer 429 with `Retry-After: retryAfterSeconds`. */
+    throttle(count: number, retryAfterSeconds: number) {
+      throttle = { remaining: count, retryAfterSeconds };
+    },
+    seed(t: ObjectType, properties: Record<string, unknown>, at?: number) {
+      return portal.create(t, properties, at).id;
+    },
+    touch(t: ObjectType, id: string, properties: Record<string, unknown>, at?: number) {
+      portal.update(t, id, properties, at);
+    },
+    archive(t: ObjectType, id: string, at?: number) {
+      portal.archive(t, id, at);
+    },
+    record(t: ObjectType, id: string) {
+      return portal.objects[t].get(id) ?? null;
+    },
+    modifiedAt(t: ObjectType, id: string) {
+      return portal.objects[t].get(id)?.properties[lastModifiedProperty(t)] ?? null;
+    },
+    addProperty(t: ObjectType, def: PropertyDef) {
+      portal.properties[t].push(def);
+    },
+    /** The labels on one deal→company pair (null for the unlabelled association). */
+    dealCompanyLabels(dealId: string, companyId: string) {
+      const set = portal.dealCompany.get(`${dealId}:${companyId}`);
+      if (!set) return null;
+      return [...set].map((x) => portal.labels().find((l) => l.typeId === x)!.label);
+    },
+    associate(dealId: string, companyId: string, typeIds: number[] = [341]) {
+      portal.dealCompany.set(`${dealId}:${companyId}`, new Set([341, ...typeIds]));
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+export type HubSpotEmulator = Awaited<ReturnType<typeof startHubSpotEmulator>>;
