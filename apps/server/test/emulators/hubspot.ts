@@ -153,7 +153,8 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
         context: { id: [id], type: [t] },
       }),
     );
-  const csv = (v: string | null) => (v ? v.split(',').filter(Boolean) : null);
+  /** `properties=a,b` and `properties=a&properties=b` both work, as on HubSpot (the SDK sends the latter). */
+  const csv = (v: string[]) => (v.length ? v.flatMap((x) => x.split(',')).filter(Boolean) : null);
 
   function pagedList<T>(items: T[], limit: number, after: string | null, max: number) {
     const start = after ? Number(after) : 0;
@@ -419,7 +420,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
       const page = pagedList(all, Number(q.get('limit') ?? 10), q.get('after'), 100);
       return [
         200,
-        { ...page, results: page.results.map((o) => portal.view(t, o, csv(q.get('properties')))) },
+        { ...page, results: page.results.map((o) => portal.view(t, o, csv(q.getAll('properties')))) },
       ];
     }
     if (rest.length === 0 && method === 'POST') {
@@ -535,7 +536,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
       if (method === 'GET') {
         const o = store.get(id);
         if (!o || o.archived !== (q.get('archived') === 'true')) throw notFound(t, id);
-        return [200, portal.view(t, o, csv(q.get('properties')))];
+        return [200, portal.view(t, o, csv(q.getAll('properties')))];
       }
       if (method === 'PATCH') {
         if (!portal.live(t, id)) throw notFound(t, id);
@@ -638,7 +639,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
           .map((x) => portal.labels().find((l) => l.typeId === x)!.label)
           .filter((l): l is string => !!l);
         return [
-          200,
+          201,
           {
             fromObjectTypeId: typeIds[from],
             fromObjectId: Number(id),

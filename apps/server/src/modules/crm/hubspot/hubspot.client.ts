@@ -13,6 +13,7 @@ import { Client } from '@hubspot/api-client';
 import { CrmError, type ApiUsage, type TokenSource } from '../crm.provider';
 
 export const DEFAULT_HUBSPOT_API_BASE = 'https://api.hubapi.com';
+const USER_AGENT = 'PartnerGraph CRM sync (hubspot-api-client-nodejs 13.5.0)';
 
 type Headers = Record<string, string>;
 interface ResponseSeen {
@@ -22,6 +23,18 @@ interface ResponseSeen {
 interface SdkResponseContext {
   httpStatusCode: number;
   headers: Headers;
+}
+interface SdkRequestContext {
+  setHeaderParam(key: string, value: string): void;
+}
+/**
+ * Per-call options every generated SDK method takes last. In 13.5.0 the middleware given to `new Client`
+ * never runs (the generated code applies only call-time middleware — its own User-agent header included),
+ * so the response hook is passed with each call instead.
+ */
+export interface CallOptions {
+  middleware: { pre<T>(ctx: T): Promise<T>; post<T>(ctx: T): Promise<T> }[];
+  middlewareMergeStrategy: 'replace';
 }
 /** The SDK's ApiException: each generated API module has its own class, so it is recognised by shape. */
 interface SdkApiException {
@@ -33,7 +46,7 @@ const isApiException = (e: unknown): e is SdkApiException =>
   typeof e === 'object' && e !== null && typeof (e as SdkApiException).code === 'number' && 'headers' in e;
 
 export interface HubSpotCaller {
-  call<T>(what: (client: Client) => Promise<T>): Promise<T>;
+  call<T>(what: (client: Client, opts: CallOptions) => Promise<T>): Promise<T>;
   /** A path the SDK has no generated API for (account info), through the SDK's own `apiRequest`. */
   request(path: string): Promise<unknown>;
   usage(): ApiUsage | null;
@@ -58,31 +71,32 @@ export function createHubSpotCaller(apiBase: string, tokens: TokenSource): HubSp
       usage = { used: max - remaining, max, observedAt };
   };
 
-  const client = (accessToken: string, seen: ResponseSeen) =>
-    new Client({
-      basePath,
-      accessToken,
-      numberOfApiCallRetries: 0,
-      middleware: [
-        {
-          pre: (ctx: unknown) => ctx,
-          post: (ctx: unknown) => {
-            const r = ctx as SdkResponseContext;
-            seen.status = r.httpStatusCode;
-            seen.headers = r.headers;
-            observe(r.headers);
-            return ctx;
-          },
+  const client = (accessToken: string) => new Client({ basePath, accessToken, numberOfApiCallRetries: 0 });
+  const options = (seen: ResponseSeen): CallOptions => ({
+    middlewareMergeStrategy: 'replace',
+    middleware: [
+      {
+        pre: async (ctx) => {
+          (ctx as SdkRequestContext).setHeaderParam('User-Agent', USER_AGENT);
+          return ctx;
         },
-      ],
-    });
+        post: async (ctx) => {
+          const r = ctx as SdkResponseContext;
+          seen.status = r.httpStatusCode;
+          seen.headers = r.headers;
+          observe(r.headers);
+          return ctx;
+        },
+      },
+    ],
+  });
 
-  async function call<T>(what: (client: Client) => Promise<T>): Promise<T> {
+  async function call<T>(what: (client: Client, opts: CallOptions) => Promise<T>): Promise<T> {
     let token = await tokens.accessToken();
     for (let attempt = 0; ; attempt++) {
       const seen: ResponseSeen = {};
       try {
-        return await what(client(token, seen));
+        return await what(client(token), options(seen));
       } catch (e) {
         if (e instanceof CrmError) throw e;
         const status = isApiException(e) ? e.code : seen.status;

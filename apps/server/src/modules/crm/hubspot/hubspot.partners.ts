@@ -4,7 +4,6 @@
 // company or an unlabelled association) and partner; only PartnerGraph's labels are ever added or removed.
 // Labels are read back by their text because HubSpot's association responses carry the label, not its
 // internal name.
-import type { Client } from '@hubspot/api-client';
 import type { RemotePartnerLink } from '../crm.provider';
 import type { HubSpotCaller } from './hubspot.client';
 
@@ -67,7 +66,7 @@ export async function listPartners(caller: HubSpotCaller, dealId: string): Promi
 /** The deal→company label definitions, creating PartnerGraph's missing ones. */
 async function ensureLabels(caller: HubSpotCaller, wanted: string[]): Promise<Map<string, number>> {
   const defs = (
-    await caller.call((c) => c.crm.associations.v4.schema.definitionsApi.getAll('deals', 'companies'))
+    await caller.call((c, o) => c.crm.associations.v4.schema.definitionsApi.getAll('deals', 'companies', o))
   ).results as unknown as LabelDef[];
   const byLabel = new Map<string, number>();
   for (const d of defs) if (d.category === USER_DEFINED && d.label) byLabel.set(d.label, d.typeId);
@@ -109,16 +108,19 @@ export async function setPartners(caller: HubSpotCaller, dealId: string, partner
     const add = [...want].filter((l) => !haveOurs.some((h) => h.label === l)).map((l) => typeIds.get(l)!);
     const remove = haveOurs.filter((h) => !want.has(h.label!)).map((h) => h.typeId);
     if (add.length)
-      await caller.call((c: Client) =>
-        c.crm.associations.v4.basicApi.create('deals', dealId, 'companies', companyId, add.map(spec)),
+      await caller.call((c, o) =>
+        c.crm.associations.v4.basicApi.create('deals', dealId, 'companies', companyId, add.map(spec), o),
       );
     // Only PartnerGraph's labels go: the pair's association itself stays, because HubSpot cannot tell an
     // unlabelled customer link from the one a label leaves behind, and unlinking a customer would be worse.
     if (remove.length)
-      await caller.call((c) =>
-        c.crm.associations.v4.batchApi.archiveLabels('deals', 'companies', {
-          inputs: [{ _from: { id: dealId }, to: { id: companyId }, types: remove.map(spec) }],
-        }),
+      await caller.call((c, o) =>
+        c.crm.associations.v4.batchApi.archiveLabels(
+          'deals',
+          'companies',
+          { inputs: [{ _from: { id: dealId }, to: { id: companyId }, types: remove.map(spec) }] },
+          o,
+        ),
       );
   }
 }

@@ -98,14 +98,18 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
     limit: number,
   ) {
     const mod = modifiedProperty(object);
-    const res = await caller.call((c) =>
-      c.crm.objects.searchApi.doSearch(remoteObject[object], {
-        filterGroups: [{ filters: filters as never }],
-        // HubSpot allows one sort; the SDK types sorts as strings but the API takes {propertyName, direction}.
-        sorts: [{ propertyName: sortBy, direction: 'ASCENDING' } as never],
-        properties: [...new Set([...fields, mod, 'hs_object_id'])],
-        limit,
-      }),
+    const res = await caller.call((c, o) =>
+      c.crm.objects.searchApi.doSearch(
+        remoteObject[object],
+        {
+          filterGroups: [{ filters: filters as never }],
+          // HubSpot allows one sort; the SDK types sorts as strings but the API takes {propertyName, direction}.
+          sorts: [{ propertyName: sortBy, direction: 'ASCENDING' } as never],
+          properties: [...new Set([...fields, mod, 'hs_object_id'])],
+          limit,
+        },
+        o,
+      ),
     );
     return res.results as unknown as HubSpotObject[];
   }
@@ -177,7 +181,7 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
       const ids: string[] = [];
       let after: string | undefined;
       do {
-        const page = await caller.call((c) =>
+        const page = await caller.call((c, o) =>
           c.crm.objects.basicApi.getPage(
             remoteObject[object],
             LIST_PAGE,
@@ -186,6 +190,7 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
             undefined,
             undefined,
             true,
+            o,
           ),
         );
         for (const o of page.results as unknown as HubSpotObject[]) {
@@ -203,8 +208,17 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
       let after: string | undefined;
       const props = [...new Set([...fields, modifiedProperty(object)])];
       do {
-        const page = await caller.call((c) =>
-          c.crm.objects.basicApi.getPage(remoteObject[object], LIST_PAGE, after, props),
+        const page = await caller.call((c, o) =>
+          c.crm.objects.basicApi.getPage(
+            remoteObject[object],
+            LIST_PAGE,
+            after,
+            props,
+            undefined,
+            undefined,
+            false,
+            o,
+          ),
         );
         const results = page.results as unknown as HubSpotObject[];
         if (results.length) yield await Promise.all(results.map((o) => toRecord(object, o, fields)));
@@ -215,8 +229,19 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
     async get(object, id, fields) {
       try {
         const props = [...new Set([...fields, modifiedProperty(object)])];
-        const o = await caller.call((c) => c.crm.objects.basicApi.getById(remoteObject[object], id, props));
-        return await toRecord(object, o as unknown as HubSpotObject, fields);
+        const found = await caller.call((c, o) =>
+          c.crm.objects.basicApi.getById(
+            remoteObject[object],
+            id,
+            props,
+            undefined,
+            undefined,
+            false,
+            undefined,
+            o,
+          ),
+        );
+        return await toRecord(object, found as unknown as HubSpotObject, fields);
       } catch (e) {
         if (e instanceof CrmError && e.kind === 'not_found') return null;
         throw e;
@@ -225,15 +250,17 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
 
     async create(object, fields) {
       const properties = await toProperties(object, fields);
-      const o = await caller.call((c) =>
-        c.crm.objects.basicApi.create(remoteObject[object], { properties, associations: [] }),
+      const created = await caller.call((c, o) =>
+        c.crm.objects.basicApi.create(remoteObject[object], { properties, associations: [] }, o),
       );
-      return String(o.id);
+      return String(created.id);
     },
 
     async update(object, id, fields) {
       const properties = await toProperties(object, fields);
-      await caller.call((c) => c.crm.objects.basicApi.update(remoteObject[object], id, { properties }));
+      await caller.call((c, o) =>
+        c.crm.objects.basicApi.update(remoteObject[object], id, { properties }, undefined, o),
+      );
     },
 
     setPartners: (opportunityId, partners) => setPartners(caller, opportunityId, partners),

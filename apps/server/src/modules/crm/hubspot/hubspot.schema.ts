@@ -67,12 +67,13 @@ interface Pipeline {
 /** The object's properties; for deals, the stage and pipeline options come from the deal pipelines. */
 export async function describeObject(caller: HubSpotCaller, object: CrmObject): Promise<CrmObjectSchema> {
   const remoteName = remoteObject[object];
-  const properties = (await caller.call((c) => c.crm.properties.coreApi.getAll(remoteName, false)))
-    .results as unknown as HubSpotProperty[];
+  const properties = (
+    await caller.call((c, o) => c.crm.properties.coreApi.getAll(remoteName, false, undefined, o))
+  ).results as unknown as HubSpotProperty[];
   let stageOptions: { value: string; label: string }[] | null = null;
   let pipelineOptions: { value: string; label: string }[] | null = null;
   if (object === 'opportunity') {
-    const pipelines = (await caller.call((c) => c.crm.pipelines.pipelinesApi.getAll('deals')))
+    const pipelines = (await caller.call((c, o) => c.crm.pipelines.pipelinesApi.getAll('deals', o)))
       .results as unknown as Pipeline[];
     const live = pipelines.filter((p) => !p.archived);
     // Stage ids are unique across a portal's pipelines; the label names the pipeline once there are several.
