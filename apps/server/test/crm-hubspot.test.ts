@@ -1,6 +1,7 @@
 // The HubSpot adapter against the local HubSpot emulator, reached only through the API base URL a
 // connection is configured with: every CrmProvider method, paging and the watermark, token refresh and
 // revoked grants, rate limits, field-level refusals and labelled partner associations.
+import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CrmError,
@@ -402,6 +403,50 @@ describe('tokens, limits and usage', () => {
     } finally {
       await e.close();
     }
+  });
+});
+
+describe('outages', () => {
+  it('reports a gateway error page and an unreachable API as unavailable, then works again', async () => {
+    const p = privateApp();
+    hs.outage(1, 502);
+    const err = await caught(p.identify());
+    expect(err).toMatchObject({ kind: 'unavailable', detail: { status: 502 } });
+    expect((await p.identify()).remoteAccountId).toBe(String(hs.portal.portalId));
+    const closed = await startHubSpotEmulator();
+    const url = closed.url;
+    await closed.close();
+    const down = createHubSpotProvider({ apiBase: url, tokens: staticTokens('t') });
+    expect((await caught(down.identify())).kind).toBe('unavailable');
+    expect((await caught(down.get('account', '1', ['name']))).kind).toBe('unavailable');
+  });
+});
+
+describe('the emulator batch endpoints, through the SDK', () => {
+  it('creates, updates and reads in batches, naming the ids it could not find', async () => {
+    const client = new Client({ basePath: hs.url, accessToken: hs.privateAppToken() });
+    const created = await client.crm.objects.batchApi.create('companies', {
+      inputs: [
+        { properties: { name: 'Batch A' }, associations: [] },
+        { properties: { name: 'Batch B' }, associations: [] },
+      ],
+    });
+    const ids = created.results.map((r) => r.id);
+    await client.crm.objects.batchApi.update('companies', {
+      inputs: [{ id: ids[0]!, properties: { city: 'Berlin' } }],
+    });
+    const read = await client.crm.objects.batchApi.read('companies', {
+      inputs: [...ids, '999999'].map((id) => ({ id })),
+      properties: ['name', 'city'],
+      propertiesWithHistory: [],
+    });
+    expect(read.results.map((r) => r.properties.city ?? null).sort()).toEqual(['Berlin', null]);
+    expect('errors' in read && read.errors?.[0]?.context).toEqual({ ids: ['999999'] });
+    await expect(
+      client.crm.objects.batchApi.create('companies', {
+        inputs: [{ properties: { nope: 'x' }, associations: [] }],
+      }),
+    ).rejects.toMatchObject({ code: 400 });
   });
 });
 

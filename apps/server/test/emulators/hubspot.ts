@@ -50,6 +50,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
   let dailyUsed = 0;
   let window: number[] = [];
   let throttle: { remaining: number; retryAfterSeconds: number } | null = null;
+  let outage: { remaining: number; status: number } | null = null;
 
   const issue = (kind: AccessToken['kind'], scopes: string[], lifetimeSeconds = 1800) => {
     const token = `${kind === 'private' ? 'pat-na1' : 'oauth-na1'}-${randomBytes(12).toString('hex')}`;
@@ -97,6 +98,16 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     if (info.kind === 'private') {
       headers['X-HubSpot-RateLimit-Daily'] = String(dailyLimit);
       headers['X-HubSpot-RateLimit-Daily-Remaining'] = String(Math.max(0, dailyLimit - dailyUsed));
+    }
+    if (outage && outage.remaining > 0) {
+      outage.remaining--;
+      const status = outage.status;
+      if (outage.remaining === 0) outage = null;
+      // What a gateway in front of HubSpot answers: HTML, not HubSpot's JSON.
+      throw new HttpError(status, '<html><body><h1>Bad Gateway</h1></body></html>', {
+        ...headers,
+        'content-type': 'text/html',
+      });
     }
     if (throttle && throttle.remaining > 0) {
       throttle.remaining--;
@@ -291,6 +302,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
       const isJson = (req.headers['content-type'] ?? '').includes('json');
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         if (body === undefined) res.writeHead(status, headers).end();
+        else if (typeof body === 'string') res.writeHead(status, headers).end(body);
         else
           res
             .writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers })
@@ -338,6 +350,10 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
       if (r) r.revoked = true;
     },
     /** The next `count` authenticated calls answer 429 with `Retry-After: retryAfterSeconds`. */
+    /** The next `count` authenticated calls fail with `status` and an HTML page, as an outage looks. */
+    outage(count: number, status = 502) {
+      outage = { remaining: count, status };
+    },
     throttle(count: number, retryAfterSeconds: number) {
       throttle = { remaining: count, retryAfterSeconds };
     },

@@ -4,7 +4,7 @@
 // company or an unlabelled association) and partner; only PartnerGraph's labels are ever added or removed.
 // Labels are read back by their text because HubSpot's association responses carry the label, not its
 // internal name.
-import type { RemotePartnerLink } from '../crm.provider';
+import { CrmError, type RemotePartnerLink } from '../crm.provider';
 import type { HubSpotCaller } from './hubspot.client';
 
 export const PARTNER_LABEL_PREFIX = 'Partner: ';
@@ -38,8 +38,8 @@ async function dealCompanies(caller: HubSpotCaller, dealId: string): Promise<Ass
   const out: Associated[] = [];
   let after: string | undefined;
   do {
-    const page = await caller.call((c) =>
-      c.crm.associations.v4.basicApi.getPage('deals', dealId, 'companies', after, 500),
+    const page = await caller.call((c, o) =>
+      c.crm.associations.v4.basicApi.getPage('deals', dealId, 'companies', after, 500, o),
     );
     out.push(...(page.results as unknown as Associated[]));
     after = page.paging?.next?.after;
@@ -65,22 +65,35 @@ export async function listPartners(caller: HubSpotCaller, dealId: string): Promi
 
 /** The deal→company label definitions, creating PartnerGraph's missing ones. */
 async function ensureLabels(caller: HubSpotCaller, wanted: string[]): Promise<Map<string, number>> {
-  const defs = (
-    await caller.call((c, o) => c.crm.associations.v4.schema.definitionsApi.getAll('deals', 'companies', o))
-  ).results as unknown as LabelDef[];
-  const byLabel = new Map<string, number>();
-  for (const d of defs) if (d.category === USER_DEFINED && d.label) byLabel.set(d.label, d.typeId);
+  const read = async () => {
+    const defs = (
+      await caller.call((c, o) => c.crm.associations.v4.schema.definitionsApi.getAll('deals', 'companies', o))
+    ).results as unknown as LabelDef[];
+    const byLabel = new Map<string, number>();
+    for (const d of defs) if (d.category === USER_DEFINED && d.label) byLabel.set(d.label, d.typeId);
+    return byLabel;
+  };
+  let byLabel = await read();
   for (const label of wanted) {
     if (byLabel.has(label)) continue;
-    const created = await caller.call((c) =>
-      c.crm.associations.v4.schema.definitionsApi.create('deals', 'companies', {
-        label,
-        name: labelName(label),
-      }),
-    );
-    const def =
-      (created.results as unknown as LabelDef[]).find((d) => d.label === label) ?? created.results[0];
-    if (def) byLabel.set(label, def.typeId);
+    try {
+      const created = await caller.call((c, o) =>
+        c.crm.associations.v4.schema.definitionsApi.create(
+          'deals',
+          'companies',
+          { label, name: labelName(label) },
+          o,
+        ),
+      );
+      const def = (created.results as unknown as LabelDef[]).find((d) => d.label === label);
+      if (def) byLabel.set(label, def.typeId);
+    } catch (e) {
+      // Another sync (or a person in HubSpot) created it meanwhile: use theirs.
+      if (!(e instanceof CrmError && e.detail.status === 409)) throw e;
+      byLabel = await read();
+    }
+    if (!byLabel.has(label))
+      throw new CrmError('invalid', `HubSpot did not create the association label "${label}"`);
   }
   return byLabel;
 }
