@@ -1,13 +1,6 @@
 // The HubSpot CrmProvider: companies, deals and contacts through @hubspot/api-client, pointed at the API
 // base the connection is configured with (https://api.hubapi.com for a real portal).
-import type {
-  CrmFieldType,
-  CrmObject,
-  CrmObjectSchema,
-  CrmProvider,
-  RemoteRecord,
-  TokenSource,
-} from '../crm.provider';
+import type { CrmFieldType, CrmObject, CrmProvider, RemoteRecord, TokenSource } from '../crm.provider';
 import { CrmError } from '../crm.provider';
 import { createHubSpotCaller, DEFAULT_HUBSPOT_API_BASE, type HubSpotCaller } from './hubspot.client';
 import { listPartners, setPartners } from './hubspot.partners';
@@ -55,22 +48,21 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
     options.apiBase ?? DEFAULT_HUBSPOT_API_BASE,
     options.tokens,
   );
-  const schemas = new Map<CrmObject, Promise<CrmObjectSchema>>();
+  const typeMaps = new Map<CrmObject, Promise<Map<string, CrmFieldType>>>();
 
-  /** Described once per provider: reads and writes convert values by the property's type. */
-  const schema = (object: CrmObject) => {
-    let s = schemas.get(object);
-    if (!s) {
-      s = describeObject(caller, object);
-      schemas.set(object, s);
-      s.catch(() => schemas.delete(object));
-    }
+  /** Always asks HubSpot (the mapping screen validates against the live schema) and keeps it for values. */
+  const describe = (object: CrmObject) => {
+    const s = describeObject(caller, object);
+    const map = s.then((d) => new Map(d.fields.map((f) => [f.name, f.type])));
+    // A failed describe is the caller's error to handle (it gets `s`); only forget it here.
+    map.catch(() => typeMaps.get(object) === map && typeMaps.delete(object));
+    typeMaps.set(object, map);
     return s;
   };
+  /** Reads and writes convert values by the property's type, described once per provider. */
   const types = async (object: CrmObject) => {
-    const map = new Map<string, CrmFieldType>();
-    for (const f of (await schema(object)).fields) map.set(f.name, f.type);
-    return map;
+    if (!typeMaps.has(object)) await describe(object);
+    return typeMaps.get(object)!;
   };
 
   async function toRecord(object: CrmObject, o: HubSpotObject, fields: string[]): Promise<RemoteRecord> {
@@ -127,7 +119,7 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
       return { remoteAccountId: String(info.portalId), name: `HubSpot account ${info.portalId}` };
     },
 
-    describe: (object) => schema(object),
+    describe,
 
     /**
      * Search on the modification time, walked by keyset rather than by `after` offsets: an offset shifts
