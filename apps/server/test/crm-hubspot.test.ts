@@ -420,6 +420,19 @@ describe('outages', () => {
     expect((await caught(down.identify())).kind).toBe('unavailable');
     expect((await caught(down.get('account', '1', ['name']))).kind).toBe('unavailable');
   });
+
+  it('gives up on a call HubSpot never answers, as unavailable', async () => {
+    const p = createHubSpotProvider({
+      apiBase: hs.url,
+      tokens: staticTokens(hs.privateAppToken()),
+      timeoutMs: 300,
+    });
+    hs.stall(1);
+    const err = await caught(p.identify());
+    expect(err.kind).toBe('unavailable');
+    expect(err.message).toMatch(/did not answer/);
+    expect((await p.identify()).remoteAccountId).toBe(String(hs.portal.portalId));
+  });
 });
 
 describe('the emulator batch endpoints, through the SDK', () => {

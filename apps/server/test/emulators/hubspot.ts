@@ -51,6 +51,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
   let window: number[] = [];
   let throttle: { remaining: number; retryAfterSeconds: number } | null = null;
   let outage: { remaining: number; status: number } | null = null;
+  let stalls = 0;
 
   const issue = (kind: AccessToken['kind'], scopes: string[], lifetimeSeconds = 1800) => {
     const token = `${kind === 'private' ? 'pat-na1' : 'oauth-na1'}-${randomBytes(12).toString('hex')}`;
@@ -252,6 +253,10 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
 
     const info = authenticate(req);
     const headers = rateLimit(info);
+    if (stalls > 0) {
+      stalls--;
+      return new Promise(() => {}); // accepted, never answered
+    }
     const ok = (status: number, b?: unknown) => ({ status, body: b, headers });
 
     if (method === 'GET' && url.pathname === '/account-info/v3/details')
@@ -354,6 +359,10 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     outage(count: number, status = 502) {
       outage = { remaining: count, status };
     },
+    /** The next `count` authenticated calls are accepted and never answered. */
+    stall(count: number) {
+      stalls = count;
+    },
     throttle(count: number, retryAfterSeconds: number) {
       throttle = { remaining: count, retryAfterSeconds };
     },
@@ -384,7 +393,11 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     associate(dealId: string, companyId: string, typeIds: number[] = [341]) {
       portal.dealCompany.set(`${dealId}:${companyId}`, new Set([341, ...typeIds]));
     },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 export type HubSpotEmulator = Awaited<ReturnType<typeof startHubSpotEmulator>>;

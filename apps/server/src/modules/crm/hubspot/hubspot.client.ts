@@ -52,7 +52,30 @@ export interface HubSpotCaller {
   usage(): ApiUsage | null;
 }
 
-export function createHubSpotCaller(apiBase: string, tokens: TokenSource): HubSpotCaller {
+/** How long one HubSpot call may take before the run treats HubSpot as unavailable. */
+export const DEFAULT_HUBSPOT_TIMEOUT_MS = 60_000;
+
+/**
+ * The SDK sends through node-fetch without a timeout or an abort signal, so a connection HubSpot never
+ * answers would hold the connection's single sync run for ever. The wait is bounded here instead; the
+ * abandoned request may still complete, like any request whose answer was lost in the network.
+ */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new CrmError('unavailable', `HubSpot did not answer within ${Math.round(ms / 1000)} s`)),
+      ms,
+    );
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function createHubSpotCaller(
+  apiBase: string,
+  tokens: TokenSource,
+  timeoutMs = DEFAULT_HUBSPOT_TIMEOUT_MS,
+): HubSpotCaller {
   const basePath = apiBase.replace(/\/+$/, '');
   let usage: ApiUsage | null = null;
 
@@ -96,7 +119,7 @@ export function createHubSpotCaller(apiBase: string, tokens: TokenSource): HubSp
     for (let attempt = 0; ; attempt++) {
       const seen: ResponseSeen = {};
       try {
-        return await what(client(token), options(seen));
+        return await withTimeout(what(client(token), options(seen)), timeoutMs);
       } catch (e) {
         if (e instanceof CrmError) throw e;
         const status = isApiException(e) ? e.code : seen.status;

@@ -10,6 +10,8 @@ export interface HubSpotProviderOptions {
   /** The API base URL (default https://api.hubapi.com). */
   apiBase?: string;
   tokens: TokenSource;
+  /** How long one call may take before it fails as unavailable (default 60 s). */
+  timeoutMs?: number;
 }
 
 /** Search answers at most 200 a page; list and batch endpoints 100. */
@@ -47,6 +49,7 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
   const caller: HubSpotCaller = createHubSpotCaller(
     options.apiBase ?? DEFAULT_HUBSPOT_API_BASE,
     options.tokens,
+    options.timeoutMs,
   );
   const typeMaps = new Map<CrmObject, Promise<Map<string, CrmFieldType>>>();
 
