@@ -13,7 +13,6 @@ const notYetThroughDoors = [
   'apps/server/src/modules/imports/people.importer.ts',
   'apps/server/src/modules/imports/references.ts',
   'apps/server/src/modules/imports/relations.importer.ts',
-  'apps/server/src/modules/programs/programs.repository.ts',
   'apps/server/src/seed/community-factories.ts',
   'apps/server/src/seed/demo-community.ts',
   'apps/server/src/seed/demo.ts',
