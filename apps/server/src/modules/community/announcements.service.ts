@@ -17,16 +17,12 @@ import { announcementReads, announcements } from './community.tables';
 import { excerpt, renderMarkdown } from './markdown';
 import { addNotifications, emailNotifications } from '../notifications/notifications.service';
 import { checkSegment, labelSegments, orgInSegment } from './segments';
+import { seesReadReceipts, visibleAnnouncements } from './community.visibility';
 
 // Announcements go from the vendor to partners: a partner sees those whose
 // segment includes its organization, at the time it reads (a partner that
 // reaches Gold later sees the Gold announcements too); vendor staff see all,
 // with read receipts.
-
-function visibleAnnouncements(actor: Actor): SQL | undefined {
-  if (actor.orgKind === 'vendor') return undefined;
-  return orgInSegment(announcements.segment, actor.orgId);
-}
 
 /** SQL over users `u` and organizations `o`: the partner users an announcement is for. */
 const audienceOf = (segment: SQL) => sql`u.status = 'active' and o.kind = 'partner' and o.status = 'active'
@@ -47,7 +43,7 @@ async function toDtos(
   );
   // One statement for the page: each announcement's audience under its own segment, and its readers.
   const receipts = new Map<string, { audience: number; read: number }>();
-  if (actor.orgKind === 'vendor' && rows.length) {
+  if (seesReadReceipts(actor) && rows.length) {
     const res = await q.execute<{ id: string; audience: number; read: number }>(sql`
       select a.id,
         (select count(*)::int from users u join organizations o on o.id = u.organization_id
@@ -181,7 +177,7 @@ export async function listReceipts(
   id: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  if (ctx.actor.orgKind !== 'vendor') throw forbidden('Read receipts are the vendor’s');
+  if (!seesReadReceipts(ctx.actor)) throw forbidden('Read receipts are the vendor’s');
   await getAnnouncement(db, ctx, id);
   const ks = keyset(
     { readAt: { column: announcementReads.readAt, cast: 'timestamptz' } },

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { createEvent } from 'ics';
 import type { z } from 'zod';
 import type {
@@ -20,15 +20,10 @@ import type { Site } from '../mail/templates';
 import { communityEvents, eventRsvps } from './community.tables';
 import { renderMarkdown } from './markdown';
 import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
-import { checkSegment, labelSegments, orgInSegment } from './segments';
+import { checkSegment, labelSegments } from './segments';
+import { seesEventJoinDetails, visibleEvents } from './community.visibility';
 
 type EventRow = typeof communityEvents.$inferSelect;
-
-/** Events are for every partner or a segment; vendor staff see all. */
-function visibleEvents(actor: Actor): SQL | undefined {
-  if (actor.orgKind === 'vendor') return undefined;
-  return orgInSegment(communityEvents.segment, actor.orgId);
-}
 
 const counts = {
   going: sql<number>`(select count(*)::int from event_rsvps r where r.event_id = ${communityEvents.id} and r.status = 'going')`,
@@ -68,7 +63,7 @@ async function toDtos(
   );
   return rows.map(({ e, going, waitlisted }, i) => {
     const rsvp = myRsvp.get(e.id);
-    const seated = actor.orgKind === 'vendor' || rsvp?.status === 'going';
+    const seated = seesEventJoinDetails(actor, rsvp);
     return {
       id: e.id,
       title: e.title,

@@ -6,14 +6,10 @@ import { isId } from '../../lib/ids';
 import { keyset, where, type PageRequest } from '../../lib/pagination';
 import { findOrganizationById, findOrganizationsByIds } from '../organizations/organizations.repository';
 import { invitations, users } from './identity.tables';
+import { visibleInvitations } from './identity.visibility';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
-
-/** Vendor staff see every invitation; a partner admin those of its own organization. */
-export function visibleInvitations(actor: Actor) {
-  return actor.orgKind === 'vendor' ? undefined : eq(invitations.organizationId, actor.orgId);
-}
 
 export function statusOf(i: InvitationRow, now = new Date()): InvitationStatus {
   if (i.acceptedAt) return 'accepted';

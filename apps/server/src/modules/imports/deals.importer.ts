@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   dealStages,
@@ -11,8 +11,7 @@ import { newId } from '../../lib/ids';
 import { dealRecordValues } from '../deals/deals.records';
 import { dealInvolvements, deals, referrals } from '../deals/deals.tables';
 import { findVendor } from '../organizations/organizations.repository';
-import { readSettings } from '../settings/settings.service';
-import { fxRates } from '../settings/settings.tables';
+import { findFirstRateDates, readSettings } from '../settings/settings.service';
 import {
   country,
   currency,
@@ -23,7 +22,6 @@ import {
   list,
   minor,
   oneOf,
-  rate,
   ref,
   text,
   type Cells,
@@ -76,7 +74,7 @@ export const dealsImporter: Importer<DealReady> = {
   label: 'Deals (with the partners involved)',
   key: 'externalId',
   dependsOn: ['partners', 'referrals', 'fx-rates'],
-  writes: [deals, dealInvolvements, referrals],
+  writes: ['deals', 'deal_involvements', 'referrals'],
   fields: [
     {
       key: 'externalId',
@@ -289,15 +287,7 @@ export const dealsImporter: Importer<DealReady> = {
     );
     const firstRate = new Map(
       currencies.length
-        ? (
-            await q
-              .select({ currency: fxRates.currency, first: sql<string>`min(${fxRates.effectiveDate})::text` })
-              .from(fxRates)
-              .where(
-                and(inArray(fxRates.currency, currencies), eq(fxRates.reportingCurrency, reportingCurrency)),
-              )
-              .groupBy(fxRates.currency)
-          ).map((r) => [r.currency, r.first])
+        ? (await findFirstRateDates(q, currencies, reportingCurrency)).map((r) => [r.currency, r.first])
         : [],
     );
     const ready = rows.map((r, index) => {
@@ -440,92 +430,6 @@ export const dealsImporter: Importer<DealReady> = {
           ),
         );
     const created = rows.filter((r) => !r.exists).length;
-    return { created, updated: rows.length - created };
-  },
-};
-
-type FxReady = {
-  currency: string;
-  reportingCurrency: string;
-  rate: string;
-  effectiveDate: string;
-  exists: boolean;
-};
-
-export const fxRatesImporter: Importer<FxReady> = {
-  type: 'fx-rates',
-  label: 'Exchange rates',
-  key: 'currency + reportingCurrency + effectiveDate',
-  dependsOn: [],
-  writes: [fxRates],
-  fields: [
-    {
-      key: 'currency',
-      label: 'Currency',
-      required: true,
-      description: 'ISO 4217 code',
-      example: 'EUR',
-      cell: currency,
-    },
-    {
-      key: 'reportingCurrency',
-      label: 'Into',
-      description: 'The reporting currency it converts into (default: the current one)',
-      example: 'USD',
-      cell: currency,
-    },
-    {
-      key: 'rate',
-      label: 'Rate',
-      required: true,
-      description: 'Reporting-currency units per one unit, exact decimal',
-      example: '1.0842',
-      cell: rate,
-    },
-    {
-      key: 'effectiveDate',
-      label: 'Effective from',
-      required: true,
-      description: 'YYYY-MM-DD',
-      example: '2025-01-01',
-      aliases: ['date', 'effective date'],
-      cell: date,
-    },
-  ],
-  keyOf: (row) =>
-    `${String(row.currency)}|${String(row.reportingCurrency ?? '')}|${String(row.effectiveDate)}`,
-
-  async resolve(q, rows) {
-    const { reportingCurrency } = await readSettings(q);
-    const ready = rows.map((r) => ({
-      currency: r.currency as string,
-      reportingCurrency: (r.reportingCurrency as string | undefined) ?? reportingCurrency,
-      rate: r.rate as string,
-      effectiveDate: r.effectiveDate as string,
-      exists: false,
-    }));
-    const errors: RowError[] = [];
-    ready.forEach((r, index) => {
-      if (r.currency === r.reportingCurrency)
-        errors.push({
-          index,
-          field: 'currency',
-          message: 'A currency converts into itself at 1: no rate needed',
-        });
-    });
-    return { errors, ready: ready.map((r) => (r.currency === r.reportingCurrency ? null : r)) };
-  },
-
-  async write(q, rows) {
-    const result = await q
-      .insert(fxRates)
-      .values(rows.map(({ exists: _e, ...r }) => ({ id: newId(), ...r })))
-      .onConflictDoUpdate({
-        target: [fxRates.reportingCurrency, fxRates.currency, fxRates.effectiveDate],
-        set: { rate: sql`excluded.rate` },
-      })
-      .returning({ inserted: sql<boolean>`(xmax = 0)` });
-    const created = result.filter((r) => r.inserted).length;
     return { created, updated: rows.length - created };
   },
 };

@@ -28,7 +28,7 @@ export const usersImporter: Importer<UserReady> = {
   label: 'Users (vendor staff and partner people)',
   key: 'email',
   dependsOn: ['partners'],
-  writes: [users],
+  writes: ['users'],
   fields: [
     {
       key: 'email',
@@ -175,7 +175,7 @@ export const enrollmentsImporter: Importer<EnrollmentReady> = {
   label: 'Enrollments (a partner in a program, at a tier)',
   key: 'partnerExternalId + program',
   dependsOn: ['partners'],
-  writes: [enrollments, tierHistory],
+  writes: ['enrollments', 'tier_history'],
   fields: [
     {
       key: 'partnerExternalId',

@@ -36,7 +36,7 @@ export const connectionsImporter: Importer<ConnectionReady> = {
   label: 'Connections between partners',
   key: 'externalId',
   dependsOn: ['partners'],
-  writes: [connections],
+  writes: ['connections'],
   fields: [
     {
       key: 'externalId',
@@ -179,7 +179,7 @@ export const referralsImporter: Importer<ReferralReady> = {
   label: 'Referrals (partner to partner, or to the vendor)',
   key: 'externalId',
   dependsOn: ['partners', 'connections'],
-  writes: [referrals],
+  writes: ['referrals'],
   fields: [
     {
       key: 'externalId',

@@ -27,6 +27,11 @@ import {
   type Site,
 } from '../mail/templates';
 import { notifyOrganization } from '../notifications/notifications.service';
+import {
+  readsConnectionsOfAnyPartner,
+  seesConnectionExternalId,
+  visibleConnections,
+} from './marketplace.visibility';
 
 type ConnectionRow = typeof connections.$inferSelect;
 
@@ -38,12 +43,6 @@ export const kindWords: Record<ConnectionRow['kind'], string> = {
   resale: 'resale/distribution relationship',
   joint_solution: 'joint solution',
 };
-
-/** A connection is visible to both of its parties and the vendor. */
-export function visibleConnections(actor: Actor) {
-  if (actor.orgKind === 'vendor') return undefined;
-  return or(eq(connections.requesterOrgId, actor.orgId), eq(connections.recipientOrgId, actor.orgId));
-}
 
 const orgName = (column: typeof connections.requesterOrgId | typeof connections.recipientOrgId) =>
   sql<string>`(select o.name from organizations o where o.id = ${column})`;
@@ -63,7 +62,7 @@ function toDto(actor: Actor, r: Loaded): Connection {
   const c = r.c;
   return {
     id: c.id,
-    externalId: actor.orgKind === 'vendor' ? c.externalId : null,
+    externalId: seesConnectionExternalId(actor) ? c.externalId : null,
     kind: c.kind,
     status: c.status,
     requester: { id: c.requesterOrgId, name: r.requesterName },
@@ -105,9 +104,9 @@ export async function listConnections(
 ) {
   const actor = ctx.actor;
   // Vendor staff read boxes from one partner's side (organizationId) or, without it, across the ecosystem.
-  const ecosystem = actor.orgKind === 'vendor' && !query.organizationId;
+  const ecosystem = readsConnectionsOfAnyPartner(actor) && !query.organizationId;
   const me =
-    actor.orgKind === 'vendor' && query.organizationId && isId(query.organizationId)
+    readsConnectionsOfAnyPartner(actor) && query.organizationId && isId(query.organizationId)
       ? query.organizationId
       : actor.orgId;
   const ks = keyset({ createdAt: { column: connections.createdAt, cast: 'timestamptz' } }, connections.id, {

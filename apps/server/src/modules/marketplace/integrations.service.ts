@@ -16,14 +16,10 @@ import { containing, keyset, where } from '../../lib/pagination';
 import { customerDomain } from '../organizations/company-identity';
 import { organizationsView, findTypesOfOrganizations } from '../organizations/organizations.repository';
 import { integrationInstalls, integrationListings } from './marketplace.tables';
+import { seesInstallsOf, visibleListings } from './marketplace.visibility';
+import { isVendor } from '../../lib/actor';
 
 type ListingRow = typeof integrationListings.$inferSelect;
-
-/** Published listings are everyone's catalog; drafts and reviews stay with their owner and the vendor. */
-function visibleListings(actor: Actor) {
-  if (actor.orgKind === 'vendor') return undefined;
-  return or(eq(integrationListings.status, 'published'), eq(integrationListings.organizationId, actor.orgId));
-}
 
 function select(q: Queryable) {
   return q
@@ -259,7 +255,7 @@ export async function reviewIntegration(
 /** Which accounts run an integration: the vendor and the listing partner; others see the count on the listing. */
 export async function listInstalls(db: Db, ctx: Ctx, id: string) {
   const { l } = await find(db, ctx.actor, id);
-  if (ctx.actor.orgKind !== 'vendor' && l.organizationId !== ctx.actor.orgId) {
+  if (!seesInstallsOf(ctx.actor, l)) {
     throw forbidden('Installed accounts are shown to the vendor and the listing partner');
   }
   const rows = await db
@@ -282,10 +278,9 @@ export async function recordInstall(db: Db, ctx: Ctx, id: string, input: z.outpu
     throw invalid([{ path: 'body.customerDomain', message: 'Not a public web domain (e.g. acme.com)' }]);
   await runChange(db, ctx, async (tx, record) => {
     const { l } = await find(tx, ctx.actor, id, true);
-    const allowed =
-      ctx.actor.orgKind === 'vendor'
-        ? await mayReviewListing(tx, ctx.actor, l)
-        : l.organizationId === ctx.actor.orgId;
+    const allowed = isVendor(ctx.actor)
+      ? await mayReviewListing(tx, ctx.actor, l)
+      : l.organizationId === ctx.actor.orgId;
     if (!allowed) throw forbidden('Installs are recorded by the listing partner or its channel manager');
     // Drafts count too: a beta connector is often installed before its listing is published.
     // Adoption is counted per customer domain (metrics.md): the registrable one, like deals.

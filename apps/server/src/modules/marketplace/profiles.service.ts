@@ -7,7 +7,7 @@ import {
 } from '@partnergraph/shared/contracts/marketplace';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange, type Tx } from '../../db/transaction';
-import type { Actor, Ctx } from '../../lib/actor';
+import type { Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { isIndustry } from '../../lib/industries';
@@ -19,13 +19,11 @@ import {
 import { bestBenefit } from '../programs/benefits';
 import { partnerProfiles } from './marketplace.tables';
 import { addToVocabulary, marketplaceChanged } from './search.service';
+import { seesDraft } from './marketplace.visibility';
 
 type ProfileRow = typeof partnerProfiles.$inferSelect;
 
 export const emptyProfile = (): ProfileFields => profileFields.parse({});
-
-/** The organization's own staff and the vendor read the draft; everyone else only what is published. */
-export const seesDraft = (actor: Actor, orgId: string) => actor.orgKind === 'vendor' || actor.orgId === orgId;
 
 export async function typesOf(q: Queryable, orgId: string) {
   const types = await findTypesOfOrganizations(q, [orgId]);

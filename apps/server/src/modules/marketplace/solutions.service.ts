@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createSolutionBody } from '@partnergraph/shared/contracts/marketplace';
 import type { Db, Queryable } from '../../db/client';
@@ -9,17 +9,9 @@ import { isId, newId } from '../../lib/ids';
 import { keyset, where } from '../../lib/pagination';
 import { organizationsView } from '../organizations/organizations.repository';
 import { partnerProfiles, solutionMembers, solutions } from './marketplace.tables';
+import { seesSolutionMember, visibleSolutions } from './marketplace.visibility';
 
 type SolutionRow = typeof solutions.$inferSelect;
-
-/** Published solutions are in the marketplace; a pending one is seen by its members and the vendor. */
-function visibleSolutions(actor: Actor) {
-  if (actor.orgKind === 'vendor') return undefined;
-  return or(
-    eq(solutions.status, 'published'),
-    sql`exists (select 1 from solution_members m where m.solution_id = ${solutions.id} and m.organization_id = ${actor.orgId})`,
-  );
-}
 
 async function toDtos(q: Queryable, actor: Actor, rows: SolutionRow[]) {
   if (!rows.length) return [];
@@ -52,12 +44,9 @@ async function toDtos(q: Queryable, actor: Actor, rows: SolutionRow[]) {
     description: s.description,
     status: s.status,
     createdBy: { id: s.createdByOrgId, name: names.get(s.createdByOrgId) ?? '' },
-    // A member no longer active is not shown to other partners (its organization is not theirs to see).
     members: members
       .filter((m) => m.m.solutionId === s.id)
-      .filter(
-        (m) => m.status === 'active' || actor.orgKind === 'vendor' || m.m.organizationId === actor.orgId,
-      )
+      .filter((m) => seesSolutionMember(actor, m))
       .map((m) => ({
         organization: { id: m.m.organizationId, name: m.name },
         role: m.m.role,

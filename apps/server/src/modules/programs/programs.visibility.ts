@@ -16,6 +16,9 @@ export function visibleEnrollments(actor: Actor) {
   return isVendor(actor) ? undefined : eq(enrollments.organizationId, actor.orgId);
 }
 
+/** How many organizations each program enrolls is the vendor's figure: a partner reads programs without it. */
+export const seesEnrollmentCounts = (actor: Actor) => isVendor(actor);
+
 /** Acceptances of an agreement: vendor staff read every organization's, a partner its own. */
 export function visibleAcceptances(actor: Actor) {
   return isVendor(actor) ? undefined : eq(agreementAcceptances.organizationId, actor.orgId);

@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   createFxRateBody,
@@ -209,6 +209,34 @@ async function currenciesWithoutRate(q: Queryable, reporting: string, only?: str
           and r.reporting_currency = ${reporting} and r.effective_date <= ${date})`,
   );
   return rows.map((r) => r.currency).sort();
+}
+
+/** The earliest rate of each currency into `reporting`: a deal dated before it could not be converted. */
+export function findFirstRateDates(q: Queryable, currencies: string[], reporting: string) {
+  return q
+    .select({ currency: fxRates.currency, first: sql<string>`min(${fxRates.effectiveDate})::text` })
+    .from(fxRates)
+    .where(and(inArray(fxRates.currency, currencies), eq(fxRates.reportingCurrency, reporting)))
+    .groupBy(fxRates.currency);
+}
+
+/**
+ * Rates as an import states them: a rate with the same currency, reporting currency and date is replaced.
+ * Answers how many were new. Imports check and record the batch themselves (imports/runs.service.ts).
+ */
+export async function upsertFxRates(
+  q: Queryable,
+  rows: { currency: string; reportingCurrency: string; rate: string; effectiveDate: string }[],
+) {
+  const result = await q
+    .insert(fxRates)
+    .values(rows.map((r) => ({ id: newId(), ...r })))
+    .onConflictDoUpdate({
+      target: [fxRates.reportingCurrency, fxRates.currency, fxRates.effectiveDate],
+      set: { rate: sql`excluded.rate` },
+    })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  return result.filter((r) => r.inserted).length;
 }
 
 export interface RateInForce {
