@@ -487,6 +487,17 @@ describe('another organization', () => {
       await scim(aToken, 'GET', `/Users?${q(`userName eq "${e.bUser.email}" or id eq "${e.bUser.id}"`)}`)
     ).json();
     expect(filtered.totalResults).toBe(0);
+    // Values are data, never SQL or patterns: none of these matches anyone.
+    for (const filter of [
+      `userName eq "' or '1'='1"`,
+      'userName co "%"',
+      'userName sw "_"',
+      `displayName eq "\\" or 1=1 --"`,
+    ]) {
+      const res = await scim(aToken, 'GET', `/Users?${q(filter)}`);
+      expect(res.statusCode, filter).toBe(200);
+      expect(res.json().totalResults, filter).toBe(0);
+    }
     const all = (await scim(aToken, 'GET', '/Users?count=200')).json();
     expect(all.Resources.map((u: { id: string }) => u.id)).not.toContain(e.bUser.id);
     expect((await signIn(t.app, e.bUser.email, PASSWORD)).cookie).toBeTruthy();
