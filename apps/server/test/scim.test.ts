@@ -328,11 +328,15 @@ describe('deactivation', () => {
     // The person predates SCIM: the provider finds them by userName and deactivates them.
     const found = (await scim(aToken, 'GET', `/Users?${q(`userName eq "${e.aUser.email}"`)}`)).json();
     expect(found.totalResults).toBe(1);
+    const byEmail = (await scim(aToken, 'GET', `/Users?${q(`emails[value eq "${e.aUser.email}"]`)}`)).json();
+    expect(byEmail.Resources.map((u: { id: string }) => u.id)).toEqual([e.aUser.id]);
     const res = await scim(aToken, 'PATCH', `/Users/${found.Resources[0].id}`, {
       schemas: [PATCH],
       Operations: [{ op: 'replace', value: { active: false } }],
     });
     expect(res.statusCode).toBe(200);
+    // Their name stays theirs: the provider sent none.
+    expect(res.json()).toMatchObject({ active: false, displayName: 'Adam Alpha' });
 
     expect((await as(t.app, session).get('/api/v1/me')).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);

@@ -85,7 +85,7 @@ function editable(user: UserRow, row: ScimUserRow | undefined): Resource {
 }
 
 /** What a written resource means for the person: e-mail, name, status, and the attributes kept as sent. */
-function fieldsOf(doc: Resource) {
+function fieldsOf(doc: Resource, currentName?: string) {
   const email = emailSchema.safeParse(doc.userName);
   if (!email.success)
     throw scimBadRequest(
@@ -97,6 +97,8 @@ function fieldsOf(doc: Resource) {
     (doc.displayName as string | undefined)?.trim() ||
     name.formatted?.trim() ||
     [name.givenName, name.familyName].filter(Boolean).join(' ').trim() ||
+    // A person who predates the provider keeps their name until it sends one.
+    currentName ||
     email.data;
   const { userName: _u, active: _a, externalId, password: _p, ...resource } = doc;
   return {
@@ -239,8 +241,8 @@ async function write(
   current: { user: UserRow; row: ScimUserRow | undefined },
   doc: Resource,
 ) {
-  const f = fieldsOf(doc);
   const { user } = current;
+  const f = fieldsOf(doc, user.name);
   if (f.email.toLowerCase() !== user.email.toLowerCase()) await assertEmailFree(tx, f.email, user.id);
   const status: UserRow['status'] = f.active ? 'active' : 'deactivated';
   if (status === 'deactivated' && user.status === 'active') await assertNotLastAdmin(tx, r, user);

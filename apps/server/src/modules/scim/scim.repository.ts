@@ -52,7 +52,6 @@ const keptMulti = (c: ProvisionedUserColumns, attr: string, sub: string): SqlAtt
 });
 
 const userScalars = new Map<string, string[]>([
-  ['displayname', ['displayName']],
   ['nickname', ['nickName']],
   ['title', ['title']],
   ['usertype', ['userType']],
@@ -97,8 +96,11 @@ export function userFilterAttributes(c: ProvisionedUserColumns): SqlAttrResolver
       case 'meta.lastmodified':
         return column('dateTime', sql`${c.updatedAt}`);
       case 'emails':
-      case 'emails.value':
-        return keptMulti(c, 'emails', 'value');
+      case 'emails.value': {
+        // The sign-in address is an e-mail of everyone, linked or not (it is what /Users shows by default).
+        const kept = keptMulti(c, 'emails', 'value');
+        return { type: 'string', where: (cond) => or(cond(sql`${c.email}`), kept.where(cond))! };
+      }
       case 'emails.type':
         return keptMulti(c, 'emails', 'type');
       case 'phonenumbers':
