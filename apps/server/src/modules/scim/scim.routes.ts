@@ -66,9 +66,12 @@ function scimErrorHandler(error: FastifyError | AppError, request: FastifyReques
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const paths = error.validation.map((v) =>
-      [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-    );
+    const paths = error.validation.flatMap((v) => {
+      const base = [where, ...v.instancePath.split('/').filter(Boolean)];
+      // Name each unknown attribute itself, not the object that holds it.
+      const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
+      return keys?.length ? keys.map((k) => [...base, k].join('.')) : [base.join('.')];
+    });
     return sendScimError(
       reply,
       400,
