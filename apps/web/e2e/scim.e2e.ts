@@ -36,7 +36,9 @@ describe('SCIM: an identity provider provisions and deprovisions a partner’s p
     await waitForPath(page, '/organization');
     await page.getByRole('link', { name: 'Provisioning (SCIM)' }).click();
     await page.getByRole('heading', { name: 'User provisioning (SCIM)', level: 1 }).waitFor();
-    await expect.poll(() => page.getByLabel('SCIM base URL').textContent()).toMatch(/\/scim\/v2$/);
+    await expect
+      .poll(() => page.getByLabel('SCIM base URL', { exact: true }).textContent())
+      .toMatch(/\/scim\/v2$/);
 
     await page.getByRole('button', { name: 'Create SCIM token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create SCIM token' });
