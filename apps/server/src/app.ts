@@ -44,6 +44,8 @@ import tokenRoutes from './modules/identity/tokens.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import programRoutes from './modules/programs/programs.routes';
 import settingsRoutes from './modules/settings/settings.routes';
+import scimAdminRoutes from './modules/scim/scim-admin.routes';
+import scimRoutes from './modules/scim/scim.routes';
 
 export interface AppOptions {
   config: Config;
@@ -81,6 +83,7 @@ const modules = [
   memberRoutes,
   notificationRoutes,
   auditRoutes,
+  scimAdminRoutes,
 ];
 
 export async function buildApp({
@@ -155,6 +158,16 @@ export async function buildApp({
         );
     },
     { prefix: '/api/v1' },
+  );
+
+  // SCIM 2.0 sits outside /api/v1, where RFC 7644 clients expect it, behind the same gate (access 'scim').
+  await app.register(
+    async (scim) => {
+      await scim.register(accessPlugin);
+      await scim.register(inputGuards);
+      await scim.register(scimRoutes, { db, mailer: mail, config, secrets: box });
+    },
+    { prefix: '/scim/v2' },
   );
 
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -43,6 +43,7 @@ import {
   createUser,
   createWebhookRecord,
 } from '../src/seed/factories';
+import { insertScimGroupRecord, insertScimTokenRecord } from '../src/modules/scim/scim.records';
 import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
 
@@ -123,6 +124,10 @@ async function importMappingRecord(t: TestApp) {
   return row!.id;
 }
 
+const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const SCIM_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const SCIM_PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
 export const examples: Record<string, Example> = {
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
@@ -172,6 +177,69 @@ export const examples: Record<string, Example> = {
   'POST /api/v1/tokens': () => ({ body: { name: 'ci', scope: 'read' } }),
   'DELETE /api/v1/tokens/{id}': async ({ user, t }) => ({
     params: { id: (await createApiTokenRecord(t.database.db, { userId: user.id })).row.id },
+  }),
+  'GET /api/v1/scim/tokens': () => ({}),
+  'POST /api/v1/scim/tokens': () => ({ body: { name: 'Okta' } }),
+  'DELETE /api/v1/scim/tokens/{id}': async ({ owner, t }) => ({
+    params: { id: (await insertScimTokenRecord(t.database.db, { organizationId: owner.id })).row.id },
+  }),
+  'GET /api/v1/scim/role-mappings': () => ({}),
+  'PUT /api/v1/scim/role-mappings': () => ({
+    body: { mappings: [{ group: 'Partner leads', role: 'partner_admin' }] },
+  }),
+  // SCIM (access 'scim'): the suites send the owner's SCIM token (openapi-walk.ts, scimHeaders).
+  'GET /scim/v2/ServiceProviderConfig': () => ({}),
+  'GET /scim/v2/ResourceTypes': () => ({}),
+  'GET /scim/v2/Schemas': () => ({}),
+  'GET /scim/v2/Users': ({ user }) => ({
+    query: `filter=${encodeURIComponent(`userName eq "${user.email}"`)}&startIndex=1&count=10`,
+  }),
+  'POST /scim/v2/Users': () => ({
+    body: {
+      schemas: [SCIM_USER],
+      userName: `scim-${newId()}@example.test`,
+      name: { givenName: 'Sam', familyName: 'Scim' },
+      emails: [{ value: 'sam@example.test', type: 'work', primary: true }],
+      active: true,
+    },
+  }),
+  'GET /scim/v2/Users/{id}': ({ user }) => ({ params: { id: user.id } }),
+  'PUT /scim/v2/Users/{id}': ({ user }) => ({
+    params: { id: user.id },
+    body: {
+      schemas: [SCIM_USER],
+      userName: user.email,
+      name: { givenName: 'Pat', familyName: 'Put' },
+      active: true,
+    },
+  }),
+  'PATCH /scim/v2/Users/{id}': ({ user }) => ({
+    params: { id: user.id },
+    body: { schemas: [SCIM_PATCH], Operations: [{ op: 'replace', path: 'title', value: 'Partner lead' }] },
+  }),
+  'DELETE /scim/v2/Users/{id}': async ({ owner, t }) => ({
+    params: { id: (await createUser(t.database.db, { organizationId: owner.id, role: 'partner_user' })).id },
+  }),
+  'GET /scim/v2/Groups': () => ({ query: 'startIndex=1&count=10' }),
+  'POST /scim/v2/Groups': () => ({
+    body: { schemas: [SCIM_GROUP], displayName: `Group ${newId()}`, members: [] },
+  }),
+  'GET /scim/v2/Groups/{id}': async ({ owner, t }) => ({
+    params: { id: (await insertScimGroupRecord(t.database.db, { organizationId: owner.id })).id },
+  }),
+  'PUT /scim/v2/Groups/{id}': async ({ owner, t }) => ({
+    params: { id: (await insertScimGroupRecord(t.database.db, { organizationId: owner.id })).id },
+    body: { schemas: [SCIM_GROUP], displayName: `Group ${newId()}`, members: [] },
+  }),
+  'PATCH /scim/v2/Groups/{id}': async ({ owner, user, t }) => ({
+    params: { id: (await insertScimGroupRecord(t.database.db, { organizationId: owner.id })).id },
+    body: {
+      schemas: [SCIM_PATCH],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: user.id }] }],
+    },
+  }),
+  'DELETE /scim/v2/Groups/{id}': async ({ owner, t }) => ({
+    params: { id: (await insertScimGroupRecord(t.database.db, { organizationId: owner.id })).id },
   }),
   'GET /api/v1/invitations': () => ({ query: 'limit=5' }),
   'POST /api/v1/invitations': ({ owner }) => ({

@@ -33,6 +33,8 @@ const matrix = {
   // Channel managers invite into the partners assigned to them.
   'invitations:manage': ['admin', 'channel_manager', 'partner_admin'],
   'tokens:manage': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  // SCIM provisioning tokens and group → role mappings: each organization's own admin, for its own people.
+  'scim:manage': ['admin', 'partner_admin'],
   'audit:read': ['admin', 'analyst'],
   'partner-types:manage': ['admin'],
   'programs:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],

@@ -30,7 +30,10 @@ export interface ChangeRecorder {
   event(event: EventInput): void;
 }
 
-type AuditCtx = Pick<Ctx, 'requestId' | 'ip'> & { actor: { userId: string; orgId: string } | null };
+/** `userId` null: an organization's own machinery acting (its identity provider's SCIM token), no person. */
+type AuditCtx = Pick<Ctx, 'requestId' | 'ip'> & {
+  actor: { userId: string | null; orgId: string } | null;
+};
 
 /**
  * Every state change runs here: one transaction that applies the change and

@@ -49,6 +49,7 @@ import {
   tokensRoute,
 } from '../features/identity/routes';
 import { importRoute, importsRoute, newImportRoute } from '../features/imports/routes';
+import { scimRoute } from '../features/scim/routes';
 import {
   companyProfileRoute,
   locatorPartnerRoute,
@@ -106,6 +107,7 @@ const routeTree = rootRoute.addChildren([
     teamRoute,
     sessionsRoute,
     tokensRoute,
+    scimRoute,
     programsRoute,
     newProgramRoute,
     programRoute,

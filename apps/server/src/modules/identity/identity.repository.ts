@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { isId } from '../../lib/ids';
+import { isId, newId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
 import { findOrganizationById, organizationsView } from '../organizations/organizations.repository';
 import { passwordResets, sessions, users } from './identity.tables';
@@ -304,4 +304,109 @@ export async function lockDigestState(q: Queryable, userId: string) {
     .where(eq(users.id, userId))
     .for('update');
   return row;
+}
+
+// --- Provisioning by an organization's identity provider (modules/scim). The SCIM client is no
+// person, so these take the organization it provisions; every one holds to that organization. ---
+
+/** What a provisioning filter may compare: the caller builds its predicate over these. */
+export interface ProvisionedUserColumns {
+  id: typeof users.id;
+  email: typeof users.email;
+  name: typeof users.name;
+  status: typeof users.status;
+  createdAt: typeof users.createdAt;
+  updatedAt: typeof users.updatedAt;
+}
+const provisionedUserColumns: ProvisionedUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  status: users.status,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+/** A page of an organization's users matching `filter`, oldest first (stable for index paging), with the total. */
+export async function findUsersOfOrganization(
+  q: Queryable,
+  organizationId: string,
+  filter: (c: ProvisionedUserColumns) => SQL | undefined,
+  page: { offset: number; limit: number },
+) {
+  const condition = and(eq(users.organizationId, organizationId), filter(provisionedUserColumns));
+  const [{ total } = { total: 0 }] = await q
+    .select({ total: sql<number>`count(*)::int` })
+    .from(users)
+    .where(condition);
+  const rows =
+    page.limit === 0
+      ? []
+      : await q
+          .select()
+          .from(users)
+          .where(condition)
+          .orderBy(users.createdAt, users.id)
+          .offset(page.offset)
+          .limit(page.limit);
+  return { rows, total: Number(total) };
+}
+
+export async function findUserOfOrganization(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<UserRow | undefined> {
+  if (!isId(id)) return undefined;
+  const query = q
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.organizationId, organizationId)));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** Users of the organization among `ids` (the rest are another organization's, or none). */
+export async function findUsersOfOrganizationByIds(q: Queryable, organizationId: string, ids: string[]) {
+  const valid = [...new Set(ids.filter(isId))];
+  if (!valid.length) return [];
+  return q
+    .select()
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), inArray(users.id, valid)));
+}
+
+/** A person the identity provider created: no password, they sign in by SSO or a password-reset link. */
+export async function insertProvisionedUser(
+  q: Queryable,
+  input: { organizationId: string; email: string; name: string; role: UserRow['role'] },
+) {
+  const [row] = await q
+    .insert(users)
+    .values({ id: newId(), ...input, passwordHash: null, status: 'active' })
+    .returning();
+  return row!;
+}
+
+export async function updateProvisionedUser(
+  q: Queryable,
+  id: string,
+  change: Partial<Pick<UserRow, 'email' | 'name' | 'role' | 'status'>>,
+) {
+  const [row] = await q
+    .update(users)
+    .set({ ...change, version: sql`${users.version} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row!;
+}
+
+/** How many active users of the organization hold `role` (the last administrator is kept). */
+export async function countActiveUsersWithRole(q: Queryable, organizationId: string, role: UserRow['role']) {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.role, role), eq(users.status, 'active')));
+  return Number(row?.n ?? 0);
 }

@@ -49,3 +49,11 @@ export async function findSessionOfActor(q: Queryable, actor: Actor, id: string)
     .where(and(eq(sessions.id, id), eq(sessions.userId, actor.userId), isNull(sessions.revokedAt)));
   return row;
 }
+
+/** Ends every API token of a user at once (a deactivation by the identity provider): a later reactivation does not revive them. */
+export async function revokeApiTokensOfUser(q: Queryable, userId: string, now: Date) {
+  await q
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}

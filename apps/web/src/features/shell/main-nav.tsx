@@ -10,6 +10,7 @@ import { TeamNavLink } from '../identity/account-links';
 import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
+import { ScimNavLink } from '../scim/nav-link';
 import { SettingsNavLink } from '../settings/nav-links';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
@@ -45,6 +46,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <EcosystemNavLinks onNavigate={onNavigate} />
       <CommunityNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />
+      <ScimNavLink onNavigate={onNavigate} />
       {canReadAudit && (
         <NavLinkLink
           to="/audit-log"
