@@ -102,15 +102,37 @@ async function idpCall<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function oidcReason(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  if (/nonce/i.test(message)) return 'oidc_nonce';
-  if (/"aud"|audience|azp/i.test(message)) return 'oidc_audience';
-  if (/"exp"|expired/i.test(message)) return 'oidc_expired';
-  if (/"iss"|issuer/i.test(message)) return 'oidc_issuer';
-  if (/signature/i.test(message)) return 'oidc_signature';
-  if (/state/i.test(message)) return 'state_mismatch';
-  return 'oidc_invalid';
+/**
+ * openid-client wraps oauth4webapi's errors: the claim that failed and the error code sit down the `cause`
+ * chain, the top message is generic. Read them all so the refusal says which check failed.
+ */
+function oidcFailure(err: unknown): { reason: string; detail: string } {
+  const messages: string[] = [];
+  let claim: string | undefined;
+  let code = '';
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const x = e as { message?: unknown; code?: unknown; claim?: unknown; cause?: unknown };
+    if (typeof x.message === 'string') messages.push(x.message);
+    if (typeof x.code === 'string') code = `${code} ${x.code}`;
+    if (typeof x.claim === 'string') claim ??= x.claim;
+    e = x.cause;
+  }
+  const text = `${messages.join(' | ')} ${code}`;
+  const reason =
+    claim === 'nonce' || /nonce/i.test(text)
+      ? 'oidc_nonce'
+      : claim === 'aud' || claim === 'azp'
+        ? 'oidc_audience'
+        : claim === 'exp' || claim === 'iat' || claim === 'nbf' || /TIMESTAMP/.test(code)
+          ? 'oidc_expired'
+          : claim === 'iss'
+            ? 'oidc_issuer'
+            : /SIGNATURE|signature/.test(text)
+              ? 'oidc_signature'
+              : /state/i.test(text)
+                ? 'state_mismatch'
+                : 'oidc_invalid';
+  return { reason, detail: messages.join(' | ') || String(err) };
 }
 
 /** The OIDC callback: the state must be this browser's, unspent and fresh; then the ID token's checks. */
@@ -151,7 +173,8 @@ export async function finishOidcSignIn(
         codeVerifier: login.codeVerifier,
       });
     } catch (err) {
-      throw new SsoRefusal(oidcReason(err), (err as Error).message);
+      const failure = oidcFailure(err);
+      throw new SsoRefusal(failure.reason, failure.detail);
     }
     const email = typeof claims.email === 'string' ? claims.email : null;
     if (!email)
