@@ -156,7 +156,7 @@ describe('OIDC ID-token refusals', () => {
     ['issuer', 'oidc_issuer'],
   ] as const)('refuses an ID token whose %s is wrong', async (which, reason) => {
     const res = await signInWith(which);
-    expect(res.location).toBe(`/sign-in?ssoError=${reason}`);
+    expect(res.location).toBe(`/login?ssoError=${reason}`);
     expect(res.session).toBeUndefined();
   });
 });

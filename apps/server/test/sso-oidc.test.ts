@@ -171,13 +171,13 @@ describe('OIDC sign-in', () => {
     const otherBrowser = other.cookies.find((c) => c.name === 'pg_sso')!.value;
     // Same flow, but the callback arrives in another browser (a login CSRF): refused.
     const swapped = await browserSignIn(`connectionId=${connectionId}`, { cookie: `pg_sso=${otherBrowser}` });
-    expect(swapped.location).toBe('/sign-in?ssoError=state_mismatch');
+    expect(swapped.location).toBe('/login?ssoError=state_mismatch');
     expect(swapped.session).toBeUndefined();
     // A state altered on the way back: refused.
     const altered = await browserSignIn(`connectionId=${connectionId}`, {
       tamper: (u) => u.searchParams.set('state', 'forged-state'),
     });
-    expect(altered.location).toBe('/sign-in?ssoError=state_mismatch');
+    expect(altered.location).toBe('/login?ssoError=state_mismatch');
     // A genuine callback replayed: the state is spent.
     const first = await browserSignIn(`connectionId=${connectionId}`);
     expect(first.session).toBeDefined();
@@ -186,7 +186,7 @@ describe('OIDC sign-in', () => {
       url: first.callbackUrl,
       headers: { cookie: `pg_sso=${first.browser}` },
     });
-    expect(again.headers.location).toBe('/sign-in?ssoError=state_mismatch');
+    expect(again.headers.location).toBe('/login?ssoError=state_mismatch');
     const refusals = await t.database.db
       .select()
       .from(auditLog)
@@ -197,14 +197,14 @@ describe('OIDC sign-in', () => {
   it('refuses a person whose address belongs to another organization', async () => {
     idp.signInAs({ sub: 'okta-4', email: e.aUser.email, name: 'Impostor', groups: ['pg-admins'] });
     const { location, session } = await browserSignIn(`connectionId=${connectionId}`);
-    expect(location).toBe('/sign-in?ssoError=wrong_organization');
+    expect(location).toBe('/login?ssoError=wrong_organization');
     expect(session).toBeUndefined();
   });
 
   it('creates no one for a domain the organization has not proven', async () => {
     idp.signInAs({ sub: 'okta-5', email: 'gus@unproven.example', name: 'Gus', groups: [] });
     const { location } = await browserSignIn(`connectionId=${connectionId}`);
-    expect(location).toBe('/sign-in?ssoError=domain_not_verified');
+    expect(location).toBe('/login?ssoError=domain_not_verified');
     expect(
       await t.database.db.select().from(users).where(eq(users.email, 'gus@unproven.example')),
     ).toHaveLength(0);

@@ -114,7 +114,7 @@ describe('a partner connects its SAML IdP', () => {
 
     // Before approval it serves no one.
     const early = await t.app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?connectionId=${c.id}` });
-    expect(early.headers.location).toBe('/sign-in?ssoError=no_connection');
+    expect(early.headers.location).toBe('/login?ssoError=no_connection');
     // A partner admin cannot approve its own; another partner cannot even see it.
     expect(
       (await as(t.app, partnerAdmin).post(`/api/v1/sso/connections/${c.id}/approve`, { version: c.version }))
@@ -182,7 +182,7 @@ describe('SAML refusals', () => {
     const { location, session } = await post(partnerConnection.id, samlResponse(s.requestId), {
       browser: s.browser,
     });
-    expect(location).toBe(`/sign-in?ssoError=${reason}`);
+    expect(location).toBe(`/login?ssoError=${reason}`);
     expect(session).toBeUndefined();
   };
 
@@ -255,12 +255,12 @@ describe('SAML refusals', () => {
     const res = await post(partnerConnection.id, signedResponse(forPartner({ inResponseTo: s.requestId })), {
       browser: other.browser,
     });
-    expect(res.location).toBe('/sign-in?ssoError=state_mismatch');
+    expect(res.location).toBe('/login?ssoError=state_mismatch');
   });
 
   it('refuses IdP-initiated sign-in unless the connection allows it', async () => {
     const res = await post(partnerConnection.id, signedResponse(forPartner({ inResponseTo: null })));
-    expect(res.location).toBe('/sign-in?ssoError=idp_initiated_refused');
+    expect(res.location).toBe('/login?ssoError=idp_initiated_refused');
   });
 
   it('audits every refusal with its reason', async () => {
@@ -320,7 +320,7 @@ describe('IdP-initiated SAML, where the vendor turned it on', () => {
     const once = signedResponse(staff({ assertionId: '_replayed-assertion' }));
     expect((await post(idpInitiated.id, once)).session).toBeDefined();
     const again = await post(idpInitiated.id, once);
-    expect(again.location).toBe('/sign-in?ssoError=saml_replay');
+    expect(again.location).toBe('/login?ssoError=saml_replay');
     expect(again.session).toBeUndefined();
   });
 });

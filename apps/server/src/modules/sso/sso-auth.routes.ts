@@ -32,7 +32,7 @@ export default async function ssoAuthRoutes(app: FastifyInstance, { db, config, 
 
   const refused = (reply: FastifyReply, err: unknown) => {
     if (!(err instanceof SsoRefusal)) throw err;
-    return reply.redirect(`/sign-in?ssoError=${encodeURIComponent(err.reason)}`, 302);
+    return reply.redirect(`/login?ssoError=${encodeURIComponent(err.reason)}`, 302);
   };
 
   const signedIn = (req: FastifyRequest, reply: FastifyReply, token: string, returnTo: string) => {
@@ -49,7 +49,7 @@ export default async function ssoAuthRoutes(app: FastifyInstance, { db, config, 
         tags,
         summary: 'Start signing in through an SSO connection',
         description:
-          "By the email's proven domain or by connection id: redirects to the IdP (OIDC authorization code with PKCE, or a SAML AuthnRequest). `returnTo` is honoured only as a path on this site. When nothing serves the sign-in, redirects to `/sign-in?ssoError=no_connection`.",
+          "By the email's proven domain or by connection id: redirects to the IdP (OIDC authorization code with PKCE, or a SAML AuthnRequest). `returnTo` is honoured only as a path on this site. When nothing serves the sign-in, redirects to `/login?ssoError=no_connection`.",
         querystring: ssoStartQuery,
         response: redirectSchema,
       },
@@ -83,7 +83,7 @@ export default async function ssoAuthRoutes(app: FastifyInstance, { db, config, 
         tags,
         summary: 'OIDC redirect URI: the IdP sends the browser back here with a code',
         description:
-          "Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time, opens a session and redirects to the sign-in's `returnTo`. A refusal redirects to `/sign-in?ssoError=<reason>` and is audited.",
+          "Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time, opens a session and redirects to the sign-in's `returnTo`. A refusal redirects to `/login?ssoError=<reason>` and is audited.",
         params: idParams,
         querystring: z.object({
           code: z.string().max(4000).optional(),

@@ -11,6 +11,7 @@ import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
 import { SettingsNavLink } from '../settings/nav-links';
+import { SsoNavLink } from '../sso/nav-links';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { organization } = useSession();
@@ -55,6 +56,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         />
       )}
       <SettingsNavLink onNavigate={onNavigate} />
+      <SsoNavLink onNavigate={onNavigate} />
     </Stack>
   );
 }
