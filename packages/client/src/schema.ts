@@ -23051,7 +23051,7 @@ export interface paths {
         };
         /**
          * Start signing in through an SSO connection
-         * @description By the email's proven domain or by connection id: redirects to the IdP (OIDC authorization code with PKCE, or a SAML AuthnRequest). `returnTo` is honoured only as a path on this site. When nothing serves the sign-in, redirects to `/sign-in?ssoError=no_connection`.
+         * @description By the email's proven domain or by connection id: redirects to the IdP (OIDC authorization code with PKCE, or a SAML AuthnRequest). `returnTo` is honoured only as a path on this site. When nothing serves the sign-in, redirects to `/login?ssoError=no_connection`.
          */
         get: {
             parameters: {
@@ -23111,7 +23111,7 @@ export interface paths {
         };
         /**
          * OIDC redirect URI: the IdP sends the browser back here with a code
-         * @description Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time, opens a session and redirects to the sign-in's `returnTo`. A refusal redirects to `/sign-in?ssoError=<reason>` and is audited.
+         * @description Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time, opens a session and redirects to the sign-in's `returnTo`. A refusal redirects to `/login?ssoError=<reason>` and is audited.
          */
         get: {
             parameters: {
@@ -23299,7 +23299,7 @@ export interface paths {
         put?: never;
         /**
          * Does this email's domain sign in with SSO?
-         * @description Answers whether a proven domain has an active SSO connection and where to start, without naming the organization. Limited to 30 requests per client per 15 minutes (429).
+         * @description Answers whether a proven domain has an active SSO connection and where to start, without naming the organization. Limited to 300 requests per client per 15 minutes (429).
          */
         post: {
             parameters: {

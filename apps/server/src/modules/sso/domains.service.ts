@@ -152,7 +152,9 @@ export async function releaseDomain(db: Db, ctx: Ctx, id: string) {
   });
 }
 
-const discoverLimit: Limit = { bucket: 'sso_discover', max: 30, windowMs: 15 * 60_000 };
+// Generous for people (the sign-in page asks once per domain typed, every sign-in), slow for anyone listing
+// which domains have SSO.
+export const discoverLimit: Limit = { bucket: 'sso_discover', max: 300, windowMs: 15 * 60_000 };
 
 /**
  * The sign-in page's question: does this address sign in with SSO? Counted per client (and address) so it

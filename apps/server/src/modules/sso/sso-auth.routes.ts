@@ -179,7 +179,7 @@ export default async function ssoAuthRoutes(app: FastifyInstance, { db, config, 
         tags,
         summary: "Does this email's domain sign in with SSO?",
         description:
-          'Answers whether a proven domain has an active SSO connection and where to start, without naming the organization. Limited to 30 requests per client per 15 minutes (429).',
+          'Answers whether a proven domain has an active SSO connection and where to start, without naming the organization. Limited to 300 requests per client per 15 minutes (429).',
         body: ssoDiscoverBody,
         response: { 200: ssoDiscoverResponse },
       },
