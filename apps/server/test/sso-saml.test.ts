@@ -1,5 +1,7 @@
 // SAML 2.0 sign-in: a partner connects its IdP (metadata import), the vendor approves, people sign in
 // SP-initiated; and every refusal the issue lists, each with the response an attacker would send.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables';
@@ -126,6 +128,34 @@ describe('a partner connects its SAML IdP', () => {
       version: c.version,
     });
     expect(approved.json().status).toBe('active');
+  });
+
+  it("reads the IdP's metadata from its URL; a partner's URL may not reach a private address", async () => {
+    const server = http.createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/xml' }).end(idpMetadataXml()),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const metadataUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metadata`;
+    try {
+      const body = {
+        protocol: 'saml',
+        name: 'From a URL',
+        saml: { metadataUrl },
+        roleMapping: { attribute: 'groups', rules: [], defaultRole: 'analyst' },
+      };
+      const vendor = await as(t.app, admin).post('/api/v1/sso/connections', body);
+      expect(vendor.statusCode, vendor.body).toBe(201);
+      expect(vendor.json().saml).toMatchObject({ idpEntityId: IDP_ENTITY_ID, idpSsoUrl: IDP_SSO_URL });
+      const partner = await as(t.app, partnerAdmin).post('/api/v1/sso/connections', {
+        ...body,
+        roleMapping: { ...body.roleMapping, defaultRole: 'partner_user' },
+      });
+      expect(partner.statusCode).toBe(400);
+      expect(partner.json().errors[0]).toMatchObject({ path: 'body.saml.metadataUrl' });
+      expect(partner.json().errors[0].message).toContain('private');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('refuses settings that cannot work, naming the field', async () => {

@@ -23528,6 +23528,11 @@ export interface paths {
                             /** @description The IdP's metadata document: fills the entity id, sign-in URL and certificates */
                             metadataXml?: string;
                             /**
+                             * Format: uri
+                             * @description Where to fetch the IdP's metadata from, instead of pasting it
+                             */
+                            metadataUrl?: string;
+                            /**
                              * @description Accept assertions that answer no request of ours (IdP-initiated); off by default
                              * @default false
                              */
@@ -23798,6 +23803,11 @@ export interface paths {
                             idpCertificates?: string[];
                             /** @description The IdP's metadata document: fills the entity id, sign-in URL and certificates */
                             metadataXml?: string;
+                            /**
+                             * Format: uri
+                             * @description Where to fetch the IdP's metadata from, instead of pasting it
+                             */
+                            metadataUrl?: string;
                             /**
                              * @description Accept assertions that answer no request of ours (IdP-initiated); off by default
                              * @default false

@@ -56,6 +56,7 @@ export const samlSettingsInput = z.strictObject({
     .max(500_000)
     .optional()
     .describe("The IdP's metadata document: fills the entity id, sign-in URL and certificates"),
+  metadataUrl: httpUrl.optional().describe("Where to fetch the IdP's metadata from, instead of pasting it"),
   allowIdpInitiated: z
     .boolean()
     .default(false)

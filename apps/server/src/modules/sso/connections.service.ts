@@ -14,6 +14,7 @@ import { forbidden, invalid, notFound, unprocessable, type FieldError } from '..
 import { newId } from '../../lib/ids';
 import type { SecretBox } from '../../lib/secrets';
 import { findOrganizationsByIds } from '../organizations/organizations.repository';
+import { checkWebhookUrl } from '../webhooks/url-safety';
 import { normalizeCertificate, readIdpMetadata } from './saml-metadata';
 import {
   findConnectionById,
@@ -92,10 +93,39 @@ interface SamlFields {
   samlIdpCertificates: string[];
 }
 
-/** Metadata first, then the fields typed beside it (they win); every gap named. */
+/**
+ * Who may point the server at a private address (an IdP on the intranet): the vendor admin, or everyone on
+ * a trusted network (WEBHOOK_ALLOW_PRIVATE). A partner admin may not make the server fetch from the
+ * vendor's own network (SSRF): their issuer and metadata URLs must resolve to public addresses.
+ */
+const mayReachPrivate = (ctx: Ctx, config: Config) =>
+  ctx.actor.orgKind === 'vendor' || config.WEBHOOK_ALLOW_PRIVATE;
+
+const METADATA_MAX_BYTES = 1024 * 1024;
+
+/** The IdP's metadata from its URL (https, or loopback http), or the reason it could not be read. */
+async function fetchMetadata(
+  url: string,
+  allowPrivate: boolean,
+): Promise<{ xml: string } | { problem: string }> {
+  const problem = idpUrlProblem(url) ?? (await checkWebhookUrl(url, allowPrivate));
+  if (problem) return { problem };
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: 'error' });
+    if (!res.ok) return { problem: `answered ${res.status}` };
+    const text = await res.text();
+    if (text.length > METADATA_MAX_BYTES) return { problem: 'is larger than 1 MiB' };
+    return { xml: text };
+  } catch (err) {
+    return { problem: `could not be read (${(err as Error).message})` };
+  }
+}
+
+/** Metadata first (pasted or fetched), then the fields typed beside it (they win); every gap named. */
 async function samlFields(
   input: NonNullable<UpdateBody['saml']>,
   current: SamlFields | null,
+  allowPrivate: boolean,
 ): Promise<SamlFields & { errors: FieldError[] }> {
   const errors: FieldError[] = [];
   const fields: SamlFields = current ?? {
@@ -103,11 +133,19 @@ async function samlFields(
     samlIdpSsoUrl: null,
     samlIdpCertificates: [],
   };
-  if (input.metadataXml !== undefined) {
-    const meta = await readIdpMetadata(input.metadataXml);
+  let metadataXml = input.metadataXml;
+  let metadataPath = 'body.saml.metadataXml';
+  if (input.metadataUrl !== undefined && metadataXml === undefined) {
+    metadataPath = 'body.saml.metadataUrl';
+    const fetched = await fetchMetadata(input.metadataUrl, allowPrivate);
+    if ('problem' in fetched) errors.push({ path: metadataPath, message: fetched.problem });
+    else metadataXml = fetched.xml;
+  }
+  if (metadataXml !== undefined) {
+    const meta = await readIdpMetadata(metadataXml);
     if (!meta) {
       errors.push({
-        path: 'body.saml.metadataXml',
+        path: metadataPath,
         message: 'is not SAML IdP metadata (no IDPSSODescriptor)',
       });
     } else {
@@ -182,7 +220,9 @@ export async function createConnection(
   };
   let row: typeof base & Partial<SsoConnectionRow>;
   if (input.protocol === 'oidc') {
-    const problem = idpUrlProblem(input.oidc.issuer);
+    const problem =
+      idpUrlProblem(input.oidc.issuer) ??
+      (await checkWebhookUrl(input.oidc.issuer, mayReachPrivate(ctx, config)));
     if (problem) errors.push({ path: 'body.oidc.issuer', message: problem });
     row = {
       ...base,
@@ -192,7 +232,7 @@ export async function createConnection(
       oidcClientSecret: secrets.seal(input.oidc.clientSecret, secretContext(id)),
     };
   } else {
-    const saml = await samlFields(input.saml, null);
+    const saml = await samlFields(input.saml, null, mayReachPrivate(ctx, config));
     errors.push(...saml.errors);
     row = {
       ...base,
@@ -262,7 +302,9 @@ export async function updateConnectionSettings(
     if (input.oidc) {
       if (c.protocol !== 'oidc') errors.push({ path: 'body.oidc', message: 'this is a SAML connection' });
       if (input.oidc.issuer !== undefined) {
-        const problem = idpUrlProblem(input.oidc.issuer);
+        const problem =
+          idpUrlProblem(input.oidc.issuer) ??
+          (await checkWebhookUrl(input.oidc.issuer, mayReachPrivate(ctx, config)));
         if (problem) errors.push({ path: 'body.oidc.issuer', message: problem });
         set.oidcIssuer = input.oidc.issuer;
       }
@@ -274,11 +316,15 @@ export async function updateConnectionSettings(
     if (input.saml) {
       if (c.protocol !== 'saml') errors.push({ path: 'body.saml', message: 'this is an OIDC connection' });
       else {
-        const saml = await samlFields(input.saml, {
-          samlIdpEntityId: c.samlIdpEntityId,
-          samlIdpSsoUrl: c.samlIdpSsoUrl,
-          samlIdpCertificates: [...c.samlIdpCertificates],
-        });
+        const saml = await samlFields(
+          input.saml,
+          {
+            samlIdpEntityId: c.samlIdpEntityId,
+            samlIdpSsoUrl: c.samlIdpSsoUrl,
+            samlIdpCertificates: [...c.samlIdpCertificates],
+          },
+          mayReachPrivate(ctx, config),
+        );
         errors.push(...saml.errors);
         set.samlIdpEntityId = saml.samlIdpEntityId;
         set.samlIdpSsoUrl = saml.samlIdpSsoUrl;

@@ -28,6 +28,7 @@ interface Values extends Record<string, unknown> {
   oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string };
   saml: {
     metadataXml: string;
+    metadataUrl: string;
     idpEntityId: string;
     idpSsoUrl: string;
     idpCertificate: string;
@@ -58,6 +59,7 @@ function toBody(v: Values): CreateSsoConnectionInput {
     name: v.name,
     saml: {
       metadataXml: blank(v.saml.metadataXml),
+      metadataUrl: blank(v.saml.metadataUrl),
       idpEntityId: blank(v.saml.idpEntityId),
       idpSsoUrl: blank(v.saml.idpSsoUrl),
       idpCertificates: blank(v.saml.idpCertificate) ? [v.saml.idpCertificate] : undefined,
@@ -80,7 +82,14 @@ export function ConnectionForm({ onDone }: { onDone: () => void }) {
     protocol: 'oidc',
     name: '',
     oidc: { issuer: '', clientId: '', clientSecret: '', scopes: 'openid email profile' },
-    saml: { metadataXml: '', idpEntityId: '', idpSsoUrl: '', idpCertificate: '', allowIdpInitiated: false },
+    saml: {
+      metadataXml: '',
+      metadataUrl: '',
+      idpEntityId: '',
+      idpSsoUrl: '',
+      idpCertificate: '',
+      allowIdpInitiated: false,
+    },
     roleMapping: { attribute: 'groups', defaultRole: roles[roles.length - 1]!, rules: [] },
   });
   const protocol = form.getValues().protocol;
@@ -161,6 +170,12 @@ export function ConnectionForm({ onDone }: { onDone: () => void }) {
               maxRows={8}
               key={form.key('saml.metadataXml')}
               {...form.getInputProps('saml.metadataXml')}
+            />
+            <TextInput
+              label="…or its metadata URL"
+              placeholder="https://idp.example.com/metadata"
+              key={form.key('saml.metadataUrl')}
+              {...form.getInputProps('saml.metadataUrl')}
             />
             <TextInput
               label="IdP entity id"
