@@ -46,6 +46,7 @@ import programRoutes from './modules/programs/programs.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import scimAdminRoutes from './modules/scim/scim-admin.routes';
 import scimRoutes from './modules/scim/scim.routes';
+import ssoRoutes from './modules/sso/sso.routes';
 
 export interface AppOptions {
   config: Config;
@@ -84,6 +85,7 @@ const modules = [
   notificationRoutes,
   auditRoutes,
   scimAdminRoutes,
+  ssoRoutes,
 ];
 
 export async function buildApp({

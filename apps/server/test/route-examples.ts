@@ -12,6 +12,7 @@ import { sentEmails } from '../src/modules/mail/mail.tables';
 import { importChunks, importErrors, importMappings, imports } from '../src/modules/imports/imports.tables';
 import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
 import { newId } from '../src/lib/ids';
+import { ssoConnections, ssoDomains } from '../src/modules/sso/sso.tables';
 import { comments, posts } from '../src/modules/community/community.tables';
 import {
   addSpaceMember,
@@ -924,6 +925,51 @@ export const examples: Record<string, Example> = {
   'GET /api/v1/analytics/integrations': () => ({ query: 'format=csv' }),
   'GET /api/v1/analytics/network': () => ({ query: 'betweenness=true' }),
   'GET /api/v1/analytics/partners/{id}/scorecard': ({ owner }) => ({ params: { id: owner.id } }),
+
+  // --- SSO (connections, domains, policy; the sign-in endpoints are public) ---
+  'GET /api/v1/sso/connections': () => ({}),
+  'POST /api/v1/sso/connections': () => ({
+    body: {
+      protocol: 'oidc',
+      name: 'Staff IdP',
+      oidc: { issuer: 'https://idp.example.com', clientId: 'partnergraph', clientSecret: 'client-secret' },
+      roleMapping: { attribute: 'groups', rules: [], defaultRole: 'analyst' },
+    },
+  }),
+  'GET /api/v1/sso/connections/{id}': async (x) => ({ params: { id: (await ssoConnectionOf(x)).id } }),
+  'PATCH /api/v1/sso/connections/{id}': async (x) => {
+    const c = await ssoConnectionOf(x);
+    return { params: { id: c.id }, body: { version: c.version, name: 'Renamed IdP' } };
+  },
+  'POST /api/v1/sso/connections/{id}/approve': async (x) => {
+    const c = await ssoConnectionOf(x);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/sso/connections/{id}/disable': async (x) => {
+    const c = await ssoConnectionOf(x);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/sso/connections/{id}/test': async (x) => ({ params: { id: (await ssoConnectionOf(x)).id } }),
+  'GET /api/v1/sso/domains': () => ({}),
+  'POST /api/v1/sso/domains': () => ({ body: { domain: `claim-${newId().slice(-12)}.example` } }),
+  'POST /api/v1/sso/domains/{id}/verify': async (x) => {
+    const d = await ssoDomainOf(x);
+    return { params: { id: d.id }, body: { version: d.version } };
+  },
+  'DELETE /api/v1/sso/domains/{id}': async (x) => ({ params: { id: (await ssoDomainOf(x)).id } }),
+  'GET /api/v1/sso/policy': () => ({}),
+  'PUT /api/v1/sso/policy': () => ({ body: { ssoRequired: false } }),
+  'GET /api/v1/auth/sso/start': () => ({ query: 'email=someone%40nowhere.example' }),
+  'GET /api/v1/auth/sso/callback/{id}': async (x) => ({
+    params: { id: (await ssoConnectionOf(x)).id },
+    query: 'code=abc&state=def',
+  }),
+  'POST /api/v1/auth/saml/acs/{id}': async (x) => ({
+    params: { id: (await ssoConnectionOf(x)).id },
+    body: { SAMLResponse: Buffer.from('<Response/>').toString('base64') },
+  }),
+  'GET /api/v1/auth/saml/metadata/{id}': async (x) => ({ params: { id: (await ssoConnectionOf(x)).id } }),
+  'POST /api/v1/auth/sso/discover': () => ({ body: { email: 'someone@nowhere.example' } }),
 };
 
 /** A program with a custom checklist task, and `orgId` enrolled in it (the program then optionally retired). */
@@ -1115,4 +1161,36 @@ async function eventFor(x: ExampleInput, days = 10) {
     timeZone: 'Europe/Paris',
     segment: { countries: [x.owner.country!] },
   });
+}
+
+/** A SAML connection of the owner, awaiting approval (settings complete but for a certificate). */
+async function ssoConnectionOf(x: ExampleInput) {
+  const [row] = await x.t.database.db
+    .insert(ssoConnections)
+    .values({
+      id: newId(),
+      organizationId: x.owner.id,
+      protocol: 'saml',
+      name: 'Partner IdP',
+      status: 'pending_approval',
+      samlIdpEntityId: 'https://idp.example.com/saml',
+      samlIdpSsoUrl: 'https://idp.example.com/saml/sso',
+      roleMapping: { attribute: 'groups', rules: [], defaultRole: 'partner_user' },
+    })
+    .returning();
+  return row!;
+}
+
+/** A pending domain claim of the owner. */
+async function ssoDomainOf(x: ExampleInput) {
+  const [row] = await x.t.database.db
+    .insert(ssoDomains)
+    .values({
+      id: newId(),
+      organizationId: x.owner.id,
+      domain: `d-${newId().slice(-12)}.example`,
+      verificationToken: 'token',
+    })
+    .returning();
+  return row!;
 }

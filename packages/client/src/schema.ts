@@ -23370,6 +23370,1611 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in through an SSO connection
+         * @description By the email's proven domain or by connection id: redirects to the IdP (OIDC authorization code with PKCE, or a SAML AuthnRequest). `returnTo` is honoured only as a path on this site. When nothing serves the sign-in, redirects to `/login?ssoError=no_connection`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    email?: string;
+                    connectionId?: string;
+                    /** @description A same-origin path (`/deals`); anything else is ignored */
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirects the browser */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/callback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OIDC redirect URI: the IdP sends the browser back here with a code
+         * @description Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time, opens a session and redirects to the sign-in's `returnTo`. A refusal redirects to `/login?ssoError=<reason>` and is audited.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    iss?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirects the browser */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/saml/acs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SAML assertion consumer service (HTTP-POST binding)
+         * @description Accepts only signed assertions addressed to this connection (audience, recipient, issuer, time window), answering a request this browser started, unless IdP-initiated sign-in is on; each assertion once. Redirects like the OIDC callback.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        SAMLResponse: string;
+                        RelayState?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Redirects the browser */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/saml/metadata/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Our SAML service provider metadata for a connection, to import at the IdP */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description SAML 2.0 EntityDescriptor (application/samlmetadata+xml) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Does this email's domain sign in with SSO?
+         * @description Answers whether a proven domain has an active SSO connection and where to start, without naming the organization. Limited to 300 requests per client per 15 minutes (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sso: boolean;
+                            /** @description Password sign-in is refused for this domain */
+                            required: boolean;
+                            /** @description Where to send the browser to sign in with SSO */
+                            startUrl: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SSO connections
+         * @description The vendor admin lists every organization's; a partner admin its own organization's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    organizationId?: string;
+                    /** @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once */
+                    status?: "pending_approval" | "active" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organizationId: string;
+                                organizationName: string;
+                                /** @enum {string} */
+                                protocol: "oidc" | "saml";
+                                name: string;
+                                /**
+                                 * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                                 * @enum {string}
+                                 */
+                                status: "pending_approval" | "active" | "disabled";
+                                oidc: {
+                                    issuer: string;
+                                    clientId: string;
+                                    scopes: string;
+                                    hasClientSecret: boolean;
+                                    /** @description Register this as the redirect (callback) URI at the IdP */
+                                    redirectUri: string;
+                                } | null;
+                                saml: {
+                                    idpEntityId: string;
+                                    idpSsoUrl: string;
+                                    idpCertificates: string[];
+                                    allowIdpInitiated: boolean;
+                                    /** @description Our entity id (the audience the IdP must name) */
+                                    spEntityId: string;
+                                    /** @description Our assertion consumer service URL (HTTP-POST) */
+                                    acsUrl: string;
+                                    /** @description Our SP metadata, to import at the IdP */
+                                    metadataUrl: string;
+                                } | null;
+                                roleMapping: {
+                                    /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                    attribute: string;
+                                    /** @default [] */
+                                    rules: {
+                                        value: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                    }[];
+                                    /**
+                                     * @description The role of a person no rule matches
+                                     * @enum {string}
+                                     */
+                                    defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                };
+                                approvedAt: string | null;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Connect your organization's identity provider (OIDC or SAML)
+         * @description The vendor admin's connection (for staff) serves sign-ins at once; a partner admin's waits for the vendor admin's approval. The OIDC client secret is sealed at rest and never shown again. SAML settings can come from the IdP's metadata. Roles in the mapping must be of your organization's kind.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        protocol: "oidc";
+                        name: string;
+                        oidc: {
+                            /**
+                             * Format: uri
+                             * @description The issuer URL; its /.well-known/openid-configuration is read
+                             */
+                            issuer: string;
+                            clientId: string;
+                            /** @default openid email profile */
+                            scopes?: string;
+                            clientSecret: string;
+                        };
+                        roleMapping: {
+                            /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                            attribute: string;
+                            /** @default [] */
+                            rules?: {
+                                value: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            }[];
+                            /**
+                             * @description The role of a person no rule matches
+                             * @enum {string}
+                             */
+                            defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                        };
+                    } | {
+                        /** @enum {string} */
+                        protocol: "saml";
+                        name: string;
+                        saml: {
+                            idpEntityId?: string;
+                            /** Format: uri */
+                            idpSsoUrl?: string;
+                            idpCertificates?: string[];
+                            /** @description The IdP's metadata document: fills the entity id, sign-in URL and certificates */
+                            metadataXml?: string;
+                            /**
+                             * Format: uri
+                             * @description Where to fetch the IdP's metadata from, instead of pasting it
+                             */
+                            metadataUrl?: string;
+                            /**
+                             * @description Accept assertions that answer no request of ours (IdP-initiated); off by default
+                             * @default false
+                             */
+                            allowIdpInitiated?: boolean;
+                        };
+                        roleMapping: {
+                            /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                            attribute: string;
+                            /** @default [] */
+                            rules?: {
+                                value: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            }[];
+                            /**
+                             * @description The role of a person no rule matches
+                             * @enum {string}
+                             */
+                            defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an SSO connection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an SSO connection
+         * @description A partner admin's change sends an approved connection back to the vendor admin for approval. Fields left out stay; the client secret only changes when sent.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        name?: string;
+                        oidc?: {
+                            /**
+                             * Format: uri
+                             * @description The issuer URL; its /.well-known/openid-configuration is read
+                             */
+                            issuer?: string;
+                            clientId?: string;
+                            /** @default openid email profile */
+                            scopes?: string;
+                            /** @description Left out: the stored secret stays */
+                            clientSecret?: string;
+                        };
+                        saml?: {
+                            idpEntityId?: string;
+                            /** Format: uri */
+                            idpSsoUrl?: string;
+                            idpCertificates?: string[];
+                            /** @description The IdP's metadata document: fills the entity id, sign-in URL and certificates */
+                            metadataXml?: string;
+                            /**
+                             * Format: uri
+                             * @description Where to fetch the IdP's metadata from, instead of pasting it
+                             */
+                            metadataUrl?: string;
+                            /**
+                             * @description Accept assertions that answer no request of ours (IdP-initiated); off by default
+                             * @default false
+                             */
+                            allowIdpInitiated?: boolean;
+                        };
+                        roleMapping?: {
+                            /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                            attribute: string;
+                            /** @default [] */
+                            rules?: {
+                                value: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            }[];
+                            /**
+                             * @description The role of a person no rule matches
+                             * @enum {string}
+                             */
+                            defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sso/connections/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a partner's SSO connection (or re-enable a disabled one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/connections/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a connection serving sign-ins
+         * @description Sessions already open stay open. Turning it back on takes the vendor admin’s approval.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/connections/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connection
+         * @description OIDC: reads the issuer's discovery document and checks its endpoints and PKCE support. SAML: the settings are complete and the certificates in date. Problems are reported in the answer (200, ok: false).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            checks: {
+                                name: string;
+                                ok: boolean;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List claimed email domains
+         * @description The vendor admin lists every organization's; a partner admin its own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organizationId: string;
+                                organizationName: string;
+                                domain: string;
+                                /** @enum {string} */
+                                status: "pending" | "verified";
+                                verifiedBy: ("dns" | "vendor") | null;
+                                verifiedAt: string | null;
+                                /** @description Where to publish the TXT record */
+                                txtRecordName: string;
+                                /** @description The TXT record to publish */
+                                txtRecordValue: string;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Claim an email domain for your organization
+         * @description Answers the TXT record to publish (`partnergraph-verification=<token>` on the domain). A domain another organization claimed answers 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        domain: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            domain: string;
+                            /** @enum {string} */
+                            status: "pending" | "verified";
+                            verifiedBy: ("dns" | "vendor") | null;
+                            verifiedAt: string | null;
+                            /** @description Where to publish the TXT record */
+                            txtRecordName: string;
+                            /** @description The TXT record to publish */
+                            txtRecordValue: string;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/domains/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prove a domain: check its TXT record, or (vendor admin) confirm it
+         * @description Looks the TXT record up through DNS_SERVERS (or the system resolvers); when it is not there the domain stays pending and `check` says what was found. `byVendor: true` is the vendor admin confirming the domain without DNS.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        /** @description The vendor admin confirms the domain without DNS */
+                        byVendor?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            domain: string;
+                            /** @enum {string} */
+                            status: "pending" | "verified";
+                            verifiedBy: ("dns" | "vendor") | null;
+                            verifiedAt: string | null;
+                            /** @description Where to publish the TXT record */
+                            txtRecordName: string;
+                            /** @description The TXT record to publish */
+                            txtRecordValue: string;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            check: {
+                                ok: boolean;
+                                /** @description What the DNS look-up found, when it did not prove the domain */
+                                detail: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Release a claimed domain */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organization's "SSO required" policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizationId: string;
+                            ssoRequired: boolean;
+                            /** @description The one vendor admin who keeps password sign-in when the vendor requires SSO */
+                            breakGlassUserId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Require SSO for your organization (or stop requiring it)
+         * @description Password sign-in is then refused for the organization's members (403 pointing to SSO), except the vendor's one break-glass admin. Needs an active connection (422); the vendor also needs a break-glass admin (400).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Leave out only when no policy was saved yet */
+                        version?: number;
+                        ssoRequired: boolean;
+                        breakGlassUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizationId: string;
+                            ssoRequired: boolean;
+                            /** @description The one vendor admin who keeps password sign-in when the vendor requires SSO */
+                            breakGlassUserId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scim/v2/ServiceProviderConfig": {
         parameters: {
             query?: never;

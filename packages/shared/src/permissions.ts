@@ -92,6 +92,10 @@ const matrix = {
   'announcements:manage': ['admin', 'channel_manager'],
   'events:manage': ['admin', 'channel_manager'],
   'notifications:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  // SSO connections, domains and the "SSO required" policy: the vendor admin for staff, a partner admin for
+  // its own organization (the service holds each to its own); the vendor admin approves partners' connections.
+  'sso:manage': ['admin', 'partner_admin'],
+  'sso:approve': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

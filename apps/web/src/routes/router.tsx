@@ -72,6 +72,7 @@ import {
 } from '../features/programs/routes';
 import { newReferralRoute, referralRoute, referralsRoute } from '../features/referrals/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
+import { ssoSettingsRoute } from '../features/sso/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
 import { appRoute, rootRoute } from './root';
 
@@ -127,6 +128,7 @@ const routeTree = rootRoute.addChildren([
     fxRatesRoute,
     webhooksRoute,
     webhookRoute,
+    ssoSettingsRoute,
     emailsRoute,
     importsRoute,
     newImportRoute,

@@ -10,6 +10,7 @@ import type { PageRequest } from '../../lib/pagination';
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords';
 import { passwordChangedEmail, passwordResetEmail, type Site } from '../mail/templates';
 import { findOrganizationOfActor } from '../organizations/organizations.repository';
+import { assertPasswordSignInAllowed } from '../sso/sso.policy';
 import { apiTokens, passwordResets, sessions, users } from './identity.tables';
 import { subjectsOf, takeAttempt, withdrawAttempt, type Limit } from '../../lib/rate-limit';
 import {
@@ -141,6 +142,7 @@ export async function signIn(
     throw unauthorized('Invalid email or password');
   }
   await withdrawAttempt(db, attempt);
+  await assertPasswordSignInAllowed(db, found.user);
 
   const { user, org } = found;
   const session = await runChange(

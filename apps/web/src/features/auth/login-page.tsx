@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { useLogin } from '../../api/auth';
 import { ApiError, errorMessage } from '../../api/client';
 import { ForgotPasswordLink, SignInNoticeAlert } from '../identity/sign-in-extras';
+import { SsoErrorAlert, SsoSignInOption } from '../sso/sso-sign-in';
 import { FindPartnerLink } from '../marketplace/find-partner-link';
 import { BecomePartnerLink } from '../programs/applications/become-partner-link';
 import { homePath } from './session';
@@ -18,7 +19,7 @@ function loginErrorMessage(error: unknown): string {
   return errorMessage(error);
 }
 
-export function LoginPage({ redirectTo }: { redirectTo?: string }) {
+export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoError?: string }) {
   useDocumentTitle('Sign in · PartnerGraph');
   const navigate = useNavigate();
   const login = useLogin();
@@ -52,6 +53,7 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
               </Title>
             </div>
             <SignInNoticeAlert />
+            <SsoErrorAlert reason={ssoError} />
             {login.isError && (
               <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Could not sign in">
                 {loginErrorMessage(login.error)}
@@ -67,6 +69,7 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
               error={missingEmail}
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
+            <SsoSignInOption email={email} redirectTo={redirectTo} />
             <PasswordInput
               label="Password"
               autoComplete="current-password"

@@ -12,6 +12,7 @@ import { ProgramNavLinks } from '../programs/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
 import { ScimNavLink } from '../scim/nav-link';
 import { SettingsNavLink } from '../settings/nav-links';
+import { SsoNavLink } from '../sso/nav-links';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { organization } = useSession();
@@ -57,6 +58,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         />
       )}
       <SettingsNavLink onNavigate={onNavigate} />
+      <SsoNavLink onNavigate={onNavigate} />
     </Stack>
   );
 }
