@@ -45,6 +45,7 @@ import {
 } from '../src/seed/factories';
 import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
+import { mfaExamples } from './mfa-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -124,6 +125,7 @@ async function importMappingRecord(t: TestApp) {
 }
 
 export const examples: Record<string, Example> = {
+  ...mfaExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({

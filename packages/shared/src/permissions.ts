@@ -89,6 +89,8 @@ const matrix = {
   'spaces:manage': ['admin', 'channel_manager'],
   'announcements:manage': ['admin', 'channel_manager'],
   'events:manage': ['admin', 'channel_manager'],
+  // An organization's MFA policy and its people's factors (reset): the vendor admin for any, a partner admin for its own.
+  'mfa:manage': ['admin', 'partner_admin'],
   'notifications:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
 } as const satisfies Record<string, readonly Role[]>;
 

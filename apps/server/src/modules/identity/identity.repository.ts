@@ -101,6 +101,17 @@ export async function findUserForSignIn(q: Queryable, email: string) {
   return row;
 }
 
+/** A person and their organization by id, for the second step of a sign-in (no actor yet). */
+export async function findUserForSignInById(q: Queryable, userId: string) {
+  if (!isId(userId)) return undefined;
+  const [row] = await q
+    .select({ user: users, org: organizations })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, userId));
+  return row;
+}
+
 /**
  * The session behind a cookie, with what every request needs of its user and
  * organization (and nothing more: this runs on every request).
