@@ -70,6 +70,7 @@ import {
   programsRoute,
 } from '../features/programs/routes';
 import { newReferralRoute, referralRoute, referralsRoute } from '../features/referrals/routes';
+import { accountSecurityRoute, organizationSecurityRoute, securityRoute } from '../features/security/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
 import { appRoute, rootRoute } from './root';
@@ -106,6 +107,9 @@ const routeTree = rootRoute.addChildren([
     teamRoute,
     sessionsRoute,
     tokensRoute,
+    accountSecurityRoute,
+    securityRoute,
+    organizationSecurityRoute,
     programsRoute,
     newProgramRoute,
     programRoute,

@@ -10,6 +10,7 @@ import { TeamNavLink } from '../identity/account-links';
 import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
+import { SecurityNavLink } from '../security/nav-links';
 import { SettingsNavLink } from '../settings/nav-links';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
@@ -54,6 +55,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <SecurityNavLink onNavigate={onNavigate} />
       <SettingsNavLink onNavigate={onNavigate} />
     </Stack>
   );
