@@ -4,7 +4,10 @@ import { IconAlertCircle, IconFingerprint } from '@tabler/icons-react';
 import { errorMessage } from '../../api/client';
 import { type SignedIn, usePasskeySignIn } from '../../api/mfa';
 
-/** "Sign in with a passkey": no email and no password; the browser offers the passkeys it holds for this site. */
+/**
+ * Signing in with a passkey: no email and no password; the browser offers the passkeys it holds for
+ * this site. Worded "Continue…" so the page keeps exactly one button named "Sign in".
+ */
 export function PasskeySignInButton({ onSignedIn }: { onSignedIn: (session: SignedIn) => void }) {
   const signIn = usePasskeySignIn();
   if (!browserSupportsWebAuthn()) return null;
@@ -26,7 +29,7 @@ export function PasskeySignInButton({ onSignedIn }: { onSignedIn: (session: Sign
         loading={signIn.isPending}
         onClick={() => signIn.mutate(undefined, { onSuccess: onSignedIn })}
       >
-        Sign in with a passkey
+        Continue with a passkey
       </Button>
     </>
   );
