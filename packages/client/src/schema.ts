@@ -1663,7 +1663,7 @@ export interface paths {
         put?: never;
         /**
          * WebAuthn options to sign in with a passkey, without a password
-         * @description Any passkey registered here answers them (discoverable credentials); the authenticator must verify its owner. Limited to 30 per client address in 15 minutes (429).
+         * @description Any passkey registered here answers them (discoverable credentials); the authenticator must verify its owner. Limited to 100 per client address in 15 minutes (429).
          */
         post: {
             parameters: {

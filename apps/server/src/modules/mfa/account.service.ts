@@ -4,7 +4,7 @@ import { runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unauthorized, unprocessable } from '../../lib/errors';
 import type { Mailer } from '../../lib/mail';
-import { takeAttempt, withdrawAttempt } from '../../lib/rate-limit';
+import { subjectsOf, takeAttempt, withdrawAttempt } from '../../lib/rate-limit';
 import type { SecretBox } from '../../lib/secrets';
 import { findUserById } from '../identity/identity.repository';
 import type { Site } from '../mail/templates';
@@ -82,7 +82,7 @@ export async function confirmTotp(d: AccountDeps, ctx: Ctx, code: string) {
   const app = await findTotpOfUser(d.db, user.id);
   if (!app) throw unprocessable('Start setting up an authenticator app first');
   if (app.confirmedAt) throw conflict('Your authenticator app is already set up');
-  const attempt = await takeAttempt(d.db, mfaCodeLimit, [`user:${user.id}`], 'wrong codes');
+  const attempt = await takeAttempt(d.db, mfaCodeLimit, subjectsOf(user.email, null), 'wrong codes');
   const step = await totpStepOf(openTotpSecret(d.secrets, app), code, app.lastUsedStep);
   if (step === null) {
     throw invalid([{ path: 'body.code', message: 'That code is not right: check the time on your phone' }]);

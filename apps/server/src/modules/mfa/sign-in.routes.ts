@@ -139,7 +139,7 @@ export async function signInRoutes(app: FastifyInstance, d: SignInDeps) {
         tags,
         summary: 'WebAuthn options to sign in with a passkey, without a password',
         description:
-          'Any passkey registered here answers them (discoverable credentials); the authenticator must verify its owner. Limited to 30 per client address in 15 minutes (429).',
+          'Any passkey registered here answers them (discoverable credentials); the authenticator must verify its owner. Limited to 100 per client address in 15 minutes (429).',
         response: { 200: passkeyOptionsSchema },
       },
     },

@@ -31,7 +31,7 @@ import {
 } from './webauthn';
 
 /** Passwordless attempts per client address. */
-const passkeySignInLimit: Limit = { bucket: 'passkey_sign_in', max: 30, windowMs: 15 * 60_000 };
+const passkeySignInLimit: Limit = { bucket: 'passkey_sign_in', max: 100, windowMs: 15 * 60_000 };
 
 export interface SignInDeps {
   db: Db;
@@ -63,7 +63,7 @@ async function checked<T>(
   method: string,
   check: () => Promise<T | null>,
 ): Promise<T> {
-  const attempt = await takeAttempt(db, mfaCodeLimit, [`user:${found.user.id}`], 'wrong codes');
+  const attempt = await takeAttempt(db, mfaCodeLimit, subjectsOf(found.user.email, null), 'wrong codes');
   const result = await check().catch((err: unknown) => {
     if (err instanceof PasskeyRefused) return null;
     throw err;
