@@ -38,6 +38,7 @@ import spaceRoutes from './modules/community/spaces.routes';
 import notificationRoutes from './modules/notifications/notifications.routes';
 import dealRoutes from './modules/deals/deals.routes';
 import marketplaceRoutes from './modules/marketplace/marketplace.routes';
+import mfaRoutes from './modules/mfa/mfa.routes';
 import identityRoutes from './modules/identity/identity.routes';
 import invitationRoutes from './modules/identity/invitations.routes';
 import tokenRoutes from './modules/identity/tokens.routes';
@@ -63,6 +64,7 @@ export interface AppOptions {
 const modules = [
   identityRoutes,
   tokenRoutes,
+  mfaRoutes,
   invitationRoutes,
   organizationRoutes,
   programRoutes,

@@ -47,6 +47,7 @@ import {
 import { insertScimGroupRecord, insertScimTokenRecord } from '../src/modules/scim/scim.records';
 import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
+import { mfaExamples } from './mfa-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -130,6 +131,7 @@ const SCIM_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const SCIM_PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 export const examples: Record<string, Example> = {
+  ...mfaExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({

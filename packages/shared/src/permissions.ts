@@ -91,6 +91,8 @@ const matrix = {
   'spaces:manage': ['admin', 'channel_manager'],
   'announcements:manage': ['admin', 'channel_manager'],
   'events:manage': ['admin', 'channel_manager'],
+  // An organization's MFA policy and its people's factors (reset): the vendor admin for any, a partner admin for its own.
+  'mfa:manage': ['admin', 'partner_admin'],
   'notifications:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   // SSO connections, domains and the "SSO required" policy: the vendor admin for staff, a partner admin for
   // its own organization (the service holds each to its own); the vendor admin approves partners' connections.

@@ -71,6 +71,7 @@ import {
   programsRoute,
 } from '../features/programs/routes';
 import { newReferralRoute, referralRoute, referralsRoute } from '../features/referrals/routes';
+import { accountSecurityRoute, organizationSecurityRoute, securityRoute } from '../features/security/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
 import { ssoSettingsRoute } from '../features/sso/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
@@ -109,6 +110,9 @@ const routeTree = rootRoute.addChildren([
     sessionsRoute,
     tokensRoute,
     scimRoute,
+    accountSecurityRoute,
+    securityRoute,
+    organizationSecurityRoute,
     programsRoute,
     newProgramRoute,
     programRoute,

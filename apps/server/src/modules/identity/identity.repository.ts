@@ -130,6 +130,14 @@ export async function findUserForSignIn(q: Queryable, email: string) {
   return user && org ? { user, org } : undefined;
 }
 
+/** A person and their organization by id, for the second step of a sign-in (no actor yet). */
+export async function findUserForSignInById(q: Queryable, userId: string) {
+  if (!isId(userId)) return undefined;
+  const [user] = await q.select().from(users).where(eq(users.id, userId));
+  const org = user && (await findOrganizationById(q, user.organizationId));
+  return user && org ? { user, org } : undefined;
+}
+
 /**
  * The session behind a cookie, with what every request needs of its user and
  * organization (and nothing more: this runs on every request).

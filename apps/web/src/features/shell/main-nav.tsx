@@ -11,6 +11,7 @@ import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
 import { ScimNavLink } from '../scim/nav-link';
+import { SecurityNavLink } from '../security/nav-links';
 import { SettingsNavLink } from '../settings/nav-links';
 import { SsoNavLink } from '../sso/nav-links';
 
@@ -57,6 +58,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <SecurityNavLink onNavigate={onNavigate} />
       <SettingsNavLink onNavigate={onNavigate} />
       <SsoNavLink onNavigate={onNavigate} />
     </Stack>

@@ -67,3 +67,21 @@ export function passwordChangedEmail(d: { name: string; at: Date }, site: Site):
     },
   );
 }
+
+/** A sign-in factor of the account changed (added, renamed, removed, reset, recovery codes): always told. */
+export function mfaChangedEmail(d: { name: string; change: string; at: Date }, site: Site): Email {
+  return render(
+    site,
+    'A sign-in factor of your PartnerGraph account changed',
+    [
+      hello(d.name),
+      paragraph(`${d.change} (${timeOf(d.at)}).`),
+      paragraph('If this was not you, reset your password at once and tell your administrator.'),
+      action('Review your account security', linkTo(site, 'account', 'security')),
+    ],
+    {
+      reason:
+        'You received this email because a sign-in factor of your account changed: every change is told, so one you did not make cannot go unnoticed.',
+    },
+  );
+}
