@@ -44,6 +44,7 @@ import tokenRoutes from './modules/identity/tokens.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import programRoutes from './modules/programs/programs.routes';
 import settingsRoutes from './modules/settings/settings.routes';
+import crmRoutes from './modules/crm/crm.routes';
 
 export interface AppOptions {
   config: Config;
@@ -81,9 +82,16 @@ const modules = [
   memberRoutes,
   notificationRoutes,
   auditRoutes,
+  crmRoutes,
 ];
 
-export async function buildApp({ config, db, mailer, secrets, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  mailer,
+  secrets,
+  logger = true,
+}: AppOptions): Promise<FastifyInstance> {
   registerProviders();
   const app = Fastify({
     logger: logger

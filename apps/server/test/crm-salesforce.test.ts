@@ -142,9 +142,9 @@ describe('Salesforce adapter', () => {
       batches.push(batch.map((r) => r.fields.Name));
     expect(batches).toEqual([['Acme', 'Partner Co'], ['Globex']]);
 
-    await p.setPartners(opp, [{ accountId: partner, role: 'Reseller', primary: true }]);
-    await p.setPartners(opp, [{ accountId: partner, role: 'Reseller', primary: true }]);
-    expect(await p.listPartners(opp)).toEqual([{ accountId: partner, role: 'Reseller', primary: true }]);
+    await p.setPartners(opp, [{ accountId: partner, role: 'VAR/Reseller', primary: true }]);
+    await p.setPartners(opp, [{ accountId: partner, role: 'VAR/Reseller', primary: true }]);
+    expect(await p.listPartners(opp)).toEqual([{ accountId: partner, role: 'VAR/Reseller', primary: true }]);
     expect(sf.records('Partner')).toHaveLength(1);
 
     const refused = await p

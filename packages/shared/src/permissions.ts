@@ -89,6 +89,8 @@ const matrix = {
   'spaces:manage': ['admin', 'channel_manager'],
   'announcements:manage': ['admin', 'channel_manager'],
   'events:manage': ['admin', 'channel_manager'],
+  // CRM sync writes deals and accounts across the whole ecosystem and holds the CRM's tokens: the vendor admin's alone.
+  'crm:manage': ['admin'],
   'notifications:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -100,7 +100,7 @@ export function freshOrgSchema(
       f('OpportunityId', 'reference', { referenceTo: ['Opportunity'], updateable: false }),
       f('AccountToId', 'reference', { referenceTo: ['Account'], updateable: false }),
       f('Role', 'picklist', {
-        picklist: ['System Integrator', 'Reseller', 'Consultant', 'Referral', 'Technology'],
+        picklist: ['System Integrator', 'Agency', 'VAR/Reseller', 'Distributor', 'Developer', 'Broker', 'Consultant'],
       }),
       f('IsPrimary', 'boolean'),
     ],

@@ -409,3 +409,12 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
     };
   });
 }
+
+/** Deals a CRM sync works on (approved and closed ones), oldest change first, whoever registered them. */
+export function findDealsForCrmSync(q: Queryable, statuses: DealRow['status'][]) {
+  return q
+    .select()
+    .from(deals)
+    .where(inArray(deals.status, statuses))
+    .orderBy(asc(deals.updatedAt), asc(deals.id));
+}

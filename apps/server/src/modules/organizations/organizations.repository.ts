@@ -166,3 +166,18 @@ export async function replacePartnerTypes(
     .insert(organizationPartnerTypes)
     .values(codes.map((typeCode) => ({ organizationId, typeCode, isPrimary: typeCode === primary })));
 }
+
+/** Every partner organization's name and web identity: what a CRM sync matches accounts against. */
+export function findPartnerIdentities(q: Queryable) {
+  return q
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      website: organizations.website,
+      domain: organizations.domain,
+      country: organizations.country,
+      status: organizations.status,
+    })
+    .from(organizations)
+    .where(eq(organizations.kind, 'partner'));
+}
