@@ -8,6 +8,9 @@ import { dealInvolvements } from '../src/modules/deals/deals.tables';
 import { programs } from '../src/modules/programs/programs.tables';
 import { settings } from '../src/modules/settings/settings.tables';
 import { webhookDeliveries } from '../src/modules/webhooks/webhooks.tables';
+import { crmConnections, crmLinks, crmRuns } from '../src/modules/crm/crm.tables';
+import { defaultMappings } from '../src/modules/crm/crm.mappings';
+import { emptyCounts } from '../src/modules/crm/crm.repository';
 import { sentEmails } from '../src/modules/mail/mail.tables';
 import { importChunks, importErrors, importMappings, imports } from '../src/modules/imports/imports.tables';
 import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
@@ -73,6 +76,56 @@ export const versionOf = async (t: TestApp, id: string) =>
       .from(organizations)
       .where(eq(organizations.id, id))
   )[0]!.v;
+
+/**
+ * A connected Salesforce org that cannot be reached (a closed loopback port): the routes that ask the CRM
+ * answer its refusal as a 4xx; the rest work on the stored connection.
+ */
+async function crmConnectionRecord(t: TestApp) {
+  const [row] = await t.database.db
+    .insert(crmConnections)
+    .values({
+      id: newId(),
+      kind: 'salesforce',
+      name: 'Example org',
+      status: 'active',
+      authMethod: 'oauth',
+      loginUrl: 'http://127.0.0.1:9',
+      instanceUrl: 'http://127.0.0.1:9',
+      apiVersion: '60.0',
+      clientId: 'example',
+      redirectUri: 'http://127.0.0.1/callback',
+      mappings: defaultMappings('salesforce'),
+    })
+    .returning();
+  return row!;
+}
+
+async function crmRunRecord(t: TestApp) {
+  const c = await crmConnectionRecord(t);
+  const [run] = await t.database.db
+    .insert(crmRuns)
+    .values({ id: newId(), connectionId: c.id, mode: 'dry_run', status: 'completed', counts: emptyCounts() })
+    .returning();
+  return { c, run: run! };
+}
+
+async function crmReviewLink(t: TestApp, e: Ecosystem) {
+  const c = await crmConnectionRecord(t);
+  const [link] = await t.database.db
+    .insert(crmLinks)
+    .values({
+      id: newId(),
+      connectionId: c.id,
+      object: 'account',
+      remoteId: `001${newId().slice(0, 12)}`,
+      remoteName: 'Alpha',
+      status: 'review',
+      candidates: [{ id: e.partnerA.id, name: e.partnerA.name, reason: 'name' }],
+    })
+    .returning();
+  return link!;
+}
 
 /** An uploaded partners file, ready for a dry run (or, `validated`, for a commit; `invalid`, with its row rejected). */
 async function importRecord(t: TestApp, status: 'uploaded' | 'validated' | 'invalid' = 'uploaded') {
@@ -560,6 +613,76 @@ export const examples: Record<string, Example> = {
     return { params: { id: s.id }, body: { version: s.version } };
   },
   'GET /api/v1/recommendations': () => ({}),
+
+  // --- CRM ---
+  'GET /api/v1/crm/connections': () => ({}),
+  'POST /api/v1/crm/connections': () => ({
+    body: {
+      kind: 'salesforce',
+      authMethod: 'oauth',
+      name: 'Production',
+      loginUrl: 'https://login.salesforce.com',
+      clientId: 'consumer-key',
+      redirectUri: 'https://partners.example.com/settings/crm/callback',
+    },
+  }),
+  'POST /api/v1/crm/connections/oauth-callback': () => ({ body: { code: 'code', state: 'no-such-state' } }),
+  'GET /api/v1/crm/connections/{id}': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+  }),
+  'PATCH /api/v1/crm/connections/{id}': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version, budgetShare: 40 } };
+  },
+  'DELETE /api/v1/crm/connections/{id}': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+  }),
+  'POST /api/v1/crm/connections/{id}/test': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+  }),
+  'POST /api/v1/crm/connections/{id}/reconnect': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'GET /api/v1/crm/connections/{id}/schema': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+    query: 'object=opportunity',
+  }),
+  'PUT /api/v1/crm/connections/{id}/mappings': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version, mappings: c.mappings } };
+  },
+  'POST /api/v1/crm/connections/{id}/pause': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/crm/connections/{id}/resume': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/crm/connections/{id}/dry-run': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+  }),
+  'POST /api/v1/crm/connections/{id}/runs': async ({ t }) => ({
+    params: { id: (await crmRunRecord(t)).c.id },
+    body: { retryFailed: false },
+  }),
+  'GET /api/v1/crm/connections/{id}/runs': async ({ t }) => ({
+    params: { id: (await crmRunRecord(t)).c.id },
+  }),
+  'GET /api/v1/crm/connections/{id}/runs/{runId}': async ({ t }) => {
+    const { c, run } = await crmRunRecord(t);
+    return { params: { id: c.id, runId: run.id } };
+  },
+  'GET /api/v1/crm/connections/{id}/runs/{runId}/records': async ({ t }) => {
+    const { c, run } = await crmRunRecord(t);
+    return { params: { id: c.id, runId: run.id }, query: 'limit=10' };
+  },
+  'GET /api/v1/crm/links': () => ({}),
+  'POST /api/v1/crm/links/{id}/resolve': async ({ t, e }) => ({
+    params: { id: (await crmReviewLink(t, e)).id },
+    body: { localId: null },
+  }),
 
   // --- Webhooks ---
   'GET /api/v1/webhooks': () => ({}),

@@ -100,7 +100,15 @@ export function freshOrgSchema(
       f('OpportunityId', 'reference', { referenceTo: ['Opportunity'], updateable: false }),
       f('AccountToId', 'reference', { referenceTo: ['Account'], updateable: false }),
       f('Role', 'picklist', {
-        picklist: ['System Integrator', 'Agency', 'VAR/Reseller', 'Distributor', 'Developer', 'Broker', 'Consultant'],
+        picklist: [
+          'System Integrator',
+          'Agency',
+          'VAR/Reseller',
+          'Distributor',
+          'Developer',
+          'Broker',
+          'Consultant',
+        ],
       }),
       f('IsPrimary', 'boolean'),
     ],

@@ -63,7 +63,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
   let lastStamp = 0;
   let apiUsed = 0;
   let throttle: { remaining: number; retryAfter: number } | null = null;
-  let dropNext: RegExp | null = null;
+  let dropNext: { pattern: RegExp; afterProcessing: boolean } | null = null;
   const requests: string[] = [];
 
   const nextStamp = () => {
@@ -408,8 +408,9 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
         res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
         res.end(text ?? (payload === undefined ? '' : JSON.stringify(payload)));
       };
-      if (dropNext?.test(url.pathname + url.search)) {
-        dropNext = null;
+      const drop = dropNext?.pattern.test(`${method} ${url.pathname}${url.search}`) ? dropNext : null;
+      if (drop) dropNext = null;
+      if (drop && !drop.afterProcessing) {
         req.socket.destroy();
         return;
       }
@@ -455,6 +456,8 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
       }
       apiUsed += 1;
       const out = await dispatch(method, m[2]!, url, body, m[1]!);
+      // The org did the work, but the answer never arrived: a crash between the CRM's write and ours.
+      if (drop) return void req.socket.destroy();
       send(
         out.status,
         out.body,
@@ -494,9 +497,12 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     throttle(count: number, retryAfterSeconds: number) {
       throttle = { remaining: count, retryAfter: retryAfterSeconds };
     },
-    /** The next request whose path and query match drops its connection: a crash mid-sync. */
-    dropNextRequest(pattern: RegExp) {
-      dropNext = pattern;
+    /**
+     * The next request whose `METHOD /path?query` matches drops its connection: a crash
+     * mid-sync. `afterProcessing`: the org does the work first, and only the answer is lost.
+     */
+    dropNextRequest(pattern: RegExp, afterProcessing = false) {
+      dropNext = { pattern, afterProcessing };
     },
     setApiUsage(used: number) {
       apiUsed = used;

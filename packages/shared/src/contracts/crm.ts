@@ -63,7 +63,10 @@ export const crmMappingsSchema = z.strictObject({
       .nullable()
       .describe('With `lookup`: the Opportunity field naming the sourcing partner'),
     roles: z
-      .record(z.enum(involvementRoles), z.string().max(80))
+      .record(z.string(), z.string().max(80))
+      .refine((r) => Object.keys(r).every((k) => (involvementRoles as readonly string[]).includes(k)), {
+        message: `Keys are our involvement roles: ${involvementRoles.join(', ')}`,
+      })
       .describe('Our involvement role → the CRM’s partner role'),
   }),
 });

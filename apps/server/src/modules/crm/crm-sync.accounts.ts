@@ -157,7 +157,13 @@ function partnerValues(s: RunState, p: Partner) {
 }
 
 /** The remote account of a partner named on an opportunity: its link, or one created for it. */
-export async function ensurePartnerAccount(s: RunState, partner: Partner): Promise<string | null> {
+export async function ensurePartnerAccount(
+  s: RunState,
+  partner: Partner,
+  known: Map<string, LinkRow>,
+): Promise<string | null> {
+  const seen = [...known.values()].find((l) => l.localId === partner.id && l.status === 'linked');
+  if (seen?.remoteId) return seen.remoteId;
   const link = await findLinkByLocal(s.db, s.connection.id, 'account', partner.id);
   if (link?.remoteId) return link.remoteId;
   const values = partnerValues(s, partner);

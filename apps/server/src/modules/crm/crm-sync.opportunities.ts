@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { FieldMapping } from '@partnergraph/shared/contracts/crm';
 import { isCurrency, minorToMajorText, parseMajorAmount } from '@partnergraph/shared/money-format';
 import { AppError } from '../../lib/errors';
@@ -30,7 +31,8 @@ interface Snapshot {
 }
 const pulled = ['stage', 'amount', 'currency', 'closeDate'] as const;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// Deep and key-order blind: snapshots come back from jsonb with their keys reordered.
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(a ?? null, b ?? null);
 
 function fieldOf(s: RunState, local: string): FieldMapping | undefined {
   return s.connection.mappings.opportunity.fields.find((f) => f.local === local);
@@ -225,7 +227,12 @@ export async function pullOpportunity(s: RunState, r: RemoteRecord) {
 
 // --- Push ---
 
-async function partnerLinks(s: RunState, deal: DealRow, partners: Awaited<ReturnType<typeof loadPartners>>) {
+async function partnerLinks(
+  s: RunState,
+  deal: DealRow,
+  partners: Awaited<ReturnType<typeof loadPartners>>,
+  known: Map<string, LinkRow>,
+) {
   const involved = (await involvementsOf(s.db, [deal.id])).filter(
     (i) => i.involvement.status === 'confirmed',
   );
@@ -233,7 +240,7 @@ async function partnerLinks(s: RunState, deal: DealRow, partners: Awaited<Return
   for (const { involvement } of involved) {
     const partner = partners.find((p) => p.id === involvement.organizationId);
     if (!partner) continue;
-    const accountId = await ensurePartnerAccount(s, partner);
+    const accountId = await ensurePartnerAccount(s, partner, known);
     if (!accountId) continue;
     links.push({
       accountId,
@@ -273,7 +280,7 @@ async function createOpportunity(
   const base = { object: 'opportunity' as const, localId: deal.id, action: 'create_remote' };
   const account = await ensureCustomerAccount(s, deal, known);
   if (!account) return;
-  const links = await partnerLinks(s, deal, partners);
+  const links = await partnerLinks(s, deal, partners, known);
   const name = await opportunityName(s, deal);
   const ours = { ...dealOurs(deal), name, account, description: deal.notes };
   const mode = s.connection.mappings.partners;
@@ -328,6 +335,7 @@ async function updateOpportunity(
   deal: DealRow,
   link: LinkRow,
   partners: Awaited<ReturnType<typeof loadPartners>>,
+  known: Map<string, LinkRow>,
 ) {
   const snap = link.snapshot as Snapshot;
   const local = dealOurs(deal);
@@ -348,7 +356,7 @@ async function updateOpportunity(
   }
   const links =
     s.connection.mappings.partners.mode === 'opportunity_partner'
-      ? await partnerLinks(s, deal, partners)
+      ? await partnerLinks(s, deal, partners, known)
       : (snap.partners ?? []);
   const partnersChanged = !same(links, snap.partners ?? []);
   if (!Object.keys(values).length && !partnersChanged) return;
@@ -397,6 +405,6 @@ export async function pushDeals(s: RunState, known: Map<string, LinkRow>, onlyDe
     const link = await findLinkByLocal(s.db, s.connection.id, 'opportunity', deal.id);
     if (!link && deal.status !== 'approved') continue;
     if (!link || link.status === 'creating') await createOpportunity(s, deal, known, partners, link);
-    else if (link.remoteId) await updateOpportunity(s, deal, link, partners);
+    else if (link.remoteId) await updateOpportunity(s, deal, link, partners, known);
   }
 }

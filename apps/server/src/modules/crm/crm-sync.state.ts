@@ -60,7 +60,7 @@ export interface LogEntry {
   after?: Record<string, unknown> | null;
 }
 
-/** A change made (or, in a dry run, planned); a success puts earlier errors of the same record right. */
+/** A change made (or, in a dry run, planned); it puts right earlier errors of the same record and direction. */
 export async function logChange(s: RunState, e: LogEntry) {
   await insertRunRecords(s.db, [
     {
@@ -75,7 +75,7 @@ export async function logChange(s: RunState, e: LogEntry) {
       after: e.after ?? null,
     },
   ]);
-  if (!s.dryRun) await resolveErrors(s.db, s.connection.id, e.object, e.remoteId ?? null, e.localId ?? null);
+  if (!s.dryRun) await resolveErrors(s.db, s.connection.id, e.object, e.action, e.remoteId ?? null, e.localId ?? null);
 }
 
 /** A record that could not be synced: logged with the field and the CRM's (or our rules') words, and skipped. */

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
 import { runChange } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import type { SecretBox } from '../../lib/secrets';
@@ -283,7 +283,7 @@ export async function executeRun(db: Db, secrets: SecretBox, run: RunRow): Promi
 
 /** Queues a run unless one is already waiting or working for the connection (that one will do the same work). */
 export async function queueRun(
-  db: Db,
+  db: Queryable,
   connectionId: string,
   mode: RunRow['mode'],
   requestedByUserId: string | null,

@@ -330,11 +330,13 @@ export async function resolveErrors(
   q: Queryable,
   connectionId: string,
   object: RunRecordRow['object'],
+  action: string,
   remoteId: string | null,
   localId: string | null,
 ) {
   const conds = [
     eq(crmRunRecords.connectionId, connectionId),
+    eq(crmRunRecords.action, action),
     eq(crmRunRecords.object, object),
     eq(crmRunRecords.outcome, 'error'),
   ];

@@ -167,17 +167,18 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
     async (req) => reconnectCrm(db, secrets, req.ctx, req.params.id, req.body.version),
   );
   r.get(
-    '/crm/connections/:id/describe/:object',
+    '/crm/connections/:id/schema',
     {
       config: { access },
       schema: {
         tags,
-        summary: 'The CRM’s fields for one object (for the mapping screen)',
-        params: z.object({ id: idSchema, object: crmObject }),
+        summary: 'The CRM’s fields for one object, as its describe answers (for the mapping screen)',
+        params: idParams,
+        querystring: z.object({ object: crmObject }),
         response: { 200: crmDescribeSchema },
       },
     },
-    async (req) => describeCrmObject(db, secrets, req.params.id, req.params.object),
+    async (req) => describeCrmObject(db, secrets, req.params.id, req.query.object),
   );
   r.put(
     '/crm/connections/:id/mappings',

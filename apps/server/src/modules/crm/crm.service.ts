@@ -116,8 +116,8 @@ export async function requestRun(db: Db, ctx: Ctx, id: string, mode: RunRow['mod
       'Run a dry run first: the first sync shows what it will change before it changes anything',
     );
   }
-  return runChange(db, ctx, async (_tx, record) => {
-    const run = await queueRun(db, id, mode, ctx.actor.userId);
+  return runChange(db, ctx, async (tx, record) => {
+    const run = await queueRun(tx, id, mode, ctx.actor.userId);
     record.audit({
       action: `crm.${mode === 'dry_run' ? 'dry_run' : 'run'}_requested`,
       entityType: 'crm_run',
