@@ -70,6 +70,7 @@ import {
   programsRoute,
 } from '../features/programs/routes';
 import { newReferralRoute, referralRoute, referralsRoute } from '../features/referrals/routes';
+import { crmCallbackRoute, crmConnectionRoute, crmRoute } from '../features/crm/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
 import { appRoute, rootRoute } from './root';
@@ -125,6 +126,9 @@ const routeTree = rootRoute.addChildren([
     fxRatesRoute,
     webhooksRoute,
     webhookRoute,
+    crmRoute,
+    crmCallbackRoute,
+    crmConnectionRoute,
     emailsRoute,
     importsRoute,
     newImportRoute,

@@ -106,40 +106,47 @@ const loginUrl = z
     'https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or your My Domain',
   );
 
+/** Salesforce by OAuth 2.0 web-server flow with PKCE. */
+export const salesforceOAuthBody = z.strictObject({
+  kind: z.literal('salesforce'),
+  authMethod: z.literal('oauth'),
+  name: z.string().trim().min(1).max(120),
+  loginUrl,
+  clientId: z.string().min(1).max(300).describe('The connected app’s consumer key'),
+  clientSecret: z.string().max(300).optional().describe('The consumer secret, if the app requires one'),
+  redirectUri: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .describe('The callback URL registered on the connected app'),
+  apiVersion: z
+    .string()
+    .regex(/^\d{2,3}\.0$/, 'Such as 60.0')
+    .default('60.0'),
+});
+
+/** Salesforce server-to-server: the JWT bearer grant. */
+export const salesforceJwtBody = z.strictObject({
+  kind: z.literal('salesforce'),
+  authMethod: z.literal('jwt'),
+  name: z.string().trim().min(1).max(120),
+  loginUrl,
+  clientId: z.string().min(1).max(300),
+  username: z.string().min(1).max(200).describe('The integration user the app is pre-authorized for'),
+  privateKey: z
+    .string()
+    .min(1)
+    .max(10_000)
+    .describe('PEM of the key whose certificate is on the connected app'),
+  apiVersion: z
+    .string()
+    .regex(/^\d{2,3}\.0$/, 'Such as 60.0')
+    .default('60.0'),
+});
+
+// HubSpot's connect bodies (OAuth app, private-app token) join this union beside Salesforce's.
 export const createCrmConnectionBody = z.discriminatedUnion('authMethod', [
-  z.strictObject({
-    kind: z.literal('salesforce'),
-    authMethod: z.literal('oauth'),
-    name: z.string().trim().min(1).max(120),
-    loginUrl,
-    clientId: z.string().min(1).max(300).describe('The connected app’s consumer key'),
-    clientSecret: z.string().max(300).optional().describe('The consumer secret, if the app requires one'),
-    redirectUri: z
-      .url({ protocol: /^https?$/ })
-      .max(500)
-      .describe('The callback URL registered on the connected app'),
-    apiVersion: z
-      .string()
-      .regex(/^\d{2,3}\.0$/, 'Such as 60.0')
-      .default('60.0'),
-  }),
-  z.strictObject({
-    kind: z.literal('salesforce'),
-    authMethod: z.literal('jwt'),
-    name: z.string().trim().min(1).max(120),
-    loginUrl,
-    clientId: z.string().min(1).max(300),
-    username: z.string().min(1).max(200).describe('The integration user the app is pre-authorized for'),
-    privateKey: z
-      .string()
-      .min(1)
-      .max(10_000)
-      .describe('PEM of the key whose certificate is on the connected app'),
-    apiVersion: z
-      .string()
-      .regex(/^\d{2,3}\.0$/, 'Such as 60.0')
-      .default('60.0'),
-  }),
+  salesforceOAuthBody,
+  salesforceJwtBody,
 ]);
 
 export const crmConnectResultSchema = z.object({
