@@ -1,3 +1,4 @@
+import os from 'node:os';
 // One valid example request per route in the OpenAPI document, built for a
 // given owner organization. The cross-tenant suite and the fuzz suite both walk
 // them; a route with no example here fails both.
@@ -11,6 +12,10 @@ import { webhookDeliveries } from '../src/modules/webhooks/webhooks.tables';
 import { crmConnections, crmLinks, crmRuns } from '../src/modules/crm/crm.tables';
 import { defaultMappings } from '../src/modules/crm/crm.mappings';
 import { emptyCounts } from '../src/modules/crm/crm.repository';
+import { seal } from '../src/modules/crm/crm.providers';
+import { authorizeUrl, exchangeCode, pkcePair } from '../src/modules/crm/salesforce/salesforce.auth';
+import { loadSecretBox } from '../src/lib/secrets';
+import { startSalesforceEmulator, type SalesforceEmulator } from './emulators/salesforce';
 import { sentEmails } from '../src/modules/mail/mail.tables';
 import { importChunks, importErrors, importMappings, imports } from '../src/modules/imports/imports.tables';
 import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
@@ -77,28 +82,92 @@ export const versionOf = async (t: TestApp, id: string) =>
       .where(eq(organizations.id, id))
   )[0]!.v;
 
-/**
- * A connected Salesforce org that cannot be reached (a closed loopback port): the routes that ask the CRM
- * answer its refusal as a 4xx; the rest work on the stored connection.
- */
+/** One emulated Salesforce org for every CRM example of a suite (started on first use). */
+let emulated: Promise<SalesforceEmulator> | null = null;
+function crmOrg() {
+  emulated ??= startSalesforceEmulator().then((sf) => (sf.unref(), sf));
+  return emulated;
+}
+// The test app's key (DATA_DIR is the temp directory in startTestApp): sealed tokens open there.
+const crmSecrets = () => loadSecretBox({ DATA_DIR: os.tmpdir() }, () => undefined);
+const crmRedirect = 'http://127.0.0.1/settings/crm/callback';
+
+/** A code from the emulated org's consent page for this PKCE challenge and state. */
+async function crmCode(sf: SalesforceEmulator, state: string, challenge: string) {
+  const url = authorizeUrl(
+    { loginUrl: sf.url, clientId: sf.oauth.clientId, redirectUri: crmRedirect },
+    state,
+    challenge,
+  );
+  const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+  return back.searchParams.get('code')!;
+}
+
+/** One grant from the emulated org, shared by the example connections (each seals its own copy). */
+let crmGrant: ReturnType<typeof exchangeCode> | null = null;
+
+/** A Salesforce connection granted by the emulated org, its tokens sealed as the product seals them. */
 async function crmConnectionRecord(t: TestApp) {
+  const sf = await crmOrg();
+  crmGrant ??= (async () => {
+    const client = {
+      loginUrl: sf.url,
+      clientId: sf.oauth.clientId,
+      clientSecret: sf.oauth.clientSecret,
+      redirectUri: crmRedirect,
+    };
+    const { verifier, challenge } = pkcePair();
+    return exchangeCode(client, await crmCode(sf, 'example', challenge), verifier);
+  })();
+  const granted = await crmGrant;
+  const id = newId();
+  const box = crmSecrets();
   const [row] = await t.database.db
     .insert(crmConnections)
     .values({
-      id: newId(),
+      id,
       kind: 'salesforce',
       name: 'Example org',
       status: 'active',
       authMethod: 'oauth',
-      loginUrl: 'http://127.0.0.1:9',
-      instanceUrl: 'http://127.0.0.1:9',
+      loginUrl: sf.url,
+      instanceUrl: sf.url,
       apiVersion: '60.0',
-      clientId: 'example',
-      redirectUri: 'http://127.0.0.1/callback',
+      clientId: sf.oauth.clientId,
+      clientSecretSealed: seal(box, id, 'clientSecret', sf.oauth.clientSecret),
+      redirectUri: crmRedirect,
+      accessTokenSealed: seal(box, id, 'accessToken', granted.accessToken),
+      refreshTokenSealed: seal(box, id, 'refreshToken', granted.refreshToken!),
+      remoteAccountId: granted.remoteAccountId ?? null,
       mappings: defaultMappings('salesforce'),
     })
     .returning();
   return row!;
+}
+
+/** A connection waiting for its grant, and the code the emulated org sent back for it. */
+async function crmPendingGrant(t: TestApp) {
+  const sf = await crmOrg();
+  const { verifier, challenge } = pkcePair();
+  const id = newId();
+  const state = `state-${id}`;
+  const box = crmSecrets();
+  await t.database.db.insert(crmConnections).values({
+    id,
+    kind: 'salesforce',
+    name: 'Pending org',
+    status: 'pending',
+    authMethod: 'oauth',
+    loginUrl: sf.url,
+    apiVersion: '60.0',
+    clientId: sf.oauth.clientId,
+    clientSecretSealed: seal(box, id, 'clientSecret', sf.oauth.clientSecret),
+    redirectUri: crmRedirect,
+    pkceVerifierSealed: seal(box, id, 'pkceVerifier', verifier),
+    oauthState: state,
+    mappings: defaultMappings('salesforce'),
+  });
+  return { code: await crmCode(sf, state, challenge), state };
 }
 
 async function crmRunRecord(t: TestApp) {
@@ -626,7 +695,7 @@ export const examples: Record<string, Example> = {
       redirectUri: 'https://partners.example.com/settings/crm/callback',
     },
   }),
-  'POST /api/v1/crm/connections/oauth-callback': () => ({ body: { code: 'code', state: 'no-such-state' } }),
+  'POST /api/v1/crm/connections/oauth-callback': async ({ t }) => ({ body: await crmPendingGrant(t) }),
   'GET /api/v1/crm/connections/{id}': async ({ t }) => ({
     params: { id: (await crmConnectionRecord(t)).id },
   }),

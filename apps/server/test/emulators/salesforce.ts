@@ -511,6 +511,8 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
       return apiUsed;
     },
     requests,
+    /** Lets the test process end while the emulator still listens (a suite-wide emulator). */
+    unref: () => server.unref(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -32,6 +32,9 @@ export const leaseMs = 10 * 60_000;
 /** Stops the run where the configured share of the CRM's daily API budget is spent. */
 export class BudgetReached extends Error {}
 
+/** Stops the run at a page boundary when sync was paused; resuming continues it from its watermarks. */
+export class Paused extends Error {}
+
 export function checkBudget(s: RunState) {
   const usage = s.provider.usage();
   if (!usage) return;
@@ -48,6 +51,8 @@ export async function renewLease(s: RunState) {
   const now = new Date();
   const held = await claimConnection(s.db, s.connection.id, s.run.id, new Date(now.getTime() + leaseMs), now);
   if (!held) throw new CrmError('unavailable', 'Another run took over this connection');
+  if (held.paused && !s.dryRun)
+    throw new Paused('Paused: the run continues where it stopped when sync is resumed');
   checkBudget(s);
 }
 
@@ -75,7 +80,8 @@ export async function logChange(s: RunState, e: LogEntry) {
       after: e.after ?? null,
     },
   ]);
-  if (!s.dryRun) await resolveErrors(s.db, s.connection.id, e.object, e.action, e.remoteId ?? null, e.localId ?? null);
+  if (!s.dryRun)
+    await resolveErrors(s.db, s.connection.id, e.object, e.action, e.remoteId ?? null, e.localId ?? null);
 }
 
 /** A record that could not be synced: logged with the field and the CRM's (or our rules') words, and skipped. */
@@ -100,7 +106,7 @@ export async function logError(s: RunState, e: LogEntry & { field: string | null
 
 /** A per-record failure is logged and the run goes on; auth, rate limits, outages and the budget end the run. */
 export function isRunFatal(err: unknown) {
-  if (err instanceof BudgetReached) return true;
+  if (err instanceof BudgetReached || err instanceof Paused) return true;
   return (
     err instanceof CrmError &&
     (err.kind === 'auth' || err.kind === 'rate_limited' || err.kind === 'unavailable')

@@ -23,7 +23,7 @@ import {
 } from './crm.repository';
 import { accountFieldsToRead, knownAccounts, loadPartners, syncAccount } from './crm-sync.accounts';
 import { opportunityFieldsToRead, pullOpportunity, pushDeals } from './crm-sync.opportunities';
-import { BudgetReached, leaseMs, logChange, renewLease, type RunState } from './crm-sync.state';
+import { BudgetReached, leaseMs, logChange, Paused, renewLease, type RunState } from './crm-sync.state';
 
 /**
  * One sync run of one connection: accounts (linked by id, then by domain or
@@ -232,7 +232,14 @@ export async function executeRun(db: Db, secrets: SecretBox, run: RunRow): Promi
         false,
       );
   } catch (err) {
-    if (err instanceof BudgetReached) {
+    if (err instanceof Paused) {
+      await finish(
+        db,
+        run,
+        { status: 'deferred', message: err.message, counts: s.counts },
+        { type: 'crm.sync.deferred', payload: { message: err.message } },
+      );
+    } else if (err instanceof BudgetReached) {
       await setConnectionFields(db, connection.id, { nextRunAfter: new Date(Date.now() + 3600_000) }, false);
       await finish(
         db,
