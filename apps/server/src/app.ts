@@ -48,6 +48,7 @@ import settingsRoutes from './modules/settings/settings.routes';
 import scimAdminRoutes from './modules/scim/scim-admin.routes';
 import scimRoutes from './modules/scim/scim.routes';
 import ssoRoutes from './modules/sso/sso.routes';
+import crmRoutes from './modules/crm/crm.routes';
 
 export interface AppOptions {
   config: Config;
@@ -88,6 +89,7 @@ const modules = [
   auditRoutes,
   scimAdminRoutes,
   ssoRoutes,
+  crmRoutes,
 ];
 
 export async function buildApp({

@@ -2,7 +2,8 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { startJobRunner } from './jobs/runner';
-import { jobs, webhookJob } from './jobs/scheduler';
+import { crmSyncJob, jobs, webhookJob } from './jobs/scheduler';
+import { loadSecretBox } from './lib/secrets';
 import { bootstrap } from './seed/bootstrap';
 import { DEMO_PASSWORD } from './seed/factories';
 
@@ -24,8 +25,10 @@ async function main() {
 
   const app = await buildApp({ config, db: database.db });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  // The same key the app loaded (SECRETS_KEY, or the key file it generated): the CRM job opens tokens with it.
+  const secrets = loadSecretBox(config, (message) => app.log.warn(message));
   const scheduler = config.JOBS
-    ? await startJobRunner(database, app.log, [...jobs, webhookJob(config)])
+    ? await startJobRunner(database, app.log, [...jobs, webhookJob(config), crmSyncJob(secrets)])
     : { stop: async () => {} };
   const where =
     database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';

@@ -1,3 +1,4 @@
+import os from 'node:os';
 // One valid example request per route in the OpenAPI document, built for a
 // given owner organization. The cross-tenant suite and the fuzz suite both walk
 // them; a route with no example here fails both.
@@ -8,6 +9,13 @@ import { dealInvolvements } from '../src/modules/deals/deals.tables';
 import { programs } from '../src/modules/programs/programs.tables';
 import { settings } from '../src/modules/settings/settings.tables';
 import { webhookDeliveries } from '../src/modules/webhooks/webhooks.tables';
+import { crmConnections, crmLinks, crmRuns } from '../src/modules/crm/crm.tables';
+import { defaultMappings } from '../src/modules/crm/crm.mappings';
+import { emptyCounts } from '../src/modules/crm/crm.repository';
+import { seal } from '../src/modules/crm/crm.providers';
+import { authorizeUrl, exchangeCode, pkcePair } from '../src/modules/crm/salesforce/salesforce.auth';
+import { loadSecretBox } from '../src/lib/secrets';
+import { startSalesforceEmulator, type SalesforceEmulator } from './emulators/salesforce';
 import { sentEmails } from '../src/modules/mail/mail.tables';
 import { importChunks, importErrors, importMappings, imports } from '../src/modules/imports/imports.tables';
 import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
@@ -76,6 +84,120 @@ export const versionOf = async (t: TestApp, id: string) =>
       .from(organizations)
       .where(eq(organizations.id, id))
   )[0]!.v;
+
+/** One emulated Salesforce org for every CRM example of a suite (started on first use). */
+let emulated: Promise<SalesforceEmulator> | null = null;
+function crmOrg() {
+  emulated ??= startSalesforceEmulator().then((sf) => (sf.unref(), sf));
+  return emulated;
+}
+// The test app's key (DATA_DIR is the temp directory in startTestApp): sealed tokens open there.
+const crmSecrets = () => loadSecretBox({ DATA_DIR: os.tmpdir() }, () => undefined);
+const crmRedirect = 'http://127.0.0.1/settings/crm/callback';
+
+/** A code from the emulated org's consent page for this PKCE challenge and state. */
+async function crmCode(sf: SalesforceEmulator, state: string, challenge: string) {
+  const url = authorizeUrl(
+    { loginUrl: sf.url, clientId: sf.oauth.clientId, redirectUri: crmRedirect },
+    state,
+    challenge,
+  );
+  const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+  return back.searchParams.get('code')!;
+}
+
+/** One grant from the emulated org, shared by the example connections (each seals its own copy). */
+let crmGrant: ReturnType<typeof exchangeCode> | null = null;
+
+/** A Salesforce connection granted by the emulated org, its tokens sealed as the product seals them. */
+async function crmConnectionRecord(t: TestApp) {
+  const sf = await crmOrg();
+  crmGrant ??= (async () => {
+    const client = {
+      loginUrl: sf.url,
+      clientId: sf.oauth.clientId,
+      clientSecret: sf.oauth.clientSecret,
+      redirectUri: crmRedirect,
+    };
+    const { verifier, challenge } = pkcePair();
+    return exchangeCode(client, await crmCode(sf, 'example', challenge), verifier);
+  })();
+  const granted = await crmGrant;
+  const id = newId();
+  const box = crmSecrets();
+  const [row] = await t.database.db
+    .insert(crmConnections)
+    .values({
+      id,
+      kind: 'salesforce',
+      name: 'Example org',
+      status: 'active',
+      authMethod: 'oauth',
+      loginUrl: sf.url,
+      instanceUrl: sf.url,
+      apiVersion: '60.0',
+      clientId: sf.oauth.clientId,
+      clientSecretSealed: seal(box, id, 'clientSecret', sf.oauth.clientSecret),
+      redirectUri: crmRedirect,
+      accessTokenSealed: seal(box, id, 'accessToken', granted.accessToken),
+      refreshTokenSealed: seal(box, id, 'refreshToken', granted.refreshToken!),
+      remoteAccountId: granted.remoteAccountId ?? null,
+      mappings: defaultMappings('salesforce'),
+    })
+    .returning();
+  return row!;
+}
+
+/** A connection waiting for its grant, and the code the emulated org sent back for it. */
+async function crmPendingGrant(t: TestApp) {
+  const sf = await crmOrg();
+  const { verifier, challenge } = pkcePair();
+  const id = newId();
+  const state = `state-${id}`;
+  const box = crmSecrets();
+  await t.database.db.insert(crmConnections).values({
+    id,
+    kind: 'salesforce',
+    name: 'Pending org',
+    status: 'pending',
+    authMethod: 'oauth',
+    loginUrl: sf.url,
+    apiVersion: '60.0',
+    clientId: sf.oauth.clientId,
+    clientSecretSealed: seal(box, id, 'clientSecret', sf.oauth.clientSecret),
+    redirectUri: crmRedirect,
+    pkceVerifierSealed: seal(box, id, 'pkceVerifier', verifier),
+    oauthState: state,
+    mappings: defaultMappings('salesforce'),
+  });
+  return { code: await crmCode(sf, state, challenge), state };
+}
+
+async function crmRunRecord(t: TestApp) {
+  const c = await crmConnectionRecord(t);
+  const [run] = await t.database.db
+    .insert(crmRuns)
+    .values({ id: newId(), connectionId: c.id, mode: 'dry_run', status: 'completed', counts: emptyCounts() })
+    .returning();
+  return { c, run: run! };
+}
+
+async function crmReviewLink(t: TestApp, e: Ecosystem) {
+  const c = await crmConnectionRecord(t);
+  const [link] = await t.database.db
+    .insert(crmLinks)
+    .values({
+      id: newId(),
+      connectionId: c.id,
+      object: 'account',
+      remoteId: `001${newId().slice(0, 12)}`,
+      remoteName: 'Alpha',
+      status: 'review',
+      candidates: [{ id: e.partnerA.id, name: e.partnerA.name, reason: 'name' }],
+    })
+    .returning();
+  return link!;
+}
 
 /** An uploaded partners file, ready for a dry run (or, `validated`, for a commit; `invalid`, with its row rejected). */
 async function importRecord(t: TestApp, status: 'uploaded' | 'validated' | 'invalid' = 'uploaded') {
@@ -631,6 +753,76 @@ export const examples: Record<string, Example> = {
     return { params: { id: s.id }, body: { version: s.version } };
   },
   'GET /api/v1/recommendations': () => ({}),
+
+  // --- CRM ---
+  'GET /api/v1/crm/connections': () => ({}),
+  'POST /api/v1/crm/connections': () => ({
+    body: {
+      kind: 'salesforce',
+      authMethod: 'oauth',
+      name: 'Production',
+      loginUrl: 'https://login.salesforce.com',
+      clientId: 'consumer-key',
+      redirectUri: 'https://partners.example.com/settings/crm/callback',
+    },
+  }),
+  'POST /api/v1/crm/connections/oauth-callback': async ({ t }) => ({ body: await crmPendingGrant(t) }),
+  'GET /api/v1/crm/connections/{id}': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+  }),
+  'PATCH /api/v1/crm/connections/{id}': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version, budgetShare: 40 } };
+  },
+  'DELETE /api/v1/crm/connections/{id}': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+  }),
+  'POST /api/v1/crm/connections/{id}/test': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+  }),
+  'POST /api/v1/crm/connections/{id}/reconnect': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'GET /api/v1/crm/connections/{id}/schema': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+    query: 'object=opportunity',
+  }),
+  'PUT /api/v1/crm/connections/{id}/mappings': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version, mappings: c.mappings } };
+  },
+  'POST /api/v1/crm/connections/{id}/pause': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/crm/connections/{id}/resume': async ({ t }) => {
+    const c = await crmConnectionRecord(t);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/crm/connections/{id}/dry-run': async ({ t }) => ({
+    params: { id: (await crmConnectionRecord(t)).id },
+  }),
+  'POST /api/v1/crm/connections/{id}/runs': async ({ t }) => ({
+    params: { id: (await crmRunRecord(t)).c.id },
+    body: { retryFailed: false },
+  }),
+  'GET /api/v1/crm/connections/{id}/runs': async ({ t }) => ({
+    params: { id: (await crmRunRecord(t)).c.id },
+  }),
+  'GET /api/v1/crm/connections/{id}/runs/{runId}': async ({ t }) => {
+    const { c, run } = await crmRunRecord(t);
+    return { params: { id: c.id, runId: run.id } };
+  },
+  'GET /api/v1/crm/connections/{id}/runs/{runId}/records': async ({ t }) => {
+    const { c, run } = await crmRunRecord(t);
+    return { params: { id: c.id, runId: run.id }, query: 'limit=10' };
+  },
+  'GET /api/v1/crm/links': () => ({}),
+  'POST /api/v1/crm/links/{id}/resolve': async ({ t, e }) => ({
+    params: { id: (await crmReviewLink(t, e)).id },
+    body: { localId: null },
+  }),
 
   // --- Webhooks ---
   'GET /api/v1/webhooks': () => ({}),

@@ -26405,6 +26405,2423 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crm/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List CRM connections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "salesforce" | "hubspot";
+                                name: string;
+                                /**
+                                 * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "active" | "needs_reconnect";
+                                statusMessage: string | null;
+                                /** @enum {string} */
+                                authMethod: "oauth" | "jwt" | "token";
+                                loginUrl: string | null;
+                                instanceUrl: string | null;
+                                apiVersion: string;
+                                clientId: string | null;
+                                username: string | null;
+                                remoteAccountId: string | null;
+                                remoteName: string | null;
+                                paused: boolean;
+                                /** @description Percent of the CRM’s daily API budget sync may use */
+                                budgetShare: number;
+                                syncIntervalMinutes: number;
+                                firstSyncAt: string | null;
+                                lastRunAt: string | null;
+                                nextRunAfter: string | null;
+                                apiUsage: {
+                                    used: number;
+                                    max: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    observedAt: string;
+                                } | null;
+                                mappings: {
+                                    account: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                    };
+                                    opportunity: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                        stageMap: {
+                                            [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                        };
+                                    };
+                                    lead: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                    };
+                                    partners: {
+                                        /**
+                                         * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                         * @enum {string}
+                                         */
+                                        mode: "opportunity_partner" | "lookup";
+                                        /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                        lookupField: string | null;
+                                        /** @description Our involvement role → the CRM’s partner role */
+                                        roles: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                };
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Connect a CRM
+         * @description OAuth (web-server flow with PKCE): answers `authorizeUrl`; send the person there, and post the code the CRM returns to `/crm/connections/oauth-callback`. JWT bearer: connects at once. A credential the CRM refuses answers 422 with the CRM’s own message. Secrets and tokens are stored sealed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "salesforce";
+                        /** @enum {string} */
+                        authMethod: "oauth";
+                        name: string;
+                        /**
+                         * Format: uri
+                         * @description https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or your My Domain
+                         */
+                        loginUrl: string;
+                        /** @description The connected app’s consumer key */
+                        clientId: string;
+                        /** @description The consumer secret, if the app requires one */
+                        clientSecret?: string;
+                        /**
+                         * Format: uri
+                         * @description The callback URL registered on the connected app
+                         */
+                        redirectUri: string;
+                        /** @default 60.0 */
+                        apiVersion?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "salesforce";
+                        /** @enum {string} */
+                        authMethod: "jwt";
+                        name: string;
+                        /**
+                         * Format: uri
+                         * @description https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or your My Domain
+                         */
+                        loginUrl: string;
+                        clientId: string;
+                        /** @description The integration user the app is pre-authorized for */
+                        username: string;
+                        /** @description PEM of the key whose certificate is on the connected app */
+                        privateKey: string;
+                        /** @default 60.0 */
+                        apiVersion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "salesforce" | "hubspot";
+                                name: string;
+                                /**
+                                 * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "active" | "needs_reconnect";
+                                statusMessage: string | null;
+                                /** @enum {string} */
+                                authMethod: "oauth" | "jwt" | "token";
+                                loginUrl: string | null;
+                                instanceUrl: string | null;
+                                apiVersion: string;
+                                clientId: string | null;
+                                username: string | null;
+                                remoteAccountId: string | null;
+                                remoteName: string | null;
+                                paused: boolean;
+                                /** @description Percent of the CRM’s daily API budget sync may use */
+                                budgetShare: number;
+                                syncIntervalMinutes: number;
+                                firstSyncAt: string | null;
+                                lastRunAt: string | null;
+                                nextRunAfter: string | null;
+                                apiUsage: {
+                                    used: number;
+                                    max: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    observedAt: string;
+                                } | null;
+                                mappings: {
+                                    account: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                    };
+                                    opportunity: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                        stageMap: {
+                                            [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                        };
+                                    };
+                                    lead: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                    };
+                                    partners: {
+                                        /**
+                                         * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                         * @enum {string}
+                                         */
+                                        mode: "opportunity_partner" | "lookup";
+                                        /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                        lookupField: string | null;
+                                        /** @description Our involvement role → the CRM’s partner role */
+                                        roles: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                };
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            };
+                            /** @description Send the user here to grant access (OAuth); null when connected */
+                            authorizeUrl: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/oauth-callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish connecting: trade the code the CRM returned for tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        state: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "salesforce" | "hubspot";
+                            name: string;
+                            /**
+                             * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "needs_reconnect";
+                            statusMessage: string | null;
+                            /** @enum {string} */
+                            authMethod: "oauth" | "jwt" | "token";
+                            loginUrl: string | null;
+                            instanceUrl: string | null;
+                            apiVersion: string;
+                            clientId: string | null;
+                            username: string | null;
+                            remoteAccountId: string | null;
+                            remoteName: string | null;
+                            paused: boolean;
+                            /** @description Percent of the CRM’s daily API budget sync may use */
+                            budgetShare: number;
+                            syncIntervalMinutes: number;
+                            firstSyncAt: string | null;
+                            lastRunAt: string | null;
+                            nextRunAfter: string | null;
+                            apiUsage: {
+                                used: number;
+                                max: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                observedAt: string;
+                            } | null;
+                            mappings: {
+                                account: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                opportunity: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                    stageMap: {
+                                        [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                    };
+                                };
+                                lead: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                partners: {
+                                    /**
+                                     * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                     * @enum {string}
+                                     */
+                                    mode: "opportunity_partner" | "lookup";
+                                    /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                    lookupField: string | null;
+                                    /** @description Our involvement role → the CRM’s partner role */
+                                    roles: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a CRM connection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "salesforce" | "hubspot";
+                            name: string;
+                            /**
+                             * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "needs_reconnect";
+                            statusMessage: string | null;
+                            /** @enum {string} */
+                            authMethod: "oauth" | "jwt" | "token";
+                            loginUrl: string | null;
+                            instanceUrl: string | null;
+                            apiVersion: string;
+                            clientId: string | null;
+                            username: string | null;
+                            remoteAccountId: string | null;
+                            remoteName: string | null;
+                            paused: boolean;
+                            /** @description Percent of the CRM’s daily API budget sync may use */
+                            budgetShare: number;
+                            syncIntervalMinutes: number;
+                            firstSyncAt: string | null;
+                            lastRunAt: string | null;
+                            nextRunAfter: string | null;
+                            apiUsage: {
+                                used: number;
+                                max: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                observedAt: string;
+                            } | null;
+                            mappings: {
+                                account: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                opportunity: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                    stageMap: {
+                                        [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                    };
+                                };
+                                lead: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                partners: {
+                                    /**
+                                     * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                     * @enum {string}
+                                     */
+                                    mode: "opportunity_partner" | "lookup";
+                                    /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                    lookupField: string | null;
+                                    /** @description Our involvement role → the CRM’s partner role */
+                                    roles: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Disconnect: forget the tokens, links and log of a connection */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a connection’s name, API budget share or sync interval */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        name?: string;
+                        budgetShare?: number;
+                        syncIntervalMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "salesforce" | "hubspot";
+                            name: string;
+                            /**
+                             * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "needs_reconnect";
+                            statusMessage: string | null;
+                            /** @enum {string} */
+                            authMethod: "oauth" | "jwt" | "token";
+                            loginUrl: string | null;
+                            instanceUrl: string | null;
+                            apiVersion: string;
+                            clientId: string | null;
+                            username: string | null;
+                            remoteAccountId: string | null;
+                            remoteName: string | null;
+                            paused: boolean;
+                            /** @description Percent of the CRM’s daily API budget sync may use */
+                            budgetShare: number;
+                            syncIntervalMinutes: number;
+                            firstSyncAt: string | null;
+                            lastRunAt: string | null;
+                            nextRunAfter: string | null;
+                            apiUsage: {
+                                used: number;
+                                max: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                observedAt: string;
+                            } | null;
+                            mappings: {
+                                account: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                opportunity: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                    stageMap: {
+                                        [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                    };
+                                };
+                                lead: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                partners: {
+                                    /**
+                                     * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                     * @enum {string}
+                                     */
+                                    mode: "opportunity_partner" | "lookup";
+                                    /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                    lookupField: string | null;
+                                    /** @description Our involvement role → the CRM’s partner role */
+                                    roles: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test the connection: the org it reaches and the API budget used */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            remoteAccountId: string;
+                            remoteName: string;
+                            apiUsage: {
+                                used: number;
+                                max: number;
+                                observedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/reconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant access again (after a revoked or expired grant) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "salesforce" | "hubspot";
+                                name: string;
+                                /**
+                                 * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "active" | "needs_reconnect";
+                                statusMessage: string | null;
+                                /** @enum {string} */
+                                authMethod: "oauth" | "jwt" | "token";
+                                loginUrl: string | null;
+                                instanceUrl: string | null;
+                                apiVersion: string;
+                                clientId: string | null;
+                                username: string | null;
+                                remoteAccountId: string | null;
+                                remoteName: string | null;
+                                paused: boolean;
+                                /** @description Percent of the CRM’s daily API budget sync may use */
+                                budgetShare: number;
+                                syncIntervalMinutes: number;
+                                firstSyncAt: string | null;
+                                lastRunAt: string | null;
+                                nextRunAfter: string | null;
+                                apiUsage: {
+                                    used: number;
+                                    max: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    observedAt: string;
+                                } | null;
+                                mappings: {
+                                    account: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                    };
+                                    opportunity: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                        stageMap: {
+                                            [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                        };
+                                    };
+                                    lead: {
+                                        enabled: boolean;
+                                        fields: {
+                                            local: string;
+                                            remote: string;
+                                            /**
+                                             * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                             * @enum {string}
+                                             */
+                                            direction: "push" | "pull" | "both";
+                                            /**
+                                             * @description Which side wins when both changed the field since the last sync
+                                             * @enum {string}
+                                             */
+                                            systemOfRecord: "partnergraph" | "crm";
+                                        }[];
+                                    };
+                                    partners: {
+                                        /**
+                                         * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                         * @enum {string}
+                                         */
+                                        mode: "opportunity_partner" | "lookup";
+                                        /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                        lookupField: string | null;
+                                        /** @description Our involvement role → the CRM’s partner role */
+                                        roles: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                };
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            };
+                            /** @description Send the user here to grant access (OAuth); null when connected */
+                            authorizeUrl: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CRM’s fields for one object, as its describe answers (for the mapping screen) */
+        get: {
+            parameters: {
+                query: {
+                    object: "account" | "opportunity" | "lead";
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "account" | "opportunity" | "lead";
+                            remoteName: string;
+                            fields: {
+                                name: string;
+                                label: string;
+                                type: string;
+                                createable: boolean;
+                                updateable: boolean;
+                                custom: boolean;
+                                options?: {
+                                    value: string;
+                                    label: string;
+                                }[];
+                                referenceTo?: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the field mappings
+         * @description Checked against the CRM’s described schema: a field the CRM lacks, or of the wrong type, answers 400 naming it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        mappings: {
+                            account: {
+                                enabled: boolean;
+                                fields: {
+                                    local: string;
+                                    remote: string;
+                                    /**
+                                     * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                     * @enum {string}
+                                     */
+                                    direction: "push" | "pull" | "both";
+                                    /**
+                                     * @description Which side wins when both changed the field since the last sync
+                                     * @enum {string}
+                                     */
+                                    systemOfRecord: "partnergraph" | "crm";
+                                }[];
+                            };
+                            opportunity: {
+                                enabled: boolean;
+                                fields: {
+                                    local: string;
+                                    remote: string;
+                                    /**
+                                     * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                     * @enum {string}
+                                     */
+                                    direction: "push" | "pull" | "both";
+                                    /**
+                                     * @description Which side wins when both changed the field since the last sync
+                                     * @enum {string}
+                                     */
+                                    systemOfRecord: "partnergraph" | "crm";
+                                }[];
+                                stageMap: {
+                                    [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                };
+                            };
+                            lead: {
+                                enabled: boolean;
+                                fields: {
+                                    local: string;
+                                    remote: string;
+                                    /**
+                                     * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                     * @enum {string}
+                                     */
+                                    direction: "push" | "pull" | "both";
+                                    /**
+                                     * @description Which side wins when both changed the field since the last sync
+                                     * @enum {string}
+                                     */
+                                    systemOfRecord: "partnergraph" | "crm";
+                                }[];
+                            };
+                            partners: {
+                                /**
+                                 * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                 * @enum {string}
+                                 */
+                                mode: "opportunity_partner" | "lookup";
+                                /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                lookupField: string | null;
+                                /** @description Our involvement role → the CRM’s partner role */
+                                roles: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "salesforce" | "hubspot";
+                            name: string;
+                            /**
+                             * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "needs_reconnect";
+                            statusMessage: string | null;
+                            /** @enum {string} */
+                            authMethod: "oauth" | "jwt" | "token";
+                            loginUrl: string | null;
+                            instanceUrl: string | null;
+                            apiVersion: string;
+                            clientId: string | null;
+                            username: string | null;
+                            remoteAccountId: string | null;
+                            remoteName: string | null;
+                            paused: boolean;
+                            /** @description Percent of the CRM’s daily API budget sync may use */
+                            budgetShare: number;
+                            syncIntervalMinutes: number;
+                            firstSyncAt: string | null;
+                            lastRunAt: string | null;
+                            nextRunAfter: string | null;
+                            apiUsage: {
+                                used: number;
+                                max: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                observedAt: string;
+                            } | null;
+                            mappings: {
+                                account: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                opportunity: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                    stageMap: {
+                                        [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                    };
+                                };
+                                lead: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                partners: {
+                                    /**
+                                     * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                     * @enum {string}
+                                     */
+                                    mode: "opportunity_partner" | "lookup";
+                                    /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                    lookupField: string | null;
+                                    /** @description Our involvement role → the CRM’s partner role */
+                                    roles: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause sync (a run in progress stops at its next page) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "salesforce" | "hubspot";
+                            name: string;
+                            /**
+                             * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "needs_reconnect";
+                            statusMessage: string | null;
+                            /** @enum {string} */
+                            authMethod: "oauth" | "jwt" | "token";
+                            loginUrl: string | null;
+                            instanceUrl: string | null;
+                            apiVersion: string;
+                            clientId: string | null;
+                            username: string | null;
+                            remoteAccountId: string | null;
+                            remoteName: string | null;
+                            paused: boolean;
+                            /** @description Percent of the CRM’s daily API budget sync may use */
+                            budgetShare: number;
+                            syncIntervalMinutes: number;
+                            firstSyncAt: string | null;
+                            lastRunAt: string | null;
+                            nextRunAfter: string | null;
+                            apiUsage: {
+                                used: number;
+                                max: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                observedAt: string;
+                            } | null;
+                            mappings: {
+                                account: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                opportunity: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                    stageMap: {
+                                        [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                    };
+                                };
+                                lead: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                partners: {
+                                    /**
+                                     * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                     * @enum {string}
+                                     */
+                                    mode: "opportunity_partner" | "lookup";
+                                    /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                    lookupField: string | null;
+                                    /** @description Our involvement role → the CRM’s partner role */
+                                    roles: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume sync */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "salesforce" | "hubspot";
+                            name: string;
+                            /**
+                             * @description `pending`: waiting for the CRM to send the user back with a grant; `needs_reconnect`: the grant was revoked or expired (statusMessage has the CRM’s words) and no run starts until it is reconnected
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "needs_reconnect";
+                            statusMessage: string | null;
+                            /** @enum {string} */
+                            authMethod: "oauth" | "jwt" | "token";
+                            loginUrl: string | null;
+                            instanceUrl: string | null;
+                            apiVersion: string;
+                            clientId: string | null;
+                            username: string | null;
+                            remoteAccountId: string | null;
+                            remoteName: string | null;
+                            paused: boolean;
+                            /** @description Percent of the CRM’s daily API budget sync may use */
+                            budgetShare: number;
+                            syncIntervalMinutes: number;
+                            firstSyncAt: string | null;
+                            lastRunAt: string | null;
+                            nextRunAfter: string | null;
+                            apiUsage: {
+                                used: number;
+                                max: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                observedAt: string;
+                            } | null;
+                            mappings: {
+                                account: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                opportunity: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                    stageMap: {
+                                        [key: string]: "qualification" | "discovery" | "proposal" | "negotiation" | "commit" | "won" | "lost";
+                                    };
+                                };
+                                lead: {
+                                    enabled: boolean;
+                                    fields: {
+                                        local: string;
+                                        remote: string;
+                                        /**
+                                         * @description push: PartnerGraph → CRM; pull: CRM → PartnerGraph; both
+                                         * @enum {string}
+                                         */
+                                        direction: "push" | "pull" | "both";
+                                        /**
+                                         * @description Which side wins when both changed the field since the last sync
+                                         * @enum {string}
+                                         */
+                                        systemOfRecord: "partnergraph" | "crm";
+                                    }[];
+                                };
+                                partners: {
+                                    /**
+                                     * @description Salesforce OpportunityPartner rows (HubSpot: labelled associations), or a lookup field
+                                     * @enum {string}
+                                     */
+                                    mode: "opportunity_partner" | "lookup";
+                                    /** @description With `lookup`: the Opportunity field naming the sourcing partner */
+                                    lookupField: string | null;
+                                    /** @description Our involvement role → the CRM’s partner role */
+                                    roles: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a dry run: what a sync would change (accounts linked, opportunities created), changing nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            connectionId: string;
+                            /** @enum {string} */
+                            mode: "sync" | "dry_run" | "retry";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "completed" | "failed" | "deferred";
+                            phase: string | null;
+                            message: string | null;
+                            counts: {
+                                accountsLinked: number;
+                                accountsForReview: number;
+                                accountsCreated: number;
+                                opportunitiesCreated: number;
+                                opportunitiesUpdated: number;
+                                dealsChanged: number;
+                                recordErrors: number;
+                                recordsRead: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            queuedAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sync log: runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                connectionId: string;
+                                /** @enum {string} */
+                                mode: "sync" | "dry_run" | "retry";
+                                /** @enum {string} */
+                                status: "queued" | "running" | "completed" | "failed" | "deferred";
+                                phase: string | null;
+                                message: string | null;
+                                counts: {
+                                    accountsLinked: number;
+                                    accountsForReview: number;
+                                    accountsCreated: number;
+                                    opportunitiesCreated: number;
+                                    opportunitiesUpdated: number;
+                                    dealsChanged: number;
+                                    recordErrors: number;
+                                    recordsRead: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                queuedAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Queue a sync run (or a retry of the records that failed)
+         * @description The first sync needs a completed dry run. One run at a time per connection: asking again while one waits returns it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Only the records that failed in earlier runs
+                         * @default false
+                         */
+                        retryFailed?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            connectionId: string;
+                            /** @enum {string} */
+                            mode: "sync" | "dry_run" | "retry";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "completed" | "failed" | "deferred";
+                            phase: string | null;
+                            message: string | null;
+                            counts: {
+                                accountsLinked: number;
+                                accountsForReview: number;
+                                accountsCreated: number;
+                                opportunitiesCreated: number;
+                                opportunitiesUpdated: number;
+                                dealsChanged: number;
+                                recordErrors: number;
+                                recordsRead: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            queuedAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run with its progress and counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            connectionId: string;
+                            /** @enum {string} */
+                            mode: "sync" | "dry_run" | "retry";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "completed" | "failed" | "deferred";
+                            phase: string | null;
+                            message: string | null;
+                            counts: {
+                                accountsLinked: number;
+                                accountsForReview: number;
+                                accountsCreated: number;
+                                opportunitiesCreated: number;
+                                opportunitiesUpdated: number;
+                                dealsChanged: number;
+                                recordErrors: number;
+                                recordsRead: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            queuedAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/connections/{id}/runs/{runId}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run’s record changes (before/after) and record errors (field and message) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    outcome?: "done" | "planned" | "error" | "resolved";
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "account" | "opportunity" | "lead";
+                                remoteId: string | null;
+                                localId: string | null;
+                                action: string;
+                                /** @enum {string} */
+                                outcome: "done" | "planned" | "error" | "resolved";
+                                field: string | null;
+                                message: string | null;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue: remote records the matcher would not link alone */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "linked" | "review" | "dismissed";
+                    connectionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                connectionId: string;
+                                /** @enum {string} */
+                                object: "account" | "opportunity" | "lead";
+                                remoteId: string | null;
+                                remoteName: string | null;
+                                localId: string | null;
+                                /** @enum {string} */
+                                status: "linked" | "review" | "dismissed";
+                                candidates: {
+                                    id: string;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/links/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a match: link to a partner, or leave the record unlinked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The candidate to link, or null to leave the remote record unlinked */
+                        localId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            connectionId: string;
+                            /** @enum {string} */
+                            object: "account" | "opportunity" | "lead";
+                            remoteId: string | null;
+                            remoteName: string | null;
+                            localId: string | null;
+                            /** @enum {string} */
+                            status: "linked" | "review" | "dismissed";
+                            candidates: {
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scim/v2/ServiceProviderConfig": {
         parameters: {
             query?: never;

@@ -93,6 +93,8 @@ const matrix = {
   'events:manage': ['admin', 'channel_manager'],
   // An organization's MFA policy and its people's factors (reset): the vendor admin for any, a partner admin for its own.
   'mfa:manage': ['admin', 'partner_admin'],
+  // CRM sync writes deals and accounts across the whole ecosystem and holds the CRM's tokens: the vendor admin's alone.
+  'crm:manage': ['admin'],
   'notifications:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   // SSO connections, domains and the "SSO required" policy: the vendor admin for staff, a partner admin for
   // its own organization (the service holds each to its own); the vendor admin approves partners' connections.

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import type { SecretBox } from '../lib/secrets';
+import { runCrmSync } from '../modules/crm/crm-sync';
 import { runWebhooks } from '../modules/webhooks/delivery';
 import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
@@ -101,4 +103,16 @@ export const webhookJob = (config: Pick<Config, 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHO
   perProcess: true,
   run: (db) =>
     runWebhooks(db, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, retryHours: config.WEBHOOK_RETRY_HOURS }),
+});
+
+/**
+ * CRM sync: queued runs (a person's "run", dry runs, retries, runs deferred by
+ * a 429 or the API budget) and each connection's scheduled incremental sync.
+ * Every 30 s so a queued run starts soon; a connection's lease keeps it to one
+ * run at a time across processes.
+ */
+export const crmSyncJob = (secrets: SecretBox): Job => ({
+  name: 'crm-sync',
+  everyMs: 30_000,
+  run: (db) => runCrmSync(db, secrets),
 });

@@ -72,6 +72,7 @@ import {
 } from '../features/programs/routes';
 import { newReferralRoute, referralRoute, referralsRoute } from '../features/referrals/routes';
 import { accountSecurityRoute, organizationSecurityRoute, securityRoute } from '../features/security/routes';
+import { crmCallbackRoute, crmConnectionRoute, crmRoute } from '../features/crm/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
 import { ssoSettingsRoute } from '../features/sso/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
@@ -133,6 +134,9 @@ const routeTree = rootRoute.addChildren([
     webhooksRoute,
     webhookRoute,
     ssoSettingsRoute,
+    crmRoute,
+    crmCallbackRoute,
+    crmConnectionRoute,
     emailsRoute,
     importsRoute,
     newImportRoute,

@@ -471,3 +471,12 @@ export async function findDealsWithProtectionEnding(
   // The filter above holds only deals with an expiry.
   return rows.map((r) => ({ ...r, expiresAt: r.expiresAt! }));
 }
+
+/** Deals a CRM sync works on (approved and closed ones), oldest change first, whoever registered them. */
+export function findDealsForCrmSync(q: Queryable, statuses: DealRow['status'][]) {
+  return q
+    .select()
+    .from(deals)
+    .where(inArray(deals.status, statuses))
+    .orderBy(asc(deals.updatedAt), asc(deals.id));
+}

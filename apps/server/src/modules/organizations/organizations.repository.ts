@@ -263,3 +263,18 @@ export async function replacePartnerTypes(
 /** An organization's name as a column of another module's query (the other party of a referral or request). */
 export const organizationNameOf = (id: SQL | AnyColumn) =>
   sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${id})`;
+
+/** Every partner organization's name and web identity: what a CRM sync matches accounts against. */
+export function findPartnerIdentities(q: Queryable) {
+  return q
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      website: organizations.website,
+      domain: organizations.domain,
+      country: organizations.country,
+      status: organizations.status,
+    })
+    .from(organizations)
+    .where(eq(organizations.kind, 'partner'));
+}

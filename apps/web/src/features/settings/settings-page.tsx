@@ -19,6 +19,7 @@ import {
   IconFileImport,
   IconMail,
   IconWebhook,
+  IconArrowsExchange,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -46,6 +47,7 @@ export function SettingsPage() {
   useDocumentTitle('Settings · PartnerGraph');
   const canManage = useCan('settings:manage');
   const canManageWebhooks = useCan('webhooks:manage');
+  const canManageCrm = useCan('crm:manage');
   const canReadEmails = useCan('emails:read');
   const canImport = useCan('imports:manage');
   const settings = useQuery(settingsQueryOptions);
@@ -196,6 +198,23 @@ export function SettingsPage() {
             </div>
             <ButtonLink to="/settings/webhooks" variant="light" leftSection={<IconWebhook size={16} />}>
               Manage webhooks
+            </ButtonLink>
+          </Group>
+        </Card>
+      )}
+      {canManageCrm && (
+        <Card withBorder padding="lg" component="section" aria-labelledby="settings-crm">
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Title order={2} size="h4" id="settings-crm">
+                CRM
+              </Title>
+              <Text size="sm" c="dimmed">
+                Two-way sync with Salesforce: accounts, opportunities, won revenue.
+              </Text>
+            </div>
+            <ButtonLink to="/settings/crm" variant="light" leftSection={<IconArrowsExchange size={16} />}>
+              Manage CRM sync
             </ButtonLink>
           </Group>
         </Card>
