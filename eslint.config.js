@@ -12,11 +12,8 @@ import globals from 'globals';
 // offers its own batch find/upsert. The seed writes the demo's rows table by table; it moves as its
 // record builders move into their modules (as deals.records.ts and notifications.records.ts did).
 const notYetThroughDoors = [
-  'apps/server/src/modules/imports/deals.importer.ts',
   'apps/server/src/modules/imports/partners.importer.ts',
   'apps/server/src/modules/imports/people.importer.ts',
-  'apps/server/src/modules/imports/references.ts',
-  'apps/server/src/modules/imports/relations.importer.ts',
   'apps/server/src/seed/community-factories.ts',
   'apps/server/src/seed/demo-community.ts',
   'apps/server/src/seed/demo.ts',
