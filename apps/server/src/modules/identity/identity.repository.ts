@@ -418,3 +418,23 @@ export async function countActiveUsersWithRole(q: Queryable, organizationId: str
     .where(and(eq(users.organizationId, organizationId), eq(users.role, role), eq(users.status, 'active')));
   return Number(row?.n ?? 0);
 }
+
+/** Users by e-mail (case-insensitive), with their organization's kind. */
+export async function findUsersByEmail(q: Queryable, emails: Iterable<string>) {
+  const wanted = [...new Set([...emails].map((e) => e.toLowerCase()))];
+  const found = new Map<string, { id: string; organizationId: string; role: string; orgKind: string }>();
+  if (!wanted.length) return found;
+  const rows = await q
+    .select({
+      id: users.id,
+      email: users.email,
+      organizationId: users.organizationId,
+      role: users.role,
+      orgKind: organizationsView.kind,
+    })
+    .from(users)
+    .innerJoin(organizationsView, eq(organizationsView.id, users.organizationId))
+    .where(inArray(sql`lower(${users.email})`, wanted));
+  for (const r of rows) found.set(r.email.toLowerCase(), r);
+  return found;
+}

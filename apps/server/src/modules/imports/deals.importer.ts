@@ -1,4 +1,3 @@
-import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   dealStages,
@@ -8,9 +7,15 @@ import {
 } from '@partnergraph/shared/contracts/deals';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { dealRecordValues } from '../deals/deals.records';
-import { dealInvolvements, deals, referrals } from '../deals/deals.tables';
-import { findVendor } from '../organizations/organizations.repository';
+import {
+  dealRecordValues,
+  findDealsByExternalIds,
+  findReferralLinks,
+  markReferralsConverted,
+  replaceDealInvolvements,
+  upsertDealRows,
+} from '../deals/deals.records';
+import { findOrganizationsByRef, findVendor } from '../organizations/organizations.repository';
 import { findFirstRateDates, readSettings } from '../settings/settings.service';
 import {
   country,
@@ -28,7 +33,6 @@ import {
   type Importer,
   type RowError,
 } from './fields';
-import { findByExternalId, findOrganizationsByRef, upsertByExternalId } from './references';
 
 type InvolvementCell = { ref: string; role: InvolvementRole; involvedAt?: Date };
 
@@ -267,20 +271,9 @@ export const dealsImporter: Importer<DealReady> = {
       ...involvementRefs,
     ]);
     const externalIds = rows.map((r) => String(r.externalId));
-    const existing = await findByExternalId(q, deals, externalIds);
+    const existing = await findDealsByExternalIds(q, externalIds);
     const referralRefs = rows.flatMap((r) => (r.referralExternalId ? [String(r.referralExternalId)] : []));
-    const refs = referralRefs.length
-      ? await q
-          .select({
-            id: referrals.id,
-            externalId: referrals.externalId,
-            recipientOrgId: referrals.recipientOrgId,
-            linked: deals.externalId,
-          })
-          .from(referrals)
-          .leftJoin(deals, eq(deals.referralId, referrals.id))
-          .where(inArray(referrals.externalId, referralRefs))
-      : [];
+    const refs = referralRefs.length ? await findReferralLinks(q, referralRefs) : [];
     // The earliest rate of each currency: a deal dated before it could not be converted.
     const currencies = [...new Set(rows.map((r) => String(r.currency)))].filter(
       (c) => c !== reportingCurrency,
@@ -399,36 +392,21 @@ export const dealsImporter: Importer<DealReady> = {
   },
 
   async write(q, rows) {
-    await upsertByExternalId(
+    await upsertDealRows(
       q,
-      deals,
       rows.map((r) => ({ ...r.row, updatedAt: new Date() })),
     );
     // The row states the deal's whole set of partners: it replaces what an earlier import stored.
-    await q.delete(dealInvolvements).where(
-      inArray(
-        dealInvolvements.dealId,
-        rows.map((r) => r.row.id),
-      ),
+    await replaceDealInvolvements(
+      q,
+      rows.map((r) => r.row.id),
+      rows.flatMap((r) => r.involvements),
     );
-    const involvements = rows.flatMap((r) => r.involvements);
-    if (involvements.length) await q.insert(dealInvolvements).values(involvements);
     // A converted referral is the one its deal names.
-    const linked = rows.filter((r) => r.row.referralId);
-    if (linked.length)
-      await q
-        .update(referrals)
-        .set({
-          status: 'converted',
-          convertedAt: sql`coalesce(${referrals.convertedAt}, ${referrals.decidedAt}, ${referrals.createdAt})`,
-          updatedAt: new Date(),
-        })
-        .where(
-          inArray(
-            referrals.id,
-            linked.map((r) => r.row.referralId!),
-          ),
-        );
+    await markReferralsConverted(
+      q,
+      rows.flatMap((r) => (r.row.referralId ? [r.row.referralId] : [])),
+    );
     const created = rows.filter((r) => !r.exists).length;
     return { created, updated: rows.length - created };
   },

@@ -26,7 +26,8 @@ import {
   type Importer,
   type RowError,
 } from './fields';
-import { findByExternalId, findUsersByEmail, updateByIds } from './references';
+import { findByExternalId, updateByIds } from '../../db/bulk';
+import { findUsersByEmail } from '../identity/identity.repository';
 import { partnerTypeVocabulary, withVocabulary } from './vocabulary';
 
 /** A type code, or an export's `{code, name, primary}`. */

@@ -6,7 +6,9 @@ import { users } from '../identity/identity.tables';
 import { findVendor } from '../organizations/organizations.repository';
 import { enrollments, programs, programTiers, tierHistory } from '../programs/programs.tables';
 import { email, instant, oneOf, ref, text, type Importer, type RowError } from './fields';
-import { findOrganizationsByRef, findUsersByEmail, updateByIds } from './references';
+import { updateByIds } from '../../db/bulk';
+import { findUsersByEmail } from '../identity/identity.repository';
+import { findOrganizationsByRef } from '../organizations/organizations.repository';
 
 type UserReady = {
   id: string;

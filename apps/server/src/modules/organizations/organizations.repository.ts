@@ -278,3 +278,39 @@ export function findPartnerIdentities(q: Queryable) {
     .from(organizations)
     .where(eq(organizations.kind, 'partner'));
 }
+
+export interface OrgRef {
+  id: string;
+  kind: 'vendor' | 'partner';
+  name: string;
+}
+
+/**
+ * Organizations named by the rows of a batch: by the external id they were
+ * imported with, or by their id here (what an export writes), in one query.
+ */
+export async function findOrganizationsByRef(q: Queryable, refs: Iterable<string>) {
+  const wanted = [...new Set(refs)];
+  const found = new Map<string, OrgRef>();
+  if (!wanted.length) return found;
+  const ids = wanted.filter(isId);
+  const rows = await q
+    .select({
+      id: organizations.id,
+      externalId: organizations.externalId,
+      kind: organizations.kind,
+      name: organizations.name,
+    })
+    .from(organizations)
+    .where(
+      ids.length
+        ? or(inArray(organizations.externalId, wanted), inArray(organizations.id, ids))
+        : inArray(organizations.externalId, wanted),
+    );
+  for (const r of rows) {
+    const ref = { id: r.id, kind: r.kind, name: r.name };
+    if (r.externalId) found.set(r.externalId, ref);
+    found.set(r.id, ref);
+  }
+  return found;
+}
