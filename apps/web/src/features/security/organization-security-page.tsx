@@ -25,13 +25,16 @@ import {
 } from '../../api/mfa';
 import { roleLabels } from '../../components/roles';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { useSession } from '../auth/session';
+import { SignInSetupCard } from './sign-in-setup-card';
 
 /**
  * An organization's security page, as cards: its MFA policy, and its people with their factors.
- * Further cards (SSO connections, SCIM provisioning) sit in the same grid.
+ * On the administrator's own organization, a third card leads to single sign-on and SCIM provisioning.
  */
 export function OrganizationSecurityPage({ organizationId }: { organizationId: string }) {
   const security = useQuery(organizationSecurityQueryOptions(organizationId));
+  const own = useSession().organization.id === organizationId;
   useDocumentTitle(`Security${security.data ? ` · ${security.data.organizationName}` : ''} · PartnerGraph`);
 
   return (
@@ -50,6 +53,7 @@ export function OrganizationSecurityPage({ organizationId }: { organizationId: s
         <SimpleGrid cols={{ base: 1 }} spacing="lg">
           <MfaPolicyCard security={security.data} />
           <PeopleFactorsCard security={security.data} />
+          {own && <SignInSetupCard />}
         </SimpleGrid>
       )}
     </Stack>
