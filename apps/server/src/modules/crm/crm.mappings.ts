@@ -181,13 +181,14 @@ export function defaultMappings(kind: CrmKind, opportunity?: CrmObjectSchema): C
     partners: {
       mode: 'opportunity_partner',
       lookupField: null,
+      // The HubSpot adapter labels each association `Partner: <role>` (and `Primary partner`).
       roles: {
-        sourced: 'Sourced partner',
-        referred: 'Referring partner',
-        co_sell: 'Co-sell partner',
-        implementation: 'Implementation partner',
-        integration: 'Integration partner',
-        influenced: 'Influencing partner',
+        sourced: 'Sourced',
+        referred: 'Referral',
+        co_sell: 'Co-sell',
+        implementation: 'Implementation',
+        integration: 'Integration',
+        influenced: 'Influence',
       },
     },
   };
