@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSecretBox } from '../src/lib/secrets';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { runCrmSync } from '../src/modules/crm/crm-sync';
+import { BudgetReached, checkBudget, type RunState } from '../src/modules/crm/crm-sync.state';
 import { crmConnections } from '../src/modules/crm/crm.tables';
 import { deals } from '../src/modules/deals/deals.tables';
 import { createPartnerOrganization, createUser } from '../src/seed/factories';
@@ -242,6 +243,22 @@ describe('CRM sync with HubSpot', () => {
     expect((await runNow()).counts.dealsChanged).toBe(0);
   });
 
+  it('a private app stops at the configured share of its daily API budget', async () => {
+    const c = (await api().get(base())).json();
+    await api().patch(base(), { version: c.version, budgetShare: 10 });
+    hs.setDailyUsed(26_000);
+    const run = await runNow();
+    expect(run.status).toBe('deferred');
+    expect(run.message).toMatch(/^Stopped at 10% of the CRM's daily API budget \(\d+ of 250000 calls used\)/);
+    hs.setDailyUsed(0);
+    await t.database.db
+      .update(crmConnections)
+      .set({ nextRunAfter: null })
+      .where(eq(crmConnections.id, connectionId));
+    await sync();
+    expect((await api().get(`${base()}/runs/${run.id}`)).json().status).toBe('completed');
+  });
+
   it('a 429 defers the run by its Retry-After; nothing is sent before then', async () => {
     hs.throttle(1, 120);
     const run = await runNow();
@@ -272,5 +289,25 @@ describe('CRM sync with HubSpot', () => {
     const sent = hs.requests.length;
     await sync();
     expect(hs.requests.length).toBe(sent);
+  });
+});
+
+describe('the API budget rule per kind of usage', () => {
+  // An OAuth app's headers give only the rolling 10-second window (max 110): a spent share of it is waited
+  // out, never turned into an hour's deferral as a spent share of a daily budget is.
+  const state = (kind: 'hubspot' | 'salesforce', authMethod: 'oauth' | 'token', observedAt: string) =>
+    ({
+      connection: { kind, authMethod, budgetShare: 50 },
+      provider: { usage: () => ({ used: 100, max: 110, observedAt }) },
+    }) as unknown as RunState;
+  const windowAgo = new Date(Date.now() - 11_000).toISOString();
+
+  it('a spent share of an OAuth app’s 10-second window does not stop the run', async () => {
+    await expect(checkBudget(state('hubspot', 'oauth', windowAgo))).resolves.toBeUndefined();
+  });
+
+  it('a spent share of a daily budget stops the run', async () => {
+    await expect(checkBudget(state('hubspot', 'token', windowAgo))).rejects.toBeInstanceOf(BudgetReached);
+    await expect(checkBudget(state('salesforce', 'oauth', windowAgo))).rejects.toBeInstanceOf(BudgetReached);
   });
 });
