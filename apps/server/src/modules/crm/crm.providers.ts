@@ -184,17 +184,18 @@ export function connectionTokens(db: Db, secrets: SecretBox, c: ConnectionRow): 
     }
   }
 
+  const refresh = () => {
+    refreshing ??= refreshOnce().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
   return {
     async accessToken() {
       if (current && (expiresAt === null || Date.now() < expiresAt - expiryMarginMs)) return current;
-      return this.refresh();
+      return refresh();
     },
-    refresh() {
-      refreshing ??= refreshOnce().finally(() => {
-        refreshing = null;
-      });
-      return refreshing;
-    },
+    refresh,
   };
 }
 
