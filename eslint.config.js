@@ -7,43 +7,14 @@ import globals from 'globals';
 // by that module alone; every other file goes through its repository or service. Tests may read tables
 // to check what was stored. The files below predate the rule and still reach into another module's
 // tables: the list may only shrink (moving a query into its module's repository takes a file off it).
+// What is left: the partner and people importers still hand the owning modules' tables to the batch
+// helpers of db/bulk.ts (find by external id, update by ids) and write partner types, profiles, users,
+// enrollments and tier history directly; they move as those modules' *.records.ts offer batch writes
+// (as deals.records.ts and marketplace.records.ts do for the other importers). The seed writes the demo's rows table by table; it moves as its
+// record builders move into their modules (as deals.records.ts and notifications.records.ts did).
 const notYetThroughDoors = [
-  'apps/server/src/db/transaction.ts',
-  'apps/server/src/lib/rate-limit.ts',
-  'apps/server/src/modules/analytics/names.ts',
-  'apps/server/src/modules/analytics/referrals.report.ts',
-  'apps/server/src/modules/analytics/scorecard.service.ts',
-  'apps/server/src/modules/audit/audit.repository.ts',
-  'apps/server/src/modules/community/announcements.service.ts',
-  'apps/server/src/modules/community/events.service.ts',
-  'apps/server/src/modules/community/members.service.ts',
-  'apps/server/src/modules/community/posts.service.ts',
-  'apps/server/src/modules/community/segments.ts',
-  'apps/server/src/modules/community/spaces.service.ts',
-  'apps/server/src/modules/identity/identity.repository.ts',
-  'apps/server/src/modules/identity/invitations.repository.ts',
-  'apps/server/src/modules/identity/invitations.service.ts',
-  'apps/server/src/modules/identity/team.service.ts',
-  'apps/server/src/modules/identity/tokens.repository.ts',
-  'apps/server/src/modules/imports/deals.importer.ts',
   'apps/server/src/modules/imports/partners.importer.ts',
   'apps/server/src/modules/imports/people.importer.ts',
-  'apps/server/src/modules/imports/references.ts',
-  'apps/server/src/modules/imports/relations.importer.ts',
-  'apps/server/src/modules/mail/digest.service.ts',
-  'apps/server/src/modules/mail/unsubscribe.ts',
-  'apps/server/src/modules/marketplace/connections.service.ts',
-  'apps/server/src/modules/marketplace/integrations.service.ts',
-  'apps/server/src/modules/marketplace/locator.service.ts',
-  'apps/server/src/modules/marketplace/profiles.service.ts',
-  'apps/server/src/modules/marketplace/solutions.service.ts',
-  'apps/server/src/modules/organizations/organizations.repository.ts',
-  'apps/server/src/modules/organizations/organizations.service.ts',
-  'apps/server/src/modules/programs/agreements.repository.ts',
-  'apps/server/src/modules/programs/applications.service.ts',
-  'apps/server/src/modules/programs/enrollments.service.ts',
-  'apps/server/src/modules/programs/programs.repository.ts',
-  'apps/server/src/modules/settings/settings.service.ts',
   'apps/server/src/seed/community-factories.ts',
   'apps/server/src/seed/demo-community.ts',
   'apps/server/src/seed/demo.ts',

@@ -38,12 +38,16 @@ import spaceRoutes from './modules/community/spaces.routes';
 import notificationRoutes from './modules/notifications/notifications.routes';
 import dealRoutes from './modules/deals/deals.routes';
 import marketplaceRoutes from './modules/marketplace/marketplace.routes';
+import mfaRoutes from './modules/mfa/mfa.routes';
 import identityRoutes from './modules/identity/identity.routes';
 import invitationRoutes from './modules/identity/invitations.routes';
 import tokenRoutes from './modules/identity/tokens.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import programRoutes from './modules/programs/programs.routes';
 import settingsRoutes from './modules/settings/settings.routes';
+import scimAdminRoutes from './modules/scim/scim-admin.routes';
+import scimRoutes from './modules/scim/scim.routes';
+import ssoRoutes from './modules/sso/sso.routes';
 import crmRoutes from './modules/crm/crm.routes';
 
 export interface AppOptions {
@@ -61,6 +65,7 @@ export interface AppOptions {
 const modules = [
   identityRoutes,
   tokenRoutes,
+  mfaRoutes,
   invitationRoutes,
   organizationRoutes,
   programRoutes,
@@ -82,6 +87,8 @@ const modules = [
   memberRoutes,
   notificationRoutes,
   auditRoutes,
+  scimAdminRoutes,
+  ssoRoutes,
   crmRoutes,
 ];
 
@@ -157,6 +164,16 @@ export async function buildApp({
         );
     },
     { prefix: '/api/v1' },
+  );
+
+  // SCIM 2.0 sits outside /api/v1, where RFC 7644 clients expect it, behind the same gate (access 'scim').
+  await app.register(
+    async (scim) => {
+      await scim.register(accessPlugin);
+      await scim.register(inputGuards);
+      await scim.register(scimRoutes, { db, mailer: mail, config, secrets: box });
+    },
+    { prefix: '/scim/v2' },
   );
 
   const r = app.withTypeProvider<ZodTypeProvider>();

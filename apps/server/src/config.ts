@@ -52,6 +52,17 @@ const envSchema = z.object({
   WEB_DIST: z.string().min(1).optional(),
   /** Seals CRM tokens, SSO secrets and MFA seeds at rest: base64 of 32 random bytes. Generated into DATA_DIR/secrets.key when unset. */
   SECRETS_KEY: z.string().min(1).optional(),
+  /**
+   * The DNS servers that check domain-proof TXT records (comma-separated `ip` or `ip:port`): a
+   * self-hosted install points this at its own resolver. Unset: the system's resolvers.
+   */
+  DNS_SERVERS: z
+    .string()
+    .regex(
+      /^(\[[0-9a-fA-F:]+\](:\d{1,5})?|[0-9a-fA-F:.]+)(\s*,\s*(\[[0-9a-fA-F:]+\](:\d{1,5})?|[0-9a-fA-F:.]+))*$/,
+      'must be comma-separated IP addresses, each optionally with :port',
+    )
+    .optional(),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .transform((u) => u.replace(/\/$/, ''))

@@ -22,7 +22,7 @@ export interface TestApp {
  * the migrated template); with DATABASE_URL, a new database on that server,
  * dropped afterwards.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const url = process.env.DATABASE_URL;
   let database: Database;
   let cleanup: () => Promise<void>;
@@ -51,7 +51,7 @@ export async function startTestApp(): Promise<TestApp> {
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   const mailer = createMemoryMailer();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: os.tmpdir() });
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: os.tmpdir(), ...env });
   const app = await buildApp({ config, db: database.db, mailer, logger: false });
   await app.ready();
   return {

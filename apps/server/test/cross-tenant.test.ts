@@ -9,6 +9,7 @@ import { can, type Role } from '@partnergraph/shared/permissions';
 import type { Access } from '../src/plugins/access';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
+import { errorType, scimHeaders } from './openapi-walk';
 import { examples, versionOf, type ExampleRequest } from './route-examples';
 
 let t: TestApp;
@@ -24,14 +25,28 @@ function url(path: string, req: ExampleRequest) {
   return req.query ? `${filled}?${req.query}` : filled;
 }
 
-async function call(method: string, path: string, req: ExampleRequest, session: Session | null) {
+async function call(
+  method: string,
+  path: string,
+  req: ExampleRequest,
+  session: Session | null,
+  auth: Record<string, string> = {},
+) {
   const client = as(t.app, session);
   const u = url(path, req);
-  if (method === 'GET') return client.get(u);
-  if (method === 'PATCH') return client.patch(u, req.body);
-  if (method === 'PUT') return client.put(u, req.body);
-  if (method === 'DELETE') return client.delete(u);
-  return client.post(u, req.body, req.headers);
+  const headers = { ...req.headers, ...auth };
+  if (method === 'GET') return client.get(u, headers);
+  if (method === 'PATCH') return client.patch(u, req.body, headers);
+  if (method === 'PUT') return client.put(u, req.body, headers);
+  if (method === 'DELETE') return client.delete(u, headers);
+  return client.post(u, req.body, headers);
+}
+
+/** An organization's identity provider: the caller of the routes with access 'scim'. */
+const providers = new Map<string, Record<string, string>>();
+async function provider(orgId: string) {
+  if (!providers.has(orgId)) providers.set(orgId, await scimHeaders(t, orgId));
+  return providers.get(orgId)!;
 }
 
 beforeAll(async () => {
@@ -76,7 +91,7 @@ describe('every route in the OpenAPI document', () => {
       const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerB, user: e.bUser, t });
       const res = await call(op.method, op.path, req, null);
       expect(res.statusCode, `${op.method} ${op.path}`).toBe(401);
-      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.headers['content-type']).toContain(errorType(op.path));
     }
   });
 
@@ -84,8 +99,17 @@ describe('every route in the OpenAPI document', () => {
     const roles: Role[] = ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'];
     let checked = 0;
     for (const op of operations.filter((o) => o.access !== 'public' && o.access !== 'authenticated')) {
+      if (op.access === 'scim') {
+        // A signed-in person of any role is no identity provider: only a SCIM token opens these.
+        for (const role of ['admin', 'partner_user'] as const) {
+          const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
+          const res = await call(op.method, op.path, req, sessions[role]);
+          expect(res.statusCode, `${op.method} ${op.path} as ${role}`).toBe(401);
+        }
+        continue;
+      }
       for (const role of roles.filter(
-        (r) => !can(r, op.access as Exclude<Access, 'public' | 'authenticated'>),
+        (r) => !can(r, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>),
       )) {
         const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
         const res = await call(op.method, op.path, req, sessions[role]);
@@ -100,10 +124,39 @@ describe('every route in the OpenAPI document', () => {
     let checked = 0;
     for (const op of operations.filter((o) => o.path.includes('{') && o.access !== 'public')) {
       const example = examples[`${op.method} ${op.path}`]!;
+      if (op.access === 'scim') {
+        // A's identity provider with B's ids, then B's own provider with the same request.
+        for (const user of [e.bUser]) {
+          const owner = { e, owner: e.partnerB, user, t };
+          const before = await versionOf(t, e.partnerB.id);
+          const res = await call(
+            op.method,
+            op.path,
+            await example(owner),
+            null,
+            await provider(e.partnerA.id),
+          );
+          expect(res.statusCode, `${op.method} ${op.path} with A's SCIM token and B's ids`).toBe(404);
+          expect(await versionOf(t, e.partnerB.id), 'nothing of B changed').toBe(before);
+          const control = await call(
+            op.method,
+            op.path,
+            await example(owner),
+            null,
+            await provider(e.partnerB.id),
+          );
+          expect(
+            control.statusCode,
+            `${op.method} ${op.path} with B's own SCIM token: ${control.body}`,
+          ).toBeLessThan(300);
+          checked++;
+        }
+        continue;
+      }
       for (const role of ['partner_admin', 'partner_user'] as const) {
         if (
           op.access !== 'authenticated' &&
-          !can(role, op.access as Exclude<Access, 'public' | 'authenticated'>)
+          !can(role, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>)
         )
           continue;
         const owner = { e, owner: e.partnerB, user: role === 'partner_admin' ? e.bAdmin : e.bUser, t };
@@ -134,10 +187,16 @@ describe('every route in the OpenAPI document', () => {
     for (const op of operations.filter((o) => o.path.includes('{') && o.access !== 'public')) {
       const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
       const params = Object.fromEntries(Object.keys(req.params ?? {}).map((k) => [k, 'not-an-id']));
+      if (op.access === 'scim') {
+        const res = await call(op.method, op.path, { ...req, params }, null, await provider(e.partnerA.id));
+        expect(res.statusCode, `${op.method} ${op.path}`).toBe(404);
+        continue;
+      }
       // Ask as a role the route admits, so the answer is about the id, not the role.
       const role = (['admin', 'channel_manager', 'partner_admin', 'partner_user', 'analyst'] as const).find(
         (r) =>
-          op.access === 'authenticated' || can(r, op.access as Exclude<Access, 'public' | 'authenticated'>),
+          op.access === 'authenticated' ||
+          can(r, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>),
       )!;
       const res = await call(op.method, op.path, { ...req, params }, sessions[role]);
       expect(res.statusCode, `${op.method} ${op.path}`).toBe(404);

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { can, type Role } from '@partnergraph/shared/permissions';
 import type { Access } from '../src/plugins/access';
+import { insertScimTokenRecord } from '../src/modules/scim/scim.records';
 import { createPartnerOrganization, createUser } from '../src/seed/factories';
 import { signIn, type Session, type TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
@@ -88,13 +89,25 @@ export function propertiesOf(doc: OpenApiDoc, s: JsonSchema | undefined): Record
 
 export const partnerRoles = ['partner_admin', 'partner_user'] as const;
 
+/** Whether a person in `role` may call a route: never one of /scim/v2, which only SCIM tokens open. */
 export function admits(role: Role, access: Access) {
+  if (access === 'scim') return false;
   return (
     access === 'public' ||
     access === 'authenticated' ||
-    can(role, access as Exclude<Access, 'public' | 'authenticated'>)
+    can(role, access as Exclude<Access, 'public' | 'authenticated' | 'scim'>)
   );
 }
+
+/** The credential of an organization's identity provider, for the routes with access 'scim'. */
+export async function scimHeaders(t: TestApp, organizationId: string) {
+  const { token } = await insertScimTokenRecord(t.database.db, { organizationId, name: 'suite' });
+  return { authorization: `Bearer ${token}` };
+}
+
+/** The content type of a refusal: SCIM error bodies on /scim/v2, problem+json everywhere else. */
+export const errorType = (path: string) =>
+  path.startsWith('/scim/') ? 'application/scim+json' : 'application/problem+json';
 
 /**
  * A fresh partner organization with an admin and a user, and a session for

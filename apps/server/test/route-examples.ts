@@ -20,6 +20,7 @@ import { sentEmails } from '../src/modules/mail/mail.tables';
 import { importChunks, importErrors, importMappings, imports } from '../src/modules/imports/imports.tables';
 import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
 import { newId } from '../src/lib/ids';
+import { ssoConnections, ssoDomains } from '../src/modules/sso/sso.tables';
 import { comments, posts } from '../src/modules/community/community.tables';
 import {
   addSpaceMember,
@@ -51,8 +52,10 @@ import {
   createUser,
   createWebhookRecord,
 } from '../src/seed/factories';
+import { insertScimGroupRecord, insertScimTokenRecord } from '../src/modules/scim/scim.records';
 import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
+import { mfaExamples } from './mfa-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -245,7 +248,12 @@ async function importMappingRecord(t: TestApp) {
   return row!.id;
 }
 
+const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const SCIM_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const SCIM_PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
 export const examples: Record<string, Example> = {
+  ...mfaExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({
@@ -294,6 +302,69 @@ export const examples: Record<string, Example> = {
   'POST /api/v1/tokens': () => ({ body: { name: 'ci', scope: 'read' } }),
   'DELETE /api/v1/tokens/{id}': async ({ user, t }) => ({
     params: { id: (await createApiTokenRecord(t.database.db, { userId: user.id })).row.id },
+  }),
+  'GET /api/v1/scim/tokens': () => ({}),
+  'POST /api/v1/scim/tokens': () => ({ body: { name: 'Okta' } }),
+  'DELETE /api/v1/scim/tokens/{id}': async ({ owner, t }) => ({
+    params: { id: (await insertScimTokenRecord(t.database.db, { organizationId: owner.id })).row.id },
+  }),
+  'GET /api/v1/scim/role-mappings': () => ({}),
+  'PUT /api/v1/scim/role-mappings': () => ({
+    body: { mappings: [{ group: 'Partner leads', role: 'partner_admin' }] },
+  }),
+  // SCIM (access 'scim'): the suites send the owner's SCIM token (openapi-walk.ts, scimHeaders).
+  'GET /scim/v2/ServiceProviderConfig': () => ({}),
+  'GET /scim/v2/ResourceTypes': () => ({}),
+  'GET /scim/v2/Schemas': () => ({}),
+  'GET /scim/v2/Users': ({ user }) => ({
+    query: `filter=${encodeURIComponent(`userName eq "${user.email}"`)}&startIndex=1&count=10`,
+  }),
+  'POST /scim/v2/Users': () => ({
+    body: {
+      schemas: [SCIM_USER],
+      userName: `scim-${newId()}@example.test`,
+      name: { givenName: 'Sam', familyName: 'Scim' },
+      emails: [{ value: 'sam@example.test', type: 'work', primary: true }],
+      active: true,
+    },
+  }),
+  'GET /scim/v2/Users/{id}': ({ user }) => ({ params: { id: user.id } }),
+  'PUT /scim/v2/Users/{id}': ({ user }) => ({
+    params: { id: user.id },
+    body: {
+      schemas: [SCIM_USER],
+      userName: user.email,
+      name: { givenName: 'Pat', familyName: 'Put' },
+      active: true,
+    },
+  }),
+  'PATCH /scim/v2/Users/{id}': ({ user }) => ({
+    params: { id: user.id },
+    body: { schemas: [SCIM_PATCH], Operations: [{ op: 'replace', path: 'title', value: 'Partner lead' }] },
+  }),
+  'DELETE /scim/v2/Users/{id}': async ({ owner, t }) => ({
+    params: { id: (await createUser(t.database.db, { organizationId: owner.id, role: 'partner_user' })).id },
+  }),
+  'GET /scim/v2/Groups': () => ({ query: 'startIndex=1&count=10' }),
+  'POST /scim/v2/Groups': () => ({
+    body: { schemas: [SCIM_GROUP], displayName: `Group ${newId()}`, members: [] },
+  }),
+  'GET /scim/v2/Groups/{id}': async ({ owner, t }) => ({
+    params: { id: (await insertScimGroupRecord(t.database.db, { organizationId: owner.id })).id },
+  }),
+  'PUT /scim/v2/Groups/{id}': async ({ owner, t }) => ({
+    params: { id: (await insertScimGroupRecord(t.database.db, { organizationId: owner.id })).id },
+    body: { schemas: [SCIM_GROUP], displayName: `Group ${newId()}`, members: [] },
+  }),
+  'PATCH /scim/v2/Groups/{id}': async ({ owner, user, t }) => ({
+    params: { id: (await insertScimGroupRecord(t.database.db, { organizationId: owner.id })).id },
+    body: {
+      schemas: [SCIM_PATCH],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: user.id }] }],
+    },
+  }),
+  'DELETE /scim/v2/Groups/{id}': async ({ owner, t }) => ({
+    params: { id: (await insertScimGroupRecord(t.database.db, { organizationId: owner.id })).id },
   }),
   'GET /api/v1/invitations': () => ({ query: 'limit=5' }),
   'POST /api/v1/invitations': ({ owner }) => ({
@@ -1048,6 +1119,51 @@ export const examples: Record<string, Example> = {
   'GET /api/v1/analytics/integrations': () => ({ query: 'format=csv' }),
   'GET /api/v1/analytics/network': () => ({ query: 'betweenness=true' }),
   'GET /api/v1/analytics/partners/{id}/scorecard': ({ owner }) => ({ params: { id: owner.id } }),
+
+  // --- SSO (connections, domains, policy; the sign-in endpoints are public) ---
+  'GET /api/v1/sso/connections': () => ({}),
+  'POST /api/v1/sso/connections': () => ({
+    body: {
+      protocol: 'oidc',
+      name: 'Staff IdP',
+      oidc: { issuer: 'https://idp.example.com', clientId: 'partnergraph', clientSecret: 'client-secret' },
+      roleMapping: { attribute: 'groups', rules: [], defaultRole: 'analyst' },
+    },
+  }),
+  'GET /api/v1/sso/connections/{id}': async (x) => ({ params: { id: (await ssoConnectionOf(x)).id } }),
+  'PATCH /api/v1/sso/connections/{id}': async (x) => {
+    const c = await ssoConnectionOf(x);
+    return { params: { id: c.id }, body: { version: c.version, name: 'Renamed IdP' } };
+  },
+  'POST /api/v1/sso/connections/{id}/approve': async (x) => {
+    const c = await ssoConnectionOf(x);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/sso/connections/{id}/disable': async (x) => {
+    const c = await ssoConnectionOf(x);
+    return { params: { id: c.id }, body: { version: c.version } };
+  },
+  'POST /api/v1/sso/connections/{id}/test': async (x) => ({ params: { id: (await ssoConnectionOf(x)).id } }),
+  'GET /api/v1/sso/domains': () => ({}),
+  'POST /api/v1/sso/domains': () => ({ body: { domain: `claim-${newId().slice(-12)}.example` } }),
+  'POST /api/v1/sso/domains/{id}/verify': async (x) => {
+    const d = await ssoDomainOf(x);
+    return { params: { id: d.id }, body: { version: d.version } };
+  },
+  'DELETE /api/v1/sso/domains/{id}': async (x) => ({ params: { id: (await ssoDomainOf(x)).id } }),
+  'GET /api/v1/sso/policy': () => ({}),
+  'PUT /api/v1/sso/policy': () => ({ body: { ssoRequired: false } }),
+  'GET /api/v1/auth/sso/start': () => ({ query: 'email=someone%40nowhere.example' }),
+  'GET /api/v1/auth/sso/callback/{id}': async (x) => ({
+    params: { id: (await ssoConnectionOf(x)).id },
+    query: 'code=abc&state=def',
+  }),
+  'POST /api/v1/auth/saml/acs/{id}': async (x) => ({
+    params: { id: (await ssoConnectionOf(x)).id },
+    body: { SAMLResponse: Buffer.from('<Response/>').toString('base64') },
+  }),
+  'GET /api/v1/auth/saml/metadata/{id}': async (x) => ({ params: { id: (await ssoConnectionOf(x)).id } }),
+  'POST /api/v1/auth/sso/discover': () => ({ body: { email: 'someone@nowhere.example' } }),
 };
 
 /** A program with a custom checklist task, and `orgId` enrolled in it (the program then optionally retired). */
@@ -1239,4 +1355,36 @@ async function eventFor(x: ExampleInput, days = 10) {
     timeZone: 'Europe/Paris',
     segment: { countries: [x.owner.country!] },
   });
+}
+
+/** A SAML connection of the owner, awaiting approval (settings complete but for a certificate). */
+async function ssoConnectionOf(x: ExampleInput) {
+  const [row] = await x.t.database.db
+    .insert(ssoConnections)
+    .values({
+      id: newId(),
+      organizationId: x.owner.id,
+      protocol: 'saml',
+      name: 'Partner IdP',
+      status: 'pending_approval',
+      samlIdpEntityId: 'https://idp.example.com/saml',
+      samlIdpSsoUrl: 'https://idp.example.com/saml/sso',
+      roleMapping: { attribute: 'groups', rules: [], defaultRole: 'partner_user' },
+    })
+    .returning();
+  return row!;
+}
+
+/** A pending domain claim of the owner. */
+async function ssoDomainOf(x: ExampleInput) {
+  const [row] = await x.t.database.db
+    .insert(ssoDomains)
+    .values({
+      id: newId(),
+      organizationId: x.owner.id,
+      domain: `d-${newId().slice(-12)}.example`,
+      verificationToken: 'token',
+    })
+    .returning();
+  return row!;
 }

@@ -12,7 +12,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Sets an HttpOnly session cookie and answers the CSRF token to send as `x-csrf-token` on every cookie-authenticated write. After 10 failed attempts for one email or one client address within 15 minutes it answers 429 with Retry-After.
+         * @description Sets an HttpOnly session cookie and answers the CSRF token to send as `x-csrf-token` on every cookie-authenticated write. When the person has a second factor, or their organization requires MFA, it answers 202 with a pending sign-in token instead (no session yet): finish with `/auth/mfa/*`. After 10 failed attempts for one email or one client address within 15 minutes it answers 429 with Retry-After.
          */
         post: {
             parameters: {
@@ -63,6 +63,30 @@ export interface paths {
                                 name: string;
                             };
                             csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description `mfa_verify`: prove a factor you have; `mfa_enroll`: your organization requires MFA and you have none yet — set up an authenticator app to finish signing in
+                             * @enum {string}
+                             */
+                            step: "mfa_verify" | "mfa_enroll";
+                            /** @description Single-use pending sign-in token: send it with the second step. No session yet */
+                            token: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            expiresAt: string;
+                            /** @description What this person can use for `mfa_verify` */
+                            methods: ("totp" | "passkey" | "recovery_code")[];
                         };
                     };
                 };
@@ -1203,6 +1227,1412 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with the code of your authenticator app
+         * @description Needs the pending sign-in token a password sign-in answered with 202 (10 minutes, single use). Wrong codes are limited to 5 per person in 15 minutes (429). A code works once. When the sign-in was enrolling (your organization requires MFA), this first code confirms the app set up with /auth/mfa/totp-setup and the answer carries your recovery codes, shown this once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                organizationId: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                /** @enum {string} */
+                                status: "active" | "deactivated";
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                                name: string;
+                            };
+                            csrfToken: string;
+                            recoveryCodes?: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/recovery-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with one of your recovery codes
+         * @description Needs the pending sign-in token a password sign-in answered with 202 (10 minutes, single use). Wrong codes are limited to 5 per person in 15 minutes (429). Each code works once; you are told by e-mail how many are left.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                organizationId: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                /** @enum {string} */
+                                status: "active" | "deactivated";
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                                name: string;
+                            };
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * WebAuthn options to prove one of your passkeys as the second step
+         * @description Needs the pending sign-in token a password sign-in answered with 202 (10 minutes, single use). Wrong codes are limited to 5 per person in 15 minutes (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description WebAuthn options as JSON, for @simplewebauthn/browser (startRegistration / startAuthentication) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with one of your passkeys
+         * @description Needs the pending sign-in token a password sign-in answered with 202 (10 minutes, single use). Wrong codes are limited to 5 per person in 15 minutes (429). The challenge of the options works once, for 5 minutes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        response: {
+                            id: string;
+                            rawId: string;
+                            /** @enum {string} */
+                            type: "public-key";
+                            /** @enum {string} */
+                            authenticatorAttachment?: "platform" | "cross-platform";
+                            clientExtensionResults: {
+                                [key: string]: unknown;
+                            };
+                            response: {
+                                clientDataJSON: string;
+                                authenticatorData: string;
+                                signature: string;
+                                userHandle?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                organizationId: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                /** @enum {string} */
+                                status: "active" | "deactivated";
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                                name: string;
+                            };
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up an authenticator app while signing in (your organization requires MFA)
+         * @description Only for a pending sign-in of step `mfa_enroll`. Answers the secret and otpauth URI to add to the app; finish with POST /auth/mfa/totp and its first code.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Base32 secret, to type into an authenticator app */
+                            secret: string;
+                            /** @description otpauth:// URI (what a QR code would hold) */
+                            uri: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * WebAuthn options to sign in with a passkey, without a password
+         * @description Any passkey registered here answers them (discoverable credentials); the authenticator must verify its owner. Limited to 100 per client address in 15 minutes (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description WebAuthn options as JSON, for @simplewebauthn/browser (startRegistration / startAuthentication) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a passkey, without a password
+         * @description Opens a session like a password sign-in with its second factor: a passkey whose authenticator verified its owner is both.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        response: {
+                            id: string;
+                            rawId: string;
+                            /** @enum {string} */
+                            type: "public-key";
+                            /** @enum {string} */
+                            authenticatorAttachment?: "platform" | "cross-platform";
+                            clientExtensionResults: {
+                                [key: string]: unknown;
+                            };
+                            response: {
+                                clientDataJSON: string;
+                                authenticatorData: string;
+                                signature: string;
+                                userHandle?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                organizationId: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                /** @enum {string} */
+                                status: "active" | "deactivated";
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                                name: string;
+                            };
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your sign-in factors: authenticator app, passkeys, recovery codes left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The authenticator app; `confirmedAt` null while set-up waits for its first code */
+                            totp: {
+                                confirmedAt: string | null;
+                            } | null;
+                            passkeys: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                /** @description Synced by its provider (a multi-device passkey) */
+                                backedUp: boolean;
+                            }[];
+                            recoveryCodes: {
+                                remaining: number;
+                                generatedAt: string | null;
+                            };
+                            /** @description Whether your organization's policy requires MFA */
+                            required: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up an authenticator app
+         * @description Answers a new secret and its otpauth URI; it becomes a factor when POST /me/mfa/totp/confirm gets its first code. Changed from a signed-in session only (403 with an API token); every change is audited and e-mailed to you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Base32 secret, to type into an authenticator app */
+                            secret: string;
+                            /** @description otpauth:// URI (what a QR code would hold) */
+                            uri: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Remove your authenticator app
+         * @description Refused (422) when it is your last factor and your organization requires MFA. Changed from a signed-in session only (403 with an API token); every change is audited and e-mailed to you.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the authenticator app with its first code
+         * @description Answers recovery codes when this is your first factor (shown this once). Changed from a signed-in session only (403 with an API token); every change is audited and e-mailed to you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            passkey?: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                /** @description Synced by its provider (a multi-device passkey) */
+                                backedUp: boolean;
+                            };
+                            recoveryCodes?: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * WebAuthn options to create a passkey
+         * @description For @simplewebauthn/browser's startRegistration; the challenge works once, for 5 minutes. Changed from a signed-in session only (403 with an API token); every change is audited and e-mailed to you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description WebAuthn options as JSON, for @simplewebauthn/browser (startRegistration / startAuthentication) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a passkey
+         * @description Answers recovery codes when this is your first factor (shown this once). Changed from a signed-in session only (403 with an API token); every change is audited and e-mailed to you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        response: {
+                            id: string;
+                            rawId: string;
+                            /** @enum {string} */
+                            type: "public-key";
+                            /** @enum {string} */
+                            authenticatorAttachment?: "platform" | "cross-platform";
+                            clientExtensionResults: {
+                                [key: string]: unknown;
+                            };
+                            response: {
+                                clientDataJSON: string;
+                                attestationObject: string;
+                                authenticatorData?: string;
+                                transports?: ("ble" | "cable" | "hybrid" | "internal" | "nfc" | "smart-card" | "usb")[];
+                                publicKeyAlgorithm?: number;
+                                publicKey?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            passkey?: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                /** @description Synced by its provider (a multi-device passkey) */
+                                backedUp: boolean;
+                            };
+                            recoveryCodes?: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove one of your passkeys
+         * @description Refused (422) when it is your last factor and your organization requires MFA. Changed from a signed-in session only (403 with an API token); every change is audited and e-mailed to you.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename one of your passkeys */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            /** @description Synced by its provider (a multi-device passkey) */
+                            backedUp: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/me/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate new recovery codes (the old ones stop working)
+         * @description Ten single-use codes, shown this once and stored hashed. Changed from a signed-in session only (403 with an API token); every change is audited and e-mailed to you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Shown this once: each works one time */
+                            codes: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mfa/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's MFA policy and its people's factors
+         * @description The vendor admin reads any organization's; a partner admin its own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            organizationId: string;
+                            organizationName: string;
+                            mfaRequired: boolean;
+                            version: number;
+                            people: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                /** @enum {string} */
+                                status: "active" | "deactivated";
+                                totp: boolean;
+                                passkeys: number;
+                                recoveryCodesRemaining: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mfa/organizations/{id}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn "MFA required" on or off for an organization
+         * @description With it on, members sign in with a second factor, and those with none set one up at their next sign-in before anything else.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Members must sign in with a second factor; those with none enroll at their next sign-in */
+                        required: boolean;
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            organizationId: string;
+                            organizationName: string;
+                            mfaRequired: boolean;
+                            version: number;
+                            people: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                /** @enum {string} */
+                                status: "active" | "deactivated";
+                                totp: boolean;
+                                passkeys: number;
+                                recoveryCodesRemaining: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mfa/users/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a person's sign-in factors (lost phone or keys)
+         * @description Removes their authenticator app, passkeys and recovery codes; audited and e-mailed to them. The vendor admin resets anyone; a partner admin the people of its organization.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            /** @enum {string} */
+                            status: "active" | "deactivated";
+                            totp: boolean;
+                            passkeys: number;
+                            recoveryCodesRemaining: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -23042,6 +24472,1939 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scim/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organization's SCIM tokens, with last use, and the SCIM base URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The SCIM base URL to paste into the identity provider */
+                            baseUrl: string;
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description The first characters of the token, to tell tokens apart */
+                                prefix: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /** @description Who created it */
+                                createdBy: string | null;
+                                /** @description The last request the identity provider made with it */
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a SCIM token for your identity provider
+         * @description The token provisions your organization's people at /scim/v2. The secret is in this response only; it is stored hashed. Create it from a signed-in session.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the token is for, e.g. "Okta" */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description The first characters of the token, to tell tokens apart */
+                            prefix: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /** @description Who created it */
+                            createdBy: string | null;
+                            /** @description The last request the identity provider made with it */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            /** @description The secret: shown this once, never again */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scim/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a SCIM token at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scim/role-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group → role mappings, and the groups your identity provider pushed with their role */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The group name as the identity provider sends it */
+                                group: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            }[];
+                            /** @description The groups the identity provider has pushed, with the role each maps to */
+                            groups: {
+                                id: string;
+                                displayName: string;
+                                members: number;
+                                role: ("admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user") | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the group → role mappings
+         * @description A group maps to a role by this list (group names in any case), or else by its own name ("Partner admin", "Channel manager"…). People in a group whose role changes get it at once.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Every mapping of the organization: this list replaces the stored one */
+                        mappings: {
+                            /** @description The group name as the identity provider sends it */
+                            group: string;
+                            /** @enum {string} */
+                            role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The group name as the identity provider sends it */
+                                group: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            }[];
+                            /** @description The groups the identity provider has pushed, with the role each maps to */
+                            groups: {
+                                id: string;
+                                displayName: string;
+                                members: number;
+                                role: ("admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user") | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in through an SSO connection
+         * @description By the email's proven domain or by connection id: redirects to the IdP (OIDC authorization code with PKCE, or a SAML AuthnRequest). `returnTo` is honoured only as a path on this site. When nothing serves the sign-in, redirects to `/login?ssoError=no_connection`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    email?: string;
+                    connectionId?: string;
+                    /** @description A same-origin path (`/deals`); anything else is ignored */
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirects the browser */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/callback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OIDC redirect URI: the IdP sends the browser back here with a code
+         * @description Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time, opens a session and redirects to the sign-in's `returnTo`. A refusal redirects to `/login?ssoError=<reason>` and is audited.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    iss?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirects the browser */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/saml/acs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SAML assertion consumer service (HTTP-POST binding)
+         * @description Accepts only signed assertions addressed to this connection (audience, recipient, issuer, time window), answering a request this browser started, unless IdP-initiated sign-in is on; each assertion once. Redirects like the OIDC callback.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        SAMLResponse: string;
+                        RelayState?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Redirects the browser */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/saml/metadata/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Our SAML service provider metadata for a connection, to import at the IdP */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description SAML 2.0 EntityDescriptor (application/samlmetadata+xml) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Does this email's domain sign in with SSO?
+         * @description Answers whether a proven domain has an active SSO connection and where to start, without naming the organization. Limited to 300 requests per client per 15 minutes (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sso: boolean;
+                            /** @description Password sign-in is refused for this domain */
+                            required: boolean;
+                            /** @description Where to send the browser to sign in with SSO */
+                            startUrl: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SSO connections
+         * @description The vendor admin lists every organization's; a partner admin its own organization's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    organizationId?: string;
+                    /** @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once */
+                    status?: "pending_approval" | "active" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organizationId: string;
+                                organizationName: string;
+                                /** @enum {string} */
+                                protocol: "oidc" | "saml";
+                                name: string;
+                                /**
+                                 * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                                 * @enum {string}
+                                 */
+                                status: "pending_approval" | "active" | "disabled";
+                                oidc: {
+                                    issuer: string;
+                                    clientId: string;
+                                    scopes: string;
+                                    hasClientSecret: boolean;
+                                    /** @description Register this as the redirect (callback) URI at the IdP */
+                                    redirectUri: string;
+                                } | null;
+                                saml: {
+                                    idpEntityId: string;
+                                    idpSsoUrl: string;
+                                    idpCertificates: string[];
+                                    allowIdpInitiated: boolean;
+                                    /** @description Our entity id (the audience the IdP must name) */
+                                    spEntityId: string;
+                                    /** @description Our assertion consumer service URL (HTTP-POST) */
+                                    acsUrl: string;
+                                    /** @description Our SP metadata, to import at the IdP */
+                                    metadataUrl: string;
+                                } | null;
+                                roleMapping: {
+                                    /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                    attribute: string;
+                                    /** @default [] */
+                                    rules: {
+                                        value: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                    }[];
+                                    /**
+                                     * @description The role of a person no rule matches
+                                     * @enum {string}
+                                     */
+                                    defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                };
+                                approvedAt: string | null;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Connect your organization's identity provider (OIDC or SAML)
+         * @description The vendor admin's connection (for staff) serves sign-ins at once; a partner admin's waits for the vendor admin's approval. The OIDC client secret is sealed at rest and never shown again. SAML settings can come from the IdP's metadata. Roles in the mapping must be of your organization's kind.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        protocol: "oidc";
+                        name: string;
+                        oidc: {
+                            /**
+                             * Format: uri
+                             * @description The issuer URL; its /.well-known/openid-configuration is read
+                             */
+                            issuer: string;
+                            clientId: string;
+                            /** @default openid email profile */
+                            scopes?: string;
+                            clientSecret: string;
+                        };
+                        roleMapping: {
+                            /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                            attribute: string;
+                            /** @default [] */
+                            rules?: {
+                                value: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            }[];
+                            /**
+                             * @description The role of a person no rule matches
+                             * @enum {string}
+                             */
+                            defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                        };
+                    } | {
+                        /** @enum {string} */
+                        protocol: "saml";
+                        name: string;
+                        saml: {
+                            idpEntityId?: string;
+                            /** Format: uri */
+                            idpSsoUrl?: string;
+                            idpCertificates?: string[];
+                            /** @description The IdP's metadata document: fills the entity id, sign-in URL and certificates */
+                            metadataXml?: string;
+                            /**
+                             * Format: uri
+                             * @description Where to fetch the IdP's metadata from, instead of pasting it
+                             */
+                            metadataUrl?: string;
+                            /**
+                             * @description Accept assertions that answer no request of ours (IdP-initiated); off by default
+                             * @default false
+                             */
+                            allowIdpInitiated?: boolean;
+                        };
+                        roleMapping: {
+                            /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                            attribute: string;
+                            /** @default [] */
+                            rules?: {
+                                value: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            }[];
+                            /**
+                             * @description The role of a person no rule matches
+                             * @enum {string}
+                             */
+                            defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an SSO connection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an SSO connection
+         * @description A partner admin's change sends an approved connection back to the vendor admin for approval. Fields left out stay; the client secret only changes when sent.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        name?: string;
+                        oidc?: {
+                            /**
+                             * Format: uri
+                             * @description The issuer URL; its /.well-known/openid-configuration is read
+                             */
+                            issuer?: string;
+                            clientId?: string;
+                            /** @default openid email profile */
+                            scopes?: string;
+                            /** @description Left out: the stored secret stays */
+                            clientSecret?: string;
+                        };
+                        saml?: {
+                            idpEntityId?: string;
+                            /** Format: uri */
+                            idpSsoUrl?: string;
+                            idpCertificates?: string[];
+                            /** @description The IdP's metadata document: fills the entity id, sign-in URL and certificates */
+                            metadataXml?: string;
+                            /**
+                             * Format: uri
+                             * @description Where to fetch the IdP's metadata from, instead of pasting it
+                             */
+                            metadataUrl?: string;
+                            /**
+                             * @description Accept assertions that answer no request of ours (IdP-initiated); off by default
+                             * @default false
+                             */
+                            allowIdpInitiated?: boolean;
+                        };
+                        roleMapping?: {
+                            /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                            attribute: string;
+                            /** @default [] */
+                            rules?: {
+                                value: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            }[];
+                            /**
+                             * @description The role of a person no rule matches
+                             * @enum {string}
+                             */
+                            defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sso/connections/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a partner's SSO connection (or re-enable a disabled one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/connections/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a connection serving sign-ins
+         * @description Sessions already open stay open. Turning it back on takes the vendor admin’s approval.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            protocol: "oidc" | "saml";
+                            name: string;
+                            /**
+                             * @description A partner's connection waits for the vendor admin's approval before it serves sign-ins; the vendor's own is active at once
+                             * @enum {string}
+                             */
+                            status: "pending_approval" | "active" | "disabled";
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                hasClientSecret: boolean;
+                                /** @description Register this as the redirect (callback) URI at the IdP */
+                                redirectUri: string;
+                            } | null;
+                            saml: {
+                                idpEntityId: string;
+                                idpSsoUrl: string;
+                                idpCertificates: string[];
+                                allowIdpInitiated: boolean;
+                                /** @description Our entity id (the audience the IdP must name) */
+                                spEntityId: string;
+                                /** @description Our assertion consumer service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Our SP metadata, to import at the IdP */
+                                metadataUrl: string;
+                            } | null;
+                            roleMapping: {
+                                /** @description The ID-token claim or SAML attribute to read, e.g. `groups` */
+                                attribute: string;
+                                /** @default [] */
+                                rules: {
+                                    value: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                }[];
+                                /**
+                                 * @description The role of a person no rule matches
+                                 * @enum {string}
+                                 */
+                                defaultRole: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                            };
+                            approvedAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/connections/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connection
+         * @description OIDC: reads the issuer's discovery document and checks its endpoints and PKCE support. SAML: the settings are complete and the certificates in date. Problems are reported in the answer (200, ok: false).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            checks: {
+                                name: string;
+                                ok: boolean;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List claimed email domains
+         * @description The vendor admin lists every organization's; a partner admin its own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organizationId: string;
+                                organizationName: string;
+                                domain: string;
+                                /** @enum {string} */
+                                status: "pending" | "verified";
+                                verifiedBy: ("dns" | "vendor") | null;
+                                verifiedAt: string | null;
+                                /** @description Where to publish the TXT record */
+                                txtRecordName: string;
+                                /** @description The TXT record to publish */
+                                txtRecordValue: string;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Claim an email domain for your organization
+         * @description Answers the TXT record to publish (`partnergraph-verification=<token>` on the domain). A domain another organization claimed answers 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        domain: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            domain: string;
+                            /** @enum {string} */
+                            status: "pending" | "verified";
+                            verifiedBy: ("dns" | "vendor") | null;
+                            verifiedAt: string | null;
+                            /** @description Where to publish the TXT record */
+                            txtRecordName: string;
+                            /** @description The TXT record to publish */
+                            txtRecordValue: string;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/domains/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prove a domain: check its TXT record, or (vendor admin) confirm it
+         * @description Looks the TXT record up through DNS_SERVERS (or the system resolvers); when it is not there the domain stays pending and `check` says what was found. `byVendor: true` is the vendor admin confirming the domain without DNS.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        /** @description The vendor admin confirms the domain without DNS */
+                        byVendor?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            organizationName: string;
+                            domain: string;
+                            /** @enum {string} */
+                            status: "pending" | "verified";
+                            verifiedBy: ("dns" | "vendor") | null;
+                            verifiedAt: string | null;
+                            /** @description Where to publish the TXT record */
+                            txtRecordName: string;
+                            /** @description The TXT record to publish */
+                            txtRecordValue: string;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            check: {
+                                ok: boolean;
+                                /** @description What the DNS look-up found, when it did not prove the domain */
+                                detail: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Release a claimed domain */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organization's "SSO required" policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizationId: string;
+                            ssoRequired: boolean;
+                            /** @description The one vendor admin who keeps password sign-in when the vendor requires SSO */
+                            breakGlassUserId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Require SSO for your organization (or stop requiring it)
+         * @description Password sign-in is then refused for the organization's members (403 pointing to SSO), except the vendor's one break-glass admin. Needs an active connection (422); the vendor also needs a break-glass admin (400).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Leave out only when no policy was saved yet */
+                        version?: number;
+                        ssoRequired: boolean;
+                        breakGlassUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizationId: string;
+                            ssoRequired: boolean;
+                            /** @description The one vendor admin who keeps password sign-in when the vendor requires SSO */
+                            breakGlassUserId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/crm/connections": {
         parameters: {
             query?: never;
@@ -25498,6 +28861,865 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this SCIM service supports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** User and Group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The User, EnterpriseUser and Group schemas */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users, with filter (eq, ne, co, sw, ew, gt, ge, lt, le, pr, and, or, not) and startIndex/count paging */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A SCIM filter, e.g. `userName eq "ada@example.com"` */
+                    filter?: string;
+                    /** @description 1-based */
+                    startIndex?: number;
+                    /** @description At most 200 are answered */
+                    count?: number;
+                    attributes?: string;
+                    excludedAttributes?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A SCIM resource (User or Group) as RFC 7643 defines it */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        /** @description Read-only: ignored, as RFC 7643 §3.1 says (Okta sends it on PUT) */
+                        id?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description A SCIM resource or message */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: {
+            parameters: {
+                query?: {
+                    attributes?: string;
+                    excludedAttributes?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace a user */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description A SCIM resource (User or Group) as RFC 7643 defines it */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        /** @description Read-only: ignored, as RFC 7643 §3.1 says (Okta sends it on PUT) */
+                        id?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Deactivate a user and stop provisioning them */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a user with PATCH operations (add, replace, remove), as Okta and Microsoft Entra ID send them */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        Operations: {
+                            /** @description add, replace or remove (any case) */
+                            op: string;
+                            path?: string;
+                            value?: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/scim/v2/Groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List groups, with filter (eq, ne, co, sw, ew, gt, ge, lt, le, pr, and, or, not) and startIndex/count paging */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A SCIM filter, e.g. `userName eq "ada@example.com"` */
+                    filter?: string;
+                    /** @description 1-based */
+                    startIndex?: number;
+                    /** @description At most 200 are answered */
+                    count?: number;
+                    attributes?: string;
+                    excludedAttributes?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A SCIM resource (User or Group) as RFC 7643 defines it */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        /** @description Read-only: ignored, as RFC 7643 §3.1 says (Okta sends it on PUT) */
+                        id?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description A SCIM resource or message */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One group */
+        get: {
+            parameters: {
+                query?: {
+                    attributes?: string;
+                    excludedAttributes?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace a group */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description A SCIM resource (User or Group) as RFC 7643 defines it */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        /** @description Read-only: ignored, as RFC 7643 §3.1 says (Okta sends it on PUT) */
+                        id?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a group */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a group with PATCH operations (add, replace, remove), as Okta and Microsoft Entra ID send them */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        Operations: {
+                            /** @description add, replace or remove (any case) */
+                            op: string;
+                            path?: string;
+                            value?: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A SCIM resource or message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemas: string[];
+                            id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/healthz": {

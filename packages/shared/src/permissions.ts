@@ -33,6 +33,8 @@ const matrix = {
   // Channel managers invite into the partners assigned to them.
   'invitations:manage': ['admin', 'channel_manager', 'partner_admin'],
   'tokens:manage': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  // SCIM provisioning tokens and group → role mappings: each organization's own admin, for its own people.
+  'scim:manage': ['admin', 'partner_admin'],
   'audit:read': ['admin', 'analyst'],
   'partner-types:manage': ['admin'],
   'programs:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
@@ -89,9 +91,15 @@ const matrix = {
   'spaces:manage': ['admin', 'channel_manager'],
   'announcements:manage': ['admin', 'channel_manager'],
   'events:manage': ['admin', 'channel_manager'],
+  // An organization's MFA policy and its people's factors (reset): the vendor admin for any, a partner admin for its own.
+  'mfa:manage': ['admin', 'partner_admin'],
   // CRM sync writes deals and accounts across the whole ecosystem and holds the CRM's tokens: the vendor admin's alone.
   'crm:manage': ['admin'],
   'notifications:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  // SSO connections, domains and the "SSO required" policy: the vendor admin for staff, a partner admin for
+  // its own organization (the service holds each to its own); the vendor admin approves partners' connections.
+  'sso:manage': ['admin', 'partner_admin'],
+  'sso:approve': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

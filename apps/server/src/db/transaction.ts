@@ -1,4 +1,4 @@
-import { auditLog } from '../modules/audit/audit.tables';
+import { insertAuditEntries } from '../modules/audit/audit.repository';
 import type { Ctx } from '../lib/actor';
 import { AppError, staleVersion } from '../lib/errors';
 import { newId } from '../lib/ids';
@@ -30,7 +30,10 @@ export interface ChangeRecorder {
   event(event: EventInput): void;
 }
 
-type AuditCtx = Pick<Ctx, 'requestId' | 'ip'> & { actor: { userId: string; orgId: string } | null };
+/** `userId` null: an organization's own machinery acting (its identity provider's SCIM token), no person. */
+type AuditCtx = Pick<Ctx, 'requestId' | 'ip'> & {
+  actor: { userId: string | null; orgId: string } | null;
+};
 
 /**
  * Every state change runs here: one transaction that applies the change and
@@ -73,7 +76,8 @@ export async function runChange<T>(
 
 /** For events that are not state changes of their own (a failed sign-in): an audit entry alone. */
 export async function writeAudit(q: Queryable, ctx: AuditCtx, entries: AuditInput[]): Promise<void> {
-  await q.insert(auditLog).values(
+  await insertAuditEntries(
+    q,
     entries.map((a) => ({
       id: newId(),
       actorUserId: ctx.actor?.userId ?? null,

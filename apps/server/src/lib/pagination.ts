@@ -99,3 +99,6 @@ export const where = (...conds: (SQL | undefined)[]) => and(...conds.filter(Bool
 
 /** A LIKE/ILIKE pattern matching `term` anywhere, with its wildcards taken literally. */
 export const containing = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;
+
+/** The whole count of a limited query, on each of its rows (a digest's "3 of 12 waiting"). */
+export const countOver = () => sql<number>`count(*) over ()`.mapWith(Number);

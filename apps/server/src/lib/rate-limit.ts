@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { rateLimitHits } from '../modules/identity/identity.tables';
+import { rateLimitHits } from '../db/platform.tables';
 import { AppError } from './errors';
 import { newId } from './ids';
 

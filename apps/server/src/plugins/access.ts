@@ -4,8 +4,11 @@ import { can, type Permission } from '@partnergraph/shared/permissions';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import { safeEqual } from '../lib/tokens';
 
-/** What a route needs: a permission from the matrix, any signed-in user, or nothing. */
-export type Access = Permission | 'authenticated' | 'public';
+/**
+ * What a route needs: a permission from the matrix, any signed-in user, nothing, or (`scim`, the
+ * /scim/v2 routes alone) an organization's SCIM token.
+ */
+export type Access = Permission | 'authenticated' | 'public' | 'scim';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -45,6 +48,12 @@ async function accessPlugin(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === 'public' || !access) return;
+    if (access === 'scim') {
+      // A signed-in person is no identity provider: only the organization's SCIM token opens these.
+      if (!request.scimClient)
+        throw unauthorized("Send the organization's SCIM token as Authorization: Bearer");
+      return;
+    }
     const actor = request.actor;
     if (!actor) throw unauthorized();
     if (actor.via === 'session' && actor.sessionId && unsafe.has(request.method)) {

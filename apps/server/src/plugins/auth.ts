@@ -5,12 +5,16 @@ import type { Actor, Ctx } from '../lib/actor';
 import { unauthorized } from '../lib/errors';
 import { resolveSession, SESSION_IDLE_MS } from '../modules/identity/identity.service';
 import { resolveApiToken } from '../modules/identity/tokens.service';
+import type { ScimClient } from '../modules/scim/scim-client';
+import { resolveScimToken, SCIM_TOKEN_PREFIX } from '../modules/scim/scim-tokens.service';
 
 export const SESSION_COOKIE = 'pg_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** An organization's identity provider calling /scim/v2 with its SCIM token (never a person). */
+    scimClient: ScimClient | null;
     /** The CSRF token of the session the cookie names (null for tokens and the anonymous). */
     sessionCsrfToken: string | null;
     /**
@@ -26,6 +30,7 @@ declare module 'fastify' {
 async function authPlugin(app: FastifyInstance, opts: { db: Db }) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrfToken', null);
+  app.decorateRequest('scimClient', null);
   app.decorateRequest('ctx', {
     getter(this: FastifyRequest) {
       return contextOf(this);
@@ -36,8 +41,10 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db }) {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const [scheme, token] = header.split(' ');
-      request.actor =
-        scheme?.toLowerCase() === 'bearer' && token ? await resolveApiToken(opts.db, token.trim()) : null;
+      const secret = scheme?.toLowerCase() === 'bearer' && token ? token.trim() : '';
+      // A SCIM token is an identity provider, not a person: it never becomes an actor of /api/v1.
+      if (secret.startsWith(SCIM_TOKEN_PREFIX)) request.scimClient = await resolveScimToken(opts.db, secret);
+      else request.actor = secret ? await resolveApiToken(opts.db, secret) : null;
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

@@ -17,7 +17,7 @@ import {
   spaces,
   type SegmentSpec,
 } from '../modules/community/community.tables';
-import { notifications } from '../modules/notifications/notifications.tables';
+import { insertNotificationRecord } from '../modules/notifications/notifications.records';
 import { renderMarkdown } from '../modules/community/markdown';
 
 /** Seeded mentions name real users: render them as links with the name written. */
@@ -313,22 +313,9 @@ export async function createMemberProfileRecord(
     .onConflictDoNothing();
 }
 
-export async function createNotificationRecord(
+export function createNotificationRecord(
   q: Queryable,
   input: { userId: string; kind?: string; title?: string; link?: string; createdAt?: Date; read?: boolean },
 ) {
-  const at = input.createdAt ?? new Date();
-  const [row] = await q
-    .insert(notifications)
-    .values({
-      id: newId(),
-      userId: input.userId,
-      kind: input.kind ?? 'mention',
-      title: input.title ?? 'Someone mentioned you',
-      link: input.link ?? '/community/spaces',
-      createdAt: at,
-      readAt: input.read ? at : null,
-    })
-    .returning();
-  return row!;
+  return insertNotificationRecord(q, input);
 }

@@ -38,11 +38,17 @@ function replaceSession(queryClient: QueryClient, session: MeResponse | null) {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
 }
 
+/**
+ * The password step. It answers the session, or — for a person with a second factor, or whose
+ * organization requires one — a pending sign-in (`step`) that the MFA step finishes; no session yet.
+ */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: (typeof loginBody)['_input']) => call(http.POST('/auth/login', { body })),
-    onSuccess: (session) => replaceSession(queryClient, session),
+    onSuccess: (answer) => {
+      if (!('step' in answer)) replaceSession(queryClient, answer);
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { type FormErrors, schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
 import type { z } from 'zod';
 import { ApiError } from '../api/client';
+import './zod-messages';
 
 /**
  * A form validated by a shared Zod contract: the rules a person sees in the browser are the rules the

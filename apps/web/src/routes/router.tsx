@@ -49,6 +49,7 @@ import {
   tokensRoute,
 } from '../features/identity/routes';
 import { importRoute, importsRoute, newImportRoute } from '../features/imports/routes';
+import { scimRoute } from '../features/scim/routes';
 import {
   companyProfileRoute,
   locatorPartnerRoute,
@@ -70,8 +71,10 @@ import {
   programsRoute,
 } from '../features/programs/routes';
 import { newReferralRoute, referralRoute, referralsRoute } from '../features/referrals/routes';
+import { accountSecurityRoute, organizationSecurityRoute, securityRoute } from '../features/security/routes';
 import { crmCallbackRoute, crmConnectionRoute, crmRoute } from '../features/crm/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
+import { ssoSettingsRoute } from '../features/sso/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
 import { appRoute, rootRoute } from './root';
 
@@ -107,6 +110,10 @@ const routeTree = rootRoute.addChildren([
     teamRoute,
     sessionsRoute,
     tokensRoute,
+    scimRoute,
+    accountSecurityRoute,
+    securityRoute,
+    organizationSecurityRoute,
     programsRoute,
     newProgramRoute,
     programRoute,
@@ -126,6 +133,7 @@ const routeTree = rootRoute.addChildren([
     fxRatesRoute,
     webhooksRoute,
     webhookRoute,
+    ssoSettingsRoute,
     crmRoute,
     crmCallbackRoute,
     crmConnectionRoute,

@@ -1,7 +1,7 @@
-import { asc, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ReferralReport } from '@partnergraph/shared/contracts/analytics';
 import type { Queryable } from '../../db/client';
-import { partnerTypes } from '../organizations/organizations.tables';
+import { findPartnerTypeNames } from '../organizations/organizations.repository';
 import { type Scope, periodOf } from './period';
 import { wonCte } from './revenue.service';
 import { none, partnerMatch, ratio, value } from './sql';
@@ -110,10 +110,7 @@ export async function referralReport(q: Queryable, scope: Scope): Promise<Referr
     where rf.created_at >= ${scope.from.toISOString()}::timestamptz and rf.created_at < ${scope.to.toISOString()}::timestamptz
       ${scope.filters.country ? sql`and rf.country = ${scope.filters.country}` : sql``}
       ${scope.filters.industry ? sql`and rf.industry = ${scope.filters.industry}` : sql``}`);
-  const types = await q
-    .select({ code: partnerTypes.code, name: partnerTypes.name })
-    .from(partnerTypes)
-    .orderBy(asc(partnerTypes.sortOrder), asc(partnerTypes.code));
+  const types = await findPartnerTypeNames(q);
   const used = new Set(matrix.rows.flatMap((r) => [r.a, r.b]));
   if (used.has('unknown')) types.push({ code: 'unknown', name: 'No partner type' });
   const money = await referralRevenue(q, scope);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AttributionModel } from '@partnergraph/shared/codes';
 import type { Scorecard } from '@partnergraph/shared/contracts/analytics';
 import type { TierRule } from '@partnergraph/shared/contracts/programs';
@@ -6,10 +6,9 @@ import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
-import { organizations } from '../organizations/organizations.tables';
+import { findPartnerOrganization } from '../organizations/organizations.repository';
 import { readMetric } from '../programs/metrics';
-import { findCurrentTiers } from '../programs/programs.repository';
-import { enrollments, programs } from '../programs/programs.tables';
+import { findActiveEnrollmentsWithPrograms, findCurrentTiers } from '../programs/programs.repository';
 import { metricNames } from '../programs/tier-engine';
 import { readSettings } from '../settings/settings.service';
 import { ENGAGEMENT_DAYS, engagementOf, lastActivity, scoresSql } from './engagement';
@@ -53,11 +52,7 @@ export function healthScore(attainment: number, percentile: number, recency: num
 }
 
 async function tierProgress(q: Queryable, orgId: string, now: Date) {
-  const active = await q
-    .select({ enrollment: enrollments, program: programs })
-    .from(enrollments)
-    .innerJoin(programs, eq(programs.id, enrollments.programId))
-    .where(and(eq(enrollments.organizationId, orgId), eq(enrollments.status, 'active')));
+  const active = await findActiveEnrollmentsWithPrograms(q, orgId);
   const ladders = await findCurrentTiers(
     q,
     active.map((a) => a.program),
@@ -257,10 +252,7 @@ export async function scorecard(
 ): Promise<Scorecard> {
   // A partner reads only its own scorecard; anything else is as absent as a missing one.
   if (!isId(id) || (actor.orgKind === 'partner' && actor.orgId !== id)) throw notFound('partner');
-  const [org] = await q
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.id, id), inArray(organizations.kind, ['partner'])));
+  const org = await findPartnerOrganization(q, id);
   if (!org) throw notFound('partner');
   const names = await typeNames(q);
   const ptype = (await q.execute<{ t: string }>(sql`select ${primaryType(sql`${id}::uuid`)} as t`)).rows[0]!

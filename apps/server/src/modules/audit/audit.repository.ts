@@ -1,10 +1,11 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { keyset, where, type PageRequest } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
+import { findUserNames } from '../identity/identity.repository';
 import { auditLog } from './audit.tables';
+import { visibleAudit } from './audit.visibility';
 
 export interface AuditFilters {
   action?: string | undefined;
@@ -13,11 +14,6 @@ export interface AuditFilters {
   actorUserId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
-}
-
-/** The audit log is the vendor's: the route's permission admits vendor roles only, and this filter holds it to that. */
-function visibleAudit(actor: Actor) {
-  return actor.orgKind === 'vendor' ? undefined : eq(auditLog.actorOrgId, actor.orgId);
 }
 
 const sorts = { at: { column: auditLog.at, cast: 'timestamptz' } } as const;
@@ -31,9 +27,8 @@ export async function findAuditEntries(
   if (f.actorUserId !== undefined && !isId(f.actorUserId)) return { items: [], nextCursor: null };
   const ks = keyset(sorts, auditLog.id, { ...page, sort: '-at' });
   const rows = await q
-    .select({ entry: auditLog, actorName: users.name })
+    .select()
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(
       where(
         visibleAudit(actor),
@@ -48,7 +43,15 @@ export async function findAuditEntries(
     )
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
-  const flat = rows.map((r) => ({ ...r.entry, actorName: r.actorName }));
+  const names = new Map(
+    (
+      await findUserNames(
+        q,
+        rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])),
+      )
+    ).map((u) => [u.id, u.name]),
+  );
+  const flat = rows.map((r) => ({ ...r, actorName: (r.actorUserId && names.get(r.actorUserId)) || null }));
   return ks.page(flat, (r) => r.at);
 }
 
@@ -59,4 +62,28 @@ export function findEntityHistory(q: Queryable, entityType: string, entityId: st
     .from(auditLog)
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
     .orderBy(asc(auditLog.at), asc(auditLog.id));
+}
+
+/** Appends entries to the log: the only writer of the audit table (db/transaction.ts calls it for every change). */
+export async function insertAuditEntries(q: Queryable, entries: (typeof auditLog.$inferInsert)[]) {
+  await q.insert(auditLog).values(entries);
+}
+
+/** Of these records, those with an entry of this action whose `after.day` is this day (a once-a-day send). */
+export async function findEntitiesAuditedOnDay(
+  q: Queryable,
+  e: { action: string; entityType: string; day: string; entityIds?: string[] },
+) {
+  const rows = await q
+    .select({ entityId: auditLog.entityId })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, e.action),
+        eq(auditLog.entityType, e.entityType),
+        e.entityIds ? inArray(auditLog.entityId, e.entityIds) : undefined,
+        sql`${auditLog.after}->>'day' = ${e.day}`,
+      ),
+    );
+  return new Set(rows.map((r) => r.entityId));
 }

@@ -12,22 +12,17 @@ import { forbidden, notFound } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Deps } from '../../lib/deps';
 import { keyset, where } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
-import { organizations } from '../organizations/organizations.tables';
+import { peopleView } from '../identity/identity.repository';
 import { announcementReads, announcements } from './community.tables';
 import { excerpt, renderMarkdown } from './markdown';
 import { addNotifications, emailNotifications } from '../notifications/notifications.service';
 import { checkSegment, labelSegments, orgInSegment } from './segments';
+import { seesReadReceipts, visibleAnnouncements } from './community.visibility';
 
 // Announcements go from the vendor to partners: a partner sees those whose
 // segment includes its organization, at the time it reads (a partner that
 // reaches Gold later sees the Gold announcements too); vendor staff see all,
 // with read receipts.
-
-function visibleAnnouncements(actor: Actor): SQL | undefined {
-  if (actor.orgKind === 'vendor') return undefined;
-  return orgInSegment(announcements.segment, actor.orgId);
-}
 
 /** SQL over users `u` and organizations `o`: the partner users an announcement is for. */
 const audienceOf = (segment: SQL) => sql`u.status = 'active' and o.kind = 'partner' and o.status = 'active'
@@ -48,7 +43,7 @@ async function toDtos(
   );
   // One statement for the page: each announcement's audience under its own segment, and its readers.
   const receipts = new Map<string, { audience: number; read: number }>();
-  if (actor.orgKind === 'vendor' && rows.length) {
+  if (seesReadReceipts(actor) && rows.length) {
     const res = await q.execute<{ id: string; audience: number; read: number }>(sql`
       select a.id,
         (select count(*)::int from users u join organizations o on o.id = u.organization_id
@@ -182,7 +177,7 @@ export async function listReceipts(
   id: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  if (ctx.actor.orgKind !== 'vendor') throw forbidden('Read receipts are the vendor’s');
+  if (!seesReadReceipts(ctx.actor)) throw forbidden('Read receipts are the vendor’s');
   await getAnnouncement(db, ctx, id);
   const ks = keyset(
     { readAt: { column: announcementReads.readAt, cast: 'timestamptz' } },
@@ -195,13 +190,12 @@ export async function listReceipts(
   const rows = await db
     .select({
       r: announcementReads,
-      name: users.name,
-      orgId: organizations.id,
-      orgName: organizations.name,
+      name: peopleView.name,
+      orgId: peopleView.orgId,
+      orgName: peopleView.orgName,
     })
     .from(announcementReads)
-    .innerJoin(users, eq(users.id, announcementReads.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .innerJoin(peopleView, eq(peopleView.id, announcementReads.userId))
     .where(and(eq(announcementReads.announcementId, id), ks.after))
     .orderBy(...ks.orderBy)
     .limit(ks.limit);

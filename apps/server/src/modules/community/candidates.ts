@@ -1,5 +1,5 @@
 import { and, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../lib/actor';
+import { isVendor, type Actor } from '../../lib/actor';
 import { userReadsSpace, type SpaceAccess } from './community.visibility';
 
 // The people a community picker offers and the people its endpoint accepts are
@@ -16,7 +16,7 @@ export function listedInDirectory(userId: SQL): SQL {
 
 /** Whom an actor may find by name: vendor staff everyone; a partner's people their colleagues and the directory. */
 export function findableBy(actor: Actor, userId: SQL): SQL | undefined {
-  if (actor.orgKind === 'vendor') return undefined;
+  if (isVendor(actor)) return undefined;
   return sql`(exists (select 1 from users fu where fu.id = ${userId} and fu.organization_id = ${actor.orgId}::uuid)
     or ${listedInDirectory(userId)})`;
 }
@@ -55,7 +55,7 @@ export function mentionableIn(spaceId: string, userId: SQL): SQL {
  * or as the author of a post or comment in it.
  */
 export function actionableIn(actor: Actor, spaceId: string, userId: SQL): SQL {
-  if (actor.orgKind === 'vendor') return userReadsSpace(userId, spaceId);
+  if (isVendor(actor)) return userReadsSpace(userId, spaceId);
   return sql`(${userReadsSpace(userId, spaceId)} and (
     exists (select 1 from space_members am where am.space_id = ${spaceId}::uuid and am.user_id = ${userId})
     or exists (select 1 from posts ap where ap.space_id = ${spaceId}::uuid and ap.author_user_id = ${userId}

@@ -1,10 +1,10 @@
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { can } from '@partnergraph/shared/permissions';
 import type { Queryable } from '../../db/client';
-import type { Actor } from '../../lib/actor';
+import { isVendor, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
-import { spaceMembers, spaces } from './community.tables';
+import { announcements, communityEvents, contentReports, spaceMembers, spaces } from './community.tables';
 import { orgInSegment } from './segments';
 
 // Who may see what in the community (product.md: "community content is
@@ -86,4 +86,36 @@ export async function loadSpace(
     .from(spaceMembers)
     .where(and(eq(spaceMembers.spaceId, id), eq(spaceMembers.userId, actor.userId)));
   return accessOf(actor, space, membership ?? null);
+}
+
+// --- Announcements, events and reports ---
+
+/**
+ * Announcements a partner reads: those for every partner and those whose segment includes its
+ * organization at the time it reads (a partner that reaches Gold later sees the Gold ones too);
+ * vendor staff see all.
+ */
+export function visibleAnnouncements(actor: Actor): SQL | undefined {
+  if (isVendor(actor)) return undefined;
+  return orgInSegment(announcements.segment, actor.orgId);
+}
+
+/** Read receipts (who of an announcement's audience read it) are the vendor's. */
+export const seesReadReceipts = (actor: Actor) => isVendor(actor);
+
+/** Events are for every partner or a segment; vendor staff see all. */
+export function visibleEvents(actor: Actor): SQL | undefined {
+  if (isVendor(actor)) return undefined;
+  return orgInSegment(communityEvents.segment, actor.orgId);
+}
+
+/** An event's joining details (its link) are read by vendor staff and by those going. */
+export const seesEventJoinDetails = (actor: Actor, rsvp: { status: string } | undefined) =>
+  isVendor(actor) || rsvp?.status === 'going';
+
+/** The spaces whose reports an actor handles: all for vendor admins and channel managers, else those they moderate. */
+export function reportsHandledBy(actor: Actor) {
+  if (isVendor(actor) && (actor.role === 'admin' || actor.role === 'channel_manager')) return undefined;
+  return sql`exists (select 1 from space_members m where m.space_id = ${contentReports.spaceId}
+    and m.user_id = ${actor.userId}::uuid and m.role = 'moderator' and m.status = 'active')`;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { createEvent } from 'ics';
 import type { z } from 'zod';
 import type {
@@ -15,21 +15,15 @@ import { AppError, conflict, invalid, notFound, unprocessable } from '../../lib/
 import { isId, newId } from '../../lib/ids';
 import type { Deps } from '../../lib/deps';
 import { keyset, where } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
+import { peopleView } from '../identity/identity.repository';
 import type { Site } from '../mail/templates';
-import { organizations } from '../organizations/organizations.tables';
 import { communityEvents, eventRsvps } from './community.tables';
 import { renderMarkdown } from './markdown';
 import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
-import { checkSegment, labelSegments, orgInSegment } from './segments';
+import { checkSegment, labelSegments } from './segments';
+import { seesEventJoinDetails, visibleEvents } from './community.visibility';
 
 type EventRow = typeof communityEvents.$inferSelect;
-
-/** Events are for every partner or a segment; vendor staff see all. */
-function visibleEvents(actor: Actor): SQL | undefined {
-  if (actor.orgKind === 'vendor') return undefined;
-  return orgInSegment(communityEvents.segment, actor.orgId);
-}
 
 const counts = {
   going: sql<number>`(select count(*)::int from event_rsvps r where r.event_id = ${communityEvents.id} and r.status = 'going')`,
@@ -69,7 +63,7 @@ async function toDtos(
   );
   return rows.map(({ e, going, waitlisted }, i) => {
     const rsvp = myRsvp.get(e.id);
-    const seated = actor.orgKind === 'vendor' || rsvp?.status === 'going';
+    const seated = seesEventJoinDetails(actor, rsvp);
     return {
       id: e.id,
       title: e.title,
@@ -382,12 +376,14 @@ export async function listAttendees(
   page: { limit: number; cursor?: string | undefined },
 ) {
   await loadEvent(db, ctx.actor, id);
-  const ks = keyset({ name: { column: users.name, cast: 'text' } }, users.id, { ...page, sort: 'name' });
+  const ks = keyset({ name: { column: peopleView.name, cast: 'text' } }, peopleView.id, {
+    ...page,
+    sort: 'name',
+  });
   const rows = await db
-    .select({ r: eventRsvps, name: users.name, orgId: organizations.id, orgName: organizations.name })
+    .select({ r: eventRsvps, name: peopleView.name, orgId: peopleView.orgId, orgName: peopleView.orgName })
     .from(eventRsvps)
-    .innerJoin(users, eq(users.id, eventRsvps.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .innerJoin(peopleView, eq(peopleView.id, eventRsvps.userId))
     .where(and(eq(eventRsvps.eventId, id), ks.after))
     .orderBy(...ks.orderBy)
     .limit(ks.limit);

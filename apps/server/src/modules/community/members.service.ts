@@ -14,8 +14,7 @@ import type { Deps } from '../../lib/deps';
 import { containing, keyset, where } from '../../lib/pagination';
 import { takeAttempt } from '../../lib/rate-limit';
 import { userEngagement } from '../analytics/engagement';
-import { users } from '../identity/identity.tables';
-import { organizations } from '../organizations/organizations.tables';
+import { peopleView } from '../identity/identity.repository';
 import { memberProfiles } from './community.tables';
 import { addNotifications, emailNotifications } from '../notifications/notifications.service';
 
@@ -26,30 +25,29 @@ export const introductionLimit = { bucket: 'community.introduce', max: 20, windo
 // in active organizations; every signed-in user may search it.
 const listed = and(
   eq(memberProfiles.listed, true),
-  eq(users.status, 'active'),
-  eq(organizations.status, 'active'),
+  eq(peopleView.status, 'active'),
+  eq(peopleView.orgStatus, 'active'),
 );
 
 const typesOf = sql<string[]>`coalesce((select array_agg(t.type_code order by t.is_primary desc, t.type_code)
-  from organization_partner_types t where t.organization_id = ${organizations.id}), '{}')`;
+  from organization_partner_types t where t.organization_id = ${peopleView.orgId}), '{}')`;
 const hasProfile = sql<boolean>`exists (select 1 from partner_profiles p
-  where p.organization_id = ${organizations.id} and p.status = 'published')`;
+  where p.organization_id = ${peopleView.orgId} and p.status = 'published')`;
 
 function selectMembers(q: Queryable) {
   return q
     .select({
       m: memberProfiles,
-      id: users.id,
-      name: users.name,
-      orgId: organizations.id,
-      orgName: organizations.name,
-      country: organizations.country,
+      id: peopleView.id,
+      name: peopleView.name,
+      orgId: peopleView.orgId,
+      orgName: peopleView.orgName,
+      country: peopleView.orgCountry,
       types: typesOf,
       hasProfile,
     })
     .from(memberProfiles)
-    .innerJoin(users, eq(users.id, memberProfiles.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId));
+    .innerJoin(peopleView, eq(peopleView.id, memberProfiles.userId));
 }
 type Row = Awaited<ReturnType<typeof selectMembers>>[number];
 
@@ -78,7 +76,10 @@ async function toDtos(q: Queryable, rows: Row[]): Promise<Member[]> {
 
 export async function listMembers(db: Db, ctx: Ctx, query: z.output<typeof memberListQuery>) {
   void ctx;
-  const ks = keyset({ name: { column: users.name, cast: 'text' } }, users.id, { ...query, sort: 'name' });
+  const ks = keyset({ name: { column: peopleView.name, cast: 'text' } }, peopleView.id, {
+    ...query,
+    sort: 'name',
+  });
   const like = query.q ? containing(query.q) : null;
   const rows = await selectMembers(db)
     .where(
@@ -86,19 +87,19 @@ export async function listMembers(db: Db, ctx: Ctx, query: z.output<typeof membe
         listed,
         like
           ? or(
-              ilike(users.name, like),
+              ilike(peopleView.name, like),
               ilike(memberProfiles.headline, like),
               ilike(memberProfiles.bio, like),
-              ilike(organizations.name, like),
+              ilike(peopleView.orgName, like),
               sql`exists (select 1 from unnest(${memberProfiles.expertise}) e where e ilike ${like})`,
             )
           : undefined,
         query.expertise
           ? sql`exists (select 1 from unnest(${memberProfiles.expertise}) e where lower(e) = lower(${query.expertise}))`
           : undefined,
-        query.country ? eq(organizations.country, query.country) : undefined,
+        query.country ? eq(peopleView.orgCountry, query.country) : undefined,
         query.partnerType
-          ? sql`exists (select 1 from organization_partner_types t where t.organization_id = ${organizations.id}
+          ? sql`exists (select 1 from organization_partner_types t where t.organization_id = ${peopleView.orgId}
               and t.type_code = ${query.partnerType})`
           : undefined,
         ks.after,
@@ -114,7 +115,7 @@ export async function getMember(db: Queryable, ctx: Ctx, id: string) {
   if (!isId(id)) throw notFound('member');
   // One's own entry is readable while unlisted, to see how it will look.
   const rows = await selectMembers(db).where(
-    and(eq(users.id, id), id === ctx.actor.userId ? undefined : listed),
+    and(eq(peopleView.id, id), id === ctx.actor.userId ? undefined : listed),
   );
   if (!rows.length) throw notFound('member');
   return (await toDtos(db, rows))[0]!;
@@ -179,10 +180,9 @@ export async function introduce(deps: Deps, ctx: Ctx, id: string, message: strin
   const created = await runChange(db, ctx, async (tx, record) => {
     await takeAttempt(tx, introductionLimit, [`user:${actor.userId}`], 'introductions');
     const [me] = await tx
-      .select({ orgName: organizations.name })
-      .from(users)
-      .innerJoin(organizations, eq(organizations.id, users.organizationId))
-      .where(eq(users.id, actor.userId));
+      .select({ orgName: peopleView.orgName })
+      .from(peopleView)
+      .where(eq(peopleView.id, actor.userId));
     record.audit({
       action: 'member.introduced',
       entityType: 'user',

@@ -19,6 +19,7 @@ import { excerpt } from './markdown';
 import { addNotifications, emailNotifications, type Created } from '../notifications/notifications.service';
 import { getComment, loadComment } from './comments.service';
 import { getPost, loadPost } from './posts.service';
+import { reportsHandledBy } from './community.visibility';
 
 /** Every moderation step goes to the space's trail and the audit log, in the caller's transaction. */
 export async function recordModeration(
@@ -160,14 +161,6 @@ export async function moderateComment(
 }
 
 // --- Reports ---
-
-/** The spaces whose reports an actor handles: all for vendor admins and channel managers, else those they moderate. */
-function moderatedBy(actor: Actor) {
-  if (actor.orgKind === 'vendor' && (actor.role === 'admin' || actor.role === 'channel_manager'))
-    return undefined;
-  return sql`exists (select 1 from space_members m where m.space_id = ${contentReports.spaceId}
-    and m.user_id = ${actor.userId}::uuid and m.role = 'moderator' and m.status = 'active')`;
-}
 
 const reportSelect = {
   r: contentReports,
@@ -325,7 +318,7 @@ export async function listReports(db: Db, ctx: Ctx, query: z.output<typeof repor
   const rows = await selectReports(db)
     .where(
       where(
-        moderatedBy(ctx.actor),
+        reportsHandledBy(ctx.actor),
         visibleSpaces(ctx.actor),
         query.status ? eq(contentReports.status, query.status) : undefined,
         query.spaceId && isId(query.spaceId) ? eq(contentReports.spaceId, query.spaceId) : undefined,

@@ -14,7 +14,7 @@ import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Deps } from '../../lib/deps';
 import { takeAttempt } from '../../lib/rate-limit';
-import { users } from '../identity/identity.tables';
+import { peopleView } from '../identity/identity.repository';
 import { contentRevisions, posts, reactions, spaces, type comments } from './community.tables';
 import { mentionableIn } from './candidates';
 import { loadSpace, userReadsSpace, type SpaceAccess } from './community.visibility';
@@ -32,9 +32,9 @@ export async function resolveMentions(q: Queryable, spaceId: string, body: strin
   const ids = mentionedIds(body).filter(isId);
   if (!ids.length) return new Map<string, string>();
   const rows = await q
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(inArray(users.id, ids), mentionableIn(spaceId, sql`${users.id}`)));
+    .select({ id: peopleView.id, name: peopleView.name })
+    .from(peopleView)
+    .where(and(inArray(peopleView.id, ids), mentionableIn(spaceId, sql`${peopleView.id}`)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -42,9 +42,9 @@ export async function resolveMentions(q: Queryable, spaceId: string, body: strin
 export async function readersOfSpace(q: Queryable, spaceId: string, ids: string[]) {
   if (!ids.length) return [];
   const rows = await q
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, ids), userReadsSpace(sql`${users.id}`, spaceId)));
+    .select({ id: peopleView.id })
+    .from(peopleView)
+    .where(and(inArray(peopleView.id, ids), userReadsSpace(sql`${peopleView.id}`, spaceId)));
   return rows.map((r) => r.id);
 }
 

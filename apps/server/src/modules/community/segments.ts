@@ -1,10 +1,10 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Segment } from '@partnergraph/shared/contracts/community';
 import type { Queryable } from '../../db/client';
 import { invalid } from '../../lib/errors';
 import { isId } from '../../lib/ids';
-import { partnerTypes } from '../organizations/organizations.tables';
-import { programs, programTiers } from '../programs/programs.tables';
+import { findPartnerTypeNamesByCodes } from '../organizations/organizations.repository';
+import { findProgramNamesByIds, findTierNamesByIds } from '../programs/programs.repository';
 import type { SegmentSpec } from './community.tables';
 
 /**
@@ -34,10 +34,7 @@ export function orgInSegment(segment: SQL | unknown, orgId: SQL | string): SQL {
 export async function checkSegment(q: Queryable, segment: Segment, path: string): Promise<SegmentSpec> {
   const errors: { path: string; message: string }[] = [];
   if (segment.partnerTypes.length) {
-    const found = await q
-      .select({ code: partnerTypes.code })
-      .from(partnerTypes)
-      .where(inArray(partnerTypes.code, segment.partnerTypes));
+    const found = await findPartnerTypeNamesByCodes(q, segment.partnerTypes);
     const known = new Set(found.map((r) => r.code));
     segment.partnerTypes.forEach((c, i) => {
       if (!known.has(c)) errors.push({ path: `${path}.partnerTypes.${i}`, message: `No partner type ${c}` });
@@ -46,20 +43,18 @@ export async function checkSegment(q: Queryable, segment: Segment, path: string)
   const ids = async (
     list: string[],
     key: string,
-    table: typeof programs | typeof programTiers,
+    find: typeof findProgramNamesByIds | typeof findTierNamesByIds,
     what: string,
   ) => {
     const valid = list.filter(isId);
-    const found = valid.length
-      ? await q.select({ id: table.id }).from(table).where(inArray(table.id, valid))
-      : [];
+    const found = valid.length ? await find(q, valid) : [];
     const known = new Set(found.map((r) => r.id));
     list.forEach((id, i) => {
       if (!known.has(id)) errors.push({ path: `${path}.${key}.${i}`, message: `No such ${what}` });
     });
   };
-  await ids(segment.programIds, 'programIds', programs, 'program');
-  await ids(segment.tierIds, 'tierIds', programTiers, 'tier');
+  await ids(segment.programIds, 'programIds', findProgramNamesByIds, 'program');
+  await ids(segment.tierIds, 'tierIds', findTierNamesByIds, 'tier');
   if (errors.length) throw invalid(errors);
   return {
     partnerTypes: [...new Set(segment.partnerTypes)],
@@ -81,35 +76,15 @@ export async function labelSegments(q: Queryable, segments: (SegmentSpec | null)
     s.programIds.forEach((id) => programIds.add(id));
   }
   const typeNames = new Map(
-    typeCodes.size
-      ? (
-          await q
-            .select({ code: partnerTypes.code, name: partnerTypes.name })
-            .from(partnerTypes)
-            .where(inArray(partnerTypes.code, [...typeCodes]))
-        ).map((r) => [r.code, r.name])
-      : [],
+    typeCodes.size ? (await findPartnerTypeNamesByCodes(q, [...typeCodes])).map((r) => [r.code, r.name]) : [],
   );
   const tierNames = new Map(
     tierIds.size
-      ? (
-          await q
-            .select({ id: programTiers.id, name: programTiers.name, program: programs.name })
-            .from(programTiers)
-            .innerJoin(programs, sql`${programs.id} = ${programTiers.programId}`)
-            .where(inArray(programTiers.id, [...tierIds]))
-        ).map((r) => [r.id, `${r.program}: ${r.name}`])
+      ? (await findTierNamesByIds(q, [...tierIds])).map((r) => [r.id, `${r.program}: ${r.name}`])
       : [],
   );
   const programNames = new Map(
-    programIds.size
-      ? (
-          await q
-            .select({ id: programs.id, name: programs.name })
-            .from(programs)
-            .where(inArray(programs.id, [...programIds]))
-        ).map((r) => [r.id, r.name])
-      : [],
+    programIds.size ? (await findProgramNamesByIds(q, [...programIds])).map((r) => [r.id, r.name]) : [],
   );
   return segments.map((s) => {
     if (!s) return null;

@@ -19,19 +19,14 @@ import type { Deps } from '../../lib/deps';
 import { items, none } from './route-schemas';
 import { moderationLog } from './moderation.service';
 import {
-  createSpace,
-  getSpace,
-  listSpaces,
   inviteMembers,
   invitable,
-  joinSpace,
-  leaveSpace,
   listMembers,
   mentionable,
   setMemberRole,
   suspendMember,
-  updateSpace,
-} from './spaces.service';
+} from './space-members.service';
+import { createSpace, getSpace, joinSpace, leaveSpace, listSpaces, updateSpace } from './spaces.service';
 
 const mentionQuery = z.object({ q: z.string().trim().max(100).optional() });
 const memberQuery = paginationQuery.extend({ q: z.string().trim().max(100).optional() });

@@ -2,7 +2,9 @@
 // their own dates, written as they are: no rules, no audit. Imports of
 // history write them, and the demo seed and the tests through
 // seed/factories.ts, so imported history looks like the demo's.
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { DealStatus, InvolvementRole } from '@partnergraph/shared/contracts/deals';
+import { findByExternalId, upsertByExternalId } from '../../db/bulk';
 import type { Queryable } from '../../db/client';
 import { newId } from '../../lib/ids';
 import { endOfCloseDate } from './deal-dates';
@@ -197,4 +199,54 @@ export function referralRecordValues(
 export async function insertReferralRecord(q: Queryable, values: ReturnType<typeof referralRecordValues>) {
   const [row] = await q.insert(referrals).values(values).returning();
   return row!;
+}
+
+// Batches of imported history (imports/deals.importer.ts, relations.importer.ts): by external id.
+
+export const findDealsByExternalIds = (q: Queryable, ids: string[]) => findByExternalId(q, deals, ids);
+
+export const upsertDealRows = (q: Queryable, rows: (typeof deals.$inferInsert)[]) =>
+  upsertByExternalId(q, deals, rows);
+
+export const findReferralsByExternalIds = (q: Queryable, ids: string[]) =>
+  findByExternalId(q, referrals, ids);
+
+export const upsertReferralRows = (q: Queryable, rows: (typeof referrals.$inferInsert)[]) =>
+  upsertByExternalId(q, referrals, rows);
+
+/** Referrals by external id, with the external id of the deal already linked to each (if any). */
+export function findReferralLinks(q: Queryable, externalIds: string[]) {
+  return q
+    .select({
+      id: referrals.id,
+      externalId: referrals.externalId,
+      recipientOrgId: referrals.recipientOrgId,
+      linked: deals.externalId,
+    })
+    .from(referrals)
+    .leftJoin(deals, eq(deals.referralId, referrals.id))
+    .where(inArray(referrals.externalId, externalIds));
+}
+
+/** The whole set of partners of these deals, as an import states it: replaces what was stored. */
+export async function replaceDealInvolvements(
+  q: Queryable,
+  dealIds: string[],
+  involvements: (typeof dealInvolvements.$inferInsert)[],
+) {
+  await q.delete(dealInvolvements).where(inArray(dealInvolvements.dealId, dealIds));
+  if (involvements.length) await q.insert(dealInvolvements).values(involvements);
+}
+
+/** Referrals a deal names as its origin are converted (keeping the conversion date they had, if any). */
+export async function markReferralsConverted(q: Queryable, ids: string[]) {
+  if (!ids.length) return;
+  await q
+    .update(referrals)
+    .set({
+      status: 'converted',
+      convertedAt: sql`coalesce(${referrals.convertedAt}, ${referrals.decidedAt}, ${referrals.createdAt})`,
+      updatedAt: new Date(),
+    })
+    .where(inArray(referrals.id, ids));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { dealListQuery, Deal, Involvement } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
@@ -6,9 +6,13 @@ import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { convertMinor } from '../../lib/money';
-import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
+import { containing, countOver, keyset, where, type PageRequest } from '../../lib/pagination';
 import { findUserNames } from '../identity/identity.repository';
-import { findOrganizationsByIds, organizationIdsManagedBy } from '../organizations/organizations.repository';
+import {
+  findOrganizationsByIds,
+  organizationIdsManagedBy,
+  organizationsView,
+} from '../organizations/organizations.repository';
 import { rateInForce, readSettings } from '../settings/settings.service';
 import type { CustomerKey } from './customer-key';
 import { dealInvolvements, deals } from './deals.tables';
@@ -408,6 +412,64 @@ export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[])
       updatedAt: d.updatedAt.toISOString(),
     };
   });
+}
+
+/**
+ * The oldest registrations awaiting review that the actor reviews, with how many wait in all (the daily
+ * digest): every one for an admin, those of the partners assigned to them for a channel manager.
+ */
+export function findDealsAwaitingReview(q: Queryable, actor: Actor, limit: number) {
+  return q
+    .select({
+      id: deals.id,
+      customerName: deals.customerName,
+      partnerName: organizationsView.name,
+      amount: deals.amount,
+      currency: deals.currency,
+      since: deals.createdAt,
+      total: countOver(),
+    })
+    .from(deals)
+    .innerJoin(organizationsView, eq(organizationsView.id, deals.registeredByOrgId))
+    .where(
+      and(
+        visibleDeals(actor),
+        eq(deals.status, 'registered'),
+        actor.role === 'channel_manager' ? eq(organizationsView.channelManagerId, actor.userId) : undefined,
+      ),
+    )
+    .orderBy(asc(deals.createdAt), asc(deals.id))
+    .limit(limit);
+}
+
+/** The actor's organization's approved deals whose protection ends within the window, soonest first (the digest). */
+export async function findDealsWithProtectionEnding(
+  q: Queryable,
+  actor: Actor,
+  window: { from: Date; to: Date },
+  limit: number,
+) {
+  const rows = await q
+    .select({
+      id: deals.id,
+      customerName: deals.customerName,
+      expiresAt: deals.protectionExpiresAt,
+      total: countOver(),
+    })
+    .from(deals)
+    .where(
+      and(
+        visibleDeals(actor),
+        eq(deals.registeredByOrgId, actor.orgId),
+        eq(deals.status, 'approved'),
+        gt(deals.protectionExpiresAt, window.from),
+        lte(deals.protectionExpiresAt, window.to),
+      ),
+    )
+    .orderBy(asc(deals.protectionExpiresAt), asc(deals.id))
+    .limit(limit);
+  // The filter above holds only deals with an expiry.
+  return rows.map((r) => ({ ...r, expiresAt: r.expiresAt! }));
 }
 
 /** Deals a CRM sync works on (approved and closed ones), oldest change first, whoever registered them. */

@@ -1,13 +1,17 @@
-import { and, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { referralListQuery, Referral } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { percentOf, trimDecimal } from '../../lib/money';
-import { containing, keyset, where } from '../../lib/pagination';
+import { containing, countOver, keyset, where } from '../../lib/pagination';
 import { findUserNames } from '../identity/identity.repository';
-import { findActivePartnersAmong, findOrganizationsByIds } from '../organizations/organizations.repository';
+import {
+  findActivePartnersAmong,
+  findOrganizationsByIds,
+  organizationNameOf,
+} from '../organizations/organizations.repository';
 import { deals, referrals } from './deals.tables';
 import {
   counterpartIds,
@@ -168,4 +172,41 @@ export function toReferralDto(actor: Actor, r: LoadedReferral): Referral {
     createdAt: x.createdAt.toISOString(),
     updatedAt: x.updatedAt.toISOString(),
   };
+}
+
+/** A referral a visitor sent through the public locator: no referring organization, told to one partner. */
+export async function insertLocatorReferral(
+  q: Queryable,
+  r: Pick<
+    typeof referrals.$inferInsert,
+    | 'id'
+    | 'recipientOrgId'
+    | 'companyName'
+    | 'companyDomain'
+    | 'country'
+    | 'contactName'
+    | 'contactEmail'
+    | 'contactPhone'
+    | 'need'
+  >,
+) {
+  await q
+    .insert(referrals)
+    .values({ ...r, source: 'locator', referrerOrgId: null, toVendor: false, status: 'submitted' });
+}
+
+/** The oldest submitted referrals in the actor's inbox, with how many wait in all (the daily digest). */
+export function findReferralsAwaitingDecision(q: Queryable, actor: Actor, limit: number) {
+  return q
+    .select({
+      id: referrals.id,
+      companyName: referrals.companyName,
+      fromName: organizationNameOf(referrals.referrerOrgId),
+      since: referrals.createdAt,
+      total: countOver(),
+    })
+    .from(referrals)
+    .where(and(visibleReferrals(actor), referralInbox(actor), eq(referrals.status, 'submitted')))
+    .orderBy(asc(referrals.createdAt), asc(referrals.id))
+    .limit(limit);
 }

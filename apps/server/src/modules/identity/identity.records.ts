@@ -11,7 +11,8 @@ export interface UserRecordInput {
   role: Role;
   email: string;
   name: string;
-  passwordHash: string;
+  /** Null for a person who signs in only through SSO (created just in time). */
+  passwordHash: string | null;
   status?: 'active' | 'deactivated';
 }
 

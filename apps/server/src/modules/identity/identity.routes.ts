@@ -18,6 +18,7 @@ import {
   userSchema,
   versionBody,
 } from '@partnergraph/shared/contracts/identity';
+import { mfaChallengeSchema } from '@partnergraph/shared/contracts/mfa';
 import type { Deps } from '../../lib/deps';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth';
 import { siteOf } from '../mail/templates';
@@ -45,15 +46,17 @@ export default async function identityRoutes(app: FastifyInstance, { db, mailer,
         tags: ['auth'],
         summary: 'Sign in with email and password',
         description:
-          'Sets an HttpOnly session cookie and answers the CSRF token to send as `x-csrf-token` on every cookie-authenticated write. After 10 failed attempts for one email or one client address within 15 minutes it answers 429 with Retry-After.',
+          'Sets an HttpOnly session cookie and answers the CSRF token to send as `x-csrf-token` on every cookie-authenticated write. When the person has a second factor, or their organization requires MFA, it answers 202 with a pending sign-in token instead (no session yet): finish with `/auth/mfa/*`. After 10 failed attempts for one email or one client address within 15 minutes it answers 429 with Retry-After.',
         body: loginBody,
-        response: { 200: loginResponse },
+        response: { 200: loginResponse, 202: mfaChallengeSchema },
       },
     },
     async (req, reply) => {
-      const { token, body } = await signIn(db, infoOf(req), req.body, req.cookies[SESSION_COOKIE]);
-      setSessionCookie(req, reply, token);
-      return body;
+      const done = await signIn(db, infoOf(req), req.body, req.cookies[SESSION_COOKIE]);
+      // A person with a second factor (or whose organization requires one) is not signed in yet.
+      if (done.challenge) return reply.code(202).send(done.challenge);
+      setSessionCookie(req, reply, done.token);
+      return done.body;
     },
   );
 

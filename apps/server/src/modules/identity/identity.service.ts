@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
-import { runChange, writeAudit } from '../../db/transaction';
+import { runChange, writeAudit, type ChangeRecorder, type Tx } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { AppError, invalid, notFound, unauthorized } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -9,7 +9,9 @@ import type { Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords';
 import { passwordChangedEmail, passwordResetEmail, type Site } from '../mail/templates';
+import { mfaChallengeFor } from '../mfa/sign-in-gate';
 import { findOrganizationOfActor } from '../organizations/organizations.repository';
+import { assertPasswordSignInAllowed } from '../sso/sso.policy';
 import { apiTokens, passwordResets, sessions, users } from './identity.tables';
 import { subjectsOf, takeAttempt, withdrawAttempt, type Limit } from '../../lib/rate-limit';
 import {
@@ -117,7 +119,6 @@ export async function signIn(
   input: { email: string; password: string },
   previousToken: string | undefined,
 ) {
-  const now = new Date();
   const email = input.email.trim().toLowerCase();
   const subjects = subjectsOf(email, req.ip);
   const attempt = await takeAttempt(db, loginLimit, subjects, 'failed sign-in attempts').catch(
@@ -141,12 +142,36 @@ export async function signIn(
     throw unauthorized('Invalid email or password');
   }
   await withdrawAttempt(db, attempt);
+  await assertPasswordSignInAllowed(db, found.user);
 
+  // A second factor (or enrolling one, where the organization requires it) comes before any session.
+  const challenge = await mfaChallengeFor(db, req, found.user);
+  if (challenge) return { challenge, token: null, body: null };
+  return { challenge: null, ...(await completeSignIn(db, req, found, previousToken, 'password')) };
+}
+
+export type SignInFound = NonNullable<Awaited<ReturnType<typeof findUserForSignIn>>>;
+
+/**
+ * Opens the session of a person whose sign-in is proven (a password alone, a
+ * second factor, or a passkey), in one transaction with `within` (what the
+ * proof spends, e.g. a single-use code), and answers the cookie token and body.
+ */
+export async function completeSignIn<T = undefined>(
+  db: Db,
+  req: RequestInfo,
+  found: SignInFound,
+  previousToken: string | undefined,
+  method: 'password' | 'totp' | 'passkey' | 'recovery_code',
+  within?: (tx: Tx, record: ChangeRecorder) => Promise<T>,
+) {
+  const now = new Date();
   const { user, org } = found;
-  const session = await runChange(
+  const { session, extra } = await runChange(
     db,
     { ...req, actor: { userId: user.id, orgId: org.id } },
     async (tx, record) => {
+      const extra = within ? await within(tx, record) : undefined;
       // A fresh id at every sign-in: a session id planted before sign-in is worthless after it.
       if (previousToken) {
         await tx
@@ -159,13 +184,14 @@ export async function signIn(
         action: 'auth.login',
         entityType: 'session',
         entityId: opened.id,
-        after: { userId: user.id },
+        after: method === 'password' ? { userId: user.id } : { userId: user.id, method },
       });
-      return opened;
+      return { session: opened, extra };
     },
   );
   return {
     token: session.token,
+    extra,
     body: {
       user: toOwnUserDto(user),
       organization: { id: org.id, kind: org.kind, name: org.name },

@@ -51,22 +51,6 @@ export const sessions = pgTable(
   (t) => [uniqueIndex('sessions_token_hash_unique').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
 
-/**
- * Hits against a rate limit (failed sign-ins, reset requests, invitation
- * accepts…), counted per bucket and subject over a sliding window. Kept in the
- * database so several server processes agree.
- */
-export const rateLimitHits = pgTable(
-  'rate_limit_hits',
-  {
-    id: uuid('id').primaryKey(),
-    bucket: text('bucket').notNull(),
-    subject: text('subject').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('rate_limit_hits_lookup_idx').on(t.bucket, t.subject, t.at)],
-);
-
 /** An emailed, single-use, expiring invitation to join an organization with a role. */
 export const invitations = pgTable(
   'invitations',

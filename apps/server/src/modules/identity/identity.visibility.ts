@@ -1,8 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../lib/actor';
-import { users } from './identity.tables';
+import { isVendor, type Actor } from '../../lib/actor';
+import { invitations, users } from './identity.tables';
 
 /** Vendor staff see every user; a partner's users see only their own organization's. */
 export function visibleUsers(actor: Actor) {
-  return actor.orgKind === 'vendor' ? undefined : eq(users.organizationId, actor.orgId);
+  return isVendor(actor) ? undefined : eq(users.organizationId, actor.orgId);
+}
+
+/** Vendor staff see every invitation; a partner admin those of its own organization. */
+export function visibleInvitations(actor: Actor) {
+  return isVendor(actor) ? undefined : eq(invitations.organizationId, actor.orgId);
 }

@@ -4,16 +4,12 @@ import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { keyset, where, type PageRequest } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
+import { findOrganizationById, findOrganizationsByIds } from '../organizations/organizations.repository';
 import { invitations, users } from './identity.tables';
+import { visibleInvitations } from './identity.visibility';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
-
-/** Vendor staff see every invitation; a partner admin those of its own organization. */
-export function visibleInvitations(actor: Actor) {
-  return actor.orgKind === 'vendor' ? undefined : eq(invitations.organizationId, actor.orgId);
-}
 
 export function statusOf(i: InvitationRow, now = new Date()): InvitationStatus {
   if (i.acceptedAt) return 'accepted';
@@ -35,11 +31,20 @@ const statusFilter: Record<InvitationStatus, () => SQL | undefined> = {
 };
 
 const inviter = alias(users, 'inviter');
-const withNames = {
-  invitation: invitations,
-  organizationName: organizations.name,
-  inviterName: inviter.name,
-};
+const withInviter = { invitation: invitations, inviterName: inviter.name };
+
+/** Invitations with the names of their organizations, read from the organizations' module in one query. */
+async function withOrganizationNames<T extends { invitation: InvitationRow }>(q: Queryable, rows: T[]) {
+  const orgs = await findOrganizationsByIds(
+    q,
+    rows.map((r) => r.invitation.organizationId),
+  );
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  return rows.flatMap((r) => {
+    const organizationName = names.get(r.invitation.organizationId);
+    return organizationName === undefined ? [] : [{ ...r, organizationName }];
+  });
+}
 
 export async function findInvitations(
   q: Queryable,
@@ -53,9 +58,8 @@ export async function findInvitations(
     sort: '-createdAt',
   });
   const rows = await q
-    .select(withNames)
+    .select(withInviter)
     .from(invitations)
-    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .leftJoin(inviter, eq(inviter.id, invitations.invitedByUserId))
     .where(
       where(
@@ -67,7 +71,7 @@ export async function findInvitations(
     )
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
-  const flat = rows.map((r) => ({ ...r, id: r.invitation.id }));
+  const flat = (await withOrganizationNames(q, rows)).map((r) => ({ ...r, id: r.invitation.id }));
   return ks.page(flat, (r) => r.invitation.createdAt);
 }
 
@@ -79,13 +83,12 @@ export async function findInvitationById(
 ) {
   if (!isId(id)) return undefined;
   const query = q
-    .select(withNames)
+    .select(withInviter)
     .from(invitations)
-    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .leftJoin(inviter, eq(inviter.id, invitations.invitedByUserId))
     .where(and(eq(invitations.id, id), visibleInvitations(actor)));
-  const [row] = opts.forUpdate ? await query.for('update', { of: invitations }) : await query;
-  return row;
+  const rows = opts.forUpdate ? await query.for('update', { of: invitations }) : await query;
+  return (await withOrganizationNames(q, rows))[0];
 }
 
 /** By the emailed token: the token itself is the credential, so no actor. */
@@ -94,13 +97,10 @@ export async function findInvitationByTokenHash(
   tokenHash: string,
   opts: { forUpdate?: boolean } = {},
 ) {
-  const query = q
-    .select({ invitation: invitations, organization: organizations })
-    .from(invitations)
-    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
-    .where(eq(invitations.tokenHash, tokenHash));
-  const [row] = opts.forUpdate ? await query.for('update', { of: invitations }) : await query;
-  return row;
+  const query = q.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
+  const [invitation] = opts.forUpdate ? await query.for('update') : await query;
+  const organization = invitation && (await findOrganizationById(q, invitation.organizationId));
+  return invitation && organization ? { invitation, organization } : undefined;
 }
 
 export async function findPendingInvitationByEmail(q: Queryable, email: string) {

@@ -19,7 +19,7 @@ import {
   type Limit,
 } from '../../lib/rate-limit';
 import { hashToken, randomToken } from '../../lib/tokens';
-import { organizations } from '../organizations/organizations.tables';
+import { findOrganizationById } from '../organizations/organizations.repository';
 import { mayChangePartner } from '../organizations/organizations.visibility';
 import { invitations, users } from './identity.tables';
 import { openSession, toOwnUserDto, toUserDto } from './identity.service';
@@ -66,7 +66,7 @@ function toInvitationDto(r: Named) {
 
 /** Who may invite whom where: partner admins only into their own organization and only partner roles. */
 async function assertMayInvite(q: Queryable, actor: Actor, organizationId: string, role: Role) {
-  const [org] = await q.select().from(organizations).where(eq(organizations.id, organizationId));
+  const org = await findOrganizationById(q, organizationId);
   if (actor.orgKind === 'partner') {
     if (organizationId !== actor.orgId)
       throw forbidden('You may invite people into your own organization only');
@@ -203,10 +203,7 @@ async function lockPending(tx: Queryable, ctx: Ctx, id: string, version: number)
   const row = await findInvitationById(tx, ctx.actor, id, { forUpdate: true });
   if (!row) throw notFound('invitation');
   if (ctx.actor.role === 'channel_manager') {
-    const [org] = await tx
-      .select()
-      .from(organizations)
-      .where(eq(organizations.id, row.invitation.organizationId));
+    const org = await findOrganizationById(tx, row.invitation.organizationId);
     if (!org || !mayChangePartner(ctx.actor, org))
       throw forbidden('Not an invitation to a partner assigned to you');
   }

@@ -7,7 +7,11 @@ import { assertVersion, runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId } from '../../lib/ids';
-import { organizations } from '../organizations/organizations.tables';
+import {
+  lockOrganization,
+  organizationIdsManagedBy,
+  reassignChannelManager,
+} from '../organizations/organizations.repository';
 import { users } from './identity.tables';
 import { findUserById, revokeSessionsOfUser, type UserRow } from './identity.repository';
 import { toUserDto } from './identity.service';
@@ -54,11 +58,7 @@ async function lockUser(tx: Queryable, ctx: Ctx, id: string) {
   if (ctx.actor.role === 'partner_admin' && visible.organizationId !== ctx.actor.orgId) throw forbidden();
   // Team changes within one organization run one at a time, its row being their lock: taken
   // before any user row, two changes cannot lock each other's users in opposite order (a deadlock).
-  await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.id, visible.organizationId))
-    .for('update');
+  await lockOrganization(tx, visible.organizationId);
   return (await findUserById(tx, ctx.actor, id, { forUpdate: true }))!;
 }
 
@@ -135,24 +135,14 @@ export async function deactivateUser(
           { path: 'body.reassignTo', message: 'Choose an active teammate in the same organization' },
         ]);
       }
-      const managed = await tx
-        .select({ id: organizations.id })
-        .from(organizations)
-        .where(eq(organizations.channelManagerId, target.id));
+      const managed = await organizationIdsManagedBy(tx, target.id);
       if (managed.length && !['admin', 'channel_manager'].includes(heir.role)) {
         throw invalid([
           { path: 'body.reassignTo', message: 'Partners can be handed only to a channel manager or admin' },
         ]);
       }
       if (managed.length) {
-        await tx
-          .update(organizations)
-          .set({
-            channelManagerId: heir.id,
-            version: sql`${organizations.version} + 1`,
-            updatedAt: new Date(),
-          })
-          .where(eq(organizations.channelManagerId, target.id));
+        await reassignChannelManager(tx, target.id, heir.id);
         // One entry per partner, so each partner's own history shows who took it over.
         for (const org of managed) {
           record.audit({

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
-import { organizations } from '../organizations/organizations.tables';
+import { findOrganizationById } from '../organizations/organizations.repository';
 import { apiTokens, sessions, users } from './identity.tables';
 
 /** A user's own tokens and sessions are theirs alone: nobody else lists or ends them. */
@@ -23,14 +23,14 @@ export async function findTokenById(q: Queryable, actor: Actor, id: string) {
 
 export async function findLiveTokenByHash(q: Queryable, tokenHash: string, now: Date) {
   const [row] = await q
-    .select({ token: apiTokens, user: users, org: organizations })
+    .select({ token: apiTokens, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(
       and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)),
     );
-  return row;
+  const org = row && (await findOrganizationById(q, row.user.organizationId));
+  return row && org ? { ...row, org } : undefined;
 }
 
 export async function findLiveSessionsOfActor(q: Queryable, actor: Actor, now: Date) {
@@ -48,4 +48,12 @@ export async function findSessionOfActor(q: Queryable, actor: Actor, id: string)
     .from(sessions)
     .where(and(eq(sessions.id, id), eq(sessions.userId, actor.userId), isNull(sessions.revokedAt)));
   return row;
+}
+
+/** Ends every API token of a user at once (a deactivation by the identity provider): a later reactivation does not revive them. */
+export async function revokeApiTokensOfUser(q: Queryable, userId: string, now: Date) {
+  await q
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }

@@ -1,4 +1,3 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   dealStages,
@@ -8,11 +7,16 @@ import {
 } from '@partnergraph/shared/contracts/deals';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { dealRecordValues } from '../deals/deals.records';
-import { dealInvolvements, deals, referrals } from '../deals/deals.tables';
-import { findVendor } from '../organizations/organizations.repository';
-import { readSettings } from '../settings/settings.service';
-import { fxRates } from '../settings/settings.tables';
+import {
+  dealRecordValues,
+  findDealsByExternalIds,
+  findReferralLinks,
+  markReferralsConverted,
+  replaceDealInvolvements,
+  upsertDealRows,
+} from '../deals/deals.records';
+import { findOrganizationsByRef, findVendor } from '../organizations/organizations.repository';
+import { findFirstRateDates, readSettings } from '../settings/settings.service';
 import {
   country,
   currency,
@@ -23,14 +27,12 @@ import {
   list,
   minor,
   oneOf,
-  rate,
   ref,
   text,
   type Cells,
   type Importer,
   type RowError,
 } from './fields';
-import { findByExternalId, findOrganizationsByRef, upsertByExternalId } from './references';
 
 type InvolvementCell = { ref: string; role: InvolvementRole; involvedAt?: Date };
 
@@ -76,7 +78,7 @@ export const dealsImporter: Importer<DealReady> = {
   label: 'Deals (with the partners involved)',
   key: 'externalId',
   dependsOn: ['partners', 'referrals', 'fx-rates'],
-  writes: [deals, dealInvolvements, referrals],
+  writes: ['deals', 'deal_involvements', 'referrals'],
   fields: [
     {
       key: 'externalId',
@@ -269,35 +271,16 @@ export const dealsImporter: Importer<DealReady> = {
       ...involvementRefs,
     ]);
     const externalIds = rows.map((r) => String(r.externalId));
-    const existing = await findByExternalId(q, deals, externalIds);
+    const existing = await findDealsByExternalIds(q, externalIds);
     const referralRefs = rows.flatMap((r) => (r.referralExternalId ? [String(r.referralExternalId)] : []));
-    const refs = referralRefs.length
-      ? await q
-          .select({
-            id: referrals.id,
-            externalId: referrals.externalId,
-            recipientOrgId: referrals.recipientOrgId,
-            linked: deals.externalId,
-          })
-          .from(referrals)
-          .leftJoin(deals, eq(deals.referralId, referrals.id))
-          .where(inArray(referrals.externalId, referralRefs))
-      : [];
+    const refs = referralRefs.length ? await findReferralLinks(q, referralRefs) : [];
     // The earliest rate of each currency: a deal dated before it could not be converted.
     const currencies = [...new Set(rows.map((r) => String(r.currency)))].filter(
       (c) => c !== reportingCurrency,
     );
     const firstRate = new Map(
       currencies.length
-        ? (
-            await q
-              .select({ currency: fxRates.currency, first: sql<string>`min(${fxRates.effectiveDate})::text` })
-              .from(fxRates)
-              .where(
-                and(inArray(fxRates.currency, currencies), eq(fxRates.reportingCurrency, reportingCurrency)),
-              )
-              .groupBy(fxRates.currency)
-          ).map((r) => [r.currency, r.first])
+        ? (await findFirstRateDates(q, currencies, reportingCurrency)).map((r) => [r.currency, r.first])
         : [],
     );
     const ready = rows.map((r, index) => {
@@ -409,123 +392,22 @@ export const dealsImporter: Importer<DealReady> = {
   },
 
   async write(q, rows) {
-    await upsertByExternalId(
+    await upsertDealRows(
       q,
-      deals,
       rows.map((r) => ({ ...r.row, updatedAt: new Date() })),
     );
     // The row states the deal's whole set of partners: it replaces what an earlier import stored.
-    await q.delete(dealInvolvements).where(
-      inArray(
-        dealInvolvements.dealId,
-        rows.map((r) => r.row.id),
-      ),
+    await replaceDealInvolvements(
+      q,
+      rows.map((r) => r.row.id),
+      rows.flatMap((r) => r.involvements),
     );
-    const involvements = rows.flatMap((r) => r.involvements);
-    if (involvements.length) await q.insert(dealInvolvements).values(involvements);
     // A converted referral is the one its deal names.
-    const linked = rows.filter((r) => r.row.referralId);
-    if (linked.length)
-      await q
-        .update(referrals)
-        .set({
-          status: 'converted',
-          convertedAt: sql`coalesce(${referrals.convertedAt}, ${referrals.decidedAt}, ${referrals.createdAt})`,
-          updatedAt: new Date(),
-        })
-        .where(
-          inArray(
-            referrals.id,
-            linked.map((r) => r.row.referralId!),
-          ),
-        );
+    await markReferralsConverted(
+      q,
+      rows.flatMap((r) => (r.row.referralId ? [r.row.referralId] : [])),
+    );
     const created = rows.filter((r) => !r.exists).length;
-    return { created, updated: rows.length - created };
-  },
-};
-
-type FxReady = {
-  currency: string;
-  reportingCurrency: string;
-  rate: string;
-  effectiveDate: string;
-  exists: boolean;
-};
-
-export const fxRatesImporter: Importer<FxReady> = {
-  type: 'fx-rates',
-  label: 'Exchange rates',
-  key: 'currency + reportingCurrency + effectiveDate',
-  dependsOn: [],
-  writes: [fxRates],
-  fields: [
-    {
-      key: 'currency',
-      label: 'Currency',
-      required: true,
-      description: 'ISO 4217 code',
-      example: 'EUR',
-      cell: currency,
-    },
-    {
-      key: 'reportingCurrency',
-      label: 'Into',
-      description: 'The reporting currency it converts into (default: the current one)',
-      example: 'USD',
-      cell: currency,
-    },
-    {
-      key: 'rate',
-      label: 'Rate',
-      required: true,
-      description: 'Reporting-currency units per one unit, exact decimal',
-      example: '1.0842',
-      cell: rate,
-    },
-    {
-      key: 'effectiveDate',
-      label: 'Effective from',
-      required: true,
-      description: 'YYYY-MM-DD',
-      example: '2025-01-01',
-      aliases: ['date', 'effective date'],
-      cell: date,
-    },
-  ],
-  keyOf: (row) =>
-    `${String(row.currency)}|${String(row.reportingCurrency ?? '')}|${String(row.effectiveDate)}`,
-
-  async resolve(q, rows) {
-    const { reportingCurrency } = await readSettings(q);
-    const ready = rows.map((r) => ({
-      currency: r.currency as string,
-      reportingCurrency: (r.reportingCurrency as string | undefined) ?? reportingCurrency,
-      rate: r.rate as string,
-      effectiveDate: r.effectiveDate as string,
-      exists: false,
-    }));
-    const errors: RowError[] = [];
-    ready.forEach((r, index) => {
-      if (r.currency === r.reportingCurrency)
-        errors.push({
-          index,
-          field: 'currency',
-          message: 'A currency converts into itself at 1: no rate needed',
-        });
-    });
-    return { errors, ready: ready.map((r) => (r.currency === r.reportingCurrency ? null : r)) };
-  },
-
-  async write(q, rows) {
-    const result = await q
-      .insert(fxRates)
-      .values(rows.map(({ exists: _e, ...r }) => ({ id: newId(), ...r })))
-      .onConflictDoUpdate({
-        target: [fxRates.reportingCurrency, fxRates.currency, fxRates.effectiveDate],
-        set: { rate: sql`excluded.rate` },
-      })
-      .returning({ inserted: sql<boolean>`(xmax = 0)` });
-    const created = result.filter((r) => r.inserted).length;
     return { created, updated: rows.length - created };
   },
 };

@@ -1,4 +1,3 @@
-import type { Table } from 'drizzle-orm';
 import { z } from 'zod';
 import { countryCode } from '@partnergraph/shared/contracts/common';
 import { calendarDate, currencyCode, decimalRate, minorAmount } from '@partnergraph/shared/contracts/money';
@@ -103,8 +102,11 @@ export interface Importer<Ready = unknown> {
   label: string;
   key: string;
   dependsOn: ImportType[];
-  /** The tables `write` fills: analyzed after a commit, so queries plan with the new rows at once. */
-  writes: Table[];
+  /**
+   * The tables `write` fills, by name (they are their modules' own): analyzed after a commit, so
+   * queries plan with the new rows at once.
+   */
+  writes: string[];
   fields: FieldSpec[];
   /** Cross-field rules of one row (a won deal needs a close date). */
   check?(row: Cells, issue: (field: string, message: string) => void): void;

@@ -89,7 +89,7 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
     },
     async (req) => {
       const { limit, cursor, ...query } = req.query;
-      return listImports(db, query, { limit, cursor });
+      return listImports(db, req.ctx.actor, query, { limit, cursor });
     },
   );
   r.get(
@@ -137,7 +137,7 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
         response: { 200: importSchema },
       },
     },
-    async (req) => getImport(db, req.params.id),
+    async (req) => getImport(db, req.params.id, req.ctx.actor),
   );
   r.delete(
     '/imports/:id',

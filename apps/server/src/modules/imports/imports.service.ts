@@ -5,18 +5,20 @@ import type { z } from 'zod';
 import type { ImportType, importListQuery } from '@partnergraph/shared/contracts/imports';
 import type { Db, Queryable } from '../../db/client';
 import { runChange } from '../../db/transaction';
-import type { Ctx } from '../../lib/actor';
+import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { keyset, where } from '../../lib/pagination';
 import { findUserNames } from '../identity/identity.repository';
 import { readRecords } from './csv-source';
-import { dealsImporter, fxRatesImporter } from './deals.importer';
+import { dealsImporter } from './deals.importer';
+import { fxRatesImporter } from './fx-rates.importer';
 import { suggestMapping, type Importer } from './fields';
 import { importErrors, imports } from './imports.tables';
 import { partnersImporter } from './partners.importer';
 import { enrollmentsImporter, usersImporter } from './people.importer';
 import { connectionsImporter, referralsImporter } from './relations.importer';
+import { visibleImports } from './imports.visibility';
 
 export const importers: Record<ImportType, Importer> = {
   partners: partnersImporter,
@@ -86,15 +88,23 @@ export async function load(q: Queryable, id: string) {
   return row;
 }
 
-export async function getImport(db: Queryable, id: string): Promise<ImportDto> {
+/**
+ * An import as its record reads; with an actor (a request), only one it may see. Without one it is the
+ * command line's own import, or a service's that has already loaded it for its actor.
+ */
+export async function getImport(db: Queryable, id: string, actor?: Actor): Promise<ImportDto> {
   if (!isId(id)) throw notFound('import');
-  const [row] = await db.select().from(imports).where(eq(imports.id, id));
+  const [row] = await db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.id, id), actor ? visibleImports(actor) : undefined));
   if (!row) throw notFound('import');
   return (await withCreators(db, [row]))[0]!;
 }
 
 export async function listImports(
   db: Db,
+  actor: Actor,
   query: z.output<typeof importListQuery>,
   page: { limit: number; cursor?: string | undefined },
 ) {
@@ -105,7 +115,7 @@ export async function listImports(
   const rows = await db
     .select()
     .from(imports)
-    .where(where(query.type ? eq(imports.type, query.type) : undefined, ks.after))
+    .where(where(visibleImports(actor), query.type ? eq(imports.type, query.type) : undefined, ks.after))
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
   const { items, nextCursor } = ks.page(rows, (r) => r.createdAt.toISOString());

@@ -8,7 +8,7 @@ import {
 import { profileFields, type ProfileFields } from '@partnergraph/shared/contracts/marketplace';
 import type { Queryable } from '../../db/client';
 import { newId } from '../../lib/ids';
-import { marketplaceWords, partnerProfiles } from '../marketplace/marketplace.tables';
+import { partnerProfiles } from '../marketplace/marketplace.tables';
 import { addToVocabulary, marketplaceChanged } from '../marketplace/search.service';
 import { domainOf } from '../organizations/organizations.service';
 import { organizationPartnerTypes, organizations, partnerTypes } from '../organizations/organizations.tables';
@@ -26,7 +26,8 @@ import {
   type Importer,
   type RowError,
 } from './fields';
-import { findByExternalId, findUsersByEmail, updateByIds } from './references';
+import { findByExternalId, updateByIds } from '../../db/bulk';
+import { findUsersByEmail } from '../identity/identity.repository';
 import { partnerTypeVocabulary, withVocabulary } from './vocabulary';
 
 /** A type code, or an export's `{code, name, primary}`. */
@@ -72,7 +73,7 @@ export const partnersImporter: Importer<Ready> = {
   label: 'Partners (with their types and marketplace profile)',
   key: 'externalId',
   dependsOn: [],
-  writes: [organizations, organizationPartnerTypes, partnerProfiles, marketplaceWords],
+  writes: ['organizations', 'organization_partner_types', 'partner_profiles', 'marketplace_words'],
   fields: [
     {
       key: 'externalId',

@@ -6,7 +6,9 @@ import { users } from '../identity/identity.tables';
 import { findVendor } from '../organizations/organizations.repository';
 import { enrollments, programs, programTiers, tierHistory } from '../programs/programs.tables';
 import { email, instant, oneOf, ref, text, type Importer, type RowError } from './fields';
-import { findOrganizationsByRef, findUsersByEmail, updateByIds } from './references';
+import { updateByIds } from '../../db/bulk';
+import { findUsersByEmail } from '../identity/identity.repository';
+import { findOrganizationsByRef } from '../organizations/organizations.repository';
 
 type UserReady = {
   id: string;
@@ -28,7 +30,7 @@ export const usersImporter: Importer<UserReady> = {
   label: 'Users (vendor staff and partner people)',
   key: 'email',
   dependsOn: ['partners'],
-  writes: [users],
+  writes: ['users'],
   fields: [
     {
       key: 'email',
@@ -175,7 +177,7 @@ export const enrollmentsImporter: Importer<EnrollmentReady> = {
   label: 'Enrollments (a partner in a program, at a tier)',
   key: 'partnerExternalId + program',
   dependsOn: ['partners'],
-  writes: [enrollments, tierHistory],
+  writes: ['enrollments', 'tier_history'],
   fields: [
     {
       key: 'partnerExternalId',

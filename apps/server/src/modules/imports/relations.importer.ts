@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { connectionKinds, connectionStatuses } from '@partnergraph/shared/contracts/marketplace';
 import { referralStatuses } from '@partnergraph/shared/contracts/deals';
 import { newId } from '../../lib/ids';
-import { referralRecordValues } from '../deals/deals.records';
-import { connectionRecordValues } from '../marketplace/marketplace.records';
-import { referrals } from '../deals/deals.tables';
-import { connections } from '../marketplace/marketplace.tables';
-import { findVendor } from '../organizations/organizations.repository';
+import { findReferralsByExternalIds, referralRecordValues, upsertReferralRows } from '../deals/deals.records';
+import {
+  connectionRecordValues,
+  findConnectionsByExternalIds,
+  upsertConnectionRows,
+} from '../marketplace/marketplace.records';
+import { findOrganizationsByRef, findVendor } from '../organizations/organizations.repository';
 import {
   country,
   currency,
@@ -20,7 +22,6 @@ import {
   type Importer,
   type RowError,
 } from './fields';
-import { findByExternalId, findOrganizationsByRef, upsertByExternalId } from './references';
 
 const percent = z
   .string()
@@ -36,7 +37,7 @@ export const connectionsImporter: Importer<ConnectionReady> = {
   label: 'Connections between partners',
   key: 'externalId',
   dependsOn: ['partners'],
-  writes: [connections],
+  writes: ['connections'],
   fields: [
     {
       key: 'externalId',
@@ -127,9 +128,8 @@ export const connectionsImporter: Importer<ConnectionReady> = {
       q,
       rows.flatMap((r) => [String(r.requesterExternalId), String(r.recipientExternalId)]),
     );
-    const existing = await findByExternalId(
+    const existing = await findConnectionsByExternalIds(
       q,
-      connections,
       rows.map((r) => String(r.externalId)),
     );
     const ready = rows.map((r, index) => {
@@ -162,9 +162,8 @@ export const connectionsImporter: Importer<ConnectionReady> = {
   },
 
   async write(q, rows) {
-    await upsertByExternalId(
+    await upsertConnectionRows(
       q,
-      connections,
       rows.map(({ exists: _exists, ...values }) => ({ ...values, updatedAt: new Date() })),
     );
     const created = rows.filter((r) => !r.exists).length;
@@ -179,7 +178,7 @@ export const referralsImporter: Importer<ReferralReady> = {
   label: 'Referrals (partner to partner, or to the vendor)',
   key: 'externalId',
   dependsOn: ['partners', 'connections'],
-  writes: [referrals],
+  writes: ['referrals'],
   fields: [
     {
       key: 'externalId',
@@ -352,14 +351,12 @@ export const referralsImporter: Importer<ReferralReady> = {
         ...(r.recipientExternalId ? [String(r.recipientExternalId)] : []),
       ]),
     );
-    const conns = await findByExternalId(
+    const conns = await findConnectionsByExternalIds(
       q,
-      connections,
       rows.flatMap((r) => (r.connectionExternalId ? [String(r.connectionExternalId)] : [])),
     );
-    const existing = await findByExternalId(
+    const existing = await findReferralsByExternalIds(
       q,
-      referrals,
       rows.map((r) => String(r.externalId)),
     );
     const ready = rows.map((r, index) => {
@@ -412,9 +409,8 @@ export const referralsImporter: Importer<ReferralReady> = {
   },
 
   async write(q, rows) {
-    await upsertByExternalId(
+    await upsertReferralRows(
       q,
-      referrals,
       rows.map(({ exists: _exists, ...values }) => ({ ...values, updatedAt: new Date() })),
     );
     const created = rows.filter((r) => !r.exists).length;

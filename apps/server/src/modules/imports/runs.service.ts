@@ -1,4 +1,4 @@
-import { eq, getTableName, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { commitImportBody, dryRunBody, ImportType } from '@partnergraph/shared/contracts/imports';
 import type { Db } from '../../db/client';
@@ -466,6 +466,6 @@ async function commit(db: Db, ctx: Ctx, row: ImportRow) {
   // The import is committed by now: statistics that cannot be gathered do not undo it.
   if (created + updated > 0)
     await db
-      .execute(sql.raw(`analyze ${importer.writes.map((t) => `"${getTableName(t)}"`).join(', ')}`))
+      .execute(sql.raw(`analyze ${importer.writes.map((t) => `"${t}"`).join(', ')}`))
       .catch((err: unknown) => console.warn('analyze after an import failed:', err));
 }

@@ -13,6 +13,7 @@ import {
   digestIsEmpty,
   invitationEmail,
   locatorLeadEmail,
+  mfaChangedEmail,
   passwordChangedEmail,
   passwordResetEmail,
   referralAcceptedEmail,
@@ -50,6 +51,7 @@ const every: Record<string, Email> = {
   ),
   passwordReset: passwordResetEmail({ name: evil, token: 'tok_123' }, site),
   passwordChanged: passwordChangedEmail({ name: evil, at }, site),
+  mfaChanged: mfaChangedEmail({ name: evil, change: `A passkey named ${evil} was added`, at }, site),
   applicationReceived: applicationReceivedEmail(
     { contactName: evil, companyName: evil, programNames: [evil] },
     site,

@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { runChange } from '../../db/transaction';
 import { invalid } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { safeEqual } from '../../lib/tokens';
-import { users } from '../identity/identity.tables';
+import { findUserRecordById, setEmailDigest } from '../identity/identity.repository';
 
 /** What a token may turn off; the purpose is signed, so a token for one cannot turn off another. */
 export type UnsubscribePurpose = 'digest';
@@ -56,15 +55,7 @@ export async function unsubscribe(db: Db, req: { requestId: string; ip: string |
     );
   const [id, given] = token.split('.');
   if (!isId(id) || !given) throw refuse();
-  const [user] = await db
-    .select({
-      id: users.id,
-      organizationId: users.organizationId,
-      passwordHash: users.passwordHash,
-      emailDigest: users.emailDigest,
-    })
-    .from(users)
-    .where(eq(users.id, id));
+  const user = await findUserRecordById(db, id);
   if (!user?.passwordHash || !safeEqual(mac({ id, passwordHash: user.passwordHash }, 'digest'), given)) {
     throw refuse();
   }
@@ -73,10 +64,7 @@ export async function unsubscribe(db: Db, req: { requestId: string; ip: string |
       db,
       { ...req, actor: { userId: user.id, orgId: user.organizationId } },
       async (tx, record) => {
-        await tx
-          .update(users)
-          .set({ emailDigest: false, updatedAt: new Date() })
-          .where(eq(users.id, user.id));
+        await setEmailDigest(tx, user.id, false);
         record.audit({
           action: 'user.digest_unsubscribed',
           entityType: 'user',

@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Connection,
@@ -12,8 +12,12 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
-import { keyset, where } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
+import { countOver, keyset, where } from '../../lib/pagination';
+import {
+  findOrganizationById,
+  lockOrganization,
+  organizationsView,
+} from '../organizations/organizations.repository';
 import { connections, partnerProfiles } from './marketplace.tables';
 import {
   connectionAcceptedEmail,
@@ -23,6 +27,11 @@ import {
   type Site,
 } from '../mail/templates';
 import { notifyOrganization } from '../notifications/notifications.service';
+import {
+  readsConnectionsOfAnyPartner,
+  seesConnectionExternalId,
+  visibleConnections,
+} from './marketplace.visibility';
 
 type ConnectionRow = typeof connections.$inferSelect;
 
@@ -34,12 +43,6 @@ export const kindWords: Record<ConnectionRow['kind'], string> = {
   resale: 'resale/distribution relationship',
   joint_solution: 'joint solution',
 };
-
-/** A connection is visible to both of its parties and the vendor. */
-export function visibleConnections(actor: Actor) {
-  if (actor.orgKind === 'vendor') return undefined;
-  return or(eq(connections.requesterOrgId, actor.orgId), eq(connections.recipientOrgId, actor.orgId));
-}
 
 const orgName = (column: typeof connections.requesterOrgId | typeof connections.recipientOrgId) =>
   sql<string>`(select o.name from organizations o where o.id = ${column})`;
@@ -59,7 +62,7 @@ function toDto(actor: Actor, r: Loaded): Connection {
   const c = r.c;
   return {
     id: c.id,
-    externalId: actor.orgKind === 'vendor' ? c.externalId : null,
+    externalId: seesConnectionExternalId(actor) ? c.externalId : null,
     kind: c.kind,
     status: c.status,
     requester: { id: c.requesterOrgId, name: r.requesterName },
@@ -101,9 +104,9 @@ export async function listConnections(
 ) {
   const actor = ctx.actor;
   // Vendor staff read boxes from one partner's side (organizationId) or, without it, across the ecosystem.
-  const ecosystem = actor.orgKind === 'vendor' && !query.organizationId;
+  const ecosystem = readsConnectionsOfAnyPartner(actor) && !query.organizationId;
   const me =
-    actor.orgKind === 'vendor' && query.organizationId && isId(query.organizationId)
+    readsConnectionsOfAnyPartner(actor) && query.organizationId && isId(query.organizationId)
       ? query.organizationId
       : actor.orgId;
   const ks = keyset({ createdAt: { column: connections.createdAt, cast: 'timestamptz' } }, connections.id, {
@@ -161,25 +164,22 @@ export async function requestConnection(
     // A partner finds others through the marketplace: only an active partner with a published profile can be asked.
     const [target] = isId(input.organizationId)
       ? await tx
-          .select({ id: organizations.id, name: organizations.name })
-          .from(organizations)
-          .innerJoin(partnerProfiles, eq(partnerProfiles.organizationId, organizations.id))
+          .select({ id: organizationsView.id, name: organizationsView.name })
+          .from(organizationsView)
+          .innerJoin(partnerProfiles, eq(partnerProfiles.organizationId, organizationsView.id))
           .where(
             and(
-              eq(organizations.id, input.organizationId),
-              eq(organizations.kind, 'partner'),
-              eq(organizations.status, 'active'),
+              eq(organizationsView.id, input.organizationId),
+              eq(organizationsView.kind, 'partner'),
+              eq(organizationsView.status, 'active'),
               eq(partnerProfiles.status, 'published'),
             ),
           )
       : [];
     if (!target)
       throw invalid([{ path: 'body.organizationId', message: 'No such partner in the marketplace' }]);
-    const [me] = await tx
-      .select({ name: organizations.name, status: organizations.status })
-      .from(organizations)
-      .where(eq(organizations.id, actor.orgId))
-      .for('update');
+    await lockOrganization(tx, actor.orgId);
+    const me = await findOrganizationById(tx, actor.orgId);
     if (me?.status !== 'active') throw unprocessable('Only active partners connect');
     const [open] = await tx
       .select({ status: connections.status, requester: connections.requesterOrgId })
@@ -349,4 +349,27 @@ export async function activeConnectionBetween(q: Queryable, id: string, a: strin
 export async function findConnectionById(q: Queryable, id: string) {
   const [row] = await q.select().from(connections).where(eq(connections.id, id));
   return row ?? null;
+}
+
+/** The oldest connection requests the actor's organization has not answered, with how many wait (the digest). */
+export async function findConnectionRequestsAwaiting(q: Queryable, actor: Actor, limit: number) {
+  const rows = await q
+    .select({
+      id: connections.id,
+      fromName: orgName(connections.requesterOrgId),
+      kind: connections.kind,
+      since: connections.createdAt,
+      total: countOver(),
+    })
+    .from(connections)
+    .where(
+      and(
+        visibleConnections(actor),
+        eq(connections.recipientOrgId, actor.orgId),
+        eq(connections.status, 'requested'),
+      ),
+    )
+    .orderBy(asc(connections.createdAt), asc(connections.id))
+    .limit(limit);
+  return rows.map(({ kind, ...r }) => ({ ...r, relationship: kindWords[kind] }));
 }

@@ -14,26 +14,22 @@ import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { containing, keyset, where } from '../../lib/pagination';
 import { customerDomain } from '../organizations/company-identity';
-import { organizationPartnerTypes, organizations } from '../organizations/organizations.tables';
+import { organizationsView, findTypesOfOrganizations } from '../organizations/organizations.repository';
 import { integrationInstalls, integrationListings } from './marketplace.tables';
+import { seesInstallsOf, visibleListings } from './marketplace.visibility';
+import { isVendor } from '../../lib/actor';
 
 type ListingRow = typeof integrationListings.$inferSelect;
-
-/** Published listings are everyone's catalog; drafts and reviews stay with their owner and the vendor. */
-function visibleListings(actor: Actor) {
-  if (actor.orgKind === 'vendor') return undefined;
-  return or(eq(integrationListings.status, 'published'), eq(integrationListings.organizationId, actor.orgId));
-}
 
 function select(q: Queryable) {
   return q
     .select({
       l: integrationListings,
-      orgName: organizations.name,
+      orgName: organizationsView.name,
       installs: sql<number>`(select count(*)::int from integration_installs i where i.listing_id = ${integrationListings.id})`,
     })
     .from(integrationListings)
-    .innerJoin(organizations, eq(organizations.id, integrationListings.organizationId));
+    .innerJoin(organizationsView, eq(organizationsView.id, integrationListings.organizationId));
 }
 type Loaded = Awaited<ReturnType<typeof select>>[number];
 
@@ -104,15 +100,9 @@ export async function listIntegrations(
 export async function createIntegration(db: Db, ctx: Ctx, input: z.output<typeof createIntegrationBody>) {
   const actor = ctx.actor;
   const id = await runChange(db, ctx, async (tx, record) => {
-    const [builder] = await tx
-      .select({ code: organizationPartnerTypes.typeCode })
-      .from(organizationPartnerTypes)
-      .where(
-        and(
-          eq(organizationPartnerTypes.organizationId, actor.orgId),
-          sql`${organizationPartnerTypes.typeCode} in ('isv', 'technology_partner')`,
-        ),
-      );
+    const builder = (await findTypesOfOrganizations(tx, [actor.orgId])).find(
+      (t) => t.code === 'isv' || t.code === 'technology_partner',
+    );
     if (!builder) throw forbidden('Integrations are listed by ISVs and technology partners');
     const lid = newId();
     await tx.insert(integrationListings).values({ id: lid, organizationId: actor.orgId, ...input });
@@ -160,9 +150,9 @@ async function mayReviewListing(q: Queryable, actor: Actor, l: ListingRow) {
   if (actor.role === 'admin') return true;
   if (actor.role !== 'channel_manager') return false;
   const [org] = await q
-    .select({ manager: organizations.channelManagerId })
-    .from(organizations)
-    .where(eq(organizations.id, l.organizationId));
+    .select({ manager: organizationsView.channelManagerId })
+    .from(organizationsView)
+    .where(eq(organizationsView.id, l.organizationId));
   return org?.manager === actor.userId;
 }
 
@@ -265,7 +255,7 @@ export async function reviewIntegration(
 /** Which accounts run an integration: the vendor and the listing partner; others see the count on the listing. */
 export async function listInstalls(db: Db, ctx: Ctx, id: string) {
   const { l } = await find(db, ctx.actor, id);
-  if (ctx.actor.orgKind !== 'vendor' && l.organizationId !== ctx.actor.orgId) {
+  if (!seesInstallsOf(ctx.actor, l)) {
     throw forbidden('Installed accounts are shown to the vendor and the listing partner');
   }
   const rows = await db
@@ -288,10 +278,9 @@ export async function recordInstall(db: Db, ctx: Ctx, id: string, input: z.outpu
     throw invalid([{ path: 'body.customerDomain', message: 'Not a public web domain (e.g. acme.com)' }]);
   await runChange(db, ctx, async (tx, record) => {
     const { l } = await find(tx, ctx.actor, id, true);
-    const allowed =
-      ctx.actor.orgKind === 'vendor'
-        ? await mayReviewListing(tx, ctx.actor, l)
-        : l.organizationId === ctx.actor.orgId;
+    const allowed = isVendor(ctx.actor)
+      ? await mayReviewListing(tx, ctx.actor, l)
+      : l.organizationId === ctx.actor.orgId;
     if (!allowed) throw forbidden('Installs are recorded by the listing partner or its channel manager');
     // Drafts count too: a beta connector is often installed before its listing is published.
     // Adoption is counted per customer domain (metrics.md): the registrable one, like deals.

@@ -11,9 +11,9 @@ import { invalid, notFound } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { Mailer } from '../../lib/mail';
 import { subjectsOf, takeAttempt, type Limit } from '../../lib/rate-limit';
-import { referrals } from '../deals/deals.tables';
+import { insertLocatorReferral } from '../deals/referrals.repository';
 import { customerDomain } from '../organizations/company-identity';
-import { organizations } from '../organizations/organizations.tables';
+import { organizationsView } from '../organizations/organizations.repository';
 import { partnerProfiles } from './marketplace.tables';
 import { locatorLeadEmail, type Site } from '../mail/templates';
 import { notifyOrganization } from '../notifications/notifications.service';
@@ -38,18 +38,18 @@ async function publishedPartner(db: Db, id: string) {
   if (!isId(id)) throw notFound('partner');
   const [row] = await db
     .select({
-      id: organizations.id,
-      name: organizations.name,
+      id: organizationsView.id,
+      name: organizationsView.name,
       published: partnerProfiles.published,
       publishedAt: partnerProfiles.publishedAt,
     })
     .from(partnerProfiles)
-    .innerJoin(organizations, eq(organizations.id, partnerProfiles.organizationId))
+    .innerJoin(organizationsView, eq(organizationsView.id, partnerProfiles.organizationId))
     .where(
       and(
         eq(partnerProfiles.organizationId, id),
         eq(partnerProfiles.status, 'published'),
-        eq(organizations.status, 'active'),
+        eq(organizationsView.status, 'active'),
       ),
     );
   if (!row?.published || !row.publishedAt) throw notFound('partner');
@@ -99,12 +99,9 @@ export async function contactPartner(
   if (input.homepage) return receipt;
   const rid = newId();
   await runChange(db, { actor: null, requestId: req.requestId, ip: req.ip }, async (tx, record) => {
-    await tx.insert(referrals).values({
+    await insertLocatorReferral(tx, {
       id: rid,
-      source: 'locator',
-      referrerOrgId: null,
       recipientOrgId: p.id,
-      toVendor: false,
       companyName: input.company,
       companyDomain: domain?.domain ?? null,
       country: input.country ?? null,
@@ -112,7 +109,6 @@ export async function contactPartner(
       contactEmail: input.email,
       contactPhone: input.phone ?? null,
       need: input.message,
-      status: 'submitted',
     });
     record.audit({
       action: 'referral.created',

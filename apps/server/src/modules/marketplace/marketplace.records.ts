@@ -1,6 +1,7 @@
 // The stored row of a connection at any point of its life, with its own
 // dates, written as it is: no rules, no audit. Imports of history write it,
 // and the demo seed and the tests through seed/factories.ts.
+import { findByExternalId, upsertByExternalId } from '../../db/bulk';
 import type { Queryable } from '../../db/client';
 import { newId } from '../../lib/ids';
 import { connections } from './marketplace.tables';
@@ -54,3 +55,11 @@ export async function insertConnectionRecord(
   const [row] = await q.insert(connections).values(values).returning();
   return row!;
 }
+
+// Batches of imported connections (imports/relations.importer.ts): by external id.
+
+export const findConnectionsByExternalIds = (q: Queryable, ids: string[]) =>
+  findByExternalId(q, connections, ids);
+
+export const upsertConnectionRows = (q: Queryable, rows: (typeof connections.$inferInsert)[]) =>
+  upsertByExternalId(q, connections, rows);

@@ -7,29 +7,27 @@ import {
 } from '@partnergraph/shared/contracts/marketplace';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange, type Tx } from '../../db/transaction';
-import type { Actor, Ctx } from '../../lib/actor';
+import type { Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { isIndustry } from '../../lib/industries';
-import { organizationPartnerTypes, organizations, partnerTypes } from '../organizations/organizations.tables';
+import {
+  lockOrganization,
+  organizationsView,
+  findTypesOfOrganizations,
+} from '../organizations/organizations.repository';
 import { bestBenefit } from '../programs/benefits';
 import { partnerProfiles } from './marketplace.tables';
 import { addToVocabulary, marketplaceChanged } from './search.service';
+import { seesDraft } from './marketplace.visibility';
 
 type ProfileRow = typeof partnerProfiles.$inferSelect;
 
 export const emptyProfile = (): ProfileFields => profileFields.parse({});
 
-/** The organization's own staff and the vendor read the draft; everyone else only what is published. */
-export const seesDraft = (actor: Actor, orgId: string) => actor.orgKind === 'vendor' || actor.orgId === orgId;
-
 export async function typesOf(q: Queryable, orgId: string) {
-  return q
-    .select({ code: partnerTypes.code, name: partnerTypes.name, primary: organizationPartnerTypes.isPrimary })
-    .from(organizationPartnerTypes)
-    .innerJoin(partnerTypes, eq(partnerTypes.code, organizationPartnerTypes.typeCode))
-    .where(eq(organizationPartnerTypes.organizationId, orgId))
-    .orderBy(sql`${organizationPartnerTypes.isPrimary} desc`, partnerTypes.sortOrder);
+  const types = await findTypesOfOrganizations(q, [orgId]);
+  return types.map((t) => ({ code: t.code, name: t.name, primary: t.primary }));
 }
 
 /** Tier badges the organization holds: the badge benefits of its active enrollments' current tiers. */
@@ -49,13 +47,13 @@ async function partnerOrg(q: Queryable, orgId: string) {
   if (!isId(orgId)) return undefined;
   const [org] = await q
     .select({
-      id: organizations.id,
-      name: organizations.name,
-      kind: organizations.kind,
-      status: organizations.status,
+      id: organizationsView.id,
+      name: organizationsView.name,
+      kind: organizationsView.kind,
+      status: organizationsView.status,
     })
-    .from(organizations)
-    .where(and(eq(organizations.id, orgId), eq(organizations.kind, 'partner')));
+    .from(organizationsView)
+    .where(and(eq(organizationsView.id, orgId), eq(organizationsView.kind, 'partner')));
   return org;
 }
 
@@ -113,11 +111,7 @@ async function lockForEdit(tx: Tx, ctx: Ctx, orgId: string) {
     throw forbidden('A partner edits only its own profile');
   }
   // The organization row first: the same lock order as every other change to a partner.
-  await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.id, org.id))
-    .for('update');
+  await lockOrganization(tx, org.id);
   return { org, row: await profileRow(tx, org.id, true) };
 }
 
@@ -258,9 +252,9 @@ export async function refreshSearchColumns(q: Queryable, orgId: string) {
   if (!row?.published) return;
   const p = fields(row.published);
   const [org] = await q
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
+    .select({ name: organizationsView.name })
+    .from(organizationsView)
+    .where(eq(organizationsView.id, orgId));
   const types = (await typesOf(q, orgId)).map((t) => t.code);
   const badges = p.showBadges ? [...new Set((await badgesOf(q, orgId)).map((b) => b.label))] : [];
   const boost = (await bestBenefit(q, orgId, 'marketplace_boost'))?.value ?? 1;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createSolutionBody } from '@partnergraph/shared/contracts/marketplace';
 import type { Db, Queryable } from '../../db/client';
@@ -7,26 +7,18 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { keyset, where } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
+import { organizationsView } from '../organizations/organizations.repository';
 import { partnerProfiles, solutionMembers, solutions } from './marketplace.tables';
+import { seesSolutionMember, visibleSolutions } from './marketplace.visibility';
 
 type SolutionRow = typeof solutions.$inferSelect;
-
-/** Published solutions are in the marketplace; a pending one is seen by its members and the vendor. */
-function visibleSolutions(actor: Actor) {
-  if (actor.orgKind === 'vendor') return undefined;
-  return or(
-    eq(solutions.status, 'published'),
-    sql`exists (select 1 from solution_members m where m.solution_id = ${solutions.id} and m.organization_id = ${actor.orgId})`,
-  );
-}
 
 async function toDtos(q: Queryable, actor: Actor, rows: SolutionRow[]) {
   if (!rows.length) return [];
   const members = await q
-    .select({ m: solutionMembers, name: organizations.name, status: organizations.status })
+    .select({ m: solutionMembers, name: organizationsView.name, status: organizationsView.status })
     .from(solutionMembers)
-    .innerJoin(organizations, eq(organizations.id, solutionMembers.organizationId))
+    .innerJoin(organizationsView, eq(organizationsView.id, solutionMembers.organizationId))
     .where(
       inArray(
         solutionMembers.solutionId,
@@ -36,11 +28,11 @@ async function toDtos(q: Queryable, actor: Actor, rows: SolutionRow[]) {
   const names = new Map(
     (
       await q
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
+        .select({ id: organizationsView.id, name: organizationsView.name })
+        .from(organizationsView)
         .where(
           inArray(
-            organizations.id,
+            organizationsView.id,
             rows.map((r) => r.createdByOrgId),
           ),
         )
@@ -52,12 +44,9 @@ async function toDtos(q: Queryable, actor: Actor, rows: SolutionRow[]) {
     description: s.description,
     status: s.status,
     createdBy: { id: s.createdByOrgId, name: names.get(s.createdByOrgId) ?? '' },
-    // A member no longer active is not shown to other partners (its organization is not theirs to see).
     members: members
       .filter((m) => m.m.solutionId === s.id)
-      .filter(
-        (m) => m.status === 'active' || actor.orgKind === 'vendor' || m.m.organizationId === actor.orgId,
-      )
+      .filter((m) => seesSolutionMember(actor, m))
       .map((m) => ({
         organization: { id: m.m.organizationId, name: m.name },
         role: m.m.role,
@@ -124,13 +113,13 @@ export async function createSolution(db: Db, ctx: Ctx, input: z.output<typeof cr
   const id = await runChange(db, ctx, async (tx, record) => {
     // Members are found in the marketplace: active partners with a published profile.
     const found = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .innerJoin(partnerProfiles, eq(partnerProfiles.organizationId, organizations.id))
+      .select({ id: organizationsView.id })
+      .from(organizationsView)
+      .innerJoin(partnerProfiles, eq(partnerProfiles.organizationId, organizationsView.id))
       .where(
         and(
-          inArray(organizations.id, ids.filter(isId)),
-          eq(organizations.status, 'active'),
+          inArray(organizationsView.id, ids.filter(isId)),
+          eq(organizationsView.status, 'active'),
           eq(partnerProfiles.status, 'published'),
         ),
       );

@@ -1,9 +1,10 @@
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Tx } from '../../db/transaction';
 import { newId } from '../../lib/ids';
-import { keyset, type PageRequest } from '../../lib/pagination';
+import { countOver, keyset, type PageRequest } from '../../lib/pagination';
 import { notifications, notificationSettings } from './notifications.tables';
+import { addressedTo } from './notifications.visibility';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -40,7 +41,7 @@ export async function countUnread(q: Queryable, userId: string) {
   const [row] = await q
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(addressedTo(userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 
@@ -64,7 +65,7 @@ export async function findNotificationsOf(
     .from(notifications)
     .where(
       and(
-        eq(notifications.userId, userId),
+        addressedTo(userId),
         query.unread === 'true' ? isNull(notifications.readAt) : undefined,
         query.unread === 'false' ? sql`${notifications.readAt} is not null` : undefined,
         ks.after,
@@ -83,7 +84,7 @@ export async function markNotificationRead(q: Queryable, userId: string, id: str
   const [row] = await q
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .where(and(eq(notifications.id, id), addressedTo(userId)))
     .returning();
   return row;
 }
@@ -92,5 +93,27 @@ export async function markAllNotificationsRead(q: Queryable, userId: string) {
   await q
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(addressedTo(userId), isNull(notifications.readAt)));
+}
+
+/** A person's oldest unread notices of these kinds, with how many there are in all (the daily digest). */
+export function findUnreadNoticesOfKinds(q: Queryable, userId: string, kinds: string[], limit: number) {
+  return q
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      link: notifications.link,
+      since: notifications.createdAt,
+      total: countOver(),
+    })
+    .from(notifications)
+    .where(
+      and(
+        addressedTo(userId),
+        isNull(notifications.readAt),
+        inArray(notifications.kind, kinds as NotificationRow['kind'][]),
+      ),
+    )
+    .orderBy(asc(notifications.createdAt), asc(notifications.id))
+    .limit(limit);
 }

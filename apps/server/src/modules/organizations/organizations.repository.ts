@@ -1,11 +1,28 @@
-import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
 import { organizationPartnerTypes, organizations, partnerTypes } from './organizations.tables';
 import { visiblePartners } from './organizations.visibility';
+
+/**
+ * The organizations as another module may join them, read-only: for a list that filters, sorts or pages
+ * by an organization's name or state in one statement (a member directory), where a second query by id
+ * cannot. Only the columns other modules have reason to read.
+ */
+export const organizationsView = new QueryBuilder()
+  .select({
+    id: organizations.id,
+    name: organizations.name,
+    kind: organizations.kind,
+    status: organizations.status,
+    country: organizations.country,
+    channelManagerId: organizations.channelManagerId,
+  })
+  .from(organizations)
+  .as('organizations_view');
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type PartnerTypeRow = typeof partnerTypes.$inferSelect;
@@ -120,31 +137,107 @@ export function findActivePartnersAmong(q: Queryable, ids: SQL, except: string, 
     .limit(limit);
 }
 
-/** Types and channel managers for a page of organizations, in two queries rather than two per row. */
-export async function findPartnerDetails(q: Queryable, orgs: OrganizationRow[]) {
-  const ids = orgs.map((o) => o.id);
-  const managerIds = [...new Set(orgs.map((o) => o.channelManagerId).filter((x): x is string => !!x))];
-  // One after the other: inside a transaction they share a client, which runs one query at a time.
-  const types = ids.length
-    ? await q
-        .select({
-          organizationId: organizationPartnerTypes.organizationId,
-          code: partnerTypes.code,
-          name: partnerTypes.name,
-          primary: organizationPartnerTypes.isPrimary,
-        })
-        .from(organizationPartnerTypes)
-        .innerJoin(partnerTypes, eq(partnerTypes.code, organizationPartnerTypes.typeCode))
-        .where(inArray(organizationPartnerTypes.organizationId, ids))
-        .orderBy(sql`${organizationPartnerTypes.isPrimary} desc`, asc(partnerTypes.sortOrder))
-    : [];
-  const managers = managerIds.length
-    ? await q
-        .select({ id: users.id, name: users.name, email: users.email })
-        .from(users)
-        .where(inArray(users.id, managerIds))
-    : [];
-  return { types, managers: new Map(managers.map((m) => [m.id, m])) };
+/** The partner types of a page of organizations, primary first, in one query rather than one per row. */
+export async function findTypesOfOrganizations(q: Queryable, ids: string[]) {
+  if (!ids.length) return [];
+  return q
+    .select({
+      organizationId: organizationPartnerTypes.organizationId,
+      code: partnerTypes.code,
+      name: partnerTypes.name,
+      primary: organizationPartnerTypes.isPrimary,
+    })
+    .from(organizationPartnerTypes)
+    .innerJoin(partnerTypes, eq(partnerTypes.code, organizationPartnerTypes.typeCode))
+    .where(inArray(organizationPartnerTypes.organizationId, ids))
+    .orderBy(sql`${organizationPartnerTypes.isPrimary} desc`, asc(partnerTypes.sortOrder));
+}
+
+/** Partner type code and name, in the vendor's order (reports label their rows with them). */
+export function findPartnerTypeNames(q: Queryable) {
+  return q
+    .select({ code: partnerTypes.code, name: partnerTypes.name })
+    .from(partnerTypes)
+    .orderBy(asc(partnerTypes.sortOrder), asc(partnerTypes.code));
+}
+
+/**
+ * Partner organizations that look like this company: the same domain, or a name (already normalized)
+ * whose trigram similarity passes the threshold (an application's possible duplicates).
+ */
+export function findPartnersLike(
+  q: Queryable,
+  like: { name: string; domain: string | null; minSimilarity: number },
+  limit: number,
+) {
+  return q
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      domain: organizations.domain,
+      sim: sql<number>`similarity(lower(${organizations.name}), ${like.name})`,
+    })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, 'partner'),
+        or(
+          like.domain ? eq(organizations.domain, like.domain) : undefined,
+          sql`similarity(lower(${organizations.name}), ${like.name}) > ${like.minSimilarity}`,
+        ),
+      ),
+    )
+    .limit(limit);
+}
+
+/** A new organization's row, as a service that checked and audits it writes it. */
+export async function insertOrganization(q: Queryable, values: typeof organizations.$inferInsert) {
+  await q.insert(organizations).values(values);
+}
+
+/** Partner types among these codes, with their names (a segment's check and label). */
+export function findPartnerTypeNamesByCodes(q: Queryable, codes: string[]) {
+  return q
+    .select({ code: partnerTypes.code, name: partnerTypes.name })
+    .from(partnerTypes)
+    .where(inArray(partnerTypes.code, codes));
+}
+
+/** A partner organization by id, whatever its status (a report's subject; the caller decides who asks). */
+export async function findPartnerOrganization(q: Queryable, id: string) {
+  if (!isId(id)) return undefined;
+  const [row] = await q
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, id), eq(organizations.kind, 'partner')));
+  return row;
+}
+
+/** Whole rows of the organizations a page of records points at, by id. */
+export async function findOrganizationRowsByIds(q: Queryable, ids: string[]) {
+  if (!ids.length) return new Map<string, OrganizationRow>();
+  const rows = await q
+    .select()
+    .from(organizations)
+    .where(inArray(organizations.id, [...new Set(ids)]));
+  return new Map(rows.map((o) => [o.id, o]));
+}
+
+/**
+ * Takes an organization's row lock: changes to one organization's team run one at a time, the
+ * organization's row being their lock (taken before any user row, so two changes cannot deadlock).
+ */
+export async function lockOrganization(q: Queryable, id: string) {
+  await q.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).for('update');
+}
+
+/** Hands every partner a channel manager looks after to another; answers the partners handed over. */
+export async function reassignChannelManager(q: Queryable, fromUserId: string, toUserId: string) {
+  return q
+    .update(organizations)
+    .set({ channelManagerId: toUserId, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+    .where(eq(organizations.channelManagerId, fromUserId))
+    .returning({ id: organizations.id });
 }
 
 export async function findPartnerTypes(q: Queryable, opts: { includeRetired?: boolean } = {}) {
@@ -167,6 +260,10 @@ export async function replacePartnerTypes(
     .values(codes.map((typeCode) => ({ organizationId, typeCode, isPrimary: typeCode === primary })));
 }
 
+/** An organization's name as a column of another module's query (the other party of a referral or request). */
+export const organizationNameOf = (id: SQL | AnyColumn) =>
+  sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${id})`;
+
 /** Every partner organization's name and web identity: what a CRM sync matches accounts against. */
 export function findPartnerIdentities(q: Queryable) {
   return q
@@ -180,4 +277,40 @@ export function findPartnerIdentities(q: Queryable) {
     })
     .from(organizations)
     .where(eq(organizations.kind, 'partner'));
+}
+
+export interface OrgRef {
+  id: string;
+  kind: 'vendor' | 'partner';
+  name: string;
+}
+
+/**
+ * Organizations named by the rows of a batch: by the external id they were
+ * imported with, or by their id here (what an export writes), in one query.
+ */
+export async function findOrganizationsByRef(q: Queryable, refs: Iterable<string>) {
+  const wanted = [...new Set(refs)];
+  const found = new Map<string, OrgRef>();
+  if (!wanted.length) return found;
+  const ids = wanted.filter(isId);
+  const rows = await q
+    .select({
+      id: organizations.id,
+      externalId: organizations.externalId,
+      kind: organizations.kind,
+      name: organizations.name,
+    })
+    .from(organizations)
+    .where(
+      ids.length
+        ? or(inArray(organizations.externalId, wanted), inArray(organizations.id, ids))
+        : inArray(organizations.externalId, wanted),
+    );
+  for (const r of rows) {
+    const ref = { id: r.id, kind: r.kind, name: r.name };
+    if (r.externalId) found.set(r.externalId, ref);
+    found.set(r.id, ref);
+  }
+  return found;
 }

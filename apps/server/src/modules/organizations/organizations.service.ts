@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   assignManagerBody,
@@ -13,12 +13,13 @@ import type { Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { PageRequest } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
+import { findActiveUserOfOrganization, findUserContacts } from '../identity/identity.repository';
 import {
   findPartnerById,
-  findPartnerDetails,
   findPartners,
   findPartnerTypes,
+  findTypesOfOrganizations,
+  findVendor,
   replacePartnerTypes,
   type OrganizationRow,
   type PartnerFilters,
@@ -26,6 +27,17 @@ import {
 import { organizationPartnerTypes, organizations, partnerTypes } from './organizations.tables';
 import { mayChangePartner } from './organizations.visibility';
 
+/** Types and channel managers for a page of organizations, in two queries rather than two per row. */
+async function findPartnerDetails(q: Queryable, orgs: OrganizationRow[]) {
+  const managerIds = [...new Set(orgs.map((o) => o.channelManagerId).filter((x): x is string => !!x))];
+  // One after the other: inside a transaction they share a client, which runs one query at a time.
+  const types = await findTypesOfOrganizations(
+    q,
+    orgs.map((o) => o.id),
+  );
+  const managers = await findUserContacts(q, managerIds);
+  return { types, managers: new Map(managers.map((m) => [m.id, m])) };
+}
 type Details = Awaited<ReturnType<typeof findPartnerDetails>>;
 
 export function toPartnerDto(org: OrganizationRow, details: Details) {
@@ -240,20 +252,11 @@ export async function assignChannelManager(
     // The current manager stays choosable (the picker keeps them too), even after a change of role.
     if (input.channelManagerId !== null && input.channelManagerId !== org.channelManagerId) {
       const managerId = input.channelManagerId;
-      const [manager] = !isId(managerId)
-        ? []
-        : await tx
-            .select({ id: users.id })
-            .from(users)
-            .innerJoin(organizations, eq(organizations.id, users.organizationId))
-            .where(
-              and(
-                eq(users.id, managerId),
-                eq(organizations.kind, 'vendor'),
-                inArray(users.role, [...managerRoles]),
-                eq(users.status, 'active'),
-              ),
-            );
+      const vendor = await findVendor(tx);
+      const manager =
+        isId(managerId) && vendor
+          ? await findActiveUserOfOrganization(tx, managerId, vendor.id, managerRoles)
+          : undefined;
       if (!manager) {
         throw invalid([
           { path: 'body.channelManagerId', message: 'Not an active channel manager or admin of the vendor' },

@@ -2,9 +2,10 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
-import { users } from '../identity/identity.tables';
-import { organizations } from '../organizations/organizations.tables';
+import { findUserNames } from '../identity/identity.repository';
+import { findOrganizationsByIds } from '../organizations/organizations.repository';
 import { agreementAcceptances, agreements, agreementVersions } from './programs.tables';
+import { visibleAcceptances } from './programs.visibility';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type AgreementVersionRow = typeof agreementVersions.$inferSelect;
@@ -88,22 +89,26 @@ export async function findLatestAcceptances(q: Queryable, organizationId: string
 
 /** Acceptances of one agreement: all of them for vendor staff, the caller's organization's for a partner. */
 export async function findAcceptances(q: Queryable, actor: Actor, agreementId: string) {
-  return q
-    .select({
-      acceptance: agreementAcceptances,
-      versionNumber: agreementVersions.versionNumber,
-      organizationName: organizations.name,
-      userName: users.name,
-    })
+  const rows = await q
+    .select({ acceptance: agreementAcceptances, versionNumber: agreementVersions.versionNumber })
     .from(agreementAcceptances)
     .innerJoin(agreementVersions, eq(agreementVersions.id, agreementAcceptances.versionId))
-    .innerJoin(organizations, eq(organizations.id, agreementAcceptances.organizationId))
-    .leftJoin(users, eq(users.id, agreementAcceptances.userId))
-    .where(
-      and(
-        eq(agreementAcceptances.agreementId, agreementId),
-        actor.orgKind === 'vendor' ? undefined : eq(agreementAcceptances.organizationId, actor.orgId),
-      ),
-    )
+    .where(and(eq(agreementAcceptances.agreementId, agreementId), visibleAcceptances(actor)))
     .orderBy(desc(agreementAcceptances.acceptedAt));
+  // Names from their modules, one keyed query each, rather than a join into their tables.
+  const orgs = await findOrganizationsByIds(
+    q,
+    rows.map((r) => r.acceptance.organizationId),
+  );
+  const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+  const users = await findUserNames(
+    q,
+    rows.flatMap((r) => (r.acceptance.userId ? [r.acceptance.userId] : [])),
+  );
+  const userNames = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({
+    ...r,
+    organizationName: orgNames.get(r.acceptance.organizationId) ?? '',
+    userName: (r.acceptance.userId && userNames.get(r.acceptance.userId)) || null,
+  }));
 }

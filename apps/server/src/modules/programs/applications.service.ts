@@ -10,7 +10,8 @@ import type { Mailer } from '../../lib/mail';
 import type { PageRequest } from '../../lib/pagination';
 import { keyset, where } from '../../lib/pagination';
 import { subjectsOf, takeAttempt, type Limit } from '../../lib/rate-limit';
-import { invitations, users } from '../identity/identity.tables';
+import { hasUserWithEmail } from '../identity/identity.repository';
+import { findPendingInvitationByEmail } from '../identity/invitations.repository';
 import { insertInvitation } from '../identity/invitations.service';
 import {
   applicationApprovedEmail,
@@ -19,14 +20,16 @@ import {
   type Site,
 } from '../mail/templates';
 import {
+  findOrganizationById,
   findPartnerById,
+  findPartnersLike,
+  insertOrganization,
   replacePartnerTypes,
   type OrganizationRow,
 } from '../organizations/organizations.repository';
 import { mayManageEnrollment } from './programs.visibility';
 import { assertTypesUsable, domainOf } from '../organizations/organizations.service';
 import { normalizeCompanyName } from '../organizations/company-identity';
-import { organizations } from '../organizations/organizations.tables';
 import { enroll } from './enrollments.service';
 import { applications, enrollments, programs } from './programs.tables';
 
@@ -44,24 +47,7 @@ export async function findDuplicates(
 ) {
   const name = normalizeCompanyName(input.companyName);
   const out: Duplicate[] = [];
-  const orgs = await q
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      domain: organizations.domain,
-      sim: sql<number>`similarity(lower(${organizations.name}), ${name})`,
-    })
-    .from(organizations)
-    .where(
-      and(
-        eq(organizations.kind, 'partner'),
-        or(
-          input.domain ? eq(organizations.domain, input.domain) : undefined,
-          sql`similarity(lower(${organizations.name}), ${name}) > ${NAME_SIMILARITY}`,
-        ),
-      ),
-    )
-    .limit(10);
+  const orgs = await findPartnersLike(q, { name, domain: input.domain, minSimilarity: NAME_SIMILARITY }, 10);
   for (const o of orgs) {
     const sameDomain = !!input.domain && o.domain === input.domain;
     out.push({
@@ -280,7 +266,7 @@ export async function approveApplication(
       orgId = org.id;
     } else {
       orgId = newId();
-      await tx.insert(organizations).values({
+      await insertOrganization(tx, {
         id: orgId,
         kind: 'partner',
         name: a.companyName,
@@ -320,19 +306,8 @@ export async function approveApplication(
       enrolled.push(program.name);
     }
     // Invite the contact unless they already have an account or an open invitation.
-    const [hasUser] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, a.contactEmail));
-    const [hasInvite] = await tx
-      .select({ id: invitations.id })
-      .from(invitations)
-      .where(
-        and(
-          eq(sql`lower(${invitations.email})`, a.contactEmail),
-          sql`${invitations.acceptedAt} is null and ${invitations.revokedAt} is null`,
-        ),
-      );
+    const hasUser = await hasUserWithEmail(tx, a.contactEmail);
+    const hasInvite = await findPendingInvitationByEmail(tx, a.contactEmail);
     // A new organization's contact becomes its admin. Into an existing organization the
     // contact (self-declared on a public form) comes in only as a user, and only when the
     // address is on that organization's own domain; its admins can promote them.
@@ -341,7 +316,7 @@ export async function approveApplication(
     const invite = !hasUser && !hasInvite && (!linked || (!!linked.domain && emailDomain === linked.domain));
     let token: string | null = null;
     if (invite) {
-      const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+      const org = await findOrganizationById(tx, orgId);
       token = (
         await insertInvitation(tx, record, {
           organization: org!,

@@ -1,35 +1,34 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { evaluationSchema, type Evaluation } from '@partnergraph/shared/contracts/programs';
+import { evaluationSchema } from '@partnergraph/shared/contracts/programs';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange, type ChangeRecorder } from '../../db/transaction';
-import type { Ctx } from '../../lib/actor';
+import { isVendor, type Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import type { PageRequest } from '../../lib/pagination';
-import { users } from '../identity/identity.tables';
-import { findPartnerById } from '../organizations/organizations.repository';
-import { organizationPartnerTypes, organizations } from '../organizations/organizations.tables';
-import { readSettings } from '../settings/settings.service';
+import { countActiveUsersByOrganization } from '../identity/identity.repository';
+import {
+  findOrganizationById,
+  findOrganizationRowsByIds,
+  findPartnerById,
+  findTypesOfOrganizations,
+} from '../organizations/organizations.repository';
 import { pendingAgreements, pendingAgreementsResolver } from './agreements.service';
-import { readMetric } from './metrics';
 import {
   findCurrentTiers,
   findEnrollmentById,
   findEnrollments,
-  findOrganizationsByIds,
   findProgramById,
   findTierHistory,
   findTiersByIds,
   type EnrollmentFilters,
   type EnrollmentRow,
   type ProgramRow,
-  type TierRow,
 } from './programs.repository';
 import { toTierDto } from './programs.service';
 import { attestations, checklistCompletions, enrollments, programs, tierHistory } from './programs.tables';
 import { mayManageEnrollment } from './programs.visibility';
-import { decideTierChange, evaluateTiers, readingKey, type MetricReading } from './tier-engine';
-
+import { evaluateLocked } from './tier-evaluation';
 /** Everything an enrollment screen shows, for a page of enrollments in a fixed number of queries. */
 async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
   if (!rows.length) return [];
@@ -39,7 +38,7 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
     .from(programs)
     .where(inArray(programs.id, [...new Set(rows.map((r) => r.programId))]));
   // One after the other: inside a transaction they share a client, which runs one query at a time.
-  const orgs = await findOrganizationsByIds(q, orgIds);
+  const orgs = await findOrganizationRowsByIds(q, orgIds);
   const tiers = await findTiersByIds(
     q,
     rows.map((r) => r.tierId).filter((x): x is string => !!x),
@@ -53,11 +52,7 @@ async function enrollmentDtos(q: Queryable, rows: EnrollmentRow[]) {
         rows.map((r) => r.id),
       ),
     );
-  const teamSizes = await q
-    .select({ organizationId: users.organizationId, n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(and(inArray(users.organizationId, orgIds), eq(users.status, 'active')))
-    .groupBy(users.organizationId);
+  const teamSizes = await countActiveUsersByOrganization(q, orgIds);
   const pendingFor = await pendingAgreementsResolver(
     q,
     orgIds,
@@ -146,10 +141,7 @@ export async function enroll(
       },
     ]);
   }
-  const types = await tx
-    .select({ code: organizationPartnerTypes.typeCode })
-    .from(organizationPartnerTypes)
-    .where(eq(organizationPartnerTypes.organizationId, input.organizationId));
+  const types = await findTypesOfOrganizations(tx, [input.organizationId]);
   if (!types.some((t) => program.eligibleTypes.includes(t.code))) {
     throw unprocessable(
       `${program.name} is for ${program.eligibleTypes.join(', ')} partners; this organization is none of those`,
@@ -239,8 +231,8 @@ export async function createEnrollment(
 async function lockEnrollment(tx: Queryable, ctx: Ctx, id: string, opts: { manage: boolean }) {
   const e = await findEnrollmentById(tx, ctx.actor, id, { forUpdate: true });
   if (!e) throw notFound('enrollment');
-  if (opts.manage && ctx.actor.orgKind === 'vendor') {
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, e.organizationId));
+  if (opts.manage && isVendor(ctx.actor)) {
+    const org = await findOrganizationById(tx, e.organizationId);
     if (!mayManageEnrollment(ctx.actor, org!))
       throw forbidden('Not an enrollment of a partner assigned to you');
   }
@@ -309,123 +301,6 @@ export async function changeEnrollmentStatus(
   });
 }
 
-/**
- * Runs the tier engine for one enrollment: reads every metric its program's
- * current tiers need, explains each rule, then applies the decision
- * (promotion now; demotion after the grace period) and keeps it in the history.
- */
-async function evaluateLocked(
-  tx: Queryable,
-  e: EnrollmentRow,
-  record: ChangeRecorder,
-  actorUserId: string | null,
-  now: Date,
-) {
-  const [program] = await tx.select().from(programs).where(eq(programs.id, e.programId));
-  const tiers = (await findCurrentTiers(tx, [program!])).get(program!.id)!;
-  const readings = new Map<string, MetricReading>();
-  for (const rule of tiers.flatMap((t) => t.requirements)) {
-    const key = readingKey(rule);
-    if (!readings.has(key))
-      readings.set(key, await readMetric(tx, { organizationId: e.organizationId, now }, rule));
-  }
-  const { reportingCurrency } = await readSettings(tx);
-  const result = evaluateTiers(tiers, readings, reportingCurrency);
-  const current = e.tierId ? (await findTiersByIds(tx, [e.tierId])).get(e.tierId) : undefined;
-  // A tier of an older ladder version counts by its rank on the current ladder.
-  const currentRank = current ? Math.min(current.rank, tiers.length) : null;
-  const qualifiedRank = result.qualified?.rank ?? 1;
-  const decision = decideTierChange({
-    currentRank,
-    qualifiedRank,
-    demotionPendingSince: e.demotionPendingSince,
-    graceDays: program!.demotionGraceDays,
-    now,
-  });
-  const byRank = (rank: number) => tiers.find((t) => t.rank === rank)!;
-  const currentOnLadder: TierRow | undefined = currentRank ? byRank(currentRank) : undefined;
-
-  let change: Evaluation['change'] = null;
-  let tierId = currentOnLadder?.id ?? e.tierId;
-  let demotionPendingSince: Date | null = e.demotionPendingSince;
-  let demotionEffectiveAt: Date | null = null;
-  if (decision.kind === 'promotion' || decision.kind === 'demotion') {
-    const to = byRank(decision.toRank);
-    const reason =
-      decision.kind === 'promotion'
-        ? `Meets every requirement of ${to.name}`
-        : `Has not met the requirements of ${current?.name ?? 'its tier'} for ${program!.demotionGraceDays} days`;
-    change = { kind: decision.kind, fromTier: current?.name ?? null, toTier: to.name, reason };
-    tierId = to.id;
-    demotionPendingSince = null;
-    await tx.insert(tierHistory).values({
-      id: newId(),
-      enrollmentId: e.id,
-      kind: decision.kind,
-      fromTierId: current?.id ?? null,
-      toTierId: to.id,
-      reason,
-      actorUserId,
-    });
-  } else if (decision.kind === 'demotion_pending') {
-    demotionPendingSince = decision.since;
-    demotionEffectiveAt = decision.effectiveAt;
-  } else if (decision.clearPending) {
-    demotionPendingSince = null;
-  }
-  const finalTier = tiers.find((t) => t.id === tierId) ?? current;
-  const evaluation: Evaluation = {
-    enrollmentId: e.id,
-    evaluatedAt: now.toISOString(),
-    currentTier: finalTier ? { id: finalTier.id, name: finalTier.name, rank: finalTier.rank } : null,
-    qualifiedTier: result.qualified
-      ? { id: result.qualified.id, name: result.qualified.name, rank: result.qualified.rank }
-      : null,
-    tiers: result.tiers,
-    change,
-    demotionPendingSince: demotionPendingSince?.toISOString() ?? null,
-    demotionEffectiveAt: demotionEffectiveAt?.toISOString() ?? null,
-  };
-  // Only a change of tier or of the pending demotion is a state change (new version, audit entry);
-  // otherwise the stored evaluation is a refreshed cache, and nobody mid-edit gets a 409 for it.
-  const stateChanged =
-    tierId !== e.tierId ||
-    (demotionPendingSince?.getTime() ?? null) !== (e.demotionPendingSince?.getTime() ?? null);
-  const [row] = await tx
-    .update(enrollments)
-    .set({
-      tierId,
-      demotionPendingSince,
-      lastEvaluatedAt: now,
-      lastEvaluation: evaluation as unknown as Record<string, unknown>,
-      ...(stateChanged ? { version: sql`${enrollments.version} + 1`, updatedAt: now } : {}),
-    })
-    .where(eq(enrollments.id, e.id))
-    .returning();
-  if (stateChanged || actorUserId) {
-    record.audit({
-      action: 'enrollment.evaluated',
-      entityType: 'enrollment',
-      entityId: e.id,
-      after: {
-        qualifiedTier: evaluation.qualifiedTier?.name ?? null,
-        change,
-        demotionPendingSince: evaluation.demotionPendingSince,
-      },
-    });
-  }
-  if (change) {
-    record.event({
-      type: `enrollment.${change.kind}`,
-      entityType: 'enrollment',
-      entityId: e.id,
-      organizationIds: [e.organizationId],
-      payload: { id: e.id, ...change },
-    });
-  }
-  return { row: row!, evaluation };
-}
-
 export async function evaluateEnrollment(db: Db, ctx: Ctx, id: string) {
   return runChange(db, ctx, async (tx, record) => {
     const e = await lockEnrollment(tx, ctx, id, { manage: ctx.actor.role === 'channel_manager' });
@@ -455,7 +330,7 @@ export async function listTierHistory(db: Db, ctx: Ctx, id: string) {
 
 export async function completeChecklistItem(db: Db, ctx: Ctx, id: string, key: string) {
   return runChange(db, ctx, async (tx, record) => {
-    const e = await lockEnrollment(tx, ctx, id, { manage: ctx.actor.orgKind === 'vendor' });
+    const e = await lockEnrollment(tx, ctx, id, { manage: isVendor(ctx.actor) });
     if (ctx.actor.orgKind === 'partner' && ctx.actor.role !== 'partner_admin') throw forbidden();
     const [program] = await tx.select().from(programs).where(eq(programs.id, e.programId));
     const item = program!.checklist.find((i) => i.key === key);

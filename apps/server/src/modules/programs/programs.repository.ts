@@ -2,9 +2,8 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
-import { keyset, where, type PageRequest } from '../../lib/pagination';
-import { organizations } from '../organizations/organizations.tables';
-import { enrollments, programs, programTiers, tierHistory } from './programs.tables';
+import { countOver, keyset, where, type PageRequest } from '../../lib/pagination';
+import { applications, enrollments, programs, programTiers, tierHistory } from './programs.tables';
 import { visibleEnrollments, visiblePrograms } from './programs.visibility';
 
 export type ProgramRow = typeof programs.$inferSelect;
@@ -158,13 +157,45 @@ export async function findTierHistory(q: Queryable, enrollmentId: string) {
   );
 }
 
-export async function findOrganizationsByIds(q: Queryable, ids: string[]) {
-  if (!ids.length) return new Map<string, typeof organizations.$inferSelect>();
-  const rows = await q.select().from(organizations).where(inArray(organizations.id, ids));
-  return new Map(rows.map((o) => [o.id, o]));
+/** An organization's active enrollments with their programs (its scorecard's tier progress). */
+export function findActiveEnrollmentsWithPrograms(q: Queryable, organizationId: string) {
+  return q
+    .select({ enrollment: enrollments, program: programs })
+    .from(enrollments)
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .where(and(eq(enrollments.organizationId, organizationId), eq(enrollments.status, 'active')));
 }
 
 /** Published programs, for the public application form: no actor, no visibility beyond "published". */
 export async function findPublishedPrograms(q: Queryable) {
   return q.select().from(programs).where(eq(programs.status, 'published')).orderBy(asc(programs.name));
+}
+
+/** Names of programs by id (a community segment's label). */
+export function findProgramNamesByIds(q: Queryable, ids: string[]) {
+  return q.select({ id: programs.id, name: programs.name }).from(programs).where(inArray(programs.id, ids));
+}
+
+/** Names of tiers by id, with their program's name (a community segment's label). */
+export function findTierNamesByIds(q: Queryable, ids: string[]) {
+  return q
+    .select({ id: programTiers.id, name: programTiers.name, program: programs.name })
+    .from(programTiers)
+    .innerJoin(programs, eq(programs.id, programTiers.programId))
+    .where(inArray(programTiers.id, ids));
+}
+
+/** The oldest applications awaiting review, with how many wait in all (the vendor's daily digest). */
+export function findApplicationsAwaitingReview(q: Queryable, limit: number) {
+  return q
+    .select({
+      id: applications.id,
+      companyName: applications.companyName,
+      since: applications.createdAt,
+      total: countOver(),
+    })
+    .from(applications)
+    .where(eq(applications.status, 'submitted'))
+    .orderBy(asc(applications.createdAt), asc(applications.id))
+    .limit(limit);
 }

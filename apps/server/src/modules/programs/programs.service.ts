@@ -27,6 +27,7 @@ import {
 import { unmeasuredReason } from './metrics';
 import { programs, programTiers } from './programs.tables';
 import { formatMetricValue, metricLabel, metricNames, readingKey } from './tier-engine';
+import { seesEnrollmentCounts } from './programs.visibility';
 
 export function toTierDto(t: TierRow) {
   return {
@@ -91,7 +92,7 @@ export async function listPrograms(
 ) {
   const res = await findPrograms(db, ctx.actor, f, page);
   return {
-    items: await programDtos(db, res.items, ctx.actor.orgKind === 'vendor'),
+    items: await programDtos(db, res.items, seesEnrollmentCounts(ctx.actor)),
     nextCursor: res.nextCursor,
   };
 }
@@ -99,7 +100,7 @@ export async function listPrograms(
 export async function getProgram(db: Db, ctx: Ctx, id: string) {
   const p = await findProgramById(db, ctx.actor, id);
   if (!p) throw notFound('program');
-  return (await programDtos(db, [p], ctx.actor.orgKind === 'vendor'))[0]!;
+  return (await programDtos(db, [p], seesEnrollmentCounts(ctx.actor)))[0]!;
 }
 
 type TierInput = z.output<typeof tierInput>;

@@ -13,7 +13,7 @@ import { isId, newId } from '../../lib/ids';
 import { MAX_MINOR_AMOUNT } from '@partnergraph/shared/money-format';
 import { convertMinor, trimDecimal } from '../../lib/money';
 import { keyset, where } from '../../lib/pagination';
-import { deals } from '../deals/deals.tables';
+import { findCurrenciesOfLiveDeals } from '../deals/deal-currencies.repository';
 import { fxRates, settings } from './settings.tables';
 
 type SettingsRow = typeof settings.$inferSelect;
@@ -202,20 +202,41 @@ export async function deleteFxRate(db: Db, ctx: Ctx, id: string) {
  * while open (metrics.md).
  */
 async function currenciesWithoutRate(q: Queryable, reporting: string, only?: string[]): Promise<string[]> {
-  const rows = await q
-    .selectDistinct({ currency: deals.currency })
-    .from(deals)
-    .where(
-      and(
-        sql`${deals.currency} <> ${reporting}`,
-        inArray(deals.status, ['registered', 'approved', 'won', 'lost']),
-        only ? inArray(deals.currency, only) : undefined,
-        sql`not exists (select 1 from ${fxRates} r where r.currency = ${deals.currency}
-          and r.reporting_currency = ${reporting}
-          and r.effective_date <= coalesce(${deals.closeDate}, current_date))`,
-      ),
-    );
+  const rows = await findCurrenciesOfLiveDeals(
+    q,
+    { except: reporting, only },
+    (currency, date) => sql`not exists (select 1 from ${fxRates} r where r.currency = ${currency}
+          and r.reporting_currency = ${reporting} and r.effective_date <= ${date})`,
+  );
   return rows.map((r) => r.currency).sort();
+}
+
+/** The earliest rate of each currency into `reporting`: a deal dated before it could not be converted. */
+export function findFirstRateDates(q: Queryable, currencies: string[], reporting: string) {
+  return q
+    .select({ currency: fxRates.currency, first: sql<string>`min(${fxRates.effectiveDate})::text` })
+    .from(fxRates)
+    .where(and(inArray(fxRates.currency, currencies), eq(fxRates.reportingCurrency, reporting)))
+    .groupBy(fxRates.currency);
+}
+
+/**
+ * Rates as an import states them: a rate with the same currency, reporting currency and date is replaced.
+ * Answers how many were new. Imports check and record the batch themselves (imports/runs.service.ts).
+ */
+export async function upsertFxRates(
+  q: Queryable,
+  rows: { currency: string; reportingCurrency: string; rate: string; effectiveDate: string }[],
+) {
+  const result = await q
+    .insert(fxRates)
+    .values(rows.map((r) => ({ id: newId(), ...r })))
+    .onConflictDoUpdate({
+      target: [fxRates.reportingCurrency, fxRates.currency, fxRates.effectiveDate],
+      set: { rate: sql`excluded.rate` },
+    })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  return result.filter((r) => r.inserted).length;
 }
 
 export interface RateInForce {

@@ -5,9 +5,13 @@ import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useLogin } from '../../api/auth';
 import { ApiError, errorMessage } from '../../api/client';
+import type { MfaChallenge } from '../../api/mfa';
 import { ForgotPasswordLink, SignInNoticeAlert } from '../identity/sign-in-extras';
+import { SsoErrorAlert, SsoSignInOption } from '../sso/sso-sign-in';
 import { FindPartnerLink } from '../marketplace/find-partner-link';
 import { BecomePartnerLink } from '../programs/applications/become-partner-link';
+import { MfaSignInStep } from '../security/mfa-sign-in-step';
+import { PasskeySignInButton } from '../security/passkey-sign-in-button';
 import { homePath } from './session';
 
 function loginErrorMessage(error: unknown): string {
@@ -18,13 +22,17 @@ function loginErrorMessage(error: unknown): string {
   return errorMessage(error);
 }
 
-export function LoginPage({ redirectTo }: { redirectTo?: string }) {
+export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoError?: string }) {
   useDocumentTitle('Sign in · PartnerGraph');
   const navigate = useNavigate();
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  // A right password of a person with a second factor: the MFA step comes before any session.
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const enter = (session: Parameters<typeof homePath>[0]) =>
+    void navigate({ href: redirectTo ?? homePath(session), replace: true });
   const missingEmail = submitted && !email.trim() ? 'Enter your email' : undefined;
   const missingPassword = submitted && !password ? 'Enter your password' : undefined;
 
@@ -34,53 +42,67 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
     if (!email.trim() || !password) return;
     login.mutate(
       { email: email.trim(), password },
-      { onSuccess: (session) => void navigate({ href: redirectTo ?? homePath(session), replace: true }) },
+      { onSuccess: (answer) => ('step' in answer ? setChallenge(answer) : enter(answer)) },
     );
   }
 
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={420}>
-        <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
-          <Stack>
-            <div>
-              <Text fw={700} c="indigo">
-                PartnerGraph
-              </Text>
-              <Title order={1} id="sign-in-title" size="h2">
+        {challenge ? (
+          <MfaSignInStep
+            challenge={challenge}
+            onSignedIn={enter}
+            onCancel={() => {
+              setChallenge(null);
+              setPassword('');
+            }}
+          />
+        ) : (
+          <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+            <Stack>
+              <div>
+                <Text fw={700} c="indigo">
+                  PartnerGraph
+                </Text>
+                <Title order={1} id="sign-in-title" size="h2">
+                  Sign in
+                </Title>
+              </div>
+              <SignInNoticeAlert />
+              <SsoErrorAlert reason={ssoError} />
+              {login.isError && (
+                <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Could not sign in">
+                  {loginErrorMessage(login.error)}
+                </Alert>
+              )}
+              <TextInput
+                label="Email"
+                type="email"
+                autoComplete="username"
+                required
+                autoFocus
+                value={email}
+                error={missingEmail}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
+              <SsoSignInOption email={email} redirectTo={redirectTo} />
+              <PasswordInput
+                label="Password"
+                autoComplete="current-password"
+                required
+                value={password}
+                error={missingPassword}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+              <ForgotPasswordLink />
+              <Button type="submit" loading={login.isPending} fullWidth>
                 Sign in
-              </Title>
-            </div>
-            <SignInNoticeAlert />
-            {login.isError && (
-              <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Could not sign in">
-                {loginErrorMessage(login.error)}
-              </Alert>
-            )}
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-              value={email}
-              error={missingEmail}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-            />
-            <PasswordInput
-              label="Password"
-              autoComplete="current-password"
-              required
-              value={password}
-              error={missingPassword}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-            />
-            <ForgotPasswordLink />
-            <Button type="submit" loading={login.isPending} fullWidth>
-              Sign in
-            </Button>
-          </Stack>
-        </form>
+              </Button>
+              <PasskeySignInButton onSignedIn={enter} />
+            </Stack>
+          </form>
+        )}
         <BecomePartnerLink />
         <FindPartnerLink />
       </Paper>

@@ -15,15 +15,19 @@ function safeRedirect(value: unknown): string | undefined {
 export const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string; notice?: SignInNotice } => ({
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { redirect?: string; notice?: SignInNotice; ssoError?: string } => ({
     redirect: safeRedirect(search.redirect),
     notice: parseSignInNotice(search.notice),
+    ssoError: typeof search.ssoError === 'string' ? search.ssoError.slice(0, 50) : undefined,
   }),
   beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(meQueryOptions);
     if (session) throw redirect({ href: search.redirect ?? homePath(session) });
   },
   component: function LoginRoute() {
-    return <LoginPage redirectTo={loginRoute.useSearch().redirect} />;
+    const search = loginRoute.useSearch();
+    return <LoginPage redirectTo={search.redirect} ssoError={search.ssoError} />;
   },
 });

@@ -1,8 +1,6 @@
-import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Select, Switch } from '@mantine/core';
 import type { DealFilters as Filters, DealSort } from '../../api/deals';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { countryOptions } from '../../components/countries';
 import { useSession } from '../auth/session';
 import { hasFilters } from './deal-search';
@@ -22,31 +20,18 @@ export function DealFilters({ filters, onChange }: Props) {
   const isVendor = organization.kind === 'vendor';
   // The server reads `mine` for channel managers only: the partners assigned to them.
   const isChannelManager = user.role === 'channel_manager';
-  // The search box answers every keystroke; the URL (and the request) follow once typing pauses.
-  const [q, setQ] = useState(filters.q ?? '');
-  const applyQ = useDebouncedCallback(
-    (value: string) => onChange({ ...filters, q: value.trim() || undefined }),
-    300,
-  );
   const set = <K extends keyof Filters>(key: K, value: Filters[K] | null) =>
     onChange({ ...filters, [key]: value ?? undefined });
 
   return (
-    <Group align="flex-end" gap="sm" role="search" aria-label="Filter deals">
-      <TextInput
-        label="Search"
-        placeholder="Customer name or domain"
-        leftSection={<IconSearch size={16} />}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          applyQ(e.currentTarget.value);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') applyQ.flush();
-        }}
-        w={{ base: '100%', sm: 220 }}
-      />
+    <FilterBar
+      label="Filter deals"
+      q={filters.q}
+      onSearch={(q) => onChange({ ...filters, q })}
+      filtered={hasFilters(filters)}
+      onClear={() => onChange({ sort: filters.sort })}
+    >
+      <FilterSearch placeholder="Customer name or domain" width={220} />
       <Select
         label="Status"
         placeholder="Any status"
@@ -93,18 +78,6 @@ export function DealFilters({ filters, onChange }: Props) {
           mb={8}
         />
       )}
-      {hasFilters(filters) && (
-        <Button
-          variant="subtle"
-          onClick={() => {
-            applyQ.cancel();
-            setQ('');
-            onChange({ sort: filters.sort });
-          }}
-        >
-          Clear filters
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

@@ -2,7 +2,10 @@ import { Alert, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput,
 import { useDebouncedValue } from '@mantine/hooks';
 import { currencies } from '@partnergraph/shared/money-format';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError, errorMessage, isApiError } from '../../api/client';
+import { type UseFormReturnType } from '@mantine/form';
+import { createDealBody } from '@partnergraph/shared/contracts/deals';
+import { z } from 'zod';
+import { errorMessage, isApiError } from '../../api/client';
 import {
   conflictCheckQueryOptions,
   type CreateDealInput,
@@ -16,7 +19,8 @@ import { ConflictList, ProtectedElsewhereNotice } from './conflict-list';
 import { localToday, parseMajorAmount, toMajorInput } from './format';
 import { type DealStage, dealStages, stageLabels } from './labels';
 
-export interface DealFormValues {
+// A type, not an interface: the form library wants values it can index by field name.
+export type DealFormValues = {
   customerName: string;
   customerDomain: string;
   country: string | null;
@@ -28,7 +32,7 @@ export interface DealFormValues {
   expectedCloseDate: string;
   stage: DealStage | null;
   notes: string;
-}
+};
 
 export const emptyDealForm: DealFormValues = {
   customerName: '',
@@ -61,20 +65,28 @@ export function dealFormFrom(deal: Deal): DealFormValues {
 const currencyOptions = currencies.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` }));
 const stageOptions = dealStages.map((value) => ({ value, label: stageLabels[value] }));
 
-/** Checks made before sending, in the words the server would use, so obvious slips need no round trip. */
-export function checkDealForm(values: DealFormValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (values.customerName.trim().length < 2)
-    errors.customerName = 'Give the customer’s name (2 characters at least)';
-  if (!values.country) errors.country = 'Choose the customer’s country';
+/**
+ * The form checked by the API's own contract (`createDealBody`) on the body it would send, so the rules
+ * a person meets here are the server's, written once. Two things only the form knows: an amount typed
+ * in major units ("48,250.50") and a country not chosen yet.
+ */
+export const dealFormSchema = z.custom<DealFormValues>().superRefine((values, ctx) => {
+  const formOnly: Record<string, string> = {};
   const amount = parseMajorAmount(values.amount, values.currency);
-  if ('error' in amount) errors.amount = amount.error;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.expectedCloseDate))
-    errors.expectedCloseDate = 'Give the expected close date';
-  return errors;
-}
+  if ('error' in amount) formOnly.amount = amount.error;
+  if (!values.country) formOnly.country = 'Choose the customer’s country';
+  for (const [field, message] of Object.entries(formOnly))
+    ctx.addIssue({ code: 'custom', path: [field], message });
+  const body = createDealBody.safeParse(createBodyFrom(values));
+  if (body.success) return;
+  for (const issue of body.error.issues) {
+    // An element of a list (one product) is shown on the list's input.
+    const field = String(issue.path[0]);
+    if (!(field in formOnly)) ctx.addIssue({ code: 'custom', path: [field], message: issue.message });
+  }
+});
 
-/** The body of POST /deals; call after checkDealForm found nothing. */
+/** The body of POST /deals from what the form holds. */
 export function createBodyFrom(
   values: DealFormValues,
 ): CreateDealInput & { products: string[]; notes: string } {
@@ -117,31 +129,9 @@ export function changedDealFields(
   return changes;
 }
 
-const fieldNames = [
-  'customerName',
-  'customerDomain',
-  'country',
-  'industry',
-  'amount',
-  'currency',
-  'products',
-  'expectedCloseDate',
-  'stage',
-  'notes',
-];
-
-/** Server errors that name no field of the form (a rule, a permission, a missing rate) go above the fields. */
-export function unplacedError(error: unknown): string | null {
-  if (!error) return null;
-  if (error instanceof ApiError && Object.keys(error.fieldErrors()).some((f) => fieldNames.includes(f)))
-    return null;
-  return errorMessage(error);
-}
-
 interface Props {
-  values: DealFormValues;
-  onChange: (values: DealFormValues) => void;
-  errors: Record<string, string | undefined>;
+  form: UseFormReturnType<DealFormValues>;
+  /** What went wrong that no field shows (a rule, a permission, a missing rate). */
   formError: string | null;
   /** Whether the notes field is offered: only the registering organization and the vendor see notes. */
   withNotes?: boolean;
@@ -152,9 +142,7 @@ interface Props {
 }
 
 export function DealFormFields({
-  values,
-  onChange,
-  errors,
+  form,
   formError,
   withNotes = true,
   excludeDealId,
@@ -162,7 +150,7 @@ export function DealFormFields({
 }: Props) {
   const industries = useQuery(industriesQueryOptions);
   const industryOptions = (industries.data ?? []).map((i) => ({ value: i.code, label: i.name }));
-  const set = (patch: Partial<DealFormValues>) => onChange({ ...values, ...patch });
+  const values = form.getValues();
 
   return (
     <Stack>
@@ -185,9 +173,8 @@ export function DealFormFields({
           required
           data-autofocus
           disabled={customerFixed}
-          value={values.customerName}
-          onChange={(e) => set({ customerName: e.currentTarget.value })}
-          error={errors.customerName}
+          key={form.key('customerName')}
+          {...form.getInputProps('customerName')}
           maxLength={200}
         />
         <TextInput
@@ -195,9 +182,8 @@ export function DealFormFields({
           placeholder="acme.com"
           description="Their website or an email address at it"
           disabled={customerFixed}
-          value={values.customerDomain}
-          onChange={(e) => set({ customerDomain: e.currentTarget.value })}
-          error={errors.customerDomain}
+          key={form.key('customerDomain')}
+          {...form.getInputProps('customerDomain')}
           maxLength={253}
         />
         <Select
@@ -206,20 +192,18 @@ export function DealFormFields({
           required
           data={countryOptions}
           disabled={customerFixed}
-          value={values.country}
-          onChange={(country) => set({ country })}
+          key={form.key('country')}
+          {...form.getInputProps('country')}
           searchable
-          error={errors.country}
         />
         <Select
           label="Industry"
           placeholder={industries.isError ? 'Industries could not be loaded' : 'Choose an industry'}
           data={industryOptions}
-          value={values.industry}
-          onChange={(industry) => set({ industry })}
+          key={form.key('industry')}
+          {...form.getInputProps('industry')}
           searchable
           clearable
-          error={errors.industry}
         />
       </SimpleGrid>
       {!customerFixed && (
@@ -239,47 +223,42 @@ export function DealFormFields({
           inputMode="decimal"
           placeholder="12500.00"
           description={`In ${values.currency}, e.g. 12500.00`}
-          value={values.amount}
-          onChange={(e) => set({ amount: e.currentTarget.value })}
-          error={errors.amount}
+          key={form.key('amount')}
+          {...form.getInputProps('amount')}
         />
         <Select
           label="Currency"
           required
           data={currencyOptions}
-          value={values.currency}
-          onChange={(currency) => currency && set({ currency })}
+          key={form.key('currency')}
+          {...form.getInputProps('currency')}
           searchable
           allowDeselect={false}
-          error={errors.currency}
         />
         <TextInput
           label="Expected close date"
           type="date"
           required
           min={localToday()}
-          value={values.expectedCloseDate}
-          onChange={(e) => set({ expectedCloseDate: e.currentTarget.value })}
-          error={errors.expectedCloseDate}
+          key={form.key('expectedCloseDate')}
+          {...form.getInputProps('expectedCloseDate')}
         />
         <Select
           label="Stage"
           placeholder="Not set"
           data={stageOptions}
-          value={values.stage}
-          onChange={(stage) => set({ stage: stage as DealStage | null })}
+          key={form.key('stage')}
+          {...form.getInputProps('stage')}
           clearable
-          error={errors.stage}
         />
       </SimpleGrid>
       <TagsInput
         label="Products"
         description="Press Enter after each product"
-        value={values.products}
-        onChange={(products) => set({ products })}
+        key={form.key('products')}
+        {...form.getInputProps('products')}
         maxTags={30}
         clearable
-        error={errors.products}
       />
       {withNotes && (
         <Textarea
@@ -289,9 +268,8 @@ export function DealFormFields({
           minRows={3}
           maxRows={10}
           maxLength={5000}
-          value={values.notes}
-          onChange={(e) => set({ notes: e.currentTarget.value })}
-          error={errors.notes}
+          key={form.key('notes')}
+          {...form.getInputProps('notes')}
         />
       )}
     </Stack>

@@ -2,18 +2,17 @@ import { Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { useState } from 'react';
 import { useCreateDeal } from '../../api/deals';
+import { showServerErrors, useContractForm } from '../../components/forms';
 import { AnchorLink } from '../../components/links';
 import { useSession } from '../auth/session';
 import {
-  checkDealForm,
   createBodyFrom,
   DealFormFields,
+  dealFormSchema,
   type DealFormValues,
   emptyDealForm,
-  unplacedError,
 } from './deal-form';
 
 /** Partners register an opportunity for review; vendor staff record a vendor-sourced deal (approved at once). */
@@ -24,16 +23,14 @@ export function NewDealPage() {
   useDocumentTitle(`${title} · PartnerGraph`);
   const navigate = useNavigate();
   const create = useCreateDeal();
-  const [values, setValues] = useState<DealFormValues>(emptyDealForm);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const serverErrors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
+  const form = useContractForm<DealFormValues>(dealFormSchema, emptyDealForm);
+  // What the server refused that no field shows goes above the fields.
+  const [formError, setFormError] = useState<string | null>(null);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = checkDealForm(values);
-    setLocalErrors(found);
-    if (Object.keys(found).length > 0) return;
+  function submit(values: DealFormValues) {
+    setFormError(null);
     create.mutate(createBodyFrom(values), {
+      onError: (error) => setFormError(showServerErrors(form, error)),
       onSuccess: (deal) => {
         notifications.show({
           color: 'green',
@@ -60,17 +57,15 @@ export function NewDealPage() {
             : 'Register an opportunity to have it protected: once your channel manager approves it, no other partner can claim the customer until the protection ends.'}
         </Text>
       </div>
-      <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate aria-label={title}>
-        <DealFormFields
-          values={values}
-          onChange={(next) => {
-            setValues(next);
-            if (Object.keys(localErrors).length) setLocalErrors(checkDealForm(next));
-          }}
-          // The person's own checks first: a server message is about the values sent, which may have changed since.
-          errors={{ ...serverErrors, ...localErrors }}
-          formError={unplacedError(create.error)}
-        />
+      <Paper
+        withBorder
+        p="lg"
+        component="form"
+        onSubmit={form.onSubmit(submit)}
+        noValidate
+        aria-label={title}
+      >
+        <DealFormFields form={form} formError={formError} />
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={() => void navigate({ to: '/deals' })}>
             Cancel

@@ -14,7 +14,7 @@ import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
 import { useSession } from '../auth/session';
 import { ConflictList } from './conflict-list';
-import { ApproveForm, RejectForm } from './deal-action-modals';
+import { ApproveForm, RejectForm } from './deal-review-forms';
 import { formatDay, formatMinor } from './format';
 
 type Decision = { verb: 'approve' | 'reject'; deal: Deal } | null;

@@ -1,6 +1,6 @@
 import { Menu, type MenuItemProps } from '@mantine/core';
 import { can } from '@partnergraph/shared/permissions';
-import { IconApi, IconDevices, IconUsers } from '@tabler/icons-react';
+import { IconApi, IconDevices, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { createLink } from '@tanstack/react-router';
 import type { ComponentPropsWithRef } from 'react';
 import { NavLinkLink } from '../../components/links';
@@ -15,6 +15,9 @@ const MenuItemLink = createLink(MenuItemBase);
 export function AccountMenuItems() {
   return (
     <>
+      <MenuItemLink to="/account/security" leftSection={<IconShieldLock size={16} />}>
+        Security
+      </MenuItemLink>
       <MenuItemLink to="/account/sessions" leftSection={<IconDevices size={16} />}>
         Sessions
       </MenuItemLink>

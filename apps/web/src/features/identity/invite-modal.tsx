@@ -2,8 +2,11 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@ma
 import { notifications } from '@mantine/notifications';
 import type { OrgKind, Role } from '@partnergraph/shared/permissions';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/client';
+import { createInvitationBody } from '@partnergraph/shared/contracts/identity';
+import { useState } from 'react';
+import { z } from 'zod';
+import { ApiError } from '../../api/client';
+import { showServerErrors, useContractForm } from '../../components/forms';
 import { useCreateInvitation } from '../../api/identity';
 import { roleLabels } from '../../components/roles';
 import { isRole, roleOptions } from './roles';
@@ -25,37 +28,26 @@ export function InviteModal({ opened, onClose, organization, title }: Props) {
   );
 }
 
-// The server's 409s (an account or an open invitation for the address) are about the address: say them there.
-function emailErrorOf(error: unknown): string | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  if (error.status === 409) return error.detail ?? error.title;
-  return error.fieldErrors().email;
-}
+// The invitation contract's own rules for what the person types; the organization is the modal's.
+const inviteFormSchema = z.object({
+  email: z.string().trim().pipe(createInvitationBody.shape.email),
+  role: createInvitationBody.shape.role,
+});
 
 function InviteForm({ organization, onDone }: { organization: Props['organization']; onDone: () => void }) {
   const invite = useCreateInvitation();
   const options = roleOptions(organization.kind);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role | null>(organization.kind === 'partner' ? 'partner_user' : null);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const form = useContractForm<{ email: string; role: Role | null }>(inviteFormSchema, {
+    email: '',
+    role: organization.kind === 'partner' ? 'partner_user' : null,
+  });
+  const [formError, setFormError] = useState<string | null>(null);
 
-  const serverErrors = invite.error instanceof ApiError ? invite.error.fieldErrors() : {};
-  const emailError = localErrors.email ?? emailErrorOf(invite.error);
-  const roleError = localErrors.role ?? serverErrors.role;
-  const formError =
-    invite.isError && !emailErrorOf(invite.error) && !serverErrors.role ? errorMessage(invite.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    const address = email.trim();
-    if (!address) found.email = 'Enter the email address of the person to invite';
-    else if (!/^[^\s@]+@[^\s@]+$/.test(address)) found.email = 'Enter a valid email address';
-    if (!role) found.role = 'Choose a role';
-    setLocalErrors(found);
-    if (Object.keys(found).length > 0 || !role) return;
+  function submit({ email, role }: { email: string; role: Role | null }) {
+    if (!role) return;
+    setFormError(null);
     invite.mutate(
-      { email: address, role, organizationId: organization.id },
+      { email: email.trim(), role, organizationId: organization.id },
       {
         onSuccess: (invitation) => {
           notifications.show({
@@ -65,12 +57,20 @@ function InviteForm({ organization, onDone }: { organization: Props['organizatio
           });
           onDone();
         },
+        onError: (error) => {
+          // The server's 409s (an account or an open invitation for the address) are about the address: say them there.
+          if (error instanceof ApiError && error.status === 409) {
+            form.setFieldError('email', error.detail ?? error.title);
+          } else {
+            setFormError(showServerErrors(form, error));
+          }
+        },
       },
     );
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <Text size="sm" c="dimmed">
           We email a link to join {organization.name}. It works once and expires in 7 days.
@@ -85,22 +85,17 @@ function InviteForm({ organization, onDone }: { organization: Props['organizatio
           type="email"
           required
           data-autofocus
-          value={email}
-          onChange={(e) => {
-            setEmail(e.currentTarget.value);
-            // The server's objection was to the address as it was; a new one deserves a fresh look.
-            if (invite.isError) invite.reset();
-          }}
-          error={emailError}
+          key={form.key('email')}
+          {...form.getInputProps('email')}
         />
         <Select
           label="Role"
           required
           data={options}
-          value={role}
-          onChange={(value) => setRole(isRole(value, organization.kind) ? value : null)}
+          key={form.key('role')}
+          {...form.getInputProps('role')}
+          onChange={(value) => form.setFieldValue('role', isRole(value, organization.kind) ? value : null)}
           allowDeselect={false}
-          error={roleError}
           comboboxProps={{ withinPortal: true }}
         />
         <Group justify="flex-end">

@@ -1,10 +1,8 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { partnerTypesQueryOptions } from '../../api/partner-types';
 import type { PartnerFilters as Filters, PartnerSort } from '../../api/partners';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { countryOptions } from '../../components/countries';
 import { hasFilters, partnerStatuses } from './partner-search';
 import { statusLabels } from './partner-status-badge';
@@ -28,32 +26,19 @@ interface Props {
 export function PartnerFilters({ filters, onChange }: Props) {
   const types = useQuery(partnerTypesQueryOptions);
   const typeOptions = (types.data ?? []).map((t) => ({ value: t.code, label: t.name }));
-  // The search box answers every keystroke; the URL (and the request) follow once typing pauses.
-  const [q, setQ] = useState(filters.q ?? '');
-  const applyQ = useDebouncedCallback(
-    (value: string) => onChange({ ...filters, q: value.trim() || undefined }),
-    300,
-  );
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K] | null) =>
     onChange({ ...filters, [key]: value ?? undefined });
 
   return (
-    <Group align="flex-end" gap="sm" role="search" aria-label="Filter partners">
-      <TextInput
-        label="Search"
-        placeholder="Name or domain"
-        leftSection={<IconSearch size={16} />}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          applyQ(e.currentTarget.value);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') applyQ.flush();
-        }}
-        w={{ base: '100%', sm: 220 }}
-      />
+    <FilterBar
+      label="Filter partners"
+      q={filters.q}
+      onSearch={(q) => onChange({ ...filters, q })}
+      filtered={hasFilters(filters)}
+      onClear={() => onChange({ sort: filters.sort })}
+    >
+      <FilterSearch placeholder="Name or domain" width={220} />
       <Select
         label="Status"
         placeholder="Any status"
@@ -91,18 +76,6 @@ export function PartnerFilters({ filters, onChange }: Props) {
         allowDeselect={false}
         w={{ base: '100%', sm: 150 }}
       />
-      {hasFilters(filters) && (
-        <Button
-          variant="subtle"
-          onClick={() => {
-            applyQ.cancel();
-            setQ('');
-            onChange({ sort: filters.sort });
-          }}
-        >
-          Clear filters
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

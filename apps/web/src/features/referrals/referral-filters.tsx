@@ -1,8 +1,6 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Select } from '@mantine/core';
 import type { ReferralFilters as Filters } from '../../api/referrals';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { referralSourceLabels, referralSourceList, referralStatusCopy, referralStatusList } from './labels';
 import { hasFilters } from './referral-search';
 
@@ -17,29 +15,15 @@ interface Props {
 }
 
 export function ReferralFilters({ filters, onChange, showSource }: Props) {
-  // The search box answers every keystroke; the URL (and the request) follow once typing pauses.
-  const [q, setQ] = useState(filters.q ?? '');
-  const applyQ = useDebouncedCallback(
-    (value: string) => onChange({ ...filters, q: value.trim() || undefined }),
-    300,
-  );
-
   return (
-    <Group align="flex-end" gap="sm" role="search" aria-label="Filter referrals">
-      <TextInput
-        label="Search"
-        placeholder="Company or domain"
-        leftSection={<IconSearch size={16} />}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          applyQ(e.currentTarget.value);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') applyQ.flush();
-        }}
-        w={{ base: '100%', sm: 260 }}
-      />
+    <FilterBar
+      label="Filter referrals"
+      q={filters.q}
+      onSearch={(q) => onChange({ ...filters, q })}
+      filtered={hasFilters(filters)}
+      onClear={() => onChange({ box: filters.box })}
+    >
+      <FilterSearch placeholder="Company or domain" width={260} />
       <Select
         label="Status"
         placeholder="Any status"
@@ -60,18 +44,6 @@ export function ReferralFilters({ filters, onChange, showSource }: Props) {
           w={{ base: '100%', sm: 200 }}
         />
       )}
-      {hasFilters(filters) && (
-        <Button
-          variant="subtle"
-          onClick={() => {
-            applyQ.cancel();
-            setQ('');
-            onChange({ box: filters.box });
-          }}
-        >
-          Clear filters
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

@@ -10,7 +10,10 @@ import { TeamNavLink } from '../identity/account-links';
 import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
+import { ScimNavLink } from '../scim/nav-link';
+import { SecurityNavLink } from '../security/nav-links';
 import { SettingsNavLink } from '../settings/nav-links';
+import { SsoNavLink } from '../sso/nav-links';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { organization } = useSession();
@@ -45,6 +48,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <EcosystemNavLinks onNavigate={onNavigate} />
       <CommunityNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />
+      <ScimNavLink onNavigate={onNavigate} />
       {canReadAudit && (
         <NavLinkLink
           to="/audit-log"
@@ -54,7 +58,9 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <SecurityNavLink onNavigate={onNavigate} />
       <SettingsNavLink onNavigate={onNavigate} />
+      <SsoNavLink onNavigate={onNavigate} />
     </Stack>
   );
 }

@@ -1,0 +1,76 @@
+import { inject, describe, expect, test, afterAll } from 'vitest';
+import { accounts } from './support/accounts';
+import { apiAs } from './support/api';
+import { useBrowser, waitForPath } from './support/browser';
+import { startOidcIdp, type OidcIdp } from './support/oidc-idp';
+
+// A person whose company signs in through an OpenID Connect IdP (a real oidc-provider started here):
+// the vendor admin has connected the IdP and proven the domain; the person types their email on the
+// sign-in page, continues with the company sign-in, and lands in the vendor's organization with the role
+// their IdP group maps to, created just in time.
+//
+// The browser works on http://localhost:<port>, the origin PUBLIC_URL defaults to, so the IdP sends it
+// back to the same site it started from (the binding cookie and the session are that origin's).
+
+const stamp = Date.now();
+const domain = `sso-${stamp}.example`;
+let idp: OidcIdp | undefined;
+
+afterAll(async () => {
+  await idp?.close();
+});
+
+describe('SSO: signing in through the company IdP', () => {
+  const browser = useBrowser();
+
+  test('a new person signs in with OIDC and lands in the right organization with the mapped role', async () => {
+    idp = await startOidcIdp();
+    const admin = await apiAs(accounts.admin);
+    const connection = await admin.post<{ id: string; oidc: { redirectUri: string } }>('/sso/connections', {
+      protocol: 'oidc',
+      name: `Staff IdP ${stamp}`,
+      oidc: {
+        issuer: idp.issuer,
+        clientId: `pg-${stamp}`,
+        clientSecret: 'e2e-client-secret',
+        scopes: 'openid email profile groups',
+      },
+      roleMapping: {
+        attribute: 'groups',
+        rules: [{ value: 'partner-managers', role: 'channel_manager' }],
+        defaultRole: 'analyst',
+      },
+    });
+    idp.start({
+      clientId: `pg-${stamp}`,
+      clientSecret: 'e2e-client-secret',
+      redirectUri: connection.oidc.redirectUri,
+    });
+    const claimed = await admin.post<{ id: string; version: number }>('/sso/domains', { domain });
+    await admin.post(`/sso/domains/${claimed.id}/verify`, { version: claimed.version, byVendor: true });
+    idp.signInAs({
+      sub: `e2e-${stamp}`,
+      email: `jordan@${domain}`,
+      name: 'Jordan Blake',
+      groups: ['partner-managers'],
+    });
+
+    const page = browser.page();
+    const origin = new URL(connection.oidc.redirectUri).origin;
+    expect(origin).toBe(inject('baseUrl').replace('127.0.0.1', 'localhost'));
+    await page.goto(`${origin}/login`);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`jordan@${domain}`);
+    await page.getByRole('link', { name: "Continue with your company's sign-in" }).click();
+
+    // Through the IdP and back: the vendor's people land on the partner list.
+    await waitForPath(page, '/partners');
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    expect(me.user).toMatchObject({
+      email: `jordan@${domain}`,
+      name: 'Jordan Blake',
+      role: 'channel_manager',
+    });
+    expect(me.organization.kind).toBe('vendor');
+    await page.getByRole('button', { name: /^User menu/ }).waitFor();
+  });
+});

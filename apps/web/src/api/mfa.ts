@@ -1,0 +1,150 @@
+import type { LoginResponse, MeResponse } from '@partnergraph/shared/contracts/identity';
+import type { MfaChallenge, MyMfa, OrganizationSecurity } from '@partnergraph/shared/contracts/mfa';
+import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { meQueryKey } from './auth';
+import { call, http, setCsrfToken } from './client';
+
+export type { MfaChallenge, MyMfa, OrganizationSecurity };
+
+export const mfaKeys = {
+  // Not under ['me']: a change of session keeps only that key, and factors belong to one person.
+  mine: ['mfa', 'mine'] as const,
+  organization: (id: string) => ['mfa', 'organization', id] as const,
+};
+
+/** A finished sign-in: recovery codes when it enrolled the first factor, to show once. */
+export type SignedIn = LoginResponse & { recoveryCodes?: string[] | undefined };
+
+/** Switches the cached session to the one the second step opened, dropping whatever the last one loaded. */
+function adoptSession(queryClient: QueryClient, session: LoginResponse) {
+  setCsrfToken(session.csrfToken);
+  const me: MeResponse = session;
+  queryClient.setQueryData(meQueryKey, me);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+}
+
+// The browser library's option types are the WebAuthn JSON shapes; the API hands them over as an open object.
+type CreationOptions = Parameters<typeof startRegistration>[0]['optionsJSON'];
+type RequestOptions = Parameters<typeof startAuthentication>[0]['optionsJSON'];
+
+/** The browser's answer as the contract takes it: its extension results as a plain object. */
+const asBody = <R extends { clientExtensionResults: object }>(
+  response: R,
+): Omit<R, 'clientExtensionResults'> & { clientExtensionResults: Record<string, unknown> } => ({
+  ...response,
+  clientExtensionResults: { ...response.clientExtensionResults } as Record<string, unknown>,
+});
+
+// --- Signing in ---
+
+type SecondStep =
+  | { method: 'totp'; token: string; code: string }
+  | { method: 'recovery_code'; token: string; code: string }
+  | { method: 'passkey'; token: string };
+
+/** Finishes a pending sign-in with a code, a recovery code, or one of the person's passkeys. */
+export function useSecondStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (step: SecondStep): Promise<SignedIn> => {
+      if (step.method === 'totp') {
+        return call(http.POST('/auth/mfa/totp', { body: { token: step.token, code: step.code } }));
+      }
+      if (step.method === 'recovery_code') {
+        return call(http.POST('/auth/mfa/recovery-code', { body: { token: step.token, code: step.code } }));
+      }
+      const options = await call(http.POST('/auth/mfa/passkey/options', { body: { token: step.token } }));
+      const response = await startAuthentication({ optionsJSON: options as unknown as RequestOptions });
+      return call(
+        http.POST('/auth/mfa/passkey', { body: { token: step.token, response: asBody(response) } }),
+      );
+    },
+    onSuccess: (session) => adoptSession(queryClient, session),
+  });
+}
+
+/** Enrolling an authenticator app while signing in, where the organization requires MFA. */
+export function useTotpSetupForSignIn() {
+  return useMutation({
+    mutationFn: (token: string) => call(http.POST('/auth/mfa/totp-setup', { body: { token } })),
+  });
+}
+
+/** "Sign in with a passkey": no email, no password; the browser offers the passkeys it holds for this site. */
+export function usePasskeySignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (): Promise<SignedIn> => {
+      const options = await call(http.POST('/auth/passkey/options'));
+      const response = await startAuthentication({ optionsJSON: options as unknown as RequestOptions });
+      return call(http.POST('/auth/passkey', { body: { response: asBody(response) } }));
+    },
+    onSuccess: (session) => adoptSession(queryClient, session),
+  });
+}
+
+// --- The account's own factors ---
+
+export const myMfaQueryOptions = queryOptions({
+  queryKey: mfaKeys.mine,
+  queryFn: ({ signal }) => call(http.GET('/me/mfa', { signal })),
+});
+
+function useFactorChange<I, O>(fn: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mfaKeys.mine }),
+  });
+}
+
+export const useBeginTotp = () => useFactorChange(() => call(http.POST('/me/mfa/totp')));
+export const useConfirmTotp = () =>
+  useFactorChange((code: string) => call(http.POST('/me/mfa/totp/confirm', { body: { code } })));
+export const useRemoveTotp = () => useFactorChange(() => call(http.DELETE('/me/mfa/totp')));
+
+/** Creates a passkey in the browser (or on a phone or security key) and registers it under `name`. */
+export const useAddPasskey = () =>
+  useFactorChange(async (name: string) => {
+    const options = await call(http.POST('/me/mfa/passkeys/options'));
+    const response = await startRegistration({ optionsJSON: options as unknown as CreationOptions });
+    return call(http.POST('/me/mfa/passkeys', { body: { name, response: asBody(response) } }));
+  });
+
+export const useRenamePasskey = () =>
+  useFactorChange(({ id, name }: { id: string; name: string }) =>
+    call(http.PATCH('/me/mfa/passkeys/{id}', { params: { path: { id } }, body: { name } })),
+  );
+export const useRemovePasskey = () =>
+  useFactorChange((id: string) => call(http.DELETE('/me/mfa/passkeys/{id}', { params: { path: { id } } })));
+export const useRegenerateRecoveryCodes = () =>
+  useFactorChange(() => call(http.POST('/me/mfa/recovery-codes')));
+
+// --- An organization's policy and people (administrators) ---
+
+export const organizationSecurityQueryOptions = (organizationId: string) =>
+  queryOptions({
+    queryKey: mfaKeys.organization(organizationId),
+    queryFn: ({ signal }) =>
+      call(http.GET('/mfa/organizations/{id}', { params: { path: { id: organizationId } }, signal })),
+  });
+
+export function useSetMfaPolicy(organizationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { required: boolean; version: number }) =>
+      call(http.POST('/mfa/organizations/{id}/policy', { params: { path: { id: organizationId } }, body })),
+    onSuccess: (security) => queryClient.setQueryData(mfaKeys.organization(organizationId), security),
+    onError: () => queryClient.invalidateQueries({ queryKey: mfaKeys.organization(organizationId) }),
+  });
+}
+
+export function useResetFactors(organizationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      call(http.POST('/mfa/users/{id}/reset', { params: { path: { id: userId } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mfaKeys.organization(organizationId) }),
+  });
+}

@@ -1,0 +1,25 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import type { Page } from './client';
+
+/** The page a list asks the server for: at most `limit` rows after `cursor` (none for the first). */
+export interface PageParams {
+  limit: number;
+  cursor: string | undefined;
+}
+
+/**
+ * A cursor-paged list, appended page by page as someone scrolls or presses "Load more"; `fetchPage`
+ * makes the typed call for one page. Every list in the app pages the same way, through this one helper.
+ */
+export function pagedQueryOptions<T, Key extends readonly unknown[]>(
+  queryKey: Key,
+  fetchPage: (page: PageParams, signal: AbortSignal) => Promise<Page<T>>,
+  pageSize = 25,
+) {
+  return infiniteQueryOptions({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage({ limit: pageSize, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Page<T>) => last.nextCursor ?? undefined,
+  });
+}

@@ -1,0 +1,22 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { RoleMappingsCard } from './role-mappings-card';
+import { ScimCard } from './scim-card';
+
+/** The organization's user provisioning: the identity provider's URL and token, and groups → roles. */
+export function ScimPage() {
+  useDocumentTitle('Provisioning · PartnerGraph');
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>User provisioning (SCIM)</Title>
+        <Text c="dimmed">
+          Let your identity provider (Okta, Microsoft Entra ID…) create, update and deactivate your
+          organization&apos;s people here. A person it deactivates is signed out at once.
+        </Text>
+      </div>
+      <ScimCard />
+      <RoleMappingsCard />
+    </Stack>
+  );
+}

@@ -1,0 +1,23 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { ConnectionsSection } from './connections-section';
+import { DomainsSection } from './domains-section';
+import { PolicySection } from './policy-section';
+
+export function SsoSettingsPage() {
+  useDocumentTitle('Single sign-on · PartnerGraph');
+  return (
+    <Stack gap="lg" maw={960}>
+      <div>
+        <Title order={1}>Single sign-on</Title>
+        <Text c="dimmed">
+          Connect your identity provider (OIDC or SAML), prove your email domains, and choose whether your
+          people must sign in through it.
+        </Text>
+      </div>
+      <ConnectionsSection />
+      <DomainsSection />
+      <PolicySection />
+    </Stack>
+  );
+}
