@@ -153,7 +153,7 @@ async function crmPendingGrant(t: TestApp) {
   const sf = await crmOrg();
   const { verifier, challenge } = pkcePair();
   const id = newId();
-  const state = `state-${id}`;
+  const state = `${id}.example-state`;
   const box = crmSecrets();
   await t.database.db.insert(crmConnections).values({
     id,

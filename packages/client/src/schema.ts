@@ -26578,7 +26578,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/json": ({
                         /** @enum {string} */
                         kind: "salesforce";
                         /** @enum {string} */
@@ -26618,7 +26618,48 @@ export interface paths {
                         privateKey: string;
                         /** @default 60.0 */
                         apiVersion?: string;
-                    };
+                    }) | ({
+                        /** @enum {string} */
+                        kind: "hubspot";
+                        /** @enum {string} */
+                        authMethod: "oauth";
+                        name: string;
+                        /**
+                         * Format: uri
+                         * @description HubSpot’s API base: https://api.hubapi.com (or the EU host your account lives on)
+                         * @default https://api.hubapi.com
+                         */
+                        apiBase?: string;
+                        /**
+                         * Format: uri
+                         * @description Where HubSpot’s consent screen lives: https://app.hubspot.com (or app-eu1.hubspot.com)
+                         * @default https://app.hubspot.com
+                         */
+                        authorizeBase?: string;
+                        /** @description The app’s client id */
+                        clientId: string;
+                        /** @description The app’s client secret */
+                        clientSecret: string;
+                        /**
+                         * Format: uri
+                         * @description The redirect URL registered on the app
+                         */
+                        redirectUri: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "hubspot";
+                        /** @enum {string} */
+                        authMethod: "token";
+                        name: string;
+                        /**
+                         * Format: uri
+                         * @description HubSpot’s API base: https://api.hubapi.com (or the EU host your account lives on)
+                         * @default https://api.hubapi.com
+                         */
+                        apiBase?: string;
+                        /** @description The private app’s access token (pat-…) */
+                        token: string;
+                    });
                 };
             };
             responses: {

@@ -363,6 +363,10 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     stall(count: number) {
       stalls = count;
     },
+    /** Calls already spent today (by other integrations of the account), as the daily headers report them. */
+    setDailyUsed(n: number) {
+      dailyUsed = n;
+    },
     throttle(count: number, retryAfterSeconds: number) {
       throttle = { remaining: count, retryAfterSeconds };
     },

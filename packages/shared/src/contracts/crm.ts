@@ -143,10 +143,43 @@ export const salesforceJwtBody = z.strictObject({
     .default('60.0'),
 });
 
-// HubSpot's connect bodies (OAuth app, private-app token) join this union beside Salesforce's.
-export const createCrmConnectionBody = z.discriminatedUnion('authMethod', [
-  salesforceOAuthBody,
-  salesforceJwtBody,
+const hubspotApiBase = z
+  .url({ protocol: /^https?$/, message: 'An http(s) URL' })
+  .max(500)
+  .default('https://api.hubapi.com')
+  .describe('HubSpot’s API base: https://api.hubapi.com (or the EU host your account lives on)');
+
+/** HubSpot by a private app's access token (Settings → Integrations → Private apps). */
+export const hubspotTokenBody = z.strictObject({
+  kind: z.literal('hubspot'),
+  authMethod: z.literal('token'),
+  name: z.string().trim().min(1).max(120),
+  apiBase: hubspotApiBase,
+  token: z.string().trim().min(1).max(500).describe('The private app’s access token (pat-…)'),
+});
+
+/** HubSpot by a public OAuth 2.0 app: the admin grants access on HubSpot’s consent screen. */
+export const hubspotOAuthBody = z.strictObject({
+  kind: z.literal('hubspot'),
+  authMethod: z.literal('oauth'),
+  name: z.string().trim().min(1).max(120),
+  apiBase: hubspotApiBase,
+  authorizeBase: z
+    .url({ protocol: /^https?$/, message: 'An http(s) URL' })
+    .max(500)
+    .default('https://app.hubspot.com')
+    .describe('Where HubSpot’s consent screen lives: https://app.hubspot.com (or app-eu1.hubspot.com)'),
+  clientId: z.string().min(1).max(300).describe('The app’s client id'),
+  clientSecret: z.string().min(1).max(300).describe('The app’s client secret'),
+  redirectUri: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .describe('The redirect URL registered on the app'),
+});
+
+export const createCrmConnectionBody = z.discriminatedUnion('kind', [
+  z.discriminatedUnion('authMethod', [salesforceOAuthBody, salesforceJwtBody]),
+  z.discriminatedUnion('authMethod', [hubspotOAuthBody, hubspotTokenBody]),
 ]);
 
 export const crmConnectResultSchema = z.object({

@@ -14,23 +14,25 @@ import { newId } from '../../lib/ids';
 import type { SecretBox } from '../../lib/secrets';
 import { defaultMappings } from './crm.mappings';
 import { CrmError, type CrmProvider } from './crm.provider';
-import { open, providerFor, seal } from './crm.providers';
+import {
+  authorizeUrlFor,
+  exchangeCodeFor,
+  grantWithoutPerson,
+  oauthStateFor,
+  providerFor,
+  sameState,
+  seal,
+  stateConnectionId,
+} from './crm.providers';
 import {
   deleteConnectionRow,
   findConnection,
-  findConnectionByState,
   insertConnection,
   listConnections,
   setConnectionFields,
   type ConnectionRow,
 } from './crm.repository';
-import {
-  authorizeUrl,
-  exchangeCode,
-  jwtBearer,
-  pkcePair,
-  type GrantedTokens,
-} from './salesforce/salesforce.auth';
+import { pkcePair, type GrantedTokens } from './salesforce/salesforce.auth';
 
 export function connectionDto(c: ConnectionRow): CrmConnection {
   return {
@@ -103,6 +105,7 @@ async function activate(
     ...c,
     instanceUrl: granted.instanceUrl ?? c.instanceUrl,
     accessTokenSealed: seal(secrets, c.id, 'accessToken', granted.accessToken),
+    tokenExpiresAt: granted.expiresAt ? new Date(granted.expiresAt) : null,
     refreshTokenSealed: granted.refreshToken
       ? seal(secrets, c.id, 'refreshToken', granted.refreshToken)
       : c.refreshTokenSealed,
@@ -126,6 +129,7 @@ async function activate(
     const row = await setConnectionFields(tx, c.id, {
       instanceUrl: candidate.instanceUrl,
       accessTokenSealed: candidate.accessTokenSealed,
+      tokenExpiresAt: candidate.tokenExpiresAt,
       refreshTokenSealed: candidate.refreshTokenSealed,
       pkceVerifierSealed: null,
       oauthState: null,
@@ -148,10 +152,42 @@ async function activate(
 function pendingGrant(secrets: SecretBox, id: string) {
   const { verifier, challenge } = pkcePair();
   return {
-    state: randomBytes(24).toString('base64url'),
+    state: oauthStateFor(id, randomBytes(24).toString('base64url')),
     verifier,
     challenge,
     sealed: seal(secrets, id, 'pkceVerifier', verifier),
+  };
+}
+
+/** The connection's columns from a connect form, per kind (HubSpot: API base in instanceUrl, consent host in loginUrl). */
+function connectionColumns(secrets: SecretBox, id: string, body: z.output<typeof createCrmConnectionBody>) {
+  const common = { kind: body.kind, name: body.name, authMethod: body.authMethod };
+  if (body.kind === 'hubspot') {
+    return {
+      ...common,
+      loginUrl: body.authMethod === 'oauth' ? body.authorizeBase.replace(/\/+$/, '') : null,
+      instanceUrl: body.apiBase.replace(/\/+$/, ''),
+      apiVersion: 'v3',
+      clientId: body.authMethod === 'oauth' ? body.clientId : null,
+      redirectUri: body.authMethod === 'oauth' ? body.redirectUri : null,
+      username: null,
+      clientSecretSealed:
+        body.authMethod === 'oauth' ? seal(secrets, id, 'clientSecret', body.clientSecret) : null,
+      privateKeySealed: null,
+    };
+  }
+  return {
+    ...common,
+    loginUrl: body.loginUrl.replace(/\/+$/, ''),
+    apiVersion: body.apiVersion,
+    clientId: body.clientId,
+    redirectUri: body.authMethod === 'oauth' ? body.redirectUri : null,
+    username: body.authMethod === 'jwt' ? body.username : null,
+    clientSecretSealed:
+      body.authMethod === 'oauth' && body.clientSecret
+        ? seal(secrets, id, 'clientSecret', body.clientSecret)
+        : null,
+    privateKeySealed: body.authMethod === 'jwt' ? seal(secrets, id, 'privateKey', body.privateKey) : null,
   };
 }
 
@@ -166,20 +202,8 @@ export async function createCrmConnection(
   const created = await runChange(db, ctx, async (tx, record) => {
     const row = await insertConnection(tx, {
       id,
-      kind: body.kind,
-      name: body.name,
       status: 'pending',
-      authMethod: body.authMethod,
-      loginUrl: body.loginUrl.replace(/\/+$/, ''),
-      apiVersion: body.apiVersion,
-      clientId: body.clientId,
-      redirectUri: body.authMethod === 'oauth' ? body.redirectUri : null,
-      username: body.authMethod === 'jwt' ? body.username : null,
-      clientSecretSealed:
-        body.authMethod === 'oauth' && body.clientSecret
-          ? seal(secrets, id, 'clientSecret', body.clientSecret)
-          : null,
-      privateKeySealed: body.authMethod === 'jwt' ? seal(secrets, id, 'privateKey', body.privateKey) : null,
+      ...connectionColumns(secrets, id, body),
       pkceVerifierSealed: pending?.sealed ?? null,
       oauthState: pending?.state ?? null,
       mappings: defaultMappings(body.kind),
@@ -189,23 +213,27 @@ export async function createCrmConnection(
       action: 'crm.connection_created',
       entityType: 'crm_connection',
       entityId: id,
-      after: { kind: body.kind, name: body.name, authMethod: body.authMethod, loginUrl: row.loginUrl },
+      after: {
+        kind: body.kind,
+        name: body.name,
+        authMethod: body.authMethod,
+        loginUrl: row.loginUrl,
+        instanceUrl: row.instanceUrl,
+      },
     });
     return row;
   });
-  if (body.authMethod === 'oauth') {
-    const url = authorizeUrl(
-      { loginUrl: created.loginUrl!, clientId: created.clientId!, redirectUri: body.redirectUri },
-      pending!.state,
-      pending!.challenge,
-    );
-    return { connection: connectionDto(created), authorizeUrl: url };
+  if (pending) {
+    return {
+      connection: connectionDto(created),
+      authorizeUrl: authorizeUrlFor(created, pending.state, pending.challenge),
+    };
   }
   try {
-    const granted = await jwtBearer(
-      { loginUrl: created.loginUrl!, clientId: created.clientId! },
-      body.username,
-      body.privateKey,
+    const granted = await grantWithoutPerson(
+      secrets,
+      created,
+      body.kind === 'hubspot' && body.authMethod === 'token' ? body.token : undefined,
     );
     return {
       connection: await activate(db, secrets, ctx, created, granted, 'crm.connected'),
@@ -233,20 +261,16 @@ export async function completeCrmOAuth(
   ctx: Ctx,
   body: z.output<typeof crmCallbackBody>,
 ) {
-  const c = await findConnectionByState(db, body.state);
-  if (!c)
+  // Found by the id in the state, then the whole state compared in constant time: a forged or replayed
+  // state learns nothing from how long the refusal took.
+  const c = await findConnection(db, stateConnectionId(body.state));
+  if (!c || !sameState(c.oauthState, body.state))
     throw invalid([
       { path: 'body.state', message: 'No connection is waiting for this grant (it was used or replaced)' },
     ]);
-  const client = {
-    loginUrl: c.loginUrl!,
-    clientId: c.clientId!,
-    clientSecret: open(secrets, c, 'clientSecret'),
-    redirectUri: c.redirectUri!,
-  };
   let granted;
   try {
-    granted = await exchangeCode(client, body.code, open(secrets, c, 'pkceVerifier')!);
+    granted = await exchangeCodeFor(secrets, c, body.code);
   } catch (err) {
     throw crmRefusal(err);
   }
@@ -257,14 +281,10 @@ export async function completeCrmOAuth(
 export async function reconnectCrm(db: Db, secrets: SecretBox, ctx: Ctx, id: string, version: number) {
   const c = await loadConnection(db, id);
   assertVersion(c, version);
-  if (c.authMethod === 'jwt') {
+  if (c.authMethod !== 'oauth') {
     let granted;
     try {
-      granted = await jwtBearer(
-        { loginUrl: c.loginUrl!, clientId: c.clientId! },
-        c.username!,
-        open(secrets, c, 'privateKey')!,
-      );
+      granted = await grantWithoutPerson(secrets, c);
     } catch (err) {
       throw crmRefusal(err);
     }
@@ -282,12 +302,10 @@ export async function reconnectCrm(db: Db, secrets: SecretBox, ctx: Ctx, id: str
     record.audit({ action: 'crm.reconnect_started', entityType: 'crm_connection', entityId: c.id });
     return updated;
   });
-  const url = authorizeUrl(
-    { loginUrl: c.loginUrl!, clientId: c.clientId!, redirectUri: c.redirectUri! },
-    pending.state,
-    pending.challenge,
-  );
-  return { connection: connectionDto(row), authorizeUrl: url };
+  return {
+    connection: connectionDto(row),
+    authorizeUrl: authorizeUrlFor(row, pending.state, pending.challenge),
+  };
 }
 
 /** Proves the grant works: the org's name, and what the CRM says of the API budget. */

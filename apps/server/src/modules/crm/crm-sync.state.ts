@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { Ctx } from '../../lib/actor';
 import type { SecretBox } from '../../lib/secrets';
 import { CrmError, type CrmObject, type CrmProvider } from './crm.provider';
+import { budgetWindowMs } from './crm.providers';
 import {
   claimConnection,
   insertRunRecords,
@@ -35,15 +36,22 @@ export class BudgetReached extends Error {}
 /** Stops the run at a page boundary when sync was paused; resuming continues it from its watermarks. */
 export class Paused extends Error {}
 
-export function checkBudget(s: RunState) {
+export async function checkBudget(s: RunState) {
   const usage = s.provider.usage();
   if (!usage) return;
   const allowed = Math.floor((usage.max * s.connection.budgetShare) / 100);
-  if (usage.used >= allowed) {
-    throw new BudgetReached(
-      `Stopped at ${s.connection.budgetShare}% of the CRM's daily API budget (${usage.used} of ${usage.max} calls used); the sync continues when the budget allows`,
-    );
+  if (usage.used < allowed) return;
+  const windowMs = budgetWindowMs(s.connection);
+  if (windowMs !== null) {
+    // A rolling window (HubSpot OAuth apps: 110 calls per 10 s, no daily figure given) refills within
+    // seconds: the run waits for it here rather than being deferred for an hour.
+    const wait = Date.parse(usage.observedAt) + windowMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return;
   }
+  throw new BudgetReached(
+    `Stopped at ${s.connection.budgetShare}% of the CRM's daily API budget (${usage.used} of ${usage.max} calls used); the sync continues when the budget allows`,
+  );
 }
 
 /** Renews the run's hold on its connection between pages; a lost lease ends the run (another took over). */
@@ -53,7 +61,7 @@ export async function renewLease(s: RunState) {
   if (!held) throw new CrmError('unavailable', 'Another run took over this connection');
   if (held.paused && !s.dryRun)
     throw new Paused('Paused: the run continues where it stopped when sync is resumed');
-  checkBudget(s);
+  await checkBudget(s);
 }
 
 export interface LogEntry {

@@ -60,6 +60,34 @@ const salesforceStages: Record<string, CrmMappings['opportunity']['stageMap'][st
   'Closed Lost': 'lost',
 };
 
+const hubspotStages: Record<string, CrmMappings['opportunity']['stageMap'][string]> = {
+  appointmentscheduled: 'qualification',
+  qualifiedtobuy: 'discovery',
+  presentationscheduled: 'proposal',
+  decisionmakerboughtin: 'negotiation',
+  contractsent: 'commit',
+  closedwon: 'won',
+  closedlost: 'lost',
+};
+
+/**
+ * A HubSpot portal's own pipeline stages: the default pipeline's stage ids are known; a custom stage is
+ * mapped to won / lost only when its label says so, and otherwise left for the admin to map (an unmapped
+ * stage is a record error naming dealstage, never a guess).
+ */
+function hubspotStageMap(options: { value: string; label: string }[] | undefined) {
+  if (!options) return hubspotStages;
+  return Object.fromEntries(
+    options.flatMap((o): [string, CrmMappings['opportunity']['stageMap'][string]][] => {
+      const known = hubspotStages[o.value];
+      if (known) return [[o.value, known]];
+      if (/closed\s*won\b/i.test(o.label)) return [[o.value, 'won']];
+      if (/closed\s*lost\b/i.test(o.label)) return [[o.value, 'lost']];
+      return [];
+    }),
+  );
+}
+
 /**
  * A fresh org's defaults. Registration fields (name, account) are ours; stage,
  * amount and close date are the CRM's. The currency field is mapped only where
@@ -135,18 +163,13 @@ export function defaultMappings(kind: CrmKind, opportunity?: CrmObjectSchema): C
         m('name', 'dealname', 'push', 'partnergraph'),
         m('stage', 'dealstage', 'both', 'crm'),
         m('amount', 'amount', 'both', 'crm'),
-        m('currency', 'deal_currency_code', 'both', 'crm'),
+        // Portals without multi-currency have no deal_currency_code: amounts are in the company currency.
+        ...(!opportunity || has('deal_currency_code')
+          ? [m('currency', 'deal_currency_code', 'both', 'crm')]
+          : []),
         m('closeDate', 'closedate', 'both', 'crm'),
       ],
-      stageMap: {
-        appointmentscheduled: 'qualification',
-        qualifiedtobuy: 'discovery',
-        presentationscheduled: 'proposal',
-        decisionmakerboughtin: 'negotiation',
-        contractsent: 'commit',
-        closedwon: 'won',
-        closedlost: 'lost',
-      },
+      stageMap: hubspotStageMap(opportunity?.fields.find((f) => f.name === 'dealstage')?.options),
     },
     lead: {
       enabled: false,
@@ -158,13 +181,14 @@ export function defaultMappings(kind: CrmKind, opportunity?: CrmObjectSchema): C
     partners: {
       mode: 'opportunity_partner',
       lookupField: null,
+      // The HubSpot adapter labels each association `Partner: <role>` (and `Primary partner`).
       roles: {
-        sourced: 'Sourced partner',
-        referred: 'Referring partner',
-        co_sell: 'Co-sell partner',
-        implementation: 'Implementation partner',
-        integration: 'Integration partner',
-        influenced: 'Influencing partner',
+        sourced: 'Sourced',
+        referred: 'Referral',
+        co_sell: 'Co-sell',
+        implementation: 'Implementation',
+        integration: 'Integration',
+        influenced: 'Influence',
       },
     },
   };

@@ -38,6 +38,8 @@ export const crmConnections = pgTable(
     accessTokenSealed: text('access_token_sealed'),
     refreshTokenSealed: text('refresh_token_sealed'),
     pkceVerifierSealed: text('pkce_verifier_sealed'),
+    /** When the sealed access token stops working (OAuth grants that say so); refreshed ahead of it. */
+    tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
     oauthState: text('oauth_state'),
     remoteAccountId: text('remote_account_id'),
     remoteName: text('remote_name'),

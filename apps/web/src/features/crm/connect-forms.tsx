@@ -14,24 +14,23 @@ import { useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useConnectCrm } from '../../api/crm';
 import { showServerErrors, useContractForm } from '../../components/forms';
+import { callbackUrl } from './crm-callback';
+import { HubSpotConnectForm } from './hubspot-connect-form';
 
-/**
- * The connect forms, one per CRM kind. The screens around them are generic over the kind; HubSpot's
- * form (OAuth app or private-app token) is registered here beside Salesforce's when its adapter lands.
- */
+export { callbackUrl };
+
+/** The connect forms, one per CRM kind; the screens around them are generic over the kind. */
 export const connectForms: Partial<
   Record<'salesforce' | 'hubspot', { label: string; Form: () => ReactNode }>
 > = {
   salesforce: { label: 'Salesforce', Form: SalesforceConnectForm },
+  hubspot: { label: 'HubSpot', Form: HubSpotConnectForm },
 };
 
 const loginUrls = [
   { value: 'https://login.salesforce.com', label: 'Production' },
   { value: 'https://test.salesforce.com', label: 'Sandbox' },
 ];
-
-/** Where Salesforce sends the person back: this app's callback screen (register it on the connected app). */
-export const callbackUrl = () => `${window.location.origin}/settings/crm/callback`;
 
 function SalesforceConnectForm() {
   const [method, setMethod] = useState<'oauth' | 'jwt'>('oauth');

@@ -13,7 +13,7 @@ import { createHubSpotCaller, DEFAULT_HUBSPOT_API_BASE, toCrmError } from './hub
 /** HubSpot's consent screen lives on the app host, not the API host. */
 export const DEFAULT_HUBSPOT_AUTHORIZE_BASE = 'https://app.hubspot.com';
 
-/** The scopes the sync needs (docs/CRM-hubspot.md). */
+/** The scopes the sync needs (docs/CRM.md, HubSpot). */
 export const HUBSPOT_SCOPES = [
   'oauth',
   'crm.objects.companies.read',

@@ -87,7 +87,7 @@ export function createHubSpotCaller(
     const max = num('x-hubspot-ratelimit-max');
     const remaining = num('x-hubspot-ratelimit-remaining');
     const observedAt = new Date().toISOString();
-    // Private apps get the daily budget; OAuth apps only the rolling 10-second window (see docs/CRM-hubspot.md).
+    // Private apps get the daily budget; OAuth apps only the rolling 10-second window (see docs/CRM.md, HubSpot).
     if (Number.isFinite(daily) && Number.isFinite(dailyRemaining))
       usage = { used: daily - dailyRemaining, max: daily, observedAt };
     else if (Number.isFinite(max) && Number.isFinite(remaining))
