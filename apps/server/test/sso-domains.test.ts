@@ -8,6 +8,7 @@ import { discoverLimit } from '../src/modules/sso/domains.service';
 import { ssoConnections } from '../src/modules/sso/sso.tables';
 import { newId } from '../src/lib/ids';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
+import { softPasskey } from './passkey-authenticator';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 
 /** TXT records the tiny DNS server answers, by name. */
@@ -219,6 +220,41 @@ describe('"SSO required"', () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+
+  it('refuses a passkey sign-in too: a key enrolled before the policy does not outlive it', async () => {
+    const member = await signIn(t.app, e.aUser.email, PASSWORD);
+    const key = softPasskey();
+    const options = (await as(t.app, member).post('/api/v1/me/mfa/passkeys/options')).json();
+    const added = await as(t.app, member).post('/api/v1/me/mfa/passkeys', {
+      name: 'Laptop',
+      response: key.register(options),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const passwordless = async () => {
+      const open = await t.app.inject({ method: 'POST', url: '/api/v1/auth/passkey/options', payload: {} });
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/passkey',
+        payload: { response: key.assert(open.json()) },
+      });
+    };
+    expect((await passwordless()).statusCode).toBe(200);
+    const policy = (await as(t.app, aAdmin).get('/api/v1/sso/policy')).json();
+    const on = await as(t.app, aAdmin).put('/api/v1/sso/policy', {
+      ssoRequired: true,
+      version: policy.version,
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    const refused = await passwordless();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toContain("Continue with your company's sign-in");
+    expect(refused.cookies.find((c) => c.name === 'pg_session')).toBeUndefined();
+    const off = await as(t.app, aAdmin).put('/api/v1/sso/policy', {
+      ssoRequired: false,
+      version: on.json().version,
+    });
+    expect(off.statusCode).toBe(200);
   });
 
   it('needs an active connection first, and the vendor a break-glass admin who keeps the password', async () => {

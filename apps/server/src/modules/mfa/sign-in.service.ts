@@ -8,6 +8,7 @@ import type { SecretBox } from '../../lib/secrets';
 import { hashToken } from '../../lib/tokens';
 import { completeSignIn, type RequestInfo, type SignInFound } from '../identity/identity.service';
 import { findUserForSignInById } from '../identity/identity.repository';
+import { assertPasswordSignInAllowed } from '../sso/sso.policy';
 import type { Site } from '../mail/templates';
 import { beginTotpFor, issueRecoveryCodes, mfaCodeLimit, openTotpSecret, tellOwner } from './factors';
 import {
@@ -200,6 +201,9 @@ export async function signInWithPasskey(
   if (!found || found.user.status !== 'active' || found.org.status === 'terminated') {
     throw unauthorized('This account cannot sign in');
   }
+  // A passkey is a credential held here, not at the organization's IdP: "SSO required" refuses it as it
+  // refuses a password (the break-glass admin excepted), or a key enrolled before the policy would outlive it.
+  await assertPasswordSignInAllowed(d.db, found.user);
   const done = await completeSignIn(d.db, req, found, previousToken, 'passkey');
   return { token: done.token, body: done.body };
 }
