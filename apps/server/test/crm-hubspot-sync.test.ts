@@ -243,6 +243,17 @@ describe('CRM sync with HubSpot', () => {
     expect((await runNow()).counts.dealsChanged).toBe(0);
   });
 
+  it('a customer HubSpot lacks is created as a company with its name and a bare domain', async () => {
+    await register('Globex', 'globex.com', 1_000_000);
+    const run = await runNow();
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(run.counts).toMatchObject({ accountsCreated: 1, opportunitiesCreated: 1, recordErrors: 0 });
+    const globex = [...hs.portal.objects.companies.values()].filter((c) => c.properties.name === 'Globex');
+    expect(globex).toHaveLength(1);
+    // HubSpot's `domain` property holds a domain, not a URL: a URL there breaks HubSpot's own matching.
+    expect(globex[0]!.properties.domain).toBe('globex.com');
+  });
+
   it('a private app stops at the configured share of its daily API budget', async () => {
     const c = (await api().get(base())).json();
     await api().patch(base(), { version: c.version, budgetShare: 10 });

@@ -140,6 +140,17 @@ export async function knownAccounts(s: RunState) {
   );
 }
 
+/**
+ * A website as the mapped CRM field holds it: HubSpot's `domain` property takes a bare domain
+ * (`northwind.com`), a URL field (Salesforce `Website`) a URL.
+ */
+function websiteFor(s: RunState, remote: string, website: string | null, domain: string | null) {
+  if (s.connection.kind === 'hubspot' && remote === 'domain') {
+    return domain ?? (website ? (customerDomain(website)?.domain ?? null) : null);
+  }
+  return website ?? (domain ? `https://${domain}` : null);
+}
+
 /** The values of a partner as the account mapping pushes them. */
 function partnerValues(s: RunState, p: Partner) {
   const values: Record<string, unknown> = {};
@@ -149,7 +160,7 @@ function partnerValues(s: RunState, p: Partner) {
       f.local === 'name'
         ? p.name
         : f.local === 'website'
-          ? (p.website ?? (p.domain ? `https://${p.domain}` : null))
+          ? websiteFor(s, f.remote, p.website ?? null, p.domain ?? null)
           : p.country;
     if (v !== null && v !== undefined) values[f.remote] = v;
   }
@@ -226,12 +237,15 @@ export async function ensureCustomerAccount(
     });
     return null;
   }
-  const values: Record<string, unknown> = { Name: deal.customerName };
+  // The name goes to the mapped name field (Salesforce `Name`, HubSpot `name`): a field the CRM lacks would
+  // refuse the whole record.
+  const nameField = accountField(s, 'name');
+  const values: Record<string, unknown> = {
+    [nameField?.remote ?? (s.connection.kind === 'hubspot' ? 'name' : 'Name')]: deal.customerName,
+  };
   const websiteField = accountField(s, 'website');
   if (deal.customerDomain && websiteField && websiteField.direction !== 'pull')
-    values[websiteField.remote] = `https://${deal.customerDomain}`;
-  const nameField = accountField(s, 'name');
-  if (nameField) values[nameField.remote] = deal.customerName;
+    values[websiteField.remote] = websiteFor(s, websiteField.remote, null, deal.customerDomain);
   const plannedKey = `customer:${deal.customerRootDomain ?? deal.customerNameKey}`;
   if (s.dryRun) {
     if (!s.planned.has(plannedKey)) {
