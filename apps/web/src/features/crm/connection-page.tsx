@@ -190,7 +190,7 @@ function Runs({ connection: c }: { connection: CrmConnection }) {
             created, and changes nothing.
           </Text>
         ) : (
-          <Table>
+          <Table aria-label="Sync runs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Run</Table.Th>
