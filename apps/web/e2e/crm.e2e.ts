@@ -12,6 +12,8 @@ import { signIn, tableRows, useBrowser, waitForPath } from './support/browser';
 // at save, naming the field; the fixed mapping saves; a dry run joins the sync log. The e2e server
 // runs with JOBS=false (see global-setup.ts), so the run stays queued with zero counts, and the first real
 // sync is refused until a dry run has finished: the screens show both, not a finished run's counts.
+// Salesforce connects by its OAuth web-server flow: the emulator's authorize page redirects straight
+// back to this server's callback screen with the code, as Salesforce does for a user already signed in.
 
 /** What this spec uses of the server tests' HubSpot emulator (apps/server/test/emulators/hubspot.ts). */
 interface HubSpotEmulator {
@@ -28,6 +30,15 @@ const emulatorModule = new URL('../../server/test/emulators/hubspot.ts', import.
 
 let hs: HubSpotEmulator;
 
+/** What this spec uses of the server tests' Salesforce emulator (apps/server/test/emulators/salesforce.ts). */
+interface SalesforceEmulator {
+  url: string;
+  oauth: { clientId: string; clientSecret: string };
+  close(): Promise<void>;
+}
+const salesforceModule = new URL('../../server/test/emulators/salesforce.ts', import.meta.url).href;
+let sf: SalesforceEmulator;
+
 beforeAll(async () => {
   const { startHubSpotEmulator } = (await import(/* @vite-ignore */ emulatorModule)) as {
     startHubSpotEmulator(options: { portalId: number }): Promise<HubSpotEmulator>;
@@ -41,9 +52,14 @@ beforeAll(async () => {
     fieldType: 'textarea',
   });
   hs.seed('companies', { name: 'Initech', domain: 'initech.com' });
+  const { startSalesforceEmulator } = (await import(/* @vite-ignore */ salesforceModule)) as {
+    startSalesforceEmulator(options: { orgName: string }): Promise<SalesforceEmulator>;
+  };
+  sf = await startSalesforceEmulator({ orgName: 'Acme Sales Org' });
 });
 afterAll(async () => {
   await hs?.close();
+  await sf?.close();
 });
 
 async function choose(page: Page, combobox: Locator, option: string | RegExp) {
@@ -164,5 +180,44 @@ describe('CRM: connect HubSpot and map its fields', () => {
     await page.getByRole('link', { name: 'CRM', exact: true }).click();
     await waitForPath(page, '/settings/crm');
     await page.getByRole('link', { name: 'HubSpot e2e' }).waitFor();
+  }, 120_000);
+
+  test('the vendor admin connects Salesforce through its sign-in page and lands back on the connection', async () => {
+    const page = browser.page();
+    await signIn(page, accounts.admin);
+    await waitForPath(page, '/partners');
+    await openCrm(page);
+
+    // Salesforce by OAuth is the first form offered; the login URL is the org's (here the emulator).
+    const connect = page.getByRole('region', { name: 'Connect a CRM' });
+    await expect
+      .poll(() => connect.getByRole('radio', { name: 'Sign in with Salesforce (OAuth)' }).isChecked())
+      .toBe(true);
+    await connect.getByRole('textbox', { name: 'Name', exact: true }).fill('Salesforce e2e');
+    await connect.getByRole('textbox', { name: 'Login URL' }).fill(sf.url);
+    await connect.getByRole('textbox', { name: 'Consumer key' }).fill(sf.oauth.clientId);
+    await connect.getByLabel('Consumer secret').fill(sf.oauth.clientSecret);
+    // The callback to register on the connected app is this server's own.
+    expect(await connect.getByRole('textbox', { name: 'Callback URL' }).inputValue()).toBe(
+      new URL('/settings/crm/callback', page.url()).href,
+    );
+    await connect.getByRole('button', { name: 'Connect Salesforce' }).click();
+
+    // Salesforce's authorize page sends the person back with a code, which the callback screen trades.
+    await page.getByRole('heading', { name: 'Connecting your CRM', level: 1 }).waitFor();
+    await page.getByText('Connected to Acme Sales Org').waitFor();
+    await page.getByRole('link', { name: 'Open the connection' }).click();
+    await waitForPath(page, /^\/settings\/crm\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Salesforce e2e', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByText('The connection works').waitFor();
+    await page.getByText(/Reached Acme Sales Org/).waitFor();
+
+    // Its mapping screen reads the org's describe: opportunities' fields and stages.
+    const mappings = page.getByRole('region', { name: 'Mappings' });
+    await mappings.getByRole('heading', { name: 'Stages' }).waitFor();
+    await expect
+      .poll(() => mappings.getByRole('combobox', { name: 'Our stage for Closed Won' }).inputValue())
+      .toBe('won');
   }, 120_000);
 });
