@@ -226,12 +226,13 @@ export async function ensureCustomerAccount(
     });
     return null;
   }
-  const values: Record<string, unknown> = { Name: deal.customerName };
+  // A new account always needs its name, under the CRM's own field for it (a HubSpot company has no "Name").
+  const values: Record<string, unknown> = {
+    [accountField(s, 'name')?.remote ?? 'Name']: deal.customerName,
+  };
   const websiteField = accountField(s, 'website');
   if (deal.customerDomain && websiteField && websiteField.direction !== 'pull')
     values[websiteField.remote] = `https://${deal.customerDomain}`;
-  const nameField = accountField(s, 'name');
-  if (nameField) values[nameField.remote] = deal.customerName;
   const plannedKey = `customer:${deal.customerRootDomain ?? deal.customerNameKey}`;
   if (s.dryRun) {
     if (!s.planned.has(plannedKey)) {
