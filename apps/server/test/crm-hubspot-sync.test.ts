@@ -223,6 +223,16 @@ describe('CRM sync with HubSpot', () => {
     expect(dealsNamed('Initech')).toHaveLength(1);
   });
 
+  it('a customer the portal lacks becomes a new company under HubSpot’s own name property', async () => {
+    await register('Globex', 'globex.com', 900_000);
+    const run = await runNow();
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(run.counts).toMatchObject({ accountsCreated: 1, opportunitiesCreated: 1, recordErrors: 0 });
+    const globex = [...hs.portal.objects.companies.values()].filter((c) => c.properties.name === 'Globex');
+    expect(globex).toHaveLength(1);
+    expect(dealsNamed('Globex')).toHaveLength(1);
+  });
+
   it('Closed Won in HubSpot wins the deal here, with its amount, and the sourced revenue moves', async () => {
     const revenue = async () =>
       (await api().get(`/api/v1/analytics/revenue?from=${inDays(-30)}&to=${inDays(1)}`)).json().totals.sourced
