@@ -81,7 +81,7 @@ async function openCrm(page: Page) {
 describe('CRM: connect HubSpot and map its fields', () => {
   const browser = useBrowser();
 
-  test('the vendor admin connects a HubSpot private app, maps fields and starts a dry run and a sync', async () => {
+  test('the vendor admin connects a HubSpot private app, maps fields, queues a dry run and is told the sync waits for it', async () => {
     const page = browser.page();
     // The wrong token (422) and the mapping to a deleted property (400) are refused on purpose.
     browser.expectStatus(422);
