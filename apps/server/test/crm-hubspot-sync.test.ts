@@ -223,6 +223,18 @@ describe('CRM sync with HubSpot', () => {
     expect(dealsNamed('Initech')).toHaveLength(1);
   });
 
+  it('a customer the portal lacks becomes a new company under HubSpot’s own name property', async () => {
+    await register('Globex', 'globex.com', 900_000);
+    const run = await runNow();
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(run.counts).toMatchObject({ accountsCreated: 1, opportunitiesCreated: 1, recordErrors: 0 });
+    const globex = [...hs.portal.objects.companies.values()].filter((c) => c.properties.name === 'Globex');
+    expect(globex).toHaveLength(1);
+    // HubSpot's `domain` property holds a domain, not a URL: a URL there breaks HubSpot's own matching.
+    expect(globex[0]!.properties.domain).toBe('globex.com');
+    expect(dealsNamed('Globex')).toHaveLength(1);
+  });
+
   it('Closed Won in HubSpot wins the deal here, with its amount, and the sourced revenue moves', async () => {
     const revenue = async () =>
       (await api().get(`/api/v1/analytics/revenue?from=${inDays(-30)}&to=${inDays(1)}`)).json().totals.sourced
@@ -241,17 +253,6 @@ describe('CRM sync with HubSpot', () => {
     expect(audit[0]!.requestId).toBe(`crm-run:${run.id}`);
     // The same change delivered again (HubSpot's search is inclusive at the watermark) is not applied twice.
     expect((await runNow()).counts.dealsChanged).toBe(0);
-  });
-
-  it('a customer HubSpot lacks is created as a company with its name and a bare domain', async () => {
-    await register('Globex', 'globex.com', 1_000_000);
-    const run = await runNow();
-    expect(run).toMatchObject({ status: 'completed' });
-    expect(run.counts).toMatchObject({ accountsCreated: 1, opportunitiesCreated: 1, recordErrors: 0 });
-    const globex = [...hs.portal.objects.companies.values()].filter((c) => c.properties.name === 'Globex');
-    expect(globex).toHaveLength(1);
-    // HubSpot's `domain` property holds a domain, not a URL: a URL there breaks HubSpot's own matching.
-    expect(globex[0]!.properties.domain).toBe('globex.com');
   });
 
   it('a private app stops at the configured share of its daily API budget', async () => {

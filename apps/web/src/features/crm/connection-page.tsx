@@ -36,6 +36,8 @@ import { MappingEditor } from './mapping-editor';
 /** One connection: its status and grant, test, the mapping screen, runs with progress, and the sync log. */
 export function ConnectionPage({ connectionId }: { connectionId: string }) {
   const connection = useQuery(crmConnectionQueryOptions(connectionId));
+  // Kept here, not in the editor: a save bumps the version, which remounts the editor with the saved values.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   useDocumentTitle(`${connection.data?.name ?? 'CRM connection'} · PartnerGraph`);
   if (connection.isPending) return <LoadingState label="Loading the connection…" />;
   if (connection.isError)
@@ -65,7 +67,12 @@ export function ConnectionPage({ connectionId }: { connectionId: string }) {
             <Title order={2} size="h4" id="crm-mappings" mb="sm">
               Mappings
             </Title>
-            <MappingEditor key={c.version} connection={c} />
+            <MappingEditor
+              key={c.version}
+              connection={c}
+              savedVersion={savedVersion}
+              onSaved={setSavedVersion}
+            />
           </Card>
         </>
       )}
@@ -190,7 +197,7 @@ function Runs({ connection: c }: { connection: CrmConnection }) {
             created, and changes nothing.
           </Text>
         ) : (
-          <Table>
+          <Table aria-label="Sync runs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Run</Table.Th>

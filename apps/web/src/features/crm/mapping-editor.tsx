@@ -35,7 +35,16 @@ const owners = [
  * and which side wins a conflict; the stage map. Saved mappings are checked against the CRM's schema
  * by the server, whose refusals land on the rows they name.
  */
-export function MappingEditor({ connection }: { connection: CrmConnection }) {
+export function MappingEditor({
+  connection,
+  savedVersion,
+  onSaved,
+}: {
+  connection: CrmConnection;
+  /** The version a save from this screen produced: the editor is remounted per version, so the notice lives above it. */
+  savedVersion: number | null;
+  onSaved: (version: number) => void;
+}) {
   const save = useSaveCrmMappings(connection.id);
   const [alert, setAlert] = useState<string | null>(null);
   const form = useContractForm<Values>(schema, {
@@ -50,7 +59,10 @@ export function MappingEditor({ connection }: { connection: CrmConnection }) {
         setAlert(null);
         save.mutate(
           { version: connection.version, mappings: values.mappings },
-          { onError: (error) => setAlert(showServerErrors(form, error)) },
+          {
+            onSuccess: (saved) => onSaved(saved.version),
+            onError: (error) => setAlert(showServerErrors(form, error)),
+          },
         );
       })}
     >
@@ -60,7 +72,7 @@ export function MappingEditor({ connection }: { connection: CrmConnection }) {
             {alert}
           </Alert>
         )}
-        {save.isSuccess && !save.isPending && <Alert color="green">Mappings saved.</Alert>}
+        {savedVersion === connection.version && <Alert color="green">Mappings saved.</Alert>}
         {objects.map(({ key, title }) => (
           <Stack key={key} gap="xs">
             <Group justify="space-between">
