@@ -34,6 +34,9 @@ describe('the vendor admin', () => {
       'Moderation queue',
       'Team',
       'Audit log',
+      'Security',
+      'Single sign-on',
+      'Provisioning (SCIM)',
       'Settings',
     ]);
 

@@ -48,7 +48,6 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <EcosystemNavLinks onNavigate={onNavigate} />
       <CommunityNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />
-      <ScimNavLink onNavigate={onNavigate} />
       {canReadAudit && (
         <NavLinkLink
           to="/audit-log"
@@ -58,9 +57,11 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      {/* How people get in, together: factors and policy, the IdP connections, provisioning. */}
       <SecurityNavLink onNavigate={onNavigate} />
-      <SettingsNavLink onNavigate={onNavigate} />
       <SsoNavLink onNavigate={onNavigate} />
+      <ScimNavLink onNavigate={onNavigate} />
+      <SettingsNavLink onNavigate={onNavigate} />
     </Stack>
   );
 }
