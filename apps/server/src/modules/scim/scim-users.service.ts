@@ -35,10 +35,10 @@ import {
   findGroupsOfUsers,
   findScimUsers,
   saveScimUser,
-  scimVisibleUsers,
   userFilterAttributes,
   type ScimUserRow,
 } from './scim.repository';
+import { scimVisibleUsers } from './scim.visibility';
 
 const emailSchema = z.email().max(254);
 

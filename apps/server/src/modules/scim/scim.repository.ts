@@ -6,24 +6,12 @@ import type { ProvisionedUserColumns } from '../identity/identity.repository';
 import type { SqlAttr, SqlAttrResolver } from './scim-filter';
 import { ENTERPRISE_SCHEMA } from './scim-schemas';
 import { scimGroupMembers, scimGroups, scimRoleMappings, scimUsers } from './scim.tables';
+import { scimVisibleGroups } from './scim.visibility';
 
 export type ScimUserRow = typeof scimUsers.$inferSelect;
 export type ScimGroupRow = typeof scimGroups.$inferSelect;
 
 // --- Users: the SCIM attributes kept beside the user row ---
-
-/**
- * The users the identity provider sees: the organization's active people (so it can find and link
- * those who were there before it), and everyone it provisions until it deletes them.
- */
-export const scimVisibleUsers = (organizationId: string) => (c: ProvisionedUserColumns) =>
-  or(
-    eq(c.status, 'active'),
-    inArray(
-      c.id,
-      sql`(select ${scimUsers.userId} from ${scimUsers} where ${scimUsers.organizationId} = ${organizationId})`,
-    ),
-  )!;
 
 const column = (type: SqlAttr['type'], expr: SQL, caseExact = false): SqlAttr => ({
   type,
@@ -184,7 +172,7 @@ export async function findGroupsOfOrganization(
   filter: SQL | undefined,
   page: { offset: number; limit: number },
 ) {
-  const condition = and(eq(scimGroups.organizationId, organizationId), filter);
+  const condition = and(scimVisibleGroups(organizationId), filter);
   const [{ total } = { total: 0 }] = await q
     .select({ total: sql<number>`count(*)::int` })
     .from(scimGroups)
@@ -212,7 +200,7 @@ export async function findGroupOfOrganization(
   const query = q
     .select()
     .from(scimGroups)
-    .where(and(eq(scimGroups.id, id), eq(scimGroups.organizationId, organizationId)));
+    .where(and(eq(scimGroups.id, id), scimVisibleGroups(organizationId)));
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   return row;
 }
@@ -223,7 +211,7 @@ export async function findGroupByName(q: Queryable, organizationId: string, disp
     .from(scimGroups)
     .where(
       and(
-        eq(scimGroups.organizationId, organizationId),
+        scimVisibleGroups(organizationId),
         eq(sql`lower(${scimGroups.displayName})`, displayName.toLowerCase()),
       ),
     );
@@ -312,6 +300,6 @@ export async function findGroupsWithMemberCounts(q: Queryable, organizationId: s
       members: sql<number>`(select count(*)::int from ${scimGroupMembers} where ${scimGroupMembers.groupId} = ${scimGroups.id})`,
     })
     .from(scimGroups)
-    .where(eq(scimGroups.organizationId, organizationId))
+    .where(scimVisibleGroups(organizationId))
     .orderBy(scimGroups.displayName);
 }
