@@ -4,7 +4,7 @@ import type { MailMessage } from '../src/lib/mail';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { users } from '../src/modules/identity/identity.tables';
 import { sendDailyDigests } from '../src/modules/mail/digest.service';
-import { hideOneTimeLinks } from '../src/modules/mail/mail.service';
+import { hideOneTimeLinks } from '../src/modules/mail/mail.visibility';
 import {
   createApplicationRecord,
   createConnectionRecord,

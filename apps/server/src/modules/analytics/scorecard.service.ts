@@ -18,6 +18,7 @@ import { pipelineAt, pipelineInstant } from './pipeline.service';
 import { referralCounts, referralRates, referralRevenue } from './referrals.report';
 import { partnerCredits, wonCte } from './revenue.service';
 import { activePartner, none, primaryType, value } from './sql';
+import { mayReadScorecard } from './analytics.visibility';
 
 /** Benchmarks are aggregates over at least this many organizations (metrics.md). */
 export const MIN_BENCHMARK_ORGS = 5;
@@ -250,8 +251,7 @@ export async function scorecard(
   scope: Scope,
   model: AttributionModel,
 ): Promise<Scorecard> {
-  // A partner reads only its own scorecard; anything else is as absent as a missing one.
-  if (!isId(id) || (actor.orgKind === 'partner' && actor.orgId !== id)) throw notFound('partner');
+  if (!isId(id) || !mayReadScorecard(actor, id)) throw notFound('partner');
   const org = await findPartnerOrganization(q, id);
   if (!org) throw notFound('partner');
   const names = await typeNames(q);

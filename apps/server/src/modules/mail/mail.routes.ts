@@ -32,7 +32,7 @@ export default async function mailRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: pageOf(emailSchema) },
       },
     },
-    async (req) => listEmails(db, req.query),
+    async (req) => listEmails(db, req.ctx.actor, req.query),
   );
   r.get(
     '/emails/:id',
@@ -45,7 +45,7 @@ export default async function mailRoutes(app: FastifyInstance, { db, mailer, con
         response: { 200: emailDetailSchema },
       },
     },
-    async (req) => getEmail(db, req.params.id),
+    async (req) => getEmail(db, req.ctx.actor, req.params.id),
   );
   r.get(
     '/unsubscribe',

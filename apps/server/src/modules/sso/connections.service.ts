@@ -9,7 +9,7 @@ import type {
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
-import type { Actor, Ctx } from '../../lib/actor';
+import { isVendor, type Actor, type Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable, type FieldError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SecretBox } from '../../lib/secrets';
@@ -98,8 +98,7 @@ interface SamlFields {
  * a trusted network (WEBHOOK_ALLOW_PRIVATE). A partner admin may not make the server fetch from the
  * vendor's own network (SSRF): their issuer and metadata URLs must resolve to public addresses.
  */
-const mayReachPrivate = (ctx: Ctx, config: Config) =>
-  ctx.actor.orgKind === 'vendor' || config.WEBHOOK_ALLOW_PRIVATE;
+const mayReachPrivate = (ctx: Ctx, config: Config) => isVendor(ctx.actor) || config.WEBHOOK_ALLOW_PRIVATE;
 
 const METADATA_MAX_BYTES = 1024 * 1024;
 
@@ -206,7 +205,7 @@ export async function createConnection(
   const id = newId();
   const errors = roleMappingProblems(input.roleMapping, ctx.actor);
   const now = new Date();
-  const vendor = ctx.actor.orgKind === 'vendor';
+  const vendor = isVendor(ctx.actor);
   const base = {
     id,
     organizationId: ctx.actor.orgId,
@@ -360,7 +359,7 @@ export async function approveConnection(db: Db, ctx: Ctx, config: Config, id: st
   const updated = await runChange(db, ctx, async (tx, record) => {
     const c = await findConnectionById(tx, ctx.actor, id, { forUpdate: true });
     if (!c) throw notFound('SSO connection');
-    if (ctx.actor.orgKind !== 'vendor') throw forbidden('Only the vendor admin approves SSO connections');
+    if (!isVendor(ctx.actor)) throw forbidden('Only the vendor admin approves SSO connections');
     assertVersion(c, version);
     if (c.status === 'active') throw unprocessable('This connection is already approved and active');
     const next = await updateConnection(tx, c.id, {

@@ -2,7 +2,7 @@ import { Resolver } from 'node:dns/promises';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
-import type { Ctx } from '../../lib/actor';
+import { isVendor, type Ctx } from '../../lib/actor';
 import { conflict, forbidden, notFound, unprocessable } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { subjectsOf, takeAttempt, type Limit } from '../../lib/rate-limit';
@@ -106,7 +106,7 @@ export async function verifyDomain(
   assertVersion(found, input.version);
   if (found.status === 'verified') throw unprocessable(`${found.domain} is already verified`);
   if (input.byVendor) {
-    if (ctx.actor.orgKind !== 'vendor' || ctx.actor.role !== 'admin')
+    if (!isVendor(ctx.actor) || ctx.actor.role !== 'admin')
       throw forbidden('Only the vendor admin confirms a domain without DNS');
   } else {
     const records = await txtRecordsOf(found.domain, config.DNS_SERVERS);

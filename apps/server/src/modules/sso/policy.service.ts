@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
-import type { Ctx } from '../../lib/actor';
+import { isVendor, type Ctx } from '../../lib/actor';
 import { invalid, staleVersion, unprocessable } from '../../lib/errors';
 import { findUserById } from '../identity/identity.repository';
 import {
@@ -40,7 +40,7 @@ export async function updatePolicy(
     const breakGlassUserId =
       input.breakGlassUserId === undefined ? (current?.breakGlassUserId ?? null) : input.breakGlassUserId;
     if (breakGlassUserId !== null) {
-      if (ctx.actor.orgKind !== 'vendor')
+      if (!isVendor(ctx.actor))
         throw invalid([
           { path: 'body.breakGlassUserId', message: 'only the vendor designates a break-glass admin' },
         ]);
@@ -53,7 +53,7 @@ export async function updatePolicy(
         throw unprocessable(
           'Connect and activate an SSO connection before requiring SSO: no one could sign in',
         );
-      if (ctx.actor.orgKind === 'vendor' && breakGlassUserId === null)
+      if (isVendor(ctx.actor) && breakGlassUserId === null)
         throw invalid([
           {
             path: 'body.breakGlassUserId',
