@@ -41,7 +41,7 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
         response: { 200: z.object({ items: z.array(webhookSchema) }) },
       },
     },
-    async () => listWebhooks(db),
+    async (req) => listWebhooks(db, req.ctx.actor),
   );
   r.post(
     '/webhooks',
@@ -64,7 +64,7 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
       config: { access },
       schema: { tags, summary: 'Get a webhook', params: idParams, response: { 200: webhookSchema } },
     },
-    async (req) => getWebhook(db, req.params.id),
+    async (req) => getWebhook(db, req.ctx.actor, req.params.id),
   );
   r.patch(
     '/webhooks/:id',
@@ -134,7 +134,7 @@ export default async function webhookRoutes(app: FastifyInstance, { db, config }
         response: { 200: pageOf(deliverySchema) },
       },
     },
-    async (req) => listDeliveries(db, req.params.id, req.query, req.query),
+    async (req) => listDeliveries(db, req.ctx.actor, req.params.id, req.query, req.query),
   );
   r.post(
     '/webhooks/:id/deliveries/:deliveryId/replay',

@@ -8,13 +8,14 @@ import type {
 } from '@partnergraph/shared/contracts/webhooks';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
-import type { Ctx } from '../../lib/actor';
+import type { Actor, Ctx } from '../../lib/actor';
 import { invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { keyset, where } from '../../lib/pagination';
 import { eventBody } from './delivery';
 import { checkWebhookUrl } from './url-safety';
 import { webhookDeliveries, webhookEndpoints } from './webhooks.tables';
+import { visibleWebhooks } from './webhooks.visibility';
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -65,21 +66,28 @@ async function requireSafeUrl(url: string, allowPrivate: boolean) {
   if (problem) throw invalid([{ path: 'body.url', message: problem }]);
 }
 
-async function load(db: Queryable, id: string, lock = false) {
+async function load(db: Queryable, actor: Actor, id: string, lock = false) {
   if (!isId(id)) throw notFound('webhook');
-  const q = db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  const q = db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(visibleWebhooks(actor), eq(webhookEndpoints.id, id)));
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw notFound('webhook');
   return row;
 }
 
-export async function listWebhooks(db: Db) {
-  const rows = await db.select().from(webhookEndpoints).orderBy(desc(webhookEndpoints.createdAt));
+export async function listWebhooks(db: Db, actor: Actor) {
+  const rows = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(visibleWebhooks(actor))
+    .orderBy(desc(webhookEndpoints.createdAt));
   return { items: rows.map(toDto) };
 }
 
-export async function getWebhook(db: Db, id: string) {
-  return toDto(await load(db, id));
+export async function getWebhook(db: Db, actor: Actor, id: string) {
+  return toDto(await load(db, actor, id));
 }
 
 export async function createWebhook(
@@ -119,7 +127,7 @@ export async function updateWebhook(
 ) {
   if (input.url) await requireSafeUrl(input.url, allowPrivate);
   return runChange(db, ctx, async (tx, record) => {
-    const before = await load(tx, id, true);
+    const before = await load(tx, ctx.actor, id, true);
     assertVersion(before, input.version);
     const [after] = await tx
       .update(webhookEndpoints)
@@ -146,7 +154,7 @@ export async function updateWebhook(
 
 export async function deleteWebhook(db: Db, ctx: Ctx, id: string) {
   await runChange(db, ctx, async (tx, record) => {
-    const before = await load(tx, id, true);
+    const before = await load(tx, ctx.actor, id, true);
     await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
     record.audit({
       action: 'webhook.deleted',
@@ -160,7 +168,7 @@ export async function deleteWebhook(db: Db, ctx: Ctx, id: string) {
 /** A new secret; the old one keeps signing (beside it) for a day, so receivers switch without losing events. */
 export async function rotateSecret(db: Db, ctx: Ctx, id: string, version: number) {
   return runChange(db, ctx, async (tx, record) => {
-    const before = await load(tx, id, true);
+    const before = await load(tx, ctx.actor, id, true);
     assertVersion(before, version);
     const [after] = await tx
       .update(webhookEndpoints)
@@ -180,11 +188,12 @@ export async function rotateSecret(db: Db, ctx: Ctx, id: string, version: number
 
 export async function listDeliveries(
   db: Db,
+  actor: Actor,
   id: string,
   query: z.output<typeof deliveryListQuery>,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  await load(db, id);
+  await load(db, actor, id);
   const ks = keyset(
     { createdAt: { column: webhookDeliveries.createdAt, cast: 'timestamptz' } },
     webhookDeliveries.id,
@@ -212,7 +221,7 @@ export async function listDeliveries(
 /** Sends a delivery again now (same webhook-id and body): for a receiver that lost or rejected it. */
 export async function replayDelivery(db: Db, ctx: Ctx, id: string, deliveryId: string) {
   return runChange(db, ctx, async (tx, record) => {
-    await load(tx, id);
+    await load(tx, ctx.actor, id);
     if (!isId(deliveryId)) throw notFound('delivery');
     const [row] = await tx
       .update(webhookDeliveries)
@@ -233,7 +242,7 @@ export async function replayDelivery(db: Db, ctx: Ctx, id: string, deliveryId: s
 /** Queues a `webhook.test` event for this endpoint alone: a way to check a receiver end to end. */
 export async function sendTestEvent(db: Db, ctx: Ctx, id: string) {
   return runChange(db, ctx, async (tx, record) => {
-    const endpoint = await load(tx, id);
+    const endpoint = await load(tx, ctx.actor, id);
     if (endpoint.status !== 'active')
       throw unprocessable('This webhook is disabled: enable it to send a test');
     const eventId = newId();
