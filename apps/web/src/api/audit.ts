@@ -1,5 +1,5 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
 import { call, http } from './client';
+import { pagedQueryOptions } from './paged';
 
 export interface AuditFilters {
   action?: string;
@@ -12,12 +12,8 @@ export interface AuditFilters {
 }
 
 export const auditLogQueryOptions = (filters: AuditFilters) =>
-  infiniteQueryOptions({
-    queryKey: ['audit-log', filters],
-    queryFn: ({ pageParam, signal }) =>
-      call(
-        http.GET('/audit-log', { params: { query: { ...filters, limit: 50, cursor: pageParam } }, signal }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  pagedQueryOptions(
+    ['audit-log', filters],
+    (page, signal) => call(http.GET('/audit-log', { params: { query: { ...filters, ...page } }, signal })),
+    50,
+  );

@@ -14,14 +14,9 @@ import type {
   solutionSchema,
   updateIntegrationBody,
 } from '@partnergraph/shared/contracts/marketplace';
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isApiError, isStaleVersion } from './client';
+import { pagedQueryOptions } from './paged';
 
 // Partner-to-partner connections, integration listings, joint solutions and recommendations.
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
@@ -102,18 +97,17 @@ const counterpartsKey = ['referrals', 'counterparts'] as const;
 // --- Connections: queries ---
 
 export const connectionsQueryOptions = (filters: ConnectionFilters) =>
-  infiniteQueryOptions({
-    queryKey: connectionKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    connectionKeys.list(filters),
+    (page, signal) =>
       call(
         http.GET('/connections', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 export const connectionQueryOptions = (id: string) =>
   queryOptions({
@@ -207,18 +201,17 @@ export function useConnectionAction() {
 // --- Integrations: queries ---
 
 export const integrationsQueryOptions = (filters: IntegrationFilters) =>
-  infiniteQueryOptions({
-    queryKey: integrationKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    integrationKeys.list(filters),
+    (page, signal) =>
       call(
         http.GET('/integrations', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 /**
  * The categories of the published catalog, for its filter. The API keeps no list of its own:
@@ -326,18 +319,17 @@ export function useRecordInstall(id: string) {
 // --- Joint solutions ---
 
 export const solutionsQueryOptions = (filters: SolutionFilters) =>
-  infiniteQueryOptions({
-    queryKey: solutionKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    solutionKeys.list(filters),
+    (page, signal) =>
       call(
         http.GET('/solutions', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 export const solutionQueryOptions = (id: string) =>
   queryOptions({

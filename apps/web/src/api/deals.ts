@@ -19,14 +19,9 @@ import type {
   timelineEntrySchema,
   updateDealBody,
 } from '@partnergraph/shared/contracts/deals';
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isApiError, isStaleVersion } from './client';
+import { pagedQueryOptions } from './paged';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -75,18 +70,17 @@ export const dealKeys = {
 // --- Queries ---
 
 export const dealListQueryOptions = (filters: DealFilters) =>
-  infiniteQueryOptions({
-    queryKey: dealKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    dealKeys.list(filters),
+    (page, signal) =>
       call(
         http.GET('/deals', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 export const dealQueryOptions = (id: string) =>
   queryOptions({

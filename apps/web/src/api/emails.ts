@@ -1,6 +1,7 @@
 import type { Email, emailDetailSchema } from '@partnergraph/shared/contracts/mail';
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { call, http } from './client';
+import { pagedQueryOptions } from './paged';
 
 /** One message with its bodies: both null when it went out by SMTP (only logged messages keep them). */
 export type EmailDetail = (typeof emailDetailSchema)['_output'];
@@ -15,13 +16,11 @@ export const emailKeys = {
 };
 
 /** The outbox, newest first. */
-export const emailsQueryOptions = infiniteQueryOptions({
-  queryKey: emailKeys.list,
-  queryFn: ({ pageParam, signal }) =>
-    call(http.GET('/emails', { params: { query: { limit: PAGE_SIZE, cursor: pageParam } }, signal })),
-  initialPageParam: undefined as string | undefined,
-  getNextPageParam: (last) => last.nextCursor ?? undefined,
-});
+export const emailsQueryOptions = pagedQueryOptions(
+  emailKeys.list,
+  (page, signal) => call(http.GET('/emails', { params: { query: { ...page } }, signal })),
+  PAGE_SIZE,
+);
 
 export const emailQueryOptions = (id: string) =>
   queryOptions({

@@ -17,16 +17,11 @@ import type {
   User,
   userListQuery,
 } from '@partnergraph/shared/contracts/identity';
-import {
-  infiniteQueryOptions,
-  queryOptions,
-  type QueryClient,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { queryOptions, type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { meQueryKey } from './auth';
 import { call, http, isStaleVersion, setCsrfToken } from './client';
 import { partnerKeys } from './partners';
+import { pagedQueryOptions } from './paged';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults).
 export type InvitationFilters = (typeof invitationListQuery)['_input'];
@@ -58,18 +53,17 @@ export const identityKeys = {
 // --- Invitations ---
 
 export const invitationsQueryOptions = (filters: InvitationFilters) =>
-  infiniteQueryOptions({
-    queryKey: identityKeys.invitationList(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    identityKeys.invitationList(filters),
+    (page, signal) =>
       call(
         http.GET('/invitations', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 /** What an emailed invitation link is for; public, since the token is the credential. */
 export const invitationPreviewQueryOptions = (token: string) =>
@@ -160,18 +154,17 @@ export function useConfirmPasswordReset() {
 // --- Team ---
 
 export const teamQueryOptions = (organizationId: string, filters: TeamFilters = {}) =>
-  infiniteQueryOptions({
-    queryKey: identityKeys.teamList(organizationId, filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    identityKeys.teamList(organizationId, filters),
+    (page, signal) =>
       call(
         http.GET('/users', {
-          params: { query: { ...filters, organizationId, limit: 200, cursor: pageParam } },
+          params: { query: { ...filters, organizationId, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    200,
+  );
 
 /** A changed user shows in the team lists, the partner page's user list and the audit log. */
 function useRefreshUsers() {

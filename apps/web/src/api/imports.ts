@@ -8,15 +8,10 @@ import type {
   saveMappingBody,
   uploadImportQuery,
 } from '@partnergraph/shared/contracts/imports';
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isApiError, type Page } from './client';
 import { uploadFile } from './upload';
+import { pagedQueryOptions } from './paged';
 
 // Shapes from the contract (types only: the Zod schemas themselves stay out of the browser bundle).
 export type ImportTypeInfo = (typeof importTypeSchema)['_output'];
@@ -64,13 +59,11 @@ export const importTypesQueryOptions = queryOptions({
 });
 
 /** Past imports, newest first. */
-export const importsQueryOptions = infiniteQueryOptions({
-  queryKey: importKeys.list,
-  queryFn: ({ pageParam, signal }) =>
-    call(http.GET('/imports', { params: { query: { limit: PAGE_SIZE, cursor: pageParam } }, signal })),
-  initialPageParam: undefined as string | undefined,
-  getNextPageParam: (last) => last.nextCursor ?? undefined,
-});
+export const importsQueryOptions = pagedQueryOptions(
+  importKeys.list,
+  (page, signal) => call(http.GET('/imports', { params: { query: { ...page } }, signal })),
+  PAGE_SIZE,
+);
 
 /** One import; while a run is under way it is polled (~700 ms) for its progress. */
 export const importQueryOptions = (id: string) =>

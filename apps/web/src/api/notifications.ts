@@ -4,8 +4,9 @@ import type {
   notificationSettingsSchema,
   updateNotificationSettingsBody,
 } from '@partnergraph/shared/contracts/community';
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http } from './client';
+import { pagedQueryOptions } from './paged';
 
 export type Notification = (typeof notificationSchema)['_output'];
 export type NotificationPage = (typeof notificationPageSchema)['_output'];
@@ -33,18 +34,17 @@ export const unreadCountQueryOptions = queryOptions({
 });
 
 export const notificationsQueryOptions = (unread: boolean, limit = 25) =>
-  infiniteQueryOptions({
-    queryKey: [...notificationKeys.list(unread), limit],
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    [...notificationKeys.list(unread), limit],
+    (page, signal) =>
       call(
         http.GET('/notifications', {
-          params: { query: { unread: unread ? 'true' : undefined, limit, cursor: pageParam } },
+          params: { query: { unread: unread ? 'true' : undefined, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    limit,
+  );
 
 export const notificationSettingsQueryOptions = queryOptions({
   queryKey: notificationKeys.settings,

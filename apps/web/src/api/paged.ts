@@ -11,15 +11,16 @@ export interface PageParams {
  * A cursor-paged list, appended page by page as someone scrolls or presses "Load more"; `fetchPage`
  * makes the typed call for one page. Every list in the app pages the same way, through this one helper.
  */
-export function pagedQueryOptions<T, Key extends readonly unknown[]>(
+export function pagedQueryOptions<P extends Page<unknown>, Key extends readonly unknown[]>(
   queryKey: Key,
-  fetchPage: (page: PageParams, signal: AbortSignal) => Promise<Page<T>>,
+  // The whole page's type, so what a list answers beside its rows (an unread count) stays typed.
+  fetchPage: (page: PageParams, signal: AbortSignal) => Promise<P>,
   pageSize = 25,
 ) {
   return infiniteQueryOptions({
     queryKey,
     queryFn: ({ pageParam, signal }) => fetchPage({ limit: pageSize, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: Page<T>) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: P) => last.nextCursor ?? undefined,
   });
 }

@@ -6,8 +6,9 @@ import type {
   partnerStatusAction,
   updatePartnerBody,
 } from '@partnergraph/shared/contracts/organizations';
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isStaleVersion } from './client';
+import { pagedQueryOptions } from './paged';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -30,18 +31,17 @@ export const partnerKeys = {
 };
 
 export const partnerListQueryOptions = (filters: PartnerFilters) =>
-  infiniteQueryOptions({
-    queryKey: partnerKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    partnerKeys.list(filters),
+    (page, signal) =>
       call(
         http.GET('/partners', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 export const partnerQueryOptions = (id: string) =>
   queryOptions({
@@ -50,18 +50,17 @@ export const partnerQueryOptions = (id: string) =>
   });
 
 export const partnerUsersQueryOptions = (id: string) =>
-  infiniteQueryOptions({
-    queryKey: partnerKeys.users(id),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    partnerKeys.users(id),
+    (page, signal) =>
       call(
         http.GET('/partners/{id}/users', {
-          params: { path: { id }, query: { limit: PAGE_SIZE, cursor: pageParam } },
+          params: { path: { id }, query: { ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 /**
  * Puts a changed partner into the cache and marks every list stale: its row may have moved or left a

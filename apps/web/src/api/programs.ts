@@ -22,14 +22,9 @@ import type {
   updatePartnerTypeBody,
   updateProgramBody,
 } from '@partnergraph/shared/contracts/programs';
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isApiError, isStaleVersion } from './client';
+import { pagedQueryOptions } from './paged';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -162,18 +157,17 @@ export const acceptancesQueryOptions = (id: string) =>
   });
 
 export const applicationsQueryOptions = (filters: ApplicationFilters) =>
-  infiniteQueryOptions({
-    queryKey: applicationKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    applicationKeys.list(filters),
+    (page, signal) =>
       call(
         http.GET('/applications', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 // --- Cache upkeep ---
 

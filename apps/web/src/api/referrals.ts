@@ -7,14 +7,9 @@ import type {
   referralListQuery,
   rejectReferralBody,
 } from '@partnergraph/shared/contracts/deals';
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isApiError, isStaleVersion } from './client';
+import { pagedQueryOptions } from './paged';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -42,18 +37,17 @@ export const referralKeys = {
 // --- Queries ---
 
 export const referralsQueryOptions = (filters: ReferralFilters) =>
-  infiniteQueryOptions({
-    queryKey: referralKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    referralKeys.list(filters),
+    (page, signal) =>
       call(
         http.GET('/referrals', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 export const referralQueryOptions = (id: string) =>
   queryOptions({

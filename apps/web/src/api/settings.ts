@@ -7,14 +7,9 @@ import type {
   Settings,
   updateSettingsBody,
 } from '@partnergraph/shared/contracts/settings';
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isStaleVersion } from './client';
+import { pagedQueryOptions } from './paged';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults),
 // so a change there shows up here as a type error rather than as a 400 at run time.
@@ -48,18 +43,17 @@ export const settingsQueryOptions = queryOptions({
 
 /** Newest effective date first; without `reportingCurrency`, rates into the current reporting currency. */
 export const fxRatesQueryOptions = (filters: FxRateFilters = {}) =>
-  infiniteQueryOptions({
-    queryKey: fxRateKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    fxRateKeys.list(filters),
+    (page, signal) =>
       call(
         http.GET('/fx-rates', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 // Reference lists change with a release of the server, not while the app is open.
 

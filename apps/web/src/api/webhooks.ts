@@ -6,14 +6,9 @@ import type {
   Webhook,
   webhookWithSecretSchema,
 } from '@partnergraph/shared/contracts/webhooks';
-import {
-  infiniteQueryOptions,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isStaleVersion } from './client';
+import { pagedQueryOptions } from './paged';
 
 // Request shapes come from the contract's schemas (as sent, before the server applies defaults).
 export type CreateWebhookInput = (typeof createWebhookBody)['_input'];
@@ -50,18 +45,17 @@ export const webhookQueryOptions = (id: string) =>
 
 /** The delivery log, newest first. */
 export const deliveriesQueryOptions = (id: string, filters: DeliveryFilters = {}) =>
-  infiniteQueryOptions({
-    queryKey: webhookKeys.deliveryList(id, filters),
-    queryFn: ({ pageParam, signal }) =>
+  pagedQueryOptions(
+    webhookKeys.deliveryList(id, filters),
+    (page, signal) =>
       call(
         http.GET('/webhooks/{id}/deliveries', {
-          params: { path: { id }, query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { path: { id }, query: { ...filters, ...page } },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+    PAGE_SIZE,
+  );
 
 // --- Cache upkeep ---
 
