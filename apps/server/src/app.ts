@@ -47,6 +47,8 @@ import programRoutes from './modules/programs/programs.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import scimAdminRoutes from './modules/scim/scim-admin.routes';
 import scimRoutes from './modules/scim/scim.routes';
+import mcpRoutes from './modules/mcp/mcp.routes';
+import mcpTransport from './modules/mcp/mcp-transport';
 import ssoRoutes from './modules/sso/sso.routes';
 import crmRoutes from './modules/crm/crm.routes';
 
@@ -90,6 +92,7 @@ const modules = [
   scimAdminRoutes,
   ssoRoutes,
   crmRoutes,
+  mcpRoutes,
 ];
 
 export async function buildApp({
@@ -174,6 +177,15 @@ export async function buildApp({
       await scim.register(scimRoutes, { db, mailer: mail, config, secrets: box });
     },
     { prefix: '/scim/v2' },
+  );
+
+  // The MCP server's HTTP transport (docs/MCP.md), behind the same gate: an API token connects.
+  await app.register(
+    async (mcp) => {
+      await mcp.register(accessPlugin);
+      await mcp.register(mcpTransport, { db, mailer: mail, config, secrets: box });
+    },
+    { prefix: '/mcp' },
   );
 
   const r = app.withTypeProvider<ZodTypeProvider>();

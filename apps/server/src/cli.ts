@@ -22,6 +22,8 @@ import { bootstrap } from './seed/bootstrap';
 import { insertUserRecord } from './modules/identity/identity.records';
 import { insertVendorOrganization } from './modules/organizations/organizations.records';
 import { fillScale, scales, type Scale } from './seed/scale';
+import { runStdioMcp } from './modules/mcp/mcp-stdio';
+import path from 'node:path';
 
 const config = loadConfig(process.env);
 
@@ -59,6 +61,21 @@ export async function operatorCtx(db: Db, scope: 'read' | 'read_write' = 'read_w
 }
 
 const program = new Command('partnergraph').description('PartnerGraph operations').showHelpAfterError();
+
+program
+  .command('mcp')
+  .description(
+    'Serve the MCP (Model Context Protocol) on stdio for an AI assistant: every tool is an API call to the running server as the API token in PARTNERGRAPH_TOKEN (docs/MCP.md)',
+  )
+  .option('--url <url>', 'the running server (PARTNERGRAPH_URL, default PUBLIC_URL)')
+  .action(async (opts: { url?: string }) => {
+    await runStdioMcp({
+      url: opts.url ?? process.env.PARTNERGRAPH_URL ?? config.PUBLIC_URL,
+      token: process.env.PARTNERGRAPH_TOKEN,
+      metricsFile: path.join(config.repoRoot, 'docs', 'METRICS.md'),
+      version: '1.0.0',
+    });
+  });
 
 program
   .command('migrate')

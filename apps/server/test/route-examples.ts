@@ -20,6 +20,7 @@ import { sentEmails } from '../src/modules/mail/mail.tables';
 import { importChunks, importErrors, importMappings, imports } from '../src/modules/imports/imports.tables';
 import { unsubscribeToken } from '../src/modules/mail/unsubscribe';
 import { newId } from '../src/lib/ids';
+import { mcpProposals } from '../src/modules/mcp/mcp.tables';
 import { ssoConnections, ssoDomains } from '../src/modules/sso/sso.tables';
 import { comments, posts } from '../src/modules/community/community.tables';
 import {
@@ -303,6 +304,26 @@ export const examples: Record<string, Example> = {
   'DELETE /api/v1/tokens/{id}': async ({ user, t }) => ({
     params: { id: (await createApiTokenRecord(t.database.db, { userId: user.id })).row.id },
   }),
+  'GET /api/v1/mcp/tools': () => ({}),
+  'POST /api/v1/mcp/proposals': () => ({
+    body: { tool: 'post_deals', arguments: { body: { customerName: 'Initech', country: 'US' } } },
+  }),
+  // Made in the owner's session (no token): confirmed by that person signed in, by nobody else.
+  'POST /api/v1/mcp/proposals/{id}/confirm': async ({ t, user }) => {
+    const { row: token } = await createApiTokenRecord(t.database.db, { userId: user.id });
+    const [proposal] = await t.database.db
+      .insert(mcpProposals)
+      .values({
+        id: newId(),
+        userId: user.id,
+        tool: 'delete_tokens_by_id',
+        method: 'DELETE',
+        path: `/tokens/${token.id}`,
+        expiresAt: new Date(Date.now() + 600_000),
+      })
+      .returning();
+    return { params: { id: proposal!.id } };
+  },
   'GET /api/v1/scim/tokens': () => ({}),
   'POST /api/v1/scim/tokens': () => ({ body: { name: 'Okta' } }),
   'DELETE /api/v1/scim/tokens/{id}': async ({ owner, t }) => ({

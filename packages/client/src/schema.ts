@@ -24427,6 +24427,8 @@ export interface paths {
                                     userId: string | null;
                                     name: string | null;
                                     organizationId: string | null;
+                                    /** @description The API token that made the change (an integration or an AI assistant); null for a person’s session */
+                                    apiTokenId: string | null;
                                 };
                                 action: string;
                                 entityType: string;
@@ -28834,6 +28836,238 @@ export interface paths {
                              * @description ISO-8601 UTC timestamp
                              */
                             updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mcp/tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MCP tools this caller may use: the API operations its role and token scope allow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                title: string;
+                                description: string;
+                                /** @enum {string} */
+                                method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                                /** @description Below /api/v1, with {name} for each path parameter */
+                                path: string;
+                                /** @description The permission the operation needs (or `authenticated`) */
+                                access: string;
+                                write: boolean;
+                                /** @description JSON Schema of the arguments: path, query, body */
+                                inputSchema: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mcp/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a write tool’s call: nothing is written until the same API token (or session) confirms it
+         * @description Answers a confirmation id valid for ten minutes. A tool the token may not use answers 404; arguments the tool does not take answer 400 naming them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tool: string;
+                        /** @default {} */
+                        arguments?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The confirmation id: confirm it with the same token before it expires */
+                            id: string;
+                            tool: string;
+                            method: string;
+                            path: string;
+                            body: unknown;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            expiresAt: string;
+                            confirmedAt: string | null;
+                            resultStatus: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mcp/proposals/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a proposed write: it runs once, as the token (or session) that proposed it
+         * @description Another token’s proposal answers 404; an expired or already confirmed one answers 409. The answer carries the write’s own status and body (problem details included).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: {
+                                /** @description The confirmation id: confirm it with the same token before it expires */
+                                id: string;
+                                tool: string;
+                                method: string;
+                                path: string;
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                expiresAt: string;
+                                confirmedAt: string | null;
+                                resultStatus: number | null;
+                            };
+                            /** @description The HTTP status the write answered */
+                            status: number;
+                            /** @description Its body: the record written, or the problem details */
+                            response: unknown;
                         };
                     };
                 };

@@ -32,7 +32,7 @@ export interface ChangeRecorder {
 
 /** `userId` null: an organization's own machinery acting (its identity provider's SCIM token), no person. */
 type AuditCtx = Pick<Ctx, 'requestId' | 'ip'> & {
-  actor: { userId: string | null; orgId: string } | null;
+  actor: { userId: string | null; orgId: string; tokenId?: string | null } | null;
 };
 
 /**
@@ -88,6 +88,7 @@ export async function writeAudit(q: Queryable, ctx: AuditCtx, entries: AuditInpu
       before: a.before ? redact(a.before) : null,
       after: a.after ? redact(a.after) : null,
       requestId: ctx.requestId,
+      apiTokenId: ctx.actor?.tokenId ?? null,
       ip: ctx.ip,
     })),
   );

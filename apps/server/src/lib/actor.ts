@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   via: 'session' | 'token';
   sessionId: string | null;
+  /** The API token that asked (via 'token'): the audit log names it, so an integration's changes can be told apart. */
+  tokenId?: string | null;
   /** API tokens may be read-only; sessions always read_write. */
   scope: 'read' | 'read_write';
 }

@@ -13,6 +13,8 @@ export type Access = Permission | 'authenticated' | 'public' | 'scim';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The body carries requests that are each gated themselves (the MCP transport): a read-only token may POST. */
+    carriesRequests?: boolean;
   }
   interface FastifyInstance {
     /** Every gated route with what it needs: the cross-tenant suite walks it. */
@@ -63,7 +65,10 @@ async function accessPlugin(app: FastifyInstance) {
         throw new AppError('csrf', 'Send the csrfToken from sign-in or /me in the x-csrf-token header');
       }
     }
-    if (actor.scope === 'read' && unsafe.has(request.method)) throw forbidden('This API token is read-only');
+    // A transport (the MCP's /mcp) carries requests of its own in a POST; each is gated on its own.
+    const carrier = request.routeOptions.config.carriesRequests === true;
+    if (actor.scope === 'read' && unsafe.has(request.method) && !carrier)
+      throw forbidden('This API token is read-only');
     if (access !== 'authenticated' && !can(actor.role, access)) throw forbidden();
   });
 }

@@ -55,7 +55,13 @@ async function openapiPlugin(app: FastifyInstance) {
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Each operation says who may call it (`x-access`: a permission, `authenticated` or `public`), so a
+    // client (the MCP server among them) can offer only what a token's role allows.
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const access = input.route.config?.access;
+      return access ? { ...out, schema: { ...out.schema, 'x-access': access } } : out;
+    },
     transformObject: (input) => withProblemResponses(jsonSchemaTransformObject(input)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

@@ -8,6 +8,12 @@ export const auditEntrySchema = z.object({
     userId: z.string().nullable(),
     name: z.string().nullable(),
     organizationId: z.string().nullable(),
+    apiTokenId: z
+      .string()
+      .nullable()
+      .describe(
+        'The API token that made the change (an integration or an AI assistant); null for a person’s session',
+      ),
   }),
   action: z.string(),
   entityType: z.string(),

@@ -14,7 +14,12 @@ export async function listAuditEntries(
     items: res.items.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
-      actor: { userId: e.actorUserId, name: e.actorName, organizationId: e.actorOrgId },
+      actor: {
+        userId: e.actorUserId,
+        name: e.actorName,
+        organizationId: e.actorOrgId,
+        apiTokenId: e.apiTokenId,
+      },
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,

@@ -14,6 +14,8 @@ export const auditLog = pgTable(
     before: jsonb('before').$type<Record<string, unknown>>(),
     after: jsonb('after').$type<Record<string, unknown>>(),
     requestId: text('request_id'),
+    /** The API token that made the change, when one did (an integration, an AI assistant through the MCP). */
+    apiTokenId: uuid('api_token_id'),
     ip: text('ip'),
   },
   (t) => [

@@ -51,6 +51,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<Actor | nu
     role: row.user.role,
     via: 'token',
     sessionId: null,
+    tokenId: row.token.id,
     scope: row.token.scope,
   };
 }
