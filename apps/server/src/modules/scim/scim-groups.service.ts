@@ -11,6 +11,7 @@ import {
   findUsersOfOrganizationByIds,
   updateProvisionedUser,
 } from '../identity/identity.repository';
+import { toUserDto } from '../identity/identity.service';
 import { compileFilter, parseFilter } from './scim-filter';
 import { scimBadRequest, scimConflict, scimNotFound } from './scim-errors';
 import { applyPatch, readResource, type PatchOperation, type Resource } from './scim-patch';
@@ -144,13 +145,20 @@ export async function applyGroupRoles(
         `${person.name} is the last administrator of the organization: make someone else administrator first`,
         'mutability',
       );
-    await updateProvisionedUser(tx, person.id, { role });
+    const updated = await updateProvisionedUser(tx, person.id, { role });
     record.audit({
       action: 'scim.user_role_changed',
       entityType: 'user',
       entityId: person.id,
       before: { role: person.role },
       after: { role, groups: names, ...audit },
+    });
+    record.event({
+      type: 'user.updated',
+      entityType: 'user',
+      entityId: person.id,
+      organizationIds: [org.id],
+      payload: { ...toUserDto(updated), source: 'scim' },
     });
   }
 }
