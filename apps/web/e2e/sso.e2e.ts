@@ -2,7 +2,6 @@ import { inject, describe, expect, test, afterAll } from 'vitest';
 import { accounts } from './support/accounts';
 import { apiAs } from './support/api';
 import { useBrowser, waitForPath } from './support/browser';
-import { startOidcIdp, type OidcIdp } from './support/oidc-idp';
 
 // A person whose company signs in through an OpenID Connect IdP (a real oidc-provider started here):
 // the vendor admin has connected the IdP and proven the domain; the person types their email on the
@@ -11,6 +10,19 @@ import { startOidcIdp, type OidcIdp } from './support/oidc-idp';
 //
 // The browser works on http://localhost:<port>, the origin PUBLIC_URL defaults to, so the IdP sends it
 // back to the same site it started from (the binding cookie and the session are that origin's).
+
+/** What this spec uses of the server tests' OpenID provider (apps/server/test/sso-idp.ts). */
+interface OidcIdp {
+  issuer: string;
+  start(client: { clientId: string; clientSecret: string; redirectUri: string }): void;
+  signInAs(account: { sub: string; email: string; name: string; groups: string[] }): void;
+  close(): Promise<void>;
+}
+// Loaded by path, not a static import: one test IdP serves the server tests and this browser test, and
+// it lives in the server's tests, outside this project's TypeScript root.
+const idpModule = new URL('../../server/test/sso-idp.ts', import.meta.url).href;
+const startOidcIdp = async () =>
+  ((await import(/* @vite-ignore */ idpModule)) as { startOidcIdp(): Promise<OidcIdp> }).startOidcIdp();
 
 const stamp = Date.now();
 const domain = `sso-${stamp}.example`;
