@@ -1,9 +1,10 @@
 // What an SSO sign-in does to an existing account: the role follows the IdP's groups at each sign-in
 // (never demoting the break-glass admin nor an organization's last administrator), and the
 // organization chooses whether a local second factor is asked after SSO.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../src/db/platform.tables';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { createPartnerOrganization, createUser } from '../src/seed/factories';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
@@ -120,6 +121,17 @@ describe('roles from the IdP at each sign-in', () => {
       headers: { cookie: `pg_session=${demoted.session!.value}` },
     });
     const changes = await auditsOf('user.role_changed_by_sso', me.json().user.id);
+    // Subscribers hear of the new person and of each change of role.
+    const events = await t.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.entityId, me.json().user.id))
+      .orderBy(asc(outbox.createdAt));
+    expect(events.map((ev) => [ev.type, (ev.payload as { role: string }).role])).toEqual([
+      ['user.created', 'partner_user'],
+      ['user.updated', 'partner_admin'],
+      ['user.updated', 'partner_user'],
+    ]);
     expect(changes.map((c) => [c.before, (c.after as { role: string }).role])).toEqual([
       [{ role: 'partner_user' }, 'partner_admin'],
       [{ role: 'partner_admin' }, 'partner_user'],

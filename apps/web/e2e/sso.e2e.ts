@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { inject, describe, expect, test, afterAll } from 'vitest';
 import { accounts } from './support/accounts';
 import { apiAs } from './support/api';
@@ -84,5 +85,53 @@ describe('SSO: signing in through the company IdP', () => {
     });
     expect(me.organization.kind).toBe('vendor');
     await page.getByRole('button', { name: /^User menu/ }).waitFor();
+  });
+
+  test('where the vendor also asks for a local factor after SSO, the IdP hands over to the second step', async () => {
+    const page = browser.page();
+    const origin = inject('baseUrl').replace('127.0.0.1', 'localhost');
+    await page.goto(`${origin}/login`);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(accounts.admin.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(accounts.admin.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await waitForPath(page, '/partners');
+    await page.goto(`${origin}/security`);
+    const afterSso = page.getByRole('switch', { name: 'Also ask for a second factor after single sign-on' });
+    await afterSso.click({ force: true });
+    await page.getByText('A second factor is now also asked after single sign-on.').waitFor();
+    expect(await afterSso.isChecked()).toBe(true);
+    await page.context().clearCookies();
+
+    try {
+      await page.goto(`${origin}/login`);
+      await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`jordan@${domain}`);
+      await page.getByRole('link', { name: "Continue with your company's sign-in" }).click();
+      // Back from the IdP without a session: Jordan has no factor yet, so sets one up here.
+      await page.getByRole('heading', { name: 'Set up a second factor' }).waitFor();
+      expect(new URL(page.url()).hash).toBe('');
+      await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+      const secret = ((await page.getByLabel('Setup key', { exact: true }).textContent()) ?? '').replace(
+        /\s/g,
+        '',
+      );
+      await page
+        .getByRole('textbox', { name: 'Code from your authenticator app' })
+        .fill(await generate({ secret }));
+      await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+      await page.getByRole('button', { name: 'I have saved them' }).click();
+      await waitForPath(page, '/partners');
+    } finally {
+      // Back as it was: other specs share the server.
+      const admin = await apiAs(accounts.admin);
+      const { organization } = await admin.get<{ organization: { id: string } }>('/me');
+      const security = await admin.get<{ mfaRequired: boolean; version: number }>(
+        `/mfa/organizations/${organization.id}`,
+      );
+      await admin.post(`/mfa/organizations/${organization.id}/policy`, {
+        required: security.mfaRequired,
+        afterSso: false,
+        version: security.version,
+      });
+    }
   });
 });

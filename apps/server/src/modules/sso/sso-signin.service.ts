@@ -6,7 +6,7 @@ import { hashToken, randomToken } from '../../lib/tokens';
 import type { SecretBox } from '../../lib/secrets';
 import { insertUserRecord } from '../identity/identity.records';
 import { findUserForSignIn } from '../identity/identity.repository';
-import { openSession, type RequestInfo } from '../identity/identity.service';
+import { openSession, toUserDto, type RequestInfo } from '../identity/identity.service';
 import { mfaChallengeWithin } from '../mfa/sign-in-gate';
 import { finishOidc, oidcConfigOf, startOidc } from './oidc';
 import { samlAuthorizeUrl, validateSamlResponse } from './saml';
@@ -297,6 +297,13 @@ async function signInPerson(
         entityType: 'user',
         entityId: user.id,
         after: { email, role, organizationId: connection.organizationId, connectionId: connection.id },
+      });
+      record.event({
+        type: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        organizationIds: [connection.organizationId],
+        payload: { ...toUserDto(user), source: 'sso' },
       });
     }
     if (found) await syncRoleFromIdp(tx, record, connection, found.user, role);
