@@ -55,7 +55,7 @@ export interface SignInDeps {
   rp: RelyingParty;
 }
 
-const expired = () => unauthorized('This sign-in expired or was already finished: enter your password again');
+const expired = () => unauthorized('This sign-in expired or was already finished: sign in again');
 
 /** The pending sign-in behind a token, and its person, who must still be able to sign in. */
 async function pendingOf(db: Db, token: string) {
