@@ -1,11 +1,13 @@
 // What SCIM provisioning tells the rest of the world (webhook events, in the outbox with the change),
 // and how it answers someone guessing SCIM tokens (a per-address limit).
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../src/db/platform.tables';
 import { insertScimTokenRecord } from '../src/modules/scim/scim.records';
-import { startTestApp, type TestApp } from './app';
-import { buildEcosystem, type Ecosystem } from './ecosystem';
+import { auditLog } from '../src/modules/audit/audit.tables';
+import { createUser } from '../src/seed/factories';
+import { as, signIn, startTestApp, type TestApp } from './app';
+import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 
 let t: TestApp;
 let e: Ecosystem;
@@ -94,5 +96,37 @@ describe('wrong SCIM tokens', () => {
     expect((await scim(token, 'GET', '/Users', undefined, guesser)).statusCode).toBe(429);
     // Right tokens are never counted: the real IdP, from its own address, is not slowed.
     for (let i = 0; i < 31; i++) expect((await scim(token, 'GET', '/Users?count=1')).statusCode).toBe(200);
+  });
+});
+
+describe("the vendor's break-glass admin", () => {
+  it('is never demoted by the groups the IdP pushes; other admins are', async () => {
+    const vendorToken = (
+      await insertScimTokenRecord(t.database.db, { organizationId: e.vendor.id, name: 'Staff Okta' })
+    ).token;
+    const bg = await createUser(t.database.db, { organizationId: e.vendor.id, role: 'admin' });
+    const ann = await createUser(t.database.db, { organizationId: e.vendor.id, role: 'admin' });
+    const admin = await signIn(t.app, e.admin.email, PASSWORD);
+    const policy = await as(t.app, admin).put('/api/v1/sso/policy', {
+      ssoRequired: false,
+      breakGlassUserId: bg.id,
+    });
+    expect(policy.statusCode, policy.body).toBe(200);
+
+    // A group named after a role gives its members that role: here less than administrator.
+    const group = await scim(vendorToken, 'POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Analyst',
+      members: [{ value: bg.id }, { value: ann.id }],
+    });
+    expect(group.statusCode, group.body).toBe(201);
+    const roleOf = async (id: string) => (await as(t.app, admin).get(`/api/v1/users/${id}`)).json().role;
+    expect(await roleOf(bg.id)).toBe('admin');
+    expect(await roleOf(ann.id)).toBe('analyst');
+    const [kept] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'scim.user_role_kept'), eq(auditLog.entityId, bg.id)));
+    expect(kept!.after).toMatchObject({ reason: 'break_glass_admin', mappedRole: 'analyst' });
   });
 });
