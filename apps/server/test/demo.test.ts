@@ -180,6 +180,29 @@ describe('the demo ecosystem', () => {
     expect(posts.measured).toBe(true);
   });
 
+  it('shows enterprise identity set up, without sending any demo sign-in to an IdP it cannot reach', async () => {
+    const admin = await signIn(t.app, 'admin@example.com', 'demo-admin-password');
+    const connections = (await as(t.app, admin).get('/api/v1/sso/connections')).json().items;
+    expect(connections).toEqual([
+      expect.objectContaining({
+        name: 'Contoso Entra ID',
+        organizationName: 'Contoso Cloud Services',
+        status: 'pending_approval',
+      }),
+    ]);
+    const northwind = await signIn(t.app, 'admin@northwind.example', 'partnergraph-demo');
+    const tokens = (await as(t.app, northwind).get('/api/v1/scim/tokens')).json().items;
+    expect(tokens.map((x: { name: string }) => x.name)).toEqual(['Microsoft Entra ID']);
+    // Contoso's domain is not proven yet: its people sign in with their passwords.
+    const discover = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sso/discover',
+      payload: { email: 'admin@contoso.example' },
+    });
+    expect(discover.json()).toMatchObject({ sso: false });
+    expect((await signIn(t.app, 'admin@contoso.example', 'partnergraph-demo')).csrfToken).toBeTruthy();
+  });
+
   it('does nothing on a database that already has a vendor', async () => {
     const again = await bootstrap(t.database.db, loadConfig({ LOG_LEVEL: 'silent' }));
     expect(again.created).toBe(false);

@@ -57,6 +57,15 @@ async function pendingToken(t: TestApp, email: string): Promise<string> {
   return res.json().token;
 }
 
+/** A pending sign-in of step `mfa_enroll`: a person of an organization of its own that requires MFA. */
+async function enrollingToken(t: TestApp) {
+  // Its own organization, so the policy of the shared ones stays as the other suites expect.
+  const org = await createPartnerOrganization(t.database.db, { types: ['reseller'] });
+  await t.database.db.insert(mfaPolicies).values({ organizationId: org.id, required: true });
+  const user = await createUser(t.database.db, { organizationId: org.id, role: 'partner_user' });
+  return pendingToken(t, user.email);
+}
+
 /** A session of `userId` opened directly: they may have a factor by now (other examples give them one). */
 async function sessionOf(t: TestApp, userId: string) {
   const s = await openSession(t.database.db, userId, { requestId: 'example', ip: null, userAgent: null });
@@ -85,12 +94,18 @@ export const mfaExamples = {
     const options = (await post(t, '/auth/mfa/passkey/options', { token })).json();
     return { body: { token, response: p.key.assert(options) } };
   },
-  'POST /api/v1/auth/mfa/totp-setup': async ({ t }: Input) => {
-    // Its own organization, requiring MFA, so the policy of the shared ones stays as the other suites expect.
-    const org = await createPartnerOrganization(t.database.db, { types: ['reseller'] });
-    await t.database.db.insert(mfaPolicies).values({ organizationId: org.id, required: true });
-    const user = await createUser(t.database.db, { organizationId: org.id, role: 'partner_user' });
-    return { body: { token: await pendingToken(t, user.email) } };
+  'POST /api/v1/auth/mfa/totp-setup': async ({ t }: Input) => ({ body: { token: await enrollingToken(t) } }),
+  'POST /api/v1/auth/mfa/pending': async ({ owner, t }: Input) => {
+    const p = await withTotp(t, owner.id);
+    return { body: { token: await pendingToken(t, p.user.email) } };
+  },
+  'POST /api/v1/auth/mfa/passkey-setup': async ({ t }: Input) => ({
+    body: { token: await enrollingToken(t) },
+  }),
+  'POST /api/v1/auth/mfa/passkey-enroll': async ({ t }: Input) => {
+    const token = await enrollingToken(t);
+    const options = (await post(t, '/auth/mfa/passkey-setup', { token })).json();
+    return { body: { token, name: 'Laptop', response: softPasskey().register(options) } };
   },
   'POST /api/v1/auth/passkey/options': () => ({}),
   'POST /api/v1/auth/passkey': async ({ owner, t }: Input) => {

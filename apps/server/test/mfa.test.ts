@@ -123,7 +123,7 @@ describe('authenticator app (TOTP)', () => {
   it('refuses an expired or forged pending sign-in token', async () => {
     const res = await post('/auth/mfa/totp', { token: 'pgm_forged', code: '123456' });
     expect(res.statusCode).toBe(401);
-    expect(res.json().detail).toMatch(/enter your password again/);
+    expect(res.json().detail).toMatch(/sign in again/);
   });
 });
 

@@ -1,5 +1,7 @@
 // Identity providers for the SSO tests: a real OpenID provider (oidc-provider) on 127.0.0.1:0, and a
-// browser stand-in that follows redirects with a cookie jar until it reaches the app.
+// browser stand-in that follows redirects with a cookie jar until it reaches the app. The browser test
+// (apps/web/e2e/sso.e2e.ts) loads this same provider by path; its login and consent steps are answered at
+// once for the account the test chose.
 import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

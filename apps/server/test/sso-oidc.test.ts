@@ -133,12 +133,12 @@ describe('OIDC sign-in', () => {
     expect(actions).toContain('auth.login_sso');
   });
 
-  it('signs an existing person in again without a second account', async () => {
+  it('signs an existing person in again without a second account, with the role their groups now give', async () => {
     idp.signInAs({ sub: 'okta-1', email: 'dana@staff.example', name: 'Dana Reyes', groups: ['pg-admins'] });
     const { session } = await browserSignIn(`connectionId=${connectionId}`);
     const me = await whoAmI(session!.value);
-    // The role is set when the account is created; later changes are the admin's to make.
-    expect(me.user.role).toBe('channel_manager');
+    // The mapping has rules: the IdP's groups are the source of the role at every sign-in.
+    expect(me.user.role).toBe('admin');
     expect(
       await t.database.db.select().from(users).where(eq(users.email, 'dana@staff.example')),
     ).toHaveLength(1);

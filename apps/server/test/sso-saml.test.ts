@@ -288,6 +288,16 @@ describe('SAML refusals', () => {
     expect(res.location).toBe('/login?ssoError=state_mismatch');
   });
 
+  it('refuses an SP-initiated response posted a second time: the request it answers is spent', async () => {
+    const s = await start(partnerConnection.id);
+    const response = signedResponse(forPartner({ inResponseTo: s.requestId }));
+    const first = await post(partnerConnection.id, response, { browser: s.browser });
+    expect(first.session).toBeDefined();
+    const again = await post(partnerConnection.id, response, { browser: s.browser });
+    expect(again.location).toBe('/login?ssoError=state_mismatch');
+    expect(again.session).toBeUndefined();
+  });
+
   it('refuses IdP-initiated sign-in unless the connection allows it', async () => {
     const res = await post(partnerConnection.id, signedResponse(forPartner({ inResponseTo: null })));
     expect(res.location).toBe('/login?ssoError=idp_initiated_refused');

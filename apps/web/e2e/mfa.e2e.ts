@@ -85,6 +85,58 @@ describe('MFA: passkeys and an authenticator app with recovery codes', () => {
     await page.getByRole('table', { name: 'Your passkeys' }).getByText('Work laptop').waitFor();
   });
 
+  test('joining an organization that requires MFA: the invitee creates a passkey before the first session', async () => {
+    const stamp = Date.now();
+    const admin = await apiAs(accounts.admin);
+    const org = await admin.post<{ id: string; name: string }>('/partners', {
+      name: `Strict Security ${stamp}`,
+      types: ['reseller'],
+    });
+    await admin.post(`/mfa/organizations/${org.id}/policy`, { required: true, version: 1 });
+    const email = `strict-${stamp}@strict.example`;
+    await admin.post('/invitations', { email, role: 'partner_admin', organizationId: org.id });
+
+    const page = browser.page();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await page.goto(`${site()}${await emailedLink(email, 'invitations')}`);
+    await page.getByRole('heading', { name: `Join ${org.name}` }).waitFor();
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Sasha Strict');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('a-long-password-for-mfa');
+    await page.getByRole('textbox', { name: 'Repeat the password' }).fill('a-long-password-for-mfa');
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+
+    // No session yet: the second factor comes first, an app or a passkey.
+    await page.getByRole('heading', { name: 'Set up a second factor' }).waitFor();
+    expect((await page.context().cookies()).some((c) => c.name === 'pg_session')).toBe(false);
+    await page.getByText('Passkey', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Passkey name' }).fill('Work laptop');
+    await page.getByRole('button', { name: 'Create a passkey and sign in' }).click();
+    const codes = page.getByRole('list', { name: 'Your recovery codes' });
+    await codes.waitFor();
+    expect(await codes.getByRole('listitem').count()).toBe(10);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await waitForPath(page, '/organization');
+    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+
+    // The passkey is the factor from now on: a password alone asks for it.
+    await signOut(page);
+    await signInWithPassword(page, { email, password: 'a-long-password-for-mfa' });
+    await page.getByRole('heading', { name: 'Verify it is you' }).waitFor();
+    await page.getByRole('button', { name: 'Use a passkey' }).click();
+    await waitForPath(page, '/organization');
+  });
+
   test('an authenticator app, then a recovery code when the phone is not at hand', async () => {
     const page = browser.page();
     const me = await newPartnerUser('totp');

@@ -1,8 +1,8 @@
+import { generate } from 'otplib';
 import { inject, describe, expect, test, afterAll } from 'vitest';
 import { accounts } from './support/accounts';
 import { apiAs } from './support/api';
 import { useBrowser, waitForPath } from './support/browser';
-import { startOidcIdp, type OidcIdp } from './support/oidc-idp';
 
 // A person whose company signs in through an OpenID Connect IdP (a real oidc-provider started here):
 // the vendor admin has connected the IdP and proven the domain; the person types their email on the
@@ -11,6 +11,19 @@ import { startOidcIdp, type OidcIdp } from './support/oidc-idp';
 //
 // The browser works on http://localhost:<port>, the origin PUBLIC_URL defaults to, so the IdP sends it
 // back to the same site it started from (the binding cookie and the session are that origin's).
+
+/** What this spec uses of the server tests' OpenID provider (apps/server/test/sso-idp.ts). */
+interface OidcIdp {
+  issuer: string;
+  start(client: { clientId: string; clientSecret: string; redirectUri: string }): void;
+  signInAs(account: { sub: string; email: string; name: string; groups: string[] }): void;
+  close(): Promise<void>;
+}
+// Loaded by path, not a static import: one test IdP serves the server tests and this browser test, and
+// it lives in the server's tests, outside this project's TypeScript root.
+const idpModule = new URL('../../server/test/sso-idp.ts', import.meta.url).href;
+const startOidcIdp = async () =>
+  ((await import(/* @vite-ignore */ idpModule)) as { startOidcIdp(): Promise<OidcIdp> }).startOidcIdp();
 
 const stamp = Date.now();
 const domain = `sso-${stamp}.example`;
@@ -72,5 +85,53 @@ describe('SSO: signing in through the company IdP', () => {
     });
     expect(me.organization.kind).toBe('vendor');
     await page.getByRole('button', { name: /^User menu/ }).waitFor();
+  });
+
+  test('where the vendor also asks for a local factor after SSO, the IdP hands over to the second step', async () => {
+    const page = browser.page();
+    const origin = inject('baseUrl').replace('127.0.0.1', 'localhost');
+    await page.goto(`${origin}/login`);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(accounts.admin.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(accounts.admin.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await waitForPath(page, '/partners');
+    await page.goto(`${origin}/security`);
+    const afterSso = page.getByRole('switch', { name: 'Also ask for a second factor after single sign-on' });
+    await afterSso.click({ force: true });
+    await page.getByText('A second factor is now also asked after single sign-on.').waitFor();
+    expect(await afterSso.isChecked()).toBe(true);
+    await page.context().clearCookies();
+
+    try {
+      await page.goto(`${origin}/login`);
+      await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`jordan@${domain}`);
+      await page.getByRole('link', { name: "Continue with your company's sign-in" }).click();
+      // Back from the IdP without a session: Jordan has no factor yet, so sets one up here.
+      await page.getByRole('heading', { name: 'Set up a second factor' }).waitFor();
+      expect(new URL(page.url()).hash).toBe('');
+      await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+      const secret = ((await page.getByLabel('Setup key', { exact: true }).textContent()) ?? '').replace(
+        /\s/g,
+        '',
+      );
+      await page
+        .getByRole('textbox', { name: 'Code from your authenticator app' })
+        .fill(await generate({ secret }));
+      await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+      await page.getByRole('button', { name: 'I have saved them' }).click();
+      await waitForPath(page, '/partners');
+    } finally {
+      // Back as it was: other specs share the server.
+      const admin = await apiAs(accounts.admin);
+      const { organization } = await admin.get<{ organization: { id: string } }>('/me');
+      const security = await admin.get<{ mfaRequired: boolean; version: number }>(
+        `/mfa/organizations/${organization.id}`,
+      );
+      await admin.post(`/mfa/organizations/${organization.id}/policy`, {
+        required: security.mfaRequired,
+        afterSso: false,
+        version: security.version,
+      });
+    }
   });
 });

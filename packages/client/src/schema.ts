@@ -74,7 +74,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /**
-                             * @description `mfa_verify`: prove a factor you have; `mfa_enroll`: your organization requires MFA and you have none yet — set up an authenticator app to finish signing in
+                             * @description `mfa_verify`: prove a factor you have; `mfa_enroll`: your organization requires MFA and you have none yet — set up an authenticator app or a passkey to finish signing in
                              * @enum {string}
                              */
                             step: "mfa_verify" | "mfa_enroll";
@@ -1652,6 +1652,259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a pending sign-in still needs (its step and the methods you can use)
+         * @description Needs the pending sign-in token a password sign-in answered with 202 (10 minutes, single use). Wrong codes are limited to 5 per person in 15 minutes (429). After a single sign-on that asks for a second factor here, the browser is sent to `/login#mfa=<token>`; the page reads the step from this.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description `mfa_verify`: prove a factor you have; `mfa_enroll`: your organization requires MFA and you have none yet — set up an authenticator app or a passkey to finish signing in
+                             * @enum {string}
+                             */
+                            step: "mfa_verify" | "mfa_enroll";
+                            /** @description Single-use pending sign-in token: send it with the second step. No session yet */
+                            token: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            expiresAt: string;
+                            /** @description What this person can use for `mfa_verify` */
+                            methods: ("totp" | "passkey" | "recovery_code")[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkey-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a passkey while signing in (your organization requires MFA)
+         * @description Only for a pending sign-in of step `mfa_enroll`. Answers WebAuthn creation options for `startRegistration`; finish with POST /auth/mfa/passkey-enroll. The challenge works once, for 5 minutes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description WebAuthn options as JSON, for @simplewebauthn/browser (startRegistration / startAuthentication) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkey-enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in by adding the passkey just created as your first factor
+         * @description Only for a pending sign-in of step `mfa_enroll`. The passkey is registered, recovery codes are issued (in the answer, shown this once) and the session opens, all at once; the owner is told by e-mail.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        name: string;
+                        response: {
+                            id: string;
+                            rawId: string;
+                            /** @enum {string} */
+                            type: "public-key";
+                            /** @enum {string} */
+                            authenticatorAttachment?: "platform" | "cross-platform";
+                            clientExtensionResults: {
+                                [key: string]: unknown;
+                            };
+                            response: {
+                                clientDataJSON: string;
+                                attestationObject: string;
+                                authenticatorData?: string;
+                                transports?: ("ble" | "cable" | "hybrid" | "internal" | "nfc" | "smart-card" | "usb")[];
+                                publicKeyAlgorithm?: number;
+                                publicKey?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                organizationId: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "channel_manager" | "analyst" | "partner_admin" | "partner_user";
+                                /** @enum {string} */
+                                status: "active" | "deactivated";
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /** @description Whether the daily digest of what waits for this user is emailed (on days something waits) */
+                                emailDigest: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                                name: string;
+                            };
+                            csrfToken: string;
+                            recoveryCodes?: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/passkey/options": {
         parameters: {
             query?: never;
@@ -2436,6 +2689,8 @@ export interface paths {
                             organizationId: string;
                             organizationName: string;
                             mfaRequired: boolean;
+                            /** @description A second factor here also after signing in through the organization's SSO */
+                            mfaAfterSso: boolean;
                             version: number;
                             people: {
                                 id: string;
@@ -2508,6 +2763,8 @@ export interface paths {
                     "application/json": {
                         /** @description Members must sign in with a second factor; those with none enroll at their next sign-in */
                         required: boolean;
+                        /** @description Also ask for a second factor here after a sign-in through the organization's SSO (those with none enroll). Off by default: the IdP's own MFA is trusted. Unchanged when left out */
+                        afterSso?: boolean;
                         /** @description The version you last read; a stale one answers 409 */
                         version: number;
                     };
@@ -2525,6 +2782,8 @@ export interface paths {
                             organizationId: string;
                             organizationName: string;
                             mfaRequired: boolean;
+                            /** @description A second factor here also after signing in through the organization's SSO */
+                            mfaAfterSso: boolean;
                             version: number;
                             people: {
                                 id: string;
@@ -3061,7 +3320,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Accept an invitation: choose a name and password, and be signed in */
+        /**
+         * Accept an invitation: choose a name and password, and be signed in
+         * @description When the organization requires MFA, the account is created but no session yet: it answers 202 with a pending sign-in of step `mfa_enroll`, finished with `/auth/mfa/*` like a password sign-in.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3112,6 +3374,30 @@ export interface paths {
                                 name: string;
                             };
                             csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description `mfa_verify`: prove a factor you have; `mfa_enroll`: your organization requires MFA and you have none yet — set up an authenticator app or a passkey to finish signing in
+                             * @enum {string}
+                             */
+                            step: "mfa_verify" | "mfa_enroll";
+                            /** @description Single-use pending sign-in token: send it with the second step. No session yet */
+                            token: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            expiresAt: string;
+                            /** @description What this person can use for `mfa_verify` */
+                            methods: ("totp" | "passkey" | "recovery_code")[];
                         };
                     };
                 };
@@ -24871,7 +25157,7 @@ export interface paths {
         };
         /**
          * OIDC redirect URI: the IdP sends the browser back here with a code
-         * @description Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time, opens a session and redirects to the sign-in's `returnTo`. A refusal redirects to `/login?ssoError=<reason>` and is audited.
+         * @description Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time (and, with rules in the role mapping, brings their role in line with the claims), opens a session and redirects to the sign-in's `returnTo` — or, when the organization also asks for a local second factor after SSO, redirects to `/login#mfa=<pending token>` to finish it. A refusal redirects to `/login?ssoError=<reason>` and is audited.
          */
         get: {
             parameters: {

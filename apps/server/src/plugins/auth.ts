@@ -43,7 +43,8 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db }) {
       const [scheme, token] = header.split(' ');
       const secret = scheme?.toLowerCase() === 'bearer' && token ? token.trim() : '';
       // A SCIM token is an identity provider, not a person: it never becomes an actor of /api/v1.
-      if (secret.startsWith(SCIM_TOKEN_PREFIX)) request.scimClient = await resolveScimToken(opts.db, secret);
+      if (secret.startsWith(SCIM_TOKEN_PREFIX))
+        request.scimClient = await resolveScimToken(opts.db, secret, request.ip ?? null);
       else request.actor = secret ? await resolveApiToken(opts.db, secret) : null;
       return;
     }

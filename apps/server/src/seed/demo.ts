@@ -15,6 +15,7 @@ import {
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
 import { loadDemoMarketplace } from './demo-marketplace';
 import { loadDemoCommunity } from './demo-community';
+import { loadDemoIdentity } from './demo-identity';
 import { settings } from '../modules/settings/settings.tables';
 
 const partnerTypeCodes = [
@@ -196,6 +197,7 @@ export async function loadDemoEcosystem(
   await loadDemoMarketplace(q, faker, partners);
   // Its own random sequence: adding community content never changes the partners and deals above.
   await loadDemoCommunity(q);
+  await loadDemoIdentity(q, { northwind: partners[0]!, contoso: partners[1]! });
   // The vendor's own sales team covers three markets in three industries: the coverage multiplier's base.
   await q
     .update(settings)

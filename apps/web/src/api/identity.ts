@@ -128,7 +128,10 @@ export function useAcceptInvitation(token: string) {
   return useMutation({
     mutationFn: (body: AcceptInvitationInput) =>
       call(http.POST('/invitations/{token}/accept', { params: { path: { token } }, body })),
-    onSuccess: (session) => adoptSession(queryClient, session),
+    // A 202 is a pending sign-in (the organization requires MFA): no session until the second step.
+    onSuccess: (answer) => {
+      if (!('step' in answer)) adoptSession(queryClient, answer);
+    },
   });
 }
 

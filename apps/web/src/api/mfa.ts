@@ -71,6 +71,31 @@ export function useTotpSetupForSignIn() {
   });
 }
 
+/**
+ * Enrolling a passkey while signing in, where the organization requires MFA: the browser creates it,
+ * and the server registers it as the first factor and opens the session in one step.
+ */
+export function usePasskeyEnrollForSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ token, name }: { token: string; name: string }): Promise<SignedIn> => {
+      const options = await call(http.POST('/auth/mfa/passkey-setup', { body: { token } }));
+      const response = await startRegistration({ optionsJSON: options as unknown as CreationOptions });
+      return call(
+        http.POST('/auth/mfa/passkey-enroll', { body: { token, name, response: asBody(response) } }),
+      );
+    },
+    onSuccess: (session) => adoptSession(queryClient, session),
+  });
+}
+
+/** The pending sign-in a single sign-on handed over (its token only, in the URL fragment). */
+export function usePendingSignIn() {
+  return useMutation({
+    mutationFn: (token: string) => call(http.POST('/auth/mfa/pending', { body: { token } })),
+  });
+}
+
 /** "Sign in with a passkey": no email, no password; the browser offers the passkeys it holds for this site. */
 export function usePasskeySignIn() {
   const queryClient = useQueryClient();
@@ -133,7 +158,7 @@ export const organizationSecurityQueryOptions = (organizationId: string) =>
 export function useSetMfaPolicy(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { required: boolean; version: number }) =>
+    mutationFn: (body: { required: boolean; afterSso?: boolean; version: number }) =>
       call(http.POST('/mfa/organizations/{id}/policy', { params: { path: { id: organizationId } }, body })),
     onSuccess: (security) => queryClient.setQueryData(mfaKeys.organization(organizationId), security),
     onError: () => queryClient.invalidateQueries({ queryKey: mfaKeys.organization(organizationId) }),

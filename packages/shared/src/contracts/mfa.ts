@@ -69,7 +69,7 @@ export const mfaChallengeSchema = z.object({
   step: z
     .enum(['mfa_verify', 'mfa_enroll'])
     .describe(
-      '`mfa_verify`: prove a factor you have; `mfa_enroll`: your organization requires MFA and you have none yet — set up an authenticator app to finish signing in',
+      '`mfa_verify`: prove a factor you have; `mfa_enroll`: your organization requires MFA and you have none yet — set up an authenticator app or a passkey to finish signing in',
     ),
   token: z
     .string()
@@ -88,6 +88,11 @@ export const passkeySignInBody = z.strictObject({
   response: authenticationResponseSchema,
 });
 export const passwordlessBody = z.strictObject({ response: authenticationResponseSchema });
+export const passkeyEnrollSignInBody = z.strictObject({
+  token: pendingToken,
+  name: passkeyName,
+  response: registrationResponseSchema,
+});
 
 /** A completed sign-in; `recoveryCodes` when it enrolled the first factor (shown this once). */
 export const mfaSignInResponse = loginResponse.extend({
@@ -139,6 +144,12 @@ export const mfaPolicyBody = z.strictObject({
   required: z
     .boolean()
     .describe('Members must sign in with a second factor; those with none enroll at their next sign-in'),
+  afterSso: z
+    .boolean()
+    .optional()
+    .describe(
+      "Also ask for a second factor here after a sign-in through the organization's SSO (those with none enroll). Off by default: the IdP's own MFA is trusted. Unchanged when left out",
+    ),
   version: versionField,
 });
 
@@ -158,6 +169,9 @@ export const organizationSecuritySchema = z.object({
   organizationId: idSchema,
   organizationName: z.string(),
   mfaRequired: z.boolean(),
+  mfaAfterSso: z
+    .boolean()
+    .describe("A second factor here also after signing in through the organization's SSO"),
   version: z.number().int(),
   people: z.array(personFactorsSchema),
 });

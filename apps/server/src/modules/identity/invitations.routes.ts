@@ -11,6 +11,7 @@ import {
   loginResponse,
   versionBody,
 } from '@partnergraph/shared/contracts/identity';
+import { mfaChallengeSchema } from '@partnergraph/shared/contracts/mfa';
 import type { Deps } from '../../lib/deps';
 import { setSessionCookie } from '../../plugins/auth';
 import { siteOf } from '../mail/templates';
@@ -111,16 +112,19 @@ export default async function invitationRoutes(app: FastifyInstance, { db, maile
       schema: {
         tags,
         summary: 'Accept an invitation: choose a name and password, and be signed in',
+        description:
+          'When the organization requires MFA, the account is created but no session yet: it answers 202 with a pending sign-in of step `mfa_enroll`, finished with `/auth/mfa/*` like a password sign-in.',
         params: tokenParams,
         body: acceptInvitationBody,
-        response: { 200: loginResponse },
+        response: { 200: loginResponse, 202: mfaChallengeSchema },
       },
     },
     async (req, reply) => {
       const info = { requestId: req.id, ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
-      const { token, body } = await acceptInvitation(db, info, req.params.token, req.body);
-      setSessionCookie(req, reply, token);
-      return body;
+      const done = await acceptInvitation(db, info, req.params.token, req.body);
+      if (done.challenge) return reply.code(202).send(done.challenge);
+      setSessionCookie(req, reply, done.token);
+      return done.body;
     },
   );
 }

@@ -24,6 +24,7 @@ import { mayChangePartner } from '../organizations/organizations.visibility';
 import { invitations, users } from './identity.tables';
 import { openSession, toOwnUserDto, toUserDto } from './identity.service';
 import { invitationEmail, type Site } from '../mail/templates';
+import { mfaChallengeWithin } from '../mfa/sign-in-gate';
 import {
   findInvitationById,
   findInvitationByTokenHash,
@@ -325,7 +326,6 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ acceptedAt: new Date(), acceptedUserId: userId, version: sql`${invitations.version} + 1` })
       .where(eq(invitations.id, inv.id));
-    const session = await openSession(tx, userId, req);
     const dto = toUserDto(user!);
     record.audit({
       action: 'invitation.accepted',
@@ -341,7 +341,13 @@ export async function acceptInvitation(
       organizationIds: [inv.organizationId],
       payload: dto,
     });
+    // An invitation proves the address, not a second factor: where the organization requires MFA the
+    // new member enrolls one before any session, as a password sign-in would.
+    const challenge = await mfaChallengeWithin(tx, record, user!, 'password');
+    if (challenge) return { challenge, token: null, body: null };
+    const session = await openSession(tx, userId, req);
     return {
+      challenge: null,
       token: session.token,
       body: {
         user: toOwnUserDto(user!),

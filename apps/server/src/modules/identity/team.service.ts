@@ -203,6 +203,13 @@ export async function reactivateUser(db: Db, ctx: Ctx, id: string, version: numb
       before: { status: target.status },
       after: { status: 'active' },
     });
+    record.event({
+      type: 'user.reactivated',
+      entityType: 'user',
+      entityId: id,
+      organizationIds: [target.organizationId],
+      payload: after,
+    });
     return after;
   });
 }

@@ -49,6 +49,7 @@ export async function getOrganizationSecurity(db: Db, ctx: Ctx, organizationId: 
     organizationId: org.id,
     organizationName: org.name,
     mfaRequired: policy.required,
+    mfaAfterSso: policy.requiredAfterSso,
     version: policy.version,
     people: people.map((p) => ({
       id: p.id,
@@ -66,20 +67,21 @@ export async function setMfaPolicy(
   db: Db,
   ctx: Ctx,
   organizationId: string,
-  input: { required: boolean; version: number },
+  input: { required: boolean; afterSso?: boolean | undefined; version: number },
 ) {
   const org = await organizationFor(db, ctx, organizationId);
   const current = await findPolicy(db, org.id);
   assertVersion(current, input.version);
+  const values = { required: input.required, requiredAfterSso: input.afterSso ?? current.requiredAfterSso };
   await runChange(db, ctx, async (tx, record) => {
-    const stored = await storePolicy(tx, org.id, input.required, input.version);
+    const stored = await storePolicy(tx, org.id, values, input.version);
     if (!stored) throw staleVersion((await findPolicy(tx, org.id)).version);
     record.audit({
       action: 'mfa.policy_changed',
       entityType: 'organization',
       entityId: org.id,
-      before: { mfaRequired: current.required },
-      after: { mfaRequired: input.required },
+      before: { mfaRequired: current.required, mfaAfterSso: current.requiredAfterSso },
+      after: { mfaRequired: values.required, mfaAfterSso: values.requiredAfterSso },
     });
   });
   return getOrganizationSecurity(db, ctx, organizationId);

@@ -286,17 +286,22 @@ export async function spendPendingSignIn(q: Queryable, id: string) {
 
 export async function findPolicy(q: Queryable, organizationId: string) {
   const [row] = await q.select().from(mfaPolicies).where(eq(mfaPolicies.organizationId, organizationId));
-  return row ?? { organizationId, required: false, version: 1, updatedAt: null };
+  return row ?? { organizationId, required: false, requiredAfterSso: false, version: 1, updatedAt: null };
 }
 
 /** Writes the policy if `version` is still the stored one (checked by the caller first; this guards races). */
-export async function storePolicy(q: Queryable, organizationId: string, required: boolean, version: number) {
+export async function storePolicy(
+  q: Queryable,
+  organizationId: string,
+  values: { required: boolean; requiredAfterSso: boolean },
+  version: number,
+) {
   const rows = await q
     .insert(mfaPolicies)
-    .values({ organizationId, required, version: version + 1, updatedAt: new Date() })
+    .values({ organizationId, ...values, version: version + 1, updatedAt: new Date() })
     .onConflictDoUpdate({
       target: mfaPolicies.organizationId,
-      set: { required, version: sql`${mfaPolicies.version} + 1`, updatedAt: new Date() },
+      set: { ...values, version: sql`${mfaPolicies.version} + 1`, updatedAt: new Date() },
       setWhere: eq(mfaPolicies.version, version),
     })
     .returning();

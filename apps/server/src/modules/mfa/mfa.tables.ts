@@ -116,6 +116,8 @@ export const mfaPolicies = pgTable('mfa_policies', {
     .primaryKey()
     .references(() => organizations.id, { onDelete: 'cascade' }),
   required: boolean('required').notNull().default(false),
+  /** Off: a sign-in through the organization's IdP trusts the IdP's own MFA. On: a local factor too. */
+  requiredAfterSso: boolean('required_after_sso').notNull().default(false),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginResponse } from '@partnergraph/shared/contracts/identity';
 import {
+  mfaChallengeSchema,
   mfaSignInResponse,
+  passkeyEnrollSignInBody,
   passkeyOptionsSchema,
   passkeySignInBody,
   passwordlessBody,
@@ -13,11 +15,14 @@ import {
 } from '@partnergraph/shared/contracts/mfa';
 import { SESSION_COOKIE, setSessionCookie } from '../../plugins/auth';
 import {
+  describePending,
   passkeyOptionsForPending,
+  passkeySetupForPending,
   passwordlessOptions,
   signInWithPasskey,
   signInWithPasskeyFactor,
   signInWithRecoveryCode,
+  signInWithNewPasskey,
   signInWithTotp,
   totpSetupForPending,
   type SignInDeps,
@@ -129,6 +134,54 @@ export async function signInRoutes(app: FastifyInstance, d: SignInDeps) {
       },
     },
     async (req) => totpSetupForPending(d, infoOf(req), req.body),
+  );
+
+  r.post(
+    '/auth/mfa/pending',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'What a pending sign-in still needs (its step and the methods you can use)',
+        description: `${pendingNote} After a single sign-on that asks for a second factor here, the browser is sent to \`/login#mfa=<token>\`; the page reads the step from this.`,
+        body: pendingTokenBody,
+        response: { 200: mfaChallengeSchema },
+      },
+    },
+    async (req) => describePending(d, req.body),
+  );
+
+  r.post(
+    '/auth/mfa/passkey-setup',
+    {
+      config: noStore,
+      schema: {
+        tags,
+        summary: 'Create a passkey while signing in (your organization requires MFA)',
+        description:
+          'Only for a pending sign-in of step `mfa_enroll`. Answers WebAuthn creation options for `startRegistration`; finish with POST /auth/mfa/passkey-enroll. The challenge works once, for 5 minutes.',
+        body: pendingTokenBody,
+        response: { 200: passkeyOptionsSchema },
+      },
+    },
+    async (req) => passkeySetupForPending(d, req.body),
+  );
+
+  r.post(
+    '/auth/mfa/passkey-enroll',
+    {
+      config: noStore,
+      schema: {
+        tags,
+        summary: 'Finish signing in by adding the passkey just created as your first factor',
+        description:
+          'Only for a pending sign-in of step `mfa_enroll`. The passkey is registered, recovery codes are issued (in the answer, shown this once) and the session opens, all at once; the owner is told by e-mail.',
+        body: passkeyEnrollSignInBody,
+        response: { 200: mfaSignInResponse },
+      },
+    },
+    async (req, reply) =>
+      signedIn(req, reply, await signInWithNewPasskey(d, infoOf(req), req.body, req.cookies[SESSION_COOKIE])),
   );
 
   r.post(

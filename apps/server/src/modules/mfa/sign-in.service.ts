@@ -1,7 +1,7 @@
-import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Db } from '../../db/client';
 import { writeAudit } from '../../db/transaction';
-import { AppError, invalid, unauthorized, unprocessable } from '../../lib/errors';
+import { AppError, conflict, invalid, unauthorized, unprocessable } from '../../lib/errors';
 import type { Mailer } from '../../lib/mail';
 import { subjectsOf, takeAttempt, withdrawAttempt, type Limit } from '../../lib/rate-limit';
 import type { SecretBox } from '../../lib/secrets';
@@ -10,9 +10,19 @@ import { completeSignIn, type RequestInfo, type SignInFound } from '../identity/
 import { findUserForSignInById } from '../identity/identity.repository';
 import { assertPasswordSignInAllowed } from '../sso/sso.policy';
 import type { Site } from '../mail/templates';
-import { beginTotpFor, issueRecoveryCodes, mfaCodeLimit, openTotpSecret, tellOwner } from './factors';
+import {
+  beginTotpFor,
+  issueRecoveryCodes,
+  mfaCodeLimit,
+  openTotpSecret,
+  tellOwner,
+  toPasskeyDto,
+} from './factors';
 import {
   findLivePendingSignIn,
+  findPasskeyByCredentialId,
+  hasFactor,
+  insertPasskey,
   findPasskeysOfUser,
   findRecoveryCodeSummary,
   findTotpOfUser,
@@ -23,11 +33,14 @@ import {
   type PendingSignInRow,
 } from './mfa.repository';
 import { hashRecoveryCode } from './recovery-codes';
+import { methodsOf } from './sign-in-gate';
 import { totpStepOf } from './totp';
 import {
   PasskeyRefused,
   passkeyAuthenticationOptions,
+  passkeyRegistrationOptions,
   verifyPasskeyAssertion,
+  verifyPasskeyRegistration,
   type RelyingParty,
 } from './webauthn';
 
@@ -42,7 +55,7 @@ export interface SignInDeps {
   rp: RelyingParty;
 }
 
-const expired = () => unauthorized('This sign-in expired or was already finished: enter your password again');
+const expired = () => unauthorized('This sign-in expired or was already finished: sign in again');
 
 /** The pending sign-in behind a token, and its person, who must still be able to sign in. */
 async function pendingOf(db: Db, token: string) {
@@ -214,4 +227,63 @@ export async function totpSetupForPending(d: SignInDeps, req: RequestInfo, input
   if (pending.purpose !== 'enroll')
     throw invalid([{ path: 'body.token', message: 'You already have a second factor' }]);
   return beginTotpFor(d, { ...req, actor: { userId: found.user.id, orgId: found.org.id } }, found.user);
+}
+
+/** Enrolling while signing in with a passkey instead of an app: options to create one for this person. */
+export async function passkeySetupForPending(d: SignInDeps, input: { token: string }) {
+  const { pending, found } = await pendingOf(d.db, input.token);
+  if (pending.purpose !== 'enroll')
+    throw invalid([{ path: 'body.token', message: 'You already have a second factor' }]);
+  return passkeyRegistrationOptions(d.db, d.rp, found.user, []);
+}
+
+/**
+ * The new passkey, created with the options above, becomes the person's first factor and finishes the
+ * sign-in in one transaction: the key, its recovery codes (shown this once) and the session.
+ */
+export async function signInWithNewPasskey(
+  d: SignInDeps,
+  req: RequestInfo,
+  input: { token: string; name: string; response: RegistrationResponseJSON },
+  previousToken: string | undefined,
+) {
+  const { pending, found } = await pendingOf(d.db, input.token);
+  if (pending.purpose !== 'enroll')
+    throw invalid([{ path: 'body.token', message: 'You already have a second factor' }]);
+  const verified = await verifyPasskeyRegistration(d.db, d.rp, found.user.id, input.response).catch(
+    (err: unknown) => {
+      if (err instanceof PasskeyRefused) throw invalid([{ path: 'body.response', message: err.message }]);
+      throw err;
+    },
+  );
+  if (await findPasskeyByCredentialId(d.db, verified.credentialId))
+    throw conflict('This passkey is already registered');
+  const done = await completeSignIn(d.db, req, found, previousToken, 'passkey', async (tx, record) => {
+    await spendPending(tx, pending);
+    const row = await insertPasskey(tx, { userId: found.user.id, name: input.name, ...verified });
+    record.audit({
+      action: 'mfa.passkey_added',
+      entityType: 'passkey',
+      entityId: row.id,
+      after: { name: row.name, userId: found.user.id },
+    });
+    return { passkey: toPasskeyDto(row), recoveryCodes: await issueRecoveryCodes(tx, found.user.id, record) };
+  });
+  await tellOwner(d, found.user, `A passkey named “${input.name}” was added to your account`);
+  return { token: done.token, body: { ...done.body, recoveryCodes: done.extra!.recoveryCodes } };
+}
+
+/**
+ * A pending sign-in described again from its token: after SSO the browser arrives from a redirect
+ * carrying only the token (in the URL fragment, which no server or Referer sees).
+ */
+export async function describePending(d: SignInDeps, input: { token: string }) {
+  const { pending, found } = await pendingOf(d.db, input.token);
+  const factor = pending.purpose === 'verify' ? await hasFactor(d.db, found.user.id) : null;
+  return {
+    step: pending.purpose === 'verify' ? ('mfa_verify' as const) : ('mfa_enroll' as const),
+    token: input.token,
+    expiresAt: pending.expiresAt.toISOString(),
+    methods: await methodsOf(d.db, found.user.id, factor),
+  };
 }

@@ -11,6 +11,8 @@ import {
   findUsersOfOrganizationByIds,
   updateProvisionedUser,
 } from '../identity/identity.repository';
+import { toUserDto } from '../identity/identity.service';
+import { findPolicy as findSsoPolicy } from '../sso/sso.repository';
 import { compileFilter, parseFilter } from './scim-filter';
 import { scimBadRequest, scimConflict, scimNotFound } from './scim-errors';
 import { applyPatch, readResource, type PatchOperation, type Resource } from './scim-patch';
@@ -117,7 +119,8 @@ export async function getScimGroup(
 
 /**
  * Sets each person's role to what their groups give (or the organization's least role when no
- * group of theirs maps to one). The organization's last active administrator is never demoted.
+ * group of theirs maps to one). The organization's last active administrator is never demoted, nor
+ * the vendor's break-glass admin.
  */
 export async function applyGroupRoles(
   tx: Queryable,
@@ -131,10 +134,22 @@ export async function applyGroupRoles(
   const people = await findUsersOfOrganizationByIds(tx, org.id, userIds);
   const groups = await findGroupsOfUsers(tx, userIds);
   const adminRole = adminRoleOf(org.kind);
+  // The vendor's break-glass admin is the way back in when the IdP is wrong or down: its groups never
+  // demote them (as at an SSO sign-in).
+  const breakGlassUserId = (await findSsoPolicy(tx, org.id))?.breakGlassUserId ?? null;
   for (const person of people) {
     const names = groups.filter((g) => g.userId === person.id).map((g) => g.displayName);
     const role = roleFromGroups(names, mappings, org.kind) ?? baseRole(org.kind);
     if (role === person.role) continue;
+    if (person.id === breakGlassUserId && person.role === adminRole) {
+      record.audit({
+        action: 'scim.user_role_kept',
+        entityType: 'user',
+        entityId: person.id,
+        after: { role: person.role, mappedRole: role, reason: 'break_glass_admin', groups: names, ...audit },
+      });
+      continue;
+    }
     if (
       person.role === adminRole &&
       person.status === 'active' &&
@@ -144,13 +159,20 @@ export async function applyGroupRoles(
         `${person.name} is the last administrator of the organization: make someone else administrator first`,
         'mutability',
       );
-    await updateProvisionedUser(tx, person.id, { role });
+    const updated = await updateProvisionedUser(tx, person.id, { role });
     record.audit({
       action: 'scim.user_role_changed',
       entityType: 'user',
       entityId: person.id,
       before: { role: person.role },
       after: { role, groups: names, ...audit },
+    });
+    record.event({
+      type: 'user.updated',
+      entityType: 'user',
+      entityId: person.id,
+      organizationIds: [org.id],
+      payload: { ...toUserDto(updated), source: 'scim' },
     });
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { createScimTokenBody } from '@partnergraph/shared/contracts/scim';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
+import { assertUnderLimit, recordHit, subjectsOf, type Limit } from '../../lib/rate-limit';
 import { runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { forbidden, notFound } from '../../lib/errors';
@@ -93,11 +94,26 @@ export async function revokeScimToken(db: Db, ctx: Ctx, id: string) {
 }
 
 /** A live token of an organization that may still be provisioned; its last use noted at most once a minute. */
-export async function resolveScimToken(db: Db, secret: string): Promise<ScimClient | null> {
+/**
+ * Wrong SCIM tokens per client address. An IdP retries a revoked token for a while; a guesser sends
+ * thousands. Right tokens are never counted, so a busy IdP is not slowed.
+ */
+export const scimTokenLimit: Limit = { bucket: 'scim_token', max: 30, windowMs: 15 * 60_000 };
+
+export async function resolveScimToken(
+  db: Db,
+  secret: string,
+  ip: string | null,
+): Promise<ScimClient | null> {
   if (!secret.startsWith(SCIM_TOKEN_PREFIX)) return null;
+  const subjects = subjectsOf(null, ip);
+  await assertUnderLimit(db, scimTokenLimit, subjects, 'wrong SCIM tokens');
   const token = await findLiveScimTokenByHash(db, hashToken(secret));
   const org = token ? await findOrganizationById(db, token.organizationId) : undefined;
-  if (!token || !org || org.status === 'terminated') return null;
+  if (!token || !org || org.status === 'terminated') {
+    await recordHit(db, scimTokenLimit, subjects);
+    return null;
+  }
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await touchScimToken(db, token.id, now);

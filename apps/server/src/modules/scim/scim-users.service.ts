@@ -15,6 +15,7 @@ import {
   updateProvisionedUser,
   type UserRow,
 } from '../identity/identity.repository';
+import { toUserDto } from '../identity/identity.service';
 import { revokeApiTokensOfUser } from '../identity/tokens.repository';
 import { compileFilter, parseFilter } from './scim-filter';
 import { scimBadRequest, scimConflict, scimNotFound } from './scim-errors';
@@ -185,6 +186,20 @@ async function assertEmailFree(tx: Queryable, email: string, userId: string | nu
   return holder;
 }
 
+/**
+ * Webhook subscribers hear of people the IdP adds and removes under the same event types as those an
+ * admin adds and removes by hand (`user.*`), told apart by `source`.
+ */
+function userEvent(record: ChangeRecorder, type: string, user: UserRow) {
+  record.event({
+    type,
+    entityType: 'user',
+    entityId: user.id,
+    organizationIds: [user.organizationId],
+    payload: { ...toUserDto(user), source: 'scim' },
+  });
+}
+
 export async function createScimUser(db: Db, r: ScimRequest, body: unknown) {
   const f = fieldsOf(readResource(body, userSchema));
   const user = await runChange(db, auditCtx(r), async (tx, record) => {
@@ -229,6 +244,9 @@ export async function createScimUser(db: Db, r: ScimRequest, body: unknown) {
         ...via(r),
       },
     });
+    // One who comes back deactivated was deactivated already: nothing a subscriber has not heard.
+    if (!holder) userEvent(record, 'user.created', user);
+    else if (user.status === 'active') userEvent(record, 'user.reactivated', user);
     return user;
   });
   return (await render(db, r, [user]))[0]!;
@@ -278,6 +296,9 @@ async function write(
       ...via(r),
     },
   });
+  if (change.status === 'deactivated') userEvent(record, 'user.deactivated', updated);
+  else if (change.status === 'active') userEvent(record, 'user.reactivated', updated);
+  else if (updated !== user) userEvent(record, 'user.updated', updated);
   return updated;
 }
 
@@ -304,7 +325,11 @@ export async function deleteScimUserResource(db: Db, r: ScimRequest, id: string)
     const { user } = await load(tx, r, id, true);
     if (user.status === 'active') {
       await assertNotLastAdmin(tx, r, user);
-      await updateProvisionedUser(tx, user.id, { status: 'deactivated' });
+      userEvent(
+        record,
+        'user.deactivated',
+        await updateProvisionedUser(tx, user.id, { status: 'deactivated' }),
+      );
       await endAccess(tx, user.id);
     }
     await deleteScimUser(tx, user.id);

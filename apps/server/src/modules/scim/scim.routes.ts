@@ -55,6 +55,9 @@ function sendScimError(reply: FastifyReply, status: number, detail: string, scim
 function scimErrorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     if (error.status >= 500) request.log.error({ err: error }, error.message);
+    // RFC 7644 §3.12 names 429 for too many requests; IdPs back off by Retry-After.
+    if (error.extra.retryAfterSeconds !== undefined)
+      reply.header('retry-after', String(error.extra.retryAfterSeconds));
     const fields = error.extra.errors?.map((e) => e.path).join(', ');
     const scimType = error.extra.scimType ?? (error.status === 400 ? 'invalidValue' : undefined);
     return sendScimError(

@@ -35,10 +35,20 @@ export default async function ssoAuthRoutes(app: FastifyInstance, { db, config, 
     return reply.redirect(`/login?ssoError=${encodeURIComponent(err.reason)}`, 302);
   };
 
-  const signedIn = (req: FastifyRequest, reply: FastifyReply, token: string, returnTo: string) => {
-    setSessionCookie(req, reply, token);
+  const signedIn = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    done: { token: string | null; challenge: { token: string } | null; returnTo: string },
+  ) => {
     reply.clearCookie(BROWSER_COOKIE, { path: '/api/v1/auth/' });
-    return reply.redirect(returnTo, 302);
+    if (done.challenge) {
+      // A second factor here comes first: the sign-in page finishes it. The pending token rides in the
+      // fragment, which is neither sent to a server nor leaked in a Referer.
+      const next = `/login?redirect=${encodeURIComponent(done.returnTo)}#mfa=${encodeURIComponent(done.challenge.token)}`;
+      return reply.redirect(next, 302);
+    }
+    setSessionCookie(req, reply, done.token!);
+    return reply.redirect(done.returnTo, 302);
   };
 
   r.get(
@@ -83,7 +93,7 @@ export default async function ssoAuthRoutes(app: FastifyInstance, { db, config, 
         tags,
         summary: 'OIDC redirect URI: the IdP sends the browser back here with a code',
         description:
-          "Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time, opens a session and redirects to the sign-in's `returnTo`. A refusal redirects to `/login?ssoError=<reason>` and is audited.",
+          "Checks the state against this browser's sign-in, redeems the code with the PKCE verifier, validates the ID token (issuer, audience, expiry, nonce, signature), provisions the person just in time (and, with rules in the role mapping, brings their role in line with the claims), opens a session and redirects to the sign-in's `returnTo` — or, when the organization also asks for a local second factor after SSO, redirects to `/login#mfa=<pending token>` to finish it. A refusal redirects to `/login?ssoError=<reason>` and is audited.",
         params: idParams,
         querystring: z.object({
           code: z.string().max(4000).optional(),
@@ -108,7 +118,7 @@ export default async function ssoAuthRoutes(app: FastifyInstance, { db, config, 
           rawQuery,
           req.cookies[BROWSER_COOKIE],
         );
-        return signedIn(req, reply, done.token, done.returnTo);
+        return signedIn(req, reply, done);
       } catch (err) {
         return refused(reply, err);
       }
@@ -143,7 +153,7 @@ export default async function ssoAuthRoutes(app: FastifyInstance, { db, config, 
           req.body,
           req.cookies[BROWSER_COOKIE],
         );
-        return signedIn(req, reply, done.token, done.returnTo);
+        return signedIn(req, reply, done);
       } catch (err) {
         return refused(reply, err);
       }

@@ -1,6 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Role } from '@partnergraph/shared/permissions';
-import type { RoleMapping } from '@partnergraph/shared/contracts/sso';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { runChange, writeAudit } from '../../db/transaction';
@@ -8,7 +6,8 @@ import { hashToken, randomToken } from '../../lib/tokens';
 import type { SecretBox } from '../../lib/secrets';
 import { insertUserRecord } from '../identity/identity.records';
 import { findUserForSignIn } from '../identity/identity.repository';
-import { openSession, type RequestInfo } from '../identity/identity.service';
+import { openSession, toUserDto, type RequestInfo } from '../identity/identity.service';
+import { mfaChallengeWithin } from '../mfa/sign-in-gate';
 import { finishOidc, oidcConfigOf, startOidc } from './oidc';
 import { samlAuthorizeUrl, validateSamlResponse } from './saml';
 import { SsoRefusal } from './sso.refusal';
@@ -23,6 +22,7 @@ import {
   type SsoConnectionRow,
 } from './sso.repository';
 import { redirectUriOf, safeReturnTo } from './sso.urls';
+import { mapRole, syncRoleFromIdp } from './sso-roles';
 import { newId } from '../../lib/ids';
 
 /** A sign-in must come back from the IdP within this long. */
@@ -248,14 +248,6 @@ async function refusalsAudited<T>(
   }
 }
 
-/** The first rule whose value the person's claim/attribute holds, else the default. */
-export function mapRole(mapping: RoleMapping, attributes: Record<string, unknown>): Role {
-  const raw = attributes[mapping.attribute];
-  const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
-  const held = new Set(values.map((v) => v.toLowerCase()));
-  return mapping.rules.find((r) => held.has(r.value.toLowerCase()))?.role ?? mapping.defaultRole;
-}
-
 const sameText = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -306,6 +298,30 @@ async function signInPerson(
         entityId: user.id,
         after: { email, role, organizationId: connection.organizationId, connectionId: connection.id },
       });
+      record.event({
+        type: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        organizationIds: [connection.organizationId],
+        payload: { ...toUserDto(user), source: 'sso' },
+      });
+    }
+    if (found) await syncRoleFromIdp(tx, record, connection, found.user, role);
+    // By default the IdP's own MFA is trusted; an organization may also ask for a factor held here.
+    const challenge = await mfaChallengeWithin(
+      tx,
+      record,
+      { id: userId, organizationId: connection.organizationId },
+      'sso',
+    );
+    if (challenge) {
+      record.audit({
+        action: 'auth.sso_verified',
+        entityType: 'user',
+        entityId: userId,
+        after: { connectionId: connection.id, protocol: connection.protocol, next: challenge.step },
+      });
+      return { challenge, token: null, userId };
     }
     const opened = await openSession(tx, userId, req);
     record.audit({
@@ -314,6 +330,6 @@ async function signInPerson(
       entityId: opened.id,
       after: { userId, connectionId: connection.id, protocol: connection.protocol },
     });
-    return { token: opened.token, csrfToken: opened.csrfToken, userId };
+    return { challenge: null, token: opened.token, userId };
   });
 }

@@ -2,10 +2,10 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useLogin } from '../../api/auth';
 import { ApiError, errorMessage } from '../../api/client';
-import type { MfaChallenge } from '../../api/mfa';
+import { type MfaChallenge, usePendingSignIn } from '../../api/mfa';
 import { ForgotPasswordLink, SignInNoticeAlert } from '../identity/sign-in-extras';
 import { SsoErrorAlert, SsoSignInOption } from '../sso/sso-sign-in';
 import { FindPartnerLink } from '../marketplace/find-partner-link';
@@ -22,6 +22,23 @@ function loginErrorMessage(error: unknown): string {
   return errorMessage(error);
 }
 
+/**
+ * After single sign-on, where the organization also asks for a second factor here, the server sends
+ * the browser to `/login#mfa=<pending token>`: the fragment reaches no server and no Referer. The
+ * token is read once and wiped from the address bar, and its step fetched.
+ */
+function useHandedOverChallenge(show: (challenge: MfaChallenge) => void) {
+  const pending = usePendingSignIn();
+  const { mutate } = pending;
+  useEffect(() => {
+    const token = new URLSearchParams(window.location.hash.slice(1)).get('mfa');
+    if (!token) return;
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    mutate(token, { onSuccess: show });
+  }, [mutate, show]);
+  return pending;
+}
+
 export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoError?: string }) {
   useDocumentTitle('Sign in · PartnerGraph');
   const navigate = useNavigate();
@@ -31,6 +48,7 @@ export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoEr
   const [submitted, setSubmitted] = useState(false);
   // A right password of a person with a second factor: the MFA step comes before any session.
   const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const handedOver = useHandedOverChallenge(setChallenge);
   const enter = (session: Parameters<typeof homePath>[0]) =>
     void navigate({ href: redirectTo ?? homePath(session), replace: true });
   const missingEmail = submitted && !email.trim() ? 'Enter your email' : undefined;
@@ -71,6 +89,11 @@ export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoEr
               </div>
               <SignInNoticeAlert />
               <SsoErrorAlert reason={ssoError} />
+              {handedOver.isError && (
+                <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Could not sign in">
+                  {errorMessage(handedOver.error)}
+                </Alert>
+              )}
               {login.isError && (
                 <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Could not sign in">
                   {loginErrorMessage(login.error)}

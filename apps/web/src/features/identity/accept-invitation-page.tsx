@@ -4,6 +4,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import type { MfaChallenge } from '../../api/mfa';
 import { ApiError, errorMessage, isApiError } from '../../api/client';
 import {
   type InvitationPreview,
@@ -15,6 +16,7 @@ import { AnchorLink } from '../../components/links';
 import { LoadingState } from '../../components/query-state';
 import { roleLabels } from '../../components/roles';
 import { homePath } from '../auth/session';
+import { MfaSignInStep } from '../security/mfa-sign-in-step';
 import { checkNewPassword, NewPasswordFields, type NewPasswordValues } from './password-fields';
 import { PublicFrame } from './public-frame';
 
@@ -59,6 +61,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const [name, setName] = useState('');
   const [passwords, setPasswords] = useState<NewPasswordValues>({ password: '', confirmation: '' });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  // The organization requires MFA: the account exists, and a second factor is set up before any session.
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const enter = (session: Parameters<typeof homePath>[0]) =>
+    void navigate({ to: homePath(session), replace: true });
 
   const serverErrors = accept.error instanceof ApiError ? accept.error.fieldErrors() : {};
   const errors = { ...serverErrors, ...localErrors };
@@ -73,7 +79,19 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     if (Object.keys(found).length > 0) return;
     accept.mutate(
       { name: name.trim(), password: passwords.password },
-      { onSuccess: (session) => void navigate({ to: homePath(session), replace: true }) },
+      { onSuccess: (answer) => ('step' in answer ? setChallenge(answer) : enter(answer)) },
+    );
+  }
+
+  if (challenge) {
+    return (
+      <MfaSignInStep
+        challenge={challenge}
+        onSignedIn={enter}
+        // The account was created: from here on the way in is the sign-in page.
+        onCancel={() => void navigate({ to: '/login', replace: true })}
+        cancelLabel="Sign in later"
+      />
     );
   }
 

@@ -1,31 +1,32 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client';
 import { type ApiToken, type CreatedToken, tokensQueryOptions, useRevokeToken } from '../../api/identity';
-import { formatDate, formatDateTime } from '../../components/dates';
+import { formatDate } from '../../components/dates';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { CreateTokenModal } from './create-token-modal';
-import { relativeTime } from './relative-time';
+import {
+  RevokeTokenConfirm,
+  SecretTokenTable,
+  type SecretTokenState,
+  type TokenColumn,
+} from './secret-tokens';
 import { TokenReveal } from './token-reveal';
 
-type TokenState = 'active' | 'expired' | 'revoked';
-
-function stateOf(token: ApiToken, now = Date.now()): TokenState {
+function stateOf(token: ApiToken, now = Date.now()): SecretTokenState {
   if (token.revokedAt) return 'revoked';
   return new Date(token.expiresAt).getTime() <= now ? 'expired' : 'active';
 }
 
-const stateBadges: Record<TokenState, { label: string; color: string }> = {
-  active: { label: 'Active', color: 'green' },
-  expired: { label: 'Expired', color: 'gray' },
-  revoked: { label: 'Revoked', color: 'red' },
-};
-
 const scopeLabels: Record<ApiToken['scope'], string> = { read: 'Read only', read_write: 'Read and write' };
+
+const tokenColumns: TokenColumn<ApiToken>[] = [
+  { header: 'Access', cell: (t) => scopeLabels[t.scope], at: 'afterToken' },
+  { header: 'Expires', cell: (t) => formatDate(t.expiresAt), at: 'beforeStatus' },
+];
 
 /** Personal API tokens for scripts and integrations: create (the secret shows once), follow use, revoke. */
 export function TokensPage() {
@@ -57,61 +58,14 @@ export function TokensPage() {
       ) : tokens.data.items.length === 0 ? (
         <Text c="dimmed">You have no API tokens yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped verticalSpacing="sm" aria-label="API tokens">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Token</Table.Th>
-                <Table.Th>Access</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.items.map((token) => {
-                const state = stateOf(token);
-                return (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>{token.name}</Table.Td>
-                    <Table.Td>
-                      <code>{token.prefix}…</code>
-                    </Table.Td>
-                    <Table.Td>{scopeLabels[token.scope]}</Table.Td>
-                    <Table.Td>{formatDate(token.createdAt)}</Table.Td>
-                    <Table.Td title={token.lastUsedAt ? formatDateTime(token.lastUsedAt) : undefined}>
-                      {token.lastUsedAt ? relativeTime(token.lastUsedAt) : 'Never'}
-                    </Table.Td>
-                    <Table.Td>{formatDate(token.expiresAt)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={stateBadges[state].color}>
-                        {stateBadges[state].label}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {state === 'active' && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          aria-label={`Revoke ${token.name}`}
-                          onClick={() => setRevoking(token)}
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SecretTokenTable
+          label="API tokens"
+          tokens={tokens.data.items}
+          stateOf={stateOf}
+          columns={tokenColumns}
+          onRevoke={setRevoking}
+          minWidth={820}
+        />
       )}
       <CreateTokenModal
         opened={creating}
@@ -131,35 +85,23 @@ export function TokensPage() {
 function RevokeTokenForm({ token, onDone }: { token: ApiToken; onDone: () => void }) {
   const revoke = useRevokeToken();
   return (
-    <Stack>
-      <Text>
-        Requests made with <strong>{token.name}</strong> (<code>{token.prefix}…</code>) are refused from now
-        on. This cannot be undone.
-      </Text>
-      {revoke.isError && (
-        <Alert color="red" icon={<IconAlertCircle />} role="alert">
-          {errorMessage(revoke.error)}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={revoke.isPending}
-          onClick={() =>
-            revoke.mutate(token.id, {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: `${token.name} was revoked.` });
-                onDone();
-              },
-            })
-          }
-        >
-          Revoke token
-        </Button>
-      </Group>
-    </Stack>
+    <RevokeTokenConfirm
+      consequence={
+        <>
+          Requests made with <strong>{token.name}</strong> (<code>{token.prefix}…</code>) are refused from now
+          on. This cannot be undone.
+        </>
+      }
+      revoke={revoke}
+      onRevoke={() =>
+        revoke.mutate(token.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: `${token.name} was revoked.` });
+            onDone();
+          },
+        })
+      }
+      onDone={onDone}
+    />
   );
 }

@@ -1,24 +1,10 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { createScimTokenBody } from '@partnergraph/shared/contracts/scim';
-import { IconAlertCircle, IconKey, IconPlus } from '@tabler/icons-react';
+import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client';
 import {
   type CreatedScimToken,
   type ScimToken,
@@ -27,10 +13,9 @@ import {
   useRevokeScimToken,
 } from '../../api/scim';
 import { CopyableCode } from '../../components/copyable-code';
-import { formatDate, formatDateTime } from '../../components/dates';
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
-import { relativeTime } from '../identity/relative-time';
+import { RevokeTokenConfirm, SecretReveal, SecretTokenTable } from '../identity/secret-tokens';
 
 /**
  * The SCIM card: the base URL and a bearer token to paste into the identity provider, each token's
@@ -71,79 +56,26 @@ export function ScimCard() {
               copyLabel="Copy the SCIM base URL"
             />
             {created && (
-              <Alert
-                color="green"
-                icon={<IconKey />}
+              <SecretReveal
+                label="New SCIM token"
                 title={`Token "${created.name}" created`}
-                aria-label="New SCIM token"
-              >
-                <Stack gap="sm">
-                  <Text size="sm" fw={600}>
-                    Copy the token into your identity provider now: you will not see it again.
-                  </Text>
-                  <CopyableCode value={created.token} label="SCIM token" copyLabel="Copy the SCIM token" />
-                  <Group justify="flex-end">
-                    <Button variant="default" onClick={() => setCreated(null)}>
-                      I have copied it
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
+                instruction="Copy the token into your identity provider now: you will not see it again."
+                value={created.token}
+                valueLabel="SCIM token"
+                copyLabel="Copy the SCIM token"
+                onDone={() => setCreated(null)}
+              />
             )}
             {tokens.data.items.length === 0 ? (
               <Text c="dimmed">No SCIM token yet: create one to connect your identity provider.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={720}>
-                <Table striped verticalSpacing="sm" aria-label="SCIM tokens">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Token</Table.Th>
-                      <Table.Th>Created</Table.Th>
-                      <Table.Th>Last used</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                      <Table.Th>
-                        <VisuallyHidden>Actions</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {tokens.data.items.map((token) => (
-                      <Table.Tr key={token.id}>
-                        <Table.Td>{token.name}</Table.Td>
-                        <Table.Td>
-                          <code>{token.prefix}…</code>
-                        </Table.Td>
-                        <Table.Td>
-                          {formatDate(token.createdAt)}
-                          {token.createdBy ? ` by ${token.createdBy}` : ''}
-                        </Table.Td>
-                        <Table.Td title={token.lastUsedAt ? formatDateTime(token.lastUsedAt) : undefined}>
-                          {token.lastUsedAt ? relativeTime(token.lastUsedAt) : 'Never'}
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color={token.revokedAt ? 'red' : 'green'}>
-                            {token.revokedAt ? 'Revoked' : 'Active'}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>
-                          {!token.revokedAt && (
-                            <Button
-                              size="xs"
-                              variant="light"
-                              color="red"
-                              aria-label={`Revoke ${token.name}`}
-                              onClick={() => setRevoking(token)}
-                            >
-                              Revoke
-                            </Button>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <SecretTokenTable
+                label="SCIM tokens"
+                tokens={tokens.data.items}
+                stateOf={(t) => (t.revokedAt ? 'revoked' : 'active')}
+                createdBy={(t) => t.createdBy}
+                onRevoke={setRevoking}
+              />
             )}
           </>
         )}
@@ -216,36 +148,24 @@ function CreateScimTokenForm({
 function RevokeScimTokenForm({ token, onDone }: { token: ScimToken; onDone: () => void }) {
   const revoke = useRevokeScimToken();
   return (
-    <Stack>
-      <Text>
-        Your identity provider&apos;s requests with <strong>{token.name}</strong> (
-        <code>{token.prefix}…</code>) are refused from now on: provisioning stops until you give it a new
-        token.
-      </Text>
-      {revoke.isError && (
-        <Alert color="red" icon={<IconAlertCircle />} role="alert">
-          {errorMessage(revoke.error)}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={revoke.isPending}
-          onClick={() =>
-            revoke.mutate(token.id, {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: `${token.name} was revoked.` });
-                onDone();
-              },
-            })
-          }
-        >
-          Revoke token
-        </Button>
-      </Group>
-    </Stack>
+    <RevokeTokenConfirm
+      consequence={
+        <>
+          Your identity provider&apos;s requests with <strong>{token.name}</strong> (
+          <code>{token.prefix}…</code>) are refused from now on: provisioning stops until you give it a new
+          token.
+        </>
+      }
+      revoke={revoke}
+      onRevoke={() =>
+        revoke.mutate(token.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: `${token.name} was revoked.` });
+            onDone();
+          },
+        })
+      }
+      onDone={onDone}
+    />
   );
 }

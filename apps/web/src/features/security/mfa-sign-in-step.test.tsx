@@ -53,4 +53,18 @@ describe('MfaSignInStep', () => {
     expect(screen.getByRole('button', { name: 'Set up an authenticator app' })).toBeTruthy();
     expect(screen.queryByLabelText('Code from your authenticator app')).toBeNull();
   });
+
+  it('offers a passkey as the first factor too, named before it is created', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    renderStep({ ...challenge, step: 'mfa_enroll', methods: [] });
+    await user.click(screen.getByText('Passkey'));
+    expect(screen.queryByRole('button', { name: 'Set up an authenticator app' })).toBeNull();
+    const name = screen.getByLabelText(/Passkey name/);
+    await user.clear(name);
+    await user.click(screen.getByRole('button', { name: 'Create a passkey and sign in' }));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.getByLabelText(/Passkey name/).getAttribute('aria-invalid')).toBe('true');
+  });
 });

@@ -1,10 +1,16 @@
 import { Alert, Anchor, Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { confirmTotpBody, recoveryCode } from '@partnergraph/shared/contracts/mfa';
+import { confirmTotpBody, passkeyName, recoveryCode } from '@partnergraph/shared/contracts/mfa';
 import { IconAlertCircle, IconFingerprint } from '@tabler/icons-react';
 import { useState } from 'react';
 import { z } from 'zod';
 import { ApiError, errorMessage } from '../../api/client';
-import { type MfaChallenge, type SignedIn, useSecondStep, useTotpSetupForSignIn } from '../../api/mfa';
+import {
+  type MfaChallenge,
+  type SignedIn,
+  usePasskeyEnrollForSignIn,
+  useSecondStep,
+  useTotpSetupForSignIn,
+} from '../../api/mfa';
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { RecoveryCodesReveal } from './recovery-codes-reveal';
 import { TotpSecret } from './totp-secret';
@@ -16,6 +22,9 @@ const methodLabels: Record<Method, string> = {
   recovery_code: 'Recovery code',
 };
 const recoveryForm = z.object({ code: recoveryCode });
+const newPasskeyForm = z.object({ name: passkeyName });
+/** Either factor can be the first one; an app is offered first, as most people have a phone at hand. */
+const enrollMethods: Method[] = ['totp', 'passkey'];
 
 function stepErrorMessage(error: unknown): string {
   if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
@@ -29,24 +38,29 @@ function stepErrorMessage(error: unknown): string {
 }
 
 /**
- * The second step of signing in, after a right password: prove a factor (code, passkey or recovery
- * code) — or, when the organization requires MFA and the person has none, set up an authenticator app.
+ * The second step of signing in, after a right password (or an accepted invitation, or single sign-on
+ * where the organization asks for it): prove a factor (code, passkey or recovery code) — or, when the
+ * organization requires MFA and the person has none, set up an authenticator app or a passkey.
  */
 export function MfaSignInStep({
   challenge,
   onSignedIn,
   onCancel,
+  cancelLabel = 'Back to the password',
 }: {
   challenge: MfaChallenge;
   onSignedIn: (session: SignedIn) => void;
   onCancel: () => void;
+  cancelLabel?: string;
 }) {
   const enrolling = challenge.step === 'mfa_enroll';
-  const methods: Method[] = enrolling ? ['totp'] : challenge.methods;
+  const methods: Method[] = enrolling ? enrollMethods : challenge.methods;
   const [method, setMethod] = useState<Method>(methods[0] ?? 'recovery_code');
   const [done, setDone] = useState<SignedIn | null>(null);
   const second = useSecondStep();
   const setup = useTotpSetupForSignIn();
+  const enrollPasskey = usePasskeyEnrollForSignIn();
+  const passkeyForm = useContractForm(newPasskeyForm, { name: 'Passkey' });
   const codeForm = useContractForm(confirmTotpBody, { code: '' });
   const recovery = useContractForm(recoveryForm, { code: '' });
   const [alert, setAlert] = useState<string | null>(null);
@@ -72,7 +86,7 @@ export function MfaSignInStep({
         </Title>
         <Text c="dimmed" size="sm">
           {enrolling
-            ? 'Your organization requires a second factor to sign in. Set up an authenticator app to continue.'
+            ? 'Your organization requires a second factor to sign in. Set up an authenticator app or a passkey to continue.'
             : 'Your account is protected with a second factor.'}
         </Text>
       </div>
@@ -93,7 +107,7 @@ export function MfaSignInStep({
           data={methods.map((m) => ({ value: m, label: methodLabels[m] }))}
         />
       )}
-      {enrolling && !setup.data && (
+      {enrolling && method === 'totp' && !setup.data && (
         <Button
           loading={setup.isPending}
           onClick={() => setup.mutate(challenge.token, { onError: (e) => setAlert(stepErrorMessage(e)) })}
@@ -101,7 +115,9 @@ export function MfaSignInStep({
           Set up an authenticator app
         </Button>
       )}
-      {enrolling && setup.data && <TotpSecret secret={setup.data.secret} uri={setup.data.uri} />}
+      {enrolling && method === 'totp' && setup.data && (
+        <TotpSecret secret={setup.data.secret} uri={setup.data.uri} />
+      )}
       {method === 'totp' && (!enrolling || setup.data) && (
         <form
           noValidate
@@ -127,7 +143,38 @@ export function MfaSignInStep({
           </Stack>
         </form>
       )}
-      {method === 'passkey' && (
+      {enrolling && method === 'passkey' && (
+        <form
+          noValidate
+          onSubmit={passkeyForm.onSubmit(({ name }) =>
+            enrollPasskey.mutate(
+              { token: challenge.token, name },
+              { onSuccess: finish, onError: failed(passkeyForm) },
+            ),
+          )}
+        >
+          <Stack>
+            <Text size="sm">
+              Your browser, phone or security key creates a passkey for this account; it then signs you in
+              here, and can also sign you in without a password.
+            </Text>
+            <TextInput
+              label="Passkey name"
+              description="To tell your passkeys apart later, e.g. Work laptop."
+              {...passkeyForm.getInputProps('name')}
+            />
+            <Button
+              type="submit"
+              leftSection={<IconFingerprint size={18} />}
+              loading={enrollPasskey.isPending}
+              fullWidth
+            >
+              Create a passkey and sign in
+            </Button>
+          </Stack>
+        </form>
+      )}
+      {!enrolling && method === 'passkey' && (
         <Button
           leftSection={<IconFingerprint size={18} />}
           loading={second.isPending}
@@ -167,7 +214,7 @@ export function MfaSignInStep({
       )}
       <Group justify="center">
         <Anchor component="button" type="button" size="sm" onClick={onCancel}>
-          Back to the password
+          {cancelLabel}
         </Anchor>
       </Group>
     </Stack>

@@ -80,7 +80,7 @@ function MfaPolicyCard({ security }: { security: OrganizationSecurity }) {
         )}
         <Switch
           label="Require a second factor to sign in"
-          description="People without one set up an authenticator app at their next sign-in, before anything else."
+          description="People without one set up an authenticator app or a passkey at their next sign-in, before anything else."
           checked={security.mfaRequired}
           disabled={setPolicy.isPending}
           onChange={(e) =>
@@ -93,6 +93,30 @@ function MfaPolicyCard({ security }: { security: OrganizationSecurity }) {
                     message: s.mfaRequired
                       ? 'A second factor is now required.'
                       : 'A second factor is now optional.',
+                  }),
+              },
+            )
+          }
+        />
+        <Switch
+          label="Also ask for a second factor after single sign-on"
+          description="Off: a sign-in through your identity provider relies on its own MFA. On: people also prove a factor held here (those with none set one up)."
+          checked={security.mfaAfterSso}
+          disabled={setPolicy.isPending}
+          onChange={(e) =>
+            setPolicy.mutate(
+              {
+                required: security.mfaRequired,
+                afterSso: e.currentTarget.checked,
+                version: security.version,
+              },
+              {
+                onSuccess: (s) =>
+                  notifications.show({
+                    color: 'green',
+                    message: s.mfaAfterSso
+                      ? 'A second factor is now also asked after single sign-on.'
+                      : "Single sign-on now relies on the identity provider's MFA.",
                   }),
               },
             )

@@ -12,6 +12,7 @@ export const commonEventPatterns = [
   'referral.*',
   'deal.*',
   'post.*',
+  'user.*',
 ];
 
 // The contract's eventPattern, checked here too so a typo is named before the round trip.

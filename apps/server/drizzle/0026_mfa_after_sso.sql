@@ -1,0 +1,1 @@
+ALTER TABLE "mfa_policies" ADD COLUMN "required_after_sso" boolean DEFAULT false NOT NULL;
