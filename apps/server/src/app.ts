@@ -49,6 +49,7 @@ import scimAdminRoutes from './modules/scim/scim-admin.routes';
 import scimRoutes from './modules/scim/scim.routes';
 import ssoRoutes from './modules/sso/sso.routes';
 import crmRoutes from './modules/crm/crm.routes';
+import leadRoutes from './modules/leads/leads.routes';
 
 export interface AppOptions {
   config: Config;
@@ -90,6 +91,7 @@ const modules = [
   scimAdminRoutes,
   ssoRoutes,
   crmRoutes,
+  leadRoutes,
 ];
 
 export async function buildApp({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, idSchema, timestamp, versionField } from './common';
-import { industryCode } from './deals';
+import { dealSchema, industryCode } from './deals';
 import { calendarDate, currencyCode, minorAmount } from './money';
 import { companySizes, leadRoutingStrategies, leadSources, leadStatuses } from '../lead-codes';
 
@@ -115,7 +115,6 @@ export const updateLeadRuleBody = z.strictObject({
     .optional(),
   position: z.number().int().min(1).max(10_000).optional(),
 });
-export const deleteLeadRuleBody = z.strictObject({ version: versionField });
 
 export const leadRuleWarning = z.object({
   kind: z.enum(['never_matches', 'shadowed', 'no_partner']),
@@ -328,6 +327,9 @@ export const leadSchema = z.object({
     .array(leadAssignmentSchema)
     .describe('The vendor sees every assignment; a partner its own current one'),
   closedReason: z.string().nullable(),
+  routing: routingExplanation
+    .nullable()
+    .describe('Vendor only: why the last routing left the lead in the queue'),
   version: z.number().int(),
   createdAt: timestamp.nullable(),
 });
@@ -363,4 +365,15 @@ export const leadMetricsSchema = z.object({
   conversionToWon: z.number().nullable(),
   leadSourcedRevenue: z.number().int().describe('Minor units of the reporting currency'),
   currency: z.string(),
+});
+
+export const testLeadRuleResult = z.object({
+  alone: routingExplanation.describe('The rule by itself'),
+  amongRules: routingExplanation.describe('The rule in its place among the saved rules'),
+  warnings: z.array(leadRuleWarning),
+});
+
+export const convertLeadResult = z.object({
+  lead: leadSchema,
+  deal: dealSchema,
 });

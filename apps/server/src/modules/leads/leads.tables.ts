@@ -71,6 +71,8 @@ export const leads = pgTable(
     dealId: uuid('deal_id'),
     convertedAt: timestamp('converted_at', { withTimezone: true }),
     closedReason: text('closed_reason'),
+    /** Why the last routing left it in the vendor's queue (no rule matched, nobody eligible, by hand). */
+    lastRouting: jsonb('last_routing').$type<RoutingExplanation>(),
     duplicates: jsonb('duplicates').$type<LeadDuplicateFlag[]>().notNull().default([]),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
