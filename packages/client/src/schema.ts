@@ -13210,6 +13210,18 @@ export interface paths {
                                     reason?: string;
                                 };
                             };
+                            /** @description Leads offered to the partner in the period (docs/METRICS.md, Leads) */
+                            leads: {
+                                offered: number;
+                                accepted: number;
+                                /** @description A money figure is in minor units of the reporting currency; a rate is a fraction 0–1 */
+                                acceptanceRate: {
+                                    value: number | null;
+                                    /** @description Why there is no value, when there is none */
+                                    reason?: string;
+                                };
+                                medianHoursToAccept: number | null;
+                            };
                             engagement: {
                                 score: number;
                                 windowDays: number;
@@ -31003,56 +31015,18 @@ export interface paths {
                                 name: string;
                                 enabled: boolean;
                                 match: {
-                                    /**
-                                     * @description The lead’s country is one of these (a region is its countries)
-                                     * @default []
-                                     */
-                                    countries: unknown[];
-                                    /** @default [] */
+                                    countries: string[];
                                     industries: string[];
-                                    /**
-                                     * @description The lead asks for at least one of these products
-                                     * @default []
-                                     */
                                     products: string[];
-                                    /** @default [] */
                                     sizes: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
                                 };
                                 partners: {
-                                    /**
-                                     * @description Partner type codes, any of
-                                     * @default []
-                                     */
                                     types: string[];
-                                    /**
-                                     * @description Tier names the partner holds in an active enrollment, any of
-                                     * @default []
-                                     */
                                     tiers: string[];
-                                    /**
-                                     * @description Published specializations, any of
-                                     * @default []
-                                     */
                                     specializations: string[];
-                                    /**
-                                     * @description The partner’s published profile lists the lead’s country among the countries it serves
-                                     * @default true
-                                     */
                                     servesLeadCountry: boolean;
-                                    /**
-                                     * @description Capacity: a partner holding this many open leads (offered or accepted) is skipped
-                                     * @default null
-                                     */
                                     maxOpenLeads: number | null;
-                                    /**
-                                     * @description Percent; a partner with no decided leads yet passes
-                                     * @default null
-                                     */
                                     minAcceptanceRate: number | null;
-                                    /**
-                                     * @description Percent of accepted leads converted into deals; a partner with no accepted leads yet passes
-                                     * @default null
-                                     */
                                     minConversionRate: number | null;
                                 };
                                 /** @enum {string} */
@@ -31218,56 +31192,18 @@ export interface paths {
                             name: string;
                             enabled: boolean;
                             match: {
-                                /**
-                                 * @description The lead’s country is one of these (a region is its countries)
-                                 * @default []
-                                 */
-                                countries: unknown[];
-                                /** @default [] */
+                                countries: string[];
                                 industries: string[];
-                                /**
-                                 * @description The lead asks for at least one of these products
-                                 * @default []
-                                 */
                                 products: string[];
-                                /** @default [] */
                                 sizes: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
                             };
                             partners: {
-                                /**
-                                 * @description Partner type codes, any of
-                                 * @default []
-                                 */
                                 types: string[];
-                                /**
-                                 * @description Tier names the partner holds in an active enrollment, any of
-                                 * @default []
-                                 */
                                 tiers: string[];
-                                /**
-                                 * @description Published specializations, any of
-                                 * @default []
-                                 */
                                 specializations: string[];
-                                /**
-                                 * @description The partner’s published profile lists the lead’s country among the countries it serves
-                                 * @default true
-                                 */
                                 servesLeadCountry: boolean;
-                                /**
-                                 * @description Capacity: a partner holding this many open leads (offered or accepted) is skipped
-                                 * @default null
-                                 */
                                 maxOpenLeads: number | null;
-                                /**
-                                 * @description Percent; a partner with no decided leads yet passes
-                                 * @default null
-                                 */
                                 minAcceptanceRate: number | null;
-                                /**
-                                 * @description Percent of accepted leads converted into deals; a partner with no accepted leads yet passes
-                                 * @default null
-                                 */
                                 minConversionRate: number | null;
                             };
                             /** @enum {string} */
@@ -31700,56 +31636,18 @@ export interface paths {
                             name: string;
                             enabled: boolean;
                             match: {
-                                /**
-                                 * @description The lead’s country is one of these (a region is its countries)
-                                 * @default []
-                                 */
-                                countries: unknown[];
-                                /** @default [] */
+                                countries: string[];
                                 industries: string[];
-                                /**
-                                 * @description The lead asks for at least one of these products
-                                 * @default []
-                                 */
                                 products: string[];
-                                /** @default [] */
                                 sizes: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
                             };
                             partners: {
-                                /**
-                                 * @description Partner type codes, any of
-                                 * @default []
-                                 */
                                 types: string[];
-                                /**
-                                 * @description Tier names the partner holds in an active enrollment, any of
-                                 * @default []
-                                 */
                                 tiers: string[];
-                                /**
-                                 * @description Published specializations, any of
-                                 * @default []
-                                 */
                                 specializations: string[];
-                                /**
-                                 * @description The partner’s published profile lists the lead’s country among the countries it serves
-                                 * @default true
-                                 */
                                 servesLeadCountry: boolean;
-                                /**
-                                 * @description Capacity: a partner holding this many open leads (offered or accepted) is skipped
-                                 * @default null
-                                 */
                                 maxOpenLeads: number | null;
-                                /**
-                                 * @description Percent; a partner with no decided leads yet passes
-                                 * @default null
-                                 */
                                 minAcceptanceRate: number | null;
-                                /**
-                                 * @description Percent of accepted leads converted into deals; a partner with no accepted leads yet passes
-                                 * @default null
-                                 */
                                 minConversionRate: number | null;
                             };
                             /** @enum {string} */

@@ -122,13 +122,30 @@ export const leadRuleWarning = z.object({
   ruleId: z.string().nullable().describe('For "shadowed": the higher rule that matches every lead first'),
 });
 
+// Responses are plain shapes: the request schemas transform (country codes) and fill defaults.
+const leadRuleMatchOut = z.object({
+  countries: z.array(z.string()),
+  industries: z.array(z.string()),
+  products: z.array(z.string()),
+  sizes: z.array(companySize),
+});
+const leadRulePartnersOut = z.object({
+  types: z.array(z.string()),
+  tiers: z.array(z.string()),
+  specializations: z.array(z.string()),
+  servesLeadCountry: z.boolean(),
+  maxOpenLeads: z.number().int().nullable(),
+  minAcceptanceRate: z.number().nullable(),
+  minConversionRate: z.number().nullable(),
+});
+
 export const leadRuleSchema = z.object({
   id: z.string(),
   position: z.number().int(),
   name: z.string(),
   enabled: z.boolean(),
-  match: leadRuleMatch,
-  partners: leadRulePartners,
+  match: leadRuleMatchOut,
+  partners: leadRulePartnersOut,
   strategy: leadRoutingStrategy,
   tierWeights: z.record(z.string(), z.number()),
   deadlineHours: z.number().int(),
