@@ -273,7 +273,7 @@ export default async function leadRoutes(app: FastifyInstance, { db, mailer, con
   r.post(
     '/lead-rules/test',
     {
-      config: { access: 'lead-rules:read' },
+      config: { access: 'lead-rules:manage' },
       schema: {
         tags: rtags,
         summary: 'Test a rule on a sample lead (nothing is stored)',
