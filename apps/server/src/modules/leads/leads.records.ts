@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
+import type { LeadRuleMatch, LeadRulePartners } from '@partnergraph/shared/contracts/leads';
 import type { leadSources, LeadStatus } from '@partnergraph/shared/lead-codes';
 import type { Queryable } from '../../db/client';
 import { newId } from '../../lib/ids';
 import { customerKey } from '../deals/customer-key';
-import { leadAssignments, leads } from './leads.tables';
+import { leadAssignments, leadRules, leads } from './leads.tables';
 
 // The rows of a lead at a given point of its life, written as they are, with
 // their own dates and no rules or audit: the demo and the tests' factories
@@ -82,5 +83,39 @@ export async function insertLeadRecord(q: Queryable, input: LeadRecordInput) {
     });
   }
   const [row] = await q.select().from(leads).where(eq(leads.id, id));
+  return row!;
+}
+
+/** A routing rule as stored, at the end of the order unless a position is given (the demo and the tests). */
+export async function insertLeadRuleRecord(
+  q: Queryable,
+  input: Pick<typeof leadRules.$inferInsert, 'name' | 'position'> &
+    Partial<Pick<typeof leadRules.$inferInsert, 'strategy' | 'tierWeights' | 'deadlineHours' | 'enabled'>> & {
+      match?: Partial<LeadRuleMatch>;
+      partners?: Partial<LeadRulePartners>;
+    },
+) {
+  const id = newId();
+  await q.insert(leadRules).values({
+    id,
+    name: input.name,
+    position: input.position,
+    enabled: input.enabled ?? true,
+    match: { countries: [], industries: [], products: [], sizes: [], ...input.match },
+    partners: {
+      types: [],
+      tiers: [],
+      specializations: [],
+      servesLeadCountry: true,
+      maxOpenLeads: null,
+      minAcceptanceRate: null,
+      minConversionRate: null,
+      ...input.partners,
+    },
+    strategy: input.strategy ?? 'round_robin',
+    tierWeights: input.tierWeights ?? {},
+    deadlineHours: input.deadlineHours ?? 48,
+  });
+  const [row] = await q.select().from(leadRules).where(eq(leadRules.id, id));
   return row!;
 }
