@@ -77,8 +77,9 @@ describe('leads: a partner accepts one and converts it into a deal', () => {
     await convert.getByRole('textbox', { name: 'Amount' }).fill('41000');
     await convert.getByLabel('Expected close date').fill(daysFromNow(45));
     await convert.getByRole('button', { name: 'Register the deal' }).click();
-    await page.getByText('The lead is now a protected deal').waitFor();
-    await page.getByRole('link', { name: 'Open the deal' }).click();
+    const registered = page.getByRole('dialog', { name: 'Deal registered' });
+    await registered.getByText('The lead is now a protected deal').waitFor();
+    await registered.getByRole('link', { name: 'Open the deal' }).click();
     await waitForPath(page, /^\/deals\/[^/]+$/);
     const dealId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByRole('heading', { name: company, level: 1 }).waitFor();
