@@ -337,4 +337,43 @@ describe('lead routing, as a vendor and its partners would use it', () => {
     expect(metrics.distributed).toBe(21);
     expect(metrics.acceptanceRate).toBe(1 / 3);
   });
+  it('imports leads from a CSV file, routes them, and a re-import creates nothing; partners export their inbox', async () => {
+    const api = as(t.app, admin);
+    const csv = [
+      'externalId,companyName,companyDomain,country,industry,contactName,contactEmail,need',
+      'MKT-1,Hooli,hooli.com,FR,51,Gavin Belson,gavin@hooli.com,Wants a migration partner',
+      'MKT-2,Pied Piper,piedpiper.com,DE,51,Richard Hendricks,richard@piedpiper.com,Needs managed backups',
+    ].join('\n');
+    const run = async () => {
+      const up = await api.post('/api/v1/imports?type=leads&fileName=leads.csv', csv, {
+        'content-type': 'text/csv',
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      const settle = async (id: string) => {
+        for (;;) {
+          const dto = (await api.get(`/api/v1/imports/${id}`)).json();
+          if (!['validating', 'committing'].includes(dto.status)) return dto;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      };
+      await api.post(`/api/v1/imports/${up.json().id}/dry-run`, { version: up.json().version });
+      const checked = await settle(up.json().id);
+      expect(checked.status).toBe('validated');
+      await api.post(`/api/v1/imports/${checked.id}/commit`, { version: checked.version });
+      return settle(checked.id);
+    };
+    expect((await run()).created).toBe(2);
+    expect((await run()).created).toBe(0);
+    const imported = (await api.get('/api/v1/leads?source=import')).json().items as Lead[];
+    expect(imported).toHaveLength(2);
+    for (const l of imported) {
+      expect(l.status).toBe('offered');
+      expect(l.history[0]!.explanation.rule).not.toBeNull();
+    }
+    const exported = await as(t.app, bUser).get('/api/v1/exports/leads');
+    expect(exported.statusCode).toBe(200);
+    // B's inbox: its current leads, offered ones without the contact.
+    expect(exported.body.split('\n')[0]).toContain('company.name');
+    expect(exported.body).not.toContain('gavin@hooli.com');
+  });
 });

@@ -893,6 +893,7 @@ export const examples: Record<string, Example> = {
   'GET /api/v1/exports/enrollments': () => ({}),
   'GET /api/v1/exports/deals': () => ({ query: 'format=csv' }),
   'GET /api/v1/exports/referrals': () => ({}),
+  'GET /api/v1/exports/leads': () => ({}),
   'GET /api/v1/exports/connections': () => ({}),
   'GET /api/v1/exports/fx-rates': () => ({}),
 

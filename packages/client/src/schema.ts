@@ -14441,6 +14441,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export leads (CSV or JSON, streamed)
+         * @description Every record the list endpoint would show you, in one download: CSV with a header row (nested fields as dotted columns, lists as JSON) or a JSON array. Streamed page by page, so any size fits.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/types": {
         parameters: {
             query?: never;
@@ -14467,12 +14524,12 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                                 label: string;
                                 /** @description What identifies a record: a re-import with the same key updates it */
                                 key: string;
                                 /** @description Types whose records its rows refer to: import those first */
-                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals")[];
+                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads")[];
                                 fields: {
                                     /** @description The field, e.g. customerName */
                                     key: string;
@@ -14528,7 +14585,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                 };
                 header?: never;
                 path?: never;
@@ -14546,7 +14603,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                                 fileName: string;
                                 encoding: string;
                                 bytes: number;
@@ -14636,7 +14693,7 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                     fileName?: string;
                     /** @description The file’s character encoding; text that is not valid in it is refused */
                     encoding?: "utf-8" | "windows-1252" | "iso-8859-1" | "utf-16le";
@@ -14656,7 +14713,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -14753,7 +14810,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                 };
                 header?: never;
                 path?: never;
@@ -14771,7 +14828,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                                 name: string;
                                 mapping: {
                                     [key: string]: string;
@@ -14818,7 +14875,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                         name: string;
                         mapping: {
                             [key: string]: string;
@@ -14836,7 +14893,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             name: string;
                             mapping: {
                                 [key: string]: string;
@@ -14959,7 +15016,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15137,7 +15194,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15421,7 +15478,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             fileName: string;
                             encoding: string;
                             bytes: number;
