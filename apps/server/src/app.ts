@@ -51,6 +51,7 @@ import mcpRoutes from './modules/mcp/mcp.routes';
 import mcpTransport from './modules/mcp/mcp-transport';
 import ssoRoutes from './modules/sso/sso.routes';
 import crmRoutes from './modules/crm/crm.routes';
+import leadRoutes from './modules/leads/leads.routes';
 
 export interface AppOptions {
   config: Config;
@@ -93,6 +94,7 @@ const modules = [
   ssoRoutes,
   crmRoutes,
   mcpRoutes,
+  leadRoutes,
 ];
 
 export async function buildApp({

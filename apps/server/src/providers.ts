@@ -1,6 +1,7 @@
 import { registerEngagement } from './modules/analytics/engagement';
 import { registerCommunityEngagement } from './modules/community/community.metrics';
 import { registerDealMetrics } from './modules/deals/deals.metrics';
+import { registerLeadMetrics } from './modules/leads/leads.metrics';
 import { registerMarketplaceMetrics } from './modules/marketplace/marketplace.metrics';
 import { registerProgramMetrics } from './modules/programs/metrics';
 
@@ -18,4 +19,5 @@ export function registerProviders() {
   registerMarketplaceMetrics();
   registerEngagement();
   registerCommunityEngagement();
+  registerLeadMetrics();
 }

@@ -56,6 +56,23 @@ describe('the demo ecosystem', () => {
     ).toBeGreaterThanOrEqual(1);
   });
 
+  it('routes its leads through three rules, each with its explanation', async () => {
+    expect(await count(sql`select count(*) as n from lead_rules`)).toBe(3);
+    expect(await count(sql`select count(*) as n from leads`)).toBe(12);
+    // North America and Europe find partners; the rest wait for the channel team, with the reason.
+    expect(await count(sql`select count(*) as n from leads where status = 'offered'`)).toBeGreaterThan(5);
+    expect(
+      await count(
+        sql`select count(*) as n from lead_assignments where explanation->>'summary' like 'Rule _ “%” matched;%'`,
+      ),
+    ).toBe(await count(sql`select count(*) as n from lead_assignments`));
+    expect(
+      await count(
+        sql`select count(*) as n from leads where status = 'unassigned' and last_routing is not null`,
+      ),
+    ).toBe(await count(sql`select count(*) as n from leads where status = 'unassigned'`));
+  });
+
   it('signs in with the printed demo accounts and shows each its own world', async () => {
     const admin = await signIn(t.app, 'admin@example.com', 'demo-admin-password');
     expect((await as(t.app, admin).get('/api/v1/partners?limit=200')).json().items).toHaveLength(61);

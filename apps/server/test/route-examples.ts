@@ -57,6 +57,7 @@ import { insertScimGroupRecord, insertScimTokenRecord } from '../src/modules/sci
 import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
 import { mfaExamples } from './mfa-examples';
+import { leadExamples } from './lead-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -255,6 +256,7 @@ const SCIM_PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 export const examples: Record<string, Example> = {
   ...mfaExamples,
+  ...leadExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({
@@ -912,6 +914,7 @@ export const examples: Record<string, Example> = {
   'GET /api/v1/exports/enrollments': () => ({}),
   'GET /api/v1/exports/deals': () => ({ query: 'format=csv' }),
   'GET /api/v1/exports/referrals': () => ({}),
+  'GET /api/v1/exports/leads': () => ({}),
   'GET /api/v1/exports/connections': () => ({}),
   'GET /api/v1/exports/fx-rates': () => ({}),
 

@@ -24,6 +24,8 @@ describe('the vendor admin', () => {
       'Deals',
       'Deal review',
       'Referrals',
+      'Leads',
+      'Lead routing',
       'Connections',
       'Integrations',
       'Solutions',

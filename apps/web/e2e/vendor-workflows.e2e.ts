@@ -158,6 +158,8 @@ describe('vendor staff at work', () => {
       'Deals',
       'Deal review',
       'Referrals',
+      'Leads',
+      'Lead routing',
       'Connections',
       'Integrations',
       'Solutions',

@@ -4687,7 +4687,7 @@ export interface paths {
                                     name: string;
                                     requirements: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /**
                                          * @default gte
                                          * @enum {string}
@@ -4789,7 +4789,7 @@ export interface paths {
                             /** @default [] */
                             requirements?: {
                                 /** @enum {string} */
-                                metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                 /**
                                  * @default gte
                                  * @enum {string}
@@ -4853,7 +4853,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -4974,7 +4974,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -5107,7 +5107,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -5207,7 +5207,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -5282,7 +5282,7 @@ export interface paths {
                             /** @default [] */
                             requirements?: {
                                 /** @enum {string} */
-                                metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                 /**
                                  * @default gte
                                  * @enum {string}
@@ -5346,7 +5346,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -5476,7 +5476,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -5605,7 +5605,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -5788,7 +5788,7 @@ export interface paths {
                                     name: string;
                                     requirements: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /**
                                          * @default gte
                                          * @enum {string}
@@ -5859,7 +5859,7 @@ export interface paths {
                                         qualified: boolean;
                                         rules: {
                                             /** @enum {string} */
-                                            metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                            metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                             /** @enum {string} */
                                             comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                             threshold: number;
@@ -5966,7 +5966,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -6037,7 +6037,7 @@ export interface paths {
                                     qualified: boolean;
                                     rules: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /** @enum {string} */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                         threshold: number;
@@ -6149,7 +6149,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -6220,7 +6220,7 @@ export interface paths {
                                     qualified: boolean;
                                     rules: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /** @enum {string} */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                         threshold: number;
@@ -6342,7 +6342,7 @@ export interface paths {
                                 qualified: boolean;
                                 rules: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /** @enum {string} */
                                     comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                     threshold: number;
@@ -6452,7 +6452,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -6523,7 +6523,7 @@ export interface paths {
                                     qualified: boolean;
                                     rules: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /** @enum {string} */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                         threshold: number;
@@ -6645,7 +6645,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -6716,7 +6716,7 @@ export interface paths {
                                     qualified: boolean;
                                     rules: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /** @enum {string} */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                         threshold: number;
@@ -6838,7 +6838,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -6909,7 +6909,7 @@ export interface paths {
                                     qualified: boolean;
                                     rules: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /** @enum {string} */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                         threshold: number;
@@ -7094,7 +7094,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -7165,7 +7165,7 @@ export interface paths {
                                     qualified: boolean;
                                     rules: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /** @enum {string} */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                         threshold: number;
@@ -7287,7 +7287,7 @@ export interface paths {
                                 name: string;
                                 requirements: {
                                     /** @enum {string} */
-                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                     /**
                                      * @default gte
                                      * @enum {string}
@@ -7358,7 +7358,7 @@ export interface paths {
                                     qualified: boolean;
                                     rules: {
                                         /** @enum {string} */
-                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation";
+                                        metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
                                         /** @enum {string} */
                                         comparison: "gte" | "gt" | "lte" | "lt" | "eq";
                                         threshold: number;
@@ -13496,6 +13496,18 @@ export interface paths {
                                     reason?: string;
                                 };
                             };
+                            /** @description Leads offered to the partner in the period (docs/METRICS.md, Leads) */
+                            leads: {
+                                offered: number;
+                                accepted: number;
+                                /** @description A money figure is in minor units of the reporting currency; a rate is a fraction 0–1 */
+                                acceptanceRate: {
+                                    value: number | null;
+                                    /** @description Why there is no value, when there is none */
+                                    reason?: string;
+                                };
+                                medianHoursToAccept: number | null;
+                            };
                             engagement: {
                                 score: number;
                                 windowDays: number;
@@ -14715,6 +14727,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export leads (CSV or JSON, streamed)
+         * @description Every record the list endpoint would show you, in one download: CSV with a header row (nested fields as dotted columns, lists as JSON) or a JSON array. Streamed page by page, so any size fits.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/types": {
         parameters: {
             query?: never;
@@ -14741,12 +14810,12 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                                 label: string;
                                 /** @description What identifies a record: a re-import with the same key updates it */
                                 key: string;
                                 /** @description Types whose records its rows refer to: import those first */
-                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals")[];
+                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads")[];
                                 fields: {
                                     /** @description The field, e.g. customerName */
                                     key: string;
@@ -14802,7 +14871,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                 };
                 header?: never;
                 path?: never;
@@ -14820,7 +14889,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                                 fileName: string;
                                 encoding: string;
                                 bytes: number;
@@ -14910,7 +14979,7 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                     fileName?: string;
                     /** @description The file’s character encoding; text that is not valid in it is refused */
                     encoding?: "utf-8" | "windows-1252" | "iso-8859-1" | "utf-16le";
@@ -14930,7 +14999,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15027,7 +15096,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                 };
                 header?: never;
                 path?: never;
@@ -15045,7 +15114,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                                 name: string;
                                 mapping: {
                                     [key: string]: string;
@@ -15092,7 +15161,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                         name: string;
                         mapping: {
                             [key: string]: string;
@@ -15110,7 +15179,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             name: string;
                             mapping: {
                                 [key: string]: string;
@@ -15233,7 +15302,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15411,7 +15480,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15695,7 +15764,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -24313,7 +24382,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "mention" | "reply" | "comment" | "announcement" | "event" | "introduction" | "moderation" | "space" | "referral" | "connection" | "deal";
+                                kind: "mention" | "reply" | "comment" | "announcement" | "event" | "introduction" | "moderation" | "space" | "referral" | "connection" | "deal" | "lead";
                                 title: string;
                                 body: string;
                                 /** @description Path in the web app */
@@ -24620,7 +24689,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "mention" | "reply" | "comment" | "announcement" | "event" | "introduction" | "moderation" | "space" | "referral" | "connection" | "deal";
+                            kind: "mention" | "reply" | "comment" | "announcement" | "event" | "introduction" | "moderation" | "space" | "referral" | "connection" | "deal" | "lead";
                             title: string;
                             body: string;
                             /** @description Path in the web app */
@@ -29354,6 +29423,2914 @@ export interface paths {
                             status: number;
                             /** @description Its body: the record written, or the problem details */
                             response: unknown;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The lead queue (vendor) or your lead inbox (partner)
+         * @description Vendor staff see every lead and filter by status, source, partner, country and overdue offers. A partner sees the leads assigned to it now (`box=current`), or those taken back from it (`box=left`, only when they left).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "unassigned" | "offered" | "accepted" | "converted" | "closed";
+                    source?: "vendor" | "locator" | "import" | "api" | "crm";
+                    /** @description Vendor only: leads offered to or held by this partner */
+                    partnerId?: string;
+                    /** @description ISO 3166-1 alpha-2 country code */
+                    country?: string;
+                    /** @description Offers past their deadline */
+                    overdue?: "true" | "false";
+                    /** @description Partners: "left" lists the leads taken back from you */
+                    box?: "current" | "left";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                                 * @enum {string}
+                                 */
+                                view: "full" | "offer" | "left";
+                                status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                                source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                                company: {
+                                    name: string;
+                                    domain: string | null;
+                                    country: string;
+                                    industry: string | null;
+                                    size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                                } | null;
+                                contact: {
+                                    name: string;
+                                    email: string;
+                                    phone: string | null;
+                                } | null;
+                                need: string | null;
+                                products: string[];
+                                estimatedAmount: number | null;
+                                estimatedCurrency: string | null;
+                                assignedTo: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                assignedAt: string | null;
+                                deadlineAt: string | null;
+                                acceptedAt: string | null;
+                                dealId: string | null;
+                                duplicates: {
+                                    /** @enum {string} */
+                                    kind: "lead" | "deal";
+                                    id: string;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                /** @description view "left": when the lead was taken back from your organization */
+                                leftAt: string | null;
+                                leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                                /** @description The vendor sees every assignment; a partner its own current one */
+                                history: {
+                                    id: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    method: "rule" | "by_hand" | "referred";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    assignedAt: string;
+                                    deadlineAt: string | null;
+                                    /** @enum {string} */
+                                    outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                    outcomeAt: string | null;
+                                    reason: string | null;
+                                    explanation: {
+                                        summary: string;
+                                        rule: {
+                                            id: string;
+                                            name: string;
+                                            position: number;
+                                        } | null;
+                                        strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                        skippedRules: {
+                                            id: string;
+                                            name: string;
+                                            why: string;
+                                        }[];
+                                        candidates: {
+                                            organizationId: string;
+                                            name: string;
+                                            eligible: boolean;
+                                            /** @description Why it was or was not eligible */
+                                            reasons: string[];
+                                            weight: number | null;
+                                            score: number | null;
+                                            openLeads: number;
+                                            /** @description Leads this rule already gave it */
+                                            assignedByRule: number;
+                                        }[];
+                                        chosen: {
+                                            organizationId: string;
+                                            name: string;
+                                            why: string;
+                                        } | null;
+                                    };
+                                }[];
+                                closedReason: string | null;
+                                /** @description Vendor only: why the last routing left the lead in the queue */
+                                routing: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                } | null;
+                                version: number;
+                                createdAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a lead and route it
+         * @description Duplicates of an open lead or a protected deal are flagged (`duplicates`), not refused. With `route` (the default) the rules assign it at once; the answer carries the explanation in `history`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        companyName: string;
+                        companyDomain?: string;
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        country: string;
+                        /** @description NAICS sector code (see /reference/industries) */
+                        industry?: string;
+                        /**
+                         * @description Employees, as a band
+                         * @enum {string}
+                         */
+                        size?: "1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+";
+                        contactName: string;
+                        /** Format: email */
+                        contactEmail: string;
+                        contactPhone?: string;
+                        need: string;
+                        /** @default [] */
+                        products?: string[];
+                        /** @description Integer minor units of the currency (cents for USD, yen for JPY) */
+                        estimatedAmount?: number;
+                        /** @description ISO 4217 currency code, e.g. EUR */
+                        estimatedCurrency?: string;
+                        /**
+                         * @default vendor
+                         * @enum {string}
+                         */
+                        source?: "vendor" | "api";
+                        /**
+                         * @description Route it through the rules at once
+                         * @default true
+                         */
+                        route?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                             * @enum {string}
+                             */
+                            view: "full" | "offer" | "left";
+                            status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                            source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                            company: {
+                                name: string;
+                                domain: string | null;
+                                country: string;
+                                industry: string | null;
+                                size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                            } | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            need: string | null;
+                            products: string[];
+                            estimatedAmount: number | null;
+                            estimatedCurrency: string | null;
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            assignedAt: string | null;
+                            deadlineAt: string | null;
+                            acceptedAt: string | null;
+                            dealId: string | null;
+                            duplicates: {
+                                /** @enum {string} */
+                                kind: "lead" | "deal";
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                            /** @description view "left": when the lead was taken back from your organization */
+                            leftAt: string | null;
+                            leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                            /** @description The vendor sees every assignment; a partner its own current one */
+                            history: {
+                                id: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                method: "rule" | "by_hand" | "referred";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                assignedAt: string;
+                                deadlineAt: string | null;
+                                /** @enum {string} */
+                                outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                outcomeAt: string | null;
+                                reason: string | null;
+                                explanation: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                };
+                            }[];
+                            closedReason: string | null;
+                            /** @description Vendor only: why the last routing left the lead in the queue */
+                            routing: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            } | null;
+                            version: number;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offers waiting and overdue, and acceptance times by partner (last 90 days) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            waiting: number;
+                            overdue: number;
+                            unassigned: number;
+                            medianHoursToAccept: number | null;
+                            partners: {
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                waiting: number;
+                                overdue: number;
+                                accepted: number;
+                                declined: number;
+                                withdrawn: number;
+                                medianHoursToAccept: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads distributed, acceptance rate, median time to accept, conversion to won, lead-sourced revenue
+         * @description Definitions in docs/METRICS.md. `from` and `to` are calendar days, both included.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    from: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            distributed: number;
+                            /** @description 0..1; null when nothing was decided */
+                            acceptanceRate: number | null;
+                            medianHoursToAccept: number | null;
+                            conversionToWon: number | null;
+                            /** @description Minor units of the reporting currency */
+                            leadSourcedRevenue: number;
+                            currency: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route again, assign or close many leads
+         * @description Each lead is changed on its own: the answer says, per lead, whether it was and why not.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "route" | "assign" | "close";
+                        leadIds: string[];
+                        /** @description For "assign" */
+                        organizationId?: string;
+                        /** @description For "close" */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                leadId: string;
+                                ok: boolean;
+                                status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                                error: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead with its routing history
+         * @description Before accepting, a partner reads the company, need and value but not the contact (`view: offer`); a partner the lead left reads only when (`view: left`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                             * @enum {string}
+                             */
+                            view: "full" | "offer" | "left";
+                            status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                            source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                            company: {
+                                name: string;
+                                domain: string | null;
+                                country: string;
+                                industry: string | null;
+                                size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                            } | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            need: string | null;
+                            products: string[];
+                            estimatedAmount: number | null;
+                            estimatedCurrency: string | null;
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            assignedAt: string | null;
+                            deadlineAt: string | null;
+                            acceptedAt: string | null;
+                            dealId: string | null;
+                            duplicates: {
+                                /** @enum {string} */
+                                kind: "lead" | "deal";
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                            /** @description view "left": when the lead was taken back from your organization */
+                            leftAt: string | null;
+                            leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                            /** @description The vendor sees every assignment; a partner its own current one */
+                            history: {
+                                id: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                method: "rule" | "by_hand" | "referred";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                assignedAt: string;
+                                deadlineAt: string | null;
+                                /** @enum {string} */
+                                outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                outcomeAt: string | null;
+                                reason: string | null;
+                                explanation: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                };
+                            }[];
+                            closedReason: string | null;
+                            /** @description Vendor only: why the last routing left the lead in the queue */
+                            routing: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            } | null;
+                            version: number;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a lead offered to you (before its deadline)
+         * @description A lead withdrawn from you, or past its deadline, answers 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                             * @enum {string}
+                             */
+                            view: "full" | "offer" | "left";
+                            status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                            source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                            company: {
+                                name: string;
+                                domain: string | null;
+                                country: string;
+                                industry: string | null;
+                                size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                            } | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            need: string | null;
+                            products: string[];
+                            estimatedAmount: number | null;
+                            estimatedCurrency: string | null;
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            assignedAt: string | null;
+                            deadlineAt: string | null;
+                            acceptedAt: string | null;
+                            dealId: string | null;
+                            duplicates: {
+                                /** @enum {string} */
+                                kind: "lead" | "deal";
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                            /** @description view "left": when the lead was taken back from your organization */
+                            leftAt: string | null;
+                            leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                            /** @description The vendor sees every assignment; a partner its own current one */
+                            history: {
+                                id: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                method: "rule" | "by_hand" | "referred";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                assignedAt: string;
+                                deadlineAt: string | null;
+                                /** @enum {string} */
+                                outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                outcomeAt: string | null;
+                                reason: string | null;
+                                explanation: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                };
+                            }[];
+                            closedReason: string | null;
+                            /** @description Vendor only: why the last routing left the lead in the queue */
+                            routing: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            } | null;
+                            version: number;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a lead with a reason: it goes to the next eligible partner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                             * @enum {string}
+                             */
+                            view: "full" | "offer" | "left";
+                            status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                            source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                            company: {
+                                name: string;
+                                domain: string | null;
+                                country: string;
+                                industry: string | null;
+                                size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                            } | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            need: string | null;
+                            products: string[];
+                            estimatedAmount: number | null;
+                            estimatedCurrency: string | null;
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            assignedAt: string | null;
+                            deadlineAt: string | null;
+                            acceptedAt: string | null;
+                            dealId: string | null;
+                            duplicates: {
+                                /** @enum {string} */
+                                kind: "lead" | "deal";
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                            /** @description view "left": when the lead was taken back from your organization */
+                            leftAt: string | null;
+                            leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                            /** @description The vendor sees every assignment; a partner its own current one */
+                            history: {
+                                id: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                method: "rule" | "by_hand" | "referred";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                assignedAt: string;
+                                deadlineAt: string | null;
+                                /** @enum {string} */
+                                outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                outcomeAt: string | null;
+                                reason: string | null;
+                                explanation: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                };
+                            }[];
+                            closedReason: string | null;
+                            /** @description Vendor only: why the last routing left the lead in the queue */
+                            routing: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            } | null;
+                            version: number;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert an accepted lead into a protected deal registration
+         * @description The deal is registered by your organization (sourced) and protected at once, since the vendor routed the lead to you; if another partner already protects the customer, 409 names its deals.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        /** @description Integer minor units of the currency (cents for USD, yen for JPY) */
+                        amount: number;
+                        /** @description ISO 4217 currency code, e.g. EUR */
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         */
+                        expectedCloseDate: string;
+                        /** @default [] */
+                        products?: string[];
+                        /** @default  */
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lead: {
+                                id: string;
+                                /**
+                                 * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                                 * @enum {string}
+                                 */
+                                view: "full" | "offer" | "left";
+                                status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                                source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                                company: {
+                                    name: string;
+                                    domain: string | null;
+                                    country: string;
+                                    industry: string | null;
+                                    size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                                } | null;
+                                contact: {
+                                    name: string;
+                                    email: string;
+                                    phone: string | null;
+                                } | null;
+                                need: string | null;
+                                products: string[];
+                                estimatedAmount: number | null;
+                                estimatedCurrency: string | null;
+                                assignedTo: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                assignedAt: string | null;
+                                deadlineAt: string | null;
+                                acceptedAt: string | null;
+                                dealId: string | null;
+                                duplicates: {
+                                    /** @enum {string} */
+                                    kind: "lead" | "deal";
+                                    id: string;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                /** @description view "left": when the lead was taken back from your organization */
+                                leftAt: string | null;
+                                leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                                /** @description The vendor sees every assignment; a partner its own current one */
+                                history: {
+                                    id: string;
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    method: "rule" | "by_hand" | "referred";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    assignedAt: string;
+                                    deadlineAt: string | null;
+                                    /** @enum {string} */
+                                    outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                    outcomeAt: string | null;
+                                    reason: string | null;
+                                    explanation: {
+                                        summary: string;
+                                        rule: {
+                                            id: string;
+                                            name: string;
+                                            position: number;
+                                        } | null;
+                                        strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                        skippedRules: {
+                                            id: string;
+                                            name: string;
+                                            why: string;
+                                        }[];
+                                        candidates: {
+                                            organizationId: string;
+                                            name: string;
+                                            eligible: boolean;
+                                            /** @description Why it was or was not eligible */
+                                            reasons: string[];
+                                            weight: number | null;
+                                            score: number | null;
+                                            openLeads: number;
+                                            /** @description Leads this rule already gave it */
+                                            assignedByRule: number;
+                                        }[];
+                                        chosen: {
+                                            organizationId: string;
+                                            name: string;
+                                            why: string;
+                                        } | null;
+                                    };
+                                }[];
+                                closedReason: string | null;
+                                /** @description Vendor only: why the last routing left the lead in the queue */
+                                routing: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                } | null;
+                                version: number;
+                                createdAt: string | null;
+                            };
+                            deal: {
+                                id: string;
+                                /** @description Its id in the system it was imported from (vendor only) */
+                                externalId: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
+                                stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
+                                /** @description The registering organization (the vendor for vendor-recorded deals) */
+                                registeredBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Who registered it; shown to the registering organization and the vendor */
+                                registeredByUser: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                vendorRecorded: boolean;
+                                customer: {
+                                    name: string;
+                                    domain: string | null;
+                                    country: string;
+                                    industry: string | null;
+                                };
+                                /** @description Minor units; the final amount once won */
+                                amount: number;
+                                currency: string;
+                                /** @description The amount in the reporting currency at the close date (closed) or today (open) */
+                                reporting: {
+                                    amount: number;
+                                    currency: string;
+                                    rate: string;
+                                    rateDate: string;
+                                } | null;
+                                products: string[];
+                                expectedCloseDate: string;
+                                /** @description The registering organization's notes; null for anyone else but the vendor */
+                                notes: string | null;
+                                protection: {
+                                    days: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    startedAt: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    expiresAt: string;
+                                    extensionRequest: {
+                                        days: number;
+                                        reason: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description ISO-8601 UTC timestamp
+                                         */
+                                        at: string;
+                                    } | null;
+                                } | null;
+                                /** @description Why it was rejected */
+                                decisionReason: string | null;
+                                decidedAt: string | null;
+                                closeDate: string | null;
+                                lostReason: string | null;
+                                referralId: string | null;
+                                involvements: {
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "sourced" | "referred" | "co_sell" | "implementation" | "integration" | "influenced";
+                                    /** @enum {string} */
+                                    status: "proposed" | "confirmed";
+                                    /** @description Visible to the vendor and to the organization that wrote it */
+                                    note: string | null;
+                                    /** @description The partner that proposed it; null when the vendor added it */
+                                    proposedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When the partner became involved; orders first/last-touch attribution
+                                     */
+                                    involvedAt: string;
+                                    confirmedAt: string | null;
+                                }[];
+                                /** @description The caller's organization's confirmed role, if any */
+                                myRole: ("sourced" | "referred" | "co_sell" | "implementation" | "integration" | "influenced") | null;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/refer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer an accepted lead on to another partner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        /** @description The partner the lead is referred on to */
+                        organizationId: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                             * @enum {string}
+                             */
+                            view: "full" | "offer" | "left";
+                            status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                            source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                            company: {
+                                name: string;
+                                domain: string | null;
+                                country: string;
+                                industry: string | null;
+                                size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                            } | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            need: string | null;
+                            products: string[];
+                            estimatedAmount: number | null;
+                            estimatedCurrency: string | null;
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            assignedAt: string | null;
+                            deadlineAt: string | null;
+                            acceptedAt: string | null;
+                            dealId: string | null;
+                            duplicates: {
+                                /** @enum {string} */
+                                kind: "lead" | "deal";
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                            /** @description view "left": when the lead was taken back from your organization */
+                            leftAt: string | null;
+                            leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                            /** @description The vendor sees every assignment; a partner its own current one */
+                            history: {
+                                id: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                method: "rule" | "by_hand" | "referred";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                assignedAt: string;
+                                deadlineAt: string | null;
+                                /** @enum {string} */
+                                outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                outcomeAt: string | null;
+                                reason: string | null;
+                                explanation: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                };
+                            }[];
+                            closedReason: string | null;
+                            /** @description Vendor only: why the last routing left the lead in the queue */
+                            routing: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            } | null;
+                            version: number;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reassign a lead: to a partner by hand, or through the rules again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        /** @description Assign by hand; omit to route through the rules again */
+                        organizationId?: string;
+                        deadlineHours?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                             * @enum {string}
+                             */
+                            view: "full" | "offer" | "left";
+                            status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                            source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                            company: {
+                                name: string;
+                                domain: string | null;
+                                country: string;
+                                industry: string | null;
+                                size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                            } | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            need: string | null;
+                            products: string[];
+                            estimatedAmount: number | null;
+                            estimatedCurrency: string | null;
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            assignedAt: string | null;
+                            deadlineAt: string | null;
+                            acceptedAt: string | null;
+                            dealId: string | null;
+                            duplicates: {
+                                /** @enum {string} */
+                                kind: "lead" | "deal";
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                            /** @description view "left": when the lead was taken back from your organization */
+                            leftAt: string | null;
+                            leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                            /** @description The vendor sees every assignment; a partner its own current one */
+                            history: {
+                                id: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                method: "rule" | "by_hand" | "referred";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                assignedAt: string;
+                                deadlineAt: string | null;
+                                /** @enum {string} */
+                                outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                outcomeAt: string | null;
+                                reason: string | null;
+                                explanation: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                };
+                            }[];
+                            closedReason: string | null;
+                            /** @description Vendor only: why the last routing left the lead in the queue */
+                            routing: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            } | null;
+                            version: number;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a lead without a deal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description offer: before acceptance, no contact details; left: the lead was taken back from you
+                             * @enum {string}
+                             */
+                            view: "full" | "offer" | "left";
+                            status: ("unassigned" | "offered" | "accepted" | "converted" | "closed") | null;
+                            source: ("vendor" | "locator" | "import" | "api" | "crm") | null;
+                            company: {
+                                name: string;
+                                domain: string | null;
+                                country: string;
+                                industry: string | null;
+                                size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+                            } | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            need: string | null;
+                            products: string[];
+                            estimatedAmount: number | null;
+                            estimatedCurrency: string | null;
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            assignedAt: string | null;
+                            deadlineAt: string | null;
+                            acceptedAt: string | null;
+                            dealId: string | null;
+                            duplicates: {
+                                /** @enum {string} */
+                                kind: "lead" | "deal";
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                            /** @description view "left": when the lead was taken back from your organization */
+                            leftAt: string | null;
+                            leftAs: ("declined" | "withdrawn" | "reassigned" | "referred") | null;
+                            /** @description The vendor sees every assignment; a partner its own current one */
+                            history: {
+                                id: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                method: "rule" | "by_hand" | "referred";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                assignedAt: string;
+                                deadlineAt: string | null;
+                                /** @enum {string} */
+                                outcome: "waiting" | "accepted" | "declined" | "withdrawn" | "reassigned" | "referred";
+                                outcomeAt: string | null;
+                                reason: string | null;
+                                explanation: {
+                                    summary: string;
+                                    rule: {
+                                        id: string;
+                                        name: string;
+                                        position: number;
+                                    } | null;
+                                    strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                    skippedRules: {
+                                        id: string;
+                                        name: string;
+                                        why: string;
+                                    }[];
+                                    candidates: {
+                                        organizationId: string;
+                                        name: string;
+                                        eligible: boolean;
+                                        /** @description Why it was or was not eligible */
+                                        reasons: string[];
+                                        weight: number | null;
+                                        score: number | null;
+                                        openLeads: number;
+                                        /** @description Leads this rule already gave it */
+                                        assignedByRule: number;
+                                    }[];
+                                    chosen: {
+                                        organizationId: string;
+                                        name: string;
+                                        why: string;
+                                    } | null;
+                                };
+                            }[];
+                            closedReason: string | null;
+                            /** @description Vendor only: why the last routing left the lead in the queue */
+                            routing: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            } | null;
+                            version: number;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The routing rules in order, each with its warnings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                position: number;
+                                name: string;
+                                enabled: boolean;
+                                match: {
+                                    countries: string[];
+                                    industries: string[];
+                                    products: string[];
+                                    sizes: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
+                                };
+                                partners: {
+                                    types: string[];
+                                    tiers: string[];
+                                    specializations: string[];
+                                    servesLeadCountry: boolean;
+                                    maxOpenLeads: number | null;
+                                    minAcceptanceRate: number | null;
+                                    minConversionRate: number | null;
+                                };
+                                /** @enum {string} */
+                                strategy: "round_robin" | "score" | "by_hand";
+                                tierWeights: {
+                                    [key: string]: number;
+                                };
+                                deadlineHours: number;
+                                /** @description Checked against the other rules and today’s partners */
+                                warnings: {
+                                    /** @enum {string} */
+                                    kind: "never_matches" | "shadowed" | "no_partner";
+                                    message: string;
+                                    /** @description For "shadowed": the higher rule that matches every lead first */
+                                    ruleId: string | null;
+                                }[];
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a routing rule
+         * @description A rule that can never match (a tier no program has, no partner meeting its conditions) or that a higher rule shadows completely is saved and flagged in `warnings`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        match?: {
+                            /** @description The lead’s country is one of these (a region is its countries) */
+                            countries?: string[];
+                            /** @default [] */
+                            industries?: string[];
+                            /**
+                             * @description The lead asks for at least one of these products
+                             * @default []
+                             */
+                            products?: string[];
+                            /** @default [] */
+                            sizes?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
+                        };
+                        /**
+                         * @default {
+                         *       "types": [],
+                         *       "tiers": [],
+                         *       "specializations": [],
+                         *       "servesLeadCountry": true,
+                         *       "maxOpenLeads": null,
+                         *       "minAcceptanceRate": null,
+                         *       "minConversionRate": null
+                         *     }
+                         */
+                        partners?: {
+                            /**
+                             * @description Partner type codes, any of
+                             * @default []
+                             */
+                            types?: string[];
+                            /**
+                             * @description Tier names the partner holds in an active enrollment, any of
+                             * @default []
+                             */
+                            tiers?: string[];
+                            /**
+                             * @description Published specializations, any of
+                             * @default []
+                             */
+                            specializations?: string[];
+                            /**
+                             * @description The partner’s published profile lists the lead’s country among the countries it serves
+                             * @default true
+                             */
+                            servesLeadCountry?: boolean;
+                            /**
+                             * @description Capacity: a partner holding this many open leads (offered or accepted) is skipped
+                             * @default null
+                             */
+                            maxOpenLeads?: number | null;
+                            /**
+                             * @description Percent; a partner with no decided leads yet passes
+                             * @default null
+                             */
+                            minAcceptanceRate?: number | null;
+                            /**
+                             * @description Percent of accepted leads converted into deals; a partner with no accepted leads yet passes
+                             * @default null
+                             */
+                            minConversionRate?: number | null;
+                        };
+                        /**
+                         * @default round_robin
+                         * @enum {string}
+                         */
+                        strategy?: "round_robin" | "score" | "by_hand";
+                        /**
+                         * @description Weighted round robin: a tier name’s share; partners without a listed tier weigh 1
+                         * @default {}
+                         */
+                        tierWeights?: {
+                            [key: string]: number;
+                        };
+                        /**
+                         * @description Hours a partner has to accept
+                         * @default 48
+                         */
+                        deadlineHours?: number;
+                        /** @description 1 = first; omitted = last */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            position: number;
+                            name: string;
+                            enabled: boolean;
+                            match: {
+                                countries: string[];
+                                industries: string[];
+                                products: string[];
+                                sizes: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
+                            };
+                            partners: {
+                                types: string[];
+                                tiers: string[];
+                                specializations: string[];
+                                servesLeadCountry: boolean;
+                                maxOpenLeads: number | null;
+                                minAcceptanceRate: number | null;
+                                minConversionRate: number | null;
+                            };
+                            /** @enum {string} */
+                            strategy: "round_robin" | "score" | "by_hand";
+                            tierWeights: {
+                                [key: string]: number;
+                            };
+                            deadlineHours: number;
+                            /** @description Checked against the other rules and today’s partners */
+                            warnings: {
+                                /** @enum {string} */
+                                kind: "never_matches" | "shadowed" | "no_partner";
+                                message: string;
+                                /** @description For "shadowed": the higher rule that matches every lead first */
+                                ruleId: string | null;
+                            }[];
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test a rule on a sample lead (nothing is stored) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule: {
+                            name: string;
+                            /** @default true */
+                            enabled?: boolean;
+                            match?: {
+                                /** @description The lead’s country is one of these (a region is its countries) */
+                                countries?: string[];
+                                /** @default [] */
+                                industries?: string[];
+                                /**
+                                 * @description The lead asks for at least one of these products
+                                 * @default []
+                                 */
+                                products?: string[];
+                                /** @default [] */
+                                sizes?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
+                            };
+                            /**
+                             * @default {
+                             *       "types": [],
+                             *       "tiers": [],
+                             *       "specializations": [],
+                             *       "servesLeadCountry": true,
+                             *       "maxOpenLeads": null,
+                             *       "minAcceptanceRate": null,
+                             *       "minConversionRate": null
+                             *     }
+                             */
+                            partners?: {
+                                /**
+                                 * @description Partner type codes, any of
+                                 * @default []
+                                 */
+                                types?: string[];
+                                /**
+                                 * @description Tier names the partner holds in an active enrollment, any of
+                                 * @default []
+                                 */
+                                tiers?: string[];
+                                /**
+                                 * @description Published specializations, any of
+                                 * @default []
+                                 */
+                                specializations?: string[];
+                                /**
+                                 * @description The partner’s published profile lists the lead’s country among the countries it serves
+                                 * @default true
+                                 */
+                                servesLeadCountry?: boolean;
+                                /**
+                                 * @description Capacity: a partner holding this many open leads (offered or accepted) is skipped
+                                 * @default null
+                                 */
+                                maxOpenLeads?: number | null;
+                                /**
+                                 * @description Percent; a partner with no decided leads yet passes
+                                 * @default null
+                                 */
+                                minAcceptanceRate?: number | null;
+                                /**
+                                 * @description Percent of accepted leads converted into deals; a partner with no accepted leads yet passes
+                                 * @default null
+                                 */
+                                minConversionRate?: number | null;
+                            };
+                            /**
+                             * @default round_robin
+                             * @enum {string}
+                             */
+                            strategy?: "round_robin" | "score" | "by_hand";
+                            /**
+                             * @description Weighted round robin: a tier name’s share; partners without a listed tier weigh 1
+                             * @default {}
+                             */
+                            tierWeights?: {
+                                [key: string]: number;
+                            };
+                            /**
+                             * @description Hours a partner has to accept
+                             * @default 48
+                             */
+                            deadlineHours?: number;
+                            /** @description 1 = first; omitted = last */
+                            position?: number;
+                        };
+                        lead: {
+                            /** @description ISO 3166-1 alpha-2 country code */
+                            country: string;
+                            /** @description NAICS sector code (see /reference/industries) */
+                            industry?: string;
+                            /**
+                             * @description Employees, as a band
+                             * @enum {string}
+                             */
+                            size?: "1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+";
+                            /** @default [] */
+                            products?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The rule by itself */
+                            alone: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            };
+                            /** @description The rule in its place among the saved rules */
+                            amongRules: {
+                                summary: string;
+                                rule: {
+                                    id: string;
+                                    name: string;
+                                    position: number;
+                                } | null;
+                                strategy: ("round_robin" | "score" | "by_hand" | "referred") | null;
+                                skippedRules: {
+                                    id: string;
+                                    name: string;
+                                    why: string;
+                                }[];
+                                candidates: {
+                                    organizationId: string;
+                                    name: string;
+                                    eligible: boolean;
+                                    /** @description Why it was or was not eligible */
+                                    reasons: string[];
+                                    weight: number | null;
+                                    score: number | null;
+                                    openLeads: number;
+                                    /** @description Leads this rule already gave it */
+                                    assignedByRule: number;
+                                }[];
+                                chosen: {
+                                    organizationId: string;
+                                    name: string;
+                                    why: string;
+                                } | null;
+                            };
+                            warnings: {
+                                /** @enum {string} */
+                                kind: "never_matches" | "shadowed" | "no_partner";
+                                message: string;
+                                /** @description For "shadowed": the higher rule that matches every lead first */
+                                ruleId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a routing rule (past assignments keep their explanations) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change or move a routing rule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        name?: string;
+                        enabled?: boolean;
+                        match?: {
+                            /** @description The lead’s country is one of these (a region is its countries) */
+                            countries?: string[];
+                            /** @default [] */
+                            industries?: string[];
+                            /**
+                             * @description The lead asks for at least one of these products
+                             * @default []
+                             */
+                            products?: string[];
+                            /** @default [] */
+                            sizes?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
+                        };
+                        partners?: {
+                            /**
+                             * @description Partner type codes, any of
+                             * @default []
+                             */
+                            types?: string[];
+                            /**
+                             * @description Tier names the partner holds in an active enrollment, any of
+                             * @default []
+                             */
+                            tiers?: string[];
+                            /**
+                             * @description Published specializations, any of
+                             * @default []
+                             */
+                            specializations?: string[];
+                            /**
+                             * @description The partner’s published profile lists the lead’s country among the countries it serves
+                             * @default true
+                             */
+                            servesLeadCountry?: boolean;
+                            /**
+                             * @description Capacity: a partner holding this many open leads (offered or accepted) is skipped
+                             * @default null
+                             */
+                            maxOpenLeads?: number | null;
+                            /**
+                             * @description Percent; a partner with no decided leads yet passes
+                             * @default null
+                             */
+                            minAcceptanceRate?: number | null;
+                            /**
+                             * @description Percent of accepted leads converted into deals; a partner with no accepted leads yet passes
+                             * @default null
+                             */
+                            minConversionRate?: number | null;
+                        };
+                        /** @enum {string} */
+                        strategy?: "round_robin" | "score" | "by_hand";
+                        /**
+                         * @description Weighted round robin: a tier name’s share; partners without a listed tier weigh 1
+                         * @default {}
+                         */
+                        tierWeights?: {
+                            [key: string]: number;
+                        };
+                        deadlineHours?: number;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            position: number;
+                            name: string;
+                            enabled: boolean;
+                            match: {
+                                countries: string[];
+                                industries: string[];
+                                products: string[];
+                                sizes: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+")[];
+                            };
+                            partners: {
+                                types: string[];
+                                tiers: string[];
+                                specializations: string[];
+                                servesLeadCountry: boolean;
+                                maxOpenLeads: number | null;
+                                minAcceptanceRate: number | null;
+                                minConversionRate: number | null;
+                            };
+                            /** @enum {string} */
+                            strategy: "round_robin" | "score" | "by_hand";
+                            tierWeights: {
+                                [key: string]: number;
+                            };
+                            deadlineHours: number;
+                            /** @description Checked against the other rules and today’s partners */
+                            warnings: {
+                                /** @enum {string} */
+                                kind: "never_matches" | "shadowed" | "no_partner";
+                                message: string;
+                                /** @description For "shadowed": the higher rule that matches every lead first */
+                                ruleId: string | null;
+                            }[];
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/public/lead-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to be put in touch with a partner: the request becomes a lead routed by the vendor’s rules
+         * @description Rate limited per address and e-mail; leave `homepage` empty (it is a trap for bots).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: email */
+                        email: string;
+                        company: string;
+                        companyDomain?: string;
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        country: string;
+                        /** @description NAICS sector code (see /reference/industries) */
+                        industry?: string;
+                        /**
+                         * @description Employees, as a band
+                         * @enum {string}
+                         */
+                        size?: "1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+";
+                        phone?: string;
+                        message: string;
+                        homepage?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "sent";
+                            message: string;
                         };
                     };
                 };

@@ -22,5 +22,6 @@ export const notificationKinds = [
   'referral',
   'connection',
   'deal',
+  'lead',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -100,6 +100,14 @@ const matrix = {
   // its own organization (the service holds each to its own); the vendor admin approves partners' connections.
   'sso:manage': ['admin', 'partner_admin'],
   'sso:approve': ['admin'],
+  // Leads: the vendor's staff see the queue; a partner sees the leads assigned to it now (the service and
+  // leads.visibility.ts hold each to those) and answers them.
+  'leads:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'leads:manage': ['admin', 'channel_manager'],
+  'leads:respond': ['partner_admin', 'partner_user'],
+  // Routing rules send the whole ecosystem's leads: the vendor admin's alone.
+  'lead-rules:read': ['admin', 'channel_manager', 'analyst'],
+  'lead-rules:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

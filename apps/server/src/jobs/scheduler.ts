@@ -8,6 +8,7 @@ import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
 import { expireDealProtection } from '../modules/deals/deal-review.service';
 import { deleteAbandonedUploads } from '../modules/files/files.service';
+import { pullBackOverdueLeads } from '../modules/leads/leads.pullback';
 import { runDailyDigests } from '../modules/mail/digest.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
@@ -40,6 +41,8 @@ export interface Job {
 export const jobs: Job[] = [
   { name: 'enforce-agreement-deadlines', everyMs: 15 * 60_000, run: (db) => enforceAgreementDeadlines(db) },
   { name: 'expire-deal-protection', everyMs: 15 * 60_000, run: (db) => expireDealProtection(db) },
+  // Every minute: a lead not accepted by its deadline moves on within the minute it passed.
+  { name: 'pull-back-leads', everyMs: 60_000, run: (db) => pullBackOverdueLeads(db) },
   { name: 'refresh-marketplace-profiles', everyMs: 3600_000, run: (db) => refreshPublishedProfiles(db) },
   { name: 'evaluate-enrollments', everyMs: 6 * 3600_000, run: (db) => evaluateAllEnrollments(db) },
   // PageRank, clusters and layout of the partner graph: never computed on a request when the graph is large.

@@ -12,6 +12,7 @@ import {
   createProgramRecord,
   createUser,
 } from './factories';
+import { loadDemoLeads } from './demo-leads';
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
 import { loadDemoMarketplace } from './demo-marketplace';
 import { loadDemoCommunity } from './demo-community';
@@ -195,6 +196,8 @@ export async function loadDemoEcosystem(
   await loadDemoPrograms(q, faker, partners, refDate);
   await loadDemoDeals(q, faker, vendor, partners);
   await loadDemoMarketplace(q, faker, partners);
+  // After the marketplace: leads route to published profiles only.
+  await loadDemoLeads(q, faker);
   // Its own random sequence: adding community content never changes the partners and deals above.
   await loadDemoCommunity(q);
   await loadDemoIdentity(q, { northwind: partners[0]!, contoso: partners[1]! });

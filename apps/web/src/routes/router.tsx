@@ -71,6 +71,7 @@ import {
   programsRoute,
 } from '../features/programs/routes';
 import { newReferralRoute, referralRoute, referralsRoute } from '../features/referrals/routes';
+import { leadRoute, leadRulesRoute, leadsRoute } from '../features/leads/routes';
 import { accountSecurityRoute, organizationSecurityRoute, securityRoute } from '../features/security/routes';
 import { crmCallbackRoute, crmConnectionRoute, crmRoute } from '../features/crm/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
@@ -129,6 +130,9 @@ const routeTree = rootRoute.addChildren([
     referralsRoute,
     newReferralRoute,
     referralRoute,
+    leadsRoute,
+    leadRoute,
+    leadRulesRoute,
     settingsRoute,
     fxRatesRoute,
     webhooksRoute,

@@ -305,6 +305,14 @@ export const scorecardSchema = z.object({
     conversionRate: figure,
     feesEarned: figure,
   }),
+  leads: z
+    .object({
+      offered: z.number().int(),
+      accepted: z.number().int(),
+      acceptanceRate: figure,
+      medianHoursToAccept: z.number().nullable(),
+    })
+    .describe('Leads offered to the partner in the period (docs/METRICS.md, Leads)'),
   engagement: z.object({
     score: z.number(),
     windowDays: z.number().int(),

@@ -13,6 +13,7 @@ export const importTypes = [
   'referrals',
   'fx-rates',
   'deals',
+  'leads',
 ] as const;
 export const importType = z.enum(importTypes);
 export type ImportType = z.infer<typeof importType>;

@@ -25,6 +25,7 @@ export const metricKeys = [
   'engagement_score',
   'active_connections',
   'manual_attestation',
+  'lead_acceptance_rate',
 ] as const;
 export const metricKey = z.enum(metricKeys);
 export type MetricKey = z.infer<typeof metricKey>;

@@ -226,6 +226,9 @@ export function scorecardCsv(c: Scorecard, section?: string) {
   s.num('referrals', 'acceptance_rate', '', c.referrals.acceptanceRate, 'rate');
   s.num('referrals', 'conversion_rate', '', c.referrals.conversionRate, 'rate');
   s.money('referrals', 'fees_earned', '', c.referrals.feesEarned);
+  s.num('leads', 'offered', '', c.leads.offered, 'count');
+  s.num('leads', 'accepted', '', c.leads.accepted, 'count');
+  s.num('leads', 'acceptance_rate', '', c.leads.acceptanceRate, 'rate');
   s.num('engagement', 'score', '', c.engagement.score, 'points');
   for (const a of c.engagement.activities) s.num('engagement', a.label, 'count', a.count, 'count');
   s.num('health', 'score', '', c.health.score, 'score');

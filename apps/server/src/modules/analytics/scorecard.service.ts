@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
+import { assignmentFigures } from '../leads/leads.metrics';
 import { findPartnerOrganization } from '../organizations/organizations.repository';
 import { readMetric } from '../programs/metrics';
 import { findActiveEnrollmentsWithPrograms, findCurrentTiers } from '../programs/programs.repository';
@@ -17,8 +18,8 @@ import { type Scope, periodOf } from './period';
 import { pipelineAt, pipelineInstant } from './pipeline.service';
 import { referralCounts, referralRates, referralRevenue } from './referrals.report';
 import { partnerCredits, wonCte } from './revenue.service';
-import { activePartner, none, primaryType, value } from './sql';
 import { mayReadScorecard } from './analytics.visibility';
+import { activePartner, none, primaryType, ratio, value } from './sql';
 
 /** Benchmarks are aggregates over at least this many organizations (metrics.md). */
 export const MIN_BENCHMARK_ORGS = 5;
@@ -267,6 +268,7 @@ export async function scorecard(
   const received = await referralCounts(q, { ...scope, filters: {} }, { recipient: id });
   const fees = await referralRevenue(q, { ...scope, filters: {} }, id);
   const engagement = await engagementOf(q, id, scope.now);
+  const leadFigures = await assignmentFigures(q, scope.from, scope.to, id);
   const tiers = await tierProgress(q, id, scope.now);
   const attainment = tiers.length ? tiers.reduce((s, t) => s + t.attainment, 0) / tiers.length : 1;
   const peer = await engagementPercentile(q, id, ptype, engagement.score, scope.now);
@@ -302,6 +304,16 @@ export async function scorecard(
       received: received.total,
       ...referralRates(sentCounts),
       feesEarned: fees.fees,
+    },
+    leads: {
+      offered: leadFigures.offered,
+      accepted: leadFigures.accepted,
+      acceptanceRate: ratio(
+        leadFigures.accepted,
+        leadFigures.decided,
+        'No lead offered in the period was decided yet',
+      ),
+      medianHoursToAccept: leadFigures.medianHoursToAccept,
     },
     engagement,
     health: {

@@ -122,6 +122,61 @@ export async function approveDeal(db: Db, ctx: Ctx, id: string, input: z.output<
   });
 }
 
+/**
+ * A deal converted from a lead the vendor routed to this partner: the vendor
+ * already chose the partner, so the deal is protected at once, as an approval
+ * would protect it (the partner's protection benefit, else the default), in
+ * the caller's transaction. Another partner's protection of the customer still
+ * wins: the conversion is refused with 409 and the protecting deals named.
+ */
+export async function protectRoutedDeal(tx: Tx, record: ChangeRecorder, dealId: string, leadId: string) {
+  const deal = await findDealRecord(tx, dealId);
+  if (!deal) throw new Error(`Deal ${dealId} vanished inside its own transaction`);
+  const key = customerKey(deal.customerName, deal.customerDomain, 'customerDomain');
+  await lockCustomer(tx, key);
+  const holders = await findProtectingDeals(tx, key, deal.registeredByOrgId, deal.id);
+  if (holders.length) {
+    const first = holders[0]!;
+    throw conflict(
+      `${first.deal.customerName} is already protected for another partner until ${first.deal.protectionExpiresAt!.toISOString().slice(0, 10)}: ask the vendor to review`,
+      { protectingDealIds: holders.map((h) => h.deal.id) },
+    );
+  }
+  const settings = await readSettings(tx);
+  const benefit = await bestBenefit(tx, deal.registeredByOrgId, 'deal_protection_days');
+  const days = benefit ? Math.round(benefit.value) : settings.defaultProtectionDays;
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + days * DAY);
+  await setDealFields(tx, deal.id, {
+    status: 'approved',
+    approvedAt: now,
+    protectionDays: days,
+    protectionExpiresAt: expiresAt,
+    decidedAt: now,
+  });
+  const after = {
+    status: 'approved',
+    protectionDays: days,
+    protectionBasis: benefit ? `from the ${benefit.source}` : 'the default',
+    expiresAt: expiresAt.toISOString(),
+    leadId,
+  };
+  record.audit({
+    action: 'deal.approved',
+    entityType: 'deal',
+    entityId: deal.id,
+    before: { status: deal.status },
+    after,
+  });
+  record.event({
+    type: 'deal.approved',
+    entityType: 'deal',
+    entityId: deal.id,
+    organizationIds: [deal.registeredByOrgId],
+    payload: { id: deal.id, ...after },
+  });
+}
+
 /** An approval over other partners' protection: on the approved deal and on each holder's, vendor eyes only. */
 function recordOverride(
   record: ChangeRecorder,

@@ -14,6 +14,7 @@ const resources: Record<ExportResource, Permission> = {
   referrals: 'referrals:read',
   connections: 'marketplace:read',
   'fx-rates': 'settings:read',
+  leads: 'leads:read',
 };
 
 const exportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });

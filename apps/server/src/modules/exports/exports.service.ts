@@ -6,6 +6,7 @@ import { connectionListQuery } from '@partnergraph/shared/contracts/marketplace'
 import { partnerListQuery } from '@partnergraph/shared/contracts/organizations';
 import { enrollmentListQuery } from '@partnergraph/shared/contracts/programs';
 import { fxRateListQuery } from '@partnergraph/shared/contracts/settings';
+import { leadListQuery } from '@partnergraph/shared/contracts/leads';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../lib/actor';
 import { safeText } from '../analytics/analytics.csv';
@@ -16,6 +17,7 @@ import { listConnections } from '../marketplace/connections.service';
 import { listPartners } from '../organizations/organizations.service';
 import { listEnrollments } from '../programs/enrollments.service';
 import { listFxRates } from '../settings/settings.service';
+import { listLeads } from '../leads/leads.service';
 
 type Page = { items: unknown[]; nextCursor: string | null };
 type Pager = (db: Db, ctx: Ctx, cursor: string | undefined) => Promise<Page>;
@@ -37,6 +39,8 @@ export const exporters = {
   referrals: (db, ctx, c) => listReferrals(db, ctx, referralListQuery.parse({}), page(c)),
   connections: (db, ctx, c) => listConnections(db, ctx, connectionListQuery.parse({}), page(c)),
   'fx-rates': (db, _ctx, c) => listFxRates(db, fxRateListQuery.parse({}), page(c)),
+  // A partner exports the leads assigned to it now, with the same redaction as the inbox.
+  leads: (db, ctx, c) => listLeads(db, ctx, leadListQuery.parse({}), page(c)),
 } satisfies Record<string, Pager>;
 export type ExportResource = keyof typeof exporters;
 

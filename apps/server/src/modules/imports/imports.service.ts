@@ -13,6 +13,7 @@ import { findUserNames } from '../identity/identity.repository';
 import { readRecords } from './csv-source';
 import { dealsImporter } from './deals.importer';
 import { fxRatesImporter } from './fx-rates.importer';
+import { leadsImporter } from './leads.importer';
 import { suggestMapping, type Importer } from './fields';
 import { importErrors, imports } from './imports.tables';
 import { partnersImporter } from './partners.importer';
@@ -28,6 +29,7 @@ export const importers: Record<ImportType, Importer> = {
   referrals: referralsImporter,
   'fx-rates': fxRatesImporter,
   deals: dealsImporter,
+  leads: leadsImporter,
 };
 
 /** A run that has not reported for this long died with its process: it may be started again. */

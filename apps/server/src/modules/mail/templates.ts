@@ -11,3 +11,4 @@ export * from './templates/deals';
 export * from './templates/connections';
 export * from './templates/notifications';
 export * from './templates/digest';
+export * from './templates/leads';

@@ -50,8 +50,9 @@ const emailByDefault: Record<NotificationKind, boolean> = {
   referral: true,
   connection: true,
   deal: true,
+  lead: true,
 };
-const sentToOrganizations = new Set<NotificationKind>(['referral', 'connection', 'deal']);
+const sentToOrganizations = new Set<NotificationKind>(['referral', 'connection', 'deal', 'lead']);
 
 // The app's logger, given when the routes are registered (as the digest's deps are): notifyOrganization
 // runs after its caller's change committed, where no request logger is passed down. Scripts and tests
@@ -138,7 +139,7 @@ export async function emailNotifications(
 
 /** Where the bell's notice points and who caused it. */
 export interface Notice {
-  kind: Extract<NotificationKind, 'referral' | 'connection' | 'deal'>;
+  kind: Extract<NotificationKind, 'referral' | 'connection' | 'deal' | 'lead'>;
   /** A path in the web app. */
   link: string;
   actorUserId?: string | null;

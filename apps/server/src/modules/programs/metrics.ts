@@ -28,6 +28,7 @@ const owners: Record<MetricKey, string> = {
   engagement_score: 'the community',
   active_connections: 'the marketplace',
   manual_attestation: 'attestations',
+  lead_acceptance_rate: 'lead distribution',
 };
 
 export function registerMetricProvider(metric: MetricKey, provider: MetricProvider) {

@@ -199,3 +199,22 @@ export function findApplicationsAwaitingReview(q: Queryable, limit: number) {
     .orderBy(asc(applications.createdAt), asc(applications.id))
     .limit(limit);
 }
+
+/** The tier names organizations hold in their active enrollments (lead routing's tier conditions and weights). */
+export async function findActiveTierNames(q: Queryable, organizationIds: string[]) {
+  if (!organizationIds.length) return new Map<string, string[]>();
+  const rows = await q
+    .select({ organizationId: enrollments.organizationId, tier: programTiers.name })
+    .from(enrollments)
+    .innerJoin(programTiers, eq(programTiers.id, enrollments.tierId))
+    .where(and(inArray(enrollments.organizationId, organizationIds), eq(enrollments.status, 'active')));
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.organizationId, [...(out.get(r.organizationId) ?? []), r.tier]);
+  return out;
+}
+
+/** Every tier name a program has (any version): a routing rule naming another can never match. */
+export async function findAllTierNames(q: Queryable): Promise<string[]> {
+  const rows = await q.selectDistinct({ name: programTiers.name }).from(programTiers);
+  return rows.map((r) => r.name);
+}

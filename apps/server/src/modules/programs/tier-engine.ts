@@ -41,6 +41,7 @@ export const metricNames: Record<MetricKey, string> = {
   engagement_score: 'engagement score',
   active_connections: 'active connections',
   manual_attestation: 'attestation',
+  lead_acceptance_rate: 'lead acceptance rate (%)',
 };
 
 /** A metric's name to start a sentence with: "Sourced revenue". */

@@ -11,6 +11,7 @@ export const importTypeNames = {
   referrals: 'Referrals',
   'fx-rates': 'FX rates',
   deals: 'Deals',
+  leads: 'Leads',
 } as const satisfies Record<ImportType, string>;
 
 export const importTypeList = Object.keys(importTypeNames) as ImportType[];
@@ -85,6 +86,7 @@ export const recordsLinks = {
   referrals: { to: '/referrals', label: 'Open the referrals' },
   'fx-rates': { to: '/settings/fx-rates', label: 'Open the FX rates' },
   deals: { to: '/deals', label: 'Open the deals' },
+  leads: { to: '/leads', label: 'Open the leads' },
 } as const satisfies Record<ImportType, { to: string; label: string }>;
 
 const numberFormat = new Intl.NumberFormat('en');

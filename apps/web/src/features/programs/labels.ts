@@ -30,6 +30,7 @@ export const metricLabels: Record<MetricKey, string> = {
   engagement_score: 'Engagement score',
   active_connections: 'Active connections',
   manual_attestation: 'Vendor attestation',
+  lead_acceptance_rate: 'Lead acceptance rate',
 };
 
 /** Metrics counted over a trailing window; the others are a count as of now. */
@@ -38,6 +39,7 @@ export const windowedMetrics: readonly MetricKey[] = [
   'won_deals',
   'converted_referrals_sent',
   'engagement_score',
+  'lead_acceptance_rate',
 ];
 
 export const comparisonLabels: Record<Comparison, string> = {

@@ -9,6 +9,7 @@ import { DealNavLinks } from '../deals/nav-links';
 import { TeamNavLink } from '../identity/account-links';
 import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
+import { LeadNavLinks } from '../leads/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
 import { ScimNavLink } from '../scim/nav-link';
 import { SecurityNavLink } from '../security/nav-links';
@@ -45,6 +46,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <ProgramNavLinks onNavigate={onNavigate} />
       <DealNavLinks onNavigate={onNavigate} />
       <ReferralsNavLink onNavigate={onNavigate} />
+      <LeadNavLinks onNavigate={onNavigate} />
       <EcosystemNavLinks onNavigate={onNavigate} />
       <CommunityNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />

@@ -14,4 +14,5 @@ export const periodOptions = [
 export const thresholdHelp: Partial<Record<MetricKey, string>> = {
   engagement_score: 'Points',
   manual_attestation: '1 once the vendor has attested',
+  lead_acceptance_rate: 'Percent of decided leads accepted (0–100)',
 };
