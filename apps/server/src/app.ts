@@ -48,6 +48,7 @@ import settingsRoutes from './modules/settings/settings.routes';
 import scimAdminRoutes from './modules/scim/scim-admin.routes';
 import scimRoutes from './modules/scim/scim.routes';
 import ssoRoutes from './modules/sso/sso.routes';
+import mappingRoutes from './modules/mapping/mapping.routes';
 import crmRoutes from './modules/crm/crm.routes';
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ const modules = [
   scimAdminRoutes,
   ssoRoutes,
   crmRoutes,
+  mappingRoutes,
 ];
 
 export async function buildApp({
