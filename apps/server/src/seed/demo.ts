@@ -13,6 +13,7 @@ import {
   createUser,
 } from './factories';
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
+import { loadDemoMapping } from './demo-mapping';
 import { loadDemoMarketplace } from './demo-marketplace';
 import { loadDemoCommunity } from './demo-community';
 import { settings } from '../modules/settings/settings.tables';
@@ -194,6 +195,7 @@ export async function loadDemoEcosystem(
   await loadDemoPrograms(q, faker, partners, refDate);
   await loadDemoDeals(q, faker, vendor, partners);
   await loadDemoMarketplace(q, faker, partners);
+  await loadDemoMapping(q, vendor.id, partners[0]!.id);
   // Its own random sequence: adding community content never changes the partners and deals above.
   await loadDemoCommunity(q);
   // The vendor's own sales team covers three markets in three industries: the coverage multiplier's base.

@@ -8,6 +8,7 @@ import {
   mappingLevelRequests,
   mappingPartnerships,
   mappingPopulations,
+  mappingResults,
   mappingRuns,
 } from './mapping.tables';
 
@@ -83,6 +84,7 @@ export async function createRunRecord(
     initiatorOrgId: string;
     status?: (typeof mappingRuns.$inferInsert)['status'];
     answered?: { initiator: string; responder: string; version: number }[];
+    finishedAt?: Date;
   },
 ) {
   const [row] = await q
@@ -94,6 +96,7 @@ export async function createRunRecord(
       period: new Date().toISOString().slice(0, 7),
       status: input.status ?? 'awaiting_points',
       answered: input.answered ?? null,
+      finishedAt: input.finishedAt ?? null,
     })
     .returning();
   return row!;
@@ -113,4 +116,12 @@ export async function createLevelRequestRecord(
     .values({ id: newId(), ...input, message: '', status: 'open' })
     .returning();
   return row!;
+}
+
+/** A population pair's count in a finished run. */
+export async function createResultRecord(
+  q: Queryable,
+  input: { runId: string; initiatorPopulationId: string; responderPopulationId: string; count: number },
+) {
+  await q.insert(mappingResults).values({ id: newId(), ...input });
 }
