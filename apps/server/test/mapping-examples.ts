@@ -2,10 +2,14 @@
 // it names for its owner, so every example is a request the server accepts from that owner.
 import { eq } from 'drizzle-orm';
 import { blindKeys, randomScalar, toBase64Url } from '@partnergraph/shared/psi/psi';
+import { tagOwnAccounts } from '@partnergraph/shared/psi/protocol';
 import { rateLimitHits } from '../src/db/platform.tables';
 import { findVendor } from '../src/modules/organizations/organizations.repository';
+import { createPartnerOrganization } from '../src/seed/factories';
 import {
   createLevelRequestRecord,
+  createRunMessageRecord,
+  peerPartnershipRecord,
   createPopulationRecord,
   createRunRecord,
   vendorPartnershipRecord,
@@ -40,6 +44,35 @@ async function vendorPopulation(x: Input, source: 'upload' | 'won_deals' = 'uplo
     source,
     accounts: [{ name: 'Acme', domains: ['acme.com'] }],
   });
+}
+
+/** Another partner started a run with the owner; round 1 waits in the mailbox for the owner's browser. */
+async function peerRunAwaitingOwner(x: Input) {
+  const db = x.t.database.db;
+  const initiator = await createPartnerOrganization(db, {
+    name: `Peer ${unique()}`,
+    types: ['isv'],
+    country: 'DE',
+  });
+  const p = await peerPartnershipRecord(db, initiator.id, x.owner.id);
+  const theirs = await createPopulationRecord(db, {
+    organizationId: initiator.id,
+    name: 'Their customers',
+    source: 'browser',
+    accountCount: 2,
+  });
+  const run = await createRunRecord(db, {
+    partnershipId: p.id,
+    initiatorOrgId: initiator.id,
+    status: 'awaiting_response',
+  });
+  const points = toBase64Url(blindKeys(['acme.com', 'globex.de'], randomScalar()));
+  await createRunMessageRecord(db, run.id, 1, {
+    runId: run.id,
+    round: 1,
+    sets: [{ populationId: theirs.id, points }],
+  });
+  return { run, theirs };
 }
 
 export const mappingExamples: Record<
@@ -141,6 +174,50 @@ export const mappingExamples: Record<
       answered: [],
     });
     return { params: { id: run.id }, body: { runId: run.id, round: 3, results: [] } };
+  },
+  'GET /api/v1/mapping/runs/{id}/request': async (x) => ({
+    params: { id: (await peerRunAwaitingOwner(x)).run.id },
+  }),
+  'POST /api/v1/mapping/runs/{id}/answer': async (x) => {
+    const { run, theirs } = await peerRunAwaitingOwner(x);
+    const mine = await browserPopulation(x);
+    const b = randomScalar();
+    const own = await tagOwnAccounts([{ keys: ['acme.com'], fields: {} }], b, run.id, null);
+    return {
+      params: { id: run.id },
+      body: {
+        runId: run.id,
+        round: 2,
+        responses: [
+          {
+            populationId: mine.id,
+            level: 'counts',
+            ordered: false,
+            tags: toBase64Url(own.tags),
+            owners: own.owners,
+            sealed: null,
+            evaluated: [{ populationId: theirs.id, points: toBase64Url(blindKeys(['x.com', 'y.com'], b)) }],
+          },
+        ],
+      },
+    };
+  },
+  'GET /api/v1/mapping/runs/{id}/answer': async (x) => {
+    const db = x.t.database.db;
+    const other = await createPartnerOrganization(db, {
+      name: `Peer ${unique()}`,
+      types: ['isv'],
+      country: 'DE',
+    });
+    const p = await peerPartnershipRecord(db, x.owner.id, other.id);
+    const run = await createRunRecord(db, {
+      partnershipId: p.id,
+      initiatorOrgId: x.owner.id,
+      status: 'answered',
+      answered: [],
+    });
+    await createRunMessageRecord(db, run.id, 2, { runId: run.id, round: 2, responses: [] });
+    return { params: { id: run.id } };
   },
   'GET /api/v1/mapping/partnerships/{id}/matrix': async (x) => ({
     params: { id: (await partnershipOf(x)).id },

@@ -2,6 +2,8 @@ import type { Round2 } from '@partnergraph/shared/contracts/mapping';
 import { runAsInitiator, type InitiatorPopulation, type Transport } from '@partnergraph/shared/psi/initiator';
 import type { PsiAccount } from '@partnergraph/shared/psi/protocol';
 import { accountKeys } from '@partnergraph/shared/psi/domains';
+import { decodePoints, randomScalar } from '@partnergraph/shared/psi/psi';
+import { answerSets } from '@partnergraph/shared/psi/responder';
 import { as, type Session, type TestApp } from './app';
 
 // The partner's browser in tests: the shared initiator driven through app.inject.
@@ -44,4 +46,35 @@ export async function mapAsPartner(
     .filter((m) => accountsByPopulation[m.populationId])
     .map((m) => ({ ...m, accounts: accountsByPopulation[m.populationId]! }));
   return runAsInitiator(injectTransport(t, session, partnershipId), pops);
+}
+
+/** The responding partner's browser: reads round 1 from the mailbox, answers with its own accounts. */
+export async function answerAsPartner(
+  t: TestApp,
+  session: Session,
+  runId: string,
+  partnershipId: string,
+  accountsByPopulation: Record<string, PsiAccount[]>,
+) {
+  const api = as(t.app, session);
+  const request = (await api.get(`/api/v1/mapping/runs/${runId}/request`)).json() as {
+    runId: string;
+    sets: { populationId: string; points: string }[];
+  };
+  const p = (await api.get(`/api/v1/mapping/partnerships/${partnershipId}`)).json() as {
+    mine: { populationId: string; level: InitiatorPopulation['level']; sharedFields: string[] }[];
+  };
+  const sets = request.sets.map((s) => {
+    const decoded = decodePoints(s.points);
+    if (!decoded.ok) throw new Error(decoded.message);
+    return { populationId: s.populationId, points: decoded.bytes };
+  });
+  const answer = await answerSets(
+    request.runId,
+    sets,
+    p.mine
+      .filter((m) => accountsByPopulation[m.populationId])
+      .map((m) => ({ ...m, accounts: accountsByPopulation[m.populationId]!, b: randomScalar() })),
+  );
+  return api.post(`/api/v1/mapping/runs/${runId}/answer`, answer);
 }

@@ -29993,7 +29993,10 @@ export interface paths {
                                 /** @description The key period (calendar month, UTC): the server key b rotates with it */
                                 period: string;
                                 /** @enum {string} */
-                                status: "awaiting_points" | "answered" | "finished";
+                                status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                                /** @enum {string} */
+                                kind: "vendor_partner" | "partner_partner";
+                                mine: boolean;
                                 maxPoints: number;
                                 results: {
                                     /** @description Opaque identifier */
@@ -30087,7 +30090,10 @@ export interface paths {
                             /** @description The key period (calendar month, UTC): the server key b rotates with it */
                             period: string;
                             /** @enum {string} */
-                            status: "awaiting_points" | "answered" | "finished";
+                            status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            mine: boolean;
                             maxPoints: number;
                             results: {
                                 /** @description Opaque identifier */
@@ -30169,7 +30175,10 @@ export interface paths {
                             /** @description The key period (calendar month, UTC): the server key b rotates with it */
                             period: string;
                             /** @enum {string} */
-                            status: "awaiting_points" | "answered" | "finished";
+                            status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            mine: boolean;
                             maxPoints: number;
                             results: {
                                 /** @description Opaque identifier */
@@ -30268,6 +30277,8 @@ export interface paths {
                             runId: string;
                             /** @enum {number} */
                             round: 2;
+                            /** @description true: the other partner answers from its browser later; read it from GET /mapping/runs/{id}/answer */
+                            pending?: boolean;
                             responses: {
                                 /** @description The responder's population */
                                 populationId: string;
@@ -30374,7 +30385,253 @@ export interface paths {
                             /** @description The key period (calendar month, UTC): the server key b rotates with it */
                             period: string;
                             /** @enum {string} */
-                            status: "awaiting_points" | "answered" | "finished";
+                            status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            mine: boolean;
+                            maxPoints: number;
+                            results: {
+                                /** @description Opaque identifier */
+                                initiatorPopulationId: string;
+                                /** @description Opaque identifier */
+                                responderPopulationId: string;
+                                count: number | null;
+                                shown: string;
+                            }[];
+                            startedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs/{id}/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Round 1 of another partner's run, for my browser to answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            runId: string;
+                            /** @enum {number} */
+                            round: 1;
+                            sets: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                points: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The other partner’s answer (round 2) to my run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            runId: string;
+                            /** @enum {number} */
+                            round: 2;
+                            /** @description true: the other partner answers from its browser later; read it from GET /mapping/runs/{id}/answer */
+                            pending?: boolean;
+                            responses: {
+                                /** @description The responder's population */
+                                populationId: string;
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                ordered: boolean;
+                                /** @description base64url of n × 16-byte tags, one per key */
+                                tags: string;
+                                owners: number[];
+                                sealed: string[] | null;
+                                evaluated: {
+                                    /** @description Opaque identifier */
+                                    populationId: string;
+                                    points: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Round 2 of another partner's run, computed in my browser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        runId: string;
+                        /** @enum {number} */
+                        round: 2;
+                        responses: {
+                            /** @description Opaque identifier */
+                            populationId: string;
+                            /** @enum {string} */
+                            level: "hidden" | "counts" | "overlaps" | "full";
+                            ordered: boolean;
+                            tags: string;
+                            owners: number[];
+                            sealed: string[] | null;
+                            evaluated: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                /** @description base64url of n × 32-byte ristretto255 points */
+                                points: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            partnershipId: string;
+                            /** @description Opaque identifier */
+                            initiatorOrganizationId: string;
+                            /** @description The key period (calendar month, UTC): the server key b rotates with it */
+                            period: string;
+                            /** @enum {string} */
+                            status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            mine: boolean;
                             maxPoints: number;
                             results: {
                                 /** @description Opaque identifier */

@@ -201,3 +201,15 @@ export function mappingTransport(partnershipId: string): Transport {
       call(http.POST('/mapping/runs/{id}/results', { params: { path: { id: runId } }, body: message })),
   };
 }
+
+export function readPeerRequest(runId: string) {
+  return call(http.GET('/mapping/runs/{id}/request', { params: { path: { id: runId } } }));
+}
+
+export function postPeerAnswer(runId: string, body: Round2) {
+  return call(http.POST('/mapping/runs/{id}/answer', { params: { path: { id: runId } }, body }));
+}
+
+export function readPeerAnswer(runId: string) {
+  return call(http.GET('/mapping/runs/{id}/answer', { params: { path: { id: runId } } })) as Promise<Round2>;
+}

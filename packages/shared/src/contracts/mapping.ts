@@ -139,7 +139,10 @@ export const runSchema = z.object({
   partnershipId: idSchema,
   initiatorOrganizationId: idSchema,
   period: z.string().describe('The key period (calendar month, UTC): the server key b rotates with it'),
-  status: z.enum(['awaiting_points', 'answered', 'finished']),
+  status: z.enum(['awaiting_points', 'awaiting_response', 'answered', 'finished']),
+  kind: z.enum(['vendor_partner', 'partner_partner']),
+  /** Whether the viewer's organization started it (else it answers it, in a partner ↔ partner run). */
+  mine: z.boolean(),
   maxPoints: z.number().int(),
   results: z.array(
     z.object({
@@ -172,6 +175,12 @@ export const round1Body = z.strictObject({
 export const round2Schema = z.object({
   runId: idSchema,
   round: z.literal(2),
+  pending: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: the other partner answers from its browser later; read it from GET /mapping/runs/{id}/answer',
+    ),
   responses: z.array(
     z.object({
       populationId: idSchema.describe("The responder's population"),
@@ -186,6 +195,32 @@ export const round2Schema = z.object({
   ),
 });
 export type Round2 = z.infer<typeof round2Schema>;
+
+/** Round 1 as the responding partner's browser reads it from the mailbox. */
+export const round1Schema = z.object({
+  runId: idSchema,
+  round: z.literal(1),
+  sets: z.array(z.object({ populationId: idSchema, points: z.string() })),
+});
+
+/** Round 2 as the responding partner's browser posts it to the mailbox. */
+export const round2Body = z.strictObject({
+  runId: idSchema,
+  round: z.literal(2),
+  responses: z
+    .array(
+      z.strictObject({
+        populationId: idSchema,
+        level: sharingLevel,
+        ordered: z.boolean(),
+        tags: z.string().max(3_000_000),
+        owners: z.array(z.number().int().min(0)).max(100_000),
+        sealed: z.array(z.string().max(4000)).max(100_000).nullable(),
+        evaluated: z.array(z.strictObject({ populationId: idSchema, points: pointsField })).max(10),
+      }),
+    )
+    .max(10),
+});
 
 export const round3Body = z.strictObject({
   runId: idSchema,

@@ -52,26 +52,43 @@ function shownFields(pop: InitiatorPopulation, fields: Record<string, string>) {
   return Object.fromEntries(Object.entries(fields).filter(([k]) => shared.includes(k)));
 }
 
-export async function runAsInitiator(
-  transport: Transport,
-  populations: readonly InitiatorPopulation[],
-): Promise<{ runId: string; outcomes: PairOutcome[] }> {
+/** The populations a run maps: shared at counts or more, with accounts. Checked before a run is started. */
+export function mappable(populations: readonly InitiatorPopulation[]) {
   const mapped = populations.filter(
     (p) => levelRank(p.level) >= levelRank('counts') && p.accounts.length > 0,
   );
   if (mapped.length === 0)
     throw new ProtocolError('No population to map: add accounts and share at least counts');
-  const run = await transport.start();
-  const a = randomScalar();
+  return mapped;
+}
+
+/** Round 1: the populations to map, blinded under a. */
+export function prepareRound1(populations: readonly InitiatorPopulation[], a: bigint, runId: string) {
+  const mapped = mappable(populations);
   const blinded = mapped.map((p) => ({ pop: p, ...blindAccounts(p.accounts, a) }));
-  const answer = await transport.sendPoints(run.id, {
-    runId: run.id,
+  const message: Round1Message = {
+    runId,
     round: 1,
     sets: blinded.map((b) => ({ populationId: b.pop.populationId, points: toBase64Url(b.points) })),
-  });
-  if (answer.runId !== run.id || answer.round !== 2)
-    throw new ProtocolError('The answer belongs to another run');
+  };
+  return { blinded, message };
+}
 
+/**
+ * Round 3 from the answer: intersect every pair, and build the message posted back — counts, and matches
+ * only for populations whose level discloses them. `populations` must hold the same accounts as in round 1
+ * (a changed list is caught by the point count).
+ */
+export async function finishFromAnswer(
+  populations: readonly InitiatorPopulation[],
+  a: bigint,
+  runId: string,
+  answer: Round2,
+  opts: { discloseMatches?: boolean } = {},
+) {
+  if (answer.runId !== runId || answer.round !== 2)
+    throw new ProtocolError('The answer belongs to another run');
+  const blinded = populations.map((p) => ({ pop: p, owners: blindOwners(p.accounts) }));
   const outcomes: PairOutcome[] = [];
   const results: Round3Message['results'] = [];
   for (const response of answer.responses) {
@@ -84,7 +101,7 @@ export async function runAsInitiator(
       const decoded = decodePoints(evaluated.points);
       if (!decoded.ok || decoded.count !== b.owners.length)
         throw new ProtocolError(
-          `The answer’s points are malformed (${decoded.ok ? 'wrong count' : decoded.message})`,
+          `The answer’s points are malformed (${decoded.ok ? 'wrong count: did the accounts change?' : decoded.message})`,
         );
       const r = await intersect({
         evaluated: decoded.bytes,
@@ -92,9 +109,9 @@ export async function runAsInitiator(
         initiatorOwners: b.owners,
         responder: { tags, owners: response.owners, sealed: response.sealed },
         a,
-        runId: run.id,
+        runId,
       });
-      const disclose = levelRank(b.pop.level) >= levelRank('overlaps');
+      const disclose = (opts.discloseMatches ?? true) && levelRank(b.pop.level) >= levelRank('overlaps');
       const byResponder = new Map((r.pairs ?? []).map((p) => [p.responderAccount, p]));
       results.push({
         populationId: b.pop.populationId,
@@ -123,6 +140,31 @@ export async function runAsInitiator(
       });
     }
   }
-  await transport.sendResults(run.id, { runId: run.id, round: 3, results });
-  return { runId: run.id, outcomes };
+  const message: Round3Message = { runId, round: 3, results };
+  return { outcomes, message };
+}
+
+/** Which account each point of round 1 belongs to (the same order blindAccounts uses). */
+function blindOwners(accounts: readonly PsiAccount[]) {
+  return accounts.flatMap((acc, i) => acc.keys.map(() => i));
+}
+
+/** A whole run against a responder that answers at once (the vendor's server). */
+export async function runAsInitiator(
+  transport: Transport,
+  populations: readonly InitiatorPopulation[],
+): Promise<{ runId: string; outcomes: PairOutcome[] }> {
+  mappable(populations);
+  const run = await transport.start();
+  const a = randomScalar();
+  const { blinded, message } = prepareRound1(populations, a, run.id);
+  const answer = await transport.sendPoints(run.id, message);
+  const finished = await finishFromAnswer(
+    blinded.map((b) => b.pop),
+    a,
+    run.id,
+    answer,
+  );
+  await transport.sendResults(run.id, finished.message);
+  return { runId: run.id, outcomes: finished.outcomes };
 }

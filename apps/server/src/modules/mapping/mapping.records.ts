@@ -9,6 +9,7 @@ import {
   mappingPartnerships,
   mappingPopulations,
   mappingResults,
+  mappingRunMessages,
   mappingRuns,
 } from './mapping.tables';
 
@@ -124,4 +125,25 @@ export async function createResultRecord(
   input: { runId: string; initiatorPopulationId: string; responderPopulationId: string; count: number },
 ) {
   await q.insert(mappingResults).values({ id: newId(), ...input });
+}
+
+/** Two partners mapping with each other, both opted in. */
+export async function peerPartnershipRecord(q: Queryable, askedBy: string, other: string) {
+  const [row] = await q
+    .insert(mappingPartnerships)
+    .values({
+      id: newId(),
+      kind: 'partner_partner',
+      orgAId: askedBy,
+      orgBId: other,
+      optedInA: true,
+      optedInB: true,
+    })
+    .returning();
+  return row!;
+}
+
+/** A message waiting in a partner ↔ partner run's mailbox. */
+export async function createRunMessageRecord(q: Queryable, runId: string, round: number, body: unknown) {
+  await q.insert(mappingRunMessages).values({ id: newId(), runId, round, body });
 }

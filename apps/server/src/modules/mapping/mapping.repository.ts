@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { isId } from '../../lib/ids';
+import { isId, newId } from '../../lib/ids';
 import {
   mappingAccounts,
   mappingKeys,
@@ -11,6 +11,7 @@ import {
   mappingPartnerships,
   mappingPopulations,
   mappingResults,
+  mappingRunMessages,
   mappingRuns,
 } from './mapping.tables';
 import { ownPopulations, visiblePartnerships } from './mapping.visibility';
@@ -295,4 +296,18 @@ export function findOverlapsOfRun(q: Queryable, runId: string) {
     .innerJoin(mappingAccounts, eq(mappingAccounts.id, mappingOverlaps.accountId))
     .where(eq(mappingResults.runId, runId))
     .orderBy(asc(mappingAccounts.name), asc(mappingOverlaps.id));
+}
+
+// --- The partner ↔ partner mailbox ---
+
+export async function insertRunMessage(q: Queryable, runId: string, round: number, body: unknown) {
+  await q.insert(mappingRunMessages).values({ id: newId(), runId, round, body });
+}
+
+export async function findRunMessage(q: Queryable, runId: string, round: number) {
+  const [row] = await q
+    .select()
+    .from(mappingRunMessages)
+    .where(and(eq(mappingRunMessages.runId, runId), eq(mappingRunMessages.round, round)));
+  return row?.body;
 }

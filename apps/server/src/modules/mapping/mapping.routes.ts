@@ -18,6 +18,8 @@ import {
   populationSchema,
   replaceAccountsBody,
   round1Body,
+  round1Schema,
+  round2Body,
   round2Schema,
   round3Body,
   runSchema,
@@ -45,6 +47,7 @@ import {
   updatePopulationSettings,
   uploadAccounts,
 } from './populations.service';
+import { postAnswer, readAnswer, readRequest } from './peer-runs.service';
 import { answerRound1, finishRun, getRun, listRuns, startRun } from './runs.service';
 
 /** Large enough for a run of MAX_SET_POINTS points (base64url) or an upload of 100,000 accounts. */
@@ -312,6 +315,49 @@ export default async function mappingRoutes(app: FastifyInstance, { db, mailer, 
       },
     },
     async (req) => finishRun(db, req.ctx, req.params.id, req.body),
+  );
+
+  // --- Partner ↔ partner: the server as the mailbox between two browsers ---
+  r.get(
+    '/mapping/runs/:id/request',
+    {
+      config: { access: 'mapping:run' },
+      schema: {
+        tags,
+        summary: "Round 1 of another partner's run, for my browser to answer",
+        params: idParams,
+        response: { 200: round1Schema },
+      },
+    },
+    async (req) => readRequest(db, req.ctx, req.params.id),
+  );
+  r.post(
+    '/mapping/runs/:id/answer',
+    {
+      config: { access: 'mapping:run' },
+      bodyLimit: BIG_BODY,
+      schema: {
+        tags,
+        summary: "Round 2 of another partner's run, computed in my browser",
+        params: idParams,
+        body: round2Body,
+        response: { 200: runSchema },
+      },
+    },
+    async (req) => postAnswer(db, req.ctx, req.params.id, req.body),
+  );
+  r.get(
+    '/mapping/runs/:id/answer',
+    {
+      config: { access: 'mapping:run' },
+      schema: {
+        tags,
+        summary: 'The other partner’s answer (round 2) to my run',
+        params: idParams,
+        response: { 200: round2Schema },
+      },
+    },
+    async (req) => readAnswer(db, req.ctx, req.params.id),
   );
 
   // --- Overlaps ---

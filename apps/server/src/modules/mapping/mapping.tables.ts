@@ -157,7 +157,9 @@ export const mappingRuns = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     startedByUserId: uuid('started_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     period: text('period').notNull(),
-    status: text('status', { enum: ['awaiting_points', 'answered', 'finished'] }).notNull(),
+    status: text('status', {
+      enum: ['awaiting_points', 'awaiting_response', 'answered', 'finished'],
+    }).notNull(),
     /** The pairs answered in round 2: initiator population → responder population → its version. */
     answered: jsonb('answered').$type<{ initiator: string; responder: string; version: number }[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -202,4 +204,23 @@ export const mappingOverlaps = pgTable(
     partnerFields: jsonb('partner_fields').$type<Record<string, string>>().notNull(),
   },
   (t) => [uniqueIndex('mapping_overlaps_unique').on(t.resultId, t.accountId)],
+);
+
+/**
+ * Partner ↔ partner runs: the server is a mailbox between the two browsers. Round 1 (the initiator's
+ * blinded points) waits here for the responder's browser, round 2 (its answer) for the initiator's.
+ * Blinded points and sealed fields only: nothing here opens without a browser's scalar.
+ */
+export const mappingRunMessages = pgTable(
+  'mapping_run_messages',
+  {
+    id: uuid('id').primaryKey(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => mappingRuns.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    body: jsonb('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mapping_run_messages_round').on(t.runId, t.round)],
 );

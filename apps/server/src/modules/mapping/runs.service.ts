@@ -6,19 +6,14 @@ import {
   type round3Body,
   type startRunBody,
 } from '@partnergraph/shared/contracts/mapping';
-import {
-  evaluatePoints,
-  shownCount,
-  MIN_SHOWN_COUNT,
-  tagOwnAccounts,
-} from '@partnergraph/shared/psi/protocol';
+import { shownCount, MIN_SHOWN_COUNT } from '@partnergraph/shared/psi/protocol';
+import { answerSets } from '@partnergraph/shared/psi/responder';
 import {
   decodePoints,
   MAX_SET_POINTS,
   randomScalar,
   scalarFromHex,
   scalarToHex,
-  toBase64Url,
 } from '@partnergraph/shared/psi/psi';
 import type { Db } from '../../db/client';
 import { runChange } from '../../db/transaction';
@@ -50,6 +45,8 @@ import {
   insertResult,
   insertRun,
   updateRun,
+  insertRunMessage,
+  type PartnershipRow,
   type RunRow,
 } from './mapping.repository';
 import { isActive, partnershipSides } from './partnerships.service';
@@ -65,7 +62,12 @@ export const periodOf = (d: Date) => d.toISOString().slice(0, 7);
 
 const keyContext = (keyId: string) => `mapping.key:${keyId}`;
 
-async function toRunDtos(db: Db, rows: RunRow[]) {
+export async function toRunDtos(db: Db, ctx: Ctx, rows: RunRow[]) {
+  const kinds = new Map<string, PartnershipRow['kind']>();
+  for (const id of new Set(rows.map((r) => r.partnershipId))) {
+    const p = await findPartnership(db, ctx.actor, id);
+    if (p) kinds.set(id, p.kind);
+  }
   const results = await findResultsOfRuns(
     db,
     rows.map((r) => r.id),
@@ -84,6 +86,8 @@ async function toRunDtos(db: Db, rows: RunRow[]) {
     initiatorOrganizationId: r.initiatorOrgId,
     period: r.period,
     status: r.status,
+    kind: kinds.get(r.partnershipId) ?? 'vendor_partner',
+    mine: r.initiatorOrgId === ctx.actor.orgId,
     maxPoints: MAX_SET_POINTS,
     results: results
       .filter((x) => x.runId === r.id)
@@ -102,14 +106,14 @@ async function toRunDtos(db: Db, rows: RunRow[]) {
 export async function getRun(db: Db, ctx: Ctx, id: string) {
   const run = await findRun(db, ctx.actor, id);
   if (!run) throw notFound('mapping run');
-  return (await toRunDtos(db, [run]))[0]!;
+  return (await toRunDtos(db, ctx, [run]))[0]!;
 }
 
 /** Every run of a partnership, for both sides: the audit trail of who mapped when. */
 export async function listRuns(db: Db, ctx: Ctx, partnershipId: string) {
   const p = await findPartnership(db, ctx.actor, partnershipId);
   if (!p) throw notFound('mapping partnership');
-  return { items: await toRunDtos(db, await findRunsOfPartnership(db, p.id)) };
+  return { items: await toRunDtos(db, ctx, await findRunsOfPartnership(db, p.id)) };
 }
 
 export async function startRun(db: Db, ctx: Ctx, input: z.output<typeof startRunBody>) {
@@ -118,8 +122,6 @@ export async function startRun(db: Db, ctx: Ctx, input: z.output<typeof startRun
     const p = await findPartnership(tx, ctx.actor, input.partnershipId, true);
     if (!p) throw notFound('mapping partnership');
     if (!isActive(p)) throw unprocessable('Both organizations must opt in before mapping');
-    if (p.kind !== 'vendor_partner')
-      throw unprocessable('Partner-to-partner runs are not available yet: map with the vendor');
     await assertUnderLimit(tx, RUN_LIMIT, subject, 'mapping runs for this partnership');
     await recordHit(tx, RUN_LIMIT, subject);
     const run = await insertRun(tx, {
@@ -142,19 +144,19 @@ export async function startRun(db: Db, ctx: Ctx, input: z.output<typeof startRun
 }
 
 /** A message names its run and round; another run's message, or one out of turn, is refused. */
-function checkMessage(run: RunRow, body: { runId: string; round: number }, want: RunRow['status']) {
+export function checkMessage(run: RunRow, body: { runId: string; round: number }, want: RunRow['status']) {
   if (body.runId !== run.id)
     throw invalid([{ path: 'body.runId', message: 'This message belongs to another run' }]);
   if (run.status !== want)
     throw conflict(
       run.status === 'finished'
         ? 'This run is finished; start another'
-        : `This run expects round ${run.status === 'awaiting_points' ? 1 : 3}, not round ${body.round}`,
+        : `This run expects round ${{ awaiting_points: 1, awaiting_response: 2, answered: 3 }[run.status]}, not round ${body.round}`,
     );
 }
 
 /** Points in a base64url field, estimated from its length alone (no decoding). */
-const estimatedPoints = (text: string) => Math.floor((text.length * 3) / 4 / 32);
+export const estimatedPoints = (text: string) => Math.floor((text.length * 3) / 4 / 32);
 
 /**
  * Round 1 → 2: the partner's blinded points in, the vendor's answer out. Sizes are checked before any
@@ -209,6 +211,31 @@ export async function answerRound1(
   });
   if (errors.length) throw invalid(errors);
 
+  if (p.kind === 'partner_partner') {
+    // The other partner's browser answers: round 1 waits in the mailbox.
+    await runChange(db, ctx, async (tx, record) => {
+      const locked = await findRun(tx, ctx.actor, id, true);
+      if (!locked) throw notFound('mapping run');
+      checkMessage(locked, body, 'awaiting_points');
+      await insertRunMessage(tx, run.id, 1, body);
+      await updateRun(tx, run.id, { status: 'awaiting_response' });
+      record.audit({
+        action: 'mapping.run.sent',
+        entityType: 'mapping_run',
+        entityId: run.id,
+        after: { sets: sets.map((s) => ({ populationId: s.populationId, points: s.points.length / 32 })) },
+      });
+      record.event({
+        type: 'mapping.run.awaiting_response',
+        entityType: 'mapping_run',
+        entityId: run.id,
+        organizationIds: [p.orgAId, p.orgBId],
+        payload: { id: run.id, partnershipId: p.id },
+      });
+    });
+    return { runId: run.id, round: 2, pending: true, responses: [] };
+  }
+
   const answering = sides.theirs.filter((t) => levelRank(t.level) >= levelRank('counts'));
   // The run's round advances and the keys are fetched (or made) in one change; the curve work follows.
   const keys = await runChange(db, ctx, async (tx, record) => {
@@ -246,40 +273,19 @@ export async function answerRound1(
     return out;
   });
 
-  const responses: Round2['responses'] = [];
+  const populations = [];
   for (const t of answering) {
-    const b = keys.get(t.pop.id)!;
-    const ordered = levelRank(t.level) >= levelRank('overlaps');
     const accounts = await findAccountsOfPopulation(db, t.pop.id);
-    const shareFields = !ordered
-      ? null
-      : t.level === 'full'
-        ? Object.keys(accountFieldsOf(accounts))
-        : t.sharedFields;
-    const own = await tagOwnAccounts(
-      accounts.map((a) => ({ keys: a.domains, fields: a.fields })),
-      b,
-      run.id,
-      shareFields,
-    );
-    responses.push({
+    populations.push({
       populationId: t.pop.id,
       level: t.level,
-      ordered,
-      tags: toBase64Url(own.tags),
-      owners: own.owners,
-      sealed: own.sealed,
-      evaluated: sets.map((s) => ({
-        populationId: s.populationId,
-        points: toBase64Url(evaluatePoints(s.points, b, ordered)),
-      })),
+      sharedFields: t.sharedFields,
+      accounts: accounts.map((a) => ({ keys: a.domains, fields: a.fields })),
+      b: keys.get(t.pop.id)!,
     });
   }
-  return { runId: run.id, round: 2, responses };
+  return answerSets(run.id, sets, populations);
 }
-
-const accountFieldsOf = (accounts: { fields: Record<string, string> }[]) =>
-  Object.fromEntries(accounts.flatMap((a) => Object.keys(a.fields)).map((k) => [k, true]));
 
 /**
  * Round 3: the partner's browser posts the counts it computed and, only for its populations whose level
@@ -332,6 +338,13 @@ export async function finishRun(db: Db, ctx: Ctx, id: string, body: z.output<typ
         responder: r.againstPopulationId,
         count: r.count,
         matches: [],
+      });
+      return;
+    }
+    if (p.kind === 'partner_partner') {
+      errors.push({
+        path: `body.results.${i}.matches`,
+        message: 'Between partners only counts are posted back; overlaps stay in your browser',
       });
       return;
     }

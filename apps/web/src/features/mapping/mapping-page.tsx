@@ -1,11 +1,35 @@
-import { Alert, Button, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { partnershipsQueryOptions, useOptIn } from '../../api/mapping';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
+import { useState } from 'react';
+import { OrganizationPicker } from '../deals/organization-picker';
 import { PartnershipPanel } from './partnership-panel';
 import { PopulationsSection } from './populations-section';
+
+/** Partner ↔ partner: pick a partner you know; it maps once it opts in too. */
+function MapWithPartner() {
+  const [other, setOther] = useState<string | null>(null);
+  const optIn = useOptIn();
+  return (
+    <Group align="flex-end">
+      <OrganizationPicker
+        source="counterparts"
+        label="Map accounts with another partner"
+        description="It must opt in too; your accounts stay in your browser"
+        value={other}
+        onChange={setOther}
+        w={360}
+      />
+      <Button disabled={!other} loading={optIn.isPending} onClick={() => other && optIn.mutate(other)}>
+        Ask to map
+      </Button>
+      {optIn.error && <ErrorAlert error={optIn.error} />}
+    </Group>
+  );
+}
 
 function Partnerships() {
   const { organization } = useSession();
@@ -35,6 +59,7 @@ function Partnerships() {
           </Stack>
         </Alert>
       )}
+      {organization.kind === 'partner' && canManage && <MapWithPartner />}
       {query.data.length === 0 && organization.kind === 'vendor' && (
         <Text c="dimmed">No partner has opted in to account mapping yet.</Text>
       )}

@@ -27,18 +27,21 @@ import {
   runsQueryOptions,
   useAnswerRequest,
   useRequestMore,
+  useOptIn,
   useSetLevel,
 } from '../../api/mapping';
 import { ErrorAlert } from '../../components/query-state';
 import { useCan } from '../auth/session';
 import { IntroButton } from './intro-form';
 import { loadLocalAccounts } from './local-accounts';
+import { PeerRuns } from './peer-runs';
 import { levelLabels } from './populations-section';
 
 export interface PartnershipView {
   id: string;
   kind: 'vendor_partner' | 'partner_partner';
   status: 'pending' | 'active';
+  optedIn: boolean;
   counterpart: { id: string; name: string; kind: 'vendor' | 'partner' };
   mine: {
     populationId: string;
@@ -167,14 +170,18 @@ function RunMapping({ p }: { p: PartnershipView }) {
     list.find((x) => x.populationId === id)?.name ?? '';
   return (
     <Stack gap="xs">
-      <Group>
-        <Button onClick={() => void run()} loading={busy} disabled={p.status !== 'active'}>
-          Run mapping
-        </Button>
-        <Text size="sm" c="dimmed">
-          Your accounts are blinded in this browser; only points leave it.
-        </Text>
-      </Group>
+      {p.kind === 'partner_partner' ? (
+        <PeerRuns p={p} onOutcomes={setOutcomes} />
+      ) : (
+        <Group>
+          <Button onClick={() => void run()} loading={busy} disabled={p.status !== 'active'}>
+            Run mapping
+          </Button>
+          <Text size="sm" c="dimmed">
+            Your accounts are blinded in this browser; only points leave it.
+          </Text>
+        </Group>
+      )}
       {error && (
         <Alert color="red" role="alert">
           {error}
@@ -330,8 +337,22 @@ function Runs({ id }: { id: string }) {
   );
 }
 
+function OptInHere({ p }: { p: PartnershipView }) {
+  const optIn = useOptIn();
+  if (p.status === 'active' || p.optedIn) return null;
+  return (
+    <Alert title={`${p.counterpart.name} asks to map accounts with you`}>
+      <Button size="xs" loading={optIn.isPending} onClick={() => optIn.mutate(p.counterpart.id)}>
+        Opt in
+      </Button>
+      {optIn.error && <Text c="red">{errorMessage(optIn.error)}</Text>}
+    </Alert>
+  );
+}
+
 export function PartnershipPanel({ p }: { p: PartnershipView }) {
   const canRun = useCan('mapping:run');
+  const canManage = useCan('mapping:manage');
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -340,6 +361,7 @@ export function PartnershipPanel({ p }: { p: PartnershipView }) {
           {p.status === 'active' ? 'Mapping' : 'Waiting for the other side to opt in'}
         </Badge>
       </Group>
+      {canManage && <OptInHere p={p} />}
       <Levels p={p} />
       <Requests id={p.id} />
       {canRun && <RunMapping p={p} />}
