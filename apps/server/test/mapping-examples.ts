@@ -107,6 +107,7 @@ export const mappingExamples: Record<
     params: { id: (await vendorPopulation(x, 'won_deals')).id },
   }),
   'GET /api/v1/mapping/partnerships': () => ({}),
+  'GET /api/v1/mapping/metrics': () => ({}),
   'POST /api/v1/mapping/partnerships': () => ({ body: {} }),
   'GET /api/v1/mapping/partnerships/{id}': async (x) => ({ params: { id: (await partnershipOf(x)).id } }),
   'PUT /api/v1/mapping/partnerships/{id}/levels/{populationId}': async (x) => ({

@@ -199,6 +199,20 @@ describe('a run at "overlaps"', () => {
     );
     expect(hidden.account).toEqual({ name: null, domains: [], fields: {} });
 
+    // The metrics: counts by pair per partner; Acme is an open opportunity the partner disclosed it knows.
+    const metrics = (await vendorApi().get('/api/v1/mapping/metrics')).json();
+    expect(metrics.openOpportunitiesWithPartnerOverlap).toBe(1);
+    expect(metrics.partners[0].pairs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ responderPopulation: 'Customers', responderKind: 'customers', count: 3 }),
+        expect.objectContaining({
+          responderPopulation: 'Open opportunities',
+          count: null,
+          shown: 'fewer than 3',
+        }),
+      ]),
+    );
+
     const csv = await vendorApi().get(`/api/v1/mapping/partnerships/${partnershipId}/overlaps.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Globex GmbH');

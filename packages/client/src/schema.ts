@@ -30677,6 +30677,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mapping/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overlap counts by population pair per counterpart, and open opportunities with a partner overlap
+         * @description Defined in docs/METRICS.md (Account mapping).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partners: {
+                                /** @description Opaque identifier */
+                                organizationId: string;
+                                organizationName: string;
+                                /** @description Opaque identifier */
+                                runId: string;
+                                finishedAt: string | null;
+                                pairs: {
+                                    initiatorPopulation: string;
+                                    /** @enum {string} */
+                                    initiatorKind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                    responderPopulation: string;
+                                    /** @enum {string} */
+                                    responderKind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                    count: number | null;
+                                    shown: string;
+                                }[];
+                            }[];
+                            /** @description My open-opportunity accounts that a partner disclosed an overlap with (latest run per partner) */
+                            openOpportunitiesWithPartnerOverlap: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mapping/partnerships/{id}/matrix": {
         parameters: {
             query?: never;

@@ -286,3 +286,30 @@ export const introBody = z.strictObject({
   contactEmail: z.email().max(254),
   need: text(5000).min(3),
 });
+
+export const mappingMetricsSchema = z.object({
+  partners: z.array(
+    z.object({
+      organizationId: idSchema,
+      organizationName: z.string(),
+      runId: idSchema,
+      finishedAt: timestamp.nullable(),
+      pairs: z.array(
+        z.object({
+          initiatorPopulation: z.string(),
+          initiatorKind: z.enum(populationKinds),
+          responderPopulation: z.string(),
+          responderKind: z.enum(populationKinds),
+          count: z.number().int().nullable(),
+          shown: z.string(),
+        }),
+      ),
+    }),
+  ),
+  openOpportunitiesWithPartnerOverlap: z
+    .number()
+    .int()
+    .describe(
+      'My open-opportunity accounts that a partner disclosed an overlap with (latest run per partner)',
+    ),
+});

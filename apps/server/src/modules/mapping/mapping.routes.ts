@@ -12,6 +12,7 @@ import {
   introBody,
   levelParams,
   levelRequestSchema,
+  mappingMetricsSchema,
   matrixSchema,
   overlapSchema,
   partnershipSchema,
@@ -29,6 +30,7 @@ import {
 } from '@partnergraph/shared/contracts/mapping';
 import type { Deps } from '../../lib/deps';
 import { siteOf } from '../mail/templates';
+import { mappingMetrics } from './mapping.metrics';
 import { askForIntro, getMatrix, listOverlaps, overlapsCsv } from './overlaps.service';
 import {
   answerRequest,
@@ -361,6 +363,20 @@ export default async function mappingRoutes(app: FastifyInstance, { db, mailer, 
   );
 
   // --- Overlaps ---
+  r.get(
+    '/mapping/metrics',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Overlap counts by population pair per counterpart, and open opportunities with a partner overlap',
+        description: 'Defined in docs/METRICS.md (Account mapping).',
+        response: { 200: mappingMetricsSchema },
+      },
+    },
+    async (req) => mappingMetrics(db, req.ctx),
+  );
   r.get(
     '/mapping/partnerships/:id/matrix',
     {
