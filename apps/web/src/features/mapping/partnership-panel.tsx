@@ -34,24 +34,9 @@ import { ErrorAlert } from '../../components/query-state';
 import { useCan } from '../auth/session';
 import { IntroButton } from './intro-form';
 import { loadLocalAccounts } from './local-accounts';
+import type { PartnershipView } from './partnership-view';
 import { PeerRuns } from './peer-runs';
 import { levelLabels } from './populations-section';
-
-export interface PartnershipView {
-  id: string;
-  kind: 'vendor_partner' | 'partner_partner';
-  status: 'pending' | 'active';
-  optedIn: boolean;
-  counterpart: { id: string; name: string; kind: 'vendor' | 'partner' };
-  mine: {
-    populationId: string;
-    name: string;
-    level: SharingLevel;
-    sharedFields: string[];
-    overridden: boolean;
-  }[];
-  theirs: { populationId: string; name: string; kind: string; level: SharingLevel; sharedFields: string[] }[];
-}
 
 const levelOptions = sharingLevels.map((l) => ({ value: l, label: levelLabels[l]! }));
 const higher = (l: SharingLevel) =>

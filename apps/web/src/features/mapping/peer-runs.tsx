@@ -19,7 +19,7 @@ import {
   runsQueryOptions,
 } from '../../api/mapping';
 import { loadLocalAccounts } from './local-accounts';
-import type { PartnershipView } from './partnership-panel';
+import type { PartnershipView } from './partnership-view';
 
 // Partner ↔ partner: each browser does its half when its person presses the button; the server only
 // carries the rounds. The initiator's scalar waits in this browser's storage until the answer comes.
