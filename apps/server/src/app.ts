@@ -50,6 +50,7 @@ import scimRoutes from './modules/scim/scim.routes';
 import mcpRoutes from './modules/mcp/mcp.routes';
 import mcpTransport from './modules/mcp/mcp-transport';
 import ssoRoutes from './modules/sso/sso.routes';
+import mappingRoutes from './modules/mapping/mapping.routes';
 import crmRoutes from './modules/crm/crm.routes';
 import leadRoutes from './modules/leads/leads.routes';
 
@@ -95,6 +96,7 @@ const modules = [
   crmRoutes,
   mcpRoutes,
   leadRoutes,
+  mappingRoutes,
 ];
 
 export async function buildApp({

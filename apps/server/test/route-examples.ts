@@ -58,6 +58,7 @@ import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
 import { mfaExamples } from './mfa-examples';
 import { leadExamples } from './lead-examples';
+import { mappingExamples } from './mapping-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -257,6 +258,7 @@ const SCIM_PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const examples: Record<string, Example> = {
   ...mfaExamples,
   ...leadExamples,
+  ...mappingExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({

@@ -23,6 +23,7 @@ describe('a partner user', () => {
       'Deals',
       'Referrals',
       'Leads',
+      'Account mapping',
       'Connections',
       'Partners to meet',
       'Integrations',

@@ -26,6 +26,7 @@ describe('the vendor admin', () => {
       'Referrals',
       'Leads',
       'Lead routing',
+      'Account mapping',
       'Connections',
       'Integrations',
       'Solutions',

@@ -160,6 +160,7 @@ describe('vendor staff at work', () => {
       'Referrals',
       'Leads',
       'Lead routing',
+      'Account mapping',
       'Connections',
       'Integrations',
       'Solutions',

@@ -32360,6 +32360,2258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mapping/populations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My organization's populations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                /** @description Opaque identifier */
+                                organizationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                /** @enum {string} */
+                                source: "won_deals" | "open_deals" | "upload" | "browser";
+                                /** @enum {string} */
+                                defaultLevel: "hidden" | "counts" | "overlaps" | "full";
+                                sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                                accountCount: number;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Define a population
+         * @description The vendor's come from won deals (customers), open deals (open opportunities) or an upload; a partner's ('browser') keep their accounts in the partner's browser, only the name, level and size reach the server.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                        /**
+                         * @description won_deals / open_deals / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser
+                         * @enum {string}
+                         */
+                        source: "won_deals" | "open_deals" | "upload" | "browser";
+                        /**
+                         * @default counts
+                         * @enum {string}
+                         */
+                        defaultLevel?: "hidden" | "counts" | "overlaps" | "full";
+                        /**
+                         * @default [
+                         *       "name"
+                         *     ]
+                         */
+                        sharedFields?: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            organizationId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                            /** @enum {string} */
+                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            /** @enum {string} */
+                            defaultLevel: "hidden" | "counts" | "overlaps" | "full";
+                            sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                            accountCount: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/populations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** A population's name, default level and shared fields */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        defaultLevel?: "hidden" | "counts" | "overlaps" | "full";
+                        sharedFields?: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                        accountCount?: number;
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            organizationId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                            /** @enum {string} */
+                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            /** @enum {string} */
+                            defaultLevel: "hidden" | "counts" | "overlaps" | "full";
+                            sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                            accountCount: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mapping/populations/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A population's accounts kept on the server (the vendor's own; the first 1,000) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                name: string;
+                                domains: string[];
+                                fields: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace an uploaded population's accounts (the vendor's)
+         * @description Each account needs at least one public domain; they are kept as registrable domains.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accounts: {
+                            name: string;
+                            domains: string[];
+                            /** @default {} */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                        }[];
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            organizationId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                            /** @enum {string} */
+                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            /** @enum {string} */
+                            defaultLevel: "hidden" | "counts" | "overlaps" | "full";
+                            sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                            accountCount: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/populations/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild a population from the deals it is defined by */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            organizationId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                            /** @enum {string} */
+                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            /** @enum {string} */
+                            defaultLevel: "hidden" | "counts" | "overlaps" | "full";
+                            sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                            accountCount: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My mapping partnerships with both sides’ levels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vendor_partner" | "partner_partner";
+                                counterpart: {
+                                    /** @description Opaque identifier */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "vendor" | "partner";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "active";
+                                optedIn: boolean;
+                                counterpartOptedIn: boolean;
+                                mine: {
+                                    /** @description Opaque identifier */
+                                    populationId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    level: "hidden" | "counts" | "overlaps" | "full";
+                                    sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                                    overridden: boolean;
+                                }[];
+                                theirs: {
+                                    /** @description Opaque identifier */
+                                    populationId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                    /** @enum {string} */
+                                    level: "hidden" | "counts" | "overlaps" | "full";
+                                    sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Opt in to mapping with the vendor, or with another partner
+         * @description With the vendor: active at once. With a partner: pending until it opts in too (the same call, naming you).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Another partner to map with (it must opt in too); omit to map with the vendor */
+                        counterpartOrganizationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            counterpart: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "active";
+                            optedIn: boolean;
+                            counterpartOptedIn: boolean;
+                            mine: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                                overridden: boolean;
+                            }[];
+                            theirs: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mapping partnership */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            counterpart: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "active";
+                            optedIn: boolean;
+                            counterpartOptedIn: boolean;
+                            mine: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                                overridden: boolean;
+                            }[];
+                            theirs: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/levels/{populationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Override one of my populations' level for this counterpart */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    populationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null: back to the population default */
+                        level: ("hidden" | "counts" | "overlaps" | "full") | null;
+                        sharedFields?: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            counterpart: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner";
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "active";
+                            optedIn: boolean;
+                            counterpartOptedIn: boolean;
+                            mine: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                                overridden: boolean;
+                            }[];
+                            theirs: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests for more, both ways */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                /** @description Opaque identifier */
+                                partnershipId: string;
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                populationName: string;
+                                /** @enum {string} */
+                                requestedLevel: "hidden" | "counts" | "overlaps" | "full";
+                                message: string;
+                                /** @enum {string} */
+                                status: "open" | "granted" | "declined";
+                                fromMe: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask the counterpart to share one of its populations at a higher level */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The counterpart's population you would like to see more of */
+                        populationId: string;
+                        /** @enum {string} */
+                        requestedLevel: "counts" | "overlaps" | "full";
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            partnershipId: string;
+                            /** @description Opaque identifier */
+                            populationId: string;
+                            populationName: string;
+                            /** @enum {string} */
+                            requestedLevel: "hidden" | "counts" | "overlaps" | "full";
+                            message: string;
+                            /** @enum {string} */
+                            status: "open" | "granted" | "declined";
+                            fromMe: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant or decline a request for more */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grant: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            partnershipId: string;
+                            /** @description Opaque identifier */
+                            populationId: string;
+                            populationName: string;
+                            /** @enum {string} */
+                            requestedLevel: "hidden" | "counts" | "overlaps" | "full";
+                            message: string;
+                            /** @enum {string} */
+                            status: "open" | "granted" | "declined";
+                            fromMe: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every run of a partnership (both sides see each) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                /** @description Opaque identifier */
+                                partnershipId: string;
+                                /** @description Opaque identifier */
+                                initiatorOrganizationId: string;
+                                /** @description The key period (calendar month, UTC): the server key b rotates with it */
+                                period: string;
+                                /** @enum {string} */
+                                status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                                /** @enum {string} */
+                                kind: "vendor_partner" | "partner_partner";
+                                mine: boolean;
+                                maxPoints: number;
+                                results: {
+                                    /** @description Opaque identifier */
+                                    initiatorPopulationId: string;
+                                    /** @description Opaque identifier */
+                                    responderPopulationId: string;
+                                    count: number | null;
+                                    shown: string;
+                                }[];
+                                startedBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a mapping run (round 0)
+         * @description Limited per partnership per day (probing). The browser then sends round 1.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        partnershipId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            partnershipId: string;
+                            /** @description Opaque identifier */
+                            initiatorOrganizationId: string;
+                            /** @description The key period (calendar month, UTC): the server key b rotates with it */
+                            period: string;
+                            /** @enum {string} */
+                            status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            mine: boolean;
+                            maxPoints: number;
+                            results: {
+                                /** @description Opaque identifier */
+                                initiatorPopulationId: string;
+                                /** @description Opaque identifier */
+                                responderPopulationId: string;
+                                count: number | null;
+                                shown: string;
+                            }[];
+                            startedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mapping run and its counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            partnershipId: string;
+                            /** @description Opaque identifier */
+                            initiatorOrganizationId: string;
+                            /** @description The key period (calendar month, UTC): the server key b rotates with it */
+                            period: string;
+                            /** @enum {string} */
+                            status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            mine: boolean;
+                            maxPoints: number;
+                            results: {
+                                /** @description Opaque identifier */
+                                initiatorPopulationId: string;
+                                /** @description Opaque identifier */
+                                responderPopulationId: string;
+                                count: number | null;
+                                shown: string;
+                            }[];
+                            startedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Round 1: the blinded points; answers round 2
+         * @description Refused before any work over the size limit (413); each point must be a valid ristretto255 encoding (400 naming the field); a message of another run (400) or out of turn (409) is refused.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        runId: string;
+                        /** @enum {number} */
+                        round: 1;
+                        sets: {
+                            /** @description Opaque identifier */
+                            populationId: string;
+                            /** @description base64url of n × 32-byte ristretto255 points */
+                            points: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            runId: string;
+                            /** @enum {number} */
+                            round: 2;
+                            /** @description true: the other partner answers from its browser later; read it from GET /mapping/runs/{id}/answer */
+                            pending?: boolean;
+                            responses: {
+                                /** @description The responder's population */
+                                populationId: string;
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                ordered: boolean;
+                                /** @description base64url of n × 16-byte tags, one per key */
+                                tags: string;
+                                owners: number[];
+                                sealed: string[] | null;
+                                evaluated: {
+                                    /** @description Opaque identifier */
+                                    populationId: string;
+                                    points: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Round 3: the counts, and the matches only where my level discloses them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        runId: string;
+                        /** @enum {number} */
+                        round: 3;
+                        results: {
+                            /** @description Opaque identifier */
+                            populationId: string;
+                            /** @description Opaque identifier */
+                            againstPopulationId: string;
+                            count: number;
+                            matches?: {
+                                responderAccount: number;
+                                /** @default {} */
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            partnershipId: string;
+                            /** @description Opaque identifier */
+                            initiatorOrganizationId: string;
+                            /** @description The key period (calendar month, UTC): the server key b rotates with it */
+                            period: string;
+                            /** @enum {string} */
+                            status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            mine: boolean;
+                            maxPoints: number;
+                            results: {
+                                /** @description Opaque identifier */
+                                initiatorPopulationId: string;
+                                /** @description Opaque identifier */
+                                responderPopulationId: string;
+                                count: number | null;
+                                shown: string;
+                            }[];
+                            startedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs/{id}/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Round 1 of another partner's run, for my browser to answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            runId: string;
+                            /** @enum {number} */
+                            round: 1;
+                            sets: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                points: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The other partner’s answer (round 2) to my run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            runId: string;
+                            /** @enum {number} */
+                            round: 2;
+                            /** @description true: the other partner answers from its browser later; read it from GET /mapping/runs/{id}/answer */
+                            pending?: boolean;
+                            responses: {
+                                /** @description The responder's population */
+                                populationId: string;
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                ordered: boolean;
+                                /** @description base64url of n × 16-byte tags, one per key */
+                                tags: string;
+                                owners: number[];
+                                sealed: string[] | null;
+                                evaluated: {
+                                    /** @description Opaque identifier */
+                                    populationId: string;
+                                    points: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Round 2 of another partner's run, computed in my browser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        runId: string;
+                        /** @enum {number} */
+                        round: 2;
+                        responses: {
+                            /** @description Opaque identifier */
+                            populationId: string;
+                            /** @enum {string} */
+                            level: "hidden" | "counts" | "overlaps" | "full";
+                            ordered: boolean;
+                            tags: string;
+                            owners: number[];
+                            sealed: string[] | null;
+                            evaluated: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                /** @description base64url of n × 32-byte ristretto255 points */
+                                points: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            id: string;
+                            /** @description Opaque identifier */
+                            partnershipId: string;
+                            /** @description Opaque identifier */
+                            initiatorOrganizationId: string;
+                            /** @description The key period (calendar month, UTC): the server key b rotates with it */
+                            period: string;
+                            /** @enum {string} */
+                            status: "awaiting_points" | "awaiting_response" | "answered" | "finished";
+                            /** @enum {string} */
+                            kind: "vendor_partner" | "partner_partner";
+                            mine: boolean;
+                            maxPoints: number;
+                            results: {
+                                /** @description Opaque identifier */
+                                initiatorPopulationId: string;
+                                /** @description Opaque identifier */
+                                responderPopulationId: string;
+                                count: number | null;
+                                shown: string;
+                            }[];
+                            startedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overlap counts by population pair per counterpart, and open opportunities with a partner overlap
+         * @description Defined in docs/METRICS.md (Account mapping).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partners: {
+                                /** @description Opaque identifier */
+                                organizationId: string;
+                                organizationName: string;
+                                /** @description Opaque identifier */
+                                runId: string;
+                                finishedAt: string | null;
+                                pairs: {
+                                    initiatorPopulation: string;
+                                    /** @enum {string} */
+                                    initiatorKind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                    responderPopulation: string;
+                                    /** @enum {string} */
+                                    responderKind: "customers" | "open_opportunities" | "prospects" | "custom";
+                                    count: number | null;
+                                    shown: string;
+                                }[];
+                            }[];
+                            /** @description My open-opportunity accounts that a partner disclosed an overlap with (latest run per partner) */
+                            openOpportunitiesWithPartnerOverlap: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Population × population overlap counts of the latest run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runId: string | null;
+                            finishedAt: string | null;
+                            cells: {
+                                /** @description Opaque identifier */
+                                initiatorPopulationId: string;
+                                initiatorPopulationName: string;
+                                /** @description Opaque identifier */
+                                responderPopulationId: string;
+                                responderPopulationName: string;
+                                count: number | null;
+                                shown: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/overlaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overlapping accounts with the fields each side shares */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque identifier */
+                    initiatorPopulationId?: string;
+                    /** @description Opaque identifier */
+                    responderPopulationId?: string;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                /** @description Opaque identifier */
+                                runId: string;
+                                /** @description Opaque identifier */
+                                initiatorPopulationId: string;
+                                initiatorPopulationName: string;
+                                /** @description Opaque identifier */
+                                responderPopulationId: string;
+                                responderPopulationName: string;
+                                account: {
+                                    name: string | null;
+                                    domains: string[];
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                partnerFields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/overlaps.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was shared, as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/intros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for an intro to an overlapping account
+         * @description Sends a referral of that company to the counterpart (the vendor, or the other partner).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        companyName: string;
+                        companyDomain: string;
+                        contactName: string;
+                        /** Format: email */
+                        contactEmail: string;
+                        need: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "rejected" | "converted";
+                            /**
+                             * @description locator: a lead from the public partner locator
+                             * @enum {string}
+                             */
+                            source: "partner" | "locator";
+                            /** @description null for public locator leads */
+                            referrer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            referrerUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: string;
+                                name: string;
+                            };
+                            toVendor: boolean;
+                            /** @description The connection it was sent under */
+                            connectionId: string | null;
+                            company: {
+                                name: string;
+                                domain: string | null;
+                                country: string | null;
+                                industry: string | null;
+                            };
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            };
+                            need: string;
+                            estimatedValue: {
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            /** @description The deal it was converted into; its status is the referral’s outcome */
+                            deal: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
+                                amount: number;
+                                currency: string;
+                                closeDate: string | null;
+                            } | null;
+                            /** @description Shown to both parties once the deal is won */
+                            fee: {
+                                percent: string;
+                                /** @description Where the percentage comes from, in words */
+                                basis: string;
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scim/v2/ServiceProviderConfig": {
         parameters: {
             query?: never;

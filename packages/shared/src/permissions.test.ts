@@ -22,6 +22,8 @@ describe('permission matrix', () => {
       'recommendations:read',
       'integrations:manage',
       'solutions:manage',
+      'mapping:run',
+      'mapping:intro',
     ]);
     expect(vendorRoles.map(orgKindOfRole)).toEqual(['vendor', 'vendor', 'vendor']);
     expect(orgKindOfRole('partner_user')).toBe('partner');

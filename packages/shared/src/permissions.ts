@@ -108,6 +108,15 @@ const matrix = {
   // Routing rules send the whole ecosystem's leads: the vendor admin's alone.
   'lead-rules:read': ['admin', 'channel_manager', 'analyst'],
   'lead-rules:manage': ['admin'],
+  // Account mapping: everyone reads the overlaps their organization may see; each organization's admin
+  // defines its populations and sharing levels; partners run the intersection in their browser (the
+  // vendor's side is answered by the server); from an overlap, anyone who may send a referral asks for an intro.
+  'mapping:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'mapping:manage': ['admin', 'partner_admin'],
+  // The vendor's accounts kept on the server (uploads, rebuilds from deals): the vendor admin's alone.
+  'mapping:accounts': ['admin'],
+  'mapping:run': ['partner_admin', 'partner_user'],
+  'mapping:intro': ['partner_admin', 'partner_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

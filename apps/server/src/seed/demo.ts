@@ -14,6 +14,7 @@ import {
 } from './factories';
 import { loadDemoLeads } from './demo-leads';
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
+import { loadDemoMapping } from './demo-mapping';
 import { loadDemoMarketplace } from './demo-marketplace';
 import { loadDemoCommunity } from './demo-community';
 import { loadDemoIdentity } from './demo-identity';
@@ -198,6 +199,7 @@ export async function loadDemoEcosystem(
   await loadDemoMarketplace(q, faker, partners);
   // After the marketplace: leads route to published profiles only.
   await loadDemoLeads(q, faker);
+  await loadDemoMapping(q, vendor.id, partners[0]!.id);
   // Its own random sequence: adding community content never changes the partners and deals above.
   await loadDemoCommunity(q);
   await loadDemoIdentity(q, { northwind: partners[0]!, contoso: partners[1]! });

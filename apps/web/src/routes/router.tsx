@@ -76,6 +76,7 @@ import { accountSecurityRoute, organizationSecurityRoute, securityRoute } from '
 import { crmCallbackRoute, crmConnectionRoute, crmRoute } from '../features/crm/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
 import { ssoSettingsRoute } from '../features/sso/routes';
+import { mappingRoute } from '../features/mapping/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
 import { appRoute, rootRoute } from './root';
 
@@ -138,6 +139,7 @@ const routeTree = rootRoute.addChildren([
     webhooksRoute,
     webhookRoute,
     ssoSettingsRoute,
+    mappingRoute,
     crmRoute,
     crmCallbackRoute,
     crmConnectionRoute,

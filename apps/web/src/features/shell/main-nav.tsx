@@ -7,6 +7,7 @@ import { CommunityNavLinks } from '../community/nav-links';
 import { EcosystemNavLinks } from '../connections/nav-links';
 import { DealNavLinks } from '../deals/nav-links';
 import { TeamNavLink } from '../identity/account-links';
+import { MappingNavLink } from '../mapping/nav-links';
 import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
 import { LeadNavLinks } from '../leads/nav-links';
@@ -47,6 +48,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <DealNavLinks onNavigate={onNavigate} />
       <ReferralsNavLink onNavigate={onNavigate} />
       <LeadNavLinks onNavigate={onNavigate} />
+      <MappingNavLink onNavigate={onNavigate} />
       <EcosystemNavLinks onNavigate={onNavigate} />
       <CommunityNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />

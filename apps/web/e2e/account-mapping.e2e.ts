@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { accounts } from './support/accounts';
+import { apiAs } from './support/api';
+import { signIn, tableRows, useBrowser, waitForPath } from './support/browser';
+
+// A partner maps its customers with the vendor for the first time: the vendor has uploaded its
+// customers; Contoso's admin opts in, defines a population, pastes its accounts (which stay in the
+// browser), runs the mapping and reads the overlap count at "counts".
+
+const stamp = Date.now();
+const shared = ['acme', 'globex', 'initech', 'umbrella'].map((n) => `${n}-${stamp}.com`);
+const vendorPopulation = `E2E customers ${stamp}`;
+const partnerPopulation = `Contoso customers ${stamp}`;
+
+describe('account mapping', () => {
+  const browser = useBrowser();
+
+  test('a partner pastes its accounts in the browser and sees the overlap counts', async () => {
+    const admin = await apiAs(accounts.admin);
+    const created = await admin.post<{ id: string; version: number }>('/mapping/populations', {
+      name: vendorPopulation,
+      kind: 'customers',
+      source: 'upload',
+      defaultLevel: 'counts',
+    });
+    await admin.put(`/mapping/populations/${created.id}/accounts`, {
+      version: created.version,
+      accounts: [
+        ...shared.map((d, i) => ({ name: `Shared ${i}`, domains: [d] })),
+        { name: 'Vendor only', domains: [`vendor-only-${stamp}.com`] },
+      ],
+    });
+
+    const page = browser.page();
+    await signIn(page, accounts.contosoAdmin);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Account mapping' })
+      .click();
+    await waitForPath(page, '/mapping');
+    await page.getByRole('button', { name: 'Opt in' }).click();
+
+    await page.getByRole('tab', { name: 'My populations' }).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(partnerPopulation);
+    await page.getByRole('button', { name: 'Add population' }).click();
+    const csv = [
+      'name,website',
+      ...shared.map((d, i) => `Customer ${i},https://www.${d}`),
+      `Ours only,ours-${stamp}.com`,
+    ];
+    await page.getByRole('textbox', { name: `Paste accounts for ${partnerPopulation}` }).fill(csv.join('\n'));
+    await page.getByRole('button', { name: 'Keep pasted accounts' }).click();
+    await expect
+      .poll(() => page.getByRole('status').allTextContents())
+      .toContainEqual(expect.stringContaining('5 accounts kept in this browser'));
+    await expect
+      .poll(async () => (await tableRows(page, 'Populations')).join('\n'))
+      .toContain(`${partnerPopulation} Customers · In this browser only | 5`);
+
+    await page.getByRole('tab', { name: 'Mapping partners' }).click();
+    await page.getByRole('button', { name: 'Run mapping' }).click();
+    const matrix = page.getByRole('table', { name: 'Overlap matrix' });
+    await expect
+      .poll(async () => (await matrix.locator('thead').textContent()) ?? '')
+      .toContain(vendorPopulation);
+    const headers = await matrix.locator('thead th').allTextContents();
+    const column = headers.indexOf(vendorPopulation);
+    const row = (await tableRows(page, 'Overlap matrix')).find((r) => r.startsWith(partnerPopulation));
+    expect(row?.split(' | ')[column]).toBe('4');
+  });
+});

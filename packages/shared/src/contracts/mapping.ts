@@ -1,0 +1,315 @@
+import { z } from 'zod';
+import { idSchema, timestamp, versionField } from './common';
+
+// Account mapping: populations, mapping partnerships with sharing levels, and the runs of the private set
+// intersection (packages/shared/src/psi). Points travel as base64url of n × 32-byte ristretto255 encodings.
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const sharingLevels = ['hidden', 'counts', 'overlaps', 'full'] as const;
+export const sharingLevel = z.enum(sharingLevels);
+export type SharingLevel = z.infer<typeof sharingLevel>;
+/** Levels in the order they disclose more. */
+export const levelRank = (l: SharingLevel) => sharingLevels.indexOf(l);
+
+export const populationKinds = ['customers', 'open_opportunities', 'prospects', 'custom'] as const;
+export const populationSources = ['won_deals', 'open_deals', 'upload', 'browser'] as const;
+
+/** Fields an account may carry and share; the matching key (its domains) is never one of them. */
+export const accountFields = ['name', 'owner', 'stage', 'industry', 'country', 'amount'] as const;
+export const accountField = z.enum(accountFields);
+
+export const populationSchema = z.object({
+  id: idSchema,
+  organizationId: idSchema,
+  name: z.string(),
+  kind: z.enum(populationKinds),
+  source: z.enum(populationSources),
+  defaultLevel: sharingLevel,
+  sharedFields: z.array(accountField),
+  accountCount: z.number().int(),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+export type Population = z.infer<typeof populationSchema>;
+
+export const createPopulationBody = z.strictObject({
+  name: text(120).min(2),
+  kind: z.enum(populationKinds),
+  source: z
+    .enum(populationSources)
+    .describe(
+      "won_deals / open_deals / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser",
+    ),
+  defaultLevel: sharingLevel.default('counts'),
+  sharedFields: z.array(accountField).max(accountFields.length).default(['name']),
+});
+
+export const updatePopulationBody = z.strictObject({
+  name: text(120).min(2).optional(),
+  defaultLevel: sharingLevel.optional(),
+  sharedFields: z.array(accountField).max(accountFields.length).optional(),
+  /** A partner's browser reports how many accounts it holds (the count alone). */
+  accountCount: z.number().int().min(0).max(1_000_000).optional(),
+  version: versionField,
+});
+
+export const accountRow = z.strictObject({
+  name: text(200).min(1),
+  domains: z.array(text(253)).min(1).max(20),
+  fields: z.partialRecord(accountField, text(200)).default({}),
+});
+
+export const replaceAccountsBody = z.strictObject({
+  accounts: z.array(accountRow).max(100_000),
+  version: versionField,
+});
+
+export const accountSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  domains: z.array(z.string()),
+  fields: z.record(z.string(), z.string()),
+});
+
+export const partnershipSchema = z.object({
+  id: idSchema,
+  kind: z.enum(['vendor_partner', 'partner_partner']),
+  counterpart: z.object({ id: idSchema, name: z.string(), kind: z.enum(['vendor', 'partner']) }),
+  status: z.enum(['pending', 'active']),
+  /** Whether my organization has opted in, and the counterpart. */
+  optedIn: z.boolean(),
+  counterpartOptedIn: z.boolean(),
+  /** My populations with the level this counterpart gets, and the counterpart's as they are shared with me. */
+  mine: z.array(
+    z.object({
+      populationId: idSchema,
+      name: z.string(),
+      level: sharingLevel,
+      sharedFields: z.array(accountField),
+      overridden: z.boolean(),
+    }),
+  ),
+  theirs: z.array(
+    z.object({
+      populationId: idSchema,
+      name: z.string(),
+      kind: z.enum(populationKinds),
+      level: sharingLevel,
+      sharedFields: z.array(accountField),
+    }),
+  ),
+  createdAt: timestamp,
+});
+
+export const createPartnershipBody = z.strictObject({
+  counterpartOrganizationId: idSchema
+    .optional()
+    .describe('Another partner to map with (it must opt in too); omit to map with the vendor'),
+});
+
+export const setLevelBody = z.strictObject({
+  level: sharingLevel.nullable().describe('null: back to the population default'),
+  sharedFields: z.array(accountField).max(accountFields.length).optional(),
+});
+export const levelParams = z.object({ id: idSchema, populationId: idSchema });
+
+export const levelRequestSchema = z.object({
+  id: idSchema,
+  partnershipId: idSchema,
+  populationId: idSchema,
+  populationName: z.string(),
+  requestedLevel: sharingLevel,
+  message: z.string(),
+  status: z.enum(['open', 'granted', 'declined']),
+  fromMe: z.boolean(),
+  createdAt: timestamp,
+});
+export const createLevelRequestBody = z.strictObject({
+  populationId: idSchema.describe("The counterpart's population you would like to see more of"),
+  requestedLevel: z.enum(['counts', 'overlaps', 'full']),
+  message: text(1000).default(''),
+});
+export const answerLevelRequestBody = z.strictObject({ grant: z.boolean() });
+
+// --- Runs ---
+
+export const runSchema = z.object({
+  id: idSchema,
+  partnershipId: idSchema,
+  initiatorOrganizationId: idSchema,
+  period: z.string().describe('The key period (calendar month, UTC): the server key b rotates with it'),
+  status: z.enum(['awaiting_points', 'awaiting_response', 'answered', 'finished']),
+  kind: z.enum(['vendor_partner', 'partner_partner']),
+  /** Whether the viewer's organization started it (else it answers it, in a partner ↔ partner run). */
+  mine: z.boolean(),
+  maxPoints: z.number().int(),
+  results: z.array(
+    z.object({
+      initiatorPopulationId: idSchema,
+      responderPopulationId: idSchema,
+      /** Null when under the minimum: shown as "fewer than 3". */
+      count: z.number().int().nullable(),
+      shown: z.string(),
+    }),
+  ),
+  startedBy: z.string().nullable(),
+  createdAt: timestamp,
+  finishedAt: timestamp.nullable(),
+});
+export type MappingRun = z.infer<typeof runSchema>;
+
+export const startRunBody = z.strictObject({ partnershipId: idSchema });
+
+const pointsField = z.string().max(6_000_000).describe('base64url of n × 32-byte ristretto255 points');
+
+export const round1Body = z.strictObject({
+  runId: idSchema,
+  round: z.literal(1),
+  sets: z
+    .array(z.strictObject({ populationId: idSchema, points: pointsField }))
+    .min(1)
+    .max(10),
+});
+
+export const round2Schema = z.object({
+  runId: idSchema,
+  round: z.literal(2),
+  pending: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: the other partner answers from its browser later; read it from GET /mapping/runs/{id}/answer',
+    ),
+  responses: z.array(
+    z.object({
+      populationId: idSchema.describe("The responder's population"),
+      level: sharingLevel,
+      /** True when this level lets the initiator learn which of its accounts matched. */
+      ordered: z.boolean(),
+      tags: z.string().describe('base64url of n × 16-byte tags, one per key'),
+      owners: z.array(z.number().int()),
+      sealed: z.array(z.string()).nullable(),
+      evaluated: z.array(z.object({ populationId: idSchema, points: z.string() })),
+    }),
+  ),
+});
+export type Round2 = z.infer<typeof round2Schema>;
+
+/** Round 1 as the responding partner's browser reads it from the mailbox. */
+export const round1Schema = z.object({
+  runId: idSchema,
+  round: z.literal(1),
+  sets: z.array(z.object({ populationId: idSchema, points: z.string() })),
+});
+
+/** Round 2 as the responding partner's browser posts it to the mailbox. */
+export const round2Body = z.strictObject({
+  runId: idSchema,
+  round: z.literal(2),
+  responses: z
+    .array(
+      z.strictObject({
+        populationId: idSchema,
+        level: sharingLevel,
+        ordered: z.boolean(),
+        tags: z.string().max(3_000_000),
+        owners: z.array(z.number().int().min(0)).max(100_000),
+        sealed: z.array(z.string().max(4000)).max(100_000).nullable(),
+        evaluated: z.array(z.strictObject({ populationId: idSchema, points: pointsField })).max(10),
+      }),
+    )
+    .max(10),
+});
+
+export const round3Body = z.strictObject({
+  runId: idSchema,
+  round: z.literal(3),
+  results: z
+    .array(
+      z.strictObject({
+        populationId: idSchema,
+        againstPopulationId: idSchema,
+        count: z.number().int().min(0),
+        /** Only when my level for this population discloses overlaps: which responder accounts matched. */
+        matches: z
+          .array(
+            z.strictObject({
+              responderAccount: z.number().int().min(0),
+              fields: z.partialRecord(accountField, text(200)).default({}),
+            }),
+          )
+          .max(100_000)
+          .optional(),
+      }),
+    )
+    .max(100),
+});
+
+export const overlapSchema = z.object({
+  id: idSchema,
+  runId: idSchema,
+  initiatorPopulationId: idSchema,
+  initiatorPopulationName: z.string(),
+  responderPopulationId: idSchema,
+  responderPopulationName: z.string(),
+  /** The vendor's account fields, as far as the viewer may see them. */
+  account: z.object({
+    name: z.string().nullable(),
+    domains: z.array(z.string()),
+    fields: z.record(z.string(), z.string()),
+  }),
+  /** What the partner shared about its matching account. */
+  partnerFields: z.record(z.string(), z.string()),
+  createdAt: timestamp,
+});
+
+export const matrixSchema = z.object({
+  runId: idSchema.nullable(),
+  finishedAt: timestamp.nullable(),
+  cells: z.array(
+    z.object({
+      initiatorPopulationId: idSchema,
+      initiatorPopulationName: z.string(),
+      responderPopulationId: idSchema,
+      responderPopulationName: z.string(),
+      count: z.number().int().nullable(),
+      shown: z.string(),
+    }),
+  ),
+});
+
+export const introBody = z.strictObject({
+  companyName: text(200).min(2),
+  companyDomain: text(253),
+  contactName: text(200).min(2),
+  contactEmail: z.email().max(254),
+  need: text(5000).min(3),
+});
+
+export const mappingMetricsSchema = z.object({
+  partners: z.array(
+    z.object({
+      organizationId: idSchema,
+      organizationName: z.string(),
+      runId: idSchema,
+      finishedAt: timestamp.nullable(),
+      pairs: z.array(
+        z.object({
+          initiatorPopulation: z.string(),
+          initiatorKind: z.enum(populationKinds),
+          responderPopulation: z.string(),
+          responderKind: z.enum(populationKinds),
+          count: z.number().int().nullable(),
+          shown: z.string(),
+        }),
+      ),
+    }),
+  ),
+  openOpportunitiesWithPartnerOverlap: z
+    .number()
+    .int()
+    .describe(
+      'My open-opportunity accounts that a partner disclosed an overlap with (latest run per partner)',
+    ),
+});
