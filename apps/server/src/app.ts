@@ -49,6 +49,9 @@ import scimAdminRoutes from './modules/scim/scim-admin.routes';
 import scimRoutes from './modules/scim/scim.routes';
 import ssoRoutes from './modules/sso/sso.routes';
 import crmRoutes from './modules/crm/crm.routes';
+import contentRoutes from './modules/enablement/content.routes';
+import learningRoutes from './modules/enablement/learning.routes';
+import certificationRoutes from './modules/enablement/certifications.routes';
 
 export interface AppOptions {
   config: Config;
@@ -90,6 +93,9 @@ const modules = [
   scimAdminRoutes,
   ssoRoutes,
   crmRoutes,
+  contentRoutes,
+  learningRoutes,
+  certificationRoutes,
 ];
 
 export async function buildApp({

@@ -1,5 +1,6 @@
 import { registerEngagement } from './modules/analytics/engagement';
 import { registerCommunityEngagement } from './modules/community/community.metrics';
+import { registerEnablementMetrics } from './modules/enablement/enablement.metrics';
 import { registerDealMetrics } from './modules/deals/deals.metrics';
 import { registerMarketplaceMetrics } from './modules/marketplace/marketplace.metrics';
 import { registerProgramMetrics } from './modules/programs/metrics';
@@ -18,4 +19,5 @@ export function registerProviders() {
   registerMarketplaceMetrics();
   registerEngagement();
   registerCommunityEngagement();
+  registerEnablementMetrics();
 }
