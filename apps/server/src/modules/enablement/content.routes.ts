@@ -9,26 +9,31 @@ import {
   collectionSchema,
   createAssetBody,
   createCollectionBody,
+  fileNameQuery,
   updateAssetBody,
   usageQuery,
   usageRowSchema,
 } from '@partnergraph/shared/contracts/enablement';
 import type { Deps } from '../../lib/deps';
+import { binaryBody } from '../files/files.service';
 import {
   createAsset,
   createCollection,
+  downloadAssetFile,
   getAsset,
   listAssets,
   listAssetVersions,
   listCollections,
   listUsage,
   updateAsset,
+  uploadAssetFile,
 } from './content.service';
 
 export default async function contentRoutes(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['enablement'];
+  binaryBody(app);
 
   r.get(
     '/content/collections',
@@ -137,5 +142,36 @@ export default async function contentRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => ({ items: await listUsage(db, req.ctx, req.query) }),
+  );
+  r.post(
+    '/content/assets/:id/file',
+    {
+      config: { access: 'content:manage' },
+      schema: {
+        tags,
+        summary: "Upload a file asset's file (vendor): the raw bytes as the body",
+        description:
+          'The type is read from the content (PDF, images, PowerPoint, Word, Excel, MP4, ZIP, CSV, text; 100 MiB at most): another type answers 415, a larger file 413. A second upload is a new version.',
+        params: idParams,
+        querystring: fileNameQuery,
+        body: z.any().meta({ type: 'string', format: 'binary' }),
+        response: { 200: assetSchema },
+      },
+    },
+    async (req) =>
+      uploadAssetFile(deps, req.ctx, req.params.id, { fileName: req.query.fileName, body: req.body }),
+  );
+  r.get(
+    '/content/assets/:id/download',
+    {
+      config: { access: 'enablement:read' },
+      schema: {
+        tags,
+        summary: "Download a file asset's file (counts as a download in the usage analytics)",
+        params: idParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+      },
+    },
+    async (req, reply) => downloadAssetFile(db, req.ctx, req.params.id, req.query.version, reply),
   );
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Asset,
@@ -8,12 +8,16 @@ import type {
   createCollectionBody,
   updateAssetBody,
 } from '@partnergraph/shared/contracts/enablement';
+import type { FastifyReply } from 'fastify';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
 import { isVendor, type Actor, type Ctx } from '../../lib/actor';
-import { invalid, notFound } from '../../lib/errors';
+import { AppError, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import type { Deps } from '../../lib/deps';
 import { findUserById } from '../identity/identity.repository';
+import { FILE_POLICIES } from '../files/files.policies';
+import { attachFile, deleteFile, openFile, sendFile, storeFile } from '../files/files.service';
 import { renderMarkdown } from '../community/markdown';
 import { checkSegment, labelSegments } from '../community/segments';
 import {
@@ -320,4 +324,106 @@ export async function listUsage(
     downloads: r.downloads,
     lastAt: new Date(r.last_at).toISOString(),
   }));
+}
+
+const ownerOf = (assetId: string) => ({ ownerType: 'content_asset', ownerId: assetId });
+
+/**
+ * A file asset's file, as the raw request body. The asset is checked first (visible, a file asset),
+ * then the body streamed and its type read from the content; a refused type or size keeps nothing. A
+ * second upload is the asset's next version (the earlier file stays with its version).
+ */
+export async function uploadAssetFile(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: { fileName: string; body: unknown },
+) {
+  const { db } = deps;
+  const found = await findAssetById(db, ctx.actor, id);
+  if (!found) throw notFound('asset');
+  if (found.a.kind !== 'file')
+    throw new AppError('unprocessable', `A ${found.a.kind.replace('_', ' ')} asset has no file`);
+  const stored = await storeFile(db, ctx, {
+    policy: FILE_POLICIES.contentAsset,
+    fileName: input.fileName,
+    body: input.body,
+    maxBytes: deps.config.FILE_MAX_BYTES,
+  });
+  try {
+    await runChange(db, ctx, async (tx, record) => {
+      const row = await findAssetById(tx, ctx.actor, id, { forUpdate: true });
+      if (!row) throw notFound('asset');
+      const a = row.a;
+      await attachFile(tx, ctx, stored.id, ownerOf(id));
+      // The first file completes version 1; a later one is a new version.
+      const first = a.fileId === null;
+      const currentVersion = first ? a.currentVersion : a.currentVersion + 1;
+      const file = {
+        fileId: stored.id,
+        fileName: stored.fileName,
+        fileContentType: stored.contentType,
+        fileBytes: stored.bytes,
+      };
+      await tx
+        .update(contentAssets)
+        .set({ ...file, currentVersion, version: a.version + 1, updatedAt: new Date() })
+        .where(eq(contentAssets.id, id));
+      if (first) {
+        await tx
+          .update(contentAssetVersions)
+          .set(file)
+          .where(
+            and(eq(contentAssetVersions.assetId, id), eq(contentAssetVersions.number, a.currentVersion)),
+          );
+      } else {
+        await tx.insert(contentAssetVersions).values({
+          assetId: id,
+          number: currentVersion,
+          title: a.title,
+          ...file,
+          note: `New file: ${stored.fileName}`,
+          createdByUserId: ctx.actor.userId,
+        });
+      }
+      record.audit({
+        action: 'content.asset_file_uploaded',
+        entityType: 'content_asset',
+        entityId: id,
+        before: { fileId: a.fileId },
+        after: {
+          fileId: stored.id,
+          fileName: stored.fileName,
+          contentType: stored.contentType,
+          bytes: stored.bytes,
+          currentVersion,
+        },
+      });
+    });
+  } catch (err) {
+    await deleteFile(db, stored.id);
+    throw err;
+  }
+  return getAssetDto(db, ctx.actor, id);
+}
+
+/** Streams a file asset's current file (or an earlier version's) to someone who may see the asset. */
+export async function downloadAssetFile(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  version: number | undefined,
+  reply: FastifyReply,
+) {
+  const found = await findAssetById(db, ctx.actor, id);
+  if (!found) throw notFound('asset');
+  let fileId = found.a.fileId;
+  if (version !== undefined && version !== found.a.currentVersion) {
+    const versions = await findAssetVersions(db, id);
+    fileId = versions.find((v) => v.v.number === version)?.v.fileId ?? null;
+  }
+  if (!fileId) throw notFound('file');
+  const opened = await openFile(db, fileId, ownerOf(id));
+  await recordDownload(db, ctx.actor, id);
+  return sendFile(reply, opened);
 }

@@ -14,6 +14,7 @@ import {
 import type { Segment } from '@partnergraph/shared/contracts/community';
 import { users } from '../identity/identity.tables';
 import { organizations } from '../organizations/organizations.tables';
+import { files } from '../files/files.tables';
 
 // Who an asset, a collection, a course or a path is for: the community's segment (segments.ts), read at
 // read time, so a partner promoted to Gold sees the Gold content at once. Null: every partner.
@@ -46,7 +47,7 @@ export const contentAssets = pgTable(
     body: text('body'),
     /** Rendered once, at write, by the community's Markdown renderer (raw HTML off, sanitized). */
     html: text('html'),
-    fileId: uuid('file_id'),
+    fileId: uuid('file_id').references(() => files.id, { onDelete: 'set null' }),
     fileName: text('file_name'),
     fileContentType: text('file_content_type'),
     fileBytes: integer('file_bytes'),
@@ -74,7 +75,7 @@ export const contentAssetVersions = pgTable(
     title: text('title').notNull(),
     url: text('url'),
     body: text('body'),
-    fileId: uuid('file_id'),
+    fileId: uuid('file_id').references(() => files.id, { onDelete: 'set null' }),
     fileName: text('file_name'),
     fileContentType: text('file_content_type'),
     fileBytes: integer('file_bytes'),

@@ -217,7 +217,8 @@ export async function completeCourse(
         typeId,
         user: learner,
         issuedOn: isoDay(how.completedAt),
-        source: 'path',
+        // Reported by an LMS, the certification says so: that is where its evidence lives.
+        source: how.source === 'lms' ? 'lms' : 'path',
         recordedByUserId: null,
       }),
     );
