@@ -56,6 +56,7 @@ import { insertScimGroupRecord, insertScimTokenRecord } from '../src/modules/sci
 import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
 import { mfaExamples } from './mfa-examples';
+import { enablementExamples } from './enablement-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -254,6 +255,7 @@ const SCIM_PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 export const examples: Record<string, Example> = {
   ...mfaExamples,
+  ...enablementExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({

@@ -304,26 +304,36 @@ export const certificationListQuery = paginationQuery.extend({
 
 /** The shape of an xAPI statement an LMS sends when someone completes or passes a course. */
 export const learningRecordBody = z.strictObject({
-  actor: z.object({
+  actor: z.strictObject({
+    objectType: z.literal('Agent').optional(),
     mbox: z
       .string()
       .regex(/^mailto:.+@.+$/, 'mailto: and the learner’s e-mail address')
       .describe('mailto:learner@example.com'),
     name: z.string().max(200).optional(),
   }),
-  verb: z.object({
+  verb: z.strictObject({
     id: z.enum(['http://adlnet.gov/expapi/verbs/completed', 'http://adlnet.gov/expapi/verbs/passed']),
-    display: z.record(z.string(), z.string()).optional(),
+    display: z.record(z.string(), z.string().max(200)).optional(),
   }),
-  object: z.object({
+  object: z.strictObject({
+    objectType: z.literal('Activity').optional(),
     id: z.string().min(1).max(500).describe('The course: its id, or a URL ending in /courses/{id}'),
     definition: z.record(z.string(), z.unknown()).optional(),
   }),
   result: z
-    .object({
+    .strictObject({
       success: z.boolean().optional(),
       completion: z.boolean().optional(),
-      score: z.object({ scaled: z.number().min(0).max(1).optional() }).optional(),
+      duration: z.string().max(50).optional(),
+      score: z
+        .strictObject({
+          scaled: z.number().min(0).max(1).optional(),
+          raw: z.number().optional(),
+          min: z.number().optional(),
+          max: z.number().optional(),
+        })
+        .optional(),
     })
     .optional(),
   timestamp: timestamp.optional(),

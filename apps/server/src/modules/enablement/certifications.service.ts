@@ -8,7 +8,9 @@ import type {
 import type { Db, Queryable } from '../../db/client';
 import { runChange, type ChangeRecorder } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
+import type { Config } from '../../config';
 import type { Deps } from '../../lib/deps';
+import type { SecretBox } from '../../lib/secrets';
 import { conflict, invalid, notFound, unprocessable } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { findUserById } from '../identity/identity.repository';
@@ -100,6 +102,12 @@ export async function createCertificationType(
   return (await listCertificationTypes(db)).find((t) => t.id === id)!;
 }
 
+/** What signing a badge needs: the sealed issuer key's box and the public address it is verified at. */
+export interface BadgeDeps {
+  secrets: SecretBox;
+  config: Pick<Config, 'PUBLIC_URL'>;
+}
+
 export interface IssueInput {
   typeId: string;
   user: { id: string; name: string; email: string; organizationId: string };
@@ -116,7 +124,7 @@ export interface IssueInput {
  */
 export async function issueCertification(
   tx: Queryable,
-  deps: Pick<Deps, 'secrets' | 'config'>,
+  deps: BadgeDeps,
   record: ChangeRecorder,
   input: IssueInput,
   expiresOnPath = 'body.expiresOn',

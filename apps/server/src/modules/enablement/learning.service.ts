@@ -18,7 +18,7 @@ import { renderMarkdown } from '../community/markdown';
 import { checkSegment, labelSegments } from '../community/segments';
 import { findAssetById } from './content.repository';
 import { findCertificationTypeById } from './certifications.repository';
-import { holdsValid, isoDay, issueCertification } from './certifications.service';
+import { holdsValid, isoDay, issueCertification, type BadgeDeps } from './certifications.service';
 import {
   countLessonsLeft,
   findCompletion,
@@ -182,7 +182,7 @@ export interface Learner {
  */
 export async function completeCourse(
   tx: Queryable,
-  deps: Pick<Deps, 'secrets' | 'config'>,
+  deps: BadgeDeps,
   record: ChangeRecorder,
   learner: Learner,
   course: { id: string; title: string },
