@@ -15,6 +15,9 @@ import {
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
 import { loadDemoMarketplace } from './demo-marketplace';
 import { loadDemoCommunity } from './demo-community';
+import { loadDemoEnablement } from './demo-enablement';
+import type { Config } from '../config';
+import type { SecretBox } from '../lib/secrets';
 import { settings } from '../modules/settings/settings.tables';
 
 const partnerTypeCodes = [
@@ -84,7 +87,11 @@ export interface DemoSignIn {
 export async function loadDemoEcosystem(
   q: Queryable,
   vendor: { id: string; name: string },
-  opts: { partners?: number; seed?: number } = {},
+  opts: {
+    partners?: number;
+    seed?: number;
+    badges?: { secrets: SecretBox; config: Pick<Config, 'PUBLIC_URL'> };
+  } = {},
 ): Promise<DemoSignIn[]> {
   const faker = new Faker({ locale: [en] });
   faker.seed(opts.seed ?? 2026);
@@ -196,6 +203,8 @@ export async function loadDemoEcosystem(
   await loadDemoMarketplace(q, faker, partners);
   // Its own random sequence: adding community content never changes the partners and deals above.
   await loadDemoCommunity(q);
+  // Certifications are signed as badges: only with the server's secrets key at hand.
+  if (opts.badges) await loadDemoEnablement(q, opts.badges);
   // The vendor's own sales team covers three markets in three industries: the coverage multiplier's base.
   await q
     .update(settings)
@@ -271,7 +280,7 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
           name: 'Silver',
           requirements: [
             { metric: 'won_deals' as const, threshold: 5 },
-            { metric: 'manual_attestation' as const, threshold: 1, label: 'Two sales staff certified' },
+            { metric: 'certified_users' as const, threshold: 2 },
           ],
           benefits: [
             { kind: 'discount_pct' as const, value: 20 },
