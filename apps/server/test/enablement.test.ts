@@ -358,6 +358,24 @@ describe('courses, certifications and the tier engine', () => {
     expect(gold.rules[0].reason).toBe('Met: certified users is 2, needs ≥ 2');
   });
 
+  it('shows certified people by certification, course completion and content engagement on the scorecard', async () => {
+    const card = (await as(t.app, admin).get(`/api/v1/analytics/partners/${e.partnerA.id}/scorecard`)).json();
+    // Adam (path) and Carla (LMS) hold it; Alice's was revoked. Three people started the course and
+    // completed it; Adam viewed the deck once and downloaded the datasheet once.
+    expect(card.enablement).toMatchObject({
+      certifiedPeople: 2,
+      certifiedByType: [{ name: 'Certified Sales Professional', people: 2 }],
+      coursesStarted: 3,
+      coursesCompleted: 3,
+      completionRate: { value: 1 },
+      contentDownloads: 1,
+    });
+    const other = (
+      await as(t.app, admin).get(`/api/v1/analytics/partners/${e.partnerB.id}/scorecard`)
+    ).json();
+    expect(other.enablement).toMatchObject({ certifiedPeople: 0, completionRate: { value: null } });
+  });
+
   it('refuses a certification that expires before it is issued, and writes nothing', async () => {
     const res = await as(t.app, admin).post('/api/v1/certifications', {
       userId: e.bUser.id,

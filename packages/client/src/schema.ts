@@ -13223,6 +13223,28 @@ export interface paths {
                                     measured: boolean;
                                 }[];
                             };
+                            enablement: {
+                                /** @description People holding a valid certification on the last day of the period */
+                                certifiedPeople: number;
+                                certifiedByType: {
+                                    typeId: string;
+                                    name: string;
+                                    people: number;
+                                }[];
+                                /** @description Person × course pairs first started in the period */
+                                coursesStarted: number;
+                                coursesCompleted: number;
+                                /** @description Completed of started, 0–1 */
+                                completionRate: {
+                                    value: number | null;
+                                    /** @description Why there is no value, when there is none */
+                                    reason?: string;
+                                };
+                                contentViews: number;
+                                contentDownloads: number;
+                                /** @description Distinct people who viewed or downloaded content */
+                                contentPeople: number;
+                            };
                             health: {
                                 /** @description 0–100 */
                                 score: {

@@ -177,3 +177,46 @@ export async function findCertificationsToRemind(q: Queryable, days: number) {
 export async function markReminded(q: Queryable, id: string) {
   await q.update(certifications).set({ reminderSentAt: new Date() }).where(eq(certifications.id, id));
 }
+
+/**
+ * An organization's enablement over a period (docs/METRICS.md): people holding a valid certification
+ * on the period's last day, by type; course completion rate (of its people who started a course in the period, the
+ * share who completed it); content views and downloads and the distinct people behind them.
+ */
+export async function findEnablementFigures(q: Queryable, organizationId: string, from: Date, to: Date) {
+  const day = new Date(to.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const byType = await q.execute<{ type_id: string; name: string; people: number }>(sql`
+    select t.id as type_id, t.name, count(distinct c.user_id)::int as people
+    from certifications c join certification_types t on t.id = c.type_id
+    join users u on u.id = c.user_id and u.status = 'active' and u.organization_id = c.organization_id
+    where c.organization_id = ${organizationId}::uuid and c.revoked_at is null
+      and c.issued_on <= ${day}::date and (c.expires_on is null or c.expires_on > ${day}::date)
+    group by t.id, t.name order by t.name`);
+  const certified = await countCertifiedPeople(q, organizationId, day);
+  const learning = await q.execute<{ started: number; completed: number }>(sql`
+    with started as (
+      select lc.user_id, lc.course_id, min(lc.completed_at) as at from lesson_completions lc group by 1, 2
+      union all select s.user_id, s.course_id, min(s.submitted_at) from quiz_submissions s group by 1, 2
+      union all select cc.user_id, cc.course_id, cc.completed_at from course_completions cc
+    ), firsts as (
+      select st.user_id, st.course_id, min(st.at) as at from started st
+      join users u on u.id = st.user_id and u.organization_id = ${organizationId}::uuid
+      group by 1, 2
+    )
+    select count(*)::int as started,
+      count(*) filter (where exists (select 1 from course_completions cc where cc.user_id = f.user_id
+        and cc.course_id = f.course_id and cc.completed_at < ${to}))::int as completed
+    from firsts f where f.at >= ${from} and f.at < ${to}`);
+  const content = await q.execute<{ views: number; downloads: number; people: number }>(sql`
+    select count(*) filter (where kind = 'view')::int as views,
+      count(*) filter (where kind = 'download')::int as downloads,
+      count(distinct user_id)::int as people
+    from content_usage_events
+    where organization_id = ${organizationId}::uuid and at >= ${from} and at < ${to}`);
+  return {
+    certified,
+    byType: byType.rows,
+    learning: learning.rows[0] ?? { started: 0, completed: 0 },
+    content: content.rows[0] ?? { views: 0, downloads: 0, people: 0 },
+  };
+}
