@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
+import { sendRenewalReminders } from '../src/modules/enablement/reminders.service';
+import { siteOf } from '../src/modules/mail/layout';
 import {
   createApiTokenRecord,
   createEnrollmentRecord,
@@ -397,5 +399,31 @@ describe('courses, certifications and the tier engine', () => {
       expiresOn: '2028-01-10',
       person: { name: 'Bea Beta' },
     });
+  });
+});
+
+describe('renewal reminders', () => {
+  it('mails the holder of a certification that expires within 30 days, once', async () => {
+    const typeId = (await as(t.app, admin).get('/api/v1/certification-types')).json().items[0].id;
+    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const issuedOn = new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10);
+    for (const expiresOn of [soon, later]) {
+      const res = await as(t.app, admin).post('/api/v1/certifications', {
+        userId: e.bAdmin.id,
+        typeId,
+        issuedOn,
+        expiresOn,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const deps = { mailer: t.mailer, site: siteOf({ PUBLIC_URL: 'http://localhost:3000' }) };
+    const before = t.mailer.sent.length;
+    expect(await sendRenewalReminders(t.database.db, deps)).toEqual({ reminded: 1, failed: 0 });
+    const mail = t.mailer.sent.slice(before);
+    expect(mail.map((m) => [m.to, m.subject])).toEqual([
+      [e.bAdmin.email, `Your Certified Sales Professional expires on ${soon}`],
+    ]);
+    expect(await sendRenewalReminders(t.database.db, deps)).toEqual({ reminded: 0, failed: 0 });
   });
 });

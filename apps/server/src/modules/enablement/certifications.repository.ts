@@ -159,9 +159,9 @@ export async function countCertifiedPeople(q: Queryable, organizationId: string,
   return row?.n ?? 0;
 }
 
-/** Valid certifications expiring within `days` whose holder has not been reminded yet. */
-export async function findCertificationsToRemind(q: Queryable, days: number) {
-  return q
+/** Valid certifications expiring within `days` whose holder has not been reminded yet (one, locked, when `id`). */
+export async function findCertificationsToRemind(q: Queryable, days: number, id?: string) {
+  const query = q
     .select(certColumns)
     .from(certifications)
     .where(
@@ -169,9 +169,11 @@ export async function findCertificationsToRemind(q: Queryable, days: number) {
         validOn(sql`current_date`),
         sql`${certifications.expiresOn} <= current_date + ${days}::int`,
         sql`${certifications.reminderSentAt} is null`,
+        id ? eq(certifications.id, id) : undefined,
       ),
     )
     .limit(500);
+  return id ? query.for('update', { of: certifications }) : query;
 }
 
 export async function markReminded(q: Queryable, id: string) {

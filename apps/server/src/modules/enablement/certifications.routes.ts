@@ -24,11 +24,14 @@ import {
   revokeCertification,
 } from './certifications.service';
 import { verifyBadgeById, verifyPresentedBadge } from './records.service';
+import { setReminderDeps } from './reminders.service';
+import { siteOf } from '../mail/layout';
 
 export default async function certificationRoutes(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['enablement'];
+  setReminderDeps({ mailer: deps.mailer, site: siteOf(deps.config), log: app.log });
 
   r.get(
     '/certification-types',
