@@ -53,6 +53,9 @@ import ssoRoutes from './modules/sso/sso.routes';
 import mappingRoutes from './modules/mapping/mapping.routes';
 import crmRoutes from './modules/crm/crm.routes';
 import leadRoutes from './modules/leads/leads.routes';
+import contentRoutes from './modules/enablement/content.routes';
+import learningRoutes from './modules/enablement/learning.routes';
+import certificationRoutes from './modules/enablement/certifications.routes';
 
 export interface AppOptions {
   config: Config;
@@ -97,6 +100,9 @@ const modules = [
   mcpRoutes,
   leadRoutes,
   mappingRoutes,
+  contentRoutes,
+  learningRoutes,
+  certificationRoutes,
 ];
 
 export async function buildApp({

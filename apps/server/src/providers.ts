@@ -1,5 +1,6 @@
 import { registerEngagement } from './modules/analytics/engagement';
 import { registerCommunityEngagement } from './modules/community/community.metrics';
+import { registerEnablementMetrics } from './modules/enablement/enablement.metrics';
 import { registerDealMetrics } from './modules/deals/deals.metrics';
 import { registerLeadMetrics } from './modules/leads/leads.metrics';
 import { registerMarketplaceMetrics } from './modules/marketplace/marketplace.metrics';
@@ -20,4 +21,5 @@ export function registerProviders() {
   registerEngagement();
   registerCommunityEngagement();
   registerLeadMetrics();
+  registerEnablementMetrics();
 }

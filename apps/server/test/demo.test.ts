@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
@@ -10,7 +11,10 @@ import { as, signIn, startTestApp, type TestApp } from './app';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await bootstrap(t.database.db, loadConfig({ ADMIN_PASSWORD: 'demo-admin-password', LOG_LEVEL: 'silent' }));
+  await bootstrap(
+    t.database.db,
+    loadConfig({ ADMIN_PASSWORD: 'demo-admin-password', LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() }),
+  );
 });
 afterAll(() => t?.close());
 
@@ -218,6 +222,33 @@ describe('the demo ecosystem', () => {
     });
     expect(discover.json()).toMatchObject({ sso: false });
     expect((await signIn(t.app, 'admin@contoso.example', 'partnergraph-demo')).csrfToken).toBeTruthy();
+  });
+
+  it('has a library by segment, a course to take and the certified people the reseller ladder counts', async () => {
+    const northwind = await signIn(t.app, 'user@northwind.example', 'partnergraph-demo');
+    const fabrikam = await signIn(t.app, 'user@fabrikam.example', 'partnergraph-demo');
+    const titles = async (s: typeof northwind) =>
+      (await as(t.app, s).get('/api/v1/content/assets')).json().items.map((a: { title: string }) => a.title);
+    expect(await titles(northwind)).toContain('Gold reseller sales deck');
+    expect(await titles(fabrikam)).not.toContain('Gold reseller sales deck');
+    expect(await titles(fabrikam)).toContain('Competitive battlecard');
+    const courses = (await as(t.app, fabrikam).get('/api/v1/courses')).json().items;
+    expect(courses.map((c: { title: string }) => c.title)).toContain('Selling PartnerGraph');
+    const certs = (await as(t.app, fabrikam).get('/api/v1/certifications?status=valid')).json().items;
+    expect(certs).toHaveLength(2);
+    const badge = await t.app.inject({ method: 'GET', url: `/api/v1/certifications/verify/${certs[0].id}` });
+    expect(badge.json().status).toBe('valid');
+    // Fabrikam's Silver rests on its two certified people, measured now.
+    const enrollment = (await as(t.app, fabrikam).get('/api/v1/enrollments'))
+      .json()
+      .items.find((x: { program: { name: string } }) => x.program.name === 'Reseller Program');
+    expect(enrollment.tier.name).toBe('Silver');
+    const admin = await signIn(t.app, 'admin@fabrikam.example', 'partnergraph-demo');
+    const evaluated = (await as(t.app, admin).post(`/api/v1/enrollments/${enrollment.id}/evaluate`)).json();
+    const silver = evaluated.tiers.find((x: { code: string }) => x.code === 'silver');
+    expect(silver.rules.map((r: { reason: string }) => r.reason)).toContain(
+      'Met: certified users is 2, needs ≥ 2',
+    );
   });
 
   it('does nothing on a database that already has a vendor', async () => {

@@ -125,22 +125,16 @@ describe('programs', () => {
         },
       ]);
     }
-    // A rule over a metric nothing records could never be met: refused when the program is saved.
-    const unmeasured = await as(t.app, admin).post('/api/v1/programs', {
+    // Certified users is measured since certifications are recorded (enablement): a rule over it is accepted.
+    const certified = await as(t.app, admin).post('/api/v1/programs', {
       ...base,
+      name: 'Certified Program',
       tiers: [
         { code: 'a', name: 'Registered' },
         { code: 'b', name: 'Certified', requirements: [{ metric: 'certified_users', threshold: 2 }] },
       ],
     });
-    expect(unmeasured.statusCode).toBe(400);
-    expect(unmeasured.json().errors).toEqual([
-      {
-        path: 'body.tiers.1.requirements.0.metric',
-        message:
-          'Certified users cannot be measured yet, as nothing records it: no partner could meet this rule, so Certified could never be reached',
-      },
-    ]);
+    expect(certified.statusCode, certified.body).toBe(201);
     const noLabel = await as(t.app, admin).post('/api/v1/programs', {
       ...base,
       tiers: [{ code: 'a', name: 'A', requirements: [{ metric: 'manual_attestation', threshold: 1 }] }],
@@ -150,7 +144,7 @@ describe('programs', () => {
 
   it('measures every metric the program builder offers, in the app as built', async () => {
     // Providers are registered where the app is built, not by importing a routes file: a rule over any
-    // metric something records is accepted; certified users (no certifications yet) is the one refused.
+    // metric something records is accepted: every metric the builder offers now has its provider.
     const refused: string[] = [];
     for (const metric of metricKeys) {
       const res = await as(t.app, admin).post('/api/v1/programs', {
@@ -169,7 +163,7 @@ describe('programs', () => {
       });
       if (res.statusCode !== 201) refused.push(metric);
     }
-    expect(refused).toEqual(['certified_users']);
+    expect(refused).toEqual([]);
     // Every activity of the engagement score has its source, the community's included.
     const scorecard = await as(t.app, admin).get(`/api/v1/analytics/partners/${e.partnerA.id}/scorecard`);
     expect(scorecard.statusCode).toBe(200);

@@ -59,6 +59,7 @@ import { PASSWORD, type Ecosystem } from './ecosystem';
 import { mfaExamples } from './mfa-examples';
 import { leadExamples } from './lead-examples';
 import { mappingExamples } from './mapping-examples';
+import { enablementExamples } from './enablement-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -259,6 +260,7 @@ export const examples: Record<string, Example> = {
   ...mfaExamples,
   ...leadExamples,
   ...mappingExamples,
+  ...enablementExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({

@@ -32,6 +32,9 @@ describe('a partner user', () => {
       'Announcements',
       'Events',
       'Member directory',
+      'Content library',
+      'Courses',
+      'Certifications',
     ]);
     expect(await tableRows(page, 'Partner details')).toContain('Country | United States');
     // A partner user may neither edit the organization nor list its users.

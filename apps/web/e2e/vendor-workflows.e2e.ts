@@ -169,6 +169,9 @@ describe('vendor staff at work', () => {
       'Events',
       'Member directory',
       'Moderation queue',
+      'Content library',
+      'Courses',
+      'Certifications',
       'Team',
     ]);
 

@@ -13521,6 +13521,28 @@ export interface paths {
                                     measured: boolean;
                                 }[];
                             };
+                            enablement: {
+                                /** @description People holding a valid certification on the last day of the period */
+                                certifiedPeople: number;
+                                certifiedByType: {
+                                    typeId: string;
+                                    name: string;
+                                    people: number;
+                                }[];
+                                /** @description Person × course pairs first started in the period */
+                                coursesStarted: number;
+                                coursesCompleted: number;
+                                /** @description Completed of started, 0–1 */
+                                completionRate: {
+                                    value: number | null;
+                                    /** @description Why there is no value, when there is none */
+                                    reason?: string;
+                                };
+                                contentViews: number;
+                                contentDownloads: number;
+                                /** @description Distinct people who viewed or downloaded content */
+                                contentPeople: number;
+                            };
                             health: {
                                 /** @description 0–100 */
                                 score: {
@@ -34606,6 +34628,2697 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Collections of the content library you may read
+         * @description Partners see the collections of their segments; vendor staff see all.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                segment: {
+                                    partnerTypes: string[];
+                                    programIds: string[];
+                                    tierIds: string[];
+                                    countries: string[];
+                                    label: string;
+                                } | null;
+                                assetCount: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a collection (vendor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description Omit for every partner */
+                        segment?: {
+                            /** @default [] */
+                            partnerTypes?: string[];
+                            /** @default [] */
+                            programIds?: string[];
+                            /** @default [] */
+                            tierIds?: string[];
+                            countries?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            assetCount: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the content library, newest first
+         * @description A partner sees the assets of its segments until they expire; `fresh=true` lists what is new for you (30 days).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Words in the title, description or text */
+                    q?: string;
+                    /** @description Opaque identifier */
+                    collectionId?: string;
+                    kind?: "link" | "rich_text" | "file";
+                    /** @description New for you: published in the last 30 days */
+                    fresh?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "link" | "rich_text" | "file";
+                                title: string;
+                                description: string;
+                                collection: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                url: string | null;
+                                body: string | null;
+                                html: string | null;
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    bytes: number;
+                                } | null;
+                                segment: {
+                                    partnerTypes: string[];
+                                    programIds: string[];
+                                    tierIds: string[];
+                                    countries: string[];
+                                    label: string;
+                                } | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewOn: string | null;
+                                expiresOn: string | null;
+                                currentVersion: number;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                publishedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an asset: a link, rich text (Markdown) or a file (vendor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A file asset gets its file by POST /content/assets/{id}/file
+                         * @enum {string}
+                         */
+                        kind: "link" | "rich_text" | "file";
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description Opaque identifier */
+                        collectionId?: string;
+                        /**
+                         * Format: uri
+                         * @description For a link
+                         */
+                        url?: string;
+                        /** @description Markdown, for rich text */
+                        body?: string;
+                        /** @description Omit for every partner */
+                        segment?: {
+                            /** @default [] */
+                            partnerTypes?: string[];
+                            /** @default [] */
+                            programIds?: string[];
+                            /** @default [] */
+                            tierIds?: string[];
+                            countries?: string[];
+                        };
+                        /**
+                         * Format: date
+                         * @description When the owner should review it
+                         */
+                        reviewOn?: string;
+                        /**
+                         * Format: date
+                         * @description From this day partners no longer see it
+                         */
+                        expiresOn?: string;
+                        /** @description Vendor staff member who keeps it current; you by default */
+                        ownerUserId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "link" | "rich_text" | "file";
+                            title: string;
+                            description: string;
+                            collection: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            url: string | null;
+                            body: string | null;
+                            html: string | null;
+                            file: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            } | null;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewOn: string | null;
+                            expiresOn: string | null;
+                            currentVersion: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            publishedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An asset (counts as a view in the usage analytics) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "link" | "rich_text" | "file";
+                            title: string;
+                            description: string;
+                            collection: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            url: string | null;
+                            body: string | null;
+                            html: string | null;
+                            file: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            } | null;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewOn: string | null;
+                            expiresOn: string | null;
+                            currentVersion: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            publishedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an asset: a new title, link or text is a new version (vendor) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        title?: string;
+                        description?: string;
+                        /**
+                         * Format: uri
+                         * @description For a link
+                         */
+                        url?: string;
+                        /** @description Markdown, for rich text */
+                        body?: string;
+                        segment?: {
+                            /** @default [] */
+                            partnerTypes?: string[];
+                            /** @default [] */
+                            programIds?: string[];
+                            /** @default [] */
+                            tierIds?: string[];
+                            countries?: string[];
+                        } | null;
+                        reviewOn?: string | null;
+                        expiresOn?: string | null;
+                        /** @description What changed in this version */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "link" | "rich_text" | "file";
+                            title: string;
+                            description: string;
+                            collection: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            url: string | null;
+                            body: string | null;
+                            html: string | null;
+                            file: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            } | null;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewOn: string | null;
+                            expiresOn: string | null;
+                            currentVersion: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            publishedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/content/assets/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An asset's versions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                number: number;
+                                title: string;
+                                url: string | null;
+                                body: string | null;
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    bytes: number;
+                                } | null;
+                                note: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who viewed or downloaded what, per person and partner
+         * @description Vendor staff see the whole ecosystem's; a partner its own people's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque identifier */
+                    assetId?: string;
+                    /** @description Opaque identifier */
+                    partnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                asset: {
+                                    id: string;
+                                    name: string;
+                                };
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                person: {
+                                    id: string;
+                                    name: string;
+                                };
+                                views: number;
+                                downloads: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                lastAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/assets/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file asset's file (vendor): the raw bytes as the body
+         * @description The type is read from the content (PDF, images, PowerPoint, Word, Excel, MP4, ZIP, CSV, text; 100 MiB at most): another type answers 415, a larger file 413. A second upload is a new version.
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "link" | "rich_text" | "file";
+                            title: string;
+                            description: string;
+                            collection: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            url: string | null;
+                            body: string | null;
+                            html: string | null;
+                            file: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            } | null;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewOn: string | null;
+                            expiresOn: string | null;
+                            currentVersion: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            publishedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/assets/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file asset's file (counts as a download in the usage analytics) */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Courses you may take, with your progress
+         * @description Partners see the published courses of their segments; vendor staff see all, drafts too.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                segment: {
+                                    partnerTypes: string[];
+                                    programIds: string[];
+                                    tierIds: string[];
+                                    countries: string[];
+                                    label: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                passingScore: number;
+                                lessonCount: number;
+                                questionCount: number;
+                                lessonsCompleted: number;
+                                completedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a course of lessons and a quiz with a passing score (vendor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description Omit for every partner */
+                        segment?: {
+                            /** @default [] */
+                            partnerTypes?: string[];
+                            /** @default [] */
+                            programIds?: string[];
+                            /** @default [] */
+                            tierIds?: string[];
+                            countries?: string[];
+                        };
+                        lessons: {
+                            title: string;
+                            /**
+                             * @description Markdown
+                             * @default
+                             */
+                            body?: string;
+                            /** @description A library asset this lesson presents */
+                            assetId?: string;
+                        }[];
+                        /** @default [] */
+                        questions?: {
+                            prompt: string;
+                            options: string[];
+                            /** @description Index of the right option */
+                            correctOption: number;
+                        }[];
+                        /**
+                         * @description Percent of right answers
+                         * @default 80
+                         */
+                        passingScore?: number;
+                        /** @default true */
+                        publish?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            passingScore: number;
+                            lessonCount: number;
+                            questionCount: number;
+                            lessonsCompleted: number;
+                            completedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            lessons: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                body: string;
+                                html: string;
+                                asset: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                completed: boolean;
+                            }[];
+                            questions: {
+                                id: string;
+                                position: number;
+                                prompt: string;
+                                options: string[];
+                                correctOption: number | null;
+                            }[];
+                            bestScore: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A course: its lessons and quiz, with your progress
+         * @description Partners are not sent the quiz's answers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            passingScore: number;
+                            lessonCount: number;
+                            questionCount: number;
+                            lessonsCompleted: number;
+                            completedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            lessons: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                body: string;
+                                html: string;
+                                asset: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                completed: boolean;
+                            }[];
+                            questions: {
+                                id: string;
+                                position: number;
+                                prompt: string;
+                                options: string[];
+                                correctOption: number | null;
+                            }[];
+                            bestScore: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft course (vendor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            passingScore: number;
+                            lessonCount: number;
+                            questionCount: number;
+                            lessonsCompleted: number;
+                            completedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            lessons: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                body: string;
+                                html: string;
+                                asset: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                completed: boolean;
+                            }[];
+                            questions: {
+                                id: string;
+                                position: number;
+                                prompt: string;
+                                options: string[];
+                                correctOption: number | null;
+                            }[];
+                            bestScore: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}/lessons/{lessonId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a lesson done
+         * @description A course without a quiz is complete when its last lesson is.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    lessonId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            passingScore: number;
+                            lessonCount: number;
+                            questionCount: number;
+                            lessonsCompleted: number;
+                            completedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            lessons: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                body: string;
+                                html: string;
+                                asset: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                completed: boolean;
+                            }[];
+                            questions: {
+                                id: string;
+                                position: number;
+                                prompt: string;
+                                options: string[];
+                                correctOption: number | null;
+                            }[];
+                            bestScore: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit answers to a course's quiz
+         * @description Graded at once; passing completes the course (and any learning path it finishes, with its certification). A second submission after passing is refused (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            /** @description Opaque identifier */
+                            questionId: string;
+                            option: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Percent of right answers */
+                            score: number;
+                            passed: boolean;
+                            passingScore: number;
+                            correct: number;
+                            total: number;
+                            certificationsEarned: {
+                                id: string;
+                                type: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People's progress in a course
+         * @description A partner sees its own people's; vendor staff everyone's.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                person: {
+                                    id: string;
+                                    name: string;
+                                };
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                lessonsCompleted: number;
+                                lessonCount: number;
+                                bestScore: number | null;
+                                completedAt: string | null;
+                                source: ("course" | "lms") | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning-paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learning paths you may follow, with your progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                segment: {
+                                    partnerTypes: string[];
+                                    programIds: string[];
+                                    tierIds: string[];
+                                    countries: string[];
+                                    label: string;
+                                } | null;
+                                courses: {
+                                    id: string;
+                                    name: string;
+                                    completed: boolean;
+                                }[];
+                                certificationType: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a learning path of courses, optionally awarding a certification (vendor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description Partners matching every non-empty list (any entry within a list): e.g. partner type reseller and the Gold tier. Programs and tiers count through active enrollments. */
+                        segment?: {
+                            /** @default [] */
+                            partnerTypes?: string[];
+                            /** @default [] */
+                            programIds?: string[];
+                            /** @default [] */
+                            tierIds?: string[];
+                            countries?: string[];
+                        };
+                        courseIds: string[];
+                        /** @description Awarded to whoever completes every course */
+                        certificationTypeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            courses: {
+                                id: string;
+                                name: string;
+                                completed: boolean;
+                            }[];
+                            certificationType: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning-paths/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A learning path */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            courses: {
+                                id: string;
+                                name: string;
+                                completed: boolean;
+                            }[];
+                            certificationType: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An external LMS's completion (an xAPI completed/passed statement)
+         * @description Post with an API token. The vendor's token reports for anyone, a partner's for its own people; an unknown person or course answers 404. Resending a statement changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actor: {
+                            /** @enum {string} */
+                            objectType?: "Agent";
+                            /** @description mailto:learner@example.com */
+                            mbox: string;
+                            name?: string;
+                        };
+                        verb: {
+                            /** @enum {string} */
+                            id: "http://adlnet.gov/expapi/verbs/completed" | "http://adlnet.gov/expapi/verbs/passed";
+                            display?: {
+                                [key: string]: string;
+                            };
+                        };
+                        object: {
+                            /** @enum {string} */
+                            objectType?: "Activity";
+                            /** @description The course: its id, or a URL ending in /courses/{id} */
+                            id: string;
+                            definition?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        result?: {
+                            success?: boolean;
+                            completion?: boolean;
+                            duration?: string;
+                            score?: {
+                                scaled?: number;
+                                raw?: number;
+                                min?: number;
+                                max?: number;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC timestamp
+                         */
+                        timestamp?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            person: {
+                                id: string;
+                                name: string;
+                            };
+                            course: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            completedAt: string;
+                            certificationsEarned: {
+                                id: string;
+                                type: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certification-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certifications a person can hold */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                description: string;
+                                validityMonths: number | null;
+                                /** @description People holding a valid one */
+                                holders: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a certification type (vendor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description Omit for no expiry */
+                        validityMonths?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            validityMonths: number | null;
+                            /** @description People holding a valid one */
+                            holders: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Certifications, newest first
+         * @description A partner sees its own people's; vendor staff everyone's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Opaque identifier */
+                    userId?: string;
+                    /** @description Opaque identifier */
+                    partnerId?: string;
+                    /** @description Opaque identifier */
+                    typeId?: string;
+                    status?: "valid" | "expired" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                type: {
+                                    id: string;
+                                    name: string;
+                                    code: string;
+                                };
+                                person: {
+                                    id: string;
+                                    name: string;
+                                };
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                issuedOn: string;
+                                expiresOn: string | null;
+                                /** @enum {string} */
+                                source: "path" | "vendor" | "lms" | "import";
+                                /** @enum {string} */
+                                status: "valid" | "expired" | "revoked";
+                                revokedReason: string | null;
+                                /** @description Public verification page of its Open Badges credential */
+                                badgeUrl: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a person's certification (vendor); its badge is signed at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        userId: string;
+                        /** @description Opaque identifier */
+                        typeId: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        issuedOn: string;
+                        /**
+                         * Format: date
+                         * @description Defaults to the type's validity
+                         */
+                        expiresOn?: string;
+                        externalId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            type: {
+                                id: string;
+                                name: string;
+                                code: string;
+                            };
+                            person: {
+                                id: string;
+                                name: string;
+                            };
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            source: "path" | "vendor" | "lms" | "import";
+                            /** @enum {string} */
+                            status: "valid" | "expired" | "revoked";
+                            revokedReason: string | null;
+                            /** @description Public verification page of its Open Badges credential */
+                            badgeUrl: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A certification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            type: {
+                                id: string;
+                                name: string;
+                                code: string;
+                            };
+                            person: {
+                                id: string;
+                                name: string;
+                            };
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            source: "path" | "vendor" | "lms" | "import";
+                            /** @enum {string} */
+                            status: "valid" | "expired" | "revoked";
+                            revokedReason: string | null;
+                            /** @description Public verification page of its Open Badges credential */
+                            badgeUrl: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certification (vendor); its badge then verifies as revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            type: {
+                                id: string;
+                                name: string;
+                                code: string;
+                            };
+                            person: {
+                                id: string;
+                                name: string;
+                            };
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            source: "path" | "vendor" | "lms" | "import";
+                            /** @enum {string} */
+                            status: "valid" | "expired" | "revoked";
+                            revokedReason: string | null;
+                            /** @description Public verification page of its Open Badges credential */
+                            badgeUrl: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/verify/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A badge's verification (public): its Open Badges 3.0 credential and whether it holds
+         * @description The signature is checked on every request: an altered credential answers `invalid`, a revoked one `revoked`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "valid" | "expired" | "revoked" | "invalid";
+                            reason: string;
+                            credential: {
+                                [key: string]: unknown;
+                            } | null;
+                            jwt: string | null;
+                            recipientName: string | null;
+                            achievement: string | null;
+                            issuer: string;
+                            issuedOn: string | null;
+                            expiresOn: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a credential as presented: the VC-JWT (public) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The VC-JWT as received */
+                        credential: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "valid" | "expired" | "revoked" | "invalid";
+                            reason: string;
+                            credential: {
+                                [key: string]: unknown;
+                            } | null;
+                            jwt: string | null;
+                            recipientName: string | null;
+                            achievement: string | null;
+                            issuer: string;
+                            issuedOn: string | null;
+                            expiresOn: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The badge issuer's public key, as a DID document's verification method (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            "@context": string[];
+                            id: string;
+                            verificationMethod: {
+                                id: string;
+                                type: string;
+                                controller: string;
+                                publicKeyJwk: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            assertionMethod: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

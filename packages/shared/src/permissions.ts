@@ -117,6 +117,15 @@ const matrix = {
   'mapping:accounts': ['admin'],
   'mapping:run': ['partner_admin', 'partner_user'],
   'mapping:intro': ['partner_admin', 'partner_user'],
+  // Enablement: everyone reads the library and courses of their segments; the vendor publishes them.
+  'enablement:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'content:manage': ['admin', 'channel_manager'],
+  'courses:manage': ['admin', 'channel_manager'],
+  // Taking a course (lessons, quizzes): an analyst only reads.
+  'learning:participate': ['admin', 'channel_manager', 'partner_admin', 'partner_user'],
+  'certifications:manage': ['admin', 'channel_manager'],
+  // An external LMS posts completions with an admin's API token: the vendor's for anyone, a partner's for its own people.
+  'learning-records:write': ['admin', 'partner_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

@@ -7,6 +7,7 @@ import { runWebhooks } from '../modules/webhooks/delivery';
 import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
 import { expireDealProtection } from '../modules/deals/deal-review.service';
+import { runRenewalReminders } from '../modules/enablement/reminders.service';
 import { deleteAbandonedUploads } from '../modules/files/files.service';
 import { pullBackOverdueLeads } from '../modules/leads/leads.pullback';
 import { runDailyDigests } from '../modules/mail/digest.service';
@@ -53,6 +54,8 @@ export const jobs: Job[] = [
   { name: 'send-daily-digests', everyMs: 3600_000, run: (db) => runDailyDigests(db) },
   // Uploads that no claim or content asset took within a day (an abandoned form).
   { name: 'delete-abandoned-uploads', everyMs: 3600_000, run: (db) => deleteAbandonedUploads(db) },
+  // Holders of a certification expiring within 30 days are mailed once (enablement/reminders.service.ts).
+  { name: 'remind-certification-renewals', everyMs: 6 * 3600_000, run: (db) => runRenewalReminders(db) },
 ];
 
 /**

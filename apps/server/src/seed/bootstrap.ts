@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { writeAudit } from '../db/transaction';
 import { hashPassword } from '../lib/passwords';
+import { loadSecretBox, type SecretBox } from '../lib/secrets';
 import { findVendor } from '../modules/organizations/organizations.repository';
 import { loadDemoEcosystem, type DemoSignIn } from './demo';
 import { createUser, createVendorOrganization } from './factories';
@@ -16,7 +17,7 @@ export interface BootstrapResult {
 }
 
 /** On an empty database: the vendor, its first admin and (unless DEMO_DATA=false) the demo ecosystem, in one transaction. */
-export async function bootstrap(db: Db, config: Config): Promise<BootstrapResult> {
+export async function bootstrap(db: Db, config: Config, secrets?: SecretBox): Promise<BootstrapResult> {
   if (await findVendor(db)) return { created: false, demo: [] };
   const generatedPassword = config.ADMIN_PASSWORD ? undefined : randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(config.ADMIN_PASSWORD ?? generatedPassword!);
@@ -29,7 +30,11 @@ export async function bootstrap(db: Db, config: Config): Promise<BootstrapResult
       name: 'Administrator',
       passwordHash,
     });
-    const demo = config.DEMO_DATA ? await loadDemoEcosystem(tx, vendor) : [];
+    // The demo's certifications carry signed badges: sealed with the key the server will use.
+    const badges = config.DEMO_DATA
+      ? { secrets: secrets ?? loadSecretBox(config, (message) => console.warn(message)), config }
+      : undefined;
+    const demo = config.DEMO_DATA ? await loadDemoEcosystem(tx, vendor, { badges }) : [];
     await writeAudit(tx, { actor: null, requestId: 'bootstrap', ip: null }, [
       {
         action: 'system.bootstrapped',

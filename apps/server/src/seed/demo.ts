@@ -18,6 +18,9 @@ import { loadDemoMapping } from './demo-mapping';
 import { loadDemoMarketplace } from './demo-marketplace';
 import { loadDemoCommunity } from './demo-community';
 import { loadDemoIdentity } from './demo-identity';
+import { loadDemoEnablement } from './demo-enablement';
+import type { Config } from '../config';
+import type { SecretBox } from '../lib/secrets';
 import { settings } from '../modules/settings/settings.tables';
 
 const partnerTypeCodes = [
@@ -87,7 +90,11 @@ export interface DemoSignIn {
 export async function loadDemoEcosystem(
   q: Queryable,
   vendor: { id: string; name: string },
-  opts: { partners?: number; seed?: number } = {},
+  opts: {
+    partners?: number;
+    seed?: number;
+    badges?: { secrets: SecretBox; config: Pick<Config, 'PUBLIC_URL'> };
+  } = {},
 ): Promise<DemoSignIn[]> {
   const faker = new Faker({ locale: [en] });
   faker.seed(opts.seed ?? 2026);
@@ -203,6 +210,8 @@ export async function loadDemoEcosystem(
   // Its own random sequence: adding community content never changes the partners and deals above.
   await loadDemoCommunity(q);
   await loadDemoIdentity(q, { northwind: partners[0]!, contoso: partners[1]! });
+  // Certifications are signed as badges: only with the server's secrets key at hand.
+  if (opts.badges) await loadDemoEnablement(q, opts.badges);
   // The vendor's own sales team covers three markets in three industries: the coverage multiplier's base.
   await q
     .update(settings)
@@ -278,7 +287,7 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
           name: 'Silver',
           requirements: [
             { metric: 'won_deals' as const, threshold: 5 },
-            { metric: 'manual_attestation' as const, threshold: 1, label: 'Two sales staff certified' },
+            { metric: 'certified_users' as const, threshold: 2 },
           ],
           benefits: [
             { kind: 'discount_pct' as const, value: 20 },

@@ -38,6 +38,14 @@ import {
 } from '../features/connections/routes';
 import { dealReviewRoute, dealRoute, dealsRoute, newDealRoute } from '../features/deals/routes';
 import { emailsRoute } from '../features/emails/routes';
+import {
+  assetRoute,
+  badgeRoute,
+  certificationsRoute,
+  courseRoute,
+  coursesRoute,
+  libraryRoute,
+} from '../features/enablement/routes';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
 import {
@@ -100,6 +108,7 @@ const routeTree = rootRoute.addChildren([
   applyRoute,
   locatorRoute,
   locatorPartnerRoute,
+  badgeRoute,
   appRoute.addChildren([
     indexRoute,
     partnersRoute,
@@ -162,6 +171,11 @@ const routeTree = rootRoute.addChildren([
     analyticsIntegrationsRoute,
     analyticsNetworkRoute,
     scorecardRoute,
+    libraryRoute,
+    assetRoute,
+    coursesRoute,
+    courseRoute,
+    certificationsRoute,
     communityRoute,
     spacesRoute,
     spaceRoute,

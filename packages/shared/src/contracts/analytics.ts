@@ -327,6 +327,19 @@ export const scorecardSchema = z.object({
       }),
     ),
   }),
+  enablement: z.object({
+    certifiedPeople: z
+      .number()
+      .int()
+      .describe('People holding a valid certification on the last day of the period'),
+    certifiedByType: z.array(z.object({ typeId: z.string(), name: z.string(), people: z.number().int() })),
+    coursesStarted: z.number().int().describe('Person × course pairs first started in the period'),
+    coursesCompleted: z.number().int(),
+    completionRate: figure.describe('Completed of started, 0–1'),
+    contentViews: z.number().int(),
+    contentDownloads: z.number().int(),
+    contentPeople: z.number().int().describe('Distinct people who viewed or downloaded content'),
+  }),
   health: z.object({
     score: figure.describe('0–100'),
     attainment: z.number().describe('0–1, weight 40%'),

@@ -231,6 +231,12 @@ export function scorecardCsv(c: Scorecard, section?: string) {
   s.num('leads', 'acceptance_rate', '', c.leads.acceptanceRate, 'rate');
   s.num('engagement', 'score', '', c.engagement.score, 'points');
   for (const a of c.engagement.activities) s.num('engagement', a.label, 'count', a.count, 'count');
+  s.num('enablement', 'certified_people', '', c.enablement.certifiedPeople, 'count');
+  for (const t of c.enablement.certifiedByType)
+    s.num('enablement', 'certified_people', t.name, t.people, 'count');
+  s.num('enablement', 'completion_rate', '', c.enablement.completionRate, 'rate');
+  s.num('enablement', 'content_views', '', c.enablement.contentViews, 'count');
+  s.num('enablement', 'content_downloads', '', c.enablement.contentDownloads, 'count');
   s.num('health', 'score', '', c.health.score, 'score');
   s.num('health', 'attainment', '', c.health.attainment, 'rate');
   s.num(

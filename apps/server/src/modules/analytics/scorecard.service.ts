@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { assignmentFigures } from '../leads/leads.metrics';
+import { findEnablementFigures } from '../enablement/certifications.repository';
 import { findPartnerOrganization } from '../organizations/organizations.repository';
 import { readMetric } from '../programs/metrics';
 import { findActiveEnrollmentsWithPrograms, findCurrentTiers } from '../programs/programs.repository';
@@ -316,6 +317,7 @@ export async function scorecard(
       medianHoursToAccept: leadFigures.medianHoursToAccept,
     },
     engagement,
+    enablement: await enablementOf(q, id, scope),
     health: {
       score: value(healthScore(attainment, percentile, recency)),
       attainment,
@@ -334,5 +336,22 @@ export async function scorecard(
       won_deals: sourcedWon,
       engagement_score: engagement.score,
     }),
+  };
+}
+
+/** Certified people, course completion and content engagement (docs/METRICS.md, "Enablement"). */
+async function enablementOf(q: Queryable, id: string, scope: Scope): Promise<Scorecard['enablement']> {
+  const f = await findEnablementFigures(q, id, scope.from, scope.to);
+  return {
+    certifiedPeople: f.certified,
+    certifiedByType: f.byType.map((t) => ({ typeId: t.type_id, name: t.name, people: t.people })),
+    coursesStarted: f.learning.started,
+    coursesCompleted: f.learning.completed,
+    completionRate: f.learning.started
+      ? value(Math.round((f.learning.completed / f.learning.started) * 1000) / 1000)
+      : none('Nobody of this partner started a course in the period'),
+    contentViews: f.content.views,
+    contentDownloads: f.content.downloads,
+    contentPeople: f.content.people,
   };
 }

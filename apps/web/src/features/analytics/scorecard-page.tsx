@@ -14,6 +14,7 @@ import { formatPeriod } from './format';
 import { HeadlineCard } from './headline-card';
 import type { DashboardProps } from './dashboard-props';
 import { Section } from './scorecard-section';
+import { EnablementSection } from './scorecard-enablement';
 import { Engagement, Health } from './scorecard-health';
 import { Tiers, Benchmarks } from './scorecard-tiers';
 
@@ -179,6 +180,7 @@ export function ScorecardPage({ partnerId, params, onParamsChange }: Props) {
         <Health card={c} csv={scorecardCsvHref(partnerId, params, 'health')} />
         <Engagement card={c} csv={scorecardCsvHref(partnerId, params, 'engagement')} />
       </SimpleGrid>
+      <EnablementSection card={c} currency={currency} />
       <Tiers card={c} csv={scorecardCsvHref(partnerId, params, 'tiers')} />
       <Benchmarks card={c} own={own} csv={scorecardCsvHref(partnerId, params, 'benchmarks')} />
     </Stack>

@@ -7,6 +7,7 @@ import { partnerQueryOptions } from '../../api/partners';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
+import { NewForYou } from '../enablement/new-for-you';
 import { PartnerInvitations } from '../identity/partner-invitations';
 import { PartnerEnrollments } from '../programs/enrollments/partner-enrollments';
 import { PartnerActions } from './partner-actions';
@@ -82,6 +83,7 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
           <PartnerActions partner={p} />
         </Group>
       </Group>
+      {isOwn && organization.kind === 'partner' && <NewForYou />}
       <PartnerDetails partner={p} />
       <PartnerEnrollments partner={p} />
       {canReadUsers && <PartnerUsers partnerId={p.id} />}

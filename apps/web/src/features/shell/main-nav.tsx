@@ -5,6 +5,7 @@ import { AnalyticsNavLinks } from '../analytics/nav-links';
 import { useCan, useSession } from '../auth/session';
 import { CommunityNavLinks } from '../community/nav-links';
 import { EcosystemNavLinks } from '../connections/nav-links';
+import { EnablementNavLinks } from '../enablement/nav-links';
 import { DealNavLinks } from '../deals/nav-links';
 import { TeamNavLink } from '../identity/account-links';
 import { MappingNavLink } from '../mapping/nav-links';
@@ -51,6 +52,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <MappingNavLink onNavigate={onNavigate} />
       <EcosystemNavLinks onNavigate={onNavigate} />
       <CommunityNavLinks onNavigate={onNavigate} />
+      <EnablementNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />
       {canReadAudit && (
         <NavLinkLink

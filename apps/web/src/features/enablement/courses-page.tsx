@@ -1,0 +1,289 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Fieldset,
+  Group,
+  Modal,
+  NumberInput,
+  Progress,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createCourseBody } from '@partnergraph/shared/contracts/enablement';
+import {
+  type CourseSummary,
+  coursesQueryOptions,
+  pathsQueryOptions,
+  useCreateCourse,
+} from '../../api/enablement';
+import { showServerErrors, useContractForm } from '../../components/forms';
+import { AnchorLink } from '../../components/links';
+import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { useCan } from '../auth/session';
+import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from '../community/segment-picker';
+
+export function CoursesPage() {
+  useDocumentTitle('Courses · PartnerGraph');
+  const canManage = useCan('courses:manage');
+  const [creating, createModal] = useDisclosure(false);
+  const courses = useQuery(coursesQueryOptions());
+  const paths = useQuery(pathsQueryOptions);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>Courses</Title>
+          <Text c="dimmed" size="sm">
+            Lessons and a quiz per course; a learning path of courses earns a certification.
+          </Text>
+        </div>
+        {canManage && (
+          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
+            New course
+          </Button>
+        )}
+      </Group>
+      {courses.isPending ? (
+        <LoadingState label="Loading the courses…" />
+      ) : courses.isError ? (
+        <ErrorAlert error={courses.error} title="The courses could not be loaded" />
+      ) : courses.data.length === 0 ? (
+        <Alert color="gray">No courses yet.</Alert>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} role="list" aria-label="Courses">
+          {courses.data.map((c) => (
+            <CourseCard key={c.id} course={c} />
+          ))}
+        </SimpleGrid>
+      )}
+      {paths.data && paths.data.length > 0 && (
+        <Stack gap="xs">
+          <Title order={2} size="h3">
+            Learning paths
+          </Title>
+          {paths.data.map((p) => (
+            <Card withBorder key={p.id}>
+              <Group justify="space-between">
+                <div>
+                  <Text fw={600}>{p.title}</Text>
+                  <Text size="sm" c="dimmed">
+                    {p.courses.map((c) => `${c.name}${c.completed ? ' ✓' : ''}`).join(' → ')}
+                  </Text>
+                </div>
+                {p.certificationType && <Badge>Earns: {p.certificationType.name}</Badge>}
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      <Modal opened={creating} onClose={createModal.close} title="New course" size="xl">
+        {creating && <CourseBuilder onDone={createModal.close} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function CourseCard({ course: c }: { course: CourseSummary }) {
+  const done = c.lessonsCompleted;
+  return (
+    <Card withBorder role="listitem">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <AnchorLink to="/enablement/courses/$courseId" params={{ courseId: c.id }} fw={600}>
+            {c.title}
+          </AnchorLink>
+          {c.completedAt ? (
+            <Badge color="green">Completed</Badge>
+          ) : c.status === 'draft' ? (
+            <Badge color="gray">Draft</Badge>
+          ) : null}
+        </Group>
+        <Text size="sm" c="dimmed" lineClamp={2}>
+          {c.description || `${c.lessonCount} lessons, ${c.questionCount} quiz questions`}
+        </Text>
+        <Progress
+          value={c.lessonCount ? (done / c.lessonCount) * 100 : 0}
+          aria-label={`${done} of ${c.lessonCount} lessons done`}
+        />
+        <Text size="xs" c="dimmed">
+          {done} of {c.lessonCount} lessons · pass with {c.passingScore}% ·{' '}
+          {c.segment?.label ?? 'Every partner'}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+const blankQuestion = () => ({ prompt: '', options: ['', ''], correctOption: 0 });
+
+function CourseBuilder({ onDone }: { onDone: () => void }) {
+  const create = useCreateCourse();
+  const [everyone, setEveryone] = useState(true);
+  const [segment, setSegment] = useState<SegmentValue>(emptySegment);
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useContractForm(createCourseBody, {
+    title: '',
+    description: '',
+    passingScore: 80,
+    publish: true,
+    lessons: [{ title: '', body: '' }],
+    questions: [blankQuestion()],
+  });
+  const values = form.getValues();
+
+  async function submit(v: typeof form.values) {
+    setAlert(null);
+    if (!everyone && segmentIsEmpty(segment))
+      return setAlert('Choose who it is for, or open it to every partner');
+    try {
+      const course = await create.mutateAsync({ ...v, ...(everyone ? {} : { segment }) });
+      notifications.show({ color: 'green', message: `“${course.title}” is ${course.status}.` });
+      onDone();
+    } catch (err) {
+      const left = showServerErrors(form, err);
+      if (left) setAlert(left);
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack>
+        {alert && (
+          <Alert color="red" role="alert">
+            {alert}
+          </Alert>
+        )}
+        <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
+        <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
+        <Fieldset legend="Lessons">
+          <Stack>
+            {values.lessons.map((_, i) => (
+              <Card withBorder key={form.key(`lessons.${i}`)}>
+                <Stack gap="xs">
+                  <Group justify="space-between">
+                    <Text fw={600}>Lesson {i + 1}</Text>
+                    {values.lessons.length > 1 && (
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Remove lesson ${i + 1}`}
+                        onClick={() => form.removeListItem('lessons', i)}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    )}
+                  </Group>
+                  <TextInput label="Lesson title" required {...form.getInputProps(`lessons.${i}.title`)} />
+                  <Textarea
+                    label="Lesson text (Markdown)"
+                    autosize
+                    minRows={3}
+                    {...form.getInputProps(`lessons.${i}.body`)}
+                  />
+                </Stack>
+              </Card>
+            ))}
+            <Button
+              variant="light"
+              w="fit-content"
+              onClick={() => form.insertListItem('lessons', { title: '', body: '' })}
+            >
+              Add a lesson
+            </Button>
+          </Stack>
+        </Fieldset>
+        <Fieldset legend="Quiz">
+          <Stack>
+            <NumberInput
+              label="Passing score (%)"
+              min={1}
+              max={100}
+              w={200}
+              {...form.getInputProps('passingScore')}
+            />
+            {values.questions.map((q, i) => (
+              <Card withBorder key={form.key(`questions.${i}`)}>
+                <Stack gap="xs">
+                  <Group justify="space-between">
+                    <Text fw={600}>Question {i + 1}</Text>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove question ${i + 1}`}
+                      onClick={() => form.removeListItem('questions', i)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                  <TextInput label="Question" required {...form.getInputProps(`questions.${i}.prompt`)} />
+                  <Radio.Group
+                    label="Options (choose the right one)"
+                    value={String(q.correctOption)}
+                    onChange={(v) => form.setFieldValue(`questions.${i}.correctOption`, Number(v))}
+                    error={form.errors[`questions.${i}.correctOption`]}
+                  >
+                    <Stack gap={6} mt={4}>
+                      {q.options.map((_, j) => (
+                        <Group key={j} wrap="nowrap">
+                          <Radio value={String(j)} aria-label={`Option ${j + 1} is right`} />
+                          <TextInput
+                            aria-label={`Option ${j + 1}`}
+                            placeholder={`Option ${j + 1}`}
+                            style={{ flex: 1 }}
+                            {...form.getInputProps(`questions.${i}.options.${j}`)}
+                          />
+                        </Group>
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    w="fit-content"
+                    onClick={() => form.insertListItem(`questions.${i}.options`, '')}
+                  >
+                    Add an option
+                  </Button>
+                </Stack>
+              </Card>
+            ))}
+            <Button
+              variant="light"
+              w="fit-content"
+              onClick={() => form.insertListItem('questions', blankQuestion())}
+            >
+              Add a question
+            </Button>
+          </Stack>
+        </Fieldset>
+        <Switch
+          label="For every partner"
+          checked={everyone}
+          onChange={(e) => setEveryone(e.currentTarget.checked)}
+        />
+        {!everyone && <SegmentPicker legend="Who it is for" value={segment} onChange={setSegment} />}
+        <Switch label="Publish now" {...form.getInputProps('publish', { type: 'checkbox' })} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            Create course
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
