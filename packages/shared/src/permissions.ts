@@ -100,6 +100,11 @@ const matrix = {
   // its own organization (the service holds each to its own); the vendor admin approves partners' connections.
   'sso:manage': ['admin', 'partner_admin'],
   'sso:approve': ['admin'],
+  'funds:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  'funds:manage': ['admin'],
+  'funds:review': ['admin', 'channel_manager'],
+  'funds:request': ['partner_admin', 'partner_user'],
+  'ledger:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;
