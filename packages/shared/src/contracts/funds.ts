@@ -77,9 +77,9 @@ const percentText = z
   .regex(/^\d{1,3}(\.\d{1,4})?$/, 'A percent such as 2.5')
   .refine((s) => Number(s) <= 100, 'At most 100');
 
+/** Revenue, thresholds and the rebate are in the reporting currency, like tier thresholds. */
 export const rebateParams = z.object({
   kind: z.literal('rebate'),
-  currency: currencyCode,
   tiers: z
     .array(
       z.object({

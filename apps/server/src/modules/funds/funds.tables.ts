@@ -117,7 +117,10 @@ export const fundRequests = pgTable(
     amount: bigint('amount', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     status: text('status', { enum: ['submitted', 'approved', 'rejected', 'claimed', 'closed'] }).notNull(),
-    approvals: jsonb('approvals').$type<{ userId: string; name: string; at: string }[]>().notNull().default([]),
+    approvals: jsonb('approvals')
+      .$type<{ userId: string; name: string; at: string }[]>()
+      .notNull()
+      .default([]),
     approvalsNeeded: integer('approvals_needed').notNull().default(1),
     /** Held against the budget from approval until the claim is decided or the deadline passes. */
     reserved: bigint('reserved', { mode: 'number' }).notNull().default(0),

@@ -28,7 +28,8 @@ function play(seed: number, steps: number) {
       const source = pick(sources);
       // Odd amounts of up to a million dollars, in cents; clawbacks and some adjustments are negative.
       const magnitude = 1 + Math.floor(rand() * 100_000_000);
-      const amount = source === 'clawback' || (source === 'adjustment' && rand() < 0.5) ? -magnitude : magnitude;
+      const amount =
+        source === 'clawback' || (source === 'adjustment' && rand() < 0.5) ? -magnitude : magnitude;
       const entry: EntryMoney = { amount, source, state: 'accrued' };
       postings.push(...accrual(entry));
       entries.push(entry);
@@ -66,7 +67,9 @@ describe('the partner ledger', () => {
       expect(0 - b.approved).toBe(sumIn(entries, 'approved'));
       expect(0 - b.paid).toBe(sumIn(entries, 'paid'));
       const live = entries.filter((e) => e.state !== 'reversed');
-      expect(b.mdf_expense).toBe(live.filter((e) => e.source === 'mdf_claim').reduce((s, e) => s + e.amount, 0));
+      expect(b.mdf_expense).toBe(
+        live.filter((e) => e.source === 'mdf_claim').reduce((s, e) => s + e.amount, 0),
+      );
       expect(b.incentive_expense).toBe(
         live.filter((e) => e.source !== 'mdf_claim').reduce((s, e) => s + e.amount, 0),
       );

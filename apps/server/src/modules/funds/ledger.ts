@@ -43,8 +43,11 @@ export function transition(entry: EntryMoney, to: EntryState): Posting[] {
       ? [move('approved', 'accrued', a, 'reverse'), move('accrued', expense, a, 'reverse')]
       : [move('accrued', expense, a, 'reverse')];
   }
-  if (order[to] !== order[entry.state] + 1) throw new Error(`An entry moves from ${entry.state} to the next state`);
-  return to === 'approved' ? [move('accrued', 'approved', a, 'approve')] : [move('approved', 'paid', a, 'pay')];
+  if (order[to] !== order[entry.state] + 1)
+    throw new Error(`An entry moves from ${entry.state} to the next state`);
+  return to === 'approved'
+    ? [move('accrued', 'approved', a, 'approve')]
+    : [move('approved', 'paid', a, 'pay')];
 }
 
 /** The posting that books a new entry as accrued. */
