@@ -8,7 +8,14 @@ export const ledgerAccounts = ['incentive_expense', 'mdf_expense', 'accrued', 'a
 export type LedgerAccount = (typeof ledgerAccounts)[number];
 export const entryStates = ['accrued', 'approved', 'paid', 'reversed'] as const;
 export type EntryState = (typeof entryStates)[number];
-export const entrySources = ['referral_fee', 'rebate', 'spiff', 'mdf_claim', 'clawback', 'adjustment'] as const;
+export const entrySources = [
+  'referral_fee',
+  'rebate',
+  'spiff',
+  'mdf_claim',
+  'clawback',
+  'adjustment',
+] as const;
 export type EntrySource = (typeof entrySources)[number];
 
 export const ledgerEntrySchema = z.object({
@@ -63,7 +70,10 @@ export const approveEntriesBody = z.object({
 });
 export const manualAccrualBody = z.object({
   partnerId: idSchema,
-  amount: z.number().int().refine((n) => n !== 0, 'An adjustment is not zero'),
+  amount: z
+    .number()
+    .int()
+    .refine((n) => n !== 0, 'An adjustment is not zero'),
   currency: currencyCode,
   occurredOn: calendarDate,
   explanation: z.string().trim().min(3).max(500),
@@ -148,7 +158,9 @@ export const runRebateBody = z.object({
 });
 export const rebateRunSchema = z.object({
   quarter: z.string(),
-  entries: z.array(ledgerEntrySchema).describe('New accruals and adjustments; an unchanged partner adds none'),
+  entries: z
+    .array(ledgerEntrySchema)
+    .describe('New accruals and adjustments; an unchanged partner adds none'),
 });
 
 // --- MDF: budgets, allocations, requests, claims ---
@@ -189,7 +201,10 @@ export const createBudgetBody = z
       .describe('Requests above this need a second approval by a vendor admin'),
     claimDays: z.number().int().min(1).max(365).default(60).describe('Days after the activity to claim'),
   })
-  .refine((b) => b.periodStart <= b.periodEnd, { message: 'The period ends before it starts', path: ['periodEnd'] });
+  .refine((b) => b.periodStart <= b.periodEnd, {
+    message: 'The period ends before it starts',
+    path: ['periodEnd'],
+  });
 
 export const allocationSchema = z.object({
   id: z.string(),
@@ -241,7 +256,14 @@ export const fundRequestSchema = z.object({
   createdAt: timestamp,
 });
 export type FundRequest = z.infer<typeof fundRequestSchema>;
-export const activityTypes = ['event', 'webinar', 'digital_campaign', 'content', 'training', 'other'] as const;
+export const activityTypes = [
+  'event',
+  'webinar',
+  'digital_campaign',
+  'content',
+  'training',
+  'other',
+] as const;
 export const createFundRequestBody = z
   .object({
     budgetId: idSchema,
@@ -307,7 +329,10 @@ export const approveClaimBody = z.object({
   approvedAmount: minorAmount.describe('At most the claimed amount; less is a partial approval'),
   note: z.string().trim().max(1000).optional(),
 });
-export const claimQuery = z.object({ status: z.enum(claimStatuses).optional(), partnerId: idSchema.optional() });
+export const claimQuery = z.object({
+  status: z.enum(claimStatuses).optional(),
+  partnerId: idSchema.optional(),
+});
 export const fileNameQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
 export const fileParams = z.object({ id: idSchema, fileId: idSchema });
 
