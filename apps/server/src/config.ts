@@ -48,6 +48,15 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(512 * 1024 * 1024),
+  /**
+   * Caps every uploaded file (claim proofs, content assets); each kind has its own lower limit too
+   * (files.policies.ts). Files are stored in the database in 1 MiB pieces.
+   */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024),
   /** Where the built web app is served from (default apps/web/dist): a second build can be tried beside the first. */
   WEB_DIST: z.string().min(1).optional(),
   /** Seals CRM tokens, SSO secrets and MFA seeds at rest: base64 of 32 random bytes. Generated into DATA_DIR/secrets.key when unset. */

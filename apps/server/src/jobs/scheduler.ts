@@ -7,6 +7,7 @@ import { runWebhooks } from '../modules/webhooks/delivery';
 import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
 import { expireDealProtection } from '../modules/deals/deal-review.service';
+import { deleteAbandonedUploads } from '../modules/files/files.service';
 import { runDailyDigests } from '../modules/mail/digest.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
@@ -47,6 +48,8 @@ export const jobs: Job[] = [
   { name: 'refresh-analytics-overview', everyMs: 4 * 60_000, run: (db) => refreshOverviewSnapshot(db) },
   // Hourly, but each user gets at most one a day, claimed in the database (mail/digest.service.ts).
   { name: 'send-daily-digests', everyMs: 3600_000, run: (db) => runDailyDigests(db) },
+  // Uploads that no claim or content asset took within a day (an abandoned form).
+  { name: 'delete-abandoned-uploads', everyMs: 3600_000, run: (db) => deleteAbandonedUploads(db) },
 ];
 
 /**

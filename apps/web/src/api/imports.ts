@@ -8,7 +8,6 @@ import type {
   saveMappingBody,
   uploadImportQuery,
 } from '@partnergraph/shared/contracts/imports';
-import type { Problem } from '@partnergraph/shared/contracts/common';
 import {
   infiniteQueryOptions,
   type QueryClient,
@@ -16,7 +15,8 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { ApiError, call, csrfHeaders, http, isApiError, type Page, type Paths, withQuery } from './client';
+import { call, http, isApiError, type Page } from './client';
+import { uploadFile } from './upload';
 
 // Shapes from the contract (types only: the Zod schemas themselves stay out of the browser bundle).
 export type ImportTypeInfo = (typeof importTypeSchema)['_output'];
@@ -172,67 +172,14 @@ export interface UploadInput {
   signal?: AbortSignal;
 }
 
-type Upload = Paths['/imports']['post'];
-type UploadQuery = Upload['parameters']['query'];
-type Uploaded = Upload['responses'][201]['content']['application/json'];
-
-/**
- * POSTs the file itself as the body: the browser streams it from disk, and XMLHttpRequest (unlike
- * fetch, and so unlike the typed client) reports how much was sent. Its query and answer are typed
- * from the schema all the same. The CSRF token is the session's, as the API client sends it.
- */
-function sendFile({ type, encoding, file, onProgress, signal }: UploadInput): Promise<Uploaded> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    const fileName = file.name.trim().slice(0, 200) || 'upload.csv';
-    const query: UploadQuery = { type, fileName, encoding };
-    xhr.open('POST', withQuery('/api/v1/imports', query));
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('content-type', 'text/csv');
-    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
-    xhr.withCredentials = true;
-    xhr.responseType = 'text';
-    xhr.upload.onprogress = (event) =>
-      onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body) return resolve(body as Uploaded);
-      // A proxy in front of the server may answer with HTML: keep the status and a plain title then.
-      const parsed = body && typeof body === 'object' ? (body as Partial<Problem>) : {};
-      const fallback: Problem = {
-        type: 'about:blank',
-        title: xhr.statusText || `HTTP ${xhr.status}`,
-        status: xhr.status,
-      };
-      const retry = Number(xhr.getResponseHeader('retry-after'));
-      reject(
-        new ApiError(
-          { ...fallback, ...parsed, status: xhr.status },
-          Number.isFinite(retry) && retry > 0 ? retry : null,
-        ),
-      );
-    };
-    xhr.onerror = () =>
-      reject(
-        new ApiError({
-          type: 'about:blank',
-          title: 'The upload did not complete',
-          status: 0,
-          detail:
-            'The connection closed before the whole file was sent. Check your connection and try again; a file over the server’s size limit can be cut off this way too.',
-        }),
-      );
-    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
-    if (signal) {
-      if (signal.aborted) return xhr.abort();
-      signal.addEventListener('abort', () => xhr.abort(), { once: true });
-    }
-    xhr.send(file);
+/** The file itself is the body, streamed from disk with its progress reported (api/upload.ts). */
+function sendFile({ type, encoding, file, onProgress, signal }: UploadInput) {
+  const fileName = file.name.trim().slice(0, 200) || 'upload.csv';
+  return uploadFile('/imports', file, {
+    query: { type, fileName, encoding },
+    contentType: 'text/csv',
+    onProgress,
+    signal,
   });
 }
 
