@@ -49,6 +49,8 @@ import scimAdminRoutes from './modules/scim/scim-admin.routes';
 import scimRoutes from './modules/scim/scim.routes';
 import ssoRoutes from './modules/sso/sso.routes';
 import crmRoutes from './modules/crm/crm.routes';
+import mdfRoutes from './modules/funds/mdf.routes';
+import ledgerRoutes from './modules/funds/ledger.routes';
 
 export interface AppOptions {
   config: Config;
@@ -90,6 +92,8 @@ const modules = [
   scimAdminRoutes,
   ssoRoutes,
   crmRoutes,
+  mdfRoutes,
+  ledgerRoutes,
 ];
 
 export async function buildApp({

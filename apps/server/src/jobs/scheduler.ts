@@ -8,6 +8,7 @@ import { refreshPartnerGraph } from '../modules/analytics/network.service';
 import { refreshOverviewSnapshot } from '../modules/analytics/overview.service';
 import { expireDealProtection } from '../modules/deals/deal-review.service';
 import { deleteAbandonedUploads } from '../modules/files/files.service';
+import { releaseLapsedRequests, remindClaimDeadlines } from '../modules/funds/mdf-jobs';
 import { runDailyDigests } from '../modules/mail/digest.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
@@ -50,6 +51,9 @@ export const jobs: Job[] = [
   { name: 'send-daily-digests', everyMs: 3600_000, run: (db) => runDailyDigests(db) },
   // Uploads that no claim or content asset took within a day (an abandoned form).
   { name: 'delete-abandoned-uploads', everyMs: 3600_000, run: (db) => deleteAbandonedUploads(db) },
+  // MDF: reservations of requests never claimed by their deadline go back to the budget; a week before, a reminder.
+  { name: 'release-lapsed-fund-requests', everyMs: 3600_000, run: (db) => releaseLapsedRequests(db) },
+  { name: 'remind-claim-deadlines', everyMs: 3600_000, run: (db) => remindClaimDeadlines(db) },
 ];
 
 /**

@@ -209,6 +209,10 @@ export const createBudgetBody = z
 export const allocationSchema = z.object({
   id: z.string(),
   budgetId: z.string(),
+  budgetName: z.string(),
+  fund: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
   partnerId: z.string(),
   partnerName: z.string(),
   method: z.enum(['fixed_per_tier', 'revenue_share', 'manual']),
@@ -333,7 +337,6 @@ export const claimQuery = z.object({
   status: z.enum(claimStatuses).optional(),
   partnerId: idSchema.optional(),
 });
-export const fileNameQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
 export const fileParams = z.object({ id: idSchema, fileId: idSchema });
 
 // --- Statements and payouts ---
@@ -404,20 +407,3 @@ export const paymentStatusBody = z.object({
     .max(1000),
 });
 export const exportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });
-
-// --- The partner's view ---
-
-export const fundsOverviewSchema = z.object({
-  allocations: z.array(allocationSchema),
-  earnings: z.array(
-    z.object({
-      currency: z.string(),
-      accrued: z.number().int(),
-      approved: z.number().int(),
-      paid: z.number().int(),
-      toDate: z.number().int(),
-    }),
-  ),
-  openRequests: z.number().int(),
-  claimsDueSoon: z.array(z.object({ requestId: z.string(), title: z.string(), claimDeadline: z.string() })),
-});
