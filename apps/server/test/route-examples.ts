@@ -56,6 +56,7 @@ import { insertScimGroupRecord, insertScimTokenRecord } from '../src/modules/sci
 import type { TestApp } from './app';
 import { PASSWORD, type Ecosystem } from './ecosystem';
 import { mfaExamples } from './mfa-examples';
+import { fundsExamples } from './funds-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -254,6 +255,7 @@ const SCIM_PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 export const examples: Record<string, Example> = {
   ...mfaExamples,
+  ...fundsExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({
@@ -580,6 +582,10 @@ export const examples: Record<string, Example> = {
       params: { id: d.id },
       body: { version: d.version, outcome: 'won', amount: 1_200_000, closeDate: todayDate() },
     };
+  },
+  'POST /api/v1/deals/{id}/reopen': async (x) => {
+    const d = await dealOf(x, 'won');
+    return { params: { id: d.id }, body: { version: d.version, reason: 'Customer cancelled' } };
   },
   'GET /api/v1/deals/{id}/conflicts': async (x) => ({ params: { id: (await dealOf(x)).id } }),
   'GET /api/v1/deals/{id}/involvements': async (x) => ({ params: { id: (await dealOf(x)).id } }),

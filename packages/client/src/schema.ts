@@ -29039,7 +29039,7 @@ export interface paths {
         };
         /**
          * List fund budgets with what is allocated, reserved and spent
-         * @description Budgets are the vendor’s: a partner’s list is empty (it sees its allocations).
+         * @description Budgets are the vendor’s; a partner reads its allocations (GET /fund-allocations).
          */
         get: {
             parameters: {
@@ -30728,7 +30728,7 @@ export interface paths {
         };
         /**
          * List incentive rules (rebates, SPIFFs) with their versions
-         * @description The vendor’s: a partner’s list is empty (its entries explain what it earned).
+         * @description The vendor’s terms; a partner reads what it earned in its entries’ explanations.
          */
         get: {
             parameters: {
@@ -31689,10 +31689,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List payout batches
-         * @description The vendor’s: a partner’s list is empty.
-         */
+        /** List payout batches */
         get: {
             parameters: {
                 query?: never;

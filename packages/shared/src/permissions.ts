@@ -101,6 +101,8 @@ const matrix = {
   'sso:manage': ['admin', 'partner_admin'],
   'sso:approve': ['admin'],
   'funds:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  /** Budgets, incentive rules and payout batches: the vendor's alone. */
+  'funds:oversee': ['admin', 'channel_manager', 'analyst'],
   'funds:manage': ['admin'],
   'funds:review': ['admin', 'channel_manager'],
   'funds:request': ['partner_admin', 'partner_user'],

@@ -65,10 +65,10 @@ export const ledgerSummarySchema = z.object({
     .describe('Debits minus credits per account; each currency sums to zero'),
 });
 
-export const approveEntriesBody = z.object({
+export const approveEntriesBody = z.strictObject({
   entryIds: z.array(idSchema).min(1).max(500),
 });
-export const manualAccrualBody = z.object({
+export const manualAccrualBody = z.strictObject({
   partnerId: idSchema,
   amount: z
     .number()
@@ -88,11 +88,11 @@ const percentText = z
   .refine((s) => Number(s) <= 100, 'At most 100');
 
 /** Revenue, thresholds and the rebate are in the reporting currency, like tier thresholds. */
-export const rebateParams = z.object({
+export const rebateParams = z.strictObject({
   kind: z.literal('rebate'),
   tiers: z
     .array(
-      z.object({
+      z.strictObject({
         tierName: z.string().trim().min(1).max(80).describe('A tier name ("Gold"), matched in any program'),
         percent: percentText,
         thresholdMinor: z
@@ -101,7 +101,7 @@ export const rebateParams = z.object({
           .min(0)
           .describe('Quarterly sourced revenue below this earns no rebate'),
         accelerators: z
-          .array(z.object({ aboveMinor: z.number().int().min(0), percent: percentText }))
+          .array(z.strictObject({ aboveMinor: z.number().int().min(0), percent: percentText }))
           .max(10)
           .default([])
           .describe('The revenue above aboveMinor earns this percent instead'),
@@ -111,7 +111,7 @@ export const rebateParams = z.object({
     .max(20),
 });
 export const spiffParams = z
-  .object({
+  .strictObject({
     kind: z.literal('spiff'),
     currency: currencyCode,
     amountMinor: minorAmount.describe('Paid per qualifying won deal'),
@@ -140,17 +140,17 @@ export const incentiveRuleSchema = z.object({
 });
 export type IncentiveRule = z.infer<typeof incentiveRuleSchema>;
 
-export const createRuleBody = z.object({
+export const createRuleBody = z.strictObject({
   name: z.string().trim().min(2).max(120),
   effectiveFrom: calendarDate,
   params: ruleParams,
 });
-export const addRuleVersionBody = z.object({
+export const addRuleVersionBody = z.strictObject({
   version: versionField,
   effectiveFrom: calendarDate,
   params: ruleParams,
 });
-export const runRebateBody = z.object({
+export const runRebateBody = z.strictObject({
   quarter: z
     .string()
     .regex(/^\d{4}-Q[1-4]$/, 'A quarter such as 2026-Q1')
@@ -186,7 +186,7 @@ export const budgetSchema = z.object({
 });
 export type Budget = z.infer<typeof budgetSchema>;
 export const createBudgetBody = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(2).max(120),
     fund: z.string().trim().min(2).max(60).default('MDF').describe('MDF, Co-op, …'),
     programId: idSchema.optional(),
@@ -224,9 +224,9 @@ export const allocationSchema = z.object({
 });
 export type Allocation = z.infer<typeof allocationSchema>;
 export const allocateBody = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('manual'), partnerId: idSchema, amount: minorAmount }),
-  z.object({ method: z.literal('fixed_per_tier'), amount: minorAmount }),
-  z.object({
+  z.strictObject({ method: z.literal('manual'), partnerId: idSchema, amount: minorAmount }),
+  z.strictObject({ method: z.literal('fixed_per_tier'), amount: minorAmount }),
+  z.strictObject({
     method: z.literal('revenue_share'),
     percent: percentText,
     trailingDays: z.number().int().min(1).max(730).default(365),
@@ -269,7 +269,7 @@ export const activityTypes = [
   'other',
 ] as const;
 export const createFundRequestBody = z
-  .object({
+  .strictObject({
     budgetId: idSchema,
     activityType: z.enum(activityTypes),
     title: z.string().trim().min(2).max(200),
@@ -282,13 +282,16 @@ export const createFundRequestBody = z
     currency: currencyCode,
   })
   .refine((r) => r.startsOn <= r.endsOn, { message: 'The activity ends before it starts', path: ['endsOn'] });
-export const decideBody = z.object({ version: versionField });
-export const rejectBody = z.object({ version: versionField, reason: z.string().trim().min(3).max(1000) });
+export const decideBody = z.strictObject({ version: versionField });
+export const rejectBody = z.strictObject({
+  version: versionField,
+  reason: z.string().trim().min(3).max(1000),
+});
 export const fundRequestQuery = z.object({
   status: z.enum(requestStatuses).optional(),
   partnerId: idSchema.optional(),
 });
-export const tagDealBody = z.object({ dealId: idSchema });
+export const tagDealBody = z.strictObject({ dealId: idSchema });
 export const activityReturnSchema = z.object({
   requestId: z.string(),
   cost: z.number().int().describe('Approved claim, else the reserved amount, in the request currency'),
@@ -323,12 +326,12 @@ export const claimSchema = z.object({
   version: z.number().int(),
 });
 export type Claim = z.infer<typeof claimSchema>;
-export const createClaimBody = z.object({
+export const createClaimBody = z.strictObject({
   requestId: idSchema,
   amount: minorAmount,
   note: z.string().trim().max(2000).default(''),
 });
-export const approveClaimBody = z.object({
+export const approveClaimBody = z.strictObject({
   version: versionField,
   approvedAmount: minorAmount.describe('At most the claimed amount; less is a partial approval'),
   note: z.string().trim().max(1000).optional(),
@@ -392,12 +395,12 @@ export const payoutBatchSchema = z.object({
   version: z.number().int(),
 });
 export type PayoutBatch = z.infer<typeof payoutBatchSchema>;
-export const createPayoutBatchBody = z.object({ currency: currencyCode });
-export const paymentStatusBody = z.object({
+export const createPayoutBatchBody = z.strictObject({ currency: currencyCode });
+export const paymentStatusBody = z.strictObject({
   version: versionField,
   payments: z
     .array(
-      z.object({
+      z.strictObject({
         partnerId: idSchema,
         status: z.enum(['paid', 'failed']),
         reference: z.string().trim().min(1).max(200),

@@ -5,7 +5,7 @@ import { fundAllocations, fundClaims, fundRequests, ledgerEntries } from './fund
 
 // Who sees what of funds (product.md): a partner sees its own allocations, requests, claims and ledger
 // entries (so its statements); budgets, rules, payout batches and other partners' records are the
-// vendor's alone. Vendor staff see everything; a channel manager changes only its partners' (services).
+// vendor's alone (their routes are gated by funds:oversee, and the queries below agree). Vendor staff see everything; a channel manager changes only its partners' (services).
 
 const own = (actor: Actor, column: PgColumn) => (isVendor(actor) ? undefined : eq(column, actor.orgId));
 
@@ -15,8 +15,6 @@ export const visibleRequests = (actor: Actor) => own(actor, fundRequests.partner
 export const visibleClaims = (actor: Actor) => own(actor, fundClaims.partnerId);
 export const visibleEntries = (actor: Actor) => own(actor, ledgerEntries.partnerId);
 export const visiblePayoutBatches = (actor: Actor) => (isVendor(actor) ? undefined : sql`false`);
-/** Incentive rules are the vendor's terms; a partner reads what it earned through its entries' explanations. */
-export const mayReadRules = (actor: Actor) => isVendor(actor);
 /** Whose statement a caller may read: vendor staff any partner's, a partner its own. */
 export const statementPartner = (actor: Actor, asked: string | undefined) =>
   isVendor(actor) ? asked : asked === undefined || asked === actor.orgId ? actor.orgId : null;

@@ -22,9 +22,8 @@ import {
   statementSchema,
 } from '@partnergraph/shared/contracts/funds';
 import type { Deps } from '../../lib/deps';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { binaryBody } from '../files/files.service';
-import { mayReadRules } from './funds.visibility';
 import { addRuleVersion, createRule, getRule, listRules, runRebate } from './incentives.service';
 import { addAdjustment, approveEntries, ledgerSummary, listEntries } from './ledger.service';
 import {
@@ -49,15 +48,15 @@ export default async function ledgerRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     '/incentive-rules',
     {
-      config: { access: 'funds:read' },
+      config: { access: 'funds:oversee' },
       schema: {
         tags,
         summary: 'List incentive rules (rebates, SPIFFs) with their versions',
-        description: 'The vendor’s: a partner’s list is empty (its entries explain what it earned).',
+        description: 'The vendor’s terms; a partner reads what it earned in its entries’ explanations.',
         response: { 200: z.object({ items: z.array(incentiveRuleSchema) }) },
       },
     },
-    async (req) => (mayReadRules(req.ctx.actor) ? listRules(db) : { items: [] }),
+    async () => listRules(db),
   );
   r.post(
     '/incentive-rules',
@@ -77,7 +76,7 @@ export default async function ledgerRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     '/incentive-rules/:id',
     {
-      config: { access: 'funds:read' },
+      config: { access: 'funds:oversee' },
       schema: {
         tags,
         summary: 'Get an incentive rule',
@@ -85,10 +84,7 @@ export default async function ledgerRoutes(app: FastifyInstance, { db }: Deps) {
         response: { 200: incentiveRuleSchema },
       },
     },
-    async (req) => {
-      if (!mayReadRules(req.ctx.actor)) throw notFound('incentive rule');
-      return getRule(db, req.params.id);
-    },
+    async (req) => getRule(db, req.params.id),
   );
   r.post(
     '/incentive-rules/:id/versions',
@@ -206,11 +202,10 @@ export default async function ledgerRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     '/payout-batches',
     {
-      config: { access: 'funds:read' },
+      config: { access: 'funds:oversee' },
       schema: {
         tags,
         summary: 'List payout batches',
-        description: 'The vendor’s: a partner’s list is empty.',
         response: { 200: z.object({ items: z.array(payoutBatchSchema) }) },
       },
     },
@@ -234,7 +229,7 @@ export default async function ledgerRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     '/payout-batches/:id',
     {
-      config: { access: 'funds:read' },
+      config: { access: 'funds:oversee' },
       schema: { tags, summary: 'Get a payout batch', params: idParams, response: { 200: payoutBatchSchema } },
     },
     async (req) => getPayoutBatch(db, req.ctx, req.params.id),
@@ -242,7 +237,7 @@ export default async function ledgerRoutes(app: FastifyInstance, { db }: Deps) {
   r.get(
     '/payout-batches/:id/export',
     {
-      config: { access: 'funds:read' },
+      config: { access: 'funds:oversee' },
       schema: {
         tags,
         summary: 'The batch as accounts payable imports it (CSV or JSON)',

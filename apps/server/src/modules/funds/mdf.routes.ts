@@ -60,11 +60,11 @@ export default async function mdfRoutes(app: FastifyInstance, { db, mailer, conf
   r.get(
     '/funds',
     {
-      config: { access: 'funds:read' },
+      config: { access: 'funds:oversee' },
       schema: {
         tags,
         summary: 'List fund budgets with what is allocated, reserved and spent',
-        description: 'Budgets are the vendor’s: a partner’s list is empty (it sees its allocations).',
+        description: 'Budgets are the vendor’s; a partner reads its allocations (GET /fund-allocations).',
         response: { 200: z.object({ items: z.array(budgetSchema) }) },
       },
     },
@@ -86,7 +86,7 @@ export default async function mdfRoutes(app: FastifyInstance, { db, mailer, conf
   r.get(
     '/funds/:id',
     {
-      config: { access: 'funds:read' },
+      config: { access: 'funds:oversee' },
       schema: { tags, summary: 'Get a budget', params: idParams, response: { 200: budgetSchema } },
     },
     async (req) => getBudget(db, req.ctx, req.params.id),
