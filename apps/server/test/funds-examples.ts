@@ -141,6 +141,7 @@ export const fundsExamples: Record<string, Example> = {
       amount: 10_000_000,
     },
   }),
+  'GET /api/v1/funds/metrics': () => ({ query: 'from=2026-01-01&to=2027-01-01' }),
   'GET /api/v1/funds/{id}': async (x) => ({ params: { id: (await budgetOf(x)).id } }),
   'POST /api/v1/funds/{id}/allocations': async (x) => ({
     params: { id: (await budgetOf(x)).id },

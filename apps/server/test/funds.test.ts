@@ -9,6 +9,7 @@ import {
   createProgramRecord,
   createReferralRecord,
 } from '../src/seed/factories';
+import { quarterBounds } from '../src/modules/funds/incentive-rules';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 
@@ -423,6 +424,47 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     expect(
       (await as(t.app, bAdmin).get(`/api/v1/statements?${q}&partnerId=${e.partnerA.id}`)).statusCode,
     ).toBe(404);
+  });
+
+  it('measures MDF utilization, return, claim cycle time and incentive cost share as METRICS.md defines them', async () => {
+    const tagged = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerA.id,
+      status: 'approved',
+      amount: 3_000_000,
+      currency: 'USD',
+    });
+    const tag = await as(t.app, aAdmin).post(`/api/v1/fund-requests/${requestId}/deals`, {
+      dealId: tagged.id,
+    });
+    expect(tag.statusCode).toBe(200);
+    expect(tag.json()).toMatchObject({
+      deals: 1,
+      pipeline: 3_000_000,
+      cost: 400_000,
+      costPerOpportunity: { value: 400_000 },
+    });
+    const q1 = (
+      await as(t.app, admin).get(`/api/v1/funds/metrics?from=${nextYear}-01-01&to=${nextYear}-04-01`)
+    ).json();
+    expect(q1.mdfUtilization).toEqual([
+      { currency: 'USD', budget: 10_000_000, spent: 400_000, utilization: { value: 0.04 } },
+    ]);
+    expect(q1.mdfReturn).toMatchObject([
+      { currency: 'USD', cost: 400_000, pipeline: 3_000_000, pipelinePerUnit: { value: 7.5 } },
+    ]);
+    expect(q1.claimCycleDays.value).toBeNull();
+    const recent = (await as(t.app, admin).get(`/api/v1/funds/metrics?from=${today}&to=${tomorrow}`)).json();
+    expect(recent.claimCycleDays.value).toBeGreaterThanOrEqual(0);
+    const { from, to } = quarterBounds(lastQuarter.name);
+    const quarter = (await as(t.app, admin).get(`/api/v1/funds/metrics?from=${from}&to=${to}`)).json();
+    // The $1,300 rebate over the $60,000 of sourced revenue won that quarter.
+    expect(quarter.incentiveCostShare).toEqual({
+      currency: 'USD',
+      cost: 130_000,
+      sourcedRevenue: 6_000_000,
+      share: { value: 0.0217 },
+    });
+    expect((await as(t.app, aAdmin).get(`/api/v1/funds/metrics?from=${from}&to=${to}`)).statusCode).toBe(403);
   });
 
   it('a claim after its deadline is refused, and the lapsed reservation goes back to the budget', async () => {

@@ -29213,6 +29213,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/funds/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MDF utilization, claim cycle time, MDF return and incentive cost share for a period
+         * @description Definitions in docs/METRICS.md (Funds and incentives). A ratio with nothing to divide by is null with its reason.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    from: string;
+                    /** @description Exclusive end */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            mdfUtilization: {
+                                currency: string;
+                                budget: number;
+                                spent: number;
+                                utilization: {
+                                    value: number | null;
+                                    reason?: string;
+                                };
+                            }[];
+                            /** @description Median days from a claim’s submission to its review */
+                            claimCycleDays: {
+                                value: number | null;
+                                reason?: string;
+                            };
+                            mdfReturn: {
+                                currency: string;
+                                cost: number;
+                                pipeline: number;
+                                wonRevenue: number;
+                                pipelinePerUnit: {
+                                    value: number | null;
+                                    reason?: string;
+                                };
+                                wonRevenuePerUnit: {
+                                    value: number | null;
+                                    reason?: string;
+                                };
+                            }[];
+                            incentiveCostShare: {
+                                currency: string;
+                                cost: number;
+                                sourcedRevenue: number;
+                                share: {
+                                    value: number | null;
+                                    reason?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/funds/{id}": {
         parameters: {
             query?: never;

@@ -410,3 +410,38 @@ export const paymentStatusBody = z.strictObject({
     .max(1000),
 });
 export const exportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });
+
+// --- Metrics (docs/METRICS.md) ---
+
+const figure = z.object({ value: z.number().nullable(), reason: z.string().optional() });
+export const fundsMetricsQuery = z
+  .object({ from: calendarDate, to: calendarDate.describe('Exclusive end') })
+  .refine((q) => q.from < q.to, { message: 'The period ends before it starts', path: ['to'] });
+export const fundsMetricsSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  mdfUtilization: z.array(
+    z.object({
+      currency: z.string(),
+      budget: z.number().int(),
+      spent: z.number().int(),
+      utilization: figure,
+    }),
+  ),
+  claimCycleDays: figure.describe('Median days from a claim’s submission to its review'),
+  mdfReturn: z.array(
+    z.object({
+      currency: z.string(),
+      cost: z.number().int(),
+      pipeline: z.number().int(),
+      wonRevenue: z.number().int(),
+      pipelinePerUnit: figure,
+      wonRevenuePerUnit: figure,
+    }),
+  ),
+  incentiveCostShare: z.object({
+    currency: z.string(),
+    cost: z.number().int(),
+    sourcedRevenue: z.number().int(),
+    share: figure,
+  }),
+});

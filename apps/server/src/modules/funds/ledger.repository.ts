@@ -206,3 +206,20 @@ export function findEntriesOfBatch(q: Queryable, batchId: string) {
     .where(eq(ledgerEntries.payoutBatchId, batchId))
     .orderBy(asc(ledgerEntries.partnerId), asc(ledgerEntries.occurredOn));
 }
+
+/** Incentive entries (not MDF) earned in [from, to) and not reversed, per currency. */
+export async function findIncentiveCostIn(q: Queryable, from: string, to: string) {
+  const rows = await q
+    .select({ currency: ledgerEntries.currency, total: sql<string>`sum(${ledgerEntries.amount})::text` })
+    .from(ledgerEntries)
+    .where(
+      and(
+        sql`${ledgerEntries.source} <> 'mdf_claim'`,
+        sql`${ledgerEntries.state} <> 'reversed'`,
+        gte(ledgerEntries.occurredOn, from),
+        lt(ledgerEntries.occurredOn, to),
+      ),
+    )
+    .groupBy(ledgerEntries.currency);
+  return new Map(rows.map((r) => [r.currency, Number(r.total)]));
+}

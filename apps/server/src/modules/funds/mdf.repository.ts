@@ -342,3 +342,49 @@ export function findClaimsOfRequest(q: Queryable, requestId: string) {
     .where(eq(fundClaims.requestId, requestId))
     .orderBy(asc(fundClaims.submittedAt));
 }
+
+// --- Metrics (docs/METRICS.md) ---
+
+/** Budgets whose period starts in [from, to), with what their approved claims spent. */
+export async function findBudgetSpendStartingIn(q: Queryable, from: string, to: string) {
+  const rows = await q
+    .select()
+    .from(fundBudgets)
+    .where(
+      and(sql`${fundBudgets.periodStart} >= ${from}::date`, sql`${fundBudgets.periodStart} < ${to}::date`),
+    );
+  const use = await findBudgetUse(
+    q,
+    rows.map((b) => b.id),
+  );
+  return rows.map((b) => ({ budget: b, ...use.get(b.id)! }));
+}
+
+/** Claims reviewed (approved in whole or part, or rejected) in [from, to). */
+export function findClaimsReviewedIn(q: Queryable, from: string, to: string) {
+  return q
+    .select({ submittedAt: fundClaims.submittedAt, reviewedAt: fundClaims.reviewedAt })
+    .from(fundClaims)
+    .where(
+      and(
+        sql`${fundClaims.reviewedAt} >= ${from}::timestamptz`,
+        sql`${fundClaims.reviewedAt} < ${to}::timestamptz`,
+      ),
+    );
+}
+
+/** Approved claims of requests in budgets starting in [from, to), with their request. */
+export function findApprovedClaimsOfBudgetsIn(q: Queryable, from: string, to: string) {
+  return q
+    .select({ request: fundRequests, approvedAmount: fundClaims.approvedAmount })
+    .from(fundClaims)
+    .innerJoin(fundRequests, eq(fundRequests.id, fundClaims.requestId))
+    .innerJoin(fundBudgets, eq(fundBudgets.id, fundRequests.budgetId))
+    .where(
+      and(
+        inArray(fundClaims.status, ['approved', 'partially_approved']),
+        sql`${fundBudgets.periodStart} >= ${from}::date`,
+        sql`${fundBudgets.periodStart} < ${to}::date`,
+      ),
+    );
+}

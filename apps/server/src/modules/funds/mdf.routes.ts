@@ -18,6 +18,8 @@ import {
   decideBody,
   fileParams,
   fundRequestQuery,
+  fundsMetricsQuery,
+  fundsMetricsSchema,
   fundRequestSchema,
   rejectBody,
   tagDealBody,
@@ -34,6 +36,7 @@ import {
   openClaimFile,
   rejectClaim,
 } from './claims.service';
+import { fundsMetrics } from './funds-metrics.service';
 import { setFundsMailDeps } from './mdf-jobs';
 import {
   activityReturn,
@@ -82,6 +85,21 @@ export default async function mdfRoutes(app: FastifyInstance, { db, mailer, conf
       },
     },
     async (req, reply) => reply.code(201).send(await createBudget(db, req.ctx, req.body)),
+  );
+  r.get(
+    '/funds/metrics',
+    {
+      config: { access: 'funds:oversee' },
+      schema: {
+        tags,
+        summary: 'MDF utilization, claim cycle time, MDF return and incentive cost share for a period',
+        description:
+          'Definitions in docs/METRICS.md (Funds and incentives). A ratio with nothing to divide by is null with its reason.',
+        querystring: fundsMetricsQuery,
+        response: { 200: fundsMetricsSchema },
+      },
+    },
+    async (req) => fundsMetrics(db, req.query),
   );
   r.get(
     '/funds/:id',
