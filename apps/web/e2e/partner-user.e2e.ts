@@ -22,6 +22,7 @@ describe('a partner user', () => {
       'My programs',
       'Deals',
       'Referrals',
+      'Funds',
       'Connections',
       'Partners to meet',
       'Integrations',

@@ -24,6 +24,7 @@ describe('the vendor admin', () => {
       'Deals',
       'Deal review',
       'Referrals',
+      'Funds',
       'Connections',
       'Integrations',
       'Solutions',

@@ -158,6 +158,7 @@ describe('vendor staff at work', () => {
       'Deals',
       'Deal review',
       'Referrals',
+      'Funds',
       'Connections',
       'Integrations',
       'Solutions',

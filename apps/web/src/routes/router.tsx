@@ -75,6 +75,7 @@ import { accountSecurityRoute, organizationSecurityRoute, securityRoute } from '
 import { crmCallbackRoute, crmConnectionRoute, crmRoute } from '../features/crm/routes';
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
 import { ssoSettingsRoute } from '../features/sso/routes';
+import { fundsRoute } from '../features/funds/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
 import { appRoute, rootRoute } from './root';
 
@@ -134,6 +135,7 @@ const routeTree = rootRoute.addChildren([
     webhooksRoute,
     webhookRoute,
     ssoSettingsRoute,
+    fundsRoute,
     crmRoute,
     crmCallbackRoute,
     crmConnectionRoute,

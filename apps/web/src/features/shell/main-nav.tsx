@@ -10,6 +10,7 @@ import { TeamNavLink } from '../identity/account-links';
 import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
+import { FundsNavLink } from '../funds/nav-links';
 import { ScimNavLink } from '../scim/nav-link';
 import { SecurityNavLink } from '../security/nav-links';
 import { SettingsNavLink } from '../settings/nav-links';
@@ -45,6 +46,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <ProgramNavLinks onNavigate={onNavigate} />
       <DealNavLinks onNavigate={onNavigate} />
       <ReferralsNavLink onNavigate={onNavigate} />
+      <FundsNavLink onNavigate={onNavigate} />
       <EcosystemNavLinks onNavigate={onNavigate} />
       <CommunityNavLinks onNavigate={onNavigate} />
       <TeamNavLink onNavigate={onNavigate} />
