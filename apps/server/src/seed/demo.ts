@@ -14,6 +14,7 @@ import {
 } from './factories';
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
 import { loadDemoMarketplace } from './demo-marketplace';
+import { loadDemoFunds } from './demo-funds';
 import { loadDemoCommunity } from './demo-community';
 import { settings } from '../modules/settings/settings.tables';
 
@@ -196,6 +197,11 @@ export async function loadDemoEcosystem(
   await loadDemoMarketplace(q, faker, partners);
   // Its own random sequence: adding community content never changes the partners and deals above.
   await loadDemoCommunity(q);
+  await loadDemoFunds(
+    q,
+    { northwind: partners[0]!.id, contoso: partners[1]!.id },
+    { id: cm1.id, name: 'Casey Morgan' },
+  );
   // The vendor's own sales team covers three markets in three industries: the coverage multiplier's base.
   await q
     .update(settings)
