@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatMinor } from '@partnergraph/shared/contracts/money';
-import { rebateParams, spiffParams } from '@partnergraph/shared/contracts/funds';
+import type { rebateParams, spiffParams } from '@partnergraph/shared/contracts/funds';
 import { divideHalfUp, percentOf } from '../../lib/money';
 
 // Incentive rules as pure functions: each answers an amount and, in words, how it was reached, so an

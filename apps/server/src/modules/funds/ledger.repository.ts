@@ -116,6 +116,7 @@ export async function findTrialBalance(q: Queryable, actor: Actor) {
 
 /** Sums per partner, currency and state. */
 export async function findBalances(q: Queryable, actor: Actor, partnerId?: string) {
+  if (partnerId !== undefined && !isId(partnerId)) return [];
   return q
     .select({
       partnerId: ledgerEntries.partnerId,
