@@ -17,6 +17,7 @@ describe('MDF: request, approval, claim with proof, partial approval, statement'
     await waitForPath(page, '/organization');
     await page.getByRole('link', { name: 'Funds' }).click();
     await page.getByRole('heading', { name: 'Funds', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Funds available' }).waitFor();
     const available = await tableRows(page, 'Funds available');
     expect(available[0]).toContain('Q4 2026 MDF — Gold resellers');
     expect(available[0]).toContain('$11,000.00');

@@ -87,17 +87,15 @@ export async function insertEntryRecord(
       claimId: input.claimId ?? null,
     })
     .returning();
-  await q
-    .insert(ledgerPostings)
-    .values(
-      postings.map((p) => ({
-        id: newId(),
-        entryId: id,
-        partnerId: input.partnerId,
-        currency: input.currency,
-        ...p,
-        postedOn: input.postedOn,
-      })),
-    );
+  await q.insert(ledgerPostings).values(
+    postings.map((p) => ({
+      id: newId(),
+      entryId: id,
+      partnerId: input.partnerId,
+      currency: input.currency,
+      ...p,
+      postedOn: input.postedOn,
+    })),
+  );
   return row!;
 }
