@@ -22,13 +22,14 @@ describe('MDF: request, approval, claim with proof, partial approval, statement'
     expect(available[0]).toContain('Q4 2026 MDF — Gold resellers');
     expect(available[0]).toContain('$11,000.00');
 
-    await page.getByRole('combobox', { name: 'Budget' }).click();
+    const form = page.getByRole('region', { name: 'Request funds' });
+    await form.getByRole('combobox', { name: 'Budget' }).click();
     await page.getByRole('option', { name: 'Q4 2026 MDF — Gold resellers' }).click();
-    await page.getByRole('textbox', { name: 'Title' }).fill(title);
-    await page.getByLabel('Starts on').fill('2026-12-01');
-    await page.getByLabel('Ends on').fill('2026-12-02');
-    await page.getByRole('textbox', { name: 'Amount (USD)' }).fill('2,500');
-    await page.getByRole('button', { name: 'Send the request' }).click();
+    await form.getByRole('textbox', { name: 'Title' }).fill(title);
+    await form.getByLabel('Starts on').fill('2026-12-01');
+    await form.getByLabel('Ends on').fill('2026-12-02');
+    await form.getByRole('textbox', { name: 'Amount (USD)', exact: true }).fill('2,500');
+    await form.getByRole('button', { name: 'Send the request' }).click();
     await page.getByText('Your request was sent for approval.').waitFor();
     await page.getByLabel(`Request ${title}`).waitFor();
   });
