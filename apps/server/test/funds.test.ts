@@ -502,4 +502,51 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
       released: 100_000,
     });
   });
+  it('a large request needs a second approval by a vendor admin; a week before its deadline the partner is reminded once', async () => {
+    const b = await as(t.app, admin).post('/api/v1/funds', {
+      ...budgetBody,
+      name: 'This month',
+      periodStart: iso(new Date(now.getTime() - 10 * DAY)),
+      periodEnd: iso(new Date(now.getTime() + 30 * DAY)),
+      secondApprovalAbove: 100_000,
+      claimDays: 3,
+    });
+    await as(t.app, admin).post(`/api/v1/funds/${b.json().id}/allocations`, {
+      method: 'manual',
+      partnerId: e.partnerA.id,
+      amount: 500_000,
+    });
+    const r = await as(t.app, aAdmin).post('/api/v1/fund-requests', {
+      budgetId: b.json().id,
+      activityType: 'training',
+      title: 'Partner bootcamp',
+      startsOn: today,
+      endsOn: today,
+      amount: 200_000,
+      currency: 'USD',
+    });
+    expect(r.json().approvalsNeeded).toBe(2);
+    const first = await as(t.app, cm).post(`/api/v1/fund-requests/${r.json().id}/approve`, { version: 1 });
+    expect(first.json()).toMatchObject({
+      status: 'submitted',
+      reserved: 0,
+      approvals: [{ name: 'Carl Manager' }],
+    });
+    const again = await as(t.app, cm).post(`/api/v1/fund-requests/${r.json().id}/approve`, { version: 2 });
+    expect(again.statusCode).toBe(422);
+    const second = await as(t.app, admin).post(`/api/v1/fund-requests/${r.json().id}/approve`, {
+      version: 2,
+    });
+    expect(second.json()).toMatchObject({ status: 'approved', reserved: 200_000 });
+    const deadline = iso(new Date(now.getTime() + 3 * DAY));
+    expect(second.json().claimDeadline).toBe(deadline);
+
+    const { remindClaimDeadlines } = await import('../src/modules/funds/mdf-jobs');
+    const before = t.mailer.sent.length;
+    expect(await remindClaimDeadlines(t.database.db)).toEqual({ reminded: 1 });
+    const mail = t.mailer.sent.slice(before);
+    expect(mail.map((m) => m.to)).toEqual([e.aAdmin.email]);
+    expect(mail[0]!.subject).toBe(`Claim “Partner bootcamp” by ${deadline}`);
+    expect(await remindClaimDeadlines(t.database.db)).toEqual({ reminded: 0 });
+  });
 });
