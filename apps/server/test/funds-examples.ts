@@ -56,21 +56,37 @@ const ownerCtx = (x: ExampleInput) =>
     scope: 'read_write',
   });
 
-/** A budget with the owner allocated $10,000 of it. */
-async function budgetOf(x: ExampleInput) {
-  const db = x.t.database.db;
-  const y = nextYear();
-  const budget = await createBudget(db, vendorCtx(x), {
-    name: 'Example MDF',
-    fund: 'MDF',
-    periodStart: `${y}-01-01`,
-    periodEnd: `${y}-12-31`,
-    currency: 'USD',
-    amount: 100_000_000,
-    claimDays: 60,
-  });
-  await allocate(db, vendorCtx(x), budget.id, { method: 'manual', partnerId: x.owner.id, amount: 1_000_000 });
-  return budget;
+/** Each owner's budget (made once per owner and test app: the walkers call examples by the hundred). */
+const budgets = new WeakMap<TestApp, Map<string, Promise<{ id: string }>>>();
+
+/** A budget with the owner allocated $100,000 of it: room for a hundred $1,000 example requests. */
+function budgetOf(x: ExampleInput) {
+  const byOwner = budgets.get(x.t) ?? new Map<string, Promise<{ id: string }>>();
+  budgets.set(x.t, byOwner);
+  let made = byOwner.get(x.owner.id);
+  if (!made) {
+    made = (async () => {
+      const db = x.t.database.db;
+      const y = nextYear();
+      const budget = await createBudget(db, vendorCtx(x), {
+        name: 'Example MDF',
+        fund: 'MDF',
+        periodStart: `${y}-01-01`,
+        periodEnd: `${y}-12-31`,
+        currency: 'USD',
+        amount: 100_000_000,
+        claimDays: 60,
+      });
+      await allocate(db, vendorCtx(x), budget.id, {
+        method: 'manual',
+        partnerId: x.owner.id,
+        amount: 10_000_000,
+      });
+      return budget;
+    })();
+    byOwner.set(x.owner.id, made);
+  }
+  return made;
 }
 
 const requestBody = (budgetId: string) => ({
@@ -145,7 +161,7 @@ export const fundsExamples: Record<string, Example> = {
   'GET /api/v1/funds/{id}': async (x) => ({ params: { id: (await budgetOf(x)).id } }),
   'POST /api/v1/funds/{id}/allocations': async (x) => ({
     params: { id: (await budgetOf(x)).id },
-    body: { method: 'manual', partnerId: x.owner.id, amount: 2_000_000 },
+    body: { method: 'manual', partnerId: x.owner.id, amount: 10_000_000 },
   }),
   'GET /api/v1/fund-allocations': () => ({}),
   'GET /api/v1/fund-requests': () => ({ query: 'status=submitted' }),
