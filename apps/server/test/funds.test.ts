@@ -549,4 +549,22 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     expect(mail[0]!.subject).toBe(`Claim “Partner bootcamp” by ${deadline}`);
     expect(await remindClaimDeadlines(t.database.db)).toEqual({ reminded: 0 });
   });
+  it('allocates a percent of each Gold partner’s trailing sourced revenue, with its basis', async () => {
+    const b = await as(t.app, admin).post('/api/v1/funds', {
+      ...budgetBody,
+      name: 'Co-op by revenue',
+      fund: 'Co-op',
+    });
+    const res = await as(t.app, admin).post(`/api/v1/funds/${b.json().id}/allocations`, {
+      method: 'revenue_share',
+      percent: '10',
+      trailingDays: 730,
+    });
+    expect(res.statusCode).toBe(200);
+    // A's only won deal by now is the $60,000 one (the $20,000 deal was reopened); B is not Gold.
+    expect(res.json().items).toMatchObject([
+      { partnerId: e.partnerA.id, method: 'revenue_share', amount: 600_000 },
+    ]);
+    expect(res.json().items[0].basis).toContain('10% of $60,000.00 sourced revenue');
+  });
 });
