@@ -56,6 +56,8 @@ import leadRoutes from './modules/leads/leads.routes';
 import contentRoutes from './modules/enablement/content.routes';
 import learningRoutes from './modules/enablement/learning.routes';
 import certificationRoutes from './modules/enablement/certifications.routes';
+import mdfRoutes from './modules/funds/mdf.routes';
+import ledgerRoutes from './modules/funds/ledger.routes';
 
 export interface AppOptions {
   config: Config;
@@ -103,6 +105,8 @@ const modules = [
   contentRoutes,
   learningRoutes,
   certificationRoutes,
+  mdfRoutes,
+  ledgerRoutes,
 ];
 
 export async function buildApp({

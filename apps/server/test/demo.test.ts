@@ -143,6 +143,21 @@ describe('the demo ecosystem', () => {
     expect(counterparts.map((c: { name: string }) => c.name)).toContain('Contoso Cloud Services');
   });
 
+  it('has funds to work with: a Gold budget, a request to review, a claim to make, and a ledger that balances', async () => {
+    const cm = await signIn(t.app, 'cm@example.com', 'partnergraph-demo');
+    const queue = (await as(t.app, cm).get('/api/v1/fund-requests?status=submitted')).json().items;
+    expect(queue.map((r: { title: string }) => r.title)).toContain('London cloud migration breakfast');
+    const northwind = await signIn(t.app, 'admin@northwind.example', 'partnergraph-demo');
+    const [allocation] = (await as(t.app, northwind).get('/api/v1/fund-allocations')).json().items;
+    // $20,000 allocated, $5,000 reserved for the webinar, $4,000 spent on the campaign.
+    expect(allocation).toMatchObject({ amount: 2_000_000, available: 1_100_000 });
+    const requests = (await as(t.app, northwind).get('/api/v1/fund-requests?status=approved')).json().items;
+    expect(requests).toMatchObject([{ title: 'Backup for MSPs webinar', claimDeadline: '2027-01-05' }]);
+    const summary = (await as(t.app, cm).get('/api/v1/ledger/summary')).json();
+    expect(summary.trialBalance.reduce((s: number, b: { balance: number }) => s + b.balance, 0)).toBe(0);
+    expect(summary.balances).toHaveLength(2);
+  });
+
   it('has a marketplace to explore: published profiles, connections, integrations and a joint solution', async () => {
     expect(
       await count(sql`select count(*) as n from partner_profiles where status = 'published'`),

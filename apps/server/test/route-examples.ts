@@ -60,6 +60,7 @@ import { mfaExamples } from './mfa-examples';
 import { leadExamples } from './lead-examples';
 import { mappingExamples } from './mapping-examples';
 import { enablementExamples } from './enablement-examples';
+import { fundsExamples } from './funds-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -261,6 +262,7 @@ export const examples: Record<string, Example> = {
   ...leadExamples,
   ...mappingExamples,
   ...enablementExamples,
+  ...fundsExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({
@@ -607,6 +609,10 @@ export const examples: Record<string, Example> = {
       params: { id: d.id },
       body: { version: d.version, outcome: 'won', amount: 1_200_000, closeDate: todayDate() },
     };
+  },
+  'POST /api/v1/deals/{id}/reopen': async (x) => {
+    const d = await dealOf(x, 'won');
+    return { params: { id: d.id }, body: { version: d.version, reason: 'Customer cancelled' } };
   },
   'GET /api/v1/deals/{id}/conflicts': async (x) => ({ params: { id: (await dealOf(x)).id } }),
   'GET /api/v1/deals/{id}/involvements': async (x) => ({ params: { id: (await dealOf(x)).id } }),

@@ -24,6 +24,7 @@ describe('a partner user', () => {
       'Referrals',
       'Leads',
       'Account mapping',
+      'Funds',
       'Connections',
       'Partners to meet',
       'Integrations',

@@ -27,6 +27,7 @@ describe('the vendor admin', () => {
       'Leads',
       'Lead routing',
       'Account mapping',
+      'Funds',
       'Connections',
       'Integrations',
       'Solutions',

@@ -161,6 +161,7 @@ describe('vendor staff at work', () => {
       'Leads',
       'Lead routing',
       'Account mapping',
+      'Funds',
       'Connections',
       'Integrations',
       'Solutions',

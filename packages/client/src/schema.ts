@@ -10616,6 +10616,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deals/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a won or lost deal (cancelled, refunded) with a reason: it is approved again, and what it earned partners is reversed or clawed back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Its id in the system it was imported from (vendor only) */
+                            externalId: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "approved" | "rejected" | "won" | "lost" | "expired";
+                            stage: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit") | null;
+                            /** @description The registering organization (the vendor for vendor-recorded deals) */
+                            registeredBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Who registered it; shown to the registering organization and the vendor */
+                            registeredByUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            vendorRecorded: boolean;
+                            customer: {
+                                name: string;
+                                domain: string | null;
+                                country: string;
+                                industry: string | null;
+                            };
+                            /** @description Minor units; the final amount once won */
+                            amount: number;
+                            currency: string;
+                            /** @description The amount in the reporting currency at the close date (closed) or today (open) */
+                            reporting: {
+                                amount: number;
+                                currency: string;
+                                rate: string;
+                                rateDate: string;
+                            } | null;
+                            products: string[];
+                            expectedCloseDate: string;
+                            /** @description The registering organization's notes; null for anyone else but the vendor */
+                            notes: string | null;
+                            protection: {
+                                days: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                startedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                expiresAt: string;
+                                extensionRequest: {
+                                    days: number;
+                                    reason: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    at: string;
+                                } | null;
+                            } | null;
+                            /** @description Why it was rejected */
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            closeDate: string | null;
+                            lostReason: string | null;
+                            referralId: string | null;
+                            involvements: {
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "sourced" | "referred" | "co_sell" | "implementation" | "integration" | "influenced";
+                                /** @enum {string} */
+                                status: "proposed" | "confirmed";
+                                /** @description Visible to the vendor and to the organization that wrote it */
+                                note: string | null;
+                                /** @description The partner that proposed it; null when the vendor added it */
+                                proposedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When the partner became involved; orders first/last-touch attribution
+                                 */
+                                involvedAt: string;
+                                confirmedAt: string | null;
+                            }[];
+                            /** @description The caller's organization's confirmed role, if any */
+                            myRole: ("sourced" | "referred" | "co_sell" | "implementation" | "integration" | "influenced") | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deals/{id}/conflicts": {
         parameters: {
             query?: never;
@@ -37319,6 +37486,3218 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List fund budgets with what is allocated, reserved and spent
+         * @description Budgets are the vendor’s; a partner reads its allocations (GET /fund-allocations).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                fund: string;
+                                programId: string | null;
+                                tierName: string | null;
+                                region: string | null;
+                                periodStart: string;
+                                periodEnd: string;
+                                currency: string;
+                                amount: number;
+                                allocated: number;
+                                /** @description Approved requests not yet claimed */
+                                reserved: number;
+                                /** @description Approved claims */
+                                spent: number;
+                                secondApprovalAbove: number | null;
+                                claimDays: number;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a budget for a period, by fund, program, tier or region */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description MDF, Co-op, …
+                         * @default MDF
+                         */
+                        fund?: string;
+                        /** @description Opaque identifier */
+                        programId?: string;
+                        /** @description Only partners at this tier draw on it */
+                        tierName?: string;
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        region?: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         */
+                        periodStart: string;
+                        /**
+                         * Format: date
+                         * @description Last day of the period
+                         */
+                        periodEnd: string;
+                        /** @description ISO 4217 currency code, e.g. EUR */
+                        currency: string;
+                        /** @description Integer minor units of the currency (cents for USD, yen for JPY) */
+                        amount: number;
+                        /** @description Requests above this need a second approval by a vendor admin */
+                        secondApprovalAbove?: number;
+                        /**
+                         * @description Days after the activity to claim
+                         * @default 60
+                         */
+                        claimDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            fund: string;
+                            programId: string | null;
+                            tierName: string | null;
+                            region: string | null;
+                            periodStart: string;
+                            periodEnd: string;
+                            currency: string;
+                            amount: number;
+                            allocated: number;
+                            /** @description Approved requests not yet claimed */
+                            reserved: number;
+                            /** @description Approved claims */
+                            spent: number;
+                            secondApprovalAbove: number | null;
+                            claimDays: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funds/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MDF utilization, claim cycle time, MDF return and incentive cost share for a period
+         * @description Definitions in docs/METRICS.md (Funds and incentives). A ratio with nothing to divide by is null with its reason.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    from: string;
+                    /** @description Exclusive end */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            mdfUtilization: {
+                                currency: string;
+                                budget: number;
+                                spent: number;
+                                utilization: {
+                                    value: number | null;
+                                    reason?: string;
+                                };
+                            }[];
+                            /** @description Median days from a claim’s submission to its review */
+                            claimCycleDays: {
+                                value: number | null;
+                                reason?: string;
+                            };
+                            mdfReturn: {
+                                currency: string;
+                                cost: number;
+                                pipeline: number;
+                                wonRevenue: number;
+                                pipelinePerUnit: {
+                                    value: number | null;
+                                    reason?: string;
+                                };
+                                wonRevenuePerUnit: {
+                                    value: number | null;
+                                    reason?: string;
+                                };
+                            }[];
+                            incentiveCostShare: {
+                                currency: string;
+                                cost: number;
+                                sourcedRevenue: number;
+                                share: {
+                                    value: number | null;
+                                    reason?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a budget */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            fund: string;
+                            programId: string | null;
+                            tierName: string | null;
+                            region: string | null;
+                            periodStart: string;
+                            periodEnd: string;
+                            currency: string;
+                            amount: number;
+                            allocated: number;
+                            /** @description Approved requests not yet claimed */
+                            reserved: number;
+                            /** @description Approved claims */
+                            spent: number;
+                            secondApprovalAbove: number | null;
+                            claimDays: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funds/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allocate a budget: fixed per tier, a percent of trailing sourced revenue, or by hand
+         * @description `fixed_per_tier` and `revenue_share` allocate to every active partner at the budget’s tier (and region); revenue share reads sourced revenue won in the trailing days before the period, in the reporting currency. The total may not exceed the budget (422), nor an allocation fall below what its partner has drawn.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "manual";
+                        /** @description Opaque identifier */
+                        partnerId: string;
+                        /** @description Integer minor units of the currency (cents for USD, yen for JPY) */
+                        amount: number;
+                    } | {
+                        /** @enum {string} */
+                        method: "fixed_per_tier";
+                        /** @description Integer minor units of the currency (cents for USD, yen for JPY) */
+                        amount: number;
+                    } | {
+                        /** @enum {string} */
+                        method: "revenue_share";
+                        percent: string;
+                        /** @default 365 */
+                        trailingDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                budgetId: string;
+                                budgetName: string;
+                                fund: string;
+                                periodStart: string;
+                                periodEnd: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                method: "fixed_per_tier" | "revenue_share" | "manual";
+                                basis: string;
+                                amount: number;
+                                currency: string;
+                                /** @description Allocation less what is reserved or spent */
+                                available: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund-allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Allocations with what is still available
+         * @description A partner sees its own: the funds it may request.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque identifier */
+                    budgetId?: string;
+                    /** @description Opaque identifier */
+                    partnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                budgetId: string;
+                                budgetName: string;
+                                fund: string;
+                                periodStart: string;
+                                periodEnd: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                method: "fixed_per_tier" | "revenue_share" | "manual";
+                                basis: string;
+                                amount: number;
+                                currency: string;
+                                /** @description Allocation less what is reserved or spent */
+                                available: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List fund requests */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "approved" | "rejected" | "claimed" | "closed";
+                    /** @description Opaque identifier */
+                    partnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                budgetId: string;
+                                budgetName: string;
+                                partnerId: string;
+                                partnerName: string;
+                                activityType: string;
+                                title: string;
+                                plan: string;
+                                startsOn: string;
+                                endsOn: string;
+                                expectedLeads: number;
+                                expectedPipeline: number;
+                                amount: number;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected" | "claimed" | "closed";
+                                approvals: {
+                                    userId: string;
+                                    name: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    at: string;
+                                }[];
+                                approvalsNeeded: number;
+                                reserved: number;
+                                released: number;
+                                claimDeadline: string | null;
+                                decisionReason: string | null;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Request funds for an activity
+         * @description From a budget your organization holds an allocation in, in its currency. A request over what is available (allocated, less reserved, spent and awaiting approval) answers 422 with the figures.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        budgetId: string;
+                        /** @enum {string} */
+                        activityType: "event" | "webinar" | "digital_campaign" | "content" | "training" | "other";
+                        title: string;
+                        /** @default  */
+                        plan?: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         */
+                        endsOn: string;
+                        /** @default 0 */
+                        expectedLeads?: number;
+                        /** @default 0 */
+                        expectedPipeline?: number;
+                        /** @description Integer minor units of the currency (cents for USD, yen for JPY) */
+                        amount: number;
+                        /** @description ISO 4217 currency code, e.g. EUR */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            budgetId: string;
+                            budgetName: string;
+                            partnerId: string;
+                            partnerName: string;
+                            activityType: string;
+                            title: string;
+                            plan: string;
+                            startsOn: string;
+                            endsOn: string;
+                            expectedLeads: number;
+                            expectedPipeline: number;
+                            amount: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "claimed" | "closed";
+                            approvals: {
+                                userId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                at: string;
+                            }[];
+                            approvalsNeeded: number;
+                            reserved: number;
+                            released: number;
+                            claimDeadline: string | null;
+                            decisionReason: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a fund request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            budgetId: string;
+                            budgetName: string;
+                            partnerId: string;
+                            partnerName: string;
+                            activityType: string;
+                            title: string;
+                            plan: string;
+                            startsOn: string;
+                            endsOn: string;
+                            expectedLeads: number;
+                            expectedPipeline: number;
+                            amount: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "claimed" | "closed";
+                            approvals: {
+                                userId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                at: string;
+                            }[];
+                            approvalsNeeded: number;
+                            reserved: number;
+                            released: number;
+                            claimDeadline: string | null;
+                            decisionReason: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a request (one step); the last step reserves the amount
+         * @description Above the budget’s second-approval mark a request needs two approvers, the second a vendor admin. The final approval reserves the amount and sets the claim deadline (the activity’s end plus the budget’s claim days).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            budgetId: string;
+                            budgetName: string;
+                            partnerId: string;
+                            partnerName: string;
+                            activityType: string;
+                            title: string;
+                            plan: string;
+                            startsOn: string;
+                            endsOn: string;
+                            expectedLeads: number;
+                            expectedPipeline: number;
+                            amount: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "claimed" | "closed";
+                            approvals: {
+                                userId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                at: string;
+                            }[];
+                            approvalsNeeded: number;
+                            reserved: number;
+                            released: number;
+                            claimDeadline: string | null;
+                            decisionReason: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a request with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            budgetId: string;
+                            budgetName: string;
+                            partnerId: string;
+                            partnerName: string;
+                            activityType: string;
+                            title: string;
+                            plan: string;
+                            startsOn: string;
+                            endsOn: string;
+                            expectedLeads: number;
+                            expectedPipeline: number;
+                            amount: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "claimed" | "closed";
+                            approvals: {
+                                userId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                at: string;
+                            }[];
+                            approvalsNeeded: number;
+                            reserved: number;
+                            released: number;
+                            claimDeadline: string | null;
+                            decisionReason: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund-requests/{id}/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tag one of your deals to a funded activity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        dealId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requestId: string;
+                            /** @description Approved claim, else the reserved amount, in the request currency */
+                            cost: number;
+                            currency: string;
+                            deals: number;
+                            /** @description Open tagged deals in the request currency */
+                            pipeline: number;
+                            wonRevenue: number;
+                            /** @description Cost divided by tagged deals */
+                            costPerOpportunity: {
+                                value: number | null;
+                                reason?: string;
+                            };
+                            dealIds: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund-requests/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activity’s return: tagged deals, pipeline, won revenue, cost per opportunity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requestId: string;
+                            /** @description Approved claim, else the reserved amount, in the request currency */
+                            cost: number;
+                            currency: string;
+                            deals: number;
+                            /** @description Open tagged deals in the request currency */
+                            pipeline: number;
+                            wonRevenue: number;
+                            /** @description Cost divided by tagged deals */
+                            costPerOpportunity: {
+                                value: number | null;
+                                reason?: string;
+                            };
+                            dealIds: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List claims */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "approved" | "partially_approved" | "rejected";
+                    /** @description Opaque identifier */
+                    partnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                requestId: string;
+                                requestTitle: string;
+                                partnerId: string;
+                                partnerName: string;
+                                amount: number;
+                                approvedAmount: number | null;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "partially_approved" | "rejected";
+                                note: string;
+                                reviewNote: string | null;
+                                files: {
+                                    id: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    bytes: number;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                submittedAt: string;
+                                reviewedAt: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Claim an approved request
+         * @description By the claim deadline (422 after it) and at most the approved amount (422 beyond). Then add the proof: POST /claims/{id}/files.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        requestId: string;
+                        /** @description Integer minor units of the currency (cents for USD, yen for JPY) */
+                        amount: number;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requestId: string;
+                            requestTitle: string;
+                            partnerId: string;
+                            partnerName: string;
+                            amount: number;
+                            approvedAmount: number | null;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "partially_approved" | "rejected";
+                            note: string;
+                            reviewNote: string | null;
+                            files: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a claim */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requestId: string;
+                            requestTitle: string;
+                            partnerId: string;
+                            partnerName: string;
+                            amount: number;
+                            approvedAmount: number | null;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "partially_approved" | "rejected";
+                            note: string;
+                            reviewNote: string | null;
+                            files: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add proof of performance to a claim (the file is the request body)
+         * @description The body is the file itself, any Content-Type; its type is read from the content: PDF, PNG, JPEG, WebP, HEIC, CSV or text, XLSX, DOCX (415 otherwise), 20 MiB at most (413). `fileName` names it.
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requestId: string;
+                            requestTitle: string;
+                            partnerId: string;
+                            partnerName: string;
+                            amount: number;
+                            approvedAmount: number | null;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "partially_approved" | "rejected";
+                            note: string;
+                            reviewNote: string | null;
+                            files: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a claim’s proof file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve all or part of a claim
+         * @description What is approved is booked to the partner’s ledger, approved for payment; what the request reserved beyond it is released to the budget.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        /** @description At most the claimed amount; less is a partial approval */
+                        approvedAmount: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requestId: string;
+                            requestTitle: string;
+                            partnerId: string;
+                            partnerName: string;
+                            amount: number;
+                            approvedAmount: number | null;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "partially_approved" | "rejected";
+                            note: string;
+                            reviewNote: string | null;
+                            files: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a claim with a reason (the partner may claim again by the deadline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requestId: string;
+                            requestTitle: string;
+                            partnerId: string;
+                            partnerName: string;
+                            amount: number;
+                            approvedAmount: number | null;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "partially_approved" | "rejected";
+                            note: string;
+                            reviewNote: string | null;
+                            files: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incentive-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incentive rules (rebates, SPIFFs) with their versions
+         * @description The vendor’s terms; a partner reads what it earned in its entries’ explanations.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "rebate" | "spiff";
+                                active: boolean;
+                                versions: {
+                                    id: string;
+                                    effectiveFrom: string;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a rebate or SPIFF rule with its first version
+         * @description Referral fees need no rule: the fee fixed when a referral becomes a deal accrues when the deal is won.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         */
+                        effectiveFrom: string;
+                        params: {
+                            /** @enum {string} */
+                            kind: "rebate";
+                            tiers: {
+                                /** @description A tier name ("Gold"), matched in any program */
+                                tierName: string;
+                                percent: string;
+                                /** @description Quarterly sourced revenue below this earns no rebate */
+                                thresholdMinor: number;
+                                /**
+                                 * @description The revenue above aboveMinor earns this percent instead
+                                 * @default []
+                                 */
+                                accelerators?: {
+                                    aboveMinor: number;
+                                    percent: string;
+                                }[];
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "spiff";
+                            /** @description ISO 4217 currency code, e.g. EUR */
+                            currency: string;
+                            /** @description Paid per qualifying won deal */
+                            amountMinor: number;
+                            /** @description A deal qualifies when it lists this product */
+                            product: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description Last close date that qualifies
+                             */
+                            to: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "rebate" | "spiff";
+                            active: boolean;
+                            versions: {
+                                id: string;
+                                effectiveFrom: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incentive-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an incentive rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "rebate" | "spiff";
+                            active: boolean;
+                            versions: {
+                                id: string;
+                                effectiveFrom: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incentive-rules/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a version that takes effect on a date
+         * @description Versions are never edited, so past accruals replay exactly. A version taking effect on or before a period already paid under the rule answers 422.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         */
+                        effectiveFrom: string;
+                        params: {
+                            /** @enum {string} */
+                            kind: "rebate";
+                            tiers: {
+                                /** @description A tier name ("Gold"), matched in any program */
+                                tierName: string;
+                                percent: string;
+                                /** @description Quarterly sourced revenue below this earns no rebate */
+                                thresholdMinor: number;
+                                /**
+                                 * @description The revenue above aboveMinor earns this percent instead
+                                 * @default []
+                                 */
+                                accelerators?: {
+                                    aboveMinor: number;
+                                    percent: string;
+                                }[];
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "spiff";
+                            /** @description ISO 4217 currency code, e.g. EUR */
+                            currency: string;
+                            /** @description Paid per qualifying won deal */
+                            amountMinor: number;
+                            /** @description A deal qualifies when it lists this product */
+                            product: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description Last close date that qualifies
+                             */
+                            to: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "rebate" | "spiff";
+                            active: boolean;
+                            versions: {
+                                id: string;
+                                effectiveFrom: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incentive-rules/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accrue a rebate rule for an ended quarter
+         * @description Each partner’s sourced revenue won in the quarter (reporting currency) under the version in force on its last day. Run again, it books only differences.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The calendar quarter whose sourced revenue is rebated */
+                        quarter: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quarter: string;
+                            /** @description New accruals and adjustments; an unchanged partner adds none */
+                            entries: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                source: "referral_fee" | "rebate" | "spiff" | "mdf_claim" | "clawback" | "adjustment";
+                                /** @enum {string} */
+                                state: "accrued" | "approved" | "paid" | "reversed";
+                                /** @description Signed minor units: a clawback is negative */
+                                amount: number;
+                                currency: string;
+                                /** @description The date it was earned (a deal’s close date, a quarter’s last day) */
+                                occurredOn: string;
+                                /** @description How the amount was computed, in words */
+                                explanation: string;
+                                ruleId: string | null;
+                                ruleVersionId: string | null;
+                                dealId: string | null;
+                                claimId: string | null;
+                                reversesEntryId: string | null;
+                                payoutBatchId: string | null;
+                                paymentReference: string | null;
+                                paidAt: string | null;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ledger entries: what partners earned, with state and explanation
+         * @description A partner sees its own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque identifier */
+                    partnerId?: string;
+                    state?: "accrued" | "approved" | "paid" | "reversed";
+                    source?: "referral_fee" | "rebate" | "spiff" | "mdf_claim" | "clawback" | "adjustment";
+                    /** @description ISO 4217 currency code, e.g. EUR */
+                    currency?: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                source: "referral_fee" | "rebate" | "spiff" | "mdf_claim" | "clawback" | "adjustment";
+                                /** @enum {string} */
+                                state: "accrued" | "approved" | "paid" | "reversed";
+                                /** @description Signed minor units: a clawback is negative */
+                                amount: number;
+                                currency: string;
+                                /** @description The date it was earned (a deal’s close date, a quarter’s last day) */
+                                occurredOn: string;
+                                /** @description How the amount was computed, in words */
+                                explanation: string;
+                                ruleId: string | null;
+                                ruleVersionId: string | null;
+                                dealId: string | null;
+                                claimId: string | null;
+                                reversesEntryId: string | null;
+                                payoutBatchId: string | null;
+                                paymentReference: string | null;
+                                paidAt: string | null;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balances per partner and currency, and the trial balance of the books */
+        get: {
+            parameters: {
+                query?: {
+                    partnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What each partner is owed, per currency and state */
+                            balances: {
+                                partnerId: string;
+                                partnerName: string;
+                                currency: string;
+                                accrued: number;
+                                approved: number;
+                                paid: number;
+                            }[];
+                            /** @description Debits minus credits per account; each currency sums to zero */
+                            trialBalance: {
+                                currency: string;
+                                /** @enum {string} */
+                                account: "incentive_expense" | "mdf_expense" | "accrued" | "approved" | "paid";
+                                balance: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve accrued entries for payment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entryIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                source: "referral_fee" | "rebate" | "spiff" | "mdf_claim" | "clawback" | "adjustment";
+                                /** @enum {string} */
+                                state: "accrued" | "approved" | "paid" | "reversed";
+                                /** @description Signed minor units: a clawback is negative */
+                                amount: number;
+                                currency: string;
+                                /** @description The date it was earned (a deal’s close date, a quarter’s last day) */
+                                occurredOn: string;
+                                /** @description How the amount was computed, in words */
+                                explanation: string;
+                                ruleId: string | null;
+                                ruleVersionId: string | null;
+                                dealId: string | null;
+                                claimId: string | null;
+                                reversesEntryId: string | null;
+                                payoutBatchId: string | null;
+                                paymentReference: string | null;
+                                paidAt: string | null;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book an explained adjustment (positive or negative) to a partner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        partnerId: string;
+                        amount: number;
+                        /** @description ISO 4217 currency code, e.g. EUR */
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         */
+                        occurredOn: string;
+                        explanation: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            source: "referral_fee" | "rebate" | "spiff" | "mdf_claim" | "clawback" | "adjustment";
+                            /** @enum {string} */
+                            state: "accrued" | "approved" | "paid" | "reversed";
+                            /** @description Signed minor units: a clawback is negative */
+                            amount: number;
+                            currency: string;
+                            /** @description The date it was earned (a deal’s close date, a quarter’s last day) */
+                            occurredOn: string;
+                            /** @description How the amount was computed, in words */
+                            explanation: string;
+                            ruleId: string | null;
+                            ruleVersionId: string | null;
+                            dealId: string | null;
+                            claimId: string | null;
+                            reversesEntryId: string | null;
+                            payoutBatchId: string | null;
+                            paymentReference: string | null;
+                            paidAt: string | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner’s statement for a period: JSON, CSV or PDF, line by line
+         * @description Read from the books: earned, reversed and paid lines with a running balance of what is owed. Vendor staff name the partner; a partner gets its own.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Vendor staff name the partner; a partner gets its own */
+                    partnerId?: string;
+                    /** @description ISO 4217 currency code, e.g. EUR */
+                    currency: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    from: string;
+                    /** @description Exclusive end */
+                    to: string;
+                    format?: "json" | "csv" | "pdf";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partnerId: string;
+                            partnerName: string;
+                            currency: string;
+                            from: string;
+                            to: string;
+                            /** @description Earned and not reversed before `from`, less paid before `from` */
+                            openingBalance: number;
+                            lines: {
+                                date: string;
+                                entryId: string;
+                                /** @enum {string} */
+                                kind: "earned" | "reversed" | "paid";
+                                /** @enum {string} */
+                                source: "referral_fee" | "rebate" | "spiff" | "mdf_claim" | "clawback" | "adjustment";
+                                description: string;
+                                /** @description Positive raises what is owed to the partner */
+                                amount: number;
+                                balance: number;
+                            }[];
+                            closingBalance: number;
+                            earnedToDate: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payout batches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "open" | "settled";
+                                total: number;
+                                lines: {
+                                    partnerId: string;
+                                    partnerName: string;
+                                    amount: number;
+                                    entries: number;
+                                    /** @enum {string} */
+                                    status: "pending" | "paid" | "failed";
+                                    reference: string | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                createdAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Batch every approved, unpaid entry of a currency for accounts payable
+         * @description One line per partner at its net (earnings less clawbacks); a partner whose net is not positive waits.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 4217 currency code, e.g. EUR */
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "settled";
+                            total: number;
+                            lines: {
+                                partnerId: string;
+                                partnerName: string;
+                                amount: number;
+                                entries: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed";
+                                reference: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a payout batch */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "settled";
+                            total: number;
+                            lines: {
+                                partnerId: string;
+                                partnerName: string;
+                                amount: number;
+                                entries: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed";
+                                reference: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch as accounts payable imports it (CSV or JSON) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set payment status per partner (paid with a reference, or failed)
+         * @description Paid entries move to paid; a failed partner’s entries leave the batch for the next one.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        payments: {
+                            /** @description Opaque identifier */
+                            partnerId: string;
+                            /** @enum {string} */
+                            status: "paid" | "failed";
+                            reference: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "settled";
+                            total: number;
+                            lines: {
+                                partnerId: string;
+                                partnerName: string;
+                                amount: number;
+                                entries: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed";
+                                reference: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}/payments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import payment status as CSV (partner_id,status,reference): the body is the file */
+        post: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "settled";
+                            total: number;
+                            lines: {
+                                partnerId: string;
+                                partnerName: string;
+                                amount: number;
+                                entries: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed";
+                                reference: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -126,6 +126,13 @@ const matrix = {
   'certifications:manage': ['admin', 'channel_manager'],
   // An external LMS posts completions with an admin's API token: the vendor's for anyone, a partner's for its own people.
   'learning-records:write': ['admin', 'partner_admin'],
+  'funds:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
+  /** Budgets, incentive rules and payout batches: the vendor's alone. */
+  'funds:oversee': ['admin', 'channel_manager', 'analyst'],
+  'funds:manage': ['admin'],
+  'funds:review': ['admin', 'channel_manager'],
+  'funds:request': ['partner_admin', 'partner_user'],
+  'ledger:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof matrix;

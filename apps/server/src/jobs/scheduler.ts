@@ -10,6 +10,7 @@ import { expireDealProtection } from '../modules/deals/deal-review.service';
 import { runRenewalReminders } from '../modules/enablement/reminders.service';
 import { deleteAbandonedUploads } from '../modules/files/files.service';
 import { pullBackOverdueLeads } from '../modules/leads/leads.pullback';
+import { releaseLapsedRequests, remindClaimDeadlines } from '../modules/funds/mdf-jobs';
 import { runDailyDigests } from '../modules/mail/digest.service';
 import { refreshPublishedProfiles } from '../modules/marketplace/profiles.service';
 import { enforceAgreementDeadlines, evaluateAllEnrollments } from '../modules/programs/enrollments.service';
@@ -56,6 +57,9 @@ export const jobs: Job[] = [
   { name: 'delete-abandoned-uploads', everyMs: 3600_000, run: (db) => deleteAbandonedUploads(db) },
   // Holders of a certification expiring within 30 days are mailed once (enablement/reminders.service.ts).
   { name: 'remind-certification-renewals', everyMs: 6 * 3600_000, run: (db) => runRenewalReminders(db) },
+  // MDF: reservations of requests never claimed by their deadline go back to the budget; a week before, a reminder.
+  { name: 'release-lapsed-fund-requests', everyMs: 3600_000, run: (db) => releaseLapsedRequests(db) },
+  { name: 'remind-claim-deadlines', everyMs: 3600_000, run: (db) => remindClaimDeadlines(db) },
 ];
 
 /**

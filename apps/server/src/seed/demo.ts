@@ -16,6 +16,7 @@ import { loadDemoLeads } from './demo-leads';
 import { loadDemoDeals, type DemoDealPartner } from './demo-deals';
 import { loadDemoMapping } from './demo-mapping';
 import { loadDemoMarketplace } from './demo-marketplace';
+import { loadDemoFunds } from './demo-funds';
 import { loadDemoCommunity } from './demo-community';
 import { loadDemoIdentity } from './demo-identity';
 import { loadDemoEnablement } from './demo-enablement';
@@ -212,6 +213,11 @@ export async function loadDemoEcosystem(
   await loadDemoIdentity(q, { northwind: partners[0]!, contoso: partners[1]! });
   // Certifications are signed as badges: only with the server's secrets key at hand.
   if (opts.badges) await loadDemoEnablement(q, opts.badges);
+  await loadDemoFunds(
+    q,
+    { northwind: partners[0]!.id, contoso: partners[1]!.id },
+    { id: cm1.id, name: 'Casey Morgan' },
+  );
   // The vendor's own sales team covers three markets in three industries: the coverage multiplier's base.
   await q
     .update(settings)

@@ -85,6 +85,7 @@ import { crmCallbackRoute, crmConnectionRoute, crmRoute } from '../features/crm/
 import { fxRatesRoute, settingsRoute } from '../features/settings/routes';
 import { ssoSettingsRoute } from '../features/sso/routes';
 import { mappingRoute } from '../features/mapping/routes';
+import { fundsRoute } from '../features/funds/routes';
 import { webhookRoute, webhooksRoute } from '../features/webhooks/routes';
 import { appRoute, rootRoute } from './root';
 
@@ -149,6 +150,7 @@ const routeTree = rootRoute.addChildren([
     webhookRoute,
     ssoSettingsRoute,
     mappingRoute,
+    fundsRoute,
     crmRoute,
     crmCallbackRoute,
     crmConnectionRoute,

@@ -229,6 +229,12 @@ export const extendDealBody = z.strictObject({
   version: versionField,
   days: z.number().int().min(1).max(365).optional().describe('Defaults to the days requested'),
 });
+/** Reopening a closed deal (a won deal reversed: cancelled, refunded): back to approved, its earnings clawed back. */
+export const reopenDealBody = z.strictObject({
+  version: versionField,
+  reason: text(2000).min(3),
+});
+
 export const closeDealBody = z.discriminatedUnion('outcome', [
   z.strictObject({
     version: versionField,

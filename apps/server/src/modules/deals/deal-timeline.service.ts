@@ -50,6 +50,8 @@ function summarize(
       return `Won on ${String(a.closeDate)}`;
     case 'deal.lost':
       return `Lost on ${String(a.closeDate)}${because(a.reason, 'lostReason', hidden)}`;
+    case 'deal.reopened':
+      return `Reopened${because(a.reason, 'decisionReason', hidden)}`;
     case 'deal.protection_override': {
       const held = (a.overridden as { organizationName: string; dealId: string }[] | undefined) ?? [];
       const names = held.map((h) => `${h.organizationName} (deal ${h.dealId})`).join(', ');

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
 import { sumConverted } from '../../lib/money';
 import { registerMetricProvider, type MetricProvider } from '../programs/metrics';
 import { readSettings } from '../settings/settings.service';
@@ -52,6 +53,41 @@ const convertedReferralsSent: MetricProvider = async (q, ctx, rule) => {
       and converted_at <= ${ctx.now}`);
   return result.rows[0]?.n ?? 0;
 };
+
+/**
+ * Sourced revenue per partner for deals won in [from, to), in the reporting currency at each close
+ * date's rate: what rebates and revenue-share allocations are computed on.
+ */
+export async function sourcedRevenueByPartner(q: Queryable, from: string, to: string) {
+  const { reportingCurrency } = await readSettings(q);
+  const result = await q.execute<{ org: string; amount: string; currency: string; rate: string | null }>(sql`
+    select i.organization_id as org, d.amount::text as amount, d.currency,
+      case when d.currency = ${reportingCurrency} then '1' else (
+        select r.rate::text from fx_rates r
+        where r.currency = d.currency and r.reporting_currency = ${reportingCurrency}
+          and r.effective_date <= d.close_date
+        order by r.effective_date desc limit 1) end as rate
+    from deals d
+    join deal_involvements i on i.deal_id = d.id and i.role = 'sourced' and i.status = 'confirmed'
+    where d.status = 'won' and d.close_date >= ${from}::date and d.close_date < ${to}::date`);
+  const byOrg = new Map<string, { amount: number; currency: string; rate: string }[]>();
+  for (const r of result.rows) {
+    if (r.rate === null) continue;
+    byOrg.set(r.org, [
+      ...(byOrg.get(r.org) ?? []),
+      { amount: Number(r.amount), currency: r.currency, rate: r.rate },
+    ]);
+  }
+  return {
+    currency: reportingCurrency,
+    byPartner: new Map(
+      [...byOrg].map(([org, terms]) => [
+        org,
+        { revenue: sumConverted(terms, reportingCurrency), deals: terms.length },
+      ]),
+    ),
+  };
+}
 
 /** Called where the app is built (providers.ts); registering again replaces the same providers. */
 export function registerDealMetrics() {

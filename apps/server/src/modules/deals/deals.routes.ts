@@ -8,6 +8,7 @@ import {
   attributionQuery,
   attributionSchema,
   closeDealBody,
+  reopenDealBody,
   conflictCheckQuery,
   conflictCheckSchema,
   conflictSchema,
@@ -35,7 +36,15 @@ import {
 import type { Ctx } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { siteOf } from '../mail/templates';
-import { dealAttribution, getDeal, listDeals, registerDeal, updateDeal, closeDeal } from './deals.service';
+import {
+  dealAttribution,
+  getDeal,
+  listDeals,
+  registerDeal,
+  updateDeal,
+  closeDeal,
+  reopenDeal,
+} from './deals.service';
 import { checkConflicts, dealConflicts } from './deal-conflicts.service';
 import {
   addInvolvement,
@@ -186,6 +195,13 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
     'Close an approved deal as won (final amount) or lost (reason)',
     closeDealBody,
     (id, ctx, b) => closeDeal(db, ctx, id, b),
+  );
+  action(
+    'reopen',
+    'deals:review',
+    'Reopen a won or lost deal (cancelled, refunded) with a reason: it is approved again, and what it earned partners is reversed or clawed back',
+    reopenDealBody,
+    (id, ctx, b) => reopenDeal(db, ctx, id, b),
   );
 
   r.get(

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   attributionModel,
   closeDealBody,
+  reopenDealBody,
   createDealBody,
   dealListQuery,
   updateDealBody,
@@ -14,6 +15,8 @@ import { forbidden, invalid, unprocessable } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { isIndustry } from '../../lib/industries';
 import type { PageRequest } from '../../lib/pagination';
+import { accrueForWonDeal } from '../funds/incentives.service';
+import { clawBackDeal } from '../funds/ledger.service';
 import { findOrganizationOfActor } from '../organizations/organizations.repository';
 import { requireRate } from '../settings/settings.service';
 import { customerKey, type CustomerKey } from './customer-key';
@@ -363,6 +366,50 @@ export async function closeDeal(db: Db, ctx: Ctx, id: string, input: z.output<ty
         ),
         payload: { id: deal.id, ...after },
       });
+      if (input.outcome === 'won') await accrueForWonDeal(tx, record, deal.id);
+    },
+  );
+}
+
+/**
+ * A vendor reviewer reopens a closed deal (a won deal cancelled or refunded): it is approved again,
+ * and whatever it earned partners (referral fee, SPIFFs) is reversed, or clawed back once paid.
+ */
+export async function reopenDeal(db: Db, ctx: Ctx, id: string, input: z.output<typeof reopenDealBody>) {
+  return changeDeal(
+    db,
+    ctx,
+    id,
+    input.version,
+    mayReview,
+    'Only the partner’s channel manager or a vendor admin reopens a deal',
+    async (tx, record, loaded) => {
+      const { deal } = loaded;
+      if (deal.status !== 'won' && deal.status !== 'lost') {
+        throw unprocessable(`This deal is ${deal.status}: only a won or lost deal is reopened`);
+      }
+      await setDealFields(tx, deal.id, {
+        status: 'approved',
+        closeDate: null,
+        endedAt: null,
+        lostReason: null,
+      });
+      const clawedBack =
+        deal.status === 'won'
+          ? await clawBackDeal(
+              tx,
+              record,
+              deal.id,
+              `deal with ${deal.customerName} reopened: ${input.reason}`,
+            )
+          : 0;
+      recordDeal(
+        record,
+        loaded,
+        'deal.reopened',
+        { status: 'approved', reason: input.reason, entriesClawedBack: clawedBack },
+        { status: deal.status, closeDate: deal.closeDate },
+      );
     },
   );
 }

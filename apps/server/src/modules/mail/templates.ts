@@ -8,6 +8,7 @@ export { siteOf } from './layout';
 export * from './templates/accounts';
 export * from './templates/applications';
 export * from './templates/deals';
+export * from './templates/funds';
 export * from './templates/connections';
 export * from './templates/notifications';
 export * from './templates/digest';

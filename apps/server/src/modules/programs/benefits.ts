@@ -30,3 +30,27 @@ export async function bestBenefit(
   const row = result.rows[0];
   return row ? { value: Number(row.value), source: `${row.tier} tier of ${row.program}` } : null;
 }
+
+/** The tier names an organization holds in its active enrollments ("Gold"), for rules keyed by tier. */
+export async function findActiveTierNames(q: Queryable, organizationId: string): Promise<string[]> {
+  const result = await q.execute<{ name: string }>(sql`
+    select distinct t.name from enrollments e
+    join program_tiers t on t.id = e.tier_id
+    where e.organization_id = ${organizationId} and e.status = 'active'
+    order by t.name`);
+  return result.rows.map((r) => r.name);
+}
+
+/** Active partners holding a tier of this name (in the program, when named): who a tier's budget serves. */
+export async function findOrganizationsAtTier(
+  q: Queryable,
+  tierName: string,
+  programId: string | null,
+): Promise<string[]> {
+  const result = await q.execute<{ id: string }>(sql`
+    select distinct e.organization_id as id from enrollments e
+    join program_tiers t on t.id = e.tier_id
+    where e.status = 'active' and lower(t.name) = lower(${tierName})
+      ${programId ? sql`and e.program_id = ${programId}` : sql``}`);
+  return result.rows.map((r) => r.id);
+}

@@ -13,6 +13,7 @@ import { MarketplaceNavLinks } from '../marketplace/nav-links';
 import { ProgramNavLinks } from '../programs/nav-links';
 import { LeadNavLinks } from '../leads/nav-links';
 import { ReferralsNavLink } from '../referrals/nav-links';
+import { FundsNavLink } from '../funds/nav-links';
 import { ScimNavLink } from '../scim/nav-link';
 import { SecurityNavLink } from '../security/nav-links';
 import { SettingsNavLink } from '../settings/nav-links';
@@ -50,6 +51,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <ReferralsNavLink onNavigate={onNavigate} />
       <LeadNavLinks onNavigate={onNavigate} />
       <MappingNavLink onNavigate={onNavigate} />
+      <FundsNavLink onNavigate={onNavigate} />
       <EcosystemNavLinks onNavigate={onNavigate} />
       <CommunityNavLinks onNavigate={onNavigate} />
       <EnablementNavLinks onNavigate={onNavigate} />
