@@ -423,4 +423,86 @@ describe('CRM sync with Salesforce', () => {
     });
     expect(done.json()).toMatchObject({ status: 'active', statusMessage: null });
   });
+
+  it('a record Salesforce refuses is logged with its field and Salesforce’s words, the others go through, and it is retried from the log', async () => {
+    // The org's own validation rules refuse two of three new deals, and a change to a third.
+    sf.addValidationRule({
+      object: 'Account',
+      field: 'Name',
+      message: 'Account names are at most 20 characters: put the legal name in Description',
+      refuses: (r) => String(r.Name ?? '').length > 20,
+    });
+    sf.addValidationRule({
+      object: 'Opportunity',
+      field: 'Amount',
+      message: 'Opportunities over 50,000 need finance approval first',
+      refuses: (r) => Number(r.Amount ?? 0) > 50_000,
+    });
+    const vandelay = await register('Vandelay Industries International', 'vandelay.com', 900_000);
+    const massive = await register('Massive Dynamic', 'massivedynamic.com', 9_000_000);
+    const piper = await register('Pied Piper', 'piedpiper.com', 800_000);
+    const run = await runNow();
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(run.counts).toMatchObject({ opportunitiesCreated: 1, recordErrors: 2 });
+    expect(opportunityOf('Pied Piper')).toHaveLength(1);
+    expect(opportunityOf('Massive')).toHaveLength(0);
+    expect(opportunityOf('Vandelay')).toHaveLength(0);
+    const errors = (await api().get(`${base()}/runs/${run.id}/records?outcome=error`)).json().items;
+    const seen = (items: { localId: string; action: string; field: string; message: string }[]) =>
+      items.map((r) => [r.localId, r.action, r.field, r.message]);
+    expect(seen(errors)).toEqual(
+      expect.arrayContaining([
+        [
+          vandelay,
+          'create_remote',
+          'Name',
+          'Salesforce refused the customer’s account Vandelay Industries International: Account names are at most 20 characters: put the legal name in Description',
+        ],
+        [massive, 'create_remote', 'Amount', 'Opportunities over 50,000 need finance approval first'],
+      ]),
+    );
+
+    // A change made here that Salesforce refuses: logged, the opportunity keeps its amount.
+    const current = (await api().get(`/api/v1/deals/${piper}`)).json();
+    const raised = await api().patch(`/api/v1/deals/${piper}`, {
+      version: current.version,
+      amount: 6_000_000,
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
+    const refused = await runNow();
+    expect(refused).toMatchObject({ status: 'completed' });
+    expect(opportunityOf('Pied Piper')[0]!.Amount).toBe(8000);
+    const updateErrors = (await api().get(`${base()}/runs/${refused.id}/records?outcome=error`)).json().items;
+    expect(seen(updateErrors)).toContainEqual([
+      piper,
+      'update_remote',
+      'Amount',
+      'Opportunities over 50,000 need finance approval first',
+    ]);
+
+    // Finance approved: the rule is gone. One record is retried from the log, and only that one.
+    sf.clearValidationRules();
+    const massiveError = errors.find((r: { localId: string }) => r.localId === massive);
+    const one = await runNow({ retryFailed: true, recordIds: [massiveError.id] });
+    expect(one).toMatchObject({ mode: 'retry', status: 'completed' });
+    expect(opportunityOf('Massive')).toHaveLength(1);
+    expect(opportunityOf('Vandelay')).toHaveLength(0);
+    expect(opportunityOf('Pied Piper')[0]!.Amount).toBe(8000);
+    const stillOpen = (await api().get(`${base()}/runs/${run.id}/records?outcome=error`)).json().items;
+    expect(stillOpen.map((r: { localId: string }) => r.localId)).toEqual([vandelay]);
+    // A log record that is not an open error of this connection is refused, naming it.
+    const bad = await api().post(`${base()}/runs`, { retryFailed: true, recordIds: [one.id] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('body.recordIds.0');
+
+    // The rest of the failed records.
+    const rest = await runNow({ retryFailed: true });
+    expect(rest).toMatchObject({ status: 'completed' });
+    expect(rest.counts.recordErrors).toBe(0);
+    expect(opportunityOf('Vandelay')).toHaveLength(1);
+    expect(opportunityOf('Pied Piper')[0]!.Amount).toBe(60000);
+    expect(sf.records('Account').filter((a) => a.Name === 'Vandelay Industries International')).toHaveLength(
+      1,
+    );
+  });
 });

@@ -28319,6 +28319,8 @@ export interface paths {
                                 recordErrors: number;
                                 recordsRead: number;
                             };
+                            /** @description A retry of chosen record errors from the log; null: every open one */
+                            retryRecordIds: string[] | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -28404,6 +28406,8 @@ export interface paths {
                                     recordErrors: number;
                                     recordsRead: number;
                                 };
+                                /** @description A retry of chosen record errors from the log; null: every open one */
+                                retryRecordIds: string[] | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 UTC timestamp
@@ -28459,6 +28463,8 @@ export interface paths {
                          * @default false
                          */
                         retryFailed?: boolean;
+                        /** @description With retryFailed: only these record errors from the log (ids of run records whose outcome is `error`) */
+                        recordIds?: string[];
                     };
                 };
             };
@@ -28488,6 +28494,8 @@ export interface paths {
                                 recordErrors: number;
                                 recordsRead: number;
                             };
+                            /** @description A retry of chosen record errors from the log; null: every open one */
+                            retryRecordIds: string[] | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -28571,6 +28579,8 @@ export interface paths {
                                 recordErrors: number;
                                 recordsRead: number;
                             };
+                            /** @description A retry of chosen record errors from the log; null: every open one */
+                            retryRecordIds: string[] | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp

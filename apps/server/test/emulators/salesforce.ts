@@ -26,6 +26,19 @@ export interface SalesforceEmulatorOptions extends Partial<OAuthConfig> {
 
 type Row = Record<string, unknown> & { Id: string; SystemModstamp: string; IsDeleted: boolean };
 
+/**
+ * An org's validation rule (Setup → Object Manager → Validation Rules): a formula that, when true for the
+ * record as it would be saved, refuses the save with the rule's message shown at one field — Salesforce
+ * answers 400 FIELD_CUSTOM_VALIDATION_EXCEPTION naming that field (none when shown at the top of the page).
+ */
+export interface ValidationRule {
+  object: string;
+  /** The error location; null: the top of the page (`fields: []`). */
+  field: string | null;
+  message: string;
+  refuses: (record: Record<string, unknown>) => boolean;
+}
+
 class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -64,6 +77,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
   let apiUsed = 0;
   let throttle: { remaining: number; retryAfter: number } | null = null;
   let dropNext: { pattern: RegExp; afterProcessing: boolean } | null = null;
+  let validationRules: ValidationRule[] = [];
   const requests: string[] = [];
 
   const nextStamp = () => {
@@ -151,6 +165,18 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     }
   }
 
+  /** Runs after the field checks, on the record as it would be saved, as Salesforce's order of execution does. */
+  function checkRules(object: string, record: Record<string, unknown>) {
+    const broken = validationRules.find((r) => r.object === object && r.refuses(record));
+    if (broken)
+      throw new ApiError(
+        400,
+        'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        broken.message,
+        broken.field ? [broken.field] : [],
+      );
+  }
+
   function derive(object: string, row: Row) {
     if (object === 'Opportunity') {
       row.IsClosed = String(row.StageName ?? '').startsWith('Closed');
@@ -160,6 +186,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
 
   function insert(object: string, body: Record<string, unknown>): string {
     checkFields(object, body, true);
+    checkRules(object, body);
     const id = newId(object);
     const stamp = nextStamp();
     const row: Row = {
@@ -181,6 +208,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     checkFields(object, body, false);
     const row = table(object).get(id);
     if (!row || row.IsDeleted) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    checkRules(object, { ...row, ...body });
     const stamp = nextStamp();
     Object.assign(row, body, { LastModifiedDate: stamp, SystemModstamp: stamp });
     derive(object, row);
@@ -493,6 +521,13 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     },
     expireTokens: () => oauth.expireAccessTokens(),
     revokeGrants: () => oauth.revokeGrants(),
+    /** Test side: the org's admin adds a validation rule; API saves that break it are refused. */
+    addValidationRule(rule: ValidationRule) {
+      validationRules.push(rule);
+    },
+    clearValidationRules() {
+      validationRules = [];
+    },
     /** The next `count` API calls answer 429 REQUEST_LIMIT_EXCEEDED with this Retry-After. */
     throttle(count: number, retryAfterSeconds: number) {
       throttle = { remaining: count, retryAfter: retryAfterSeconds };

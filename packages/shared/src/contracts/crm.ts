@@ -243,6 +243,10 @@ export const crmRunSchema = z.object({
   phase: z.string().nullable(),
   message: z.string().nullable(),
   counts: crmRunCounts,
+  retryRecordIds: z
+    .array(z.string())
+    .nullable()
+    .describe('A retry of chosen record errors from the log; null: every open one'),
   queuedAt: timestamp,
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),
@@ -251,6 +255,14 @@ export type CrmRun = z.infer<typeof crmRunSchema>;
 
 export const startRunBody = z.strictObject({
   retryFailed: z.boolean().default(false).describe('Only the records that failed in earlier runs'),
+  recordIds: z
+    .array(z.string().max(64))
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'With retryFailed: only these record errors from the log (ids of run records whose outcome is `error`)',
+    ),
 });
 
 export const crmRunRecordSchema = z.object({

@@ -280,7 +280,14 @@ async function createOpportunity(
   const base = { object: 'opportunity' as const, localId: deal.id, action: 'create_remote' };
   const account = await ensureCustomerAccount(s, deal, known);
   if (!account) return;
-  const links = await partnerLinks(s, deal, partners, known);
+  let links: RemotePartnerLink[];
+  try {
+    links = await partnerLinks(s, deal, partners, known);
+  } catch (err) {
+    if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
+    // Sent without its partner, the opportunity would credit no one: it waits until the partner's account exists.
+    return logError(s, { ...base, field: err.detail.field ?? null, message: err.message });
+  }
   const name = await opportunityName(s, deal);
   const ours = { ...dealOurs(deal), name, account, description: deal.notes };
   const mode = s.connection.mappings.partners;
@@ -309,25 +316,42 @@ async function createOpportunity(
   let remoteId = pending ? await findCreatedBefore(s, pending) : null;
   try {
     remoteId ??= await s.provider.create('opportunity', values);
-    if (mode.mode === 'opportunity_partner' && links.length) await s.provider.setPartners(remoteId, links);
   } catch (err) {
     if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
     s.counts.opportunitiesCreated -= 1;
-    if (!remoteId) await setLinkFields(s.db, link.id, { status: 'dismissed' });
+    await setLinkFields(s.db, link.id, { status: 'dismissed' });
     return logError(s, {
       ...base,
-      remoteId,
       field: err.detail.field ?? null,
       message: err.message,
       after: values,
     });
   }
+  let partnersSent = links;
+  let partnerFailure: CrmError | null = null;
+  try {
+    if (mode.mode === 'opportunity_partner' && links.length) await s.provider.setPartners(remoteId, links);
+  } catch (err) {
+    if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
+    // The opportunity exists: it is linked, and its partners go again as an update (the snapshot says none went).
+    partnersSent = [];
+    partnerFailure = err;
+  }
   await setLinkFields(s.db, link.id, {
     remoteId,
     status: 'linked',
-    snapshot: { local: dealOurs(deal), remote: dealOurs(deal), partners: links } satisfies Snapshot,
+    snapshot: { local: dealOurs(deal), remote: dealOurs(deal), partners: partnersSent } satisfies Snapshot,
   });
-  await logChange(s, { ...base, remoteId, after: { ...values, partners: links } });
+  await logChange(s, { ...base, remoteId, after: { ...values, partners: partnersSent } });
+  if (partnerFailure)
+    await logError(s, {
+      ...base,
+      remoteId,
+      action: 'update_remote',
+      field: partnerFailure.detail.field ?? null,
+      message: partnerFailure.message,
+      after: { partners: links },
+    });
 }
 
 async function updateOpportunity(
@@ -354,10 +378,16 @@ async function updateOpportunity(
       return logError(s, { ...base, field: err.detail.field ?? null, message: err.message });
     throw err;
   }
-  const links =
-    s.connection.mappings.partners.mode === 'opportunity_partner'
-      ? await partnerLinks(s, deal, partners, known)
-      : (snap.partners ?? []);
+  let links: RemotePartnerLink[];
+  try {
+    links =
+      s.connection.mappings.partners.mode === 'opportunity_partner'
+        ? await partnerLinks(s, deal, partners, known)
+        : (snap.partners ?? []);
+  } catch (err) {
+    if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
+    return logError(s, { ...base, field: err.detail.field ?? null, message: err.message });
+  }
   const partnersChanged = !same(links, snap.partners ?? []);
   if (!Object.keys(values).length && !partnersChanged) return;
   s.counts.opportunitiesUpdated += 1;

@@ -137,7 +137,8 @@ async function syncPhases(s: RunState) {
 
 /** Retry: the records that failed and were not put right since, read again one by one. */
 async function retryPhases(s: RunState) {
-  const errors = await findOpenErrors(s.db, s.connection.id);
+  const chosen = s.retryRecordIds ? new Set(s.retryRecordIds) : null;
+  const errors = (await findOpenErrors(s.db, s.connection.id)).filter((e) => !chosen || chosen.has(e.id));
   const known = await knownAccounts(s);
   const dealIds = new Set<string>();
   const seen = new Set<string>();
@@ -209,6 +210,8 @@ export async function executeRun(db: Db, secrets: SecretBox, run: RunRow): Promi
     counts: run.counts,
     ctx: ctx!,
     planned: new Set(),
+    refusedPartners: new Map(),
+    retryRecordIds: run.retryRecordIds,
   };
   await setRunFields(db, run.id, { status: 'running', startedAt: run.startedAt ?? now, message: null });
   try {
@@ -294,10 +297,18 @@ export async function queueRun(
   connectionId: string,
   mode: RunRow['mode'],
   requestedByUserId: string | null,
+  retryRecordIds: string[] | null = null,
 ) {
   const open = await findOpenRun(db, connectionId);
-  if (open && open.mode === mode) return open;
-  return insertRun(db, { connectionId, mode, status: 'queued', requestedByUserId });
+  if (open && open.mode === mode) {
+    if (mode !== 'retry' || !open.retryRecordIds) return open; // it will do this work, and more
+    // A waiting retry of chosen records takes these too; one already working leaves them to a new run.
+    if (open.status === 'queued')
+      return setRunFields(db, open.id, {
+        retryRecordIds: retryRecordIds ? [...new Set([...open.retryRecordIds, ...retryRecordIds])] : null,
+      });
+  }
+  return insertRun(db, { connectionId, mode, status: 'queued', requestedByUserId, retryRecordIds });
 }
 
 /**

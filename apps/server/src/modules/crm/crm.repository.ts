@@ -325,6 +325,23 @@ export function findOpenErrors(q: Queryable, connectionId: string) {
     .orderBy(desc(crmRunRecords.createdAt));
 }
 
+/** Which of these log records are open errors of the connection (a retry from the log names them). */
+export async function findOpenErrorIds(q: Queryable, connectionId: string, ids: string[]) {
+  const valid = ids.filter(isId);
+  if (!valid.length) return new Set<string>();
+  const rows = await q
+    .select({ id: crmRunRecords.id })
+    .from(crmRunRecords)
+    .where(
+      and(
+        eq(crmRunRecords.connectionId, connectionId),
+        eq(crmRunRecords.outcome, 'error'),
+        inArray(crmRunRecords.id, valid),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
 /** A record that went through marks its earlier errors resolved, so retry works on what still fails. */
 export async function resolveErrors(
   q: Queryable,

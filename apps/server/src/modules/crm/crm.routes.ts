@@ -246,7 +246,15 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
     async (req, reply) =>
       reply
         .code(202)
-        .send(await requestRun(db, req.ctx, req.params.id, req.body.retryFailed ? 'retry' : 'sync')),
+        .send(
+          await requestRun(
+            db,
+            req.ctx,
+            req.params.id,
+            req.body.retryFailed ? 'retry' : 'sync',
+            req.body.recordIds ?? null,
+          ),
+        ),
   );
   r.get(
     '/crm/connections/:id/runs',

@@ -22,6 +22,7 @@ import {
   findConnection,
   findLink,
   findLinkByLocal,
+  findOpenErrorIds,
   findRun,
   listLinks,
   listRunRecords,
@@ -99,6 +100,7 @@ export function runDto(r: RunRow): CrmRun {
     phase: r.phase,
     message: r.message,
     counts: r.counts,
+    retryRecordIds: r.retryRecordIds ?? null,
     queuedAt: r.queuedAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,
@@ -106,8 +108,27 @@ export function runDto(r: RunRow): CrmRun {
 }
 
 /** Asks for a run (or a dry run); the CRM job works it, one run at a time per connection. */
-export async function requestRun(db: Db, ctx: Ctx, id: string, mode: RunRow['mode']) {
+export async function requestRun(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  mode: RunRow['mode'],
+  recordIds: string[] | null = null,
+) {
   const c = activeConnection(await loadConnection(db, id));
+  if (recordIds) {
+    if (mode !== 'retry')
+      throw invalid([{ path: 'body.recordIds', message: 'Records are chosen for a retry: set retryFailed' }]);
+    const open = await findOpenErrorIds(db, id, recordIds);
+    const missing = recordIds.findIndex((r) => !open.has(r));
+    if (missing >= 0)
+      throw invalid([
+        {
+          path: `body.recordIds.${missing}`,
+          message: 'Not a record error of this connection that is still open',
+        },
+      ]);
+  }
   if (c.paused && mode !== 'dry_run')
     throw unprocessable('Sync is paused for this connection: resume it first');
   if (mode === 'sync' && !c.firstSyncAt && !(await hasDryRun(db, id))) {
@@ -117,12 +138,12 @@ export async function requestRun(db: Db, ctx: Ctx, id: string, mode: RunRow['mod
     );
   }
   return runChange(db, ctx, async (tx, record) => {
-    const run = await queueRun(tx, id, mode, ctx.actor.userId);
+    const run = await queueRun(tx, id, mode, ctx.actor.userId, recordIds ? [...new Set(recordIds)] : null);
     record.audit({
       action: `crm.${mode === 'dry_run' ? 'dry_run' : 'run'}_requested`,
       entityType: 'crm_run',
       entityId: run.id,
-      after: { connectionId: id, mode },
+      after: { connectionId: id, mode, ...(recordIds ? { recordIds } : {}) },
     });
     return runDto(run);
   });
