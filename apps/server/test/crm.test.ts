@@ -22,7 +22,8 @@ let northwindUser: Session;
 let northwind: { id: string; name: string };
 let connectionId: string;
 const secrets = loadSecretBox({ DATA_DIR: os.tmpdir() }, () => undefined);
-const sync = () => runCrmSync(t.database.db, secrets);
+// The emulators listen on 127.0.0.1: the operator's CRM_ALLOW_PRIVATE, as the test app sets it.
+const sync = () => runCrmSync(t.database.db, secrets, { allowPrivate: true });
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const api = () => as(t.app, admin);

@@ -65,6 +65,8 @@ beforeAll(async () => {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       DEMO_DATA: 'true',
+      // The CRM emulators the browser tests connect to listen on 127.0.0.1.
+      CRM_ALLOW_PRIVATE: 'true',
       JOBS: 'true',
       LOG_LEVEL: 'warn',
     },

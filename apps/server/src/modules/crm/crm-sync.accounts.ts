@@ -2,8 +2,8 @@ import { customerDomain, normalizeCompanyName } from '../organizations/company-i
 import { findPartnerIdentities } from '../organizations/organizations.repository';
 import { CrmError, type RemoteRecord } from './crm.provider';
 import {
-  findLinkByLocal,
-  findLinksOfConnection,
+  findLinkByLocalForSync,
+  findLinksOfConnectionForSync,
   insertLink,
   setLinkFields,
   type LinkRow,
@@ -134,7 +134,7 @@ export async function syncAccount(
 
 export async function knownAccounts(s: RunState) {
   return new Map(
-    (await findLinksOfConnection(s.db, s.connection.id, 'account'))
+    (await findLinksOfConnectionForSync(s.db, s.connection.id, 'account'))
       .filter((l) => l.remoteId)
       .map((l) => [l.remoteId!, l]),
   );
@@ -177,7 +177,7 @@ export async function ensurePartnerAccount(
 ): Promise<string | null> {
   const seen = [...known.values()].find((l) => l.localId === partner.id && l.status === 'linked');
   if (seen?.remoteId) return seen.remoteId;
-  const link = await findLinkByLocal(s.db, s.connection.id, 'account', partner.id);
+  const link = await findLinkByLocalForSync(s.db, s.connection.id, 'account', partner.id);
   if (link?.remoteId) return link.remoteId;
   const values = partnerValues(s, partner);
   if (s.dryRun) {

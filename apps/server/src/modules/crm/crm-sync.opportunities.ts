@@ -12,7 +12,13 @@ import {
 } from '../deals/deals.repository';
 import { findOrganizationsByIds } from '../organizations/organizations.repository';
 import { CrmError, type RemotePartnerLink, type RemoteRecord } from './crm.provider';
-import { findLinkByLocal, findLinkByRemote, insertLink, setLinkFields, type LinkRow } from './crm.repository';
+import {
+  findLinkByLocalForSync,
+  findLinkByRemoteForSync,
+  insertLink,
+  setLinkFields,
+  type LinkRow,
+} from './crm.repository';
 import { ensureCustomerAccount, ensurePartnerAccount, loadPartners } from './crm-sync.accounts';
 import { isRunFatal, logChange, logError, renewLease, type RunState } from './crm-sync.state';
 
@@ -113,7 +119,7 @@ function remoteFieldOfPath(s: RunState, path: string | undefined) {
 
 export async function pullOpportunity(s: RunState, r: RemoteRecord) {
   s.counts.recordsRead += 1;
-  const link = await findLinkByRemote(s.db, s.connection.id, 'opportunity', r.id);
+  const link = await findLinkByRemoteForSync(s.db, s.connection.id, 'opportunity', r.id);
   if (!link || link.status !== 'linked' || !link.localId) return;
   const deal = await findDealRecord(s.db, link.localId);
   if (!deal) return;
@@ -432,7 +438,7 @@ export async function pushDeals(s: RunState, known: Map<string, LinkRow>, onlyDe
   const partners = await loadPartners(s);
   for (const deal of await findDealsForCrmSync(s.db, ['approved', 'won', 'lost'])) {
     if (onlyDealIds && !onlyDealIds.has(deal.id)) continue;
-    const link = await findLinkByLocal(s.db, s.connection.id, 'opportunity', deal.id);
+    const link = await findLinkByLocalForSync(s.db, s.connection.id, 'opportunity', deal.id);
     if (!link && deal.status !== 'approved') continue;
     if (!link || link.status === 'creating') await createOpportunity(s, deal, known, partners, link);
     else if (link.remoteId) await updateOpportunity(s, deal, link, partners, known);

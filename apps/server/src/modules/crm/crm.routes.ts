@@ -44,7 +44,9 @@ import {
   saveCrmMappings,
 } from './crm.service';
 
-export default async function crmRoutes(app: FastifyInstance, { db, secrets }: Deps) {
+export default async function crmRoutes(app: FastifyInstance, { db, secrets, config }: Deps) {
+  // SSRF: CRM addresses on private networks only where the operator allows them (docs/CRM.md).
+  const allowPrivate = config.CRM_ALLOW_PRIVATE;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['crm'];
   const access = 'crm:manage' as const;
@@ -60,7 +62,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: z.object({ items: z.array(crmConnectionSchema) }) },
       },
     },
-    async () => listCrmConnections(db),
+    async (req) => listCrmConnections(db, req.ctx.actor),
   );
   r.post(
     '/crm/connections',
@@ -75,7 +77,8 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 201: crmConnectResultSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createCrmConnection(db, secrets, req.ctx, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await createCrmConnection(db, secrets, req.ctx, req.body, allowPrivate)),
   );
   r.post(
     '/crm/connections/oauth-callback',
@@ -88,7 +91,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmConnectionSchema },
       },
     },
-    async (req) => completeCrmOAuth(db, secrets, req.ctx, req.body),
+    async (req) => completeCrmOAuth(db, secrets, req.ctx, req.body, allowPrivate),
   );
   r.get(
     '/crm/connections/:id',
@@ -101,7 +104,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmConnectionSchema },
       },
     },
-    async (req) => connectionDto(await loadConnection(db, req.params.id)),
+    async (req) => connectionDto(await loadConnection(db, req.ctx.actor, req.params.id)),
   );
   r.patch(
     '/crm/connections/:id',
@@ -150,7 +153,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         },
       },
     },
-    async (req) => testCrmConnection(db, secrets, req.params.id),
+    async (req) => testCrmConnection(db, secrets, req.ctx.actor, req.params.id, allowPrivate),
   );
   r.post(
     '/crm/connections/:id/reconnect',
@@ -164,7 +167,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmConnectResultSchema },
       },
     },
-    async (req) => reconnectCrm(db, secrets, req.ctx, req.params.id, req.body.version),
+    async (req) => reconnectCrm(db, secrets, req.ctx, req.params.id, req.body.version, allowPrivate),
   );
   r.get(
     '/crm/connections/:id/schema',
@@ -178,7 +181,8 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmDescribeSchema },
       },
     },
-    async (req) => describeCrmObject(db, secrets, req.params.id, req.query.object),
+    async (req) =>
+      describeCrmObject(db, secrets, req.ctx.actor, req.params.id, req.query.object, allowPrivate),
   );
   r.put(
     '/crm/connections/:id/mappings',
@@ -194,7 +198,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmConnectionSchema },
       },
     },
-    async (req) => saveCrmMappings(db, secrets, req.ctx, req.params.id, req.body),
+    async (req) => saveCrmMappings(db, secrets, req.ctx, req.params.id, req.body, allowPrivate),
   );
   for (const [verb, paused] of [
     ['pause', true],
@@ -268,7 +272,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: pageOf(crmRunSchema) },
       },
     },
-    async (req) => listCrmRuns(db, req.params.id, req.query),
+    async (req) => listCrmRuns(db, req.ctx.actor, req.params.id, req.query),
   );
   r.get(
     '/crm/connections/:id/runs/:runId',
@@ -281,7 +285,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmRunSchema },
       },
     },
-    async (req) => getCrmRun(db, req.params.id, req.params.runId),
+    async (req) => getCrmRun(db, req.ctx.actor, req.params.id, req.params.runId),
   );
   r.get(
     '/crm/connections/:id/runs/:runId/records',
@@ -295,7 +299,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: pageOf(crmRunRecordSchema) },
       },
     },
-    async (req) => listCrmRunRecords(db, req.params.id, req.params.runId, req.query),
+    async (req) => listCrmRunRecords(db, req.ctx.actor, req.params.id, req.params.runId, req.query),
   );
   r.get(
     '/crm/links',
@@ -308,7 +312,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: pageOf(crmLinkSchema) },
       },
     },
-    async (req) => listCrmLinks(db, req.query),
+    async (req) => listCrmLinks(db, req.ctx.actor, req.query),
   );
   r.post(
     '/crm/links/:id/resolve',
