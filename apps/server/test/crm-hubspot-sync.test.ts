@@ -22,6 +22,7 @@ let admin: Session;
 let northwindUser: Session;
 let connectionId: string;
 let northwindCompany: string;
+let initechCompany: string;
 const secrets = loadSecretBox({ DATA_DIR: os.tmpdir() }, () => undefined);
 // The emulators listen on 127.0.0.1: the operator's CRM_ALLOW_PRIVATE, as the test app sets it.
 const sync = () => runCrmSync(t.database.db, secrets, { allowPrivate: true });
@@ -51,7 +52,7 @@ beforeAll(async () => {
   northwindUser = await signIn(t.app, user.email, PASSWORD);
   // What the portal already holds: the partner's company and a customer.
   northwindCompany = hs.seed('companies', { name: 'Northwind Traders, Inc.', domain: 'northwind.com' });
-  hs.seed('companies', { name: 'Initech', domain: 'initech.com' });
+  initechCompany = hs.seed('companies', { name: 'Initech', domain: 'initech.com' });
 });
 afterAll(async () => {
   await t?.close();
@@ -183,6 +184,7 @@ describe('CRM sync with HubSpot', () => {
     // Defaults from the portal's own schema: the pipeline's stages map to ours.
     expect(c.mappings.opportunity.fields.map((f: { remote: string }) => f.remote)).toEqual([
       'dealname',
+      'associations.company',
       'dealstage',
       'amount',
       'deal_currency_code',
@@ -218,6 +220,9 @@ describe('CRM sync with HubSpot', () => {
     expect(hs.dealCompanyLabels(created!.id, northwindCompany)).toEqual(
       expect.arrayContaining(['Partner: Sourced', 'Primary partner']),
     );
+    // The customer is the deal's own (primary) company in HubSpot; the partner is not.
+    expect(hs.dealCompanyLabels(created!.id, initechCompany)).toEqual([null, 'Primary']);
+    expect(hs.dealCompanyLabels(created!.id, northwindCompany)).not.toContain('Primary');
     // Run again: records HubSpot re-delivers at the watermark change nothing and create nothing.
     const again = await runNow();
     expect(again.counts).toMatchObject({ opportunitiesCreated: 0, dealsChanged: 0, recordErrors: 0 });

@@ -322,6 +322,18 @@ export class Portal {
     };
   }
 
+  /** A deal→company association made with these types (the unlabelled 341 always included). */
+  associateDealCompany(dealId: string, companyId: string, typeIds: number[]) {
+    if (typeIds.includes(5)) this.clearPrimaryCompany(dealId);
+    const set = this.dealCompany.get(`${dealId}:${companyId}`) ?? new Set([341]);
+    for (const x of typeIds) set.add(x);
+    this.dealCompany.set(`${dealId}:${companyId}`, set);
+  }
+
+  clearPrimaryCompany(dealId: string) {
+    for (const [key, set] of this.dealCompany) if (key.startsWith(`${dealId}:`)) set.delete(5);
+  }
+
   labels() {
     return this.dealCompanyLabels;
   }
