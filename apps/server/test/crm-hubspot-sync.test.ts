@@ -373,6 +373,28 @@ describe('CRM sync with HubSpot', () => {
     await sync();
     expect(hs.requests.length).toBe(sent);
   });
+
+  it('a private-app connection is reconnected with the new token the admin pastes', async () => {
+    const c = (await api().get(base())).json();
+    const none = await api().post(`${base()}/reconnect`, { version: c.version });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors[0].path).toBe('body.token');
+    const wrong = await api().post(`${base()}/reconnect`, { version: c.version, token: 'pat-na1-wrong' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().detail).toMatch(/^The CRM answered: Authentication credentials not found/);
+    expect((await api().get(base())).json().status).toBe('needs_reconnect');
+    const token = hs.privateAppToken();
+    const res = await api().post(`${base()}/reconnect`, { version: c.version, token });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      authorizeUrl: null,
+      connection: { status: 'active', statusMessage: null },
+    });
+    expect(
+      secrets.open((await stored()).accessTokenSealed!, `crm.connection:${connectionId}:accessToken`),
+    ).toBe(token);
+    expect((await runNow()).status).toBe('completed');
+  });
 });
 
 describe('the API budget rule per kind of usage', () => {

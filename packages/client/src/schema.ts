@@ -27429,7 +27429,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant access again (after a revoked or expired grant) */
+        /**
+         * Grant access again (after a revoked or expired grant)
+         * @description OAuth: answers `authorizeUrl` to send the person to again. JWT bearer: a new assertion at once. HubSpot private app: the new token in `token`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -27445,6 +27448,8 @@ export interface paths {
                     "application/json": {
                         /** @description The version you last read; a stale one answers 409 */
                         version: number;
+                        /** @description HubSpot private apps: the new access token, after the old one was rotated or revoked (required there) */
+                        token?: string;
                     };
                 };
             };

@@ -204,6 +204,19 @@ export const updateCrmConnectionBody = z.strictObject({
 
 export const crmVersionBody = z.strictObject({ version: versionField });
 
+export const reconnectCrmBody = z.strictObject({
+  version: versionField,
+  token: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe(
+      'HubSpot private apps: the new access token, after the old one was rotated or revoked (required there)',
+    ),
+});
+
 export const crmDescribeSchema = z.object({
   object: crmObject,
   remoteName: z.string(),

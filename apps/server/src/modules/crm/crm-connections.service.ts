@@ -4,6 +4,7 @@ import type {
   createCrmConnectionBody,
   crmCallbackBody,
   CrmConnection,
+  reconnectCrmBody,
   updateCrmConnectionBody,
 } from '@partnergraph/shared/contracts/crm';
 import type { Db } from '../../db/client';
@@ -316,16 +317,22 @@ export async function reconnectCrm(
   secrets: SecretBox,
   ctx: Ctx,
   id: string,
-  version: number,
+  body: z.output<typeof reconnectCrmBody>,
   allowPrivate: boolean,
 ) {
   const c = await loadConnection(db, ctx.actor, id);
-  assertVersion(c, version);
+  assertVersion(c, body.version);
+  // A private app's token cannot be refreshed: a rotated or revoked one is replaced by the admin's new one.
+  const newToken = c.kind === 'hubspot' && c.authMethod === 'token';
+  if (newToken && !body.token)
+    throw invalid([{ path: 'body.token', message: 'Paste the private app’s new access token' }]);
+  if (!newToken && body.token)
+    throw invalid([{ path: 'body.token', message: 'Only a HubSpot private-app connection takes a token' }]);
   if (c.authMethod !== 'oauth') {
     await assertReachable(c, allowPrivate);
     let granted;
     try {
-      granted = await grantWithoutPerson(secrets, c);
+      granted = await grantWithoutPerson(secrets, c, body.token);
     } catch (err) {
       throw crmRefusal(err);
     }

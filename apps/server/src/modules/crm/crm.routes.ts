@@ -15,6 +15,7 @@ import {
   crmRunRecordsQuery,
   crmRunSchema,
   crmVersionBody,
+  reconnectCrmBody,
   resolveLinkBody,
   saveMappingsBody,
   startRunBody,
@@ -162,12 +163,14 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets, con
       schema: {
         tags,
         summary: 'Grant access again (after a revoked or expired grant)',
+        description:
+          'OAuth: answers `authorizeUrl` to send the person to again. JWT bearer: a new assertion at once. HubSpot private app: the new token in `token`.',
         params: idParams,
-        body: crmVersionBody,
+        body: reconnectCrmBody,
         response: { 200: crmConnectResultSchema },
       },
     },
-    async (req) => reconnectCrm(db, secrets, req.ctx, req.params.id, req.body.version, allowPrivate),
+    async (req) => reconnectCrm(db, secrets, req.ctx, req.params.id, req.body, allowPrivate),
   );
   r.get(
     '/crm/connections/:id/schema',
