@@ -529,4 +529,62 @@ describe('CRM sync with Salesforce', () => {
       1,
     );
   });
+
+  it('with leads mapped, a referral sent to the vendor becomes a Salesforce lead once; one the org refuses is logged and retried', async () => {
+    const c = (await api().get(base())).json();
+    const mappings = structuredClone(c.mappings);
+    mappings.lead.enabled = true;
+    expect((await api().put(`${base()}/mappings`, { version: c.version, mappings })).statusCode).toBe(200);
+    sf.addValidationRule({
+      object: 'Lead',
+      field: 'Email',
+      message: 'Use the contact’s company e-mail, not a free mailbox',
+      refuses: (r) => String(r.Email ?? '').endsWith('@gmail.com'),
+    });
+    const refer = async (companyName: string, contactEmail: string) => {
+      const res = await as(t.app, northwindUser).post('/api/v1/referrals', {
+        companyName,
+        companyDomain: `${companyName.split(' ')[0]!.toLowerCase()}.com`,
+        contactName: 'Pepper Potts',
+        contactEmail,
+        need: 'Fifty seats for the finance team',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const stark = await refer('Stark Industries', 'pepper@stark.com');
+    const wayne = await refer('Wayne Enterprises', 'lucius.fox@gmail.com');
+    const run = await runNow();
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(run.counts).toMatchObject({ leadsCreated: 1, recordErrors: 1 });
+    expect(sf.records('Lead')).toEqual([
+      expect.objectContaining({
+        Company: 'Stark Industries',
+        LastName: 'Pepper Potts',
+        Email: 'pepper@stark.com',
+        Description: 'Fifty seats for the finance team',
+      }),
+    ]);
+    const errors = (await api().get(`${base()}/runs/${run.id}/records?outcome=error`)).json().items;
+    expect(
+      errors.map((r: { localId: string; field: string; message: string }) => [r.localId, r.field, r.message]),
+    ).toEqual([[wayne, 'Email', 'Use the contact’s company e-mail, not a free mailbox']]);
+    const done = (await api().get(`${base()}/runs/${run.id}/records?outcome=done`)).json().items;
+    expect(done).toContainEqual(
+      expect.objectContaining({ object: 'lead', localId: stark, action: 'create_remote' }),
+    );
+    // Sent once: the next run creates nothing more.
+    expect((await runNow()).counts).toMatchObject({ leadsCreated: 0 });
+    expect(sf.records('Lead')).toHaveLength(1);
+
+    sf.clearValidationRules();
+    const retry = await runNow({ retryFailed: true, recordIds: [errors[0].id] });
+    expect(retry.counts).toMatchObject({ leadsCreated: 1, recordErrors: 0 });
+    expect(
+      sf
+        .records('Lead')
+        .map((l) => l.Company)
+        .sort(),
+    ).toEqual(['Stark Industries', 'Wayne Enterprises']);
+  });
 });

@@ -28323,6 +28323,8 @@ export interface paths {
                                 dealsChanged: number;
                                 recordErrors: number;
                                 recordsRead: number;
+                                /** @description Referrals sent to the vendor created as leads (when mapped) */
+                                leadsCreated: number;
                             };
                             /** @description A retry of chosen record errors from the log; null: every open one */
                             retryRecordIds: string[] | null;
@@ -28410,6 +28412,8 @@ export interface paths {
                                     dealsChanged: number;
                                     recordErrors: number;
                                     recordsRead: number;
+                                    /** @description Referrals sent to the vendor created as leads (when mapped) */
+                                    leadsCreated: number;
                                 };
                                 /** @description A retry of chosen record errors from the log; null: every open one */
                                 retryRecordIds: string[] | null;
@@ -28498,6 +28502,8 @@ export interface paths {
                                 dealsChanged: number;
                                 recordErrors: number;
                                 recordsRead: number;
+                                /** @description Referrals sent to the vendor created as leads (when mapped) */
+                                leadsCreated: number;
                             };
                             /** @description A retry of chosen record errors from the log; null: every open one */
                             retryRecordIds: string[] | null;
@@ -28583,6 +28589,8 @@ export interface paths {
                                 dealsChanged: number;
                                 recordErrors: number;
                                 recordsRead: number;
+                                /** @description Referrals sent to the vendor created as leads (when mapped) */
+                                leadsCreated: number;
                             };
                             /** @description A retry of chosen record errors from the log; null: every open one */
                             retryRecordIds: string[] | null;

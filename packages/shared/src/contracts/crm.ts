@@ -245,6 +245,7 @@ export const crmRunCounts = z.object({
   dealsChanged: z.number().int(),
   recordErrors: z.number().int(),
   recordsRead: z.number().int(),
+  leadsCreated: z.number().int().describe('Referrals sent to the vendor created as leads (when mapped)'),
 });
 export type CrmRunCounts = z.infer<typeof crmRunCounts>;
 

@@ -22,6 +22,7 @@ import {
   type RunRow,
 } from './crm.repository';
 import { accountFieldsToRead, knownAccounts, loadPartners, syncAccount } from './crm-sync.accounts';
+import { pushLeads } from './crm-sync.leads';
 import { opportunityFieldsToRead, pullOpportunity, pushDeals } from './crm-sync.opportunities';
 import { BudgetReached, leaseMs, logChange, Paused, renewLease, type RunState } from './crm-sync.state';
 
@@ -133,6 +134,10 @@ async function syncPhases(s: RunState) {
     await phase(s, 'opportunities: sending deals');
     await pushDeals(s, known);
   }
+  if (m.lead.enabled) {
+    await phase(s, 'leads: sending referrals');
+    await pushLeads(s);
+  }
 }
 
 /** Retry: the records that failed and were not put right since, read again one by one. */
@@ -143,8 +148,10 @@ async function retryPhases(s: RunState) {
   );
   const known = await knownAccounts(s);
   const dealIds = new Set<string>();
+  const referralIds = new Set<string>();
   const seen = new Set<string>();
   for (const e of errors) {
+    if (e.object === 'lead' && e.localId) referralIds.add(e.localId);
     if (e.object !== 'opportunity') continue;
     if (e.action === 'update_local' && e.remoteId && !seen.has(e.remoteId)) {
       seen.add(e.remoteId);
@@ -153,6 +160,7 @@ async function retryPhases(s: RunState) {
     } else if (e.localId) dealIds.add(e.localId);
   }
   if (dealIds.size) await pushDeals(s, known, dealIds);
+  if (referralIds.size && s.connection.mappings.lead.enabled) await pushLeads(s, referralIds);
 }
 
 async function finish(

@@ -30,6 +30,7 @@ export const emptyCounts = (): CrmRunCounts => ({
   dealsChanged: 0,
   recordErrors: 0,
   recordsRead: 0,
+  leadsCreated: 0,
 });
 
 // --- Connections ---

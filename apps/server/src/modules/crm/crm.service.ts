@@ -22,6 +22,7 @@ import {
   findConnection,
   findLink,
   findLinkByLocal,
+  emptyCounts,
   findOpenErrorIds,
   findRun,
   listLinks,
@@ -109,7 +110,8 @@ export function runDto(r: RunRow): CrmRun {
     status: r.status,
     phase: r.phase,
     message: r.message,
-    counts: r.counts,
+    // Runs logged before a count existed read it as 0.
+    counts: { ...emptyCounts(), ...r.counts },
     retryRecordIds: r.retryRecordIds ?? null,
     queuedAt: r.queuedAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
