@@ -5,8 +5,15 @@ import { loadSecretBox } from '../src/lib/secrets';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { runCrmSync } from '../src/modules/crm/crm-sync';
 import type { Actor } from '../src/lib/actor';
-import { findConnection, listConnections, listLinks, listRuns } from '../src/modules/crm/crm.repository';
-import { crmConnections } from '../src/modules/crm/crm.tables';
+import { newId } from '../src/lib/ids';
+import {
+  emptyCounts,
+  findConnection,
+  listConnections,
+  listLinks,
+  listRuns,
+} from '../src/modules/crm/crm.repository';
+import { crmConnections, crmRuns } from '../src/modules/crm/crm.tables';
 import { deals } from '../src/modules/deals/deals.tables';
 import { createFxRateRecord, createPartnerOrganization, createUser } from '../src/seed/factories';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
@@ -586,5 +593,40 @@ describe('CRM sync with Salesforce', () => {
         .map((l) => l.Company)
         .sort(),
     ).toEqual(['Stark Industries', 'Wayne Enterprises']);
+  });
+
+  it('a run left running by a killed server resumes once its lease runs out: no change lost, none doubled', async () => {
+    sf.edit('Opportunity', opportunityOf('Acme')[0]!.Id, { Amount: 16000 });
+    const opportunities = sf.records('Opportunity').length;
+    // What a process killed mid-run leaves behind: its run `running`, the connection leased to it.
+    const [run] = await t.database.db
+      .insert(crmRuns)
+      .values({
+        id: newId(),
+        connectionId,
+        mode: 'sync',
+        status: 'running',
+        phase: 'opportunities: reading changes',
+        counts: emptyCounts(),
+        startedAt: new Date(),
+      })
+      .returning();
+    const lease = (until: Date) =>
+      t.database.db
+        .update(crmConnections)
+        .set({ leaseRunId: run!.id, leaseUntil: until })
+        .where(eq(crmConnections.id, connectionId));
+    // While the lease lasts, the run may still be working somewhere: nobody else touches the connection.
+    await lease(new Date(Date.now() + 60_000));
+    await sync();
+    expect((await api().get(`${base()}/runs/${run!.id}`)).json().status).toBe('running');
+    expect((await deal(acme)).amount).toBe(1_500_000);
+    // The lease runs out: the next process's job resumes the run from the watermarks.
+    await lease(new Date(Date.now() - 1000));
+    await sync();
+    expect((await api().get(`${base()}/runs/${run!.id}`)).json()).toMatchObject({ status: 'completed' });
+    expect((await deal(acme)).amount).toBe(1_600_000);
+    expect(sf.records('Opportunity')).toHaveLength(opportunities);
+    expect((await connection()).leaseRunId).toBeNull();
   });
 });

@@ -353,7 +353,7 @@ export async function runCrmSync(db: Db, secrets: SecretBox, options: SyncOption
       await insertRun(db, { connectionId: c.id, mode: 'sync', status: 'queued', requestedByUserId: null });
   }
   let worked = 0;
-  for (const run of await findQueuedRunsForSync(db)) {
+  for (const run of await findQueuedRunsForSync(db, new Date())) {
     try {
       if (await executeRun(db, secrets, run, options)) worked += 1;
     } catch (err) {

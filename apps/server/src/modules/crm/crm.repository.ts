@@ -290,13 +290,32 @@ export async function findRun(q: Queryable, actor: Actor, connectionId: string, 
   return row ?? null;
 }
 
-/** Runs waiting to work: queued, or deferred by a 429 or the budget (their connection says when). */
-export function findQueuedRunsForSync(q: Queryable) {
-  return q
-    .select()
+/**
+ * Runs waiting to work: queued, or deferred by a 429 or the budget (their connection says when), and
+ * runs left `running` by a process that stopped mid-run (killed, crashed) once their lease ran out — they
+ * resume from their watermarks. A running run whose lease is live belongs to a process still working it.
+ */
+export async function findQueuedRunsForSync(q: Queryable, now: Date) {
+  const rows = await q
+    .select({ run: crmRuns })
     .from(crmRuns)
-    .where(inArray(crmRuns.status, ['queued', 'deferred']))
+    .innerJoin(crmConnections, eq(crmConnections.id, crmRuns.connectionId))
+    .where(
+      or(
+        inArray(crmRuns.status, ['queued', 'deferred']),
+        and(
+          eq(crmRuns.status, 'running'),
+          or(
+            isNull(crmConnections.leaseRunId),
+            sql`${crmConnections.leaseRunId} <> ${crmRuns.id}`,
+            isNull(crmConnections.leaseUntil),
+            lt(crmConnections.leaseUntil, now),
+          ),
+        ),
+      ),
+    )
     .orderBy(asc(crmRuns.queuedAt), asc(crmRuns.id));
+  return rows.map((r) => r.run);
 }
 
 /**
