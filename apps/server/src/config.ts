@@ -36,6 +36,11 @@ const envSchema = z.object({
   JOBS: bool.default(true),
   /** Webhook URLs on loopback, link-local or private addresses are refused unless this is set (a trusted network). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /**
+   * CRM login URLs, instance URLs and API bases on loopback, link-local or private addresses are refused
+   * unless this is set (a CRM emulator, or a CRM proxy on a trusted network): see docs/CRM.md.
+   */
+  CRM_ALLOW_PRIVATE: bool.default(false),
   /** How long a failing webhook delivery is retried before it is marked failed. */
   WEBHOOK_RETRY_HOURS: z.coerce
     .number()

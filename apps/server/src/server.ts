@@ -28,7 +28,7 @@ async function main() {
   // The same key the app loaded (SECRETS_KEY, or the key file it generated): the CRM job opens tokens with it.
   const secrets = loadSecretBox(config, (message) => app.log.warn(message));
   const scheduler = config.JOBS
-    ? await startJobRunner(database, app.log, [...jobs, webhookJob(config), crmSyncJob(secrets)])
+    ? await startJobRunner(database, app.log, [...jobs, webhookJob(config), crmSyncJob(secrets, config)])
     : { stop: async () => {} };
   const where =
     database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';

@@ -51,7 +51,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   const mailer = createMemoryMailer();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: os.tmpdir(), ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    DATA_DIR: os.tmpdir(),
+    // The CRM emulators listen on 127.0.0.1, as a CRM proxy on a trusted network would: the operator allows it.
+    CRM_ALLOW_PRIVATE: 'true',
+    ...env,
+  });
   const app = await buildApp({ config, db: database.db, mailer, logger: false });
   await app.ready();
   return {

@@ -22,8 +22,10 @@ let admin: Session;
 let northwindUser: Session;
 let connectionId: string;
 let northwindCompany: string;
+let initechCompany: string;
 const secrets = loadSecretBox({ DATA_DIR: os.tmpdir() }, () => undefined);
-const sync = () => runCrmSync(t.database.db, secrets);
+// The emulators listen on 127.0.0.1: the operator's CRM_ALLOW_PRIVATE, as the test app sets it.
+const sync = () => runCrmSync(t.database.db, secrets, { allowPrivate: true });
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const api = () => as(t.app, admin);
@@ -50,7 +52,7 @@ beforeAll(async () => {
   northwindUser = await signIn(t.app, user.email, PASSWORD);
   // What the portal already holds: the partner's company and a customer.
   northwindCompany = hs.seed('companies', { name: 'Northwind Traders, Inc.', domain: 'northwind.com' });
-  hs.seed('companies', { name: 'Initech', domain: 'initech.com' });
+  initechCompany = hs.seed('companies', { name: 'Initech', domain: 'initech.com' });
 });
 afterAll(async () => {
   await t?.close();
@@ -85,8 +87,8 @@ const dealsNamed = (name: string) =>
     (d) => !d.archived && String(d.properties.dealname).startsWith(name),
   );
 
-async function runNow() {
-  const res = await api().post(`${base()}/runs`, {});
+async function runNow(body: Record<string, unknown> = {}) {
+  const res = await api().post(`${base()}/runs`, body);
   expect(res.statusCode, res.body).toBe(202);
   await sync();
   return (await api().get(`${base()}/runs/${res.json().id}`)).json();
@@ -182,6 +184,7 @@ describe('CRM sync with HubSpot', () => {
     // Defaults from the portal's own schema: the pipeline's stages map to ours.
     expect(c.mappings.opportunity.fields.map((f: { remote: string }) => f.remote)).toEqual([
       'dealname',
+      'associations.company',
       'dealstage',
       'amount',
       'deal_currency_code',
@@ -217,6 +220,9 @@ describe('CRM sync with HubSpot', () => {
     expect(hs.dealCompanyLabels(created!.id, northwindCompany)).toEqual(
       expect.arrayContaining(['Partner: Sourced', 'Primary partner']),
     );
+    // The customer is the deal's own (primary) company in HubSpot; the partner is not.
+    expect(hs.dealCompanyLabels(created!.id, initechCompany)).toEqual([null, 'Primary']);
+    expect(hs.dealCompanyLabels(created!.id, northwindCompany)).not.toContain('Primary');
     // Run again: records HubSpot re-delivers at the watermark change nothing and create nothing.
     const again = await runNow();
     expect(again.counts).toMatchObject({ opportunitiesCreated: 0, dealsChanged: 0, recordErrors: 0 });
@@ -253,6 +259,71 @@ describe('CRM sync with HubSpot', () => {
     expect(audit[0]!.requestId).toBe(`crm-run:${run.id}`);
     // The same change delivered again (HubSpot's search is inclusive at the watermark) is not applied twice.
     expect((await runNow()).counts.dealsChanged).toBe(0);
+  });
+
+  const seen = (items: { localId: string; action: string; field: string; message: string }[]) =>
+    items.map((r) => [r.localId, r.action, r.field, r.message]);
+  const errorsOf = async (runId: string) =>
+    (await api().get(`${base()}/runs/${runId}/records?outcome=error`)).json().items;
+  let vandelay: string, massive: string, piper: string;
+  it('a record HubSpot refuses is logged with its property and HubSpot’s words, the others go through, and it is retried', async () => {
+    // The account's property validation rules refuse a new company and a new deal.
+    hs.addValidationRule({ object: 'companies', property: 'name', ruleType: 'MAX_LENGTH', limit: 20 });
+    hs.addValidationRule({ object: 'deals', property: 'amount', ruleType: 'MAX_NUMBER', limit: 50_000 });
+    vandelay = await register('Vandelay Industries International', 'vandelay.com', 900_000);
+    massive = await register('Massive Dynamic', 'massivedynamic.com', 9_000_000);
+    piper = await register('Pied Piper', 'piedpiper.com', 800_000);
+    const run = await runNow();
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(run.counts).toMatchObject({ opportunitiesCreated: 1, recordErrors: 2 });
+    expect(dealsNamed('Pied Piper')).toHaveLength(1);
+    expect(dealsNamed('Massive')).toHaveLength(0);
+    expect(dealsNamed('Vandelay')).toHaveLength(0);
+    expect(seen(await errorsOf(run.id))).toEqual(
+      expect.arrayContaining([
+        [
+          vandelay,
+          'create_remote',
+          'name',
+          'HubSpot refused the customer’s company Vandelay Industries International: Vandelay Industries International is longer than the 20 characters allowed for name',
+        ],
+        [massive, 'create_remote', 'amount', '90000 is greater than the maximum of 50000 allowed for amount'],
+      ]),
+    );
+    hs.clearValidationRules();
+    const retry = await runNow({ retryFailed: true });
+    expect(retry).toMatchObject({ mode: 'retry', status: 'completed' });
+    expect(retry.counts.recordErrors).toBe(0);
+    expect(dealsNamed('Massive')).toHaveLength(1);
+    expect(dealsNamed('Vandelay')).toHaveLength(1);
+    expect(await errorsOf(run.id)).toEqual([]);
+  });
+
+  it('a HubSpot deal with an unmapped stage, a won deal without an amount or an unknown currency is logged by its property and skipped', async () => {
+    const c = (await api().get(base())).json();
+    const mappings = structuredClone(c.mappings);
+    delete mappings.opportunity.stageMap.decisionmakerboughtin;
+    expect((await api().put(`${base()}/mappings`, { version: c.version, mappings })).statusCode).toBe(200);
+    hs.touch('deals', dealsNamed('Pied Piper')[0]!.id, { dealstage: 'decisionmakerboughtin' });
+    hs.touch('deals', dealsNamed('Massive')[0]!.id, { dealstage: 'closedwon', amount: '' });
+    hs.touch('deals', dealsNamed('Vandelay')[0]!.id, { deal_currency_code: 'ZZZ' });
+    const run = await runNow();
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(seen(await errorsOf(run.id))).toEqual(
+      expect.arrayContaining([
+        [
+          piper,
+          'update_local',
+          'dealstage',
+          'The stage decisionmakerboughtin has no mapping to ours: add it to the stage map, then retry',
+        ],
+        [massive, 'update_local', 'amount', 'A won opportunity needs an amount'],
+        [vandelay, 'update_local', 'deal_currency_code', 'Unknown currency ZZZ'],
+      ]),
+    );
+    expect(await deal(massive)).toMatchObject({ status: 'approved', amount: 9_000_000 });
+    expect(await deal(vandelay)).toMatchObject({ currency: 'USD' });
+    expect((await deal(piper)).stage).toBeNull();
   });
 
   it('a private app stops at the configured share of its daily API budget', async () => {
@@ -301,6 +372,28 @@ describe('CRM sync with HubSpot', () => {
     const sent = hs.requests.length;
     await sync();
     expect(hs.requests.length).toBe(sent);
+  });
+
+  it('a private-app connection is reconnected with the new token the admin pastes', async () => {
+    const c = (await api().get(base())).json();
+    const none = await api().post(`${base()}/reconnect`, { version: c.version });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors[0].path).toBe('body.token');
+    const wrong = await api().post(`${base()}/reconnect`, { version: c.version, token: 'pat-na1-wrong' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().detail).toMatch(/^The CRM answered: Authentication credentials not found/);
+    expect((await api().get(base())).json().status).toBe('needs_reconnect');
+    const token = hs.privateAppToken();
+    const res = await api().post(`${base()}/reconnect`, { version: c.version, token });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      authorizeUrl: null,
+      connection: { status: 'active', statusMessage: null },
+    });
+    expect(
+      secrets.open((await stored()).accessTokenSealed!, `crm.connection:${connectionId}:accessToken`),
+    ).toBe(token);
+    expect((await runNow()).status).toBe('completed');
   });
 });
 

@@ -16,6 +16,7 @@ import {
   verifyHubSpotPrivateAppToken,
 } from '../src/modules/crm/hubspot/hubspot.auth';
 import { createHubSpotProvider } from '../src/modules/crm/hubspot/hubspot.provider';
+import { PRIMARY_COMPANY_FIELD } from '../src/modules/crm/hubspot/hubspot.schema';
 import { startHubSpotEmulator, type HubSpotEmulator } from './emulators/hubspot';
 
 let hs: HubSpotEmulator;
@@ -319,6 +320,44 @@ describe('partners as labelled associations', () => {
     await p.setPartners(deal, []);
     expect(await p.listPartners(deal)).toEqual([]);
     expect(hs.dealCompanyLabels(deal, customer)).toEqual([null, 'Primary']);
+  });
+});
+
+describe('the deal’s customer as its primary company', () => {
+  it('creates a deal with its primary company, reads it back on pull, and moves it keeping the old association', async () => {
+    const p = privateApp();
+    const first = hs.seed('companies', { name: 'First Customer' });
+    const second = hs.seed('companies', { name: 'Second Customer' });
+    const schema = await p.describe('opportunity');
+    expect(schema.fields).toContainEqual(
+      expect.objectContaining({ name: PRIMARY_COMPANY_FIELD, type: 'reference', createable: true }),
+    );
+    const deal = await p.create('opportunity', {
+      dealname: 'With a customer',
+      [PRIMARY_COMPANY_FIELD]: first,
+    });
+    expect(hs.dealCompanyLabels(deal, first)).toEqual([null, 'Primary']);
+    // The association is not a property: nothing of that name was written to the deal.
+    expect(hs.record('deals', deal)!.properties).not.toHaveProperty(PRIMARY_COMPANY_FIELD);
+    const read = await p.get('opportunity', deal, ['dealname', PRIMARY_COMPANY_FIELD]);
+    expect(read!.fields).toEqual({ dealname: 'With a customer', [PRIMARY_COMPANY_FIELD]: first });
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const { records } = await walk(p, 'opportunity', since, ['dealname', PRIMARY_COMPANY_FIELD]);
+    expect(records.find((r) => r.id === deal)!.fields[PRIMARY_COMPANY_FIELD]).toBe(first);
+
+    await p.update('opportunity', deal, { [PRIMARY_COMPANY_FIELD]: second });
+    expect(hs.dealCompanyLabels(deal, second)).toEqual([null, 'Primary']);
+    expect(hs.dealCompanyLabels(deal, first)).toEqual([null]);
+    expect((await p.get('opportunity', deal, [PRIMARY_COMPANY_FIELD]))!.fields).toEqual({
+      [PRIMARY_COMPANY_FIELD]: second,
+    });
+    // A company HubSpot lacks refuses the whole create, naming nothing half-made.
+    const before = hs.portal.objects.deals.size;
+    const err = await caught(
+      p.create('opportunity', { dealname: 'Orphan', [PRIMARY_COMPANY_FIELD]: '999999' }),
+    );
+    expect(err.kind).toBe('invalid');
+    expect(hs.portal.objects.deals.size).toBe(before);
   });
 });
 

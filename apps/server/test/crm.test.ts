@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSecretBox } from '../src/lib/secrets';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { runCrmSync } from '../src/modules/crm/crm-sync';
+import type { Actor } from '../src/lib/actor';
+import { findConnection, listConnections, listLinks, listRuns } from '../src/modules/crm/crm.repository';
 import { crmConnections } from '../src/modules/crm/crm.tables';
 import { deals } from '../src/modules/deals/deals.tables';
 import { createFxRateRecord, createPartnerOrganization, createUser } from '../src/seed/factories';
@@ -22,7 +24,8 @@ let northwindUser: Session;
 let northwind: { id: string; name: string };
 let connectionId: string;
 const secrets = loadSecretBox({ DATA_DIR: os.tmpdir() }, () => undefined);
-const sync = () => runCrmSync(t.database.db, secrets);
+// The emulators listen on 127.0.0.1: the operator's CRM_ALLOW_PRIVATE, as the test app sets it.
+const sync = () => runCrmSync(t.database.db, secrets, { allowPrivate: true });
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const api = () => as(t.app, admin);
@@ -154,6 +157,27 @@ describe('CRM sync with Salesforce', () => {
     expect(tested.json()).toMatchObject({ ok: true, remoteName: 'Emulated Org', apiUsage: { max: 15000 } });
     // Only the vendor admin manages CRM connections.
     expect((await as(t.app, northwindUser).get('/api/v1/crm/connections')).statusCode).toBe(403);
+  });
+
+  it('the sync’s records are the vendor’s: read as a partner, every one is absent', async () => {
+    // The route permission keeps partners out; the repository's visibility holds even if one got past it.
+    const partner: Actor = {
+      userId: northwind.id,
+      name: 'Sam North',
+      orgId: northwind.id,
+      orgKind: 'partner',
+      role: 'partner_admin',
+      via: 'session',
+      sessionId: null,
+      scope: 'read_write',
+    };
+    const vendor: Actor = { ...partner, orgId: e.vendor.id, orgKind: 'vendor', role: 'admin' };
+    const db = t.database.db;
+    expect(await findConnection(db, vendor, connectionId)).not.toBeNull();
+    expect(await findConnection(db, partner, connectionId)).toBeNull();
+    expect(await listConnections(db, partner)).toEqual([]);
+    expect((await listLinks(db, partner, { status: 'review' }, { limit: 50 })).items).toEqual([]);
+    expect((await listRuns(db, partner, connectionId, { limit: 50 })).items).toEqual([]);
   });
 
   it('refuses a mapping to a field the org lacks, naming it', async () => {

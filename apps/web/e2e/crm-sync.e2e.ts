@@ -65,6 +65,8 @@ beforeAll(async () => {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       DEMO_DATA: 'true',
+      // The CRM emulators the browser tests connect to listen on 127.0.0.1.
+      CRM_ALLOW_PRIVATE: 'true',
       JOBS: 'true',
       LOG_LEVEL: 'warn',
     },
@@ -143,4 +145,79 @@ describe('CRM: a dry run and the first sync with jobs on', () => {
     await sync.getByRole('button', { name: 'Details' }).first().click();
     await page.getByRole('table', { name: 'Record changes' }).waitFor();
   }, 300_000);
+
+  test('an account that could be either of two partners waits in the review queue until the admin links it on screen', async () => {
+    // A second partner whose name meets the first's, then a HubSpot company named like both, with no domain.
+    const created = await adminApi('POST', '/partners', {
+      name: 'Northwind Systems GmbH',
+      website: 'https://northwind.de',
+      types: ['reseller'],
+    });
+    const gmbh = (await created.json()) as { id: string };
+    expect(created.status).toBe(201);
+    hs.seed('companies', { name: 'Northwind Systems' });
+
+    const page = browser.page();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(accounts.admin.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(accounts.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await waitForPath(page, '/partners');
+    await page.goto(`${baseUrl}/settings/crm`);
+    await page.getByRole('link', { name: 'HubSpot', exact: true }).click();
+    await waitForPath(page, /^\/settings\/crm\/[0-9a-f-]{36}$/);
+    const sync = page.getByRole('region', { name: 'Sync' });
+    await sync.getByRole('button', { name: 'Run sync' }).click();
+    // The run finishes with one account for review, guessing neither partner.
+    await expect
+      .poll(async () => (await tableRows(page, 'Sync runs'))[0], { timeout: 150_000, interval: 2_000 })
+      .toMatch(/^Sync · .* \| completed \| 0 \| 1 \| /);
+
+    await page.goto(`${baseUrl}/settings/crm`);
+    const queue = page.getByRole('region', { name: 'Review queue' });
+    await queue.getByText('Northwind Systems', { exact: true }).waitFor();
+    await queue.getByRole('button', { name: 'Link to Northwind Systems (name Northwind Systems)' }).waitFor();
+    await queue.getByRole('button', { name: /^Link to Northwind Systems GmbH/ }).click();
+    // Decided: the queue is empty (and gone), and the account is that partner's.
+    await queue.waitFor({ state: 'detached' });
+    // Every account the demo's deals made is linked too: the log is read page by page.
+    const linked: { remoteName: string | null; localId: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (
+        await adminApi(
+          'GET',
+          `/crm/links?status=linked&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        )
+      ).json()) as { items: typeof linked; nextCursor: string | null };
+      linked.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(linked).toContainEqual(
+      expect.objectContaining({ remoteName: 'Northwind Systems', localId: gmbh.id }),
+    );
+  }, 300_000);
 });
+
+/** The admin's own API calls on this file's server: a record the screens under test do not create. */
+async function adminApi(method: string, apiPath: string, body?: unknown) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: accounts.admin.email, password: accounts.admin.password }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return fetch(`${baseUrl}/api/v1${apiPath}`, {
+    method,
+    headers: {
+      cookie,
+      'x-csrf-token': csrfToken,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

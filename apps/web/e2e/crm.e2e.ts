@@ -4,9 +4,8 @@ import { accounts } from './support/accounts';
 import { signIn, tableRows, useBrowser, waitForPath } from './support/browser';
 
 // The vendor admin connects HubSpot from Settings → CRM, as a self-hosting user would point it at a
-// HubSpot API base: here a local emulator of HubSpot's public API on 127.0.0.1 (the CRM connection, unlike
-// webhooks, does not refuse private addresses: the API base is the admin's own configuration, not a
-// partner-supplied URL). A wrong private-app token is refused with HubSpot's own message; the right one
+// HubSpot API base: here a local emulator of HubSpot's public API on 127.0.0.1, which the e2e server
+// allows as an operator does for a CRM on a trusted network (CRM_ALLOW_PRIVATE, see global-setup.ts). A wrong private-app token is refused with HubSpot's own message; the right one
 // connects; the connection tests green; the mapping screen shows the defaults read from the portal's
 // schema and its deal stages; a mapping to a custom property the CRM admin deletes meanwhile is refused
 // at save, naming the field; the fixed mapping saves; a dry run joins the sync log. The e2e server
@@ -129,6 +128,7 @@ describe('CRM: connect HubSpot and map its fields', () => {
         'Company Domain Name (domain, url)',
         'Country/Region (country, string)',
         'Deal Name (dealname, string)',
+        'Company (the deal’s primary company association) (associations.company, reference)',
         'Deal Stage (dealstage, picklist)',
         'Amount (amount, currency)',
         'Currency (deal_currency_code, picklist)',

@@ -107,6 +107,8 @@ export default async function setup(project: TestProject) {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       DEMO_DATA: 'true',
+      // The CRM emulators the browser tests connect to listen on 127.0.0.1.
+      CRM_ALLOW_PRIVATE: 'true',
       // The browser tests walk tier changes step by step: no scheduled evaluation may promote a partner between steps.
       JOBS: 'false',
       // Emails are logged at info; only warnings and worse reach the terminal (see forwardWarnings).

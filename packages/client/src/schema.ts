@@ -27975,7 +27975,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant access again (after a revoked or expired grant) */
+        /**
+         * Grant access again (after a revoked or expired grant)
+         * @description OAuth: answers `authorizeUrl` to send the person to again. JWT bearer: a new assertion at once. HubSpot private app: the new token in `token`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -27991,6 +27994,8 @@ export interface paths {
                     "application/json": {
                         /** @description The version you last read; a stale one answers 409 */
                         version: number;
+                        /** @description HubSpot private apps: the new access token, after the old one was rotated or revoked (required there) */
+                        token?: string;
                     };
                 };
             };
@@ -28864,7 +28869,11 @@ export interface paths {
                                 dealsChanged: number;
                                 recordErrors: number;
                                 recordsRead: number;
+                                /** @description Referrals sent to the vendor created as leads (when mapped) */
+                                leadsCreated: number;
                             };
+                            /** @description A retry of chosen record errors from the log; null: every open one */
+                            retryRecordIds: string[] | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -28949,7 +28958,11 @@ export interface paths {
                                     dealsChanged: number;
                                     recordErrors: number;
                                     recordsRead: number;
+                                    /** @description Referrals sent to the vendor created as leads (when mapped) */
+                                    leadsCreated: number;
                                 };
+                                /** @description A retry of chosen record errors from the log; null: every open one */
+                                retryRecordIds: string[] | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 UTC timestamp
@@ -29005,6 +29018,8 @@ export interface paths {
                          * @default false
                          */
                         retryFailed?: boolean;
+                        /** @description With retryFailed: only these record errors from the log (ids of run records whose outcome is `error`) */
+                        recordIds?: string[];
                     };
                 };
             };
@@ -29033,7 +29048,11 @@ export interface paths {
                                 dealsChanged: number;
                                 recordErrors: number;
                                 recordsRead: number;
+                                /** @description Referrals sent to the vendor created as leads (when mapped) */
+                                leadsCreated: number;
                             };
+                            /** @description A retry of chosen record errors from the log; null: every open one */
+                            retryRecordIds: string[] | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -29116,7 +29135,11 @@ export interface paths {
                                 dealsChanged: number;
                                 recordErrors: number;
                                 recordsRead: number;
+                                /** @description Referrals sent to the vendor created as leads (when mapped) */
+                                leadsCreated: number;
                             };
+                            /** @description A retry of chosen record errors from the log; null: every open one */
+                            retryRecordIds: string[] | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp

@@ -124,8 +124,8 @@ export const webhookJob = (config: Pick<Config, 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHO
  * Every 30 s so a queued run starts soon; a connection's lease keeps it to one
  * run at a time across processes.
  */
-export const crmSyncJob = (secrets: SecretBox): Job => ({
+export const crmSyncJob = (secrets: SecretBox, config: Pick<Config, 'CRM_ALLOW_PRIVATE'>): Job => ({
   name: 'crm-sync',
   everyMs: 30_000,
-  run: (db) => runCrmSync(db, secrets),
+  run: (db) => runCrmSync(db, secrets, { allowPrivate: config.CRM_ALLOW_PRIVATE }),
 });

@@ -160,7 +160,39 @@ export function crmApi(portal: Portal) {
     if (rest.length === 0 && method === 'POST') {
       const props = (b.properties ?? {}) as Record<string, unknown>;
       portal.validate(t, props);
-      return [201, portal.view(t, portal.create(t, props), Object.keys(props))];
+      // Associations made with the record, in the same request (deal → company here).
+      const links = (b.associations ?? []) as {
+        to: { id: string };
+        types: { associationCategory: string; associationTypeId: number }[];
+      }[];
+      for (const a of links) {
+        if (t !== 'deals' || !portal.live('companies', String(a.to.id)))
+          return [
+            400,
+            error(
+              `Could not create associations: ${String(a.to.id)} is not a valid company id`,
+              'VALIDATION_ERROR',
+            ),
+          ];
+        for (const ty of a.types)
+          if (
+            !portal
+              .labels()
+              .some((l) => l.typeId === ty.associationTypeId && l.category === ty.associationCategory)
+          )
+            return [
+              400,
+              error(`Association type ${ty.associationTypeId} does not exist`, 'VALIDATION_ERROR'),
+            ];
+      }
+      const created = portal.create(t, props);
+      for (const a of links)
+        portal.associateDealCompany(
+          created.id,
+          String(a.to.id),
+          a.types.map((ty) => ty.associationTypeId),
+        );
+      return [201, portal.view(t, created, Object.keys(props))];
     }
     if (rest[0] === 'search' && method === 'POST') {
       const limit = Math.min(Number(b.limit ?? 10), 200);
@@ -302,6 +334,22 @@ export function crmApi(portal: Portal) {
           .labels()
           .map((l) => ({ category: l.category, typeId: inverse ? l.typeId + 1 : l.typeId, label: l.label }));
       if (rest[3] === 'labels' && method === 'GET') return [200, { results: shown() }];
+      if (rest[3] === 'batch' && rest[4] === 'read' && method === 'POST') {
+        const inputs = ((body as { inputs?: { id: string }[] }).inputs ?? []).map((i) => String(i.id));
+        if (inputs.length > 1000) return [400, error('Batch size cannot exceed 1000', 'VALIDATION_ERROR')];
+        const results = inputs
+          .filter((id) => portal.live(from, id))
+          .map((id) => ({ from: { id }, to: associationsOf(from, id, to) }));
+        return [
+          200,
+          {
+            status: 'COMPLETE',
+            results,
+            startedAt: new Date().toISOString(),
+            completedAt: new Date().toISOString(),
+          },
+        ];
+      }
       if (rest[3] === 'labels' && method === 'POST') {
         const b = body as { label?: string; name?: string };
         if (!b.label || !b.name || !/^[a-z0-9_]+$/.test(b.name))
@@ -353,6 +401,12 @@ export function crmApi(portal: Portal) {
         const { key, inverse } = dealCompanyKey(from, id, to, toId);
         const specs = (body ?? []) as { associationCategory: string; associationTypeId: number }[];
         const set = portal.dealCompany.get(key) ?? new Set([341]);
+        // A deal has one primary company: HubSpot moves the Primary type to the newest one.
+        if (
+          !inverse &&
+          specs.some((s) => s.associationTypeId === 5 && s.associationCategory === 'HUBSPOT_DEFINED')
+        )
+          portal.clearPrimaryCompany(id);
         for (const s of specs) {
           const typeId = inverse ? s.associationTypeId - 1 : s.associationTypeId;
           const def = portal

@@ -156,6 +156,26 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * A property validation rule (`PUT /crm/v3/property-validations/{objectTypeId}/{property}/rule-type/{ruleType}`):
+ * a value that breaks it is refused with the classic VALIDATION_ERROR body naming the property.
+ */
+export interface PropertyRule {
+  object: ObjectType;
+  property: string;
+  ruleType: 'MAX_LENGTH' | 'MAX_NUMBER';
+  limit: number;
+}
+
+function breaks(rule: PropertyRule, value: string | null) {
+  if (value === null || value === '') return null;
+  if (rule.ruleType === 'MAX_LENGTH' && value.length > rule.limit)
+    return `${value} is longer than the ${rule.limit} characters allowed for ${rule.property}`;
+  if (rule.ruleType === 'MAX_NUMBER' && Number(value) > rule.limit)
+    return `${value} is greater than the maximum of ${rule.limit} allowed for ${rule.property}`;
+  return null;
+}
+
 export class Portal {
   readonly objects: Record<ObjectType, Map<string, StoredObject>> = {
     companies: new Map(),
@@ -170,6 +190,7 @@ export class Portal {
   ];
   /** `${dealId}:${companyId}` → the association type ids on that pair. */
   readonly dealCompany = new Map<string, Set<number>>();
+  rules: PropertyRule[] = [];
   private nextId = 1000;
   private nextLabelId = 100;
   /** Milliseconds; the test can pin it so that several records share a modification time. */
@@ -206,13 +227,19 @@ export class Portal {
         }
       } else if (def.type === 'number' && value !== null && value !== '' && !Number.isFinite(Number(value))) {
         invalid.push({ name, error: 'INVALID_DECIMAL', message: `${String(value)} is not a valid decimal` });
+      } else {
+        const written = this.normalize(t, { [name]: value })[name] ?? null;
+        for (const rule of this.rules.filter((r) => r.object === t && r.property === name)) {
+          const message = breaks(rule, written);
+          if (message) invalid.push({ name, error: `INVALID_${rule.ruleType}`, message });
+        }
       }
     }
     if (invalid.length) throw new ValidationError(invalid);
   }
 
   /** Stores a write as HubSpot does: every value as a string, dates as HubSpot writes them back. */
-  private normalize(t: ObjectType, props: Record<string, unknown>) {
+  normalize(t: ObjectType, props: Record<string, unknown>) {
     const out: Record<string, string | null> = {};
     for (const [name, value] of Object.entries(props)) {
       const def = this.property(t, name);
@@ -293,6 +320,18 @@ export class Portal {
       archived: o.archived,
       ...(o.archived ? { archivedAt: new Date(o.archivedAt!).toISOString() } : {}),
     };
+  }
+
+  /** A deal→company association made with these types (the unlabelled 341 always included). */
+  associateDealCompany(dealId: string, companyId: string, typeIds: number[]) {
+    if (typeIds.includes(5)) this.clearPrimaryCompany(dealId);
+    const set = this.dealCompany.get(`${dealId}:${companyId}`) ?? new Set([341]);
+    for (const x of typeIds) set.add(x);
+    this.dealCompany.set(`${dealId}:${companyId}`, set);
+  }
+
+  clearPrimaryCompany(dealId: string) {
+    for (const [key, set] of this.dealCompany) if (key.startsWith(`${dealId}:`)) set.delete(5);
   }
 
   labels() {

@@ -13,6 +13,7 @@ import {
   ValidationError,
   type ObjectType,
   type PropertyDef,
+  type PropertyRule,
 } from './hubspot-data';
 import { correlationId, crmApi, error, HttpError } from './hubspot-crm';
 export { Portal, type ObjectType } from './hubspot-data';
@@ -384,6 +385,13 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     },
     modifiedAt(t: ObjectType, id: string) {
       return portal.objects[t].get(id)?.properties[lastModifiedProperty(t)] ?? null;
+    },
+    /** Test side: the account's admin adds a property validation rule; API writes that break it are refused. */
+    addValidationRule(rule: PropertyRule) {
+      portal.rules.push(rule);
+    },
+    clearValidationRules() {
+      portal.rules = [];
     },
     addProperty(t: ObjectType, def: PropertyDef) {
       portal.properties[t].push(def);

@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { stringify } from 'csv-stringify/sync';
 import type { OAuthError } from './salesforce-oauth';
 import { EmulatedOAuth, type OAuthConfig } from './salesforce-oauth';
+import {
+  ApiError,
+  checkFields as checkFieldsOf,
+  checkRules as checkRulesOf,
+  type ValidationRule,
+} from './salesforce-checks';
 import { freshOrgSchema, idPrefixes, type EmulatedField } from './salesforce-schema';
+export type { ValidationRule } from './salesforce-checks';
 import type { SoqlError } from './salesforce-soql';
 import { matches, parseSoql, sortRecords } from './salesforce-soql';
 
@@ -25,18 +32,6 @@ export interface SalesforceEmulatorOptions extends Partial<OAuthConfig> {
 }
 
 type Row = Record<string, unknown> & { Id: string; SystemModstamp: string; IsDeleted: boolean };
-
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errorCode: string,
-    message: string,
-    readonly fields: string[] = [],
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
 
 const sfDate = (iso: string) => iso.replace('Z', '+0000');
 
@@ -64,6 +59,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
   let apiUsed = 0;
   let throttle: { remaining: number; retryAfter: number } | null = null;
   let dropNext: { pattern: RegExp; afterProcessing: boolean } | null = null;
+  let validationRules: ValidationRule[] = [];
   const requests: string[] = [];
 
   const nextStamp = () => {
@@ -93,63 +89,10 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     IsDeleted: false,
   });
 
-  function checkFields(object: string, body: Record<string, unknown>, creating: boolean) {
-    const fields = fieldsOf(object);
-    for (const [name, value] of Object.entries(body)) {
-      const field = fields.find((x) => x.name === name);
-      if (!field) {
-        throw new ApiError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${object}`, [
-          name,
-        ]);
-      }
-      if (creating ? !field.createable : !field.updateable) {
-        throw new ApiError(
-          400,
-          'INVALID_FIELD_FOR_INSERT_UPDATE',
-          `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-          [name],
-        );
-      }
-      if (
-        field.type === 'picklist' &&
-        value !== null &&
-        !field.picklistValues.some((p) => p.value === value)
-      ) {
-        const code =
-          name === 'CurrencyIsoCode'
-            ? 'FIELD_INTEGRITY_EXCEPTION'
-            : 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST';
-        throw new ApiError(
-          400,
-          code,
-          `${field.label}: bad value for restricted picklist field: ${String(value)}`,
-          [name],
-        );
-      }
-      if (field.type === 'reference' && value) {
-        const target = field.referenceTo[0];
-        if (target && !tables.get(target)?.get(String(value))) {
-          throw new ApiError(
-            400,
-            'INVALID_CROSS_REFERENCE_KEY',
-            `${field.label}: id value of incorrect type: ${String(value)}`,
-            [name],
-          );
-        }
-      }
-    }
-    if (creating) {
-      const missing = fields.filter((x) => !x.nillable && x.createable && (body[x.name] ?? null) === null);
-      if (missing.length) {
-        throw new ApiError(
-          400,
-          'REQUIRED_FIELD_MISSING',
-          `Required fields are missing: [${missing.map((m) => m.name).join(', ')}]`,
-          missing.map((m) => m.name),
-        );
-      }
-    }
-  }
+  const checkFields = (object: string, body: Record<string, unknown>, creating: boolean) =>
+    checkFieldsOf(fieldsOf(object), (o, id) => !!tables.get(o)?.get(id), object, body, creating);
+  const checkRules = (object: string, record: Record<string, unknown>) =>
+    checkRulesOf(validationRules, object, record);
 
   function derive(object: string, row: Row) {
     if (object === 'Opportunity') {
@@ -160,6 +103,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
 
   function insert(object: string, body: Record<string, unknown>): string {
     checkFields(object, body, true);
+    checkRules(object, body);
     const id = newId(object);
     const stamp = nextStamp();
     const row: Row = {
@@ -181,6 +125,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     checkFields(object, body, false);
     const row = table(object).get(id);
     if (!row || row.IsDeleted) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    checkRules(object, { ...row, ...body });
     const stamp = nextStamp();
     Object.assign(row, body, { LastModifiedDate: stamp, SystemModstamp: stamp });
     derive(object, row);
@@ -493,6 +438,13 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     },
     expireTokens: () => oauth.expireAccessTokens(),
     revokeGrants: () => oauth.revokeGrants(),
+    /** Test side: the org's admin adds a validation rule; API saves that break it are refused. */
+    addValidationRule(rule: ValidationRule) {
+      validationRules.push(rule);
+    },
+    clearValidationRules() {
+      validationRules = [];
+    },
     /** The next `count` API calls answer 429 REQUEST_LIMIT_EXCEEDED with this Retry-After. */
     throttle(count: number, retryAfterSeconds: number) {
       throttle = { remaining: count, retryAfter: retryAfterSeconds };

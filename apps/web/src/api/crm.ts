@@ -122,8 +122,9 @@ export function useTestCrm(id: string) {
 export function useReconnectCrm(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) =>
-      call(http.POST('/crm/connections/{id}/reconnect', { params: { path: { id } }, body: { version } })),
+    // A HubSpot private app reconnects with the new token the admin pastes; the others need none.
+    mutationFn: (body: { version: number; token?: string }) =>
+      call(http.POST('/crm/connections/{id}/reconnect', { params: { path: { id } }, body })),
     onSuccess: (result) => storeConnection(queryClient, result.connection),
     onError: (error) => reloadIfStale(queryClient, id, error),
   });
@@ -163,6 +164,21 @@ export function useStartCrmRun(id: string) {
               body: { retryFailed: mode === 'retry' },
             }),
           ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: crmKeys.runs(id) }),
+  });
+}
+
+/** Retries chosen record errors from the log (one run for them); the log shows them resolved once through. */
+export function useRetryCrmRecords(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (recordIds: string[]) =>
+      call(
+        http.POST('/crm/connections/{id}/runs', {
+          params: { path: { id } },
+          body: { retryFailed: true, recordIds },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: crmKeys.runs(id) }),
   });
 }

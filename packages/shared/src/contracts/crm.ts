@@ -204,6 +204,19 @@ export const updateCrmConnectionBody = z.strictObject({
 
 export const crmVersionBody = z.strictObject({ version: versionField });
 
+export const reconnectCrmBody = z.strictObject({
+  version: versionField,
+  token: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe(
+      'HubSpot private apps: the new access token, after the old one was rotated or revoked (required there)',
+    ),
+});
+
 export const crmDescribeSchema = z.object({
   object: crmObject,
   remoteName: z.string(),
@@ -232,6 +245,7 @@ export const crmRunCounts = z.object({
   dealsChanged: z.number().int(),
   recordErrors: z.number().int(),
   recordsRead: z.number().int(),
+  leadsCreated: z.number().int().describe('Referrals sent to the vendor created as leads (when mapped)'),
 });
 export type CrmRunCounts = z.infer<typeof crmRunCounts>;
 
@@ -243,6 +257,10 @@ export const crmRunSchema = z.object({
   phase: z.string().nullable(),
   message: z.string().nullable(),
   counts: crmRunCounts,
+  retryRecordIds: z
+    .array(z.string())
+    .nullable()
+    .describe('A retry of chosen record errors from the log; null: every open one'),
   queuedAt: timestamp,
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),
@@ -251,6 +269,14 @@ export type CrmRun = z.infer<typeof crmRunSchema>;
 
 export const startRunBody = z.strictObject({
   retryFailed: z.boolean().default(false).describe('Only the records that failed in earlier runs'),
+  recordIds: z
+    .array(z.string().max(64))
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'With retryFailed: only these record errors from the log (ids of run records whose outcome is `error`)',
+    ),
 });
 
 export const crmRunRecordSchema = z.object({

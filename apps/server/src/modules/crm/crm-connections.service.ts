@@ -4,11 +4,12 @@ import type {
   createCrmConnectionBody,
   crmCallbackBody,
   CrmConnection,
+  reconnectCrmBody,
   updateCrmConnectionBody,
 } from '@partnergraph/shared/contracts/crm';
 import type { Db } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
-import type { Ctx } from '../../lib/actor';
+import type { Actor, Ctx } from '../../lib/actor';
 import { AppError, invalid, notFound, unprocessable } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SecretBox } from '../../lib/secrets';
@@ -16,6 +17,7 @@ import { defaultMappings } from './crm.mappings';
 import { CrmError, type CrmProvider } from './crm.provider';
 import {
   authorizeUrlFor,
+  crmUrlProblem,
   exchangeCodeFor,
   grantWithoutPerson,
   oauthStateFor,
@@ -65,8 +67,8 @@ export function connectionDto(c: ConnectionRow): CrmConnection {
   };
 }
 
-export async function loadConnection(db: Db, id: string) {
-  const c = await findConnection(db, id);
+export async function loadConnection(db: Db, actor: Actor, id: string) {
+  const c = await findConnection(db, actor, id);
   if (!c) throw notFound('CRM connection');
   return c;
 }
@@ -88,8 +90,17 @@ export function crmRefusal(err: unknown): AppError {
   throw err;
 }
 
-export async function listCrmConnections(db: Db) {
-  return { items: (await listConnections(db)).map(connectionDto) };
+/** A connection whose CRM address is refused (SSRF, crmUrlProblem) is not called: 422 with the reason. */
+export async function assertReachable(
+  c: Pick<ConnectionRow, 'kind' | 'loginUrl' | 'instanceUrl'>,
+  allowPrivate: boolean,
+) {
+  const problem = await crmUrlProblem(c, allowPrivate);
+  if (problem) throw unprocessable(problem.message);
+}
+
+export async function listCrmConnections(db: Db, actor: Actor) {
+  return { items: (await listConnections(db, actor)).map(connectionDto) };
 }
 
 /** After a grant: the org it belongs to, the default mappings for that org's schema, active. */
@@ -100,6 +111,7 @@ async function activate(
   c: ConnectionRow,
   granted: GrantedTokens,
   action: string,
+  allowPrivate: boolean,
 ) {
   const candidate: ConnectionRow = {
     ...c,
@@ -110,6 +122,8 @@ async function activate(
       ? seal(secrets, c.id, 'refreshToken', granted.refreshToken)
       : c.refreshTokenSealed,
   };
+  // The instance URL is the CRM's answer, not the person's: it is held to the same rule before it is called.
+  await assertReachable(candidate, allowPrivate);
   let provider: CrmProvider;
   let org;
   let opportunity;
@@ -196,14 +210,24 @@ export async function createCrmConnection(
   secrets: SecretBox,
   ctx: Ctx,
   body: z.output<typeof createCrmConnectionBody>,
+  allowPrivate: boolean,
 ) {
   const id = newId();
+  const columns = connectionColumns(secrets, id, body);
+  const unsafe = await crmUrlProblem({ instanceUrl: null, ...columns }, allowPrivate);
+  if (unsafe)
+    throw invalid([
+      {
+        path: unsafe.field === 'loginUrl' ? 'body.loginUrl' : 'body.apiBase',
+        message: unsafe.message,
+      },
+    ]);
   const pending = body.authMethod === 'oauth' ? pendingGrant(secrets, id) : null;
   const created = await runChange(db, ctx, async (tx, record) => {
     const row = await insertConnection(tx, {
       id,
       status: 'pending',
-      ...connectionColumns(secrets, id, body),
+      ...columns,
       pkceVerifierSealed: pending?.sealed ?? null,
       oauthState: pending?.state ?? null,
       mappings: defaultMappings(body.kind),
@@ -236,7 +260,7 @@ export async function createCrmConnection(
       body.kind === 'hubspot' && body.authMethod === 'token' ? body.token : undefined,
     );
     return {
-      connection: await activate(db, secrets, ctx, created, granted, 'crm.connected'),
+      connection: await activate(db, secrets, ctx, created, granted, 'crm.connected', allowPrivate),
       authorizeUrl: null,
     };
   } catch (err) {
@@ -260,36 +284,60 @@ export async function completeCrmOAuth(
   secrets: SecretBox,
   ctx: Ctx,
   body: z.output<typeof crmCallbackBody>,
+  allowPrivate: boolean,
 ) {
   // Found by the id in the state, then the whole state compared in constant time: a forged or replayed
   // state learns nothing from how long the refusal took.
-  const c = await findConnection(db, stateConnectionId(body.state));
+  const c = await findConnection(db, ctx.actor, stateConnectionId(body.state));
   if (!c || !sameState(c.oauthState, body.state))
     throw invalid([
       { path: 'body.state', message: 'No connection is waiting for this grant (it was used or replaced)' },
     ]);
+  await assertReachable(c, allowPrivate);
   let granted;
   try {
     granted = await exchangeCodeFor(secrets, c, body.code);
   } catch (err) {
     throw crmRefusal(err);
   }
-  return activate(db, secrets, ctx, c, granted, c.remoteAccountId ? 'crm.reconnected' : 'crm.connected');
+  return activate(
+    db,
+    secrets,
+    ctx,
+    c,
+    granted,
+    c.remoteAccountId ? 'crm.reconnected' : 'crm.connected',
+    allowPrivate,
+  );
 }
 
 /** A new grant for a connection: OAuth sends the person to the CRM again; JWT bearer asks at once. */
-export async function reconnectCrm(db: Db, secrets: SecretBox, ctx: Ctx, id: string, version: number) {
-  const c = await loadConnection(db, id);
-  assertVersion(c, version);
+export async function reconnectCrm(
+  db: Db,
+  secrets: SecretBox,
+  ctx: Ctx,
+  id: string,
+  body: z.output<typeof reconnectCrmBody>,
+  allowPrivate: boolean,
+) {
+  const c = await loadConnection(db, ctx.actor, id);
+  assertVersion(c, body.version);
+  // A private app's token cannot be refreshed: a rotated or revoked one is replaced by the admin's new one.
+  const newToken = c.kind === 'hubspot' && c.authMethod === 'token';
+  if (newToken && !body.token)
+    throw invalid([{ path: 'body.token', message: 'Paste the private app’s new access token' }]);
+  if (!newToken && body.token)
+    throw invalid([{ path: 'body.token', message: 'Only a HubSpot private-app connection takes a token' }]);
   if (c.authMethod !== 'oauth') {
+    await assertReachable(c, allowPrivate);
     let granted;
     try {
-      granted = await grantWithoutPerson(secrets, c);
+      granted = await grantWithoutPerson(secrets, c, body.token);
     } catch (err) {
       throw crmRefusal(err);
     }
     return {
-      connection: await activate(db, secrets, ctx, c, granted, 'crm.reconnected'),
+      connection: await activate(db, secrets, ctx, c, granted, 'crm.reconnected', allowPrivate),
       authorizeUrl: null,
     };
   }
@@ -309,10 +357,17 @@ export async function reconnectCrm(db: Db, secrets: SecretBox, ctx: Ctx, id: str
 }
 
 /** Proves the grant works: the org's name, and what the CRM says of the API budget. */
-export async function testCrmConnection(db: Db, secrets: SecretBox, id: string) {
-  const c = await loadConnection(db, id);
+export async function testCrmConnection(
+  db: Db,
+  secrets: SecretBox,
+  actor: Actor,
+  id: string,
+  allowPrivate: boolean,
+) {
+  const c = await loadConnection(db, actor, id);
   if (c.status === 'pending')
     throw unprocessable('This connection has no grant yet: finish connecting first');
+  await assertReachable(c, allowPrivate);
   try {
     const provider = providerFor(db, secrets, c);
     const org = await provider.identify();
@@ -334,7 +389,7 @@ export async function updateCrmConnection(
   body: z.output<typeof updateCrmConnectionBody>,
 ) {
   return runChange(db, ctx, async (tx, record) => {
-    const c = await findConnection(tx, id, true);
+    const c = await findConnection(tx, ctx.actor, id, true);
     if (!c) throw notFound('CRM connection');
     assertVersion(c, body.version);
     const patch = {
@@ -357,7 +412,7 @@ export async function updateCrmConnection(
 
 export async function setCrmPaused(db: Db, ctx: Ctx, id: string, version: number, paused: boolean) {
   return runChange(db, ctx, async (tx, record) => {
-    const c = await findConnection(tx, id, true);
+    const c = await findConnection(tx, ctx.actor, id, true);
     if (!c) throw notFound('CRM connection');
     assertVersion(c, version);
     const row = await setConnectionFields(tx, id, { paused });
@@ -374,7 +429,7 @@ export async function setCrmPaused(db: Db, ctx: Ctx, id: string, version: number
 
 export async function deleteCrmConnection(db: Db, ctx: Ctx, id: string) {
   await runChange(db, ctx, async (tx, record) => {
-    const c = await findConnection(tx, id, true);
+    const c = await findConnection(tx, ctx.actor, id, true);
     if (!c) throw notFound('CRM connection');
     await deleteConnectionRow(tx, id);
     record.audit({

@@ -1,14 +1,14 @@
 import { customerDomain, normalizeCompanyName } from '../organizations/company-identity';
 import { findPartnerIdentities } from '../organizations/organizations.repository';
-import type { RemoteRecord } from './crm.provider';
+import { CrmError, type RemoteRecord } from './crm.provider';
 import {
-  findLinkByLocal,
-  findLinksOfConnection,
+  findLinkByLocalForSync,
+  findLinksOfConnectionForSync,
   insertLink,
   setLinkFields,
   type LinkRow,
 } from './crm.repository';
-import { logChange, logError, renewLease, type RunState } from './crm-sync.state';
+import { crmName, isRunFatal, logChange, logError, renewLease, type RunState } from './crm-sync.state';
 
 /**
  * Accounts: a remote account is linked to a partner by the stored id mapping
@@ -134,7 +134,7 @@ export async function syncAccount(
 
 export async function knownAccounts(s: RunState) {
   return new Map(
-    (await findLinksOfConnection(s.db, s.connection.id, 'account'))
+    (await findLinksOfConnectionForSync(s.db, s.connection.id, 'account'))
       .filter((l) => l.remoteId)
       .map((l) => [l.remoteId!, l]),
   );
@@ -167,6 +167,8 @@ function partnerValues(s: RunState, p: Partner) {
   return values;
 }
 
+const accountWord = (s: RunState) => (s.connection.kind === 'hubspot' ? 'company' : 'account');
+
 /** The remote account of a partner named on an opportunity: its link, or one created for it. */
 export async function ensurePartnerAccount(
   s: RunState,
@@ -175,7 +177,7 @@ export async function ensurePartnerAccount(
 ): Promise<string | null> {
   const seen = [...known.values()].find((l) => l.localId === partner.id && l.status === 'linked');
   if (seen?.remoteId) return seen.remoteId;
-  const link = await findLinkByLocal(s.db, s.connection.id, 'account', partner.id);
+  const link = await findLinkByLocalForSync(s.db, s.connection.id, 'account', partner.id);
   if (link?.remoteId) return link.remoteId;
   const values = partnerValues(s, partner);
   if (s.dryRun) {
@@ -186,9 +188,24 @@ export async function ensurePartnerAccount(
     s.planned.add(partner.id);
     return `planned:${partner.id}`;
   }
-  s.counts.accountsCreated += 1;
+  const refused = s.refusedPartners.get(partner.id);
+  if (refused) throw refused;
   await renewLease(s);
-  const remoteId = await s.provider.create('account', values);
+  let remoteId: string;
+  try {
+    remoteId = await s.provider.create('account', values);
+  } catch (err) {
+    if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
+    // Every deal of this partner waits on its account: refused once per run, and each deal logs it.
+    const failure = new CrmError(
+      err.kind,
+      `${crmName(s)} refused the partner’s ${accountWord(s)} ${partner.name}: ${err.message}`,
+      err.detail,
+    );
+    s.refusedPartners.set(partner.id, failure);
+    throw failure;
+  }
+  s.counts.accountsCreated += 1;
   await insertLink(s.db, {
     connectionId: s.connection.id,
     object: 'account',
@@ -255,9 +272,24 @@ export async function ensureCustomerAccount(
     s.planned.add(plannedKey);
     return `planned:${plannedKey}`;
   }
-  s.counts.accountsCreated += 1;
   await renewLease(s);
-  const remoteId = await s.provider.create('account', values);
+  let remoteId: string;
+  try {
+    remoteId = await s.provider.create('account', values);
+  } catch (err) {
+    if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
+    // The opportunity cannot go without its customer: the deal is logged (and retried) with the CRM's words.
+    await logError(s, {
+      object: 'opportunity',
+      localId: deal.id,
+      action: 'create_remote',
+      field: err.detail.field ?? null,
+      message: `${crmName(s)} refused the customer’s ${accountWord(s)} ${deal.customerName}: ${err.message}`,
+      after: values,
+    });
+    return null;
+  }
+  s.counts.accountsCreated += 1;
   const link = await insertLink(s.db, {
     connectionId: s.connection.id,
     object: 'account',

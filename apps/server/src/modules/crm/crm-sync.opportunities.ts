@@ -12,7 +12,13 @@ import {
 } from '../deals/deals.repository';
 import { findOrganizationsByIds } from '../organizations/organizations.repository';
 import { CrmError, type RemotePartnerLink, type RemoteRecord } from './crm.provider';
-import { findLinkByLocal, findLinkByRemote, insertLink, setLinkFields, type LinkRow } from './crm.repository';
+import {
+  findLinkByLocalForSync,
+  findLinkByRemoteForSync,
+  insertLink,
+  setLinkFields,
+  type LinkRow,
+} from './crm.repository';
 import { ensureCustomerAccount, ensurePartnerAccount, loadPartners } from './crm-sync.accounts';
 import { isRunFatal, logChange, logError, renewLease, type RunState } from './crm-sync.state';
 
@@ -113,7 +119,7 @@ function remoteFieldOfPath(s: RunState, path: string | undefined) {
 
 export async function pullOpportunity(s: RunState, r: RemoteRecord) {
   s.counts.recordsRead += 1;
-  const link = await findLinkByRemote(s.db, s.connection.id, 'opportunity', r.id);
+  const link = await findLinkByRemoteForSync(s.db, s.connection.id, 'opportunity', r.id);
   if (!link || link.status !== 'linked' || !link.localId) return;
   const deal = await findDealRecord(s.db, link.localId);
   if (!deal) return;
@@ -280,7 +286,14 @@ async function createOpportunity(
   const base = { object: 'opportunity' as const, localId: deal.id, action: 'create_remote' };
   const account = await ensureCustomerAccount(s, deal, known);
   if (!account) return;
-  const links = await partnerLinks(s, deal, partners, known);
+  let links: RemotePartnerLink[];
+  try {
+    links = await partnerLinks(s, deal, partners, known);
+  } catch (err) {
+    if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
+    // Sent without its partner, the opportunity would credit no one: it waits until the partner's account exists.
+    return logError(s, { ...base, field: err.detail.field ?? null, message: err.message });
+  }
   const name = await opportunityName(s, deal);
   const ours = { ...dealOurs(deal), name, account, description: deal.notes };
   const mode = s.connection.mappings.partners;
@@ -309,25 +322,42 @@ async function createOpportunity(
   let remoteId = pending ? await findCreatedBefore(s, pending) : null;
   try {
     remoteId ??= await s.provider.create('opportunity', values);
-    if (mode.mode === 'opportunity_partner' && links.length) await s.provider.setPartners(remoteId, links);
   } catch (err) {
     if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
     s.counts.opportunitiesCreated -= 1;
-    if (!remoteId) await setLinkFields(s.db, link.id, { status: 'dismissed' });
+    await setLinkFields(s.db, link.id, { status: 'dismissed' });
     return logError(s, {
       ...base,
-      remoteId,
       field: err.detail.field ?? null,
       message: err.message,
       after: values,
     });
   }
+  let partnersSent = links;
+  let partnerFailure: CrmError | null = null;
+  try {
+    if (mode.mode === 'opportunity_partner' && links.length) await s.provider.setPartners(remoteId, links);
+  } catch (err) {
+    if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
+    // The opportunity exists: it is linked, and its partners go again as an update (the snapshot says none went).
+    partnersSent = [];
+    partnerFailure = err;
+  }
   await setLinkFields(s.db, link.id, {
     remoteId,
     status: 'linked',
-    snapshot: { local: dealOurs(deal), remote: dealOurs(deal), partners: links } satisfies Snapshot,
+    snapshot: { local: dealOurs(deal), remote: dealOurs(deal), partners: partnersSent } satisfies Snapshot,
   });
-  await logChange(s, { ...base, remoteId, after: { ...values, partners: links } });
+  await logChange(s, { ...base, remoteId, after: { ...values, partners: partnersSent } });
+  if (partnerFailure)
+    await logError(s, {
+      ...base,
+      remoteId,
+      action: 'update_remote',
+      field: partnerFailure.detail.field ?? null,
+      message: partnerFailure.message,
+      after: { partners: links },
+    });
 }
 
 async function updateOpportunity(
@@ -354,10 +384,16 @@ async function updateOpportunity(
       return logError(s, { ...base, field: err.detail.field ?? null, message: err.message });
     throw err;
   }
-  const links =
-    s.connection.mappings.partners.mode === 'opportunity_partner'
-      ? await partnerLinks(s, deal, partners, known)
-      : (snap.partners ?? []);
+  let links: RemotePartnerLink[];
+  try {
+    links =
+      s.connection.mappings.partners.mode === 'opportunity_partner'
+        ? await partnerLinks(s, deal, partners, known)
+        : (snap.partners ?? []);
+  } catch (err) {
+    if (isRunFatal(err) || !(err instanceof CrmError)) throw err;
+    return logError(s, { ...base, field: err.detail.field ?? null, message: err.message });
+  }
   const partnersChanged = !same(links, snap.partners ?? []);
   if (!Object.keys(values).length && !partnersChanged) return;
   s.counts.opportunitiesUpdated += 1;
@@ -402,7 +438,7 @@ export async function pushDeals(s: RunState, known: Map<string, LinkRow>, onlyDe
   const partners = await loadPartners(s);
   for (const deal of await findDealsForCrmSync(s.db, ['approved', 'won', 'lost'])) {
     if (onlyDealIds && !onlyDealIds.has(deal.id)) continue;
-    const link = await findLinkByLocal(s.db, s.connection.id, 'opportunity', deal.id);
+    const link = await findLinkByLocalForSync(s.db, s.connection.id, 'opportunity', deal.id);
     if (!link && deal.status !== 'approved') continue;
     if (!link || link.status === 'creating') await createOpportunity(s, deal, known, partners, link);
     else if (link.remoteId) await updateOpportunity(s, deal, link, partners, known);

@@ -26,7 +26,15 @@ export interface RunState {
   ctx: Ctx;
   /** Remote ids an earlier step of this dry run would have created, so counts are not doubled. */
   planned: Set<string>;
+  /** Partners whose account the CRM refused in this run: their other deals are logged, not sent again. */
+  refusedPartners: Map<string, CrmError>;
+  /** A retry of chosen log records only (their ids); null: every open error. */
+  retryRecordIds?: string[] | null;
 }
+
+/** The CRM by name, for messages that quote it. */
+export const crmName = (s: Pick<RunState, 'connection'>) =>
+  s.connection.kind === 'hubspot' ? 'HubSpot' : 'Salesforce';
 
 export const leaseMs = 10 * 60_000;
 

@@ -5,15 +5,15 @@ import type { SecretBox } from '../../lib/secrets';
 import { findActiveAdmin } from '../identity/identity.repository';
 import { findVendor } from '../organizations/organizations.repository';
 import { CrmError, type CrmObject, type RemoteRecord } from './crm.provider';
-import { markNeedsReconnect, providerFor } from './crm.providers';
+import { crmUrlProblem, markNeedsReconnect, providerFor } from './crm.providers';
 import {
   claimConnection,
-  findConnection,
-  findDueConnections,
-  findLinkByRemote,
-  findOpenErrors,
-  findOpenRun,
-  findQueuedRuns,
+  findConnectionForSync,
+  findDueConnectionsForSync,
+  findLinkByRemoteForSync,
+  findOpenErrorsForSync,
+  findOpenRunForSync,
+  findQueuedRunsForSync,
   insertRun,
   releaseConnection,
   setConnectionFields,
@@ -22,6 +22,7 @@ import {
   type RunRow,
 } from './crm.repository';
 import { accountFieldsToRead, knownAccounts, loadPartners, syncAccount } from './crm-sync.accounts';
+import { pushLeads } from './crm-sync.leads';
 import { opportunityFieldsToRead, pullOpportunity, pushDeals } from './crm-sync.opportunities';
 import { BudgetReached, leaseMs, logChange, Paused, renewLease, type RunState } from './crm-sync.state';
 
@@ -89,7 +90,7 @@ async function advance(s: RunState, object: CrmObject, records: RemoteRecord[]) 
 async function deletions(s: RunState, object: CrmObject, since: string | undefined) {
   if (!since || s.dryRun) return;
   for (const remoteId of await s.provider.listDeleted(object, since)) {
-    const link = await findLinkByRemote(s.db, s.connection.id, object, remoteId);
+    const link = await findLinkByRemoteForSync(s.db, s.connection.id, object, remoteId);
     if (!link || link.status === 'dismissed') continue;
     await setLinkFields(s.db, link.id, { status: 'dismissed' });
     await logChange(s, {
@@ -133,15 +134,24 @@ async function syncPhases(s: RunState) {
     await phase(s, 'opportunities: sending deals');
     await pushDeals(s, known);
   }
+  if (m.lead.enabled) {
+    await phase(s, 'leads: sending referrals');
+    await pushLeads(s);
+  }
 }
 
 /** Retry: the records that failed and were not put right since, read again one by one. */
 async function retryPhases(s: RunState) {
-  const errors = await findOpenErrors(s.db, s.connection.id);
+  const chosen = s.retryRecordIds ? new Set(s.retryRecordIds) : null;
+  const errors = (await findOpenErrorsForSync(s.db, s.connection.id)).filter(
+    (e) => !chosen || chosen.has(e.id),
+  );
   const known = await knownAccounts(s);
   const dealIds = new Set<string>();
+  const referralIds = new Set<string>();
   const seen = new Set<string>();
   for (const e of errors) {
+    if (e.object === 'lead' && e.localId) referralIds.add(e.localId);
     if (e.object !== 'opportunity') continue;
     if (e.action === 'update_local' && e.remoteId && !seen.has(e.remoteId)) {
       seen.add(e.remoteId);
@@ -150,6 +160,7 @@ async function retryPhases(s: RunState) {
     } else if (e.localId) dealIds.add(e.localId);
   }
   if (dealIds.size) await pushDeals(s, known, dealIds);
+  if (referralIds.size && s.connection.mappings.lead.enabled) await pushLeads(s, referralIds);
 }
 
 async function finish(
@@ -176,8 +187,18 @@ async function finish(
 }
 
 /** Works one queued run, if its connection is free; false when another run holds it. */
-export async function executeRun(db: Db, secrets: SecretBox, run: RunRow): Promise<boolean> {
-  const connection = await findConnection(db, run.connectionId);
+/** What the operator allows the sync to reach (CRM_ALLOW_PRIVATE). */
+export interface SyncOptions {
+  allowPrivate: boolean;
+}
+
+export async function executeRun(
+  db: Db,
+  secrets: SecretBox,
+  run: RunRow,
+  options: SyncOptions,
+): Promise<boolean> {
+  const connection = await findConnectionForSync(db, run.connectionId);
   if (!connection) return false;
   const now = new Date();
   if (connection.nextRunAfter && connection.nextRunAfter > now) return false;
@@ -196,6 +217,17 @@ export async function executeRun(db: Db, secrets: SecretBox, run: RunRow): Promi
     );
     return true;
   }
+  // Where the CRM lives is checked again before every run: a host may resolve elsewhere since it was saved.
+  const unsafe = await crmUrlProblem(connection, options.allowPrivate);
+  if (unsafe) {
+    await finish(
+      db,
+      run,
+      { status: 'failed', message: unsafe.message, counts: run.counts },
+      { type: 'crm.sync.failed', payload: { message: unsafe.message } },
+    );
+    return true;
+  }
   const held = await claimConnection(db, connection.id, run.id, new Date(now.getTime() + leaseMs), now);
   if (!held) return false;
   const ctx = await vendorCtx(db, run.id);
@@ -209,6 +241,8 @@ export async function executeRun(db: Db, secrets: SecretBox, run: RunRow): Promi
     counts: run.counts,
     ctx: ctx!,
     planned: new Set(),
+    refusedPartners: new Map(),
+    retryRecordIds: run.retryRecordIds,
   };
   await setRunFields(db, run.id, { status: 'running', startedAt: run.startedAt ?? now, message: null });
   try {
@@ -264,7 +298,7 @@ export async function executeRun(db: Db, secrets: SecretBox, run: RunRow): Promi
       );
     } else if (err instanceof CrmError) {
       if (err.kind === 'auth') {
-        const latest = await findConnection(db, connection.id);
+        const latest = await findConnectionForSync(db, connection.id);
         if (latest?.status === 'active') await markNeedsReconnect(db, connection.id, err.message);
       }
       await finish(
@@ -294,26 +328,34 @@ export async function queueRun(
   connectionId: string,
   mode: RunRow['mode'],
   requestedByUserId: string | null,
+  retryRecordIds: string[] | null = null,
 ) {
-  const open = await findOpenRun(db, connectionId);
-  if (open && open.mode === mode) return open;
-  return insertRun(db, { connectionId, mode, status: 'queued', requestedByUserId });
+  const open = await findOpenRunForSync(db, connectionId);
+  if (open && open.mode === mode) {
+    if (mode !== 'retry' || !open.retryRecordIds) return open; // it will do this work, and more
+    // A waiting retry of chosen records takes these too; one already working leaves them to a new run.
+    if (open.status === 'queued')
+      return setRunFields(db, open.id, {
+        retryRecordIds: retryRecordIds ? [...new Set([...open.retryRecordIds, ...retryRecordIds])] : null,
+      });
+  }
+  return insertRun(db, { connectionId, mode, status: 'queued', requestedByUserId, retryRecordIds });
 }
 
 /**
  * The job: queued (and deferred) runs in order, then a scheduled sync for each
  * connection whose interval has passed. Per-record errors never end a run.
  */
-export async function runCrmSync(db: Db, secrets: SecretBox) {
-  const due = await findDueConnections(db, new Date());
+export async function runCrmSync(db: Db, secrets: SecretBox, options: SyncOptions) {
+  const due = await findDueConnectionsForSync(db, new Date());
   for (const c of due) {
-    if (!(await findOpenRun(db, c.id)))
+    if (!(await findOpenRunForSync(db, c.id)))
       await insertRun(db, { connectionId: c.id, mode: 'sync', status: 'queued', requestedByUserId: null });
   }
   let worked = 0;
-  for (const run of await findQueuedRuns(db)) {
+  for (const run of await findQueuedRunsForSync(db, new Date())) {
     try {
-      if (await executeRun(db, secrets, run)) worked += 1;
+      if (await executeRun(db, secrets, run, options)) worked += 1;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await logErrorRun(db, run, message);

@@ -1,6 +1,7 @@
 import { localFields, type CrmMappings, type FieldMapping } from '@partnergraph/shared/contracts/crm';
 import { invalid, type FieldError } from '../../lib/errors';
 import type { CrmFieldType, CrmKind, CrmObject, CrmObjectSchema } from './crm.provider';
+import { PRIMARY_COMPANY_FIELD } from './hubspot/hubspot.schema';
 
 /**
  * Mappings: which of our fields meet which CRM field, in which direction, and
@@ -161,6 +162,8 @@ export function defaultMappings(kind: CrmKind, opportunity?: CrmObjectSchema): C
       enabled: true,
       fields: [
         m('name', 'dealname', 'push', 'partnergraph'),
+        // The customer company, as the deal's primary company association.
+        m('account', PRIMARY_COMPANY_FIELD, 'push', 'partnergraph'),
         m('stage', 'dealstage', 'both', 'crm'),
         m('amount', 'amount', 'both', 'crm'),
         // Portals without multi-currency have no deal_currency_code: amounts are in the company currency.

@@ -4,6 +4,7 @@ import type { SecretBox } from '../../lib/secrets';
 import { CrmError, type CrmKind, type CrmProvider, type TokenSource } from './crm.provider';
 import { setConnectionFields, type ConnectionRow } from './crm.repository';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { checkWebhookUrl } from '../webhooks/url-safety';
 import {
   exchangeHubSpotCode,
   hubspotAuthorizeUrl,
@@ -223,6 +224,35 @@ export async function markNeedsReconnect(db: Db, connectionId: string, message: 
  */
 export function budgetWindowMs(c: Pick<ConnectionRow, 'kind' | 'authMethod'>) {
   return c.kind === 'hubspot' && c.authMethod === 'oauth' ? 10_000 : null;
+}
+
+/**
+ * SSRF: the addresses PartnerGraph calls for a connection — Salesforce's login URL (tokens) and instance URL
+ * (the API, as the token endpoint names it), HubSpot's API base — must be public unless the operator set
+ * CRM_ALLOW_PRIVATE (the webhooks' rule, url-safety.ts). HubSpot's consent host is only visited by the
+ * browser. Checked when a connection is made and again before every use, on what the host resolves to then.
+ */
+export async function crmUrlProblem(
+  c: Pick<ConnectionRow, 'kind' | 'loginUrl' | 'instanceUrl'>,
+  allowPrivate: boolean,
+): Promise<{ field: 'loginUrl' | 'instanceUrl'; message: string } | null> {
+  const urls =
+    c.kind === 'salesforce'
+      ? ([
+          ['loginUrl', 'login URL', c.loginUrl],
+          ['instanceUrl', 'instance URL', c.instanceUrl],
+        ] as const)
+      : ([['instanceUrl', 'API base', c.instanceUrl]] as const);
+  for (const [field, name, url] of urls) {
+    if (!url) continue;
+    const problem = await checkWebhookUrl(url, allowPrivate);
+    if (problem)
+      return {
+        field,
+        message: `The ${name} ${url} is refused: ${problem.charAt(0).toLowerCase()}${problem.slice(1)} (a private address is allowed only when the server sets CRM_ALLOW_PRIVATE)`,
+      };
+  }
+  return null;
 }
 
 type Factory = (c: ConnectionRow, tokens: TokenSource) => CrmProvider;

@@ -1,13 +1,20 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { CrmRunCounts } from '@partnergraph/shared/contracts/crm';
 import type { Queryable } from '../../db/client';
+import type { Actor } from '../../lib/actor';
 import { isId, newId } from '../../lib/ids';
 import { keyset, where, type PageRequest } from '../../lib/pagination';
 import { crmConnections, crmLinks, crmRunRecords, crmRuns } from './crm.tables';
+import {
+  visibleCrmConnections,
+  visibleCrmLinks,
+  visibleCrmRunRecords,
+  visibleCrmRuns,
+} from './crm.visibility';
 
-// The only reader and writer of the CRM tables. Every row here is the vendor's
-// (crm:manage is the vendor admin's alone), so there is no per-actor narrowing
-// beyond the route's permission: a partner never reaches these functions.
+// The only reader and writer of the CRM tables. Reads a route serves take the
+// actor first and compose crm.visibility.ts; the sync job, which acts for no
+// person, reads through the functions named `…ForSync`.
 
 export type ConnectionRow = typeof crmConnections.$inferSelect;
 export type LinkRow = typeof crmLinks.$inferSelect;
@@ -23,28 +30,36 @@ export const emptyCounts = (): CrmRunCounts => ({
   dealsChanged: 0,
   recordErrors: 0,
   recordsRead: 0,
+  leadsCreated: 0,
 });
 
 // --- Connections ---
 
-export async function findConnection(q: Queryable, id: string, forUpdate = false) {
+async function connectionById(q: Queryable, id: string, visible: SQL | undefined, forUpdate: boolean) {
   if (!isId(id)) return null;
-  const query = q.select().from(crmConnections).where(eq(crmConnections.id, id));
+  const query = q
+    .select()
+    .from(crmConnections)
+    .where(and(eq(crmConnections.id, id), visible));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 
-export async function findConnectionByState(q: Queryable, state: string) {
-  const [row] = await q
-    .select()
-    .from(crmConnections)
-    .where(eq(crmConnections.oauthState, state))
-    .for('update');
-  return row ?? null;
+export function findConnection(q: Queryable, actor: Actor, id: string, forUpdate = false) {
+  return connectionById(q, id, visibleCrmConnections(actor), forUpdate);
 }
 
-export function listConnections(q: Queryable) {
-  return q.select().from(crmConnections).orderBy(asc(crmConnections.createdAt), asc(crmConnections.id));
+/** The sync job's read of a connection (no person is asking). */
+export function findConnectionForSync(q: Queryable, id: string) {
+  return connectionById(q, id, undefined, false);
+}
+
+export function listConnections(q: Queryable, actor: Actor) {
+  return q
+    .select()
+    .from(crmConnections)
+    .where(visibleCrmConnections(actor))
+    .orderBy(asc(crmConnections.createdAt), asc(crmConnections.id));
 }
 
 export async function insertConnection(q: Queryable, row: typeof crmConnections.$inferInsert) {
@@ -105,7 +120,7 @@ export async function releaseConnection(q: Queryable, id: string, runId: string)
 }
 
 /** Connections a scheduled sync is due for: active, not paused, not backing off, interval elapsed. */
-export function findDueConnections(q: Queryable, now: Date) {
+export function findDueConnectionsForSync(q: Queryable, now: Date) {
   return q
     .select()
     .from(crmConnections)
@@ -126,7 +141,7 @@ export function findDueConnections(q: Queryable, now: Date) {
 
 // --- Links ---
 
-export async function findLinkByRemote(
+export async function findLinkByRemoteForSync(
   q: Queryable,
   connectionId: string,
   object: LinkRow['object'],
@@ -145,11 +160,12 @@ export async function findLinkByRemote(
   return row ?? null;
 }
 
-export async function findLinkByLocal(
+async function linkOfLocal(
   q: Queryable,
   connectionId: string,
   object: LinkRow['object'],
   localId: string,
+  visible: SQL | undefined,
 ) {
   const [row] = await q
     .select()
@@ -160,21 +176,45 @@ export async function findLinkByLocal(
         eq(crmLinks.object, object),
         eq(crmLinks.localId, localId),
         inArray(crmLinks.status, ['linked', 'creating']),
+        visible,
       ),
     );
   return row ?? null;
 }
 
-export function findLinksOfConnection(q: Queryable, connectionId: string, object: LinkRow['object']) {
+/** The remote record a local one is linked to (or being created as). */
+export function findLinkByLocal(
+  q: Queryable,
+  actor: Actor,
+  connectionId: string,
+  object: LinkRow['object'],
+  localId: string,
+) {
+  return linkOfLocal(q, connectionId, object, localId, visibleCrmLinks(actor));
+}
+
+export function findLinkByLocalForSync(
+  q: Queryable,
+  connectionId: string,
+  object: LinkRow['object'],
+  localId: string,
+) {
+  return linkOfLocal(q, connectionId, object, localId, undefined);
+}
+
+export function findLinksOfConnectionForSync(q: Queryable, connectionId: string, object: LinkRow['object']) {
   return q
     .select()
     .from(crmLinks)
     .where(and(eq(crmLinks.connectionId, connectionId), eq(crmLinks.object, object)));
 }
 
-export async function findLink(q: Queryable, id: string, forUpdate = false) {
+export async function findLink(q: Queryable, actor: Actor, id: string, forUpdate = false) {
   if (!isId(id)) return null;
-  const query = q.select().from(crmLinks).where(eq(crmLinks.id, id));
+  const query = q
+    .select()
+    .from(crmLinks)
+    .where(and(eq(crmLinks.id, id), visibleCrmLinks(actor)));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
@@ -198,6 +238,7 @@ export async function setLinkFields(q: Queryable, id: string, patch: Partial<typ
 
 export async function listLinks(
   q: Queryable,
+  actor: Actor,
   filter: { status: LinkRow['status']; connectionId?: string | undefined },
   page: Omit<PageRequest, 'sort'>,
 ) {
@@ -210,6 +251,7 @@ export async function listLinks(
     .from(crmLinks)
     .where(
       where(
+        visibleCrmLinks(actor),
         eq(crmLinks.status, filter.status),
         filter.connectionId
           ? isId(filter.connectionId)
@@ -239,25 +281,48 @@ export async function setRunFields(q: Queryable, id: string, patch: Partial<type
   return row!;
 }
 
-export async function findRun(q: Queryable, connectionId: string, id: string) {
+export async function findRun(q: Queryable, actor: Actor, connectionId: string, id: string) {
   if (!isId(id)) return null;
   const [row] = await q
     .select()
     .from(crmRuns)
-    .where(and(eq(crmRuns.id, id), eq(crmRuns.connectionId, connectionId)));
+    .where(and(eq(crmRuns.id, id), eq(crmRuns.connectionId, connectionId), visibleCrmRuns(actor)));
   return row ?? null;
 }
 
-/** Runs waiting to work: queued, or deferred by a 429 or the budget (their connection says when). */
-export function findQueuedRuns(q: Queryable) {
-  return q
-    .select()
+/**
+ * Runs waiting to work: queued, or deferred by a 429 or the budget (their connection says when), and
+ * runs left `running` by a process that stopped mid-run (killed, crashed) once their lease ran out — they
+ * resume from their watermarks. A running run whose lease is live belongs to a process still working it.
+ */
+export async function findQueuedRunsForSync(q: Queryable, now: Date) {
+  const rows = await q
+    .select({ run: crmRuns })
     .from(crmRuns)
-    .where(inArray(crmRuns.status, ['queued', 'deferred']))
+    .innerJoin(crmConnections, eq(crmConnections.id, crmRuns.connectionId))
+    .where(
+      or(
+        inArray(crmRuns.status, ['queued', 'deferred']),
+        and(
+          eq(crmRuns.status, 'running'),
+          or(
+            isNull(crmConnections.leaseRunId),
+            sql`${crmConnections.leaseRunId} <> ${crmRuns.id}`,
+            isNull(crmConnections.leaseUntil),
+            lt(crmConnections.leaseUntil, now),
+          ),
+        ),
+      ),
+    )
     .orderBy(asc(crmRuns.queuedAt), asc(crmRuns.id));
+  return rows.map((r) => r.run);
 }
 
-export async function findOpenRun(q: Queryable, connectionId: string) {
+/**
+ * The run waiting or working for a connection, if any. Asked when a run is queued — by a person (the
+ * route checked the connection through its visibility) or by the scheduler.
+ */
+export async function findOpenRunForSync(q: Queryable, connectionId: string) {
   const [row] = await q
     .select()
     .from(crmRuns)
@@ -268,7 +333,12 @@ export async function findOpenRun(q: Queryable, connectionId: string) {
   return row ?? null;
 }
 
-export async function listRuns(q: Queryable, connectionId: string, page: Omit<PageRequest, 'sort'>) {
+export async function listRuns(
+  q: Queryable,
+  actor: Actor,
+  connectionId: string,
+  page: Omit<PageRequest, 'sort'>,
+) {
   const ks = keyset({ queuedAt: { column: crmRuns.queuedAt, cast: 'timestamptz' } }, crmRuns.id, {
     ...page,
     sort: '-queuedAt',
@@ -276,7 +346,7 @@ export async function listRuns(q: Queryable, connectionId: string, page: Omit<Pa
   const rows = await q
     .select()
     .from(crmRuns)
-    .where(where(eq(crmRuns.connectionId, connectionId), ks.after))
+    .where(where(eq(crmRuns.connectionId, connectionId), visibleCrmRuns(actor), ks.after))
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
   return ks.page(rows, (r) => r.queuedAt.toISOString());
@@ -289,6 +359,7 @@ export async function insertRunRecords(q: Queryable, rows: Omit<typeof crmRunRec
 
 export async function listRunRecords(
   q: Queryable,
+  actor: Actor,
   runId: string,
   outcome: RunRecordRow['outcome'] | undefined,
   page: Omit<PageRequest, 'sort'>,
@@ -307,6 +378,7 @@ export async function listRunRecords(
     .where(
       where(
         eq(crmRunRecords.runId, runId),
+        visibleCrmRunRecords(actor),
         outcome ? eq(crmRunRecords.outcome, outcome) : undefined,
         ks.after,
       ),
@@ -317,12 +389,30 @@ export async function listRunRecords(
 }
 
 /** Records that failed and were not put right since: what "retry failed records" works on. */
-export function findOpenErrors(q: Queryable, connectionId: string) {
+export function findOpenErrorsForSync(q: Queryable, connectionId: string) {
   return q
     .select()
     .from(crmRunRecords)
     .where(and(eq(crmRunRecords.connectionId, connectionId), eq(crmRunRecords.outcome, 'error')))
     .orderBy(desc(crmRunRecords.createdAt));
+}
+
+/** Which of these log records are open errors of the connection (a retry from the log names them). */
+export async function findOpenErrorIds(q: Queryable, actor: Actor, connectionId: string, ids: string[]) {
+  const valid = ids.filter(isId);
+  if (!valid.length) return new Set<string>();
+  const rows = await q
+    .select({ id: crmRunRecords.id })
+    .from(crmRunRecords)
+    .where(
+      and(
+        eq(crmRunRecords.connectionId, connectionId),
+        eq(crmRunRecords.outcome, 'error'),
+        inArray(crmRunRecords.id, valid),
+        visibleCrmRunRecords(actor),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** A record that went through marks its earlier errors resolved, so retry works on what still fails. */

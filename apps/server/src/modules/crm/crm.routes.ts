@@ -15,6 +15,7 @@ import {
   crmRunRecordsQuery,
   crmRunSchema,
   crmVersionBody,
+  reconnectCrmBody,
   resolveLinkBody,
   saveMappingsBody,
   startRunBody,
@@ -44,7 +45,9 @@ import {
   saveCrmMappings,
 } from './crm.service';
 
-export default async function crmRoutes(app: FastifyInstance, { db, secrets }: Deps) {
+export default async function crmRoutes(app: FastifyInstance, { db, secrets, config }: Deps) {
+  // SSRF: CRM addresses on private networks only where the operator allows them (docs/CRM.md).
+  const allowPrivate = config.CRM_ALLOW_PRIVATE;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['crm'];
   const access = 'crm:manage' as const;
@@ -60,7 +63,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: z.object({ items: z.array(crmConnectionSchema) }) },
       },
     },
-    async () => listCrmConnections(db),
+    async (req) => listCrmConnections(db, req.ctx.actor),
   );
   r.post(
     '/crm/connections',
@@ -75,7 +78,8 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 201: crmConnectResultSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createCrmConnection(db, secrets, req.ctx, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await createCrmConnection(db, secrets, req.ctx, req.body, allowPrivate)),
   );
   r.post(
     '/crm/connections/oauth-callback',
@@ -88,7 +92,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmConnectionSchema },
       },
     },
-    async (req) => completeCrmOAuth(db, secrets, req.ctx, req.body),
+    async (req) => completeCrmOAuth(db, secrets, req.ctx, req.body, allowPrivate),
   );
   r.get(
     '/crm/connections/:id',
@@ -101,7 +105,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmConnectionSchema },
       },
     },
-    async (req) => connectionDto(await loadConnection(db, req.params.id)),
+    async (req) => connectionDto(await loadConnection(db, req.ctx.actor, req.params.id)),
   );
   r.patch(
     '/crm/connections/:id',
@@ -150,7 +154,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         },
       },
     },
-    async (req) => testCrmConnection(db, secrets, req.params.id),
+    async (req) => testCrmConnection(db, secrets, req.ctx.actor, req.params.id, allowPrivate),
   );
   r.post(
     '/crm/connections/:id/reconnect',
@@ -159,12 +163,14 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
       schema: {
         tags,
         summary: 'Grant access again (after a revoked or expired grant)',
+        description:
+          'OAuth: answers `authorizeUrl` to send the person to again. JWT bearer: a new assertion at once. HubSpot private app: the new token in `token`.',
         params: idParams,
-        body: crmVersionBody,
+        body: reconnectCrmBody,
         response: { 200: crmConnectResultSchema },
       },
     },
-    async (req) => reconnectCrm(db, secrets, req.ctx, req.params.id, req.body.version),
+    async (req) => reconnectCrm(db, secrets, req.ctx, req.params.id, req.body, allowPrivate),
   );
   r.get(
     '/crm/connections/:id/schema',
@@ -178,7 +184,8 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmDescribeSchema },
       },
     },
-    async (req) => describeCrmObject(db, secrets, req.params.id, req.query.object),
+    async (req) =>
+      describeCrmObject(db, secrets, req.ctx.actor, req.params.id, req.query.object, allowPrivate),
   );
   r.put(
     '/crm/connections/:id/mappings',
@@ -194,7 +201,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmConnectionSchema },
       },
     },
-    async (req) => saveCrmMappings(db, secrets, req.ctx, req.params.id, req.body),
+    async (req) => saveCrmMappings(db, secrets, req.ctx, req.params.id, req.body, allowPrivate),
   );
   for (const [verb, paused] of [
     ['pause', true],
@@ -246,7 +253,15 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
     async (req, reply) =>
       reply
         .code(202)
-        .send(await requestRun(db, req.ctx, req.params.id, req.body.retryFailed ? 'retry' : 'sync')),
+        .send(
+          await requestRun(
+            db,
+            req.ctx,
+            req.params.id,
+            req.body.retryFailed ? 'retry' : 'sync',
+            req.body.recordIds ?? null,
+          ),
+        ),
   );
   r.get(
     '/crm/connections/:id/runs',
@@ -260,7 +275,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: pageOf(crmRunSchema) },
       },
     },
-    async (req) => listCrmRuns(db, req.params.id, req.query),
+    async (req) => listCrmRuns(db, req.ctx.actor, req.params.id, req.query),
   );
   r.get(
     '/crm/connections/:id/runs/:runId',
@@ -273,7 +288,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: crmRunSchema },
       },
     },
-    async (req) => getCrmRun(db, req.params.id, req.params.runId),
+    async (req) => getCrmRun(db, req.ctx.actor, req.params.id, req.params.runId),
   );
   r.get(
     '/crm/connections/:id/runs/:runId/records',
@@ -287,7 +302,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: pageOf(crmRunRecordSchema) },
       },
     },
-    async (req) => listCrmRunRecords(db, req.params.id, req.params.runId, req.query),
+    async (req) => listCrmRunRecords(db, req.ctx.actor, req.params.id, req.params.runId, req.query),
   );
   r.get(
     '/crm/links',
@@ -300,7 +315,7 @@ export default async function crmRoutes(app: FastifyInstance, { db, secrets }: D
         response: { 200: pageOf(crmLinkSchema) },
       },
     },
-    async (req) => listCrmLinks(db, req.query),
+    async (req) => listCrmLinks(db, req.ctx.actor, req.query),
   );
   r.post(
     '/crm/links/:id/resolve',

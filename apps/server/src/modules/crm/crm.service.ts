@@ -9,12 +9,12 @@ import type {
 } from '@partnergraph/shared/contracts/crm';
 import type { Db } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
-import type { Ctx } from '../../lib/actor';
+import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, invalid, notFound, unprocessable } from '../../lib/errors';
 import type { PageRequest } from '../../lib/pagination';
 import type { SecretBox } from '../../lib/secrets';
 import { findPartnerIdentities } from '../organizations/organizations.repository';
-import { connectionDto, crmRefusal, loadConnection } from './crm-connections.service';
+import { assertReachable, connectionDto, crmRefusal, loadConnection } from './crm-connections.service';
 import { assertMappings } from './crm.mappings';
 import type { CrmObject, CrmObjectSchema } from './crm.provider';
 import { providerFor } from './crm.providers';
@@ -22,6 +22,8 @@ import {
   findConnection,
   findLink,
   findLinkByLocal,
+  emptyCounts,
+  findOpenErrorIds,
   findRun,
   listLinks,
   listRunRecords,
@@ -45,8 +47,16 @@ function activeConnection(c: Awaited<ReturnType<typeof loadConnection>>) {
   return c;
 }
 
-export async function describeCrmObject(db: Db, secrets: SecretBox, id: string, object: CrmObject) {
-  const c = activeConnection(await loadConnection(db, id));
+export async function describeCrmObject(
+  db: Db,
+  secrets: SecretBox,
+  actor: Actor,
+  id: string,
+  object: CrmObject,
+  allowPrivate: boolean,
+) {
+  const c = activeConnection(await loadConnection(db, actor, id));
+  await assertReachable(c, allowPrivate);
   try {
     return await providerFor(db, secrets, c).describe(object);
   } catch (err) {
@@ -61,9 +71,11 @@ export async function saveCrmMappings(
   ctx: Ctx,
   id: string,
   body: z.output<typeof saveMappingsBody>,
+  allowPrivate: boolean,
 ) {
-  const c = activeConnection(await loadConnection(db, id));
+  const c = activeConnection(await loadConnection(db, ctx.actor, id));
   assertVersion(c, body.version);
+  await assertReachable(c, allowPrivate);
   const provider = providerFor(db, secrets, c);
   const schemas: Partial<Record<CrmObject, CrmObjectSchema>> = {};
   try {
@@ -75,7 +87,7 @@ export async function saveCrmMappings(
   }
   assertMappings(body.mappings, schemas);
   return runChange(db, ctx, async (tx, record) => {
-    const locked = await findConnection(tx, id, true);
+    const locked = await findConnection(tx, ctx.actor, id, true);
     if (!locked) throw notFound('CRM connection');
     assertVersion(locked, body.version);
     const row = await setConnectionFields(tx, id, { mappings: body.mappings });
@@ -98,7 +110,9 @@ export function runDto(r: RunRow): CrmRun {
     status: r.status,
     phase: r.phase,
     message: r.message,
-    counts: r.counts,
+    // Runs logged before a count existed read it as 0.
+    counts: { ...emptyCounts(), ...r.counts },
+    retryRecordIds: r.retryRecordIds ?? null,
     queuedAt: r.queuedAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,
@@ -106,42 +120,61 @@ export function runDto(r: RunRow): CrmRun {
 }
 
 /** Asks for a run (or a dry run); the CRM job works it, one run at a time per connection. */
-export async function requestRun(db: Db, ctx: Ctx, id: string, mode: RunRow['mode']) {
-  const c = activeConnection(await loadConnection(db, id));
+export async function requestRun(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  mode: RunRow['mode'],
+  recordIds: string[] | null = null,
+) {
+  const c = activeConnection(await loadConnection(db, ctx.actor, id));
+  if (recordIds) {
+    if (mode !== 'retry')
+      throw invalid([{ path: 'body.recordIds', message: 'Records are chosen for a retry: set retryFailed' }]);
+    const open = await findOpenErrorIds(db, ctx.actor, id, recordIds);
+    const missing = recordIds.findIndex((r) => !open.has(r));
+    if (missing >= 0)
+      throw invalid([
+        {
+          path: `body.recordIds.${missing}`,
+          message: 'Not a record error of this connection that is still open',
+        },
+      ]);
+  }
   if (c.paused && mode !== 'dry_run')
     throw unprocessable('Sync is paused for this connection: resume it first');
-  if (mode === 'sync' && !c.firstSyncAt && !(await hasDryRun(db, id))) {
+  if (mode === 'sync' && !c.firstSyncAt && !(await hasDryRun(db, ctx.actor, id))) {
     // The first real sync writes to the CRM: people see its diff first.
     throw unprocessable(
       'Run a dry run first: the first sync shows what it will change before it changes anything',
     );
   }
   return runChange(db, ctx, async (tx, record) => {
-    const run = await queueRun(tx, id, mode, ctx.actor.userId);
+    const run = await queueRun(tx, id, mode, ctx.actor.userId, recordIds ? [...new Set(recordIds)] : null);
     record.audit({
       action: `crm.${mode === 'dry_run' ? 'dry_run' : 'run'}_requested`,
       entityType: 'crm_run',
       entityId: run.id,
-      after: { connectionId: id, mode },
+      after: { connectionId: id, mode, ...(recordIds ? { recordIds } : {}) },
     });
     return runDto(run);
   });
 }
 
-async function hasDryRun(db: Db, id: string) {
-  const { items } = await listRuns(db, id, { limit: 50 });
+async function hasDryRun(db: Db, actor: Actor, id: string) {
+  const { items } = await listRuns(db, actor, id, { limit: 50 });
   return items.some((r) => r.mode === 'dry_run' && r.status === 'completed');
 }
 
-export async function listCrmRuns(db: Db, id: string, page: Omit<PageRequest, 'sort'>) {
-  await loadConnection(db, id);
-  const { items, nextCursor } = await listRuns(db, id, page);
+export async function listCrmRuns(db: Db, actor: Actor, id: string, page: Omit<PageRequest, 'sort'>) {
+  await loadConnection(db, actor, id);
+  const { items, nextCursor } = await listRuns(db, actor, id, page);
   return { items: items.map(runDto), nextCursor };
 }
 
-export async function getCrmRun(db: Db, id: string, runId: string) {
-  await loadConnection(db, id);
-  const run = await findRun(db, id, runId);
+export async function getCrmRun(db: Db, actor: Actor, id: string, runId: string) {
+  await loadConnection(db, actor, id);
+  const run = await findRun(db, actor, id, runId);
   if (!run) throw notFound('run');
   return runDto(run);
 }
@@ -162,12 +195,13 @@ const recordDto = (r: RunRecordRow) => ({
 
 export async function listCrmRunRecords(
   db: Db,
+  actor: Actor,
   id: string,
   runId: string,
   query: z.output<typeof crmRunRecordsQuery>,
 ) {
-  await getCrmRun(db, id, runId);
-  const { items, nextCursor } = await listRunRecords(db, runId, query.outcome, query);
+  await getCrmRun(db, actor, id, runId);
+  const { items, nextCursor } = await listRunRecords(db, actor, runId, query.outcome, query);
   return { items: items.map(recordDto), nextCursor };
 }
 
@@ -183,9 +217,10 @@ export const linkDto = (l: LinkRow): CrmLink => ({
   updatedAt: l.updatedAt.toISOString(),
 });
 
-export async function listCrmLinks(db: Db, query: z.output<typeof crmLinksQuery>) {
+export async function listCrmLinks(db: Db, actor: Actor, query: z.output<typeof crmLinksQuery>) {
   const { items, nextCursor } = await listLinks(
     db,
+    actor,
     { status: query.status, connectionId: query.connectionId },
     query,
   );
@@ -200,13 +235,13 @@ export async function resolveCrmLink(
   body: z.output<typeof resolveLinkBody>,
 ) {
   return runChange(db, ctx, async (tx, record) => {
-    const link = await findLink(tx, linkId, true);
+    const link = await findLink(tx, ctx.actor, linkId, true);
     if (!link) throw notFound('link');
     if (link.status !== 'review') throw conflict(`This link is already ${link.status}`);
     if (body.localId) {
       const partner = (await findPartnerIdentities(tx)).find((p) => p.id === body.localId);
       if (!partner) throw invalid([{ path: 'body.localId', message: 'No such partner' }]);
-      const taken = await findLinkByLocal(tx, link.connectionId, link.object, body.localId);
+      const taken = await findLinkByLocal(tx, ctx.actor, link.connectionId, link.object, body.localId);
       if (taken) throw conflict(`${partner.name} is already linked to ${taken.remoteName ?? taken.remoteId}`);
     }
     // None: the account stays known by its keys, as a customer's account, not a partner's.

@@ -115,6 +115,8 @@ export const crmRuns = pgTable(
     phase: text('phase'),
     message: text('message'),
     counts: jsonb('counts').$type<CrmRunCounts>().notNull(),
+    /** A retry of chosen log records (their ids), asked for from the log; null: every open error. */
+    retryRecordIds: jsonb('retry_record_ids').$type<string[]>(),
     requestedByUserId: uuid('requested_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),

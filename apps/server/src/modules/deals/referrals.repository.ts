@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { referralListQuery, Referral } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
@@ -120,6 +120,18 @@ export async function listVisibleReferrals(
 export async function findReferralRecord(q: Queryable, id: string) {
   const [row] = await q.select().from(referrals).where(eq(referrals.id, id));
   return row;
+}
+
+/**
+ * Referrals sent to the vendor that are still open (submitted or accepted), oldest first: what the CRM
+ * sync sends as leads. The job acts for no person; the vendor sees every referral sent to it.
+ */
+export function findOpenVendorReferralsForCrmSync(q: Queryable) {
+  return q
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.toVendor, true), inArray(referrals.status, ['submitted', 'accepted'])))
+    .orderBy(asc(referrals.createdAt), asc(referrals.id));
 }
 
 /** The active partners `org` already deals with by name (deals.visibility.ts, counterpartIds). */

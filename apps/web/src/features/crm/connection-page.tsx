@@ -6,6 +6,7 @@ import {
   Card,
   Code,
   Group,
+  PasswordInput,
   Progress,
   Stack,
   Table,
@@ -13,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { reconnectCrmBody } from '@partnergraph/shared/contracts/crm';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
@@ -23,11 +25,13 @@ import {
   type CrmConnection,
   type CrmRun,
   useReconnectCrm,
+  useRetryCrmRecords,
   useSetCrmPaused,
   useStartCrmRun,
   useTestCrm,
 } from '../../api/crm';
 import { formatDateTime } from '../../components/dates';
+import { showServerErrors, useContractForm } from '../../components/forms';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { StatusBadge } from './crm-page';
@@ -80,9 +84,50 @@ export function ConnectionPage({ connectionId }: { connectionId: string }) {
   );
 }
 
+/** A HubSpot private app's token cannot be refreshed: a rotated or revoked one is replaced here. */
+function TokenReconnectForm({ connection: c }: { connection: CrmConnection }) {
+  const reconnect = useReconnectCrm(c.id);
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useContractForm(reconnectCrmBody, { version: c.version, token: '' });
+  return (
+    <form
+      noValidate
+      aria-label="Reconnect with a new token"
+      onSubmit={form.onSubmit((values) => {
+        setAlert(null);
+        reconnect.mutate(
+          { version: c.version, token: values.token },
+          { onError: (error) => setAlert(showServerErrors(form, error)) },
+        );
+      })}
+    >
+      <Stack gap="xs">
+        {alert && (
+          <Alert color="red" role="alert">
+            {alert}
+          </Alert>
+        )}
+        <PasswordInput
+          label="New private app access token"
+          description="HubSpot → Settings → Integrations → Private apps → your app → Access token; stored sealed"
+          required
+          key={form.key('token')}
+          {...form.getInputProps('token')}
+        />
+        <Group>
+          <Button type="submit" loading={reconnect.isPending}>
+            Reconnect
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 function Grant({ connection: c }: { connection: CrmConnection }) {
   const test = useTestCrm(c.id);
   const reconnect = useReconnectCrm(c.id);
+  const takesToken = c.kind === 'hubspot' && c.authMethod === 'token';
   return (
     <Card withBorder padding="lg" component="section">
       <Stack gap="xs">
@@ -104,19 +149,23 @@ function Grant({ connection: c }: { connection: CrmConnection }) {
         )}
         {test.isError && <Alert color="red">{errorMessage(test.error)}</Alert>}
         {reconnect.isError && <Alert color="red">{errorMessage(reconnect.error)}</Alert>}
+        {c.status !== 'active' && takesToken && <TokenReconnectForm connection={c} />}
         <Group>
           {c.status !== 'pending' && (
             <Button variant="light" loading={test.isPending} onClick={() => test.mutate()}>
               Test connection
             </Button>
           )}
-          {c.status !== 'active' && (
+          {c.status !== 'active' && !takesToken && (
             <Button
               loading={reconnect.isPending}
               onClick={() =>
-                reconnect.mutate(c.version, {
-                  onSuccess: (result) => result.authorizeUrl && window.location.assign(result.authorizeUrl),
-                })
+                reconnect.mutate(
+                  { version: c.version },
+                  {
+                    onSuccess: (result) => result.authorizeUrl && window.location.assign(result.authorizeUrl),
+                  },
+                )
               }
             >
               Reconnect
@@ -250,6 +299,8 @@ const show = (v: Record<string, unknown> | null) => (v ? JSON.stringify(v) : '')
 /** What a run changed (before → after) and each record it could not, with the field and the message. */
 function RunRecords({ connectionId, runId }: { connectionId: string; runId: string }) {
   const records = useQuery(crmRunRecordsQueryOptions(connectionId, runId));
+  const retry = useRetryCrmRecords(connectionId);
+  const [queued, setQueued] = useState<Set<string>>(new Set());
   if (records.isPending) return <LoadingState label="Loading the run’s records…" />;
   if (records.isError)
     return <ErrorAlert error={records.error} title="The run’s records could not be loaded" />;
@@ -260,46 +311,68 @@ function RunRecords({ connectionId, runId }: { connectionId: string; runId: stri
       </Text>
     );
   return (
-    <Table aria-label="Record changes">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Record</Table.Th>
-          <Table.Th>Change</Table.Th>
-          <Table.Th>Before</Table.Th>
-          <Table.Th>After / error</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {records.data.items.map((r) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>
-              {r.object} {r.remoteId ?? ''}
-            </Table.Td>
-            <Table.Td>
-              {r.action}{' '}
-              <Badge
-                size="xs"
-                color={r.outcome === 'error' ? 'red' : r.outcome === 'planned' ? 'gray' : 'green'}
-              >
-                {r.outcome}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Code>{show(r.before)}</Code>
-            </Table.Td>
-            <Table.Td>
-              {r.outcome === 'error' ? (
-                <Text size="sm" c="red">
-                  {r.field ? `${r.field}: ` : ''}
-                  {r.message}
-                </Text>
-              ) : (
-                <Code>{show(r.after)}</Code>
-              )}
-            </Table.Td>
+    <Stack gap="xs">
+      {retry.isError && <Alert color="red">{errorMessage(retry.error)}</Alert>}
+      <Table aria-label="Record changes">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Record</Table.Th>
+            <Table.Th>Change</Table.Th>
+            <Table.Th>Before</Table.Th>
+            <Table.Th>After / error</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {records.data.items.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                {r.object} {r.remoteId ?? ''}
+              </Table.Td>
+              <Table.Td>
+                {r.action}{' '}
+                <Badge
+                  size="xs"
+                  color={r.outcome === 'error' ? 'red' : r.outcome === 'planned' ? 'gray' : 'green'}
+                >
+                  {r.outcome}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Code>{show(r.before)}</Code>
+              </Table.Td>
+              <Table.Td>
+                {r.outcome === 'error' ? (
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    <Text size="sm" c="red">
+                      {r.field ? `${r.field}: ` : ''}
+                      {r.message}
+                    </Text>
+                    {queued.has(r.id) ? (
+                      <Text size="xs" c="dimmed">
+                        Retry queued
+                      </Text>
+                    ) : (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        aria-label={`Retry this record (${r.field ?? r.action})`}
+                        loading={retry.isPending && retry.variables?.includes(r.id)}
+                        onClick={() =>
+                          retry.mutate([r.id], { onSuccess: () => setQueued((q) => new Set(q).add(r.id)) })
+                        }
+                      >
+                        Retry
+                      </Button>
+                    )}
+                  </Group>
+                ) : (
+                  <Code>{show(r.after)}</Code>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }

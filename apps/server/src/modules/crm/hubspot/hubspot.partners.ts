@@ -1,3 +1,7 @@
+// The deal's customer is its primary company: HubSpot's own deal→company association type 5 ("Primary"),
+// one per deal, which HubSpot shows as the deal's company. The sync sets it when it creates a deal, moves it
+// when the deal's customer account changes, and reads it back for every deal it pulls.
+//
 // Partner involvement on a HubSpot deal: deal→company associations (v4) carrying labels PartnerGraph owns —
 // `Partner: <role>` for each role and `Primary partner` for the primary one. HubSpot keeps labels per
 // object pair and a pair may carry several, so a company can be both customer (HubSpot's own "Primary"
@@ -99,6 +103,67 @@ async function ensureLabels(caller: HubSpotCaller, wanted: string[]): Promise<Ma
 }
 
 const spec = (typeId: number) => ({ associationCategory: USER_DEFINED, associationTypeId: typeId }) as never;
+
+/** HubSpot's deal→company "Primary" association type (HUBSPOT_DEFINED). */
+export const PRIMARY_COMPANY_TYPE_ID = 5;
+export const primaryCompanySpec = {
+  associationCategory: 'HUBSPOT_DEFINED',
+  associationTypeId: PRIMARY_COMPANY_TYPE_ID,
+} as const;
+const isPrimaryCompany = (a: Associated) =>
+  a.associationTypes.some((t) => t.category === 'HUBSPOT_DEFINED' && t.typeId === PRIMARY_COMPANY_TYPE_ID);
+
+/**
+ * Makes `companyId` the deal's primary company. The previous primary company keeps an unlabelled association
+ * (someone in HubSpot may rely on it); only the Primary type moves.
+ */
+export async function setPrimaryCompany(caller: HubSpotCaller, dealId: string, companyId: string) {
+  const current = await dealCompanies(caller, dealId);
+  if (current.some((a) => String(a.toObjectId) === companyId && isPrimaryCompany(a))) return;
+  await caller.call((c, o) =>
+    c.crm.associations.v4.basicApi.create(
+      'deals',
+      dealId,
+      'companies',
+      companyId,
+      [primaryCompanySpec as never],
+      o,
+    ),
+  );
+  for (const old of current.filter((a) => isPrimaryCompany(a) && String(a.toObjectId) !== companyId))
+    await caller.call((c, o) =>
+      c.crm.associations.v4.batchApi.archiveLabels(
+        'deals',
+        'companies',
+        {
+          inputs: [
+            {
+              _from: { id: dealId },
+              to: { id: String(old.toObjectId) },
+              types: [primaryCompanySpec as never],
+            },
+          ],
+        },
+        o,
+      ),
+    );
+}
+
+/** The primary company of each deal (null: none), in one batch read per call (HubSpot takes 1,000 ids). */
+export async function primaryCompanies(caller: HubSpotCaller, dealIds: string[]) {
+  const out = new Map<string, string | null>(dealIds.map((id) => [id, null]));
+  for (let i = 0; i < dealIds.length; i += 1000) {
+    const inputs = dealIds.slice(i, i + 1000).map((id) => ({ id }));
+    const res = await caller.call((c, o) =>
+      c.crm.associations.v4.batchApi.getPage('deals', 'companies', { inputs }, o),
+    );
+    for (const r of res.results as unknown as { _from: { id: string }; to: Associated[] }[]) {
+      const primary = r.to.find(isPrimaryCompany);
+      out.set(String(r._from.id), primary ? String(primary.toObjectId) : null);
+    }
+  }
+  return out;
+}
 
 /** Makes the deal's partner labels exactly `partners` (idempotent: a second run changes nothing). */
 export async function setPartners(caller: HubSpotCaller, dealId: string, partners: RemotePartnerLink[]) {

@@ -3,8 +3,22 @@
 import type { CrmFieldType, CrmObject, CrmProvider, RemoteRecord, TokenSource } from '../crm.provider';
 import { CrmError } from '../crm.provider';
 import { createHubSpotCaller, DEFAULT_HUBSPOT_API_BASE, type HubSpotCaller } from './hubspot.client';
-import { listPartners, setPartners } from './hubspot.partners';
-import { describeObject, modifiedProperty, readValue, remoteObject, writeValue } from './hubspot.schema';
+import {
+  listPartners,
+  primaryCompanies,
+  primaryCompanySpec,
+  setPartners,
+  setPrimaryCompany,
+} from './hubspot.partners';
+import {
+  describeObject,
+  modifiedProperty,
+  PRIMARY_COMPANY_FIELD,
+  propertyNames,
+  readValue,
+  remoteObject,
+  writeValue,
+} from './hubspot.schema';
 
 export interface HubSpotProviderOptions {
   /** The API base URL (default https://api.hubapi.com). */
@@ -71,10 +85,32 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
   async function toRecord(object: CrmObject, o: HubSpotObject, fields: string[]): Promise<RemoteRecord> {
     const t = await types(object);
     const out: Record<string, unknown> = {};
-    for (const name of fields.length ? fields : Object.keys(o.properties))
+    for (const name of fields.length ? propertyNames(fields) : Object.keys(o.properties))
       out[name] = readValue(t.get(name), o.properties[name]);
     const stamp = o.properties[modifiedProperty(object)] ?? o.updatedAt;
     return { id: String(o.id), modifiedAt: new Date(stamp as string).toISOString(), fields: out };
+  }
+
+  /** A page of records as the core reads them; deals asked for their company get it in one batch read. */
+  async function toRecords(object: CrmObject, list: HubSpotObject[], fields: string[]) {
+    const records = await Promise.all(list.map((o) => toRecord(object, o, fields)));
+    if (object === 'opportunity' && fields.includes(PRIMARY_COMPANY_FIELD) && records.length) {
+      const companies = await primaryCompanies(
+        caller,
+        records.map((r) => r.id),
+      );
+      for (const r of records) r.fields[PRIMARY_COMPANY_FIELD] = companies.get(r.id) ?? null;
+    }
+    return records;
+  }
+
+  /** The properties to write, and the customer company the deal is to carry (an association, not a property). */
+  function split(object: CrmObject, fields: Record<string, unknown>) {
+    const { [PRIMARY_COMPANY_FIELD]: company, ...properties } = fields;
+    return {
+      properties,
+      company: object === 'opportunity' && company ? String(company) : null,
+    };
   }
 
   async function toProperties(object: CrmObject, fields: Record<string, unknown>) {
@@ -100,7 +136,7 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
           filterGroups: [{ filters: filters as never }],
           // HubSpot allows one sort; the SDK types sorts as strings but the API takes {propertyName, direction}.
           sorts: [{ propertyName: sortBy, direction: 'ASCENDING' } as never],
-          properties: [...new Set([...fields, mod, 'hs_object_id'])],
+          properties: [...new Set([...propertyNames(fields), mod, 'hs_object_id'])],
           limit,
         },
         o,
@@ -149,7 +185,7 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
         const tie = await search(object, filters, 'hs_object_id', fields, SEARCH_PAGE);
         if (tie.length === SEARCH_PAGE) {
           const next = encodeCursor({ t: cursor.t, id: tie[tie.length - 1]!.id });
-          return { records: await Promise.all(tie.map((o) => toRecord(object, o, fields))), next };
+          return { records: await toRecords(object, tie, fields), next };
         }
         records.push(...tie);
         cursor = { t: cursor.t, id: null, tieDone: true };
@@ -168,7 +204,7 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
       } else {
         records.push(...page);
       }
-      return { records: await Promise.all(records.map((o) => toRecord(object, o, fields))), next };
+      return { records: await toRecords(object, records, fields), next };
     },
 
     async listDeleted(object, since) {
@@ -201,7 +237,7 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
     /** The list endpoint pages through every record without search's 10,000 cap, 100 at a time. */
     async *bulkExport(object, fields) {
       let after: string | undefined;
-      const props = [...new Set([...fields, modifiedProperty(object)])];
+      const props = [...new Set([...propertyNames(fields), modifiedProperty(object)])];
       do {
         const page = await caller.call((c, o) =>
           c.crm.objects.basicApi.getPage(
@@ -216,14 +252,14 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
           ),
         );
         const results = page.results as unknown as HubSpotObject[];
-        if (results.length) yield await Promise.all(results.map((o) => toRecord(object, o, fields)));
+        if (results.length) yield await toRecords(object, results, fields);
         after = page.paging?.next?.after;
       } while (after);
     },
 
     async get(object, id, fields) {
       try {
-        const props = [...new Set([...fields, modifiedProperty(object)])];
+        const props = [...new Set([...propertyNames(fields), modifiedProperty(object)])];
         const found = await caller.call((c, o) =>
           c.crm.objects.basicApi.getById(
             remoteObject[object],
@@ -236,7 +272,8 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
             o,
           ),
         );
-        return await toRecord(object, found as unknown as HubSpotObject, fields);
+        const [record] = await toRecords(object, [found as unknown as HubSpotObject], fields);
+        return record!;
       } catch (e) {
         if (e instanceof CrmError && e.kind === 'not_found') return null;
         throw e;
@@ -244,18 +281,25 @@ export function createHubSpotProvider(options: HubSpotProviderOptions): CrmProvi
     },
 
     async create(object, fields) {
-      const properties = await toProperties(object, fields);
+      const { properties, company } = split(object, fields);
+      // The customer company goes in the same create: a deal never exists without it, even if we crash.
+      const associations = company ? [{ to: { id: company }, types: [primaryCompanySpec as never] }] : [];
+      const values = await toProperties(object, properties);
       const created = await caller.call((c, o) =>
-        c.crm.objects.basicApi.create(remoteObject[object], { properties, associations: [] }, o),
+        c.crm.objects.basicApi.create(remoteObject[object], { properties: values, associations }, o),
       );
       return String(created.id);
     },
 
     async update(object, id, fields) {
-      const properties = await toProperties(object, fields);
-      await caller.call((c, o) =>
-        c.crm.objects.basicApi.update(remoteObject[object], id, { properties }, undefined, o),
-      );
+      const { properties, company } = split(object, fields);
+      if (Object.keys(properties).length) {
+        const values = await toProperties(object, properties);
+        await caller.call((c, o) =>
+          c.crm.objects.basicApi.update(remoteObject[object], id, { properties: values }, undefined, o),
+        );
+      }
+      if (company) await setPrimaryCompany(caller, id, company);
     },
 
     setPartners: (opportunityId, partners) => setPartners(caller, opportunityId, partners),

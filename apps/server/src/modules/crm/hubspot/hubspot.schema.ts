@@ -64,6 +64,16 @@ interface Pipeline {
   stages: { id: string; label: string; archived?: boolean }[];
 }
 
+/**
+ * The deal's customer company is an association, not a property; it is offered to the mapping as this field
+ * (a name no HubSpot property can have: property names hold no dots), and the adapter reads and writes it as
+ * the deal's primary company association.
+ */
+export const PRIMARY_COMPANY_FIELD = 'associations.company';
+
+/** Property names only: the association field is not sent to HubSpot as a property. */
+export const propertyNames = (fields: string[]) => fields.filter((f) => f !== PRIMARY_COMPANY_FIELD);
+
 /** The object's properties; for deals, the stage and pipeline options come from the deal pipelines. */
 export async function describeObject(caller: HubSpotCaller, object: CrmObject): Promise<CrmObjectSchema> {
   const remoteName = remoteObject[object];
@@ -104,6 +114,16 @@ export async function describeObject(caller: HubSpotCaller, object: CrmObject): 
     if (p.referencedObjectType) field.referenceTo = [p.referencedObjectType];
     return field;
   });
+  if (object === 'opportunity')
+    fields.push({
+      name: PRIMARY_COMPANY_FIELD,
+      label: 'Company (the deal’s primary company association)',
+      type: 'reference',
+      createable: true,
+      updateable: true,
+      custom: false,
+      referenceTo: ['companies'],
+    });
   return { object, remoteName, fields };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "crm_runs" ADD COLUMN "retry_record_ids" jsonb;
