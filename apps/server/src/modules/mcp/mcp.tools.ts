@@ -82,10 +82,13 @@ export function toolName(method: string, path: string): string {
 
 const jsonBodyOf = (op: Operation) => op.requestBody?.content?.['application/json']?.schema;
 
-/** Answers JSON (or nothing): a CSV download or an upload is for people and files, not for a tool. */
+/**
+ * Answers JSON (or 204, nothing): a download (a CSV, a PDF statement, a stored file), which declares
+ * no JSON answer, is for people and files, not for a tool.
+ */
 function answersJson(op: Operation): boolean {
   const ok = Object.entries(op.responses ?? {}).filter(([code]) => /^2\d\d$/.test(code));
-  return ok.length > 0 && ok.every(([, r]) => !r.content || 'application/json' in r.content);
+  return ok.length > 0 && ok.every(([code, r]) => code === '204' || 'application/json' in (r.content ?? {}));
 }
 
 function objectOf(params: Parameter[]): JsonSchema {
