@@ -314,7 +314,7 @@ export const examples: Record<string, Example> = {
   }),
   'GET /api/v1/mcp/tools': () => ({}),
   'POST /api/v1/mcp/proposals': () => ({
-    body: { tool: 'post_deals', arguments: { body: { customerName: 'Initech', country: 'US' } } },
+    body: { tool: 'patch_me', arguments: { body: { emailDigest: false } } },
   }),
   // Made in the owner's session (no token): confirmed by that person signed in, by nobody else.
   'POST /api/v1/mcp/proposals/{id}/confirm': async ({ t, user }) => {

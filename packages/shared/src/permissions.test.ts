@@ -22,8 +22,10 @@ describe('permission matrix', () => {
       'recommendations:read',
       'integrations:manage',
       'solutions:manage',
+      'leads:respond',
       'mapping:run',
       'mapping:intro',
+      'funds:request',
     ]);
     expect(vendorRoles.map(orgKindOfRole)).toEqual(['vendor', 'vendor', 'vendor']);
     expect(orgKindOfRole('partner_user')).toBe('partner');
