@@ -45,6 +45,12 @@ const exe = Buffer.concat([
 
 const countFiles = async () =>
   Number((await t.database.db.execute(sql`select count(*)::int as n from files`)).rows[0]!.n);
+/** An upload nobody attached yet, read as the tests may: straight from its table. */
+const stored = async (id: string) => {
+  const rows = (await t.database.db.execute(sql`select id from files where id = ${id}`)).rows;
+  if (!rows.length) throw Object.assign(new Error('No such file'), { status: 404 });
+  return rows[0];
+};
 const readAll = async (stream: Readable) => {
   const parts: Buffer[] = [];
   for await (const p of stream) parts.push(p as Buffer);
@@ -71,7 +77,9 @@ describe('stored files', () => {
       bytes: pdf.length,
     });
     expect(file.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
-    const opened = await openFile(t.database.db, file.id);
+    const owner = { ownerType: 'test', ownerId: eco.partnerA.id };
+    await attachFile(t.database.db, ctx, file.id, owner);
+    const opened = await openFile(t.database.db, file.id, owner);
     expect((await readAll(opened.stream)).equals(pdf)).toBe(true);
   });
 
@@ -88,7 +96,9 @@ describe('stored files', () => {
       ),
     });
     expect(file).toMatchObject({ contentType: 'image/png', bytes: big.length });
-    expect((await readAll((await openFile(t.database.db, file.id)).stream)).equals(big)).toBe(true);
+    const owner = { ownerType: 'test', ownerId: eco.partnerA.id };
+    await attachFile(t.database.db, ctxOf(eco.aAdmin), file.id, owner);
+    expect((await readAll((await openFile(t.database.db, file.id, owner)).stream)).equals(big)).toBe(true);
   });
 
   it('takes CSV and plain text, which carry no signature, by their name', async () => {
@@ -185,10 +195,12 @@ describe('stored files', () => {
       sql`update files set created_at = now() - interval '2 days' where id in (${stale.id}, ${kept.id})`,
     );
     await deleteAbandonedUploads(t.database.db);
-    await expect(openFile(t.database.db, stale.id)).rejects.toMatchObject({ status: 404 });
-    await expect(openFile(t.database.db, kept.id)).resolves.toBeTruthy();
-    await expect(openFile(t.database.db, fresh.id)).resolves.toBeTruthy();
+    await expect(stored(stale.id)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      openFile(t.database.db, kept.id, { ownerType: 'test', ownerId: eco.partnerB.id }),
+    ).resolves.toBeTruthy();
+    await expect(stored(fresh.id)).resolves.toBeTruthy();
     await deleteAbandonedUploads(t.database.db, tomorrow);
-    await expect(openFile(t.database.db, fresh.id)).rejects.toMatchObject({ status: 404 });
+    await expect(stored(fresh.id)).rejects.toMatchObject({ status: 404 });
   });
 });

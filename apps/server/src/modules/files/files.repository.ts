@@ -1,6 +1,8 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
+import type { Actor } from '../../lib/actor';
 import { fileChunks, files } from './files.tables';
+import { attachableFiles, filesOf } from './files.visibility';
 
 export type FileRow = typeof files.$inferSelect;
 
@@ -33,24 +35,38 @@ export async function completeFileRow(
   await q.update(files).set(set).where(eq(files.id, id));
 }
 
+/** The file while it is stored (the service's own bookkeeping, never a read for someone). */
 export async function findFileRow(q: Queryable, id: string): Promise<FileRow | null> {
   const [row] = await q.select().from(files).where(eq(files.id, id));
   return row ?? null;
 }
 
-/** Attaches an unattached file of this organization; false when there is no such file. */
-export async function markFileAttached(
+/** The file, when it belongs to this record. */
+export async function findFileOfOwner(
   q: Queryable,
   id: string,
-  organizationId: string,
   owner: { ownerType: string; ownerId: string },
-): Promise<boolean> {
-  const rows = await q
+): Promise<FileRow | null> {
+  const [row] = await q
+    .select()
+    .from(files)
+    .where(and(eq(files.id, id), filesOf(owner)));
+  return row ?? null;
+}
+
+/** Attaches an upload the actor may attach; null when there is no such file. */
+export async function markFileAttached(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  owner: { ownerType: string; ownerId: string },
+): Promise<FileRow | null> {
+  const [row] = await q
     .update(files)
     .set({ ...owner, attachedAt: sql`now()` })
-    .where(and(eq(files.id, id), eq(files.organizationId, organizationId), isNull(files.attachedAt)))
-    .returning({ id: files.id });
-  return rows.length > 0;
+    .where(and(eq(files.id, id), attachableFiles(actor)))
+    .returning();
+  return row ?? null;
 }
 
 export async function deleteFileRow(q: Queryable, id: string): Promise<void> {

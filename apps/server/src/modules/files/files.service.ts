@@ -11,6 +11,7 @@ import {
   completeFileRow,
   deleteFileRow,
   deleteUnattachedBefore,
+  findFileOfOwner,
   findFileRow,
   insertFileChunk,
   insertFileRow,
@@ -157,26 +158,20 @@ export async function attachFile(
   fileId: string,
   owner: { ownerType: string; ownerId: string },
 ): Promise<StoredFile> {
-  if (!(await markFileAttached(tx, fileId, ctx.actor.orgId, owner))) throw notFound('file');
-  return toStoredFile((await findFileRow(tx, fileId))!);
+  const row = await markFileAttached(tx, ctx.actor, fileId, owner);
+  if (!row) throw notFound('file');
+  return toStoredFile(row);
 }
 
 /** The file and its content as a stream. The caller has already decided the actor may see the owning record. */
 export async function openFile(
   q: Queryable,
   fileId: string,
-  owner?: { ownerType: string; ownerId: string },
+  owner: { ownerType: string; ownerId: string },
 ): Promise<{ file: StoredFile; stream: Readable }> {
-  const row = await findFileRow(q, fileId);
-  if (!row || (owner && (row.ownerType !== owner.ownerType || row.ownerId !== owner.ownerId))) {
-    throw notFound('file');
-  }
+  const row = await findFileOfOwner(q, fileId, owner);
+  if (!row) throw notFound('file');
   return { file: toStoredFile(row), stream: Readable.from(chunksOf(q, fileId), { objectMode: false }) };
-}
-
-export async function findStoredFile(q: Queryable, fileId: string): Promise<StoredFile | null> {
-  const row = await findFileRow(q, fileId);
-  return row ? toStoredFile(row) : null;
 }
 
 export async function deleteFile(q: Queryable, fileId: string): Promise<void> {
