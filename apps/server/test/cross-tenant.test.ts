@@ -77,6 +77,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+// Each walk visits every route, so its time grows with the API (about 30 s for the 404 walk at
+// 300 operations on a quiet machine); the limit is the suite's default scaled for that, not a speed check.
+const WALK_TIMEOUT = 180_000;
+
 describe('every route in the OpenAPI document', () => {
   it('is documented and gated', () => {
     expect(operations.length).toBeGreaterThan(10);
@@ -86,120 +90,141 @@ describe('every route in the OpenAPI document', () => {
     expect(missing, 'routes without an example request in cross-tenant.test.ts').toEqual([]);
   });
 
-  it('answers 401 without a session, unless public', async () => {
-    for (const op of operations.filter((o) => o.access !== 'public')) {
-      const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerB, user: e.bUser, t });
-      const res = await call(op.method, op.path, req, null);
-      expect(res.statusCode, `${op.method} ${op.path}`).toBe(401);
-      expect(res.headers['content-type']).toContain(errorType(op.path));
-    }
-  });
+  it(
+    'answers 401 without a session, unless public',
+    async () => {
+      for (const op of operations.filter((o) => o.access !== 'public')) {
+        const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerB, user: e.bUser, t });
+        const res = await call(op.method, op.path, req, null);
+        expect(res.statusCode, `${op.method} ${op.path}`).toBe(401);
+        expect(res.headers['content-type']).toContain(errorType(op.path));
+      }
+    },
+    WALK_TIMEOUT,
+  );
 
-  it('answers 403 to every role the permission matrix excludes', async () => {
-    const roles: Role[] = ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'];
-    let checked = 0;
-    for (const op of operations.filter((o) => o.access !== 'public' && o.access !== 'authenticated')) {
-      if (op.access === 'scim') {
-        // A signed-in person of any role is no identity provider: only a SCIM token opens these.
-        for (const role of ['admin', 'partner_user'] as const) {
+  it(
+    'answers 403 to every role the permission matrix excludes',
+    async () => {
+      const roles: Role[] = ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'];
+      let checked = 0;
+      for (const op of operations.filter((o) => o.access !== 'public' && o.access !== 'authenticated')) {
+        if (op.access === 'scim') {
+          // A signed-in person of any role is no identity provider: only a SCIM token opens these.
+          for (const role of ['admin', 'partner_user'] as const) {
+            const req = await examples[`${op.method} ${op.path}`]!({
+              e,
+              owner: e.partnerA,
+              user: e.aUser,
+              t,
+            });
+            const res = await call(op.method, op.path, req, sessions[role]);
+            expect(res.statusCode, `${op.method} ${op.path} as ${role}`).toBe(401);
+          }
+          continue;
+        }
+        for (const role of roles.filter(
+          (r) => !can(r, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>),
+        )) {
           const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
           const res = await call(op.method, op.path, req, sessions[role]);
-          expect(res.statusCode, `${op.method} ${op.path} as ${role}`).toBe(401);
+          expect(res.statusCode, `${op.method} ${op.path} as ${role}`).toBe(403);
+          checked++;
         }
-        continue;
       }
-      for (const role of roles.filter(
-        (r) => !can(r, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>),
-      )) {
-        const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
-        const res = await call(op.method, op.path, req, sessions[role]);
-        expect(res.statusCode, `${op.method} ${op.path} as ${role}`).toBe(403);
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThan(5);
-  });
+      expect(checked).toBeGreaterThan(5);
+    },
+    WALK_TIMEOUT,
+  );
 
-  it("answers 404 to a partner reaching another partner's records, and 2xx to their owner", async () => {
-    let checked = 0;
-    for (const op of operations.filter((o) => o.path.includes('{') && o.access !== 'public')) {
-      const example = examples[`${op.method} ${op.path}`]!;
-      if (op.access === 'scim') {
-        // A's identity provider with B's ids, then B's own provider with the same request.
-        for (const user of [e.bUser]) {
-          const owner = { e, owner: e.partnerB, user, t };
+  it(
+    "answers 404 to a partner reaching another partner's records, and 2xx to their owner",
+    async () => {
+      let checked = 0;
+      for (const op of operations.filter((o) => o.path.includes('{') && o.access !== 'public')) {
+        const example = examples[`${op.method} ${op.path}`]!;
+        if (op.access === 'scim') {
+          // A's identity provider with B's ids, then B's own provider with the same request.
+          for (const user of [e.bUser]) {
+            const owner = { e, owner: e.partnerB, user, t };
+            const before = await versionOf(t, e.partnerB.id);
+            const res = await call(
+              op.method,
+              op.path,
+              await example(owner),
+              null,
+              await provider(e.partnerA.id),
+            );
+            expect(res.statusCode, `${op.method} ${op.path} with A's SCIM token and B's ids`).toBe(404);
+            expect(await versionOf(t, e.partnerB.id), 'nothing of B changed').toBe(before);
+            const control = await call(
+              op.method,
+              op.path,
+              await example(owner),
+              null,
+              await provider(e.partnerB.id),
+            );
+            expect(
+              control.statusCode,
+              `${op.method} ${op.path} with B's own SCIM token: ${control.body}`,
+            ).toBeLessThan(300);
+            checked++;
+          }
+          continue;
+        }
+        for (const role of ['partner_admin', 'partner_user'] as const) {
+          if (
+            op.access !== 'authenticated' &&
+            !can(role, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>)
+          )
+            continue;
+          const owner = { e, owner: e.partnerB, user: role === 'partner_admin' ? e.bAdmin : e.bUser, t };
           const before = await versionOf(t, e.partnerB.id);
-          const res = await call(
-            op.method,
-            op.path,
-            await example(owner),
-            null,
-            await provider(e.partnerA.id),
-          );
-          expect(res.statusCode, `${op.method} ${op.path} with A's SCIM token and B's ids`).toBe(404);
+          const req = await example(owner);
+          if (req.shared) {
+            shared.push(`${op.method} ${op.path}: ${req.shared}`);
+            continue;
+          }
+          const res = await call(op.method, op.path, req, sessions[role]);
+          expect(res.statusCode, `${op.method} ${op.path} as A's ${role} with B's ids`).toBe(404);
           expect(await versionOf(t, e.partnerB.id), 'nothing of B changed').toBe(before);
-          const control = await call(
-            op.method,
-            op.path,
-            await example(owner),
-            null,
-            await provider(e.partnerB.id),
-          );
+          const control = await call(op.method, op.path, await example(owner), sessions[`${role}_b`]);
           expect(
             control.statusCode,
-            `${op.method} ${op.path} with B's own SCIM token: ${control.body}`,
+            `${op.method} ${op.path} as B's own ${role}: ${control.body}`,
           ).toBeLessThan(300);
           checked++;
         }
-        continue;
       }
-      for (const role of ['partner_admin', 'partner_user'] as const) {
-        if (
-          op.access !== 'authenticated' &&
-          !can(role, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>)
-        )
-          continue;
-        const owner = { e, owner: e.partnerB, user: role === 'partner_admin' ? e.bAdmin : e.bUser, t };
-        const before = await versionOf(t, e.partnerB.id);
-        const req = await example(owner);
-        if (req.shared) {
-          shared.push(`${op.method} ${op.path}: ${req.shared}`);
+      expect(checked).toBeGreaterThan(2);
+      // Shared records are listed, so a reader sees every exception in one place.
+      // (Counted per route: each is checked for both partner roles.)
+      expect(new Set(shared.map((s) => s.split(':')[0])).size).toBeLessThanOrEqual(6);
+    },
+    WALK_TIMEOUT,
+  );
+
+  it(
+    'answers 404 for a malformed id',
+    async () => {
+      for (const op of operations.filter((o) => o.path.includes('{') && o.access !== 'public')) {
+        const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
+        const params = Object.fromEntries(Object.keys(req.params ?? {}).map((k) => [k, 'not-an-id']));
+        if (op.access === 'scim') {
+          const res = await call(op.method, op.path, { ...req, params }, null, await provider(e.partnerA.id));
+          expect(res.statusCode, `${op.method} ${op.path}`).toBe(404);
           continue;
         }
-        const res = await call(op.method, op.path, req, sessions[role]);
-        expect(res.statusCode, `${op.method} ${op.path} as A's ${role} with B's ids`).toBe(404);
-        expect(await versionOf(t, e.partnerB.id), 'nothing of B changed').toBe(before);
-        const control = await call(op.method, op.path, await example(owner), sessions[`${role}_b`]);
-        expect(
-          control.statusCode,
-          `${op.method} ${op.path} as B's own ${role}: ${control.body}`,
-        ).toBeLessThan(300);
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThan(2);
-    // Shared records are listed, so a reader sees every exception in one place.
-    // (Counted per route: each is checked for both partner roles.)
-    expect(new Set(shared.map((s) => s.split(':')[0])).size).toBeLessThanOrEqual(6);
-  });
-
-  it('answers 404 for a malformed id', async () => {
-    for (const op of operations.filter((o) => o.path.includes('{') && o.access !== 'public')) {
-      const req = await examples[`${op.method} ${op.path}`]!({ e, owner: e.partnerA, user: e.aUser, t });
-      const params = Object.fromEntries(Object.keys(req.params ?? {}).map((k) => [k, 'not-an-id']));
-      if (op.access === 'scim') {
-        const res = await call(op.method, op.path, { ...req, params }, null, await provider(e.partnerA.id));
+        // Ask as a role the route admits, so the answer is about the id, not the role.
+        const role = (['admin', 'channel_manager', 'partner_admin', 'partner_user', 'analyst'] as const).find(
+          (r) =>
+            op.access === 'authenticated' ||
+            can(r, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>),
+        )!;
+        const res = await call(op.method, op.path, { ...req, params }, sessions[role]);
         expect(res.statusCode, `${op.method} ${op.path}`).toBe(404);
-        continue;
       }
-      // Ask as a role the route admits, so the answer is about the id, not the role.
-      const role = (['admin', 'channel_manager', 'partner_admin', 'partner_user', 'analyst'] as const).find(
-        (r) =>
-          op.access === 'authenticated' ||
-          can(r, op.access as Exclude<Access, 'public' | 'authenticated' | 'scim'>),
-      )!;
-      const res = await call(op.method, op.path, { ...req, params }, sessions[role]);
-      expect(res.statusCode, `${op.method} ${op.path}`).toBe(404);
-    }
-  });
+    },
+    WALK_TIMEOUT,
+  );
 });
