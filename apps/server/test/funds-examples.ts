@@ -8,6 +8,8 @@ import { createPayoutBatch } from '../src/modules/funds/payouts.service';
 import { createRule } from '../src/modules/funds/incentives.service';
 import { allocate, approveRequest, createBudget, createRequest } from '../src/modules/funds/mdf.service';
 import { addClaimFile, createClaim } from '../src/modules/funds/claims.service';
+import { newId } from '../src/lib/ids';
+import { insertLeadRecord } from '../src/modules/leads/leads.records';
 import { createDealRecord } from '../src/seed/factories';
 import type { TestApp } from './app';
 import type { Ecosystem } from './ecosystem';
@@ -182,6 +184,15 @@ export const fundsExamples: Record<string, Example> = {
       status: 'approved',
     });
     return { params: { id: r.id }, body: { dealId: deal.id } };
+  },
+  'POST /api/v1/fund-requests/{id}/leads': async (x) => {
+    const r = await requestOf(x, true);
+    const lead = await insertLeadRecord(x.t.database.db, {
+      companyName: `Webinar attendee ${newId().slice(-6)}`,
+      status: 'accepted',
+      assignedOrgId: x.owner.id,
+    });
+    return { params: { id: r.id }, body: { leadId: lead.id } };
   },
   'GET /api/v1/fund-requests/{id}/return': async (x) => ({ params: { id: (await requestOf(x, true)).id } }),
   'GET /api/v1/claims': () => ({ query: 'status=submitted' }),

@@ -3,9 +3,15 @@
 // won referral's fee, a SPIFF, a quarterly rebate with its explanation, a payout, a reopened deal clawed
 // back, and statements that tie out with the vendor's export and the books.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { newId } from '../src/lib/ids';
+import { insertLeadRecord } from '../src/modules/leads/leads.records';
+import { enrollments, tierHistory } from '../src/modules/programs/programs.tables';
+import { createFxRate } from '../src/modules/settings/settings.service';
 import {
   createDealRecord,
   createEnrollmentRecord,
+  createPartnerOrganization,
   createProgramRecord,
   createReferralRecord,
 } from '../src/seed/factories';
@@ -51,15 +57,19 @@ beforeAll(async () => {
       { code: 'gold', name: 'Gold' },
     ],
   });
+  // Enrolled years ago: a rebate reads the tier held when its quarter ended.
+  const since = new Date(now.getTime() - 3 * 365 * DAY);
   await createEnrollmentRecord(t.database.db, {
     organizationId: e.partnerA.id,
     programId: program.id,
     tierId: tiers[1]!.id,
+    createdAt: since,
   });
   await createEnrollmentRecord(t.database.db, {
     organizationId: e.partnerB.id,
     programId: program.id,
     tierId: tiers[0]!.id,
+    createdAt: since,
   });
   admin = await signIn(t.app, e.admin.email, PASSWORD);
   cm = await signIn(t.app, e.cm.email, PASSWORD);
@@ -461,6 +471,7 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     expect(quarter.incentiveCostShare).toEqual({
       currency: 'USD',
       cost: 130_000,
+      notConverted: [],
       sourcedRevenue: 6_000_000,
       share: { value: 0.0217 },
     });
@@ -548,6 +559,15 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     expect(mail.map((m) => m.to)).toEqual([e.aAdmin.email]);
     expect(mail[0]!.subject).toBe(`Claim “Partner bootcamp” by ${deadline}`);
     expect(await remindClaimDeadlines(t.database.db)).toEqual({ reminded: 0 });
+    // The reminder is no change to the request: whoever holds it from before still acts on its version.
+    const held = second.json();
+    const after = (await as(t.app, aAdmin).get(`/api/v1/fund-requests/${r.json().id}`)).json();
+    expect(after.version).toBe(held.version);
+    const reject = await as(t.app, admin).post(`/api/v1/fund-requests/${r.json().id}/reject`, {
+      version: held.version,
+      reason: 'Stale copy check',
+    });
+    expect(reject.statusCode).not.toBe(409);
   });
   it('allocates a percent of each Gold partner’s trailing sourced revenue, with its basis', async () => {
     const b = await as(t.app, admin).post('/api/v1/funds', {
@@ -566,5 +586,187 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
       { partnerId: e.partnerA.id, method: 'revenue_share', amount: 600_000 },
     ]);
     expect(res.json().items[0].basis).toContain('10% of $60,000.00 sourced revenue');
+  });
+  it('leads tagged to an activity count in its return, with deals in other currencies converted, never added as they are', async () => {
+    const eur = await as(t.app, admin).post('/api/v1/fx-rates', {
+      currency: 'EUR',
+      rate: '1.1',
+      effectiveDate: '2020-01-01',
+    });
+    expect(eur.statusCode).toBe(201);
+    const accepted = await insertLeadRecord(t.database.db, {
+      companyName: 'Webinar Attendee GmbH',
+      status: 'accepted',
+      assignedOrgId: e.partnerA.id,
+    });
+    const wonInEur = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerA.id,
+      status: 'won',
+      amount: 1_000_000,
+      currency: 'EUR',
+      closeDate: today,
+    });
+    const converted = await insertLeadRecord(t.database.db, {
+      companyName: 'Converted Attendee SA',
+      status: 'converted',
+      assignedOrgId: e.partnerA.id,
+      dealId: wonInEur.id,
+    });
+    const noRate = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerA.id,
+      status: 'approved',
+      amount: 500_000,
+      currency: 'GBP',
+    });
+    for (const leadId of [accepted.id, converted.id]) {
+      const res = await as(t.app, aAdmin).post(`/api/v1/fund-requests/${requestId}/leads`, { leadId });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const tagged = await as(t.app, aAdmin).post(`/api/v1/fund-requests/${requestId}/deals`, {
+      dealId: noRate.id,
+    });
+    expect(tagged.statusCode).toBe(200);
+    // Two leads; three opportunities (the $30,000 deal tagged before, the deal a lead became, the GBP
+    // one); the €10,000 won at 1.1 is $11,000; GBP has no rate, so it is named, not summed.
+    expect(tagged.json()).toMatchObject({
+      leads: 2,
+      deals: 3,
+      pipeline: 3_000_000,
+      wonRevenue: 1_100_000,
+      notConverted: [noRate.id],
+      cost: 400_000,
+      costPerOpportunity: { value: 133_333 },
+    });
+    expect(tagged.json().leadIds).toEqual([accepted.id, converted.id]);
+    // A lead only offered, or another partner's, is refused by field; the other partner sees no return.
+    const offered = await insertLeadRecord(t.database.db, {
+      companyName: 'Offered Prospect AG',
+      status: 'offered',
+      assignedOrgId: e.partnerA.id,
+    });
+    const theirs = await insertLeadRecord(t.database.db, {
+      companyName: 'Beta Prospect SARL',
+      status: 'accepted',
+      assignedOrgId: e.partnerB.id,
+    });
+    for (const leadId of [offered.id, theirs.id]) {
+      const res = await as(t.app, aAdmin).post(`/api/v1/fund-requests/${requestId}/leads`, { leadId });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].path).toBe('body.leadId');
+    }
+    expect((await as(t.app, bAdmin).get(`/api/v1/fund-requests/${requestId}/return`)).statusCode).toBe(404);
+    expect(
+      (await as(t.app, bAdmin).post(`/api/v1/fund-requests/${requestId}/leads`, { leadId: theirs.id }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('incentive cost share converts each accrual at its date’s rate and reports a currency with no rate apart', async () => {
+    for (const [currency, amount] of [
+      ['EUR', 10_000],
+      ['GBP', 5_000],
+      ['USD', 1_000],
+    ] as const) {
+      const res = await as(t.app, admin).post('/api/v1/ledger/adjustments', {
+        partnerId: e.partnerB.id,
+        amount,
+        currency,
+        occurredOn: '2021-06-15',
+        explanation: `Goodwill credit in ${currency}`,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const m = (await as(t.app, admin).get('/api/v1/funds/metrics?from=2021-06-01&to=2021-07-01')).json();
+    expect(m.incentiveCostShare).toEqual({
+      currency: 'USD',
+      cost: 12_000,
+      notConverted: [{ currency: 'GBP', amount: 5_000 }],
+      sourcedRevenue: 0,
+      share: { value: null, reason: 'No partner-sourced revenue in the period' },
+    });
+  });
+
+  it('a rebate reads the tier each partner held when the quarter ended, not the tier it holds now', async () => {
+    const { program, tiers } = await createProgramRecord(t.database.db, {
+      name: 'Distributor Program',
+      tiers: [
+        { code: 'silver', name: 'Silver' },
+        { code: 'platinum', name: 'Platinum' },
+      ],
+    });
+    const [silver, platinum] = [tiers[0]!, tiers[1]!];
+    const since = new Date(now.getTime() - 3 * 365 * DAY);
+    const { from, last } = quarterBounds(lastQuarter.name);
+    /** Moves an enrollment to a tier at a moment, as a promotion or demotion records it. */
+    const move = async (enrollmentId: string, fromTierId: string, toTierId: string, at: Date) => {
+      await t.database.db.insert(tierHistory).values({
+        id: newId(),
+        enrollmentId,
+        kind: 'manual',
+        fromTierId,
+        toTierId,
+        reason: 'Tier review',
+        at,
+      });
+      await t.database.db
+        .update(enrollments)
+        .set({ tierId: toTierId, updatedAt: at })
+        .where(eq(enrollments.id, enrollmentId));
+    };
+    const partner = async (name: string, tierId: string) => {
+      const org = await createPartnerOrganization(t.database.db, {
+        name,
+        types: ['reseller'],
+        country: 'DE',
+      });
+      const enrollment = await createEnrollmentRecord(t.database.db, {
+        organizationId: org.id,
+        programId: program.id,
+        tierId,
+        createdAt: since,
+      });
+      await createDealRecord(t.database.db, {
+        registeredByOrgId: org.id,
+        status: 'won',
+        amount: 1_000_000,
+        currency: 'USD',
+        createdAt: new Date(Date.parse(from) + DAY),
+        closeDate: lastQuarter.inside,
+      });
+      return { org, enrollment };
+    };
+    const promotedMid = await partner('Promoted Mid-Quarter', silver.id);
+    await move(
+      promotedMid.enrollment.id,
+      silver.id,
+      platinum.id,
+      new Date(`${lastQuarter.inside}T12:00:00Z`),
+    );
+    const demotedAfter = await partner('Demoted After', platinum.id);
+    await move(demotedAfter.enrollment.id, platinum.id, silver.id, now);
+    const promotedAfter = await partner('Promoted After', silver.id);
+    await move(promotedAfter.enrollment.id, silver.id, platinum.id, now);
+
+    const rule = await as(t.app, admin).post('/api/v1/incentive-rules', {
+      name: 'Platinum rebate',
+      effectiveFrom: '2020-01-01',
+      params: {
+        kind: 'rebate',
+        tiers: [{ tierName: 'Platinum', percent: '1', thresholdMinor: 0, accelerators: [] }],
+      },
+    });
+    const run = await as(t.app, admin).post(`/api/v1/incentive-rules/${rule.json().id}/run`, {
+      quarter: lastQuarter.name,
+    });
+    expect(run.statusCode).toBe(200);
+    const byPartner = new Map(
+      run
+        .json()
+        .entries.map((x: { partnerId: string; amount: number; occurredOn: string }) => [x.partnerId, x]),
+    );
+    // Platinum on the quarter's last day: 1% of $10,000; promoted only after it: nothing.
+    expect(byPartner.get(promotedMid.org.id)).toMatchObject({ amount: 10_000, occurredOn: last });
+    expect(byPartner.get(demotedAfter.org.id)).toMatchObject({ amount: 10_000 });
+    expect(byPartner.has(promotedAfter.org.id)).toBe(false);
   });
 });

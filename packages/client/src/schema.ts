@@ -37764,7 +37764,13 @@ export interface paths {
                             }[];
                             incentiveCostShare: {
                                 currency: string;
+                                /** @description Accruals in the period, each converted to the reporting currency at its date’s rate */
                                 cost: number;
+                                /** @description Accruals in currencies with no rate in force on their date, per currency, left out of cost */
+                                notConverted: {
+                                    currency: string;
+                                    amount: number;
+                                }[];
                                 sourcedRevenue: number;
                                 share: {
                                     value: number | null;
@@ -38618,16 +38624,109 @@ export interface paths {
                             /** @description Approved claim, else the reserved amount, in the request currency */
                             cost: number;
                             currency: string;
+                            /** @description Leads tagged to the activity */
+                            leads: number;
+                            /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
                             deals: number;
-                            /** @description Open tagged deals in the request currency */
+                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
                             pipeline: number;
+                            /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
                             wonRevenue: number;
+                            /** @description Tagged deals whose currency had no rate in force: counted in deals, left out of the sums */
+                            notConverted: string[];
                             /** @description Cost divided by tagged deals */
                             costPerOpportunity: {
                                 value: number | null;
                                 reason?: string;
                             };
                             dealIds: string[];
+                            leadIds: string[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund-requests/{id}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tag one of your accepted leads to a funded activity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Opaque identifier */
+                        leadId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requestId: string;
+                            /** @description Approved claim, else the reserved amount, in the request currency */
+                            cost: number;
+                            currency: string;
+                            /** @description Leads tagged to the activity */
+                            leads: number;
+                            /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
+                            deals: number;
+                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
+                            pipeline: number;
+                            /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
+                            wonRevenue: number;
+                            /** @description Tagged deals whose currency had no rate in force: counted in deals, left out of the sums */
+                            notConverted: string[];
+                            /** @description Cost divided by tagged deals */
+                            costPerOpportunity: {
+                                value: number | null;
+                                reason?: string;
+                            };
+                            dealIds: string[];
+                            leadIds: string[];
                         };
                     };
                 };
@@ -38688,16 +38787,23 @@ export interface paths {
                             /** @description Approved claim, else the reserved amount, in the request currency */
                             cost: number;
                             currency: string;
+                            /** @description Leads tagged to the activity */
+                            leads: number;
+                            /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
                             deals: number;
-                            /** @description Open tagged deals in the request currency */
+                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
                             pipeline: number;
+                            /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
                             wonRevenue: number;
+                            /** @description Tagged deals whose currency had no rate in force: counted in deals, left out of the sums */
+                            notConverted: string[];
                             /** @description Cost divided by tagged deals */
                             costPerOpportunity: {
                                 value: number | null;
                                 reason?: string;
                             };
                             dealIds: string[];
+                            leadIds: string[];
                         };
                     };
                 };

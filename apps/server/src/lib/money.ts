@@ -62,5 +62,24 @@ export function sumConverted(
     const scaleFrom = 10n ** BigInt(currencyDigits(t.currency));
     total += (BigInt(t.amount) * num * scaleTo * unit) / (den * scaleFrom);
   }
-  return Number(divideHalfUp(total, unit));
+  // Net sums (accruals less clawbacks) may be negative: round the magnitude, half away from zero.
+  return Number(total < 0n ? -divideHalfUp(-total, unit) : divideHalfUp(total, unit));
+}
+
+/**
+ * Converts minor units of `from` into `to` when both only have rates into the reporting currency
+ * (reporting units per one unit of each): amount × fromRate / toRate, rounded half-up once.
+ */
+export function crossConvertMinor(
+  amount: number,
+  from: string,
+  fromRate: string,
+  to: string,
+  toRate: string,
+): number {
+  const [fn, fd] = fraction(fromRate);
+  const [tn, td] = fraction(toRate);
+  const n = BigInt(amount) * fn * td * 10n ** BigInt(currencyDigits(to));
+  const d = fd * tn * 10n ** BigInt(currencyDigits(from));
+  return Number(n < 0n ? -divideHalfUp(-n, d) : divideHalfUp(n, d));
 }

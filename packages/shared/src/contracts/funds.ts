@@ -292,17 +292,34 @@ export const fundRequestQuery = z.object({
   partnerId: idSchema.optional(),
 });
 export const tagDealBody = z.strictObject({ dealId: idSchema });
+export const tagLeadBody = z.strictObject({ leadId: idSchema });
 export const activityReturnSchema = z.object({
   requestId: z.string(),
   cost: z.number().int().describe('Approved claim, else the reserved amount, in the request currency'),
   currency: z.string(),
-  deals: z.number().int(),
-  pipeline: z.number().int().describe('Open tagged deals in the request currency'),
-  wonRevenue: z.number().int(),
+  leads: z.number().int().describe('Leads tagged to the activity'),
+  deals: z
+    .number()
+    .int()
+    .describe('Opportunities: deals tagged to the activity and deals its tagged leads became'),
+  pipeline: z
+    .number()
+    .int()
+    .describe('Open tagged deals in the request currency (other currencies converted at today’s rates)'),
+  wonRevenue: z
+    .number()
+    .int()
+    .describe(
+      'Won tagged deals in the request currency (other currencies converted at their close dates’ rates)',
+    ),
+  notConverted: z
+    .array(z.string())
+    .describe('Tagged deals whose currency had no rate in force: counted in deals, left out of the sums'),
   costPerOpportunity: z
     .object({ value: z.number().int().nullable(), reason: z.string().optional() })
     .describe('Cost divided by tagged deals'),
   dealIds: z.array(z.string()),
+  leadIds: z.array(z.string()),
 });
 
 export const claimStatuses = ['submitted', 'approved', 'partially_approved', 'rejected'] as const;
@@ -440,7 +457,13 @@ export const fundsMetricsSchema = z.object({
   ),
   incentiveCostShare: z.object({
     currency: z.string(),
-    cost: z.number().int(),
+    cost: z
+      .number()
+      .int()
+      .describe('Accruals in the period, each converted to the reporting currency at its date’s rate'),
+    notConverted: z
+      .array(z.object({ currency: z.string(), amount: z.number().int() }))
+      .describe('Accruals in currencies with no rate in force on their date, per currency, left out of cost'),
     sourcedRevenue: z.number().int(),
     share: figure,
   }),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { fundsMetricsQuery, fundsMetricsSchema } from '@partnergraph/shared/contracts/funds';
 import type { Db } from '../../db/client';
+import { sumConverted } from '../../lib/money';
 import { sourcedRevenueByPartner } from '../deals/deals.metrics';
 import { findIncentiveCostIn } from './ledger.repository';
 import { activityReturnOf } from './mdf-return';
@@ -50,7 +51,18 @@ export async function fundsMetrics(
   }
   const { currency, byPartner } = await sourcedRevenueByPartner(db, q.from, q.to);
   const sourcedRevenue = [...byPartner.values()].reduce((s, p) => s + p.revenue, 0);
-  const cost = (await findIncentiveCostIn(db, q.from, q.to)).get(currency) ?? 0;
+  // Accruals may be in any currency (a referral fee is in its deal's): each is converted to the
+  // reporting currency at its own date's rate and summed exactly, rounded once; a currency with no rate
+  // in force is reported apart rather than added as if it were the reporting currency.
+  const accruals = await findIncentiveCostIn(db, q.from, q.to, currency);
+  const cost = sumConverted(
+    accruals.filter((a) => a.rate !== null).map((a) => ({ ...a, rate: a.rate! })),
+    currency,
+  );
+  const unconverted = new Map<string, number>();
+  for (const a of accruals.filter((x) => x.rate === null)) {
+    unconverted.set(a.currency, (unconverted.get(a.currency) ?? 0) + a.amount);
+  }
   return {
     period: { from: q.from, to: q.to },
     mdfUtilization: [...byCurrency].map(([c, v]) => ({
@@ -70,6 +82,7 @@ export async function fundsMetrics(
     incentiveCostShare: {
       currency,
       cost,
+      notConverted: [...unconverted].map(([c, amount]) => ({ currency: c, amount })),
       sourcedRevenue,
       share: ratio(cost, sourcedRevenue, 'partner-sourced revenue'),
     },

@@ -18,6 +18,7 @@ import type { EntrySource, EntryState, LedgerAccount } from '@partnergraph/share
 import { users } from '../identity/identity.tables';
 import { organizations } from '../organizations/organizations.tables';
 import { deals } from '../deals/deals.tables';
+import { leads } from '../leads/leads.tables';
 
 // --- Incentive rules: the rule and its effective-dated versions (never edited, so accruals replay). ---
 
@@ -156,6 +157,24 @@ export const fundRequestDeals = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.dealId] })],
+);
+
+/** Leads a partner tags to its funded activity: they count in its return, and so do the deals they became. */
+export const fundRequestLeads = pgTable(
+  'fund_request_leads',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => fundRequests.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.leadId] }),
+    index('fund_request_leads_lead_idx').on(t.leadId),
+  ],
 );
 
 export const fundClaims = pgTable(

@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids';
 import { sourcedRevenueByPartner } from '../deals/deals.metrics';
 import { findDealRecord, involvementsOf } from '../deals/deals.repository';
 import { findReferralRecord } from '../deals/referrals.repository';
-import { findActiveTierNames } from '../programs/benefits';
+import { findTierNamesAt } from '../programs/benefits';
 import { quarterBounds, rebate, referralFee, spiff, versionInForce } from './incentive-rules';
 import {
   findRuleById,
@@ -208,14 +208,24 @@ export async function runRebate(db: Db, ctx: Ctx, id: string, input: z.output<ty
     const params = rebateParams.parse(v.params);
     const { currency, byPartner } = await sourcedRevenueByPartner(tx, from, to);
     const before = await findEntriesOfRulePeriod(tx, rule.id, input.quarter);
+    // Revenue, thresholds and the rebate are in the reporting currency (deals converted at their close
+    // dates' rates). Had the quarter been rebated in another one before, the difference would add
+    // amounts of two currencies: refused rather than paid twice.
+    const other = before.find((e) => e.currency !== currency && e.state !== 'reversed');
+    if (other) {
+      throw unprocessable(
+        `${input.quarter} was rebated in ${other.currency} under this rule, and the reporting currency is now ${currency}; reverse those entries (or set the reporting currency back) before running it again`,
+      );
+    }
     const partners = new Set([...byPartner.keys(), ...before.map((e) => e.partnerId)]);
     const booked = [];
     for (const partnerId of [...partners].sort()) {
       const revenue = byPartner.get(partnerId)?.revenue ?? 0;
-      const tiers = await findActiveTierNames(tx, partnerId);
+      // The tier it held when the quarter ended, not now: a later promotion must not rewrite the quarter.
+      const tiers = await findTierNamesAt(tx, partnerId, new Date(`${to}T00:00:00Z`));
       const computed = rebate(params, tiers, revenue, currency, input.quarter);
       const prior = before
-        .filter((e) => e.partnerId === partnerId && e.state !== 'reversed' && e.currency === currency)
+        .filter((e) => e.partnerId === partnerId && e.state !== 'reversed')
         .reduce((s, e) => s + e.amount, 0);
       const diff = computed.amount - prior;
       if (diff === 0) continue;

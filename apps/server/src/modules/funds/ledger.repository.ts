@@ -208,19 +208,22 @@ export function findEntriesOfBatch(q: Queryable, batchId: string) {
     .orderBy(asc(ledgerEntries.partnerId), asc(ledgerEntries.occurredOn));
 }
 
-/** Incentive entries (not MDF) earned in [from, to) and not reversed, per currency. */
-export async function findIncentiveCostIn(q: Queryable, from: string, to: string) {
-  const rows = await q
-    .select({ currency: ledgerEntries.currency, total: sql<string>`sum(${ledgerEntries.amount})::text` })
-    .from(ledgerEntries)
-    .where(
-      and(
-        sql`${ledgerEntries.source} <> 'mdf_claim'`,
-        sql`${ledgerEntries.state} <> 'reversed'`,
-        gte(ledgerEntries.occurredOn, from),
-        lt(ledgerEntries.occurredOn, to),
-      ),
-    )
-    .groupBy(ledgerEntries.currency);
-  return new Map(rows.map((r) => [r.currency, Number(r.total)]));
+/**
+ * Incentive accruals (fees, rebates, SPIFFs, net of clawbacks; MDF excluded) dated in [from, to), per
+ * currency and date, with the rate into the reporting currency in force on that date (null when none
+ * is): the incentive cost share converts each at its own date's rate.
+ */
+export async function findIncentiveCostIn(q: Queryable, from: string, to: string, reporting: string) {
+  const result = await q.execute<{ currency: string; total: string; rate: string | null }>(sql`
+    select e.currency, sum(e.amount)::text as total,
+      case when e.currency = ${reporting} then '1' else (
+        select r.rate::text from fx_rates r
+        where r.currency = e.currency and r.reporting_currency = ${reporting}
+          and r.effective_date <= e.occurred_on
+        order by r.effective_date desc limit 1) end as rate
+    from ledger_entries e
+    where e.source <> 'mdf_claim' and e.state <> 'reversed'
+      and e.occurred_on >= ${from}::date and e.occurred_on < ${to}::date
+    group by e.currency, e.occurred_on`);
+  return result.rows.map((r) => ({ currency: r.currency, amount: Number(r.total), rate: r.rate }));
 }

@@ -6,7 +6,12 @@ import type { Mailer } from '../../lib/mail';
 import { findActivePartnerAdmins } from '../identity/identity.repository';
 import { claimDeadlineEmail, type Site } from '../mail/templates';
 import { findOrganizationsByIds } from '../organizations/organizations.repository';
-import { findLapsedRequests, findRequestsToRemind, updateRequest } from './mdf.repository';
+import {
+  findLapsedRequests,
+  findRequestsToRemind,
+  markRequestReminded,
+  updateRequest,
+} from './mdf.repository';
 
 const REMIND_DAYS = 7;
 const job = (name: string) => ({ actor: null, requestId: `job:${name}`, ip: null });
@@ -56,17 +61,25 @@ export async function remindClaimDeadlines(db: Db, now = new Date()) {
   );
   let reminded = 0;
   for (const r of due) {
-    // Claimed before the mail goes, so two processes never both remind.
-    const claimed = await runChange(db, job('remind-claim-deadlines'), async (tx, record) => {
-      const row = await updateRequest(tx, r.id, { reminderSentAt: now });
-      record.audit({
-        action: 'fund_request.reminded',
-        entityType: 'fund_request',
-        entityId: r.id,
-        after: { claimDeadline: r.claimDeadline },
-      });
-      return row;
-    });
+    // Claimed before the mail goes, so two processes never both remind: only the one whose update found
+    // the reminder unsent mails.
+    const claimed = await runChange(
+      db,
+      job('remind-claim-deadlines'),
+      async (tx, record) => {
+        const row = await markRequestReminded(tx, r.id, now);
+        if (!row) return undefined;
+        record.audit({
+          action: 'fund_request.reminded',
+          entityType: 'fund_request',
+          entityId: r.id,
+          after: { claimDeadline: r.claimDeadline },
+        });
+        return row;
+      },
+      { refreshOnly: true },
+    );
+    if (!claimed) continue;
     const email = claimDeadlineEmail(
       {
         organizationName: names.get(r.partnerId) ?? '',

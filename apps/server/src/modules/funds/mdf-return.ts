@@ -1,28 +1,64 @@
 import type { z } from 'zod';
 import type { activityReturnSchema } from '@partnergraph/shared/contracts/funds';
 import type { Queryable } from '../../db/client';
+import { crossConvertMinor } from '../../lib/money';
 import { findDealRecord } from '../deals/deals.repository';
-import { findClaimsOfRequest, findTaggedDealIds, type RequestRow } from './mdf.repository';
+import { rateInForce, readSettings } from '../settings/settings.service';
+import { findLeadRecord } from '../leads/leads.repository';
+import { findClaimsOfRequest, findTaggedDealIds, findTaggedLeadIds, type RequestRow } from './mdf.repository';
 
 /**
- * A funded activity's return over the deals tagged to it (docs/METRICS.md, "MDF return"): pipeline is
- * the open deals' amounts, won revenue the won deals' final amounts, each in the request's currency
- * (deals in another currency are counted, not summed); the cost is the approved claim, else what is
- * reserved; cost per opportunity divides it by the tagged deals.
+ * A funded activity's return over the leads and deals tagged to it (docs/METRICS.md, "MDF return"):
+ * its leads are those tagged; its opportunities the deals tagged and the deals tagged leads became;
+ * pipeline is
+ * the open deals' amounts, won revenue the won deals' final amounts, each in the request's currency.
+ * Amounts of different currencies are never added as they are: a deal in another currency is
+ * converted through the project's rate source (rates into the reporting currency), at its close date
+ * if won and today if open; one with no rate in force on that date is counted among the deals, named
+ * in `notConverted` and left out of the sums. The cost is the approved claim, else what is reserved;
+ * cost per opportunity divides it by the tagged deals.
  */
 export async function activityReturnOf(
   q: Queryable,
   row: RequestRow,
+  today = new Date().toISOString().slice(0, 10),
 ): Promise<z.output<typeof activityReturnSchema>> {
-  const dealIds = await findTaggedDealIds(q, row.id);
+  const leadIds = await findTaggedLeadIds(q, row.id);
+  const leads = (await Promise.all(leadIds.map((id) => findLeadRecord(q, id)))).filter(
+    (l) => l !== undefined,
+  );
+  // A tagged lead that became a deal brings that deal in, once, even if the deal is tagged as well.
+  const dealIds = [
+    ...new Set([
+      ...(await findTaggedDealIds(q, row.id)),
+      ...leads.flatMap((l) => (l.dealId ? [l.dealId] : [])),
+    ]),
+  ];
   const deals = (await Promise.all(dealIds.map((id) => findDealRecord(q, id)))).filter(
     (d) => d !== undefined,
   );
-  const same = deals.filter((d) => d.currency === row.currency);
-  const pipeline = same
-    .filter((d) => d.status === 'registered' || d.status === 'approved')
-    .reduce((s, d) => s + d.amount, 0);
-  const wonRevenue = same.filter((d) => d.status === 'won').reduce((s, d) => s + d.amount, 0);
+  const { reportingCurrency } = await readSettings(q);
+  /** A deal's amount in the request's currency on a date, or null when a rate is missing. */
+  const inRequestCurrency = async (amount: number, currency: string, on: string) => {
+    if (currency === row.currency) return amount;
+    const [from, to] = await Promise.all([
+      rateInForce(q, currency, reportingCurrency, on),
+      rateInForce(q, row.currency, reportingCurrency, on),
+    ]);
+    return from && to ? crossConvertMinor(amount, currency, from.rate, row.currency, to.rate) : null;
+  };
+  let pipeline = 0;
+  let wonRevenue = 0;
+  const notConverted: string[] = [];
+  for (const d of deals) {
+    const open = d.status === 'registered' || d.status === 'approved';
+    const won = d.status === 'won';
+    if (!open && !won) continue;
+    const converted = await inRequestCurrency(d.amount, d.currency, won ? (d.closeDate ?? today) : today);
+    if (converted === null) notConverted.push(d.id);
+    else if (won) wonRevenue += converted;
+    else pipeline += converted;
+  }
   const claims = await findClaimsOfRequest(q, row.id);
   const approved = claims.find((c) => c.status === 'approved' || c.status === 'partially_approved');
   const cost = approved ? (approved.approvedAmount ?? 0) : row.reserved;
@@ -30,12 +66,15 @@ export async function activityReturnOf(
     requestId: row.id,
     cost,
     currency: row.currency,
+    leads: leadIds.length,
     deals: deals.length,
     pipeline,
     wonRevenue,
+    notConverted,
     costPerOpportunity: deals.length
       ? { value: Math.round(cost / deals.length) }
       : { value: null, reason: 'No deal is tagged to this activity' },
     dealIds,
+    leadIds,
   };
 }

@@ -9,6 +9,7 @@ import {
   fundClaimFiles,
   fundClaims,
   fundRequestDeals,
+  fundRequestLeads,
   fundRequests,
 } from './funds.tables';
 import { visibleAllocations, visibleBudgets, visibleClaims, visibleRequests } from './funds.visibility';
@@ -235,6 +236,20 @@ export async function updateRequest(
   return row!;
 }
 
+/**
+ * Notes that the partner was reminded of the claim deadline. Bookkeeping, not a change to the request:
+ * the version is left alone, so a reviewer holding the request from before the reminder is not refused
+ * with a 409.
+ */
+export async function markRequestReminded(q: Queryable, id: string, at: Date) {
+  const [row] = await q
+    .update(fundRequests)
+    .set({ reminderSentAt: at })
+    .where(and(eq(fundRequests.id, id), sql`${fundRequests.reminderSentAt} is null`))
+    .returning();
+  return row;
+}
+
 /** Approved requests whose claim deadline has passed without a claim: their reservation is released. */
 export function findLapsedRequests(q: Queryable, today: string) {
   return q
@@ -269,6 +284,19 @@ export async function findTaggedDealIds(q: Queryable, requestId: string) {
     .where(eq(fundRequestDeals.requestId, requestId))
     .orderBy(asc(fundRequestDeals.createdAt));
   return rows.map((r) => r.dealId);
+}
+
+export async function tagLead(q: Queryable, requestId: string, leadId: string) {
+  await q.insert(fundRequestLeads).values({ requestId, leadId }).onConflictDoNothing();
+}
+
+export async function findTaggedLeadIds(q: Queryable, requestId: string) {
+  const rows = await q
+    .select({ leadId: fundRequestLeads.leadId })
+    .from(fundRequestLeads)
+    .where(eq(fundRequestLeads.requestId, requestId))
+    .orderBy(asc(fundRequestLeads.createdAt));
+  return rows.map((r) => r.leadId);
 }
 
 // --- Claims ---

@@ -23,6 +23,7 @@ import {
   fundRequestSchema,
   rejectBody,
   tagDealBody,
+  tagLeadBody,
 } from '@partnergraph/shared/contracts/funds';
 import type { Deps } from '../../lib/deps';
 import { binaryBody, sendFile } from '../files/files.service';
@@ -51,6 +52,7 @@ import {
   listRequests,
   rejectRequest,
   tagDealToRequest,
+  tagLeadToRequest,
 } from './mdf.service';
 
 /** MDF and co-op: budgets, allocations, fund requests with approval steps, claims with proof files. */
@@ -219,6 +221,20 @@ export default async function mdfRoutes(app: FastifyInstance, { db, mailer, conf
       },
     },
     async (req) => tagDealToRequest(db, req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    '/fund-requests/:id/leads',
+    {
+      config: { access: 'funds:request' },
+      schema: {
+        tags,
+        summary: 'Tag one of your accepted leads to a funded activity',
+        params: idParams,
+        body: tagLeadBody,
+        response: { 200: activityReturnSchema },
+      },
+    },
+    async (req) => tagLeadToRequest(db, req.ctx, req.params.id, req.body),
   );
   r.get(
     '/fund-requests/:id/return',

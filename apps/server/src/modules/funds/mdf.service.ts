@@ -10,6 +10,7 @@ import type {
   fundRequestQuery,
   rejectBody,
   tagDealBody,
+  tagLeadBody,
 } from '@partnergraph/shared/contracts/funds';
 import { formatMinor } from '@partnergraph/shared/contracts/money';
 import type { Db, Queryable } from '../../db/client';
@@ -20,6 +21,7 @@ import { newId } from '../../lib/ids';
 import { percentOf } from '../../lib/money';
 import { sourcedRevenueByPartner } from '../deals/deals.metrics';
 import { findVisibleDeal } from '../deals/deals.repository';
+import { findVisibleLead } from '../leads/leads.repository';
 import { findOrganizationsByIds, findPartnerOrganization } from '../organizations/organizations.repository';
 import { findOrganizationsAtTier } from '../programs/benefits';
 import { findProgramById } from '../programs/programs.repository';
@@ -40,6 +42,7 @@ import {
   insertBudget,
   insertRequest,
   tagDeal,
+  tagLead,
   updateRequest,
   upsertAllocation,
   type AllocationRow,
@@ -488,6 +491,37 @@ export async function tagDealToRequest(db: Db, ctx: Ctx, id: string, input: z.ou
       entityType: 'fund_request',
       entityId: row.id,
       after: { dealId: deal.deal.id },
+    });
+    return activityReturnOf(tx, row);
+  });
+}
+
+/**
+ * The partner tags a lead it holds (accepted, or converted into a deal) to its funded activity: the
+ * lead counts in the activity's return, and so does the deal it became.
+ */
+export async function tagLeadToRequest(db: Db, ctx: Ctx, id: string, input: z.output<typeof tagLeadBody>) {
+  return runChange(db, ctx, async (tx, record) => {
+    const row = await findRequestById(tx, ctx.actor, id, true);
+    if (!row) throw notFound('fund request');
+    if (row.partnerId !== ctx.actor.orgId)
+      throw forbidden('The partner that ran the activity tags its leads');
+    if (row.status === 'submitted' || row.status === 'rejected') {
+      throw unprocessable('Leads are tagged to an approved activity');
+    }
+    const lead = await findVisibleLead(tx, ctx.actor, input.leadId);
+    if (!lead || lead.assignedOrgId !== row.partnerId) {
+      throw invalid([{ path: 'body.leadId', message: 'Not a lead your organization holds' }]);
+    }
+    if (lead.status !== 'accepted' && lead.status !== 'converted') {
+      throw invalid([{ path: 'body.leadId', message: 'Accept the lead before tagging it to an activity' }]);
+    }
+    await tagLead(tx, row.id, lead.id);
+    record.audit({
+      action: 'fund_request.lead_tagged',
+      entityType: 'fund_request',
+      entityId: row.id,
+      after: { leadId: lead.id },
     });
     return activityReturnOf(tx, row);
   });

@@ -31,12 +31,23 @@ export async function bestBenefit(
   return row ? { value: Number(row.value), source: `${row.tier} tier of ${row.program}` } : null;
 }
 
-/** The tier names an organization holds in its active enrollments ("Gold"), for rules keyed by tier. */
-export async function findActiveTierNames(q: Queryable, organizationId: string): Promise<string[]> {
+/**
+ * The tier names an organization held at a moment (the end of a rebate's quarter), read from the tier
+ * history rather than the enrollment's tier now, so a promotion or demotion after the period does not
+ * change what the period earned. An enrollment counts if it had a tier by then and was still live:
+ * active now, or suspended or terminated only after that moment (enrollments keep no status history,
+ * so its last change standing after the moment is the evidence it was live then).
+ */
+export async function findTierNamesAt(q: Queryable, organizationId: string, at: Date): Promise<string[]> {
   const result = await q.execute<{ name: string }>(sql`
     select distinct t.name from enrollments e
-    join program_tiers t on t.id = e.tier_id
-    where e.organization_id = ${organizationId} and e.status = 'active'
+    join lateral (
+      select h.to_tier_id from tier_history h
+      where h.enrollment_id = e.id and h.at < ${at}
+      order by h.at desc, h.id desc limit 1) h on true
+    join program_tiers t on t.id = h.to_tier_id
+    where e.organization_id = ${organizationId}
+      and (e.status = 'active' or (e.status in ('suspended', 'terminated') and e.updated_at >= ${at}))
     order by t.name`);
   return result.rows.map((r) => r.name);
 }
