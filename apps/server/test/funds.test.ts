@@ -7,7 +7,6 @@ import { eq } from 'drizzle-orm';
 import { newId } from '../src/lib/ids';
 import { insertLeadRecord } from '../src/modules/leads/leads.records';
 import { enrollments, tierHistory } from '../src/modules/programs/programs.tables';
-import { createFxRate } from '../src/modules/settings/settings.service';
 import {
   createDealRecord,
   createEnrollmentRecord,

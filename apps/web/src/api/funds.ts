@@ -1,18 +1,25 @@
 import type {
+  addRuleVersionBody,
   allocateBody,
   Allocation,
   Budget,
   Claim,
   createBudgetBody,
   createFundRequestBody,
+  createRuleBody,
   FundRequest,
+  IncentiveRule,
   LedgerEntry,
+  manualAccrualBody,
 } from '@partnergraph/shared/contracts/funds';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http } from './client';
 import { uploadFile } from './upload';
 
-export type { Allocation, Budget, Claim, FundRequest, LedgerEntry };
+export type { Allocation, Budget, Claim, FundRequest, IncentiveRule, LedgerEntry };
+export type CreateRuleInput = (typeof createRuleBody)['_input'];
+export type AddRuleVersionInput = (typeof addRuleVersionBody)['_input'];
+export type ManualAccrualInput = (typeof manualAccrualBody)['_input'];
 export type CreateBudgetInput = (typeof createBudgetBody)['_input'];
 export type CreateFundRequestInput = (typeof createFundRequestBody)['_input'];
 export type AllocateInput = (typeof allocateBody)['_input'];
@@ -53,6 +60,36 @@ export const payoutBatchesQueryOptions = queryOptions({
   queryFn: ({ signal }) => call(http.GET('/payout-batches', { signal })),
   select: (d) => d.items,
 });
+
+export const incentiveRulesQueryOptions = queryOptions({
+  queryKey: [...fundsKeys.all, 'rules'],
+  queryFn: ({ signal }) => call(http.GET('/incentive-rules', { signal })),
+  select: (d) => d.items,
+});
+/** An activity's return: its tagged leads and deals, pipeline, won revenue, cost per opportunity. */
+export const activityReturnQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: [...fundsKeys.all, 'return', id],
+    queryFn: ({ signal }) =>
+      call(http.GET('/fund-requests/{id}/return', { params: { path: { id } }, signal })),
+  });
+export const fundsMetricsQueryOptions = (period: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [...fundsKeys.all, 'metrics', period.from, period.to],
+    queryFn: ({ signal }) => call(http.GET('/funds/metrics', { params: { query: period }, signal })),
+  });
+/** A statement for a period, as JSON (the same document as its CSV and PDF). */
+export const statementQueryOptions = (q: {
+  currency: string;
+  from: string;
+  to: string;
+  partnerId?: string;
+}) =>
+  queryOptions({
+    queryKey: [...fundsKeys.all, 'statement', q.partnerId ?? 'mine', q.currency, q.from, q.to],
+    queryFn: ({ signal }) =>
+      call(http.GET('/statements', { params: { query: { ...q, format: 'json' } }, signal })),
+  });
 
 function useFundsMutation<A, R>(fn: (args: A) => Promise<R>) {
   const queryClient = useQueryClient();
@@ -121,3 +158,56 @@ export function statementUrl(q: {
   if (q.partnerId) params.set('partnerId', q.partnerId);
   return `/api/v1/statements?${params.toString()}`;
 }
+
+export const useCreateRule = () =>
+  useFundsMutation((body: CreateRuleInput) => call(http.POST('/incentive-rules', { body })));
+export const useAddRuleVersion = () =>
+  useFundsMutation(({ id, body }: { id: string; body: AddRuleVersionInput }) =>
+    call(http.POST('/incentive-rules/{id}/versions', { params: { path: { id } }, body })),
+  );
+export const useRunRebate = () =>
+  useFundsMutation(({ id, quarter }: { id: string; quarter: string }) =>
+    call(http.POST('/incentive-rules/{id}/run', { params: { path: { id } }, body: { quarter } })),
+  );
+export const useApproveEntries = () =>
+  useFundsMutation((entryIds: string[]) => call(http.POST('/ledger/approve', { body: { entryIds } })));
+export const useAddAdjustment = () =>
+  useFundsMutation((body: ManualAccrualInput) => call(http.POST('/ledger/adjustments', { body })));
+/** Payment status as the CSV accounts payable sends back (`partner_id,status,reference`). */
+export const useImportPayments = () =>
+  useFundsMutation(({ id, version, file }: { id: string; version: number; file: File }) =>
+    uploadFile('/payout-batches/{id}/payments/import', file, {
+      path: { id },
+      query: { version },
+      contentType: 'text/csv',
+    }),
+  );
+export const useTagDeal = () =>
+  useFundsMutation(({ id, dealId }: { id: string; dealId: string }) =>
+    call(http.POST('/fund-requests/{id}/deals', { params: { path: { id } }, body: { dealId } })),
+  );
+export const useTagLead = () =>
+  useFundsMutation(({ id, leadId }: { id: string; leadId: string }) =>
+    call(http.POST('/fund-requests/{id}/leads', { params: { path: { id } }, body: { leadId } })),
+  );
+
+/** Where a payout batch's file for accounts payable downloads. */
+export const payoutExportUrl = (id: string) =>
+  `/api/v1/payout-batches/${encodeURIComponent(id)}/export?format=csv`;
+
+/** The partner's own deals a search finds, to tag to an activity. */
+export const taggableDealsQueryOptions = (q: string) =>
+  queryOptions({
+    queryKey: [...fundsKeys.all, 'taggable-deals', q],
+    queryFn: ({ signal }) =>
+      call(http.GET('/deals', { params: { query: { q: q || undefined, limit: 20 } }, signal })),
+    select: (d) => d.items,
+  });
+/** The leads the partner holds (accepted or converted: the ones it may tag), found by a search. */
+export const taggableLeadsQueryOptions = (q: string) =>
+  queryOptions({
+    queryKey: [...fundsKeys.all, 'taggable-leads', q],
+    queryFn: ({ signal }) =>
+      call(http.GET('/leads', { params: { query: { q: q || undefined, limit: 50 } }, signal })),
+    select: (d) => d.items.filter((l) => l.status === 'accepted' || l.status === 'converted'),
+  });

@@ -1,13 +1,18 @@
 import type { Problem } from '@partnergraph/shared/contracts/common';
 import { ApiError, csrfHeaders, type Paths, type QueryParams, withQuery } from './client';
 
-/** Paths whose POST answers 201 with JSON: the routes that take a file as their body. */
+/**
+ * Paths whose POST answers JSON with 201 (a file stored) or 200 (a file read into a change, such as a
+ * payment status import): the routes that take a file as their body.
+ */
 type UploadPath = {
   [P in keyof Paths]: Paths[P] extends {
     post: { responses: { 201: { content: { 'application/json': unknown } } } };
   }
     ? P
-    : never;
+    : Paths[P] extends { post: { responses: { 200: { content: { 'application/json': unknown } } } } }
+      ? P
+      : never;
 }[keyof Paths];
 type Post<P extends UploadPath> = Paths[P] extends { post: infer O } ? O : never;
 type Params<P extends UploadPath> = Post<P> extends { parameters: infer X } ? X : never;
@@ -18,7 +23,9 @@ export type Uploaded<P extends UploadPath> =
     responses: { 201: { content: { 'application/json': infer R } } };
   }
     ? R
-    : never;
+    : Post<P> extends { responses: { 200: { content: { 'application/json': infer R } } } }
+      ? R
+      : never;
 
 export interface UploadOptions<P extends UploadPath> {
   /** `{id}` and the like in the path, filled in as the typed client would. */

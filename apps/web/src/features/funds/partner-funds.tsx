@@ -32,6 +32,8 @@ import {
 } from '../../api/funds';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { parseMajorAmount } from '../settings/format';
+import { ActivityReturn } from './activity-return';
+import { StatementPicker } from './ledger-desk';
 import { statusColor } from './status';
 
 /** A partner's funds: what it may request, its requests and claims with deadlines, its earnings and statements. */
@@ -42,6 +44,7 @@ export function PartnerFunds() {
       <RequestForm />
       <Requests />
       <Earnings />
+      <StatementPicker />
     </Stack>
   );
 }
@@ -188,6 +191,9 @@ function Requests() {
                 </Text>
               )}
               {r.status === 'approved' && <ClaimForm request={r} />}
+              {(r.status === 'approved' || r.status === 'claimed' || r.status === 'closed') && (
+                <ActivityReturn requestId={r.id} canTag />
+              )}
             </Card>
           );
         })}

@@ -5,8 +5,10 @@ import {
   Button,
   Card,
   Group,
+  SegmentedControl,
   Stack,
   Table,
+  Tabs,
   Text,
   TextInput,
   Title,
@@ -14,44 +16,71 @@ import {
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createBudgetBody } from '@partnergraph/shared/contracts/funds';
+import { allocateBody, createBudgetBody } from '@partnergraph/shared/contracts/funds';
 import { formatMinor } from '@partnergraph/shared/contracts/money';
 import { errorMessage } from '../../api/client';
 import {
   budgetsQueryOptions,
   claimsQueryOptions,
   fundRequestsQueryOptions,
-  ledgerSummaryQueryOptions,
-  statementUrl,
   useAllocate,
   useCreateBudget,
-  useCreatePayoutBatch,
   useDecideFundRequest,
   useReviewClaim,
+  type Allocation,
+  type Budget,
   type Claim,
 } from '../../api/funds';
+import { showServerErrors, useContractForm } from '../../components/forms';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
+import { OrganizationPicker } from '../deals/organization-picker';
 import { parseMajorAmount } from '../settings/format';
+import { ActivityReturn } from './activity-return';
+import { bodySchema } from './contract-form';
+import { FundsMetrics } from './funds-metrics';
+import { IncentiveRules } from './incentive-rules';
+import { LedgerDesk } from './ledger-desk';
 import { statusColor } from './status';
 
-/** The vendor's funds desk: budgets, the requests queue, claims review and the ledger. */
+/**
+ * The vendor's funds desk, one tab per job: MDF (budgets and allocations, the requests queue with each
+ * activity's return, claims review), incentive rules, the ledger and payouts, and the funds metrics.
+ */
 export function VendorFunds() {
   return (
-    <Stack>
-      <Budgets />
-      <RequestsQueue />
-      <ClaimsReview />
-      <Ledger />
-    </Stack>
+    <Tabs defaultValue="mdf" keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="mdf">MDF</Tabs.Tab>
+        <Tabs.Tab value="rules">Incentive rules</Tabs.Tab>
+        <Tabs.Tab value="ledger">Ledger and payouts</Tabs.Tab>
+        <Tabs.Tab value="metrics">Metrics</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="mdf">
+        <Stack>
+          <Budgets />
+          <RequestsQueue />
+          <ClaimsReview />
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="rules">
+        <IncentiveRules />
+      </Tabs.Panel>
+      <Tabs.Panel value="ledger">
+        <LedgerDesk />
+      </Tabs.Panel>
+      <Tabs.Panel value="metrics">
+        <FundsMetrics />
+      </Tabs.Panel>
+    </Tabs>
   );
 }
 
 function Budgets() {
   const budgets = useQuery(budgetsQueryOptions);
   const canManage = useCan('funds:manage');
-  const allocate = useAllocate();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [allocating, setAllocating] = useState<string | null>(null);
+  const allocatingBudget = budgets.data?.find((b) => b.id === allocating);
   return (
     <Card withBorder component="section" aria-labelledby="budgets">
       <Title order={2} size="h4" id="budgets" mb="sm">
@@ -85,23 +114,14 @@ function Budgets() {
                 <Table.Td>{formatMinor(b.allocated, b.currency)}</Table.Td>
                 <Table.Td>{formatMinor(b.reserved, b.currency)}</Table.Td>
                 <Table.Td>{formatMinor(b.spent, b.currency)}</Table.Td>
-                {canManage && b.tierName && (
+                {canManage && (
                   <Table.Td>
                     <Button
                       size="xs"
                       variant="light"
-                      onClick={() => {
-                        const each = window.prompt(`Amount for each ${b.tierName} partner (${b.currency})`);
-                        if (!each) return;
-                        const parsed = parseMajorAmount(each, b.currency);
-                        if ('error' in parsed) return setProblem(parsed.error);
-                        allocate.mutate(
-                          { id: b.id, body: { method: 'fixed_per_tier', amount: parsed.minor } },
-                          { onError: (err) => setProblem(errorMessage(err)) },
-                        );
-                      }}
+                      onClick={() => setAllocating(allocating === b.id ? null : b.id)}
                     >
-                      Allocate per tier
+                      {allocating === b.id ? 'Close' : 'Allocate'}
                     </Button>
                   </Table.Td>
                 )}
@@ -110,9 +130,152 @@ function Budgets() {
           </Table.Tbody>
         </Table>
       )}
-      {problem && <Alert color="red">{problem}</Alert>}
+      {allocatingBudget && <AllocationForm budget={allocatingBudget} onDone={() => setAllocating(null)} />}
       {canManage && <BudgetForm />}
     </Card>
+  );
+}
+
+interface AllocationValues extends Record<string, unknown> {
+  method: 'manual' | 'fixed_per_tier' | 'revenue_share';
+  partnerId: string | null;
+  amount: string;
+  percent: string;
+  trailingDays: string;
+}
+
+function allocationBody(v: AllocationValues, currency: string) {
+  const errors: Record<string, string> = {};
+  const minor = () => {
+    const parsed = parseMajorAmount(v.amount, currency);
+    if ('error' in parsed) errors.amount = parsed.error;
+    return 'error' in parsed ? 0 : parsed.minor;
+  };
+  if (v.method === 'revenue_share') {
+    const days = Number(v.trailingDays);
+    if (!Number.isInteger(days)) errors.trailingDays = 'A whole number of days';
+    return { body: { method: v.method, percent: v.percent, trailingDays: days }, errors };
+  }
+  if (v.method === 'fixed_per_tier') return { body: { method: v.method, amount: minor() }, errors };
+  return { body: { method: v.method, partnerId: v.partnerId ?? '', amount: minor() }, errors };
+}
+
+/**
+ * Allocates a budget to partners: one partner by hand, the same amount to each partner at the budget's
+ * tier, or a percent of each such partner's trailing sourced revenue (its basis shown per partner).
+ */
+function AllocationForm({ budget, onDone }: { budget: Budget; onDone: () => void }) {
+  const allocate = useAllocate();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<Allocation[] | null>(null);
+  const form = useContractForm<AllocationValues>(
+    bodySchema(allocateBody, (v: AllocationValues) => allocationBody(v, budget.currency)),
+    {
+      method: budget.tierName ? 'fixed_per_tier' : 'manual',
+      partnerId: null,
+      amount: '',
+      percent: '',
+      trailingDays: '365',
+    },
+  );
+  const submit = form.onSubmit((v) => {
+    setProblem(null);
+    allocate.mutate(
+      { id: budget.id, body: allocateBody.parse(allocationBody(v, budget.currency).body) },
+      {
+        onSuccess: (r) => setResult(r.items),
+        onError: (err) => setProblem(showServerErrors(form, err)),
+      },
+    );
+  });
+  const method = form.values.method;
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Allocate ${budget.name}`}>
+      <Title order={3} size="h5" mt="md" mb="xs">
+        Allocate {budget.name}
+      </Title>
+      <Stack gap="xs">
+        <SegmentedControl
+          aria-label="Allocation method"
+          data={[
+            { value: 'manual', label: 'By hand' },
+            { value: 'fixed_per_tier', label: 'Fixed per tier', disabled: !budget.tierName },
+            { value: 'revenue_share', label: 'By revenue share', disabled: !budget.tierName },
+          ]}
+          {...form.getInputProps('method')}
+        />
+        {!budget.tierName && (
+          <Text size="xs" c="dimmed">
+            Allocating per tier or by revenue share needs a budget for a tier.
+          </Text>
+        )}
+        <Group grow align="flex-start">
+          {method === 'manual' && (
+            <OrganizationPicker
+              source="partners"
+              label="Partner"
+              value={form.values.partnerId}
+              onChange={(id) => form.setFieldValue('partnerId', id)}
+              error={form.errors.partnerId as string | undefined}
+            />
+          )}
+          {method !== 'revenue_share' && (
+            <TextInput
+              label={`${method === 'manual' ? 'Amount' : `Amount for each ${budget.tierName ?? ''} partner`} (${budget.currency})`}
+              {...form.getInputProps('amount')}
+            />
+          )}
+          {method === 'revenue_share' && (
+            <>
+              <TextInput
+                label="Percent of sourced revenue"
+                placeholder="10"
+                {...form.getInputProps('percent')}
+              />
+              <TextInput
+                label="Trailing days"
+                description="Revenue won in these days before the period"
+                {...form.getInputProps('trailingDays')}
+              />
+            </>
+          )}
+        </Group>
+        {problem && <Alert color="red">{problem}</Alert>}
+        <Group>
+          <Button type="submit" loading={allocate.isPending}>
+            Allocate
+          </Button>
+          <Button variant="subtle" onClick={onDone}>
+            Close
+          </Button>
+        </Group>
+        {result && (
+          <Table aria-label={`Allocations of ${budget.name}`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Partner</Table.Th>
+                <Table.Th>Amount</Table.Th>
+                <Table.Th>Basis</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={3}>No partner qualifies.</Table.Td>
+                </Table.Tr>
+              )}
+              {result.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.partnerName}</Table.Td>
+                  <Table.Td>{formatMinor(a.amount, a.currency)}</Table.Td>
+                  <Table.Td>{a.basis}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </form>
   );
 }
 
@@ -169,6 +332,7 @@ function RequestsQueue() {
   const canReview = useCan('funds:review');
   const [problem, setProblem] = useState<string | null>(null);
   const onError = (err: unknown) => setProblem(errorMessage(err));
+  const [showing, setShowing] = useState<string | null>(null);
   return (
     <Card withBorder component="section" aria-labelledby="requests-queue">
       <Title order={2} size="h4" id="requests-queue" mb="sm">
@@ -179,42 +343,54 @@ function RequestsQueue() {
       {problem && <Alert color="red">{problem}</Alert>}
       <Stack>
         {requests.data?.map((r) => (
-          <Group key={r.id} justify="space-between" aria-label={`Request ${r.title}`}>
-            <div>
-              <Text fw={600}>
-                {r.title} · {r.partnerName}
-              </Text>
-              <Text size="sm">
-                {formatMinor(r.amount, r.currency)} · {r.activityType} {r.startsOn} – {r.endsOn} · approvals{' '}
-                {r.approvals.length}/{r.approvalsNeeded}
-                {r.claimDeadline ? ` · claim by ${r.claimDeadline}` : ''}
-              </Text>
-            </div>
-            <Group gap="xs">
-              <Badge color={statusColor(r.status)}>{r.status}</Badge>
-              {canReview && r.status === 'submitted' && (
-                <>
+          <div key={r.id} aria-label={`Request ${r.title}`} role="group">
+            <Group justify="space-between">
+              <div>
+                <Text fw={600}>
+                  {r.title} · {r.partnerName}
+                </Text>
+                <Text size="sm">
+                  {formatMinor(r.amount, r.currency)} · {r.activityType} {r.startsOn} – {r.endsOn} · approvals{' '}
+                  {r.approvals.length}/{r.approvalsNeeded}
+                  {r.claimDeadline ? ` · claim by ${r.claimDeadline}` : ''}
+                </Text>
+              </div>
+              <Group gap="xs">
+                <Badge color={statusColor(r.status)}>{r.status}</Badge>
+                {r.status !== 'submitted' && r.status !== 'rejected' && (
                   <Button
                     size="xs"
-                    onClick={() => decide.mutate({ id: r.id, version: r.version }, { onError })}
+                    variant="subtle"
+                    onClick={() => setShowing(showing === r.id ? null : r.id)}
                   >
-                    Approve
+                    {showing === r.id ? 'Hide the return' : 'Return'}
                   </Button>
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="light"
-                    onClick={() => {
-                      const reason = window.prompt('Why is it rejected?');
-                      if (reason) decide.mutate({ id: r.id, version: r.version, reason }, { onError });
-                    }}
-                  >
-                    Reject
-                  </Button>
-                </>
-              )}
+                )}
+                {canReview && r.status === 'submitted' && (
+                  <>
+                    <Button
+                      size="xs"
+                      onClick={() => decide.mutate({ id: r.id, version: r.version }, { onError })}
+                    >
+                      Approve
+                    </Button>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="light"
+                      onClick={() => {
+                        const reason = window.prompt('Why is it rejected?');
+                        if (reason) decide.mutate({ id: r.id, version: r.version, reason }, { onError });
+                      }}
+                    >
+                      Reject
+                    </Button>
+                  </>
+                )}
+              </Group>
             </Group>
-          </Group>
+            {showing === r.id && <ActivityReturn requestId={r.id} />}
+          </div>
         ))}
       </Stack>
     </Card>
@@ -293,85 +469,6 @@ function ClaimRow({ claim: c }: { claim: Claim }) {
         </Group>
       )}
       {problem && <Alert color="red">{problem}</Alert>}
-    </Card>
-  );
-}
-
-function Ledger() {
-  const summary = useQuery(ledgerSummaryQueryOptions);
-  const payout = useCreatePayoutBatch();
-  const canPay = useCan('ledger:manage');
-  const [problem, setProblem] = useState<string | null>(null);
-  const year = new Date().getUTCFullYear();
-  return (
-    <Card withBorder component="section" aria-labelledby="ledger">
-      <Title order={2} size="h4" id="ledger" mb="sm">
-        Ledger and payouts
-      </Title>
-      {summary.isError && <ErrorAlert error={summary.error} />}
-      {summary.data && (
-        <Table aria-label="Partner balances">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Partner</Table.Th>
-              <Table.Th>Accrued</Table.Th>
-              <Table.Th>Approved</Table.Th>
-              <Table.Th>Paid</Table.Th>
-              <Table.Th>Statement</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {summary.data.balances.map((b) => (
-              <Table.Tr key={`${b.partnerId}-${b.currency}`}>
-                <Table.Td>{b.partnerName}</Table.Td>
-                <Table.Td>{formatMinor(b.accrued, b.currency)}</Table.Td>
-                <Table.Td>{formatMinor(b.approved, b.currency)}</Table.Td>
-                <Table.Td>{formatMinor(b.paid, b.currency)}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    href={statementUrl({
-                      partnerId: b.partnerId,
-                      currency: b.currency,
-                      from: `${year}-01-01`,
-                      to: `${year + 1}-01-01`,
-                      format: 'csv',
-                    })}
-                  >
-                    CSV
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {summary.data && (
-        <Text size="sm" c="dimmed" mt="xs">
-          Trial balance:{' '}
-          {[...new Set(summary.data.trialBalance.map((t) => t.currency))]
-            .map(
-              (c) =>
-                `${c} ${formatMinor(
-                  summary.data.trialBalance
-                    .filter((t) => t.currency === c)
-                    .reduce((s, t) => s + t.balance, 0),
-                  c,
-                )}`,
-            )
-            .join(' · ') || 'no postings yet'}
-        </Text>
-      )}
-      {problem && <Alert color="red">{problem}</Alert>}
-      {canPay && (
-        <Button
-          mt="sm"
-          variant="light"
-          loading={payout.isPending}
-          onClick={() => payout.mutate('USD', { onError: (err) => setProblem(errorMessage(err)) })}
-        >
-          Create a USD payout batch
-        </Button>
-      )}
     </Card>
   );
 }
