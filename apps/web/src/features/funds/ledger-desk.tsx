@@ -109,7 +109,7 @@ function Balances() {
   );
 }
 
-/** The ledger's entries, newest first; accrued ones can be picked and approved for payment together. */
+/** The ledger's entries, oldest first; accrued ones can be picked and approved for payment together. */
 function Entries({ canApprove }: { canApprove: boolean }) {
   const entries = useQuery(ledgerEntriesQueryOptions);
   const approve = useApproveEntries();
