@@ -61,6 +61,8 @@ describe('MDF: request, approval, claim with proof, partial approval, statement'
       .setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: pdf });
     await form.getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => page.getByLabel(`Request ${title}`).textContent()).toContain('Claim: $2,500.00');
+    // The proof is uploaded once the claim exists: it is listed when the upload has finished.
+    await page.getByLabel(`Request ${title}`).getByRole('link', { name: 'invoice.pdf' }).waitFor();
   });
 
   test('the channel manager approves $2,000 of it and sees the invoice', async () => {
@@ -129,7 +131,7 @@ describe('MDF: request, approval, claim with proof, partial approval, statement'
     await page.getByRole('tab', { name: 'Ledger and payouts' }).click();
 
     const adjustment = page.getByRole('form', { name: 'Manual adjustment' });
-    await adjustment.getByRole('textbox', { name: 'Partner' }).fill('Northwind');
+    await adjustment.getByRole('combobox', { name: 'Partner' }).fill('Northwind');
     await page.getByRole('option', { name: 'Northwind Systems' }).click();
     await adjustment.getByRole('textbox', { name: 'Amount' }).fill('150');
     await adjustment.getByRole('textbox', { name: 'Explanation' }).fill(explanation);

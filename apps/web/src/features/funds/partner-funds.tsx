@@ -188,6 +188,15 @@ function Requests() {
                   {claim.approvedAmount !== null
                     ? ` · ${formatMinor(claim.approvedAmount, claim.currency)} approved`
                     : ''}
+                  {claim.files.length > 0 && ' · proof: '}
+                  {claim.files.map((f, i) => (
+                    <span key={f.id}>
+                      {i > 0 && ', '}
+                      <Anchor href={`/api/v1/claims/${claim.id}/files/${f.id}`} size="sm">
+                        {f.fileName}
+                      </Anchor>
+                    </span>
+                  ))}
                 </Text>
               )}
               {r.status === 'approved' && <ClaimForm request={r} />}
