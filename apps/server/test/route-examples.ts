@@ -786,6 +786,7 @@ export const examples: Record<string, Example> = {
     return { params: { id: s.id }, body: { version: s.version } };
   },
   'GET /api/v1/recommendations': () => ({}),
+  'GET /api/v1/me/home': () => ({}),
 
   // --- CRM ---
   'GET /api/v1/crm/connections': () => ({}),
