@@ -47,7 +47,7 @@ function Section({
   );
 }
 
-/** What to do when a section is empty: a sentence and the link that starts it. */
+/** What to do when a section is empty: a sentence and the link that starts it (underlined: a link in running text must not rely on colour alone). */
 function Empty({ children }: { children: ReactNode }) {
   return (
     <Text size="sm" c="dimmed">
@@ -141,7 +141,10 @@ export function PartnerHomePage() {
           ) : (
             <Empty>
               No referral waits for your answer. Partners you work with send you theirs here;{' '}
-              <AnchorLink to="/referrals/new">send one of yours</AnchorLink> to start the exchange.
+              <AnchorLink underline="always" to="/referrals/new">
+                send one of yours
+              </AnchorLink>{' '}
+              to start the exchange.
             </Empty>
           )}
         </Section>
@@ -175,8 +178,11 @@ export function PartnerHomePage() {
           ) : (
             <Empty>
               No lead offer waits. Leads the vendor routes to you appear here with the deadline to accept
-              them; a complete <AnchorLink to="/organization/profile">profile</AnchorLink> helps routing find
-              you.
+              them; a complete{' '}
+              <AnchorLink underline="always" to="/organization/profile">
+                profile
+              </AnchorLink>{' '}
+              helps routing find you.
             </Empty>
           )}
         </Section>
@@ -198,7 +204,10 @@ export function PartnerHomePage() {
           ) : (
             <Empty>
               No deal&apos;s protection ends in the next 14 days.{' '}
-              <AnchorLink to="/deals/new">Register a deal</AnchorLink> to protect your next opportunity.
+              <AnchorLink underline="always" to="/deals/new">
+                Register a deal
+              </AnchorLink>{' '}
+              to protect your next opportunity.
             </Empty>
           )}
         </Section>
@@ -220,7 +229,10 @@ export function PartnerHomePage() {
           ) : (
             <Empty>
               Every agreement your programs require is accepted. See your{' '}
-              <AnchorLink to="/my-programs">programs</AnchorLink>.
+              <AnchorLink underline="always" to="/my-programs">
+                programs
+              </AnchorLink>
+              .
             </Empty>
           )}
         </Section>
@@ -239,8 +251,11 @@ export function PartnerHomePage() {
             </List>
           ) : (
             <Empty>
-              No approved activity waits for a claim. <AnchorLink to="/funds">Request funds</AnchorLink> for
-              your next campaign or event.
+              No approved activity waits for a claim.{' '}
+              <AnchorLink underline="always" to="/funds">
+                Request funds
+              </AnchorLink>{' '}
+              for your next campaign or event.
             </Empty>
           )}
         </Section>
@@ -250,8 +265,10 @@ export function PartnerHomePage() {
             h.nextTiers.map((n) => (
               <Stack key={n.enrollmentId} gap="xs">
                 <Text size="sm">
-                  <AnchorLink to="/my-programs">{n.programName}</AnchorLink>: {n.currentTier ?? 'no tier yet'}{' '}
-                  → <strong>{n.nextTier}</strong>
+                  <AnchorLink underline="always" to="/my-programs">
+                    {n.programName}
+                  </AnchorLink>
+                  : {n.currentTier ?? 'no tier yet'} → <strong>{n.nextTier}</strong>
                 </Text>
                 {n.requirements.map((r, i) => (
                   <RequirementLine key={i} r={r} />
@@ -264,7 +281,10 @@ export function PartnerHomePage() {
           ) : (
             <Empty>
               Your progress toward the next tier shows here once your enrollment is evaluated. See{' '}
-              <AnchorLink to="/my-programs">your programs</AnchorLink>.
+              <AnchorLink underline="always" to="/my-programs">
+                your programs
+              </AnchorLink>
+              .
             </Empty>
           )}
         </Section>
@@ -296,7 +316,10 @@ export function PartnerHomePage() {
           ) : (
             <Empty>
               You have read every announcement. Past ones stay in{' '}
-              <AnchorLink to="/community/announcements">announcements</AnchorLink>.
+              <AnchorLink underline="always" to="/community/announcements">
+                announcements
+              </AnchorLink>
+              .
             </Empty>
           )}
         </Section>
@@ -318,8 +341,14 @@ export function PartnerHomePage() {
           ) : (
             <Empty>
               Nothing new for your segment this month. Browse the{' '}
-              <AnchorLink to="/enablement/library">library</AnchorLink> or take a{' '}
-              <AnchorLink to="/enablement/courses">course</AnchorLink>.
+              <AnchorLink underline="always" to="/enablement/library">
+                library
+              </AnchorLink>{' '}
+              or take a{' '}
+              <AnchorLink underline="always" to="/enablement/courses">
+                course
+              </AnchorLink>
+              .
             </Empty>
           )}
         </Section>
