@@ -41,8 +41,9 @@ describe("a partner's home", () => {
 
     await unread.getByRole('link', { name: title }).click();
     await waitForPath(page, /^\/community\/announcements\/.+/);
-    await page.getByRole('button', { name: 'Mark as read' }).first().click();
-    await expect.poll(() => page.getByRole('button', { name: 'Mark as read' }).count()).toBe(0);
+    const card = page.getByRole('main').getByRole('listitem', { name: title });
+    await card.getByRole('button', { name: 'Mark as read' }).click();
+    await expect.poll(() => card.getByRole('button', { name: 'Mark as read' }).count()).toBe(0);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     await waitForPath(page, '/home');

@@ -24931,7 +24931,7 @@ export interface paths {
         };
         /**
          * Read the audit log, newest first
-         * @description Every state change with its actor, before and after. Read-only: entries are never edited or deleted.
+         * @description Every state change with its actor, before and after, and in words: the action, the kind of record, and the people, organizations and records by name (a record you may not open keeps its id only). Filter by `actorUserId`, `organizationId` and `action` with the values `GET /audit-log/facets` offers. Read-only: entries are never edited or deleted.
          */
         get: {
             parameters: {
@@ -24940,6 +24940,8 @@ export interface paths {
                     entityType?: string;
                     entityId?: string;
                     actorUserId?: string;
+                    /** @description Entries by this organization's people, or about the organization itself */
+                    organizationId?: string;
                     /** @description Entries at or after this instant */
                     from?: string;
                     /** @description Entries before this instant */
@@ -24971,12 +24973,20 @@ export interface paths {
                                     userId: string | null;
                                     name: string | null;
                                     organizationId: string | null;
+                                    /** @description The actor's organization, by name */
+                                    organizationName: string | null;
                                     /** @description The API token that made the change (an integration or an AI assistant); null for a person’s session */
                                     apiTokenId: string | null;
                                 };
                                 action: string;
+                                /** @description The action in words, e.g. "Deal approved" */
+                                actionLabel: string;
                                 entityType: string;
+                                /** @description The kind of record in words, e.g. "Fund request" */
+                                entityTypeLabel: string;
                                 entityId: string | null;
+                                /** @description The record by name (a partner, a person, a deal’s customer…), when it has one you may read */
+                                entityName: string | null;
                                 before: {
                                     [key: string]: unknown;
                                 } | null;
@@ -24987,6 +24997,84 @@ export interface paths {
                                 ip: string | null;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log's filter choices
+         * @description The actions and kinds of record in the log, in words, and the people and organizations who made changes: what the filters of GET /audit-log are picked from.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every action in the log you may read, in words */
+                            actions: {
+                                value: string;
+                                label: string;
+                            }[];
+                            entityTypes: {
+                                value: string;
+                                label: string;
+                            }[];
+                            /** @description People who made a change in the log */
+                            people: {
+                                id: string;
+                                name: string;
+                                organizationName: string | null;
+                            }[];
+                            /** @description Organizations whose people made a change in the log */
+                            organizations: {
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
