@@ -16,7 +16,7 @@ describe("a partner's home", () => {
     await signIn(page, accounts.northwindUser);
     await waitForPath(page, '/home');
     await page.getByRole('heading', { name: 'Northwind Systems', level: 1 }).waitFor();
-    const unread = page.getByRole('region', { name: 'Unread announcements' });
+    const unread = page.getByRole('region', { name: 'Announcements to read' });
     await unread.getByRole('link', { name: title }).waitFor();
     // Every section is there, with either its work or the next step to take.
     for (const name of [
@@ -47,10 +47,10 @@ describe("a partner's home", () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     await waitForPath(page, '/home');
-    await page.getByRole('region', { name: 'Unread announcements' }).waitFor();
+    await page.getByRole('region', { name: 'Announcements to read' }).waitFor();
     await expect
       .poll(() =>
-        page.getByRole('region', { name: 'Unread announcements' }).getByRole('link', { name: title }).count(),
+        page.getByRole('region', { name: 'Announcements to read' }).getByRole('link', { name: title }).count(),
       )
       .toBe(0);
   });

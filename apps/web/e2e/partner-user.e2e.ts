@@ -40,7 +40,7 @@ describe('a partner user', () => {
     ]);
     await nav.getByRole('link', { name: 'My organization' }).click();
     await waitForPath(page, '/organization');
-    expect(await tableRows(page, 'Partner details')).toContain('Country | United States');
+    await expect.poll(() => tableRows(page, 'Partner details')).toContain('Country | United States');
     // A partner user may neither edit the organization nor list its users.
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     expect(await page.getByRole('table', { name: 'Users' }).count()).toBe(0);

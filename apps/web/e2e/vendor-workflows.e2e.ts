@@ -200,8 +200,8 @@ describe('vendor staff at work', () => {
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     // Actions are picked by their words, not typed as codes.
-    await page.getByRole('textbox', { name: 'Action' }).click();
-    await page.getByRole('textbox', { name: 'Action' }).fill('Signed in');
+    await page.getByRole('combobox', { name: 'Action' }).click();
+    await page.getByRole('combobox', { name: 'Action' }).fill('Signed in');
     await page.getByRole('option', { name: 'Signed in', exact: true }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('auth.login');
     await expect

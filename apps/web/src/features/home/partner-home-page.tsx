@@ -205,9 +205,9 @@ export function PartnerHomePage() {
             <Empty>
               No deal&apos;s protection ends in the next 14 days.{' '}
               <AnchorLink underline="always" to="/deals/new">
-                Register a deal
+                Register your next opportunity
               </AnchorLink>{' '}
-              to protect your next opportunity.
+              to protect it.
             </Empty>
           )}
         </Section>
@@ -253,9 +253,9 @@ export function PartnerHomePage() {
             <Empty>
               No approved activity waits for a claim.{' '}
               <AnchorLink underline="always" to="/funds">
-                Request funds
+                Propose your next campaign or event
               </AnchorLink>{' '}
-              for your next campaign or event.
+              for co-marketing money.
             </Empty>
           )}
         </Section>
@@ -290,7 +290,7 @@ export function PartnerHomePage() {
         </Section>
 
         <Section
-          title="Unread announcements"
+          title="Announcements to read"
           count={h.announcements.total}
           more={
             h.announcements.total > h.announcements.items.length && (
