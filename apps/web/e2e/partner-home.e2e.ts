@@ -50,7 +50,10 @@ describe("a partner's home", () => {
     await page.getByRole('region', { name: 'Announcements to read' }).waitFor();
     await expect
       .poll(() =>
-        page.getByRole('region', { name: 'Announcements to read' }).getByRole('link', { name: title }).count(),
+        page
+          .getByRole('region', { name: 'Announcements to read' })
+          .getByRole('link', { name: title })
+          .count(),
       )
       .toBe(0);
   });
