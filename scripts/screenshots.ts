@@ -71,6 +71,7 @@ try {
     await shot(page, '/deals/review', 'deal-review', 'Tailspin Toys');
   });
   await as(accounts.northwindAdmin, async (page) => {
+    await shot(page, '/home', 'partner-home', 'Your next tier');
     await shot(page, '/my-programs', 'my-programs', 'Reseller Program');
     await shot(page, '/team', 'team');
     await shot(page, '/marketplace?q=managd%20siem', 'marketplace', 'Contoso Cloud Services');

@@ -58,6 +58,7 @@ import learningRoutes from './modules/enablement/learning.routes';
 import certificationRoutes from './modules/enablement/certifications.routes';
 import mdfRoutes from './modules/funds/mdf.routes';
 import ledgerRoutes from './modules/funds/ledger.routes';
+import homeRoutes from './modules/home/home.routes';
 
 export interface AppOptions {
   config: Config;
@@ -107,6 +108,7 @@ const modules = [
   certificationRoutes,
   mdfRoutes,
   ledgerRoutes,
+  homeRoutes,
 ];
 
 export async function buildApp({

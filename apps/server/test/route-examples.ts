@@ -297,6 +297,7 @@ export const examples: Record<string, Example> = {
   'GET /api/v1/partners/{id}/users': ({ owner }) => ({ params: { id: owner.id } }),
   'GET /api/v1/partner-types': () => ({}),
   'GET /api/v1/audit-log': () => ({ query: 'limit=5' }),
+  'GET /api/v1/audit-log/facets': () => ({}),
   'POST /api/v1/auth/password-reset': () => ({ body: { email: 'someone@nowhere.test' } }),
   'POST /api/v1/auth/password-reset/confirm': () => ({
     body: { token: 'forged', newPassword: 'a-new-password-1' },
@@ -786,6 +787,7 @@ export const examples: Record<string, Example> = {
     return { params: { id: s.id }, body: { version: s.version } };
   },
   'GET /api/v1/recommendations': () => ({}),
+  'GET /api/v1/me/home': () => ({}),
 
   // --- CRM ---
   'GET /api/v1/crm/connections': () => ({}),

@@ -114,7 +114,7 @@ describe('analytics: coverage, the partner graph and scorecards', () => {
     const page = browser.page();
     browser.expectStatus(404);
     await signIn(page, accounts.northwindAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Scorecard');
     await waitForPath(page, /^\/analytics\/partners\/[^/]+$/);
     await page.getByRole('heading', { name: 'Northwind Systems', level: 1 }).waitFor();

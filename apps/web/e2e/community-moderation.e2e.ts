@@ -38,7 +38,7 @@ describe('community moderation', () => {
 
     // The post's author reports the comment from the page.
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto(`/community/posts/${post.id}`);
     await page.getByRole('heading', { name: post.title, level: 1 }).waitFor();
     const item = page.getByRole('listitem', { name: `Comment by ${contosoMe.user.name}` });
@@ -121,7 +121,7 @@ describe('community moderation', () => {
     // The invited partner finds the notice in the bell, opens the space and accepts.
     await page.context().clearCookies();
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('button', { name: /Notifications/ }).click();
     await page.getByText(`invited you to the space ${space.name}`).click();
     await waitForPath(page, `/community/spaces/${space.id}`);

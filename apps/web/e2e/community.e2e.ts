@@ -90,7 +90,7 @@ describe('community: spaces, posts, mentions and events', () => {
     const northwindMe = await (await apiAs(accounts.northwindUser)).get<Me>('/me');
 
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Spaces');
     await waitForPath(page, '/community/spaces');
     await page.getByRole('heading', { name: 'Spaces', level: 1 }).waitFor();
@@ -195,7 +195,7 @@ describe('community: spaces, posts, mentions and events', () => {
     });
 
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Events');
     await waitForPath(page, '/community/events');
     const card = page.getByRole('listitem', { name: event.title });
@@ -257,7 +257,7 @@ describe('community: spaces, posts, mentions and events', () => {
     // A Gold reseller's user sees it at the top of their home page and marks it read.
     await page.context().clearCookies();
     await signIn(page, goldReseller.account);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     const banner = page.getByRole('region', { name: 'Unread announcement' });
     await expect.poll(() => banner.textContent()).toContain(title);
     await banner.getByRole('button', { name: 'Mark as read' }).click();
@@ -266,7 +266,7 @@ describe('community: spaces, posts, mentions and events', () => {
     // An ISV's user finds no trace of it: not at the top, not in the list, not by its address.
     await page.context().clearCookies();
     await signIn(page, isv.account);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Announcements');
     await page.getByRole('heading', { name: 'Announcements', level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -322,7 +322,7 @@ describe('community: spaces, posts, mentions and events', () => {
     // The partner's admin reads it on their own scorecard.
     await page.context().clearCookies();
     await signIn(page, accounts.northwindAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Scorecard');
     await waitForPath(page, `/analytics/partners/${me.organization.id}`);
     await page.getByRole('radio', { name: 'Table' }).first().waitFor({ state: 'attached' });

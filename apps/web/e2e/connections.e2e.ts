@@ -110,7 +110,7 @@ describe('connections: partners to meet, requests and answers', () => {
   test('a partner admin sees partners to meet with reasons, asks one and withdraws', async () => {
     const page = browser.page();
     await signIn(page, accounts.northwindAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Partners to meet');
     await waitForPath(page, '/recommendations');
     await page.getByRole('heading', { name: 'Partners to meet', level: 1 }).waitFor();
@@ -164,7 +164,7 @@ describe('connections: partners to meet, requests and answers', () => {
 
     const page = browser.page();
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Connections');
     await waitForPath(page, '/connections');
     await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();

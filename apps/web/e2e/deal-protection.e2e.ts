@@ -64,7 +64,7 @@ describe('deal protection is exclusive', () => {
 
     const page = browser.page();
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto('/deals/new');
     const form = page.getByRole('form', { name: 'Register a deal' });
     await form.getByRole('textbox', { name: 'Customer name' }).fill(customer);
@@ -123,12 +123,12 @@ describe('deal protection is exclusive', () => {
   test('neither partner sees the override', async () => {
     const page = browser.page();
     await signIn(page, accounts.contosoAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await openDeal(page, heldId, `${customer} Ltd`);
     expect(await history(page).textContent()).not.toContain(reason);
     await signOut(page);
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await openDeal(page, rivalId, customer);
     expect(await history(page).textContent()).not.toContain(reason);
   });
@@ -145,7 +145,7 @@ describe('deal protection is exclusive', () => {
 
     await signOut(page);
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto('/deals/new');
     const form = page.getByRole('form', { name: 'Register a deal' });
     await form.getByRole('textbox', { name: 'Customer name' }).fill(`${customer} Ltd`);

@@ -63,7 +63,7 @@ describe('deals: registration, review, close and credit', () => {
     // The first submit sends a domain the server refuses, on purpose.
     browser.expectStatus(400);
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Deals');
     await waitForPath(page, '/deals');
     await page.getByRole('heading', { name: 'Deals', level: 1 }).waitFor();
@@ -159,7 +159,7 @@ describe('deals: registration, review, close and credit', () => {
     const page = browser.page();
     browser.expectStatus(409);
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await openDeal(page);
     await page.getByText(/^Protected until /).waitFor();
 

@@ -54,7 +54,7 @@ describe('enablement: taking a course', () => {
     const { type, course } = await publishCourse();
 
     await signIn(page, accounts.contosoAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Courses');
     await waitForPath(page, '/enablement/courses');
     await page.getByRole('link', { name: course.title }).click();

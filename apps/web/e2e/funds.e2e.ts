@@ -19,7 +19,7 @@ describe('MDF: request, approval, claim with proof, partial approval, statement'
   test('the partner requests $2,500 from its available allocation', async () => {
     const page = browser.page();
     await signIn(page, accounts.northwindAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('link', { name: 'Funds' }).click();
     await page.getByRole('heading', { name: 'Funds', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Funds available' }).waitFor();
@@ -52,7 +52,7 @@ describe('MDF: request, approval, claim with proof, partial approval, statement'
   test('the partner claims it with an invoice PDF', async () => {
     const page = browser.page();
     await signIn(page, accounts.northwindAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('link', { name: 'Funds' }).click();
     const form = page.getByRole('form', { name: `Claim ${title}` });
     await form.getByRole('textbox', { name: 'Claim amount (USD)' }).fill('2,500');
@@ -80,7 +80,7 @@ describe('MDF: request, approval, claim with proof, partial approval, statement'
   test('the partner’s statement shows the approved amount, line by line', async () => {
     const page = browser.page();
     await signIn(page, accounts.northwindAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('link', { name: 'Funds' }).click();
     const earnings = page.getByRole('region', { name: 'Earnings and statements' });
     await expect.poll(() => earnings.textContent()).toContain('$6,000.00 approved');

@@ -102,7 +102,7 @@ describe('identity: invitations, team, tokens, sessions and password reset', () 
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(newAdmin.password);
     await page.getByRole('textbox', { name: 'Repeat the password' }).fill(newAdmin.password);
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('heading', { name: CONTOSO, level: 1 }).waitFor();
     await page.getByRole('button', { name: `User menu for ${newAdmin.name}` }).waitFor();
   });
@@ -123,7 +123,7 @@ describe('identity: invitations, team, tokens, sessions and password reset', () 
     const page = browser.page();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await signIn(page, newAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
     await waitForPath(page, '/team');
@@ -206,7 +206,7 @@ describe('identity: invitations, team, tokens, sessions and password reset', () 
       await sam.page.getByRole('textbox', { name: 'Password', exact: true }).fill(teammate.password);
       await sam.page.getByRole('textbox', { name: 'Repeat the password' }).fill(teammate.password);
       await sam.page.getByRole('button', { name: 'Accept and sign in' }).click();
-      await waitForPath(sam.page, '/organization');
+      await waitForPath(sam.page, '/home');
       await sam.page.getByRole('heading', { name: CONTOSO, level: 1 }).waitFor();
       // A partner user has no Team page.
       const samNav = sam.page.getByRole('navigation', { name: 'Main' });
@@ -214,7 +214,7 @@ describe('identity: invitations, team, tokens, sessions and password reset', () 
       expect(await samNav.getByRole('link', { name: 'Team' }).count()).toBe(0);
 
       await signIn(page, newAdmin);
-      await waitForPath(page, '/organization');
+      await waitForPath(page, '/home');
       await page.goto('/team');
       await page.getByRole('table', { name: 'Team members' }).waitFor();
       await expect
@@ -251,7 +251,7 @@ describe('identity: invitations, team, tokens, sessions and password reset', () 
   test('the sessions page shows this device and signs out another', async () => {
     const page = browser.page();
     await signIn(page, newAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await openUserMenuItem(page, 'Sessions');
     await waitForPath(page, '/account/sessions');
     await page.getByRole('table', { name: 'Sessions' }).waitFor();
@@ -307,7 +307,7 @@ describe('identity: invitations, team, tokens, sessions and password reset', () 
     // ...and the new one opens the account.
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(newPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('heading', { name: CONTOSO, level: 1 }).waitFor();
   });
 });

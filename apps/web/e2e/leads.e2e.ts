@@ -51,7 +51,7 @@ describe('leads: a partner accepts one and converts it into a deal', () => {
 
     const page = browser.page();
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Leads', exact: true })

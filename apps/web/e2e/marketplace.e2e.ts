@@ -106,7 +106,7 @@ describe('marketplace: profiles, search, connections and the public locator', ()
     // Contoso's admin edits the draft; the preview beside the form follows every change.
     const page = browser.page();
     await signIn(page, accounts.contosoAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Company profile');
     await waitForPath(page, '/organization/profile');
     await page.getByRole('heading', { name: 'Company profile', level: 1 }).waitFor();
@@ -141,7 +141,7 @@ describe('marketplace: profiles, search, connections and the public locator', ()
 
     // A Northwind user searches with a typo and still finds Contoso, then narrows by the country.
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Marketplace');
     await waitForPath(page, '/marketplace');
     await page.getByRole('heading', { name: 'Marketplace', level: 1 }).waitFor();

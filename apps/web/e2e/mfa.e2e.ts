@@ -57,7 +57,7 @@ describe('MFA: passkeys and an authenticator app with recovery codes', () => {
     });
 
     await signInWithPassword(page, me);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto(`${site()}/account/security`);
     await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
     await page.getByRole('textbox', { name: 'New passkey name' }).fill('Work laptop');
@@ -74,13 +74,13 @@ describe('MFA: passkeys and an authenticator app with recovery codes', () => {
     await signInWithPassword(page, me);
     await page.getByRole('heading', { name: 'Verify it is you' }).waitFor();
     await page.getByRole('button', { name: 'Use a passkey' }).click();
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
 
     // And without a password at all.
     await signOut(page);
     await waitForPath(page, '/login');
     await page.getByRole('button', { name: 'Continue with a passkey' }).click();
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto(`${site()}/account/security`);
     await page.getByRole('table', { name: 'Your passkeys' }).getByText('Work laptop').waitFor();
   });
@@ -126,7 +126,7 @@ describe('MFA: passkeys and an authenticator app with recovery codes', () => {
     await codes.waitFor();
     expect(await codes.getByRole('listitem').count()).toBe(10);
     await page.getByRole('button', { name: 'I have saved them' }).click();
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
 
     // The passkey is the factor from now on: a password alone asks for it.
@@ -134,14 +134,14 @@ describe('MFA: passkeys and an authenticator app with recovery codes', () => {
     await signInWithPassword(page, { email, password: 'a-long-password-for-mfa' });
     await page.getByRole('heading', { name: 'Verify it is you' }).waitFor();
     await page.getByRole('button', { name: 'Use a passkey' }).click();
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
   });
 
   test('an authenticator app, then a recovery code when the phone is not at hand', async () => {
     const page = browser.page();
     const me = await newPartnerUser('totp');
     await signInWithPassword(page, me);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto(`${site()}/account/security`);
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const secret = ((await page.getByLabel('Setup key', { exact: true }).textContent()) ?? '').replace(
@@ -165,7 +165,7 @@ describe('MFA: passkeys and an authenticator app with recovery codes', () => {
       .getByRole('textbox', { name: 'Code from your authenticator app' })
       .fill(await codeAt(secret, 1));
     await page.getByRole('button', { name: 'Verify' }).click();
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
 
     // Without the phone: a recovery code, once.
     await signOut(page);
@@ -173,7 +173,7 @@ describe('MFA: passkeys and an authenticator app with recovery codes', () => {
     await page.getByText('Recovery code', { exact: true }).click();
     await page.getByRole('textbox', { name: 'Recovery code' }).fill(recoveryCodes[0]!);
     await page.getByRole('button', { name: 'Verify' }).click();
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto(`${site()}/account/security`);
     await page.getByText('9 of 10 unused.').waitFor();
   });

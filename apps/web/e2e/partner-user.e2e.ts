@@ -10,11 +10,12 @@ describe('a partner user', () => {
     const page = browser.page();
     await signIn(page, accounts.northwindUser);
 
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('heading', { name: 'Northwind Systems', level: 1 }).waitFor();
     await page.getByRole('banner').getByText('Northwind Systems').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Home',
       'My organization',
       'Scorecard',
       'Company profile',
@@ -37,7 +38,9 @@ describe('a partner user', () => {
       'Courses',
       'Certifications',
     ]);
-    expect(await tableRows(page, 'Partner details')).toContain('Country | United States');
+    await nav.getByRole('link', { name: 'My organization' }).click();
+    await waitForPath(page, '/organization');
+    await expect.poll(() => tableRows(page, 'Partner details')).toContain('Country | United States');
     // A partner user may neither edit the organization nor list its users.
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     expect(await page.getByRole('table', { name: 'Users' }).count()).toBe(0);
@@ -58,7 +61,7 @@ describe('a partner user', () => {
     const page = browser.page();
     browser.expectStatus(404);
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto(`/partners/${contoso?.id}`);
     await page.getByRole('heading', { name: 'Partner not found' }).waitFor();
     expect(await page.getByText('Contoso Cloud Services').count()).toBe(0);
@@ -67,6 +70,11 @@ describe('a partner user', () => {
   test('a partner admin edits its own details and sees its users', async () => {
     const page = browser.page();
     await signIn(page, accounts.contosoAdmin);
+    await waitForPath(page, '/home');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'My organization' })
+      .click();
     await waitForPath(page, '/organization');
     await page.getByRole('heading', { name: 'Contoso Cloud Services', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Users' }).waitFor();

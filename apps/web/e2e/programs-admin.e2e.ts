@@ -166,7 +166,7 @@ describe('program administration', () => {
 
     await page.context().clearCookies();
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     const partner = await links();
     expect(partner).toContain('My programs');
     expect(partner).not.toContain('Programs');

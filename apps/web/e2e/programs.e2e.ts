@@ -269,7 +269,7 @@ describe('programs: from a new program to a promoted partner', () => {
 
     const page = browser.page();
     await signIn(page, contact);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'My programs');
     const card = page.getByRole('article', { name: programName });
     await card.getByText('Waiting for your agreement').waitFor();
@@ -315,7 +315,7 @@ describe('programs: from a new program to a promoted partner', () => {
   test('the partner admin evaluates now and sees the promotion, explained', async () => {
     const page = browser.page();
     await signIn(page, contact);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'My programs');
     const card = page.getByRole('article', { name: programName });
     await card.getByLabel('Current tier Registered').waitFor();
@@ -353,7 +353,7 @@ describe('programs: from a new program to a promoted partner', () => {
     await waitForPath(page, '/login');
 
     await signIn(page, contact);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'My programs');
     const card = page.getByRole('article', { name: programName });
     const banner = card.getByRole('alert').filter({ hasText: 'Action required' });

@@ -69,7 +69,7 @@ describe('referrals: from a partner’s prospect to a deal', () => {
     const page = browser.page();
     browser.expectStatus(400);
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Referrals');
     await waitForPath(page, '/referrals');
     await page.getByRole('heading', { name: 'Referrals', level: 1 }).waitFor();
@@ -121,7 +121,7 @@ describe('referrals: from a partner’s prospect to a deal', () => {
 
     // Contoso's admin finds it in the inbox, accepts it and converts it into a deal.
     await signIn(page, accounts.contosoAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Referrals');
     await page.getByRole('table', { name: 'Referrals' }).waitFor();
     await page.getByRole('link', { name: prospect }).click();
@@ -156,7 +156,7 @@ describe('referrals: from a partner’s prospect to a deal', () => {
 
     // The referrer sees the outcome in what it sent.
     await signIn(page, accounts.northwindUser);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await nav(page, 'Referrals');
     await page.getByRole('tab', { name: 'Sent' }).click();
     await page.waitForLoadState('networkidle');
@@ -185,7 +185,7 @@ describe('referrals: from a partner’s prospect to a deal', () => {
     const page = browser.page();
     browser.expectStatus(409);
     await signIn(page, accounts.contosoAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto(`/referrals/${referral.id}`);
     await page.getByRole('heading', { name: company, level: 1 }).waitFor();
     // A colleague accepts it first, elsewhere.

@@ -33,7 +33,7 @@ describe('SCIM: an identity provider provisions and deprovisions a partner’s p
   test('the partner admin creates a SCIM token, shown once, with the base URL to paste', async () => {
     const page = browser.page();
     await signIn(page, accounts.northwindAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.getByRole('link', { name: 'Provisioning (SCIM)' }).click();
     await page.getByRole('heading', { name: 'User provisioning (SCIM)', level: 1 }).waitFor();
     await expect
@@ -84,7 +84,7 @@ describe('SCIM: an identity provider provisions and deprovisions a partner’s p
 
     const page = browser.page();
     await signIn(page, accounts.northwindAdmin);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     await page.goto('/provisioning');
     await expect
       .poll(async () => (await tableRows(page, 'SCIM tokens')).find((r) => r.startsWith('Okta')))
@@ -109,7 +109,7 @@ describe('SCIM: an identity provider provisions and deprovisions a partner’s p
     await waitForPath(page, '/login');
 
     await signIn(page, person);
-    await waitForPath(page, '/organization');
+    await waitForPath(page, '/home');
     // A partner admin: the provisioning page is theirs too.
     await page.getByRole('link', { name: 'Provisioning (SCIM)' }).waitFor();
 

@@ -24931,7 +24931,7 @@ export interface paths {
         };
         /**
          * Read the audit log, newest first
-         * @description Every state change with its actor, before and after. Read-only: entries are never edited or deleted.
+         * @description Every state change with its actor, before and after, and in words: the action, the kind of record, and the people, organizations and records by name (a record you may not open keeps its id only). Filter by `actorUserId`, `organizationId` and `action` with the values `GET /audit-log/facets` offers. Read-only: entries are never edited or deleted.
          */
         get: {
             parameters: {
@@ -24940,6 +24940,8 @@ export interface paths {
                     entityType?: string;
                     entityId?: string;
                     actorUserId?: string;
+                    /** @description Entries by this organization's people, or about the organization itself */
+                    organizationId?: string;
                     /** @description Entries at or after this instant */
                     from?: string;
                     /** @description Entries before this instant */
@@ -24971,12 +24973,20 @@ export interface paths {
                                     userId: string | null;
                                     name: string | null;
                                     organizationId: string | null;
+                                    /** @description The actor's organization, by name */
+                                    organizationName: string | null;
                                     /** @description The API token that made the change (an integration or an AI assistant); null for a person’s session */
                                     apiTokenId: string | null;
                                 };
                                 action: string;
+                                /** @description The action in words, e.g. "Deal approved" */
+                                actionLabel: string;
                                 entityType: string;
+                                /** @description The kind of record in words, e.g. "Fund request" */
+                                entityTypeLabel: string;
                                 entityId: string | null;
+                                /** @description The record by name (a partner, a person, a deal’s customer…), when it has one you may read */
+                                entityName: string | null;
                                 before: {
                                     [key: string]: unknown;
                                 } | null;
@@ -24987,6 +24997,84 @@ export interface paths {
                                 ip: string | null;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log's filter choices
+         * @description The actions and kinds of record in the log, in words, and the people and organizations who made changes: what the filters of GET /audit-log are picked from.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every action in the log you may read, in words */
+                            actions: {
+                                value: string;
+                                label: string;
+                            }[];
+                            entityTypes: {
+                                value: string;
+                                label: string;
+                            }[];
+                            /** @description People who made a change in the log */
+                            people: {
+                                id: string;
+                                name: string;
+                                organizationName: string | null;
+                            }[];
+                            /** @description Organizations whose people made a change in the log */
+                            organizations: {
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -40827,6 +40915,180 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs your partner organization now (the partner's home)
+         * @description Referrals and leads waiting for an answer, deals whose protection ends within 14 days, agreements to accept, fund requests to claim, the next tier with progress against each requirement, unread announcements and new enablement content — each read as the lists they link to read it, so nothing here is beyond what you may open. Partners only: vendor staff work from the partner list.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Referrals sent to your organization that wait for an answer, oldest first */
+                            referrals: {
+                                /** @description How many wait in all; `items` holds the most pressing few */
+                                total: number;
+                                items: {
+                                    id: string;
+                                    companyName: string;
+                                    fromName: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    since: string;
+                                }[];
+                            };
+                            /** @description Leads offered to your organization that wait for you to accept or decline */
+                            leads: {
+                                /** @description How many wait in all; `items` holds the most pressing few */
+                                total: number;
+                                items: {
+                                    id: string;
+                                    companyName: string | null;
+                                    deadlineAt: string | null;
+                                }[];
+                            };
+                            /** @description Your approved deals whose protection ends in the next 14 days, soonest first */
+                            expiringDeals: {
+                                /** @description How many wait in all; `items` holds the most pressing few */
+                                total: number;
+                                items: {
+                                    id: string;
+                                    customerName: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    expiresAt: string;
+                                }[];
+                            };
+                            /** @description Agreement versions your programs require and your organization has not accepted yet */
+                            agreements: {
+                                agreementId: string;
+                                name: string;
+                                versionNumber: number;
+                                programName: string;
+                            }[];
+                            /** @description Approved fund requests still to be claimed, nearest deadline first */
+                            claimsDue: {
+                                /** @description How many wait in all; `items` holds the most pressing few */
+                                total: number;
+                                items: {
+                                    requestId: string;
+                                    title: string;
+                                    /** @description Integer minor units of `currency` */
+                                    amount: number;
+                                    currency: string;
+                                    /** @description The last day to claim (a date) */
+                                    claimDeadline: string;
+                                }[];
+                            };
+                            /** @description For each active enrollment below the top tier: the next tier's requirements and your progress */
+                            nextTiers: {
+                                enrollmentId: string;
+                                programName: string;
+                                currentTier: string | null;
+                                nextTier: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                evaluatedAt: string;
+                                requirements: {
+                                    /** @enum {string} */
+                                    metric: "sourced_revenue" | "won_deals" | "converted_referrals_sent" | "certified_users" | "engagement_score" | "active_connections" | "manual_attestation" | "lead_acceptance_rate";
+                                    /** @enum {string} */
+                                    comparison: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    threshold: number;
+                                    windowDays: number;
+                                    label: string | null;
+                                    value: number | null;
+                                    /** @description For a money metric: the currency of value and threshold, both in integer minor units */
+                                    currency?: string;
+                                    met: boolean;
+                                    /** @description Why the rule is met or not, in words */
+                                    reason: string;
+                                }[];
+                            }[];
+                            /** @description Announcements you have not read, newest first */
+                            announcements: {
+                                /** @description How many wait in all; `items` holds the most pressing few */
+                                total: number;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 UTC timestamp
+                                     */
+                                    publishedAt: string;
+                                }[];
+                            };
+                            /** @description Enablement content for your segment published in the last 30 days, newest first */
+                            newContent: {
+                                id: string;
+                                title: string;
+                                kind: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC timestamp
+                                 */
+                                publishedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -68,6 +68,8 @@ const matrix = {
   'profiles:manage': ['partner_admin'],
   'connections:manage': ['partner_admin', 'partner_user'],
   'recommendations:read': ['partner_admin', 'partner_user'],
+  // The partner home: what waits for a partner organization (vendor staff work from the partner list).
+  'home:read': ['partner_admin', 'partner_user'],
   // ISVs and technology partners list integrations; the vendor reviews them.
   'integrations:manage': ['partner_admin'],
   'integrations:review': ['admin', 'channel_manager'],

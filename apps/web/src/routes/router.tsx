@@ -13,6 +13,7 @@ import {
 } from '../features/analytics/routes';
 import { auditLogRoute } from '../features/audit/routes';
 import { homePath } from '../features/auth/session';
+import { homeRoute } from '../features/home/routes';
 import { loginRoute } from '../features/auth/routes';
 import {
   announcementRoute,
@@ -112,6 +113,7 @@ const routeTree = rootRoute.addChildren([
   badgeRoute,
   appRoute.addChildren([
     indexRoute,
+    homeRoute,
     partnersRoute,
     partnerRoute,
     organizationRoute,

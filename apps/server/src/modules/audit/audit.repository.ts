@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -12,6 +12,7 @@ export interface AuditFilters {
   entityType?: string | undefined;
   entityId?: string | undefined;
   actorUserId?: string | undefined;
+  organizationId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 }
@@ -24,7 +25,12 @@ export async function findAuditEntries(
   f: AuditFilters,
   page: Omit<PageRequest, 'sort'>,
 ) {
-  if (f.actorUserId !== undefined && !isId(f.actorUserId)) return { items: [], nextCursor: null };
+  if (
+    (f.actorUserId !== undefined && !isId(f.actorUserId)) ||
+    (f.organizationId !== undefined && !isId(f.organizationId))
+  ) {
+    return { items: [], nextCursor: null };
+  }
   const ks = keyset(sorts, auditLog.id, { ...page, sort: '-at' });
   const rows = await q
     .select()
@@ -36,6 +42,13 @@ export async function findAuditEntries(
         f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
         f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
         f.actorUserId ? eq(auditLog.actorUserId, f.actorUserId) : undefined,
+        // An organization's entries: what its people did, and what was done to the organization itself.
+        f.organizationId
+          ? or(
+              eq(auditLog.actorOrgId, f.organizationId),
+              and(eq(auditLog.entityType, 'organization'), eq(auditLog.entityId, f.organizationId)),
+            )
+          : undefined,
         f.from ? gte(auditLog.at, f.from) : undefined,
         f.to ? lt(auditLog.at, f.to) : undefined,
         ks.after,
@@ -53,6 +66,33 @@ export async function findAuditEntries(
   );
   const flat = rows.map((r) => ({ ...r, actorName: (r.actorUserId && names.get(r.actorUserId)) || null }));
   return ks.page(flat, (r) => r.at);
+}
+
+/**
+ * What the log's pickers offer: the distinct actions, record types, people and organizations of the
+ * entries the actor may read (each small beside the log itself: one row per code or person).
+ */
+export async function findAuditFacets(q: Queryable, actor: Actor) {
+  const visible = visibleAudit(actor);
+  const actions = await q
+    .selectDistinct({ value: auditLog.action })
+    .from(auditLog)
+    .where(visible)
+    .orderBy(auditLog.action);
+  const entityTypes = await q
+    .selectDistinct({ value: auditLog.entityType })
+    .from(auditLog)
+    .where(visible)
+    .orderBy(auditLog.entityType);
+  const people = await q
+    .selectDistinct({ userId: auditLog.actorUserId, orgId: auditLog.actorOrgId })
+    .from(auditLog)
+    .where(and(visible, isNotNull(auditLog.actorUserId)));
+  return {
+    actions: actions.map((a) => a.value),
+    entityTypes: entityTypes.map((e) => e.value),
+    people: people.map((p) => ({ userId: p.userId!, orgId: p.orgId })),
+  };
 }
 
 /** One record's audit entries, oldest first: the history its own module shows (e.g. a deal's timeline). */

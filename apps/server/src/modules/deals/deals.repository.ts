@@ -480,3 +480,13 @@ export function findDealsForCrmSync(q: Queryable, statuses: DealRow['status'][])
     .where(inArray(deals.status, statuses))
     .orderBy(asc(deals.updatedAt), asc(deals.id));
 }
+
+/** Customer names of the deals among these ids that the actor may see (the audit log names its records). */
+export function findDealNamesByIds(q: Queryable, actor: Actor, ids: string[]) {
+  const valid = [...new Set(ids.filter(isId))];
+  if (!valid.length) return Promise.resolve([]);
+  return q
+    .select({ id: deals.id, name: deals.customerName })
+    .from(deals)
+    .where(and(inArray(deals.id, valid), visibleDeals(actor)));
+}

@@ -222,3 +222,13 @@ export function findReferralsAwaitingDecision(q: Queryable, actor: Actor, limit:
     .orderBy(asc(referrals.createdAt), asc(referrals.id))
     .limit(limit);
 }
+
+/** Company names of the referrals among these ids that the actor may see (the audit log names its records). */
+export function findReferralNamesByIds(q: Queryable, actor: Actor, ids: string[]) {
+  const valid = [...new Set(ids.filter(isId))];
+  if (!valid.length) return Promise.resolve([]);
+  return q
+    .select({ id: referrals.id, name: referrals.companyName })
+    .from(referrals)
+    .where(and(inArray(referrals.id, valid), visibleReferrals(actor)));
+}

@@ -20,6 +20,8 @@ export function AuditLogPage({ filters, onFiltersChange }: Props) {
       action: filters.action,
       entityType: filters.entityType,
       entityId: filters.entityId,
+      actorUserId: filters.actorUserId,
+      organizationId: filters.organizationId,
       from: startOfLocalDay(filters.from),
       to: endOfLocalDay(filters.to),
     }),
@@ -31,10 +33,15 @@ export function AuditLogPage({ filters, onFiltersChange }: Props) {
     <Stack>
       <div>
         <Title order={1}>Audit log</Title>
-        <Text c="dimmed">Every change and every sign-in, newest first.</Text>
+        <Text c="dimmed">Every change and every sign-in, newest first: who did what, to which record.</Text>
       </div>
-      {/* Keyed by the URL's filters so the form follows them when they change from outside (back button). */}
-      <AuditFilters key={JSON.stringify(filters)} filters={filters} onChange={onFiltersChange} />
+      <AuditFilters
+        filters={filters}
+        onChange={onFiltersChange}
+        recordName={
+          filters.entityId ? entries.find((x) => x.entityId === filters.entityId)?.entityName : null
+        }
+      />
       {log.isPending ? (
         <LoadingState label="Loading the audit log…" />
       ) : log.isError ? (
@@ -46,7 +53,16 @@ export function AuditLogPage({ filters, onFiltersChange }: Props) {
       ) : (
         <>
           <div style={{ opacity: log.isPlaceholderData ? 0.5 : 1 }} aria-busy={log.isPlaceholderData}>
-            <AuditTable entries={entries} />
+            <AuditTable
+              entries={entries}
+              onHistory={(entry) =>
+                onFiltersChange({
+                  ...filters,
+                  entityType: entry.entityType,
+                  entityId: entry.entityId ?? undefined,
+                })
+              }
+            />
           </div>
           <LoadMore
             hasNextPage={log.hasNextPage}

@@ -4,6 +4,8 @@ export interface AuditSearch {
   action?: string;
   entityType?: string;
   entityId?: string;
+  actorUserId?: string;
+  organizationId?: string;
   /** `YYYY-MM-DD`, as a date input gives it. */
   from?: string;
   to?: string;
@@ -14,6 +16,8 @@ export function parseAuditSearch(search: Record<string, unknown>): AuditSearch {
     action: searchText(search.action),
     entityType: searchText(search.entityType),
     entityId: searchText(search.entityId),
+    actorUserId: searchText(search.actorUserId),
+    organizationId: searchText(search.organizationId),
     from: searchDate(search.from),
     to: searchDate(search.to),
   };

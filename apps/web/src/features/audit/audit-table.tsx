@@ -1,4 +1,14 @@
-import { ActionIcon, Code, Group, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Code,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import type { AuditEntry } from '@partnergraph/shared/contracts/audit';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
@@ -8,23 +18,36 @@ import { useSession } from '../auth/session';
 
 const COLUMNS = 5;
 
-function EntityCell({ entry }: { entry: AuditEntry }) {
+function EntityCell({ entry, onHistory }: { entry: AuditEntry; onHistory: (entry: AuditEntry) => void }) {
   const { organization } = useSession();
-  // Partner organizations have a page (the vendor's own organization has none); other entities show their id.
+  // Partner organizations have a page (the vendor's own organization has none).
   const linkable = entry.entityType === 'organization' && entry.entityId !== organization.id;
+  // A record you may not open, or one with no name, keeps its id.
+  const name = entry.entityName ?? entry.entityId;
   return (
-    <Stack gap={0}>
-      <Text size="sm">{entry.entityType}</Text>
-      {entry.entityId &&
-        (linkable ? (
-          <AnchorLink to="/partners/$id" params={{ id: entry.entityId }} size="xs" ff="monospace">
-            {entry.entityId}
-          </AnchorLink>
-        ) : (
-          <Text size="xs" c="dimmed" ff="monospace">
-            {entry.entityId}
-          </Text>
-        ))}
+    <Stack gap={0} align="flex-start">
+      <Text size="sm">{entry.entityTypeLabel}</Text>
+      {entry.entityId && name && (
+        <Group gap={6} wrap="nowrap">
+          {linkable ? (
+            <AnchorLink to="/partners/$id" params={{ id: entry.entityId }} size="sm">
+              {name}
+            </AnchorLink>
+          ) : (
+            <Text size="sm" c="dimmed" ff={entry.entityName ? undefined : 'monospace'}>
+              {name}
+            </Text>
+          )}
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => onHistory(entry)}
+            aria-label={`History of ${name}`}
+          >
+            History
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -46,7 +69,14 @@ function JsonBlock({ label, value }: { label: string; value: Record<string, unkn
   );
 }
 
-export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+export function AuditTable({
+  entries,
+  onHistory,
+}: {
+  entries: AuditEntry[];
+  /** Narrows the log to one record's entries. */
+  onHistory: (entry: AuditEntry) => void;
+}) {
   const [open, setOpen] = useState<Set<string>>(() => new Set());
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -83,7 +113,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                       onClick={() => toggle(entry.id)}
                       aria-expanded={expanded}
                       aria-controls={expanded ? detailsId : undefined}
-                      aria-label={`${expanded ? 'Hide' : 'Show'} details of ${entry.action} at ${formatDateTime(entry.at)}`}
+                      aria-label={`${expanded ? 'Hide' : 'Show'} details of ${entry.actionLabel} at ${formatDateTime(entry.at)}`}
                     >
                       {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
                     </ActionIcon>
@@ -92,7 +122,16 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                   </Table.Td>
                   <Table.Td>
-                    {entry.actor.name ?? (
+                    {entry.actor.name ? (
+                      <Stack gap={0}>
+                        <Text size="sm">{entry.actor.name}</Text>
+                        {entry.actor.organizationName && (
+                          <Text size="xs" c="dimmed">
+                            {entry.actor.organizationName}
+                          </Text>
+                        )}
+                      </Stack>
+                    ) : (
                       <Text c="dimmed" size="sm">
                         {/* No user: the system itself (bootstrap) or someone not signed in (a failed sign-in). */}
                         {entry.actor.userId
@@ -104,10 +143,10 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Code>{entry.action}</Code>
+                    <Text size="sm">{entry.actionLabel}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <EntityCell entry={entry} />
+                    <EntityCell entry={entry} onHistory={onHistory} />
                   </Table.Td>
                 </Table.Tr>
                 {expanded && (
@@ -118,6 +157,10 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                         <JsonBlock label="After" value={entry.after} />
                       </SimpleGrid>
                       <Group gap="lg" mt="xs">
+                        {/* The code stays at hand for integrations and support. */}
+                        <Text size="xs" c="dimmed">
+                          Action code <Code>{entry.action}</Code>
+                        </Text>
                         {entry.ip && (
                           <Text size="xs" c="dimmed">
                             IP address {entry.ip}

@@ -17,7 +17,7 @@ export function useCan(permission: Permission): boolean {
   return can(useSession().user.role, permission);
 }
 
-/** Where a person lands after sign-in: vendor staff work on the partner list, partners on their own organization. */
-export function homePath(session: Session): '/partners' | '/organization' {
-  return session.organization.kind === 'vendor' ? '/partners' : '/organization';
+/** Where a person lands after sign-in: vendor staff work on the partner list, partners on their home (what needs them now). */
+export function homePath(session: Session): '/partners' | '/home' {
+  return session.organization.kind === 'vendor' ? '/partners' : '/home';
 }

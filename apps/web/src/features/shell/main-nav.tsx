@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import { IconBuildingStore, IconHistory, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconHistory, IconHome, IconUsersGroup } from '@tabler/icons-react';
 import { NavLinkLink } from '../../components/links';
 import { AnalyticsNavLinks } from '../analytics/nav-links';
 import { useCan, useSession } from '../auth/session';
@@ -34,15 +34,24 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       ) : (
-        <NavLinkLink
-          to="/organization"
-          label="My organization"
-          leftSection={<IconBuildingStore size={18} />}
-          activeProps={{ active: true, 'aria-current': 'page' }}
-          // Only the organization itself: /organization/profile has its own link.
-          activeOptions={{ exact: true }}
-          onClick={onNavigate}
-        />
+        <>
+          <NavLinkLink
+            to="/home"
+            label="Home"
+            leftSection={<IconHome size={18} />}
+            activeProps={{ active: true, 'aria-current': 'page' }}
+            onClick={onNavigate}
+          />
+          <NavLinkLink
+            to="/organization"
+            label="My organization"
+            leftSection={<IconBuildingStore size={18} />}
+            activeProps={{ active: true, 'aria-current': 'page' }}
+            // Only the organization itself: /organization/profile has its own link.
+            activeOptions={{ exact: true }}
+            onClick={onNavigate}
+          />
+        </>
       )}
       <AnalyticsNavLinks onNavigate={onNavigate} />
       <MarketplaceNavLinks onNavigate={onNavigate} />

@@ -1,0 +1,14 @@
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { appRoute } from '../../routes/root';
+
+const PartnerHomePage = lazyRouteComponent(() => import('./partner-home-page'), 'PartnerHomePage');
+
+// A partner's first screen: what needs the organization now. Vendor staff start from the partner list.
+export const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'home',
+  beforeLoad: ({ context }) => {
+    if (context.session.organization.kind === 'vendor') throw redirect({ to: '/partners' });
+  },
+  component: PartnerHomePage,
+});
