@@ -17,9 +17,10 @@ const schema = bodySchema<Values>(
   (v) => {
     if (v.method === 'revenue_share') return { body: { method: v.method, percent: v.percent } };
     const parsed = parseMajorAmount(v.amount, 'USD');
+    const errors: Record<string, string> = 'error' in parsed ? { amount: parsed.error } : {};
     return {
       body: { method: v.method, partnerId: v.partnerId, amount: 'error' in parsed ? 0 : parsed.minor },
-      errors: 'error' in parsed ? { amount: parsed.error } : {},
+      errors,
     };
   },
   (path) => (path === 'partnerId' ? 'partner' : undefined),
