@@ -89,7 +89,7 @@ describe('the demo ecosystem', () => {
     );
   });
 
-  it('carries a year of deals and referrals, with a conflict waiting for the channel manager', async () => {
+  it('carries two years of deals and referrals, with a conflict waiting for the channel manager', async () => {
     for (const status of ['registered', 'approved', 'won', 'lost', 'expired', 'rejected']) {
       expect(
         await count(sql`select count(*) as n from deals where status = ${status}`),

@@ -5,6 +5,8 @@ import { newId } from '../lib/ids';
 import { users } from '../modules/identity/identity.tables';
 import { organizations } from '../modules/organizations/organizations.tables';
 import {
+  agreements,
+  agreementVersions,
   attestations,
   enrollments,
   programs,
@@ -25,7 +27,13 @@ import {
   createSpaceRecord,
   markAnnouncementReadRecord,
 } from './community-factories';
-import { createEnrollmentRecord, createPartnerOrganization, createUser } from './factories';
+import {
+  acceptAgreementRecord,
+  backdateMembers,
+  createEnrollmentRecord,
+  createPartnerOrganization,
+  createUser,
+} from './factories';
 
 const DAY = 86_400_000;
 const utcHourFor: Record<string, number> = {
@@ -47,6 +55,7 @@ interface Person {
   kind: 'vendor' | 'partner';
   types: string[];
   country: string | null;
+  joined: Date;
 }
 
 // What partners actually talk about: each topic is a title and a body with
@@ -207,6 +216,7 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
         orgName: organizations.name,
         kind: organizations.kind,
         country: organizations.country,
+        joined: users.createdAt,
       })
       .from(users)
       .innerJoin(organizations, eq(organizations.id, users.organizationId))
@@ -317,18 +327,24 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
       description: spec.description,
       visibility: spec.visibility,
       ...('segment' in spec ? { segment: spec.segment } : {}),
-      createdAt: ago(200),
+      createdAt: ago(740),
     });
     if (spec.key === 'general') general = space;
     const members = partners.filter((p) => spec.members(p));
+    // Each person joins the space some time after their own account exists; the vendor's staff at its start.
+    const joinedSpace = new Map<string, Date>([[cm.id, ago(740)]]);
     for (const m of members) {
+      const since = Math.min(720, Math.floor((now.getTime() - m.joined.getTime()) / DAY) - 1);
+      const joinedAt = ago(faker.number.int({ min: Math.min(20, since), max: since }));
+      joinedSpace.set(m.id, joinedAt);
       await addSpaceMember(q, {
         spaceId: space.id,
         userId: m.id,
         role: spec.key === 'general' && m.id === northwindAdmin.id ? 'moderator' : 'member',
-        joinedAt: ago(faker.number.int({ min: 100, max: 190 })),
+        joinedAt,
       });
     }
+    const joinedOf = (p: Person) => joinedSpace.get(p.id) ?? ago(740);
     if (members.length === 0) continue;
     const authors = [...members, cm];
     if (spec.key === 'general') {
@@ -341,7 +357,7 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
           'This is the place to **find each other**, ask questions and share what works.\n\n- Introduce yourself and what you sell\n- Ask for a partner in a market you do not cover\n- Keep customer names out of public threads\n\nModerators: the channel team and ' +
           mention(northwindAdmin) +
           '.',
-        createdAt: ago(195),
+        createdAt: ago(735),
         pinned: true,
       });
     }
@@ -349,8 +365,9 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
     for (let i = 0; i < spec.posts; i++) {
       const author = faker.helpers.arrayElement(authors);
       const topic = faker.helpers.arrayElement(bank);
-      // Spread over six months, a little denser recently.
-      const at = ago(Math.floor(180 * Math.pow(faker.number.float({ min: 0.02, max: 1 }), 1.3)));
+      // Spread over two years and busier lately, as the ecosystem grew; never before the author joined.
+      const drawn = ago(Math.floor(720 * Math.pow(faker.number.float({ min: 0.02, max: 1 }), 2)));
+      const at = new Date(Math.max(drawn.getTime(), joinedOf(author).getTime() + DAY));
       const other = faker.helpers.arrayElement(members);
       const withMention = other.id !== author.id && faker.number.int(4) === 0;
       const post = await createPostRecord(q, {
@@ -372,7 +389,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
       for (let c = 0; c < count; c++) {
         t += faker.number.int({ min: 20, max: 60 * 30 }) * 60_000;
         if (t > now.getTime()) break;
-        const who = faker.helpers.arrayElement(authors);
+        const who = faker.helpers.arrayElement(authors.filter((x) => joinedOf(x).getTime() < t));
+        if (!who) continue;
         const comment = await createCommentRecord(q, {
           postId: post.id,
           authorUserId: who.id,
@@ -452,6 +470,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
   const eventSpecs = [
     {
       title: 'Quarterly roadmap webinar',
+      about:
+        'What shipped this quarter, what comes next, and the partner-facing changes to pricing and deal registration.',
       kind: 'webinar' as const,
       days: -75,
       tz: 'America/New_York',
@@ -459,6 +479,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
     },
     {
       title: 'Partner meetup Berlin',
+      about:
+        'An evening with partners from the DACH region: two customer stories, then time to find partners for the accounts you cannot cover alone.',
       kind: 'meetup' as const,
       days: -40,
       tz: 'Europe/Berlin',
@@ -467,6 +489,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
     },
     {
       title: 'Selling the security bundle',
+      about:
+        'A hands-on session for sellers: who buys the security bundle, the three questions that qualify a deal, and how to price it against a point product.',
       kind: 'workshop' as const,
       days: -12,
       tz: 'Europe/London',
@@ -475,6 +499,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
     { title: 'Integration office hours', kind: 'webinar' as const, days: -3, tz: 'UTC', capacity: null },
     {
       title: 'Partner meetup London',
+      about:
+        'Partners in the UK meet the channel team: a short roadmap update and a round of introductions between resellers, MSPs and integrators.',
       kind: 'meetup' as const,
       days: 9,
       tz: 'Europe/London',
@@ -483,6 +509,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
     },
     {
       title: 'Roadmap webinar: next quarter',
+      about:
+        "The product team walks through next quarter's releases and what they mean for your customers' renewals.",
       kind: 'webinar' as const,
       days: 16,
       tz: 'America/Chicago',
@@ -490,6 +518,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
     },
     {
       title: 'Deal registration masterclass',
+      about:
+        'Register deals that get approved the first time: what the channel team checks, how conflicts are decided, and how protection is extended.',
       kind: 'workshop' as const,
       days: 23,
       tz: 'Asia/Singapore',
@@ -497,6 +527,8 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
     },
     {
       title: 'MSP pricing Q&A',
+      about:
+        'The new monthly per-seat billing for managed services, explained with worked examples; the pricing team answers your questions.',
       kind: 'webinar' as const,
       days: 30,
       tz: 'Europe/Paris',
@@ -510,7 +542,7 @@ export async function loadDemoCommunity(q: Queryable, opts: { now?: Date; seed?:
     startsAt.setUTCHours(utcHourFor[ev.tz] ?? 15, 0, 0, 0);
     const row = await createEventRecord(q, {
       title: ev.title,
-      description: `${faker.company.catchPhrase()}. Bring your questions; the session is recorded for those who cannot make it.`,
+      description: `${ev.about} ${ev.kind === 'meetup' ? 'Drinks and demos afterwards; seats are limited.' : 'Bring your questions; the session is recorded for those who cannot make it.'}`,
       kind: ev.kind,
       startsAt,
       minutes: ev.kind === 'meetup' ? 180 : 60,
@@ -588,7 +620,11 @@ async function segmentPartners(q: Queryable, now: Date) {
   if (enrollment) {
     await q
       .insert(attestations)
-      .values({ organizationId: northwind!.id, label: 'Annual business plan agreed' })
+      .values({
+        organizationId: northwind!.id,
+        label: 'Annual business plan agreed',
+        at: new Date(now.getTime() - 46 * DAY),
+      })
       .onConflictDoNothing();
     await q
       .update(enrollments)
@@ -625,6 +661,28 @@ async function segmentPartners(q: Queryable, now: Date) {
     email: 'user@fabrikam.example',
     name: 'Jonas Richter',
   });
+  // Fabrikam's people joined with it, and it signed what both programs require before enrolling.
+  await backdateMembers(q);
+  const [fabrikamAdmin] = await q.select().from(users).where(eq(users.email, 'admin@fabrikam.example'));
+  const required = [...new Set([...reseller.requiredAgreementTypes, ...tech.requiredAgreementTypes])];
+  for (const type of required) {
+    const [agreement] = await q
+      .select()
+      .from(agreements)
+      .where(eq(agreements.type, type as 'nda'));
+    const [version] = agreement
+      ? await q.select().from(agreementVersions).where(eq(agreementVersions.agreementId, agreement.id))
+      : [];
+    if (!agreement || !version) continue;
+    await acceptAgreementRecord(q, {
+      agreementId: agreement.id,
+      versionId: version.id,
+      organizationId: fabrikam.id,
+      userId: fabrikamAdmin!.id,
+      contentHash: version.contentHash,
+      acceptedAt: new Date(now.getTime() - 281 * DAY),
+    });
+  }
   await createEnrollmentRecord(q, {
     organizationId: fabrikam.id,
     programId: reseller.id,

@@ -27,6 +27,8 @@ export async function loadDemoFunds(
     amount: 10_000_000,
     secondApprovalAbove: 1_000_000,
     claimDays: 60,
+    // Set up ahead of the quarter; each request before its approval, each claim after its request.
+    createdAt: new Date('2026-09-10T09:00:00Z'),
   });
   for (const partnerId of [partners.northwind, partners.contoso]) {
     await insertAllocationRecord(q, {
@@ -35,6 +37,7 @@ export async function loadDemoFunds(
       method: 'manual',
       basis: 'Set by the channel team for Q4',
       amount: 2_000_000,
+      createdAt: new Date('2026-09-12T09:00:00Z'),
     });
   }
   await insertRequestRecord(q, {
@@ -50,6 +53,7 @@ export async function loadDemoFunds(
     amount: 300_000,
     currency: 'USD',
     status: 'submitted',
+    createdAt: new Date('2026-10-28T14:00:00Z'),
   });
   await insertRequestRecord(q, {
     budgetId: budget.id,
@@ -67,6 +71,7 @@ export async function loadDemoFunds(
     approvals: [{ userId: reviewer.id, name: reviewer.name, at: '2026-10-12T10:00:00.000Z' }],
     reserved: 500_000,
     claimDeadline: '2027-01-05',
+    createdAt: new Date('2026-10-08T11:00:00Z'),
   });
   const done = await insertRequestRecord(q, {
     budgetId: budget.id,
@@ -81,6 +86,7 @@ export async function loadDemoFunds(
     approvals: [{ userId: reviewer.id, name: reviewer.name, at: '2026-09-25T10:00:00.000Z' }],
     released: 100_000,
     claimDeadline: '2026-12-30',
+    createdAt: new Date('2026-09-20T10:00:00Z'),
   });
   const claim = await insertClaimRecord(q, {
     requestId: done.id,

@@ -9,6 +9,7 @@ import {
   createProfileRecord,
   createSolutionRecord,
 } from './factories';
+import { partnerDescription, profilePitch } from './demo-texts';
 
 const DAY = 86_400_000;
 
@@ -87,20 +88,14 @@ export async function loadDemoMarketplace(
     ];
     const slug = p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const fields: Partial<ProfileFields> = {
-      description: `${p.name} ${faker.helpers.arrayElement([
-        'helps mid-size companies run the product without a large IT team.',
-        'designs, deploys and supports secure cloud infrastructure.',
-        'builds integrations and add-ons that extend the product.',
-        'brings the product to regulated industries with compliance expertise.',
-        'trains teams and grows communities around modern IT operations.',
-      ])} ${faker.company.catchPhrase()}.`,
+      description: `${partnerDescription(faker, p.facts)} ${profilePitch(faker, p.facts)}`,
       website: `https://www.${slug}.example`,
       services: [...new Set(services)],
       specializations: faker.helpers.arrayElements(
         ['Healthcare', 'Public sector', 'Retail', 'Banking', 'Manufacturing', 'SMB', 'Enterprise'],
         { min: 1, max: 3 },
       ),
-      industries: faker.helpers.arrayElements(industries, { min: 1, max: 3 }),
+      industries: [...new Set([p.industry, ...faker.helpers.arrayElements(industries, { min: 0, max: 2 })])],
       countries: [...new Set(countries)],
       certifications:
         faker.helpers.maybe(
@@ -130,7 +125,13 @@ export async function loadDemoMarketplace(
     await createProfileRecord(q, p.id, {
       status: draftOnly ? 'draft' : 'published',
       fields,
-      publishedAt: new Date(now.getTime() - faker.number.int({ min: 5, max: 300 }) * DAY),
+      // Published once the partner was in, and touched up since.
+      publishedAt: new Date(
+        Math.max(
+          (p.since ?? p.createdAt).getTime() + 7 * DAY,
+          now.getTime() - faker.number.int({ min: 5, max: 300 }) * DAY,
+        ),
+      ),
     });
     if (!draftOnly) published.push(p);
   }
@@ -148,8 +149,13 @@ export async function loadDemoMarketplace(
     const key = [a.id, b.id].sort().join(kind);
     if (a.id === b.id || seen.has(key)) return;
     seen.add(key);
+    // Asked once both were in the program: never before the later of the two enrolled.
+    const earliest = Math.max((a.since ?? a.createdAt).getTime(), (b.since ?? b.createdAt).getTime());
     const createdAt = new Date(
-      now.getTime() - faker.number.int({ min: status === 'requested' ? 1 : 40, max: 420 }) * DAY,
+      Math.max(
+        earliest + DAY,
+        now.getTime() - faker.number.int({ min: status === 'requested' ? 1 : 40, max: 420 }) * DAY,
+      ),
     );
     await createConnectionRecord(q, {
       requesterOrgId: a.id,
@@ -165,10 +171,16 @@ export async function loadDemoMarketplace(
       ]),
     });
   };
-  const hubs = faker.helpers.arrayElements(published, Math.min(5, published.length));
-  for (let i = 0; i < 70; i++) {
-    const a = i % 3 === 0 ? faker.helpers.arrayElement(hubs) : faker.helpers.arrayElement(published);
-    const b = faker.helpers.arrayElement(published);
+  // Along the partners' circles (see weaveCircles in demo.ts), with a few hubs reaching further.
+  const social = published.filter((p) => !p.loner);
+  const hubs = faker.helpers.arrayElements(social, Math.min(4, social.length));
+  for (let i = 0; i < 70 && social.length > 1; i++) {
+    const a = i % 5 === 0 ? faker.helpers.arrayElement(hubs) : faker.helpers.arrayElement(social);
+    const circle = social.filter((o) => a.circle?.includes(o.id));
+    const b =
+      i % 5 === 0 || circle.length === 0
+        ? faker.helpers.arrayElement(social)
+        : faker.helpers.arrayElement(circle);
     const kind = faker.helpers.arrayElement(kinds);
     const status = faker.helpers.weightedArrayElement([
       { weight: 14, value: 'active' as const },

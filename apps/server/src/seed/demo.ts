@@ -2,7 +2,15 @@ import { Faker, en } from '@faker-js/faker';
 import type { Queryable } from '../db/client';
 import { eq } from 'drizzle-orm';
 import { findDuplicates } from '../modules/programs/applications.service';
-import { applications, attestations } from '../modules/programs/programs.tables';
+import {
+  agreements,
+  agreementVersions,
+  applications,
+  attestations,
+  programs as programsTable,
+} from '../modules/programs/programs.tables';
+import { organizations } from '../modules/organizations/organizations.tables';
+import { applicationMessage, partnerDescription, partnerFacts } from './demo-texts';
 import {
   acceptAgreementRecord,
   createAgreementRecord,
@@ -10,6 +18,7 @@ import {
   createEnrollmentRecord,
   createPartnerOrganization,
   createProgramRecord,
+  backdateMembers,
   createUser,
 } from './factories';
 import { loadDemoLeads } from './demo-leads';
@@ -72,6 +81,45 @@ const suffixes = [
   'Technologies',
 ];
 
+const DAY = 86_400_000;
+/** The sectors the demo's partners and customers work in (NAICS codes). */
+const industries = ['51', '52', '54', '62', '31-33', '44-45', '48-49', '61', '92', '22'];
+
+/** Where a partner does business: partners mostly work with partners in their own region. */
+const regionOf = (country: string) =>
+  ['US', 'CA', 'MX', 'BR'].includes(country)
+    ? 'americas'
+    : ['AU', 'JP', 'SG', 'IN'].includes(country)
+      ? 'apac'
+      : 'emea';
+
+/**
+ * Who works with whom. A real partner network is sparse and clustered: most partners have a few
+ * regular partners in their own region, a quarter work alone with the vendor, and the named demo
+ * partners (Northwind and Contoso) work with each other. Deals, referrals and connections are drawn
+ * along these circles, which is what keeps the graph's density and participation believable.
+ */
+function weaveCircles(faker: Faker, partners: DemoPartner[]) {
+  const active = partners.filter((p) => p.status === 'active');
+  for (const [i, p] of active.entries()) p.loner = i >= 2 && i % 4 === 3;
+  const social = active.filter((p) => !p.loner);
+  for (const p of social) {
+    const near = social.filter((o) => o !== p && regionOf(o.country) === regionOf(p.country));
+    const circle = new Set(p.circle ?? []);
+    for (const o of faker.helpers.arrayElements(near, { min: 2, max: 3 })) {
+      circle.add(o.id);
+      // A working relationship goes both ways.
+      o.circle = [...new Set([...(o.circle ?? []), p.id])];
+    }
+    p.circle = [...circle];
+  }
+  const [northwind, contoso] = partners;
+  if (northwind && contoso) {
+    northwind.circle = [...new Set([...(northwind.circle ?? []), contoso.id])];
+    contoso.circle = [...new Set([...(contoso.circle ?? []), northwind.id])];
+  }
+}
+
 const slug = (s: string) =>
   s
     .toLowerCase()
@@ -99,7 +147,15 @@ export async function loadDemoEcosystem(
 ): Promise<DemoSignIn[]> {
   const faker = new Faker({ locale: [en] });
   faker.seed(opts.seed ?? 2026);
-  const refDate = new Date('2026-10-01T00:00:00Z');
+  // Every date is relative to today, so the demo always has two full years behind it: the overview
+  // compares the last twelve months with the twelve before. The program launched a little earlier.
+  const now = new Date();
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+  const launch = daysAgo(840);
+  await q
+    .update(organizations)
+    .set({ createdAt: daysAgo(1500) })
+    .where(eq(organizations.id, vendor.id));
 
   const cm1 = await createUser(q, {
     organizationId: vendor.id,
@@ -127,6 +183,7 @@ export async function loadDemoEcosystem(
       country: 'US',
       types: ['reseller', 'msp'],
       manager: cm1.id,
+      joined: 820,
     },
     {
       name: 'Contoso Cloud Services',
@@ -134,6 +191,7 @@ export async function loadDemoEcosystem(
       country: 'GB',
       types: ['msp', 'system_integrator'],
       manager: cm1.id,
+      joined: 790,
     },
   ];
   const usedNames = new Set(fixed.map((f) => f.name));
@@ -155,11 +213,15 @@ export async function loadDemoEcosystem(
       country: faker.helpers.arrayElement(countries),
       types: secondary && secondary !== primary ? [primary, secondary] : [primary],
       manager: faker.helpers.arrayElement([cm1.id, cm2.id, cm1.id, null] as (string | null)[]) ?? cm2.id,
+      // Most partners joined in the program's first year, and new ones keep arriving (the square root
+      // leans the draw toward the early days); the newest joined two months ago.
+      joined: 60 + Math.floor(740 * Math.sqrt(faker.number.float())),
     });
   }
 
   const partners: DemoPartner[] = [];
   for (const [i, spec] of specs.entries()) {
+    const facts = partnerFacts(faker, spec, industries);
     const status =
       i < 2
         ? 'active'
@@ -174,9 +236,9 @@ export async function loadDemoEcosystem(
       country: spec.country,
       types: spec.types,
       status,
-      description: faker.company.catchPhrase() + '. ' + faker.lorem.sentence(),
+      description: partnerDescription(faker, facts),
       channelManagerId: spec.manager,
-      createdAt: faker.date.between({ from: '2024-06-01T00:00:00Z', to: refDate }),
+      createdAt: daysAgo(spec.joined),
     });
     const admin = await createUser(q, {
       organizationId: org.id,
@@ -191,6 +253,10 @@ export async function loadDemoEcosystem(
       status,
       country: spec.country,
       adminId: admin.id,
+      createdAt: org.createdAt,
+      since: null,
+      industry: facts.industry,
+      facts,
     });
     const teammates = i < 2 ? 1 : faker.number.int({ min: 0, max: 2 });
     for (let t = 0; t < teammates; t++) {
@@ -202,9 +268,13 @@ export async function loadDemoEcosystem(
     }
   }
 
-  await loadDemoPrograms(q, faker, partners, refDate);
-  await loadDemoDeals(q, faker, vendor, partners);
-  await loadDemoMarketplace(q, faker, partners);
+  // People joined with their organization (the vendor's staff long before the partners).
+  await backdateMembers(q);
+
+  await loadDemoPrograms(q, faker, partners, launch);
+  weaveCircles(faker, partners);
+  await loadDemoDeals(q, faker, vendor, partners, now);
+  await loadDemoMarketplace(q, faker, partners, now);
   // After the marketplace: leads route to published profiles only.
   await loadDemoLeads(q, faker);
   await loadDemoMapping(q, vendor.id, partners[0]!.id);
@@ -245,7 +315,7 @@ type DemoPartner = DemoDealPartner;
  * enrolled where their types fit (most have accepted their agreements, some
  * are still pending), a few attested tiers, and applications waiting for review.
  */
-async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartner[], refDate: Date) {
+async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartner[], launch: Date) {
   const texts = {
     reseller:
       "# Reseller Agreement\n\n1. **Appointment.** The vendor appoints the partner as a non-exclusive reseller in its territory.\n2. **Pricing.** The partner buys at the discount of its tier.\n3. **Deal registration.** Registered and approved deals are protected for the days of the partner's tier.\n4. **Term.** One year, renewed automatically.",
@@ -381,6 +451,10 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
   ];
   const programs = [];
   for (const spec of programsSpec) programs.push({ spec, ...(await createProgramRecord(q, spec)) });
+  // The programs and their agreements were published at launch, before anyone enrolled or signed.
+  await q.update(programsTable).set({ createdAt: launch, updatedAt: launch, publishedAt: launch });
+  await q.update(agreements).set({ createdAt: launch });
+  await q.update(agreementVersions).set({ publishedAt: launch });
 
   for (const p of partners.filter((x) => x.status === 'active' || x.status === 'suspended')) {
     for (const { spec, program, tiers } of programs) {
@@ -392,7 +466,10 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
         faker.number.int(3) > 0
       )
         continue;
-      const accepted = faker.number.int(9) > 1;
+      // The two named partners are fully onboarded: their screens show what a settled partner sees.
+      const accepted = partners.indexOf(p) < 2 || faker.number.int(9) > 1;
+      // Approved a few days to a few weeks after the partner signed up; the agreement signed on the way.
+      const enrolledAt = new Date(p.createdAt.getTime() + faker.number.int({ min: 3, max: 40 }) * DAY);
       if (accepted) {
         for (const type of spec.requiredAgreementTypes) {
           const a = ag[type]!;
@@ -402,6 +479,7 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
             organizationId: p.id,
             userId: p.adminId,
             contentHash: a.version.contentHash,
+            acceptedAt: new Date(enrolledAt.getTime() - faker.number.int({ min: 1, max: 48 }) * 3600_000),
           });
         }
       }
@@ -409,7 +487,7 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
       if (spec.name === 'Technology Alliance' && faker.number.int(2) > 0) {
         await q
           .insert(attestations)
-          .values({ organizationId: p.id, label: 'Integration validated' })
+          .values({ organizationId: p.id, label: 'Integration validated', at: enrolledAt })
           .onConflictDoNothing();
         tier = tiers[1]!;
       }
@@ -418,8 +496,9 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
         programId: program.id,
         tierId: tier.id,
         status: p.status === 'suspended' ? 'suspended' : accepted ? 'active' : 'pending_agreement',
-        createdAt: faker.date.between({ from: '2025-01-01T00:00:00Z', to: refDate }),
+        createdAt: enrolledAt,
       });
+      if (!p.since || enrolledAt < p.since) p.since = enrolledAt;
     }
   }
 
@@ -444,7 +523,7 @@ async function loadDemoPrograms(q: Queryable, faker: Faker, partners: DemoPartne
       programIds: [programs[a.program]!.program.id],
       contactName: `${first} ${faker.person.lastName()}`,
       contactEmail: `${first.toLowerCase()}@${domain}`,
-      message: faker.lorem.sentences(2),
+      message: applicationMessage(a.partnerTypes[0]!, a.country),
     });
     const duplicates = await findDuplicates(q, {
       companyName: row.companyName,

@@ -92,6 +92,13 @@ export async function createPartnerOrganization(q: Queryable, input: PartnerInpu
   return insertPartnerOrganization(q, { ...input, name, website });
 }
 
+/** People of a seeded organization joined when it did (a day later): the seed writes them after the fact. */
+export async function backdateMembers(q: Queryable) {
+  await q.execute(sql`update users u set created_at = o.created_at + interval '1 day',
+      updated_at = o.created_at + interval '1 day'
+    from organizations o where o.id = u.organization_id and u.created_at > o.created_at + interval '1 day'`);
+}
+
 export interface UserInput {
   organizationId: string;
   role: Role;
@@ -254,6 +261,7 @@ export async function acceptAgreementRecord(
     organizationId: string;
     userId: string;
     contentHash: string;
+    acceptedAt?: Date;
   },
 ) {
   await q.insert(agreementAcceptances).values({ id: newId(), ...input });

@@ -118,6 +118,8 @@ export async function createCourseRecord(
     passingScore?: number;
     lessons: { title: string; body?: string; assetId?: string }[];
     questions: { prompt: string; options: string[]; correctOption: number }[];
+    /** When it was written (the demo's history); now by default. */
+    createdAt?: Date;
   },
 ) {
   const id = newId();
@@ -140,6 +142,7 @@ export async function createCourseRecord(
       segment: everySegment(input.segment),
       status: input.status ?? 'published',
       passingScore: input.passingScore ?? 80,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     },
     lessons,
     questions,
