@@ -14999,12 +14999,12 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                                 label: string;
                                 /** @description What identifies a record: a re-import with the same key updates it */
                                 key: string;
                                 /** @description Types whose records its rows refer to: import those first */
-                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads")[];
+                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications")[];
                                 fields: {
                                     /** @description The field, e.g. customerName */
                                     key: string;
@@ -15060,7 +15060,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                 };
                 header?: never;
                 path?: never;
@@ -15078,7 +15078,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                                 fileName: string;
                                 encoding: string;
                                 bytes: number;
@@ -15168,7 +15168,7 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                     fileName?: string;
                     /** @description The file’s character encoding; text that is not valid in it is refused */
                     encoding?: "utf-8" | "windows-1252" | "iso-8859-1" | "utf-16le";
@@ -15188,7 +15188,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15285,7 +15285,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                 };
                 header?: never;
                 path?: never;
@@ -15303,7 +15303,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                                 name: string;
                                 mapping: {
                                     [key: string]: string;
@@ -15350,7 +15350,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                         name: string;
                         mapping: {
                             [key: string]: string;
@@ -15368,7 +15368,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             name: string;
                             mapping: {
                                 [key: string]: string;
@@ -15491,7 +15491,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15669,7 +15669,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15953,7 +15953,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             fileName: string;
                             encoding: string;
                             bytes: number;

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -130,6 +130,32 @@ export async function findValidCertification(q: Queryable, userId: string, typeI
       and(eq(certifications.userId, userId), eq(certifications.typeId, typeId), validOn(sql`current_date`)),
     );
   return row;
+}
+
+/**
+ * Which of these (person, type, issue day) certifications are recorded already, as `user:type:day`:
+ * a CSV import run again finds them and leaves them as they are.
+ */
+export async function findIssuedKeys(
+  q: Queryable,
+  keys: { userId: string; typeId: string; issuedOn: string }[],
+): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await q
+    .select({
+      userId: certifications.userId,
+      typeId: certifications.typeId,
+      issuedOn: certifications.issuedOn,
+    })
+    .from(certifications)
+    .where(inArray(certifications.userId, [...new Set(keys.map((k) => k.userId))]));
+  return new Set(rows.map((r) => `${r.userId}:${r.typeId}:${r.issuedOn}`));
+}
+
+/** Certification types by code, for the CSV import (which names them as the vendor does). */
+export async function findCertificationTypesByCode(q: Queryable) {
+  const rows = await q.select().from(certificationTypes);
+  return new Map(rows.map((t) => [t.code.toLowerCase(), t]));
 }
 
 export async function insertCertification(q: Queryable, values: typeof certifications.$inferInsert) {

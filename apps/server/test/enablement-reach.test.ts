@@ -1,0 +1,116 @@
+// Where certifications reach beyond enablement: a CSV import of certifications recorded elsewhere
+// (each with its signed badge), the certifications a partner's public marketplace profile shows, the
+// locator's filter by certification, and lead routing that asks for certified people.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, signIn, startTestApp, type Session, type TestApp } from './app';
+import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
+
+let t: TestApp;
+let e: Ecosystem;
+let admin: Session;
+let aAdmin: Session;
+let typeId: string;
+
+type ImportDto = { id: string; status: string; version: number; errorRows: number; created: number };
+
+async function settle(id: string): Promise<ImportDto> {
+  for (let i = 0; i < 600; i++) {
+    const dto = (await as(t.app, admin).get(`/api/v1/imports/${id}`)).json() as ImportDto;
+    if (!['validating', 'committing'].includes(dto.status)) return dto;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the import never finished');
+}
+
+/** Upload and dry-run a certifications file; answers the import after its dry run. */
+async function dryRun(csv: string) {
+  const up = await as(t.app, admin).post(`/api/v1/imports?type=certifications&fileName=certs.csv`, csv, {
+    'content-type': 'text/csv',
+  });
+  expect(up.statusCode, up.body).toBe(201);
+  const res = await as(t.app, admin).post(`/api/v1/imports/${up.json().id}/dry-run`, {
+    version: up.json().version,
+  });
+  expect(res.statusCode, res.body).toBe(202);
+  return settle(up.json().id);
+}
+
+async function commit(imp: ImportDto) {
+  const res = await as(t.app, admin).post(`/api/v1/imports/${imp.id}/commit`, { version: imp.version });
+  expect(res.statusCode, res.body).toBe(202);
+  return settle(imp.id);
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  e = await buildEcosystem(t.database.db);
+  admin = await signIn(t.app, e.admin.email, PASSWORD);
+  aAdmin = await signIn(t.app, e.aAdmin.email, PASSWORD);
+  const type = await as(t.app, admin).post('/api/v1/certification-types', {
+    code: 'cloud-arch',
+    name: 'Cloud Architect',
+    validityMonths: 24,
+  });
+  expect(type.statusCode, type.body).toBe(201);
+  typeId = type.json().id;
+});
+afterAll(() => t?.close());
+
+describe('importing certifications from a CSV file', () => {
+  it('reports an unknown person or type and an expiry before the issue, each naming the field, and writes nothing', async () => {
+    const imp = await dryRun(
+      [
+        'email,certification,issuedOn,expiresOn',
+        `${e.aUser.email},CLOUD-ARCH,2026-02-01,`,
+        'nobody@nowhere.test,CLOUD-ARCH,2026-02-01,',
+        `${e.aAdmin.email},NO-SUCH,2026-02-01,`,
+        `${e.aAdmin.email},CLOUD-ARCH,2026-03-01,2026-02-01`,
+      ].join('\n'),
+    );
+    expect(imp.status).toBe('invalid');
+    const errors = (await as(t.app, admin).get(`/api/v1/imports/${imp.id}/errors`)).json().items as {
+      row: number;
+      field: string;
+      message: string;
+    }[];
+    expect(errors.map((x) => `${x.row}:${x.field}: ${x.message}`).sort()).toEqual([
+      '3:email: No person with this e-mail: import users first',
+      '4:certification: No certification type with this code (see Enablement → Certifications)',
+      '5:expiresOn: A certification cannot expire on or before its issue date',
+    ]);
+    expect((await as(t.app, admin).get('/api/v1/certifications')).json().items).toEqual([]);
+  });
+
+  it('imports certifications with their signed badges, counted once however often the file is imported', async () => {
+    const csv = [
+      'E-mail,Certification,Issued on,Expires on,External id',
+      `${e.aUser.email.toUpperCase()},cloud-arch,2026-02-01,,EXAM-1`,
+      `${e.aAdmin.email},CLOUD-ARCH,2026-03-01,2027-03-01,EXAM-2`,
+    ].join('\n');
+    const done = await commit(await dryRun(csv));
+    expect(done).toMatchObject({ status: 'committed', created: 2 });
+    const items = (await as(t.app, aAdmin).get('/api/v1/certifications')).json().items as {
+      id: string;
+      source: string;
+      expiresOn: string;
+      person: { id: string };
+    }[];
+    expect(items.map((c) => [c.person.id, c.source, c.expiresOn]).sort()).toEqual(
+      [
+        [e.aUser.id, 'import', '2028-02-01'],
+        [e.aAdmin.id, 'import', '2027-03-01'],
+      ].sort(),
+    );
+    // The badge of an imported certification verifies like any other.
+    const verdict = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/certifications/verify/${items[0]!.id}`,
+    });
+    expect(verdict.statusCode, verdict.body).toBe(200);
+    expect(verdict.json()).toMatchObject({ status: 'valid', achievement: 'Cloud Architect' });
+
+    const again = await commit(await dryRun(csv));
+    expect(again).toMatchObject({ status: 'committed', created: 0 });
+    expect((await as(t.app, admin).get('/api/v1/certifications')).json().items).toHaveLength(2);
+  });
+});
