@@ -4,12 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
+import { refreshPublishedProfiles } from '../src/modules/marketplace/profiles.service';
+import { createProfileRecord } from '../src/seed/factories';
 
 let t: TestApp;
 let e: Ecosystem;
 let admin: Session;
 let aAdmin: Session;
-let typeId: string;
 
 type ImportDto = { id: string; status: string; version: number; errorRows: number; created: number };
 
@@ -52,7 +53,8 @@ beforeAll(async () => {
     validityMonths: 24,
   });
   expect(type.statusCode, type.body).toBe(201);
-  typeId = type.json().id;
+  await createProfileRecord(t.database.db, e.partnerA.id, { fields: { countries: ['DE'] } });
+  await createProfileRecord(t.database.db, e.partnerB.id, { fields: { countries: ['DE'] } });
 });
 afterAll(() => t?.close());
 
@@ -112,5 +114,67 @@ describe('importing certifications from a CSV file', () => {
     const again = await commit(await dryRun(csv));
     expect(again).toMatchObject({ status: 'committed', created: 0 });
     expect((await as(t.app, admin).get('/api/v1/certifications')).json().items).toHaveLength(2);
+  });
+});
+
+describe('certifications beyond enablement', () => {
+  it('shows certified people by type as badges on the public profile, and the locator filters by them', async () => {
+    const profile = await t.app.inject({ method: 'GET', url: `/api/v1/public/partners/${e.partnerA.id}` });
+    expect(profile.statusCode, profile.body).toBe(200);
+    expect(profile.json().certifications).toEqual([
+      { code: 'cloud-arch', name: 'Cloud Architect', people: 2 },
+    ]);
+    const other = await t.app.inject({ method: 'GET', url: `/api/v1/public/partners/${e.partnerB.id}` });
+    expect(other.json().certifications).toEqual([]);
+
+    // The search columns follow on the hourly refresh (as tier badges do).
+    await refreshPublishedProfiles(t.database.db);
+    const found = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/partners?certification=CLOUD-ARCH',
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().items.map((p: { organizationId: string }) => p.organizationId)).toEqual([
+      e.partnerA.id,
+    ]);
+    expect(found.json().facets.certification).toEqual([
+      { value: 'cloud-arch', label: 'Cloud Architect', count: 1 },
+    ]);
+    const all = await t.app.inject({ method: 'GET', url: '/api/v1/public/partners' });
+    expect(all.json().total).toBe(2);
+  });
+
+  it('routes a lead to a partner with enough certified people, and explains it', async () => {
+    const unknown = await as(t.app, admin).post('/api/v1/lead-rules', {
+      name: 'Architects',
+      partners: { certifications: [{ code: 'no-such', atLeast: 1 }] },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors.map((x: { path: string }) => x.path)).toEqual([
+      'body.partners.certifications.0.code',
+    ]);
+    const rule = await as(t.app, admin).post('/api/v1/lead-rules', {
+      name: 'Architects',
+      partners: { certifications: [{ code: 'Cloud-Arch', atLeast: 2 }] },
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    expect(rule.json().partners.certifications).toEqual([{ code: 'cloud-arch', atLeast: 2 }]);
+    expect(rule.json().warnings).toEqual([]);
+
+    const lead = await as(t.app, admin).post('/api/v1/leads', {
+      companyName: 'Initech',
+      country: 'DE',
+      contactName: 'Pat Prospect',
+      contactEmail: 'pat@initech.example',
+      need: 'Moving 40 offices to the cloud',
+    });
+    expect(lead.statusCode, lead.body).toBe(201);
+    expect(lead.json().assignedTo).toMatchObject({ id: e.partnerA.id });
+    const { candidates } = lead.json().history[0].explanation as {
+      candidates: { name: string; eligible: boolean; reasons: string[] }[];
+    };
+    const why = Object.fromEntries(candidates.map((c) => [c.name, c.reasons.join('; ')]));
+    expect(why[e.partnerA.name]).toBe('2 people certified in cloud-arch (needs ≥ 2); serves DE');
+    expect(why[e.partnerB.name]).toBe('has 0 people certified in cloud-arch, needs ≥ 2');
   });
 });

@@ -16420,6 +16420,13 @@ export interface paths {
                                 tier: string;
                                 label: string;
                             }[];
+                            /** @description Certified people by certification type, shown as badges with the tier badges */
+                            certifications: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
+                            }[];
                             hasUnpublishedChanges: boolean | null;
                             publishedAt: string | null;
                             version: number;
@@ -16502,7 +16509,7 @@ export interface paths {
                         languages?: string[];
                         contactEmail?: string | null;
                         contactUrl?: string | null;
-                        /** @description Publish the tier badges the organization holds */
+                        /** @description Publish the tier badges the organization holds and its certified people by certification */
                         showBadges?: boolean;
                     };
                 };
@@ -16584,6 +16591,13 @@ export interface paths {
                                 program: string;
                                 tier: string;
                                 label: string;
+                            }[];
+                            /** @description Certified people by certification type, shown as badges with the tier badges */
+                            certifications: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
                             }[];
                             hasUnpublishedChanges: boolean | null;
                             publishedAt: string | null;
@@ -16723,6 +16737,13 @@ export interface paths {
                                 program: string;
                                 tier: string;
                                 label: string;
+                            }[];
+                            /** @description Certified people by certification type, shown as badges with the tier badges */
+                            certifications: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
                             }[];
                             hasUnpublishedChanges: boolean | null;
                             publishedAt: string | null;
@@ -16867,6 +16888,13 @@ export interface paths {
                                 tier: string;
                                 label: string;
                             }[];
+                            /** @description Certified people by certification type, shown as badges with the tier badges */
+                            certifications: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
+                            }[];
                             hasUnpublishedChanges: boolean | null;
                             publishedAt: string | null;
                             version: number;
@@ -16930,6 +16958,8 @@ export interface paths {
                     service?: string | string[];
                     /** @description Tier badge labels (any of) */
                     badge?: string | string[];
+                    /** @description Certification type codes (any of): partners with at least one person certified in it */
+                    certification?: string | string[];
                     limit?: number;
                     cursor?: string;
                 };
@@ -16986,6 +17016,11 @@ export interface paths {
                                     count: number;
                                 }[];
                                 badge: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                certification: {
                                     value: string;
                                     label: string;
                                     count: number;
@@ -17048,6 +17083,8 @@ export interface paths {
                     service?: string | string[];
                     /** @description Tier badge labels (any of) */
                     badge?: string | string[];
+                    /** @description Certification type codes (any of): partners with at least one person certified in it */
+                    certification?: string | string[];
                     limit?: number;
                     cursor?: string;
                 };
@@ -17104,6 +17141,11 @@ export interface paths {
                                     count: number;
                                 }[];
                                 badge: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                certification: {
                                     value: string;
                                     label: string;
                                     count: number;
@@ -17202,6 +17244,12 @@ export interface paths {
                                 program: string;
                                 tier: string;
                                 label: string;
+                            }[];
+                            certifications: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
                             }[];
                             /**
                              * Format: date-time
@@ -31817,6 +31865,10 @@ export interface paths {
                                     maxOpenLeads: number | null;
                                     minAcceptanceRate: number | null;
                                     minConversionRate: number | null;
+                                    certifications: {
+                                        code: string;
+                                        atLeast: number;
+                                    }[];
                                 };
                                 /** @enum {string} */
                                 strategy: "round_robin" | "score" | "by_hand";
@@ -31906,7 +31958,8 @@ export interface paths {
                          *       "servesLeadCountry": true,
                          *       "maxOpenLeads": null,
                          *       "minAcceptanceRate": null,
-                         *       "minConversionRate": null
+                         *       "minConversionRate": null,
+                         *       "certifications": []
                          *     }
                          */
                         partners?: {
@@ -31945,6 +31998,16 @@ export interface paths {
                              * @default null
                              */
                             minConversionRate?: number | null;
+                            /**
+                             * @description Certified people: the partner has at least `atLeast` people certified in each type listed
+                             * @default []
+                             */
+                            certifications?: {
+                                /** @description A certification type’s code */
+                                code: string;
+                                /** @description Active people holding it, in force today */
+                                atLeast: number;
+                            }[];
                         };
                         /**
                          * @default round_robin
@@ -31994,6 +32057,10 @@ export interface paths {
                                 maxOpenLeads: number | null;
                                 minAcceptanceRate: number | null;
                                 minConversionRate: number | null;
+                                certifications: {
+                                    code: string;
+                                    atLeast: number;
+                                }[];
                             };
                             /** @enum {string} */
                             strategy: "round_robin" | "score" | "by_hand";
@@ -32094,7 +32161,8 @@ export interface paths {
                              *       "servesLeadCountry": true,
                              *       "maxOpenLeads": null,
                              *       "minAcceptanceRate": null,
-                             *       "minConversionRate": null
+                             *       "minConversionRate": null,
+                             *       "certifications": []
                              *     }
                              */
                             partners?: {
@@ -32133,6 +32201,16 @@ export interface paths {
                                  * @default null
                                  */
                                 minConversionRate?: number | null;
+                                /**
+                                 * @description Certified people: the partner has at least `atLeast` people certified in each type listed
+                                 * @default []
+                                 */
+                                certifications?: {
+                                    /** @description A certification type’s code */
+                                    code: string;
+                                    /** @description Active people holding it, in force today */
+                                    atLeast: number;
+                                }[];
                             };
                             /**
                              * @default round_robin
@@ -32397,6 +32475,16 @@ export interface paths {
                              * @default null
                              */
                             minConversionRate?: number | null;
+                            /**
+                             * @description Certified people: the partner has at least `atLeast` people certified in each type listed
+                             * @default []
+                             */
+                            certifications?: {
+                                /** @description A certification type’s code */
+                                code: string;
+                                /** @description Active people holding it, in force today */
+                                atLeast: number;
+                            }[];
                         };
                         /** @enum {string} */
                         strategy?: "round_robin" | "score" | "by_hand";
@@ -32438,6 +32526,10 @@ export interface paths {
                                 maxOpenLeads: number | null;
                                 minAcceptanceRate: number | null;
                                 minConversionRate: number | null;
+                                certifications: {
+                                    code: string;
+                                    atLeast: number;
+                                }[];
                             };
                             /** @enum {string} */
                             strategy: "round_robin" | "score" | "by_hand";

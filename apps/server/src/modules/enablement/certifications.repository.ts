@@ -185,6 +185,32 @@ export async function countCertifiedPeople(q: Queryable, organizationId: string,
   return row?.n ?? 0;
 }
 
+/**
+ * Certified people per organization and certification type on `day`: active people of the
+ * organization holding a certification of the type in force that day, each counted once per type.
+ */
+export async function countCertifiedByType(q: Queryable, organizationIds: string[] | null, day: string) {
+  return q
+    .select({
+      organizationId: certifications.organizationId,
+      code: certificationTypes.code,
+      name: certificationTypes.name,
+      people: sql<number>`count(distinct ${certifications.userId})::int`,
+    })
+    .from(certifications)
+    .innerJoin(certificationTypes, eq(certificationTypes.id, certifications.typeId))
+    .where(
+      and(
+        organizationIds ? inArray(certifications.organizationId, organizationIds) : undefined,
+        validOn(sql`${day}::date`),
+        sql`exists (select 1 from users u where u.id = ${certifications.userId} and u.status = 'active'
+          and u.organization_id = ${certifications.organizationId})`,
+      ),
+    )
+    .groupBy(certifications.organizationId, certificationTypes.code, certificationTypes.name)
+    .orderBy(certificationTypes.name);
+}
+
 /** Valid certifications expiring within `days` whose holder has not been reminded yet (one, locked, when `id`). */
 export async function findCertificationsToRemind(q: Queryable, days: number, id?: string) {
   const query = q

@@ -139,6 +139,7 @@ function ReadOnlyProfile({ profile: p }: { profile: Profile }) {
             name={p.name}
             partnerTypes={p.partnerTypes}
             badges={p.badges}
+            certifications={p.certifications}
             fields={fields}
             headingLevel={2}
           />

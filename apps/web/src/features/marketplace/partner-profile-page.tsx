@@ -73,6 +73,7 @@ export function PartnerProfilePage({ orgId }: { orgId: string }) {
           name={p.name}
           partnerTypes={p.partnerTypes}
           badges={p.badges}
+          certifications={p.certifications}
           fields={fields}
           actions={<ProfileActions profile={p} isOwn={isOwn} />}
         />

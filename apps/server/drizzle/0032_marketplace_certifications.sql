@@ -1,0 +1,2 @@
+ALTER TABLE "partner_profiles" ADD COLUMN "certifications" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "partner_profiles_certifications_idx" ON "partner_profiles" USING gin ("certifications") WHERE "partner_profiles"."status" = 'published';
