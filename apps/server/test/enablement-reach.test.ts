@@ -121,11 +121,11 @@ describe('certifications beyond enablement', () => {
   it('shows certified people by type as badges on the public profile, and the locator filters by them', async () => {
     const profile = await t.app.inject({ method: 'GET', url: `/api/v1/public/partners/${e.partnerA.id}` });
     expect(profile.statusCode, profile.body).toBe(200);
-    expect(profile.json().certifications).toEqual([
+    expect(profile.json().certifiedPeople).toEqual([
       { code: 'cloud-arch', name: 'Cloud Architect', people: 2 },
     ]);
     const other = await t.app.inject({ method: 'GET', url: `/api/v1/public/partners/${e.partnerB.id}` });
-    expect(other.json().certifications).toEqual([]);
+    expect(other.json().certifiedPeople).toEqual([]);
 
     // The search columns follow on the hourly refresh (as tier badges do).
     await refreshPublishedProfiles(t.database.db);

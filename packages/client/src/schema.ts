@@ -16421,7 +16421,7 @@ export interface paths {
                                 label: string;
                             }[];
                             /** @description Certified people by certification type, shown as badges with the tier badges */
-                            certifications: {
+                            certifiedPeople: {
                                 code: string;
                                 name: string;
                                 /** @description Active people holding it, in force today */
@@ -16593,7 +16593,7 @@ export interface paths {
                                 label: string;
                             }[];
                             /** @description Certified people by certification type, shown as badges with the tier badges */
-                            certifications: {
+                            certifiedPeople: {
                                 code: string;
                                 name: string;
                                 /** @description Active people holding it, in force today */
@@ -16739,7 +16739,7 @@ export interface paths {
                                 label: string;
                             }[];
                             /** @description Certified people by certification type, shown as badges with the tier badges */
-                            certifications: {
+                            certifiedPeople: {
                                 code: string;
                                 name: string;
                                 /** @description Active people holding it, in force today */
@@ -16889,7 +16889,7 @@ export interface paths {
                                 label: string;
                             }[];
                             /** @description Certified people by certification type, shown as badges with the tier badges */
-                            certifications: {
+                            certifiedPeople: {
                                 code: string;
                                 name: string;
                                 /** @description Active people holding it, in force today */
@@ -17245,7 +17245,7 @@ export interface paths {
                                 tier: string;
                                 label: string;
                             }[];
-                            certifications: {
+                            certifiedPeople: {
                                 code: string;
                                 name: string;
                                 /** @description Active people holding it, in force today */

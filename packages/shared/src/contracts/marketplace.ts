@@ -129,7 +129,7 @@ export const profileSchema = z.object({
     .describe('The working copy: the organization and the vendor only; null for anyone else'),
   published: profileView.nullable().describe('What others see; null until published'),
   badges: z.array(badge).describe('Tier badges shown on the published profile'),
-  certifications: z
+  certifiedPeople: z
     .array(certificationBadge)
     .describe('Certified people by certification type, shown as badges with the tier badges'),
   hasUnpublishedChanges: z.boolean().nullable(),
@@ -218,7 +218,7 @@ export const publicProfileSchema = z.object({
   partnerTypes: z.array(z.object({ code: z.string(), name: z.string() })),
   profile: profileView,
   badges: z.array(badge),
-  certifications: z.array(certificationBadge),
+  certifiedPeople: z.array(certificationBadge),
   publishedAt: timestamp,
 });
 

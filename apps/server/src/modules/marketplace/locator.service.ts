@@ -67,7 +67,7 @@ export async function publicProfile(db: Db, req: PublicReq, id: string) {
     // Read through the schema: a snapshot published under an older shape gains today's defaults.
     profile: profileFields.parse(p.published),
     badges: p.published.showBadges ? await badgesOf(db, p.id) : [],
-    certifications: p.published.showBadges ? await certificationBadgesOf(db, p.id) : [],
+    certifiedPeople: p.published.showBadges ? await certificationBadgesOf(db, p.id) : [],
     publishedAt: p.publishedAt.toISOString(),
   };
 }

@@ -92,7 +92,7 @@ async function toProfileDto(
   // The organization and the vendor always see the badges it holds (its preview can turn them on); others only if shown.
   const shows = own || published?.showBadges;
   const badges = shows ? await badgesOf(q, org.id) : [];
-  const certifications = shows ? await certificationBadgesOf(q, org.id) : [];
+  const certifiedPeople = shows ? await certificationBadgesOf(q, org.id) : [];
   return {
     organizationId: org.id,
     name: org.name,
@@ -101,7 +101,7 @@ async function toProfileDto(
     draft: own ? draft : null,
     published: row?.status === 'published' || own ? published : null,
     badges,
-    certifications,
+    certifiedPeople,
     hasUnpublishedChanges: own ? JSON.stringify(draft) !== JSON.stringify(published) : null,
     publishedAt: row?.publishedAt?.toISOString() ?? null,
     version: row?.version ?? 1,

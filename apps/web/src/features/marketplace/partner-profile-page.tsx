@@ -73,7 +73,7 @@ export function PartnerProfilePage({ orgId }: { orgId: string }) {
           name={p.name}
           partnerTypes={p.partnerTypes}
           badges={p.badges}
-          certifications={p.certifications}
+          certifiedPeople={p.certifiedPeople}
           fields={fields}
           actions={<ProfileActions profile={p} isOwn={isOwn} />}
         />

@@ -429,7 +429,7 @@ export function ProfileForm({ profile, draft, onStale }: ProfileFormProps) {
                   name={profile.name}
                   partnerTypes={profile.partnerTypes}
                   badges={profile.badges}
-                  certifications={profile.certifications}
+                  certifiedPeople={profile.certifiedPeople}
                   fields={preview}
                   headingLevel={2}
                   compact

@@ -36,7 +36,7 @@ export interface ProfileViewProps {
   /** Tier badges the organization holds; shown only where the profile chooses to show them. */
   badges: ProfileBadge[];
   /** Certifications its people hold, shown as badges where the profile shows its badges. */
-  certifications?: ProfileCertification[];
+  certifiedPeople?: ProfileCertification[];
   fields: ProfileFields;
   /** The level of the name's heading: 1 on a profile's own page, 2 inside another page (the preview). */
   headingLevel?: 1 | 2;
@@ -54,7 +54,7 @@ export function ProfileView({
   name,
   partnerTypes,
   badges,
-  certifications = [],
+  certifiedPeople = [],
   fields,
   headingLevel = 1,
   actions,
@@ -63,7 +63,7 @@ export function ProfileView({
   const industryName = useIndustryName();
   const sectionOrder = (headingLevel + 1) as TitleOrder;
   const shownBadges = fields.showBadges ? badges : [];
-  const shownCertifications = fields.showBadges ? certifications : [];
+  const shownCertifications = fields.showBadges ? certifiedPeople : [];
   const hasContact = Boolean(
     fields.contactEmail || isHttpUrl(fields.contactUrl) || isHttpUrl(fields.website),
   );

@@ -62,7 +62,7 @@ export function PublicPartnerPage({ orgId }: { orgId: string }) {
               name={p.name}
               partnerTypes={p.partnerTypes}
               badges={p.badges}
-              certifications={p.certifications}
+              certifiedPeople={p.certifiedPeople}
               fields={p.profile}
               actions={
                 <Button
