@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 import { refreshPublishedProfiles } from '../src/modules/marketplace/profiles.service';
+import { engagementOf } from '../src/modules/analytics/engagement';
+import { addMonths } from '../src/modules/enablement/certifications.service';
 import { createProfileRecord } from '../src/seed/factories';
+
+// Days relative to today, so the certifications stay in force (and outside the engagement window)
+// whenever the suite runs.
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const issuedA = daysAgo(200);
+const issuedB = daysAgo(150);
+const expiresB = addMonths(issuedB, 36);
 
 let t: TestApp;
 let e: Ecosystem;
@@ -63,10 +72,10 @@ describe('importing certifications from a CSV file', () => {
     const imp = await dryRun(
       [
         'email,certification,issuedOn,expiresOn',
-        `${e.aUser.email},CLOUD-ARCH,2026-02-01,`,
-        'nobody@nowhere.test,CLOUD-ARCH,2026-02-01,',
-        `${e.aAdmin.email},NO-SUCH,2026-02-01,`,
-        `${e.aAdmin.email},CLOUD-ARCH,2026-03-01,2026-02-01`,
+        `${e.aUser.email},CLOUD-ARCH,${issuedA},`,
+        `nobody@nowhere.test,CLOUD-ARCH,${issuedA},`,
+        `${e.aAdmin.email},NO-SUCH,${issuedA},`,
+        `${e.aAdmin.email},CLOUD-ARCH,${issuedB},${issuedA}`,
       ].join('\n'),
     );
     expect(imp.status).toBe('invalid');
@@ -86,8 +95,8 @@ describe('importing certifications from a CSV file', () => {
   it('imports certifications with their signed badges, counted once however often the file is imported', async () => {
     const csv = [
       'E-mail,Certification,Issued on,Expires on,External id',
-      `${e.aUser.email.toUpperCase()},cloud-arch,2026-02-01,,EXAM-1`,
-      `${e.aAdmin.email},CLOUD-ARCH,2026-03-01,2027-03-01,EXAM-2`,
+      `${e.aUser.email.toUpperCase()},cloud-arch,${issuedA},,EXAM-1`,
+      `${e.aAdmin.email},CLOUD-ARCH,${issuedB},${expiresB},EXAM-2`,
     ].join('\n');
     const done = await commit(await dryRun(csv));
     expect(done).toMatchObject({ status: 'committed', created: 2 });
@@ -99,8 +108,9 @@ describe('importing certifications from a CSV file', () => {
     }[];
     expect(items.map((c) => [c.person.id, c.source, c.expiresOn]).sort()).toEqual(
       [
-        [e.aUser.id, 'import', '2028-02-01'],
-        [e.aAdmin.id, 'import', '2027-03-01'],
+        // The type's validity (24 months) when the file gives no expiry.
+        [e.aUser.id, 'import', addMonths(issuedA, 24)],
+        [e.aAdmin.id, 'import', expiresB],
       ].sort(),
     );
     // The badge of an imported certification verifies like any other.
@@ -176,5 +186,30 @@ describe('certifications beyond enablement', () => {
     const why = Object.fromEntries(candidates.map((c) => [c.name, c.reasons.join('; ')]));
     expect(why[e.partnerA.name]).toBe('2 people certified in cloud-arch (needs ≥ 2); serves DE');
     expect(why[e.partnerB.name]).toBe('has 0 people certified in cloud-arch, needs ≥ 2');
+  });
+});
+
+describe('enablement in the engagement score', () => {
+  it('counts certifications earned in the window, not old ones imported today nor revoked ones', async () => {
+    const activity = async () =>
+      (await engagementOf(t.database.db, e.partnerA.id, new Date())).activities.find(
+        (a) => a.kind === 'certificationEarned',
+      );
+    // The two imported above were issued 200 and 150 days ago: outside the trailing 90 days.
+    expect(await activity()).toMatchObject({ count: 0, weight: 5, measured: true });
+    const types = (await as(t.app, admin).get('/api/v1/certification-types')).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const today = new Date().toISOString().slice(0, 10);
+    const recorded = await as(t.app, admin).post('/api/v1/certifications', {
+      userId: e.aUser.id,
+      typeId: types.find((x) => x.code === 'cloud-arch')!.id,
+      issuedOn: today,
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect(await activity()).toMatchObject({ count: 1, points: 5 });
+    await as(t.app, admin).post(`/api/v1/certifications/${recorded.json().id}/revoke`, { reason: 'Error' });
+    expect(await activity()).toMatchObject({ count: 0 });
   });
 });

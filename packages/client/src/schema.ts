@@ -8488,6 +8488,8 @@ export interface paths {
                                 referralSent: number;
                                 dealRegistered: number;
                                 profileUpdated: number;
+                                lessonCompleted: number;
+                                certificationEarned: number;
                             };
                             /** @description Vendor roles that may approve a deal over another partner’s protection of the same customer, with a written reason */
                             protectionOverrideRoles: ("admin" | "channel_manager")[];
@@ -8560,6 +8562,8 @@ export interface paths {
                             referralSent: number;
                             dealRegistered: number;
                             profileUpdated: number;
+                            lessonCompleted: number;
+                            certificationEarned: number;
                         };
                         /** @description Who may override another partner’s protection; at least one role */
                         protectionOverrideRoles?: ("admin" | "channel_manager")[];
@@ -8592,6 +8596,8 @@ export interface paths {
                                 referralSent: number;
                                 dealRegistered: number;
                                 profileUpdated: number;
+                                lessonCompleted: number;
+                                certificationEarned: number;
                             };
                             /** @description Vendor roles that may approve a deal over another partner’s protection of the same customer, with a written reason */
                             protectionOverrideRoles: ("admin" | "channel_manager")[];

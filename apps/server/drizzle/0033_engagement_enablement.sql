@@ -1,0 +1,1 @@
+ALTER TABLE "settings" ALTER COLUMN "engagement_weights" SET DEFAULT '{"post":3,"comment":1,"eventAttended":5,"referralSent":4,"dealRegistered":4,"profileUpdated":1,"lessonCompleted":1,"certificationEarned":5}'::jsonb;
