@@ -12,6 +12,7 @@ import { migrateDatabase, openDatabase, type Database, type Db } from './db/clie
 import { writeAudit } from './db/transaction';
 import type { Ctx } from './lib/actor';
 import { hashPassword } from './lib/passwords';
+import { loadSecretBox } from './lib/secrets';
 import { exporters, csvStream, jsonStream, type ExportResource } from './modules/exports/exports.service';
 import { importFile, type ImportFileOptions } from './modules/imports/import-file';
 import { importTypes, type ImportType } from '@partnergraph/shared/contracts/imports';
@@ -197,6 +198,8 @@ program
             update: (done, rows) => bar.update(done, { phase, rows }),
             end: () => bar.stop(),
           },
+          // The same secrets key as the server's: an imported certification's badge is signed with it.
+          { secrets: loadSecretBox(config, (message) => console.warn(message)), config },
         );
         if (result.status === 'committed')
           console.log(

@@ -38,6 +38,7 @@ async function rule(t: TestApp) {
         tiers: [],
         specializations: [],
         servesLeadCountry: true,
+        certifications: [],
         maxOpenLeads: null,
         minAcceptanceRate: null,
         minConversionRate: null,

@@ -8488,6 +8488,8 @@ export interface paths {
                                 referralSent: number;
                                 dealRegistered: number;
                                 profileUpdated: number;
+                                lessonCompleted: number;
+                                certificationEarned: number;
                             };
                             /** @description Vendor roles that may approve a deal over another partner’s protection of the same customer, with a written reason */
                             protectionOverrideRoles: ("admin" | "channel_manager")[];
@@ -8560,6 +8562,8 @@ export interface paths {
                             referralSent: number;
                             dealRegistered: number;
                             profileUpdated: number;
+                            lessonCompleted: number;
+                            certificationEarned: number;
                         };
                         /** @description Who may override another partner’s protection; at least one role */
                         protectionOverrideRoles?: ("admin" | "channel_manager")[];
@@ -8592,6 +8596,8 @@ export interface paths {
                                 referralSent: number;
                                 dealRegistered: number;
                                 profileUpdated: number;
+                                lessonCompleted: number;
+                                certificationEarned: number;
                             };
                             /** @description Vendor roles that may approve a deal over another partner’s protection of the same customer, with a written reason */
                             protectionOverrideRoles: ("admin" | "channel_manager")[];
@@ -14999,12 +15005,12 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                                 label: string;
                                 /** @description What identifies a record: a re-import with the same key updates it */
                                 key: string;
                                 /** @description Types whose records its rows refer to: import those first */
-                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads")[];
+                                dependsOn: ("partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications")[];
                                 fields: {
                                     /** @description The field, e.g. customerName */
                                     key: string;
@@ -15060,7 +15066,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                 };
                 header?: never;
                 path?: never;
@@ -15078,7 +15084,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                                 fileName: string;
                                 encoding: string;
                                 bytes: number;
@@ -15168,7 +15174,7 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                    type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                     fileName?: string;
                     /** @description The file’s character encoding; text that is not valid in it is refused */
                     encoding?: "utf-8" | "windows-1252" | "iso-8859-1" | "utf-16le";
@@ -15188,7 +15194,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15285,7 +15291,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                    type?: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                 };
                 header?: never;
                 path?: never;
@@ -15303,7 +15309,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                                type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                                 name: string;
                                 mapping: {
                                     [key: string]: string;
@@ -15350,7 +15356,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                        type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                         name: string;
                         mapping: {
                             [key: string]: string;
@@ -15368,7 +15374,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             name: string;
                             mapping: {
                                 [key: string]: string;
@@ -15491,7 +15497,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15669,7 +15675,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -15953,7 +15959,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads";
+                            type: "partners" | "users" | "enrollments" | "connections" | "referrals" | "fx-rates" | "deals" | "leads" | "certifications";
                             fileName: string;
                             encoding: string;
                             bytes: number;
@@ -16420,6 +16426,13 @@ export interface paths {
                                 tier: string;
                                 label: string;
                             }[];
+                            /** @description Certified people by certification type, shown as badges with the tier badges */
+                            certifiedPeople: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
+                            }[];
                             hasUnpublishedChanges: boolean | null;
                             publishedAt: string | null;
                             version: number;
@@ -16502,7 +16515,7 @@ export interface paths {
                         languages?: string[];
                         contactEmail?: string | null;
                         contactUrl?: string | null;
-                        /** @description Publish the tier badges the organization holds */
+                        /** @description Publish the tier badges the organization holds and its certified people by certification */
                         showBadges?: boolean;
                     };
                 };
@@ -16584,6 +16597,13 @@ export interface paths {
                                 program: string;
                                 tier: string;
                                 label: string;
+                            }[];
+                            /** @description Certified people by certification type, shown as badges with the tier badges */
+                            certifiedPeople: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
                             }[];
                             hasUnpublishedChanges: boolean | null;
                             publishedAt: string | null;
@@ -16723,6 +16743,13 @@ export interface paths {
                                 program: string;
                                 tier: string;
                                 label: string;
+                            }[];
+                            /** @description Certified people by certification type, shown as badges with the tier badges */
+                            certifiedPeople: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
                             }[];
                             hasUnpublishedChanges: boolean | null;
                             publishedAt: string | null;
@@ -16867,6 +16894,13 @@ export interface paths {
                                 tier: string;
                                 label: string;
                             }[];
+                            /** @description Certified people by certification type, shown as badges with the tier badges */
+                            certifiedPeople: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
+                            }[];
                             hasUnpublishedChanges: boolean | null;
                             publishedAt: string | null;
                             version: number;
@@ -16930,6 +16964,8 @@ export interface paths {
                     service?: string | string[];
                     /** @description Tier badge labels (any of) */
                     badge?: string | string[];
+                    /** @description Certification type codes (any of): partners with at least one person certified in it */
+                    certification?: string | string[];
                     limit?: number;
                     cursor?: string;
                 };
@@ -16986,6 +17022,11 @@ export interface paths {
                                     count: number;
                                 }[];
                                 badge: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                certification: {
                                     value: string;
                                     label: string;
                                     count: number;
@@ -17048,6 +17089,8 @@ export interface paths {
                     service?: string | string[];
                     /** @description Tier badge labels (any of) */
                     badge?: string | string[];
+                    /** @description Certification type codes (any of): partners with at least one person certified in it */
+                    certification?: string | string[];
                     limit?: number;
                     cursor?: string;
                 };
@@ -17104,6 +17147,11 @@ export interface paths {
                                     count: number;
                                 }[];
                                 badge: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                certification: {
                                     value: string;
                                     label: string;
                                     count: number;
@@ -17202,6 +17250,12 @@ export interface paths {
                                 program: string;
                                 tier: string;
                                 label: string;
+                            }[];
+                            certifiedPeople: {
+                                code: string;
+                                name: string;
+                                /** @description Active people holding it, in force today */
+                                people: number;
                             }[];
                             /**
                              * Format: date-time
@@ -31905,6 +31959,10 @@ export interface paths {
                                     maxOpenLeads: number | null;
                                     minAcceptanceRate: number | null;
                                     minConversionRate: number | null;
+                                    certifications: {
+                                        code: string;
+                                        atLeast: number;
+                                    }[];
                                 };
                                 /** @enum {string} */
                                 strategy: "round_robin" | "score" | "by_hand";
@@ -31994,7 +32052,8 @@ export interface paths {
                          *       "servesLeadCountry": true,
                          *       "maxOpenLeads": null,
                          *       "minAcceptanceRate": null,
-                         *       "minConversionRate": null
+                         *       "minConversionRate": null,
+                         *       "certifications": []
                          *     }
                          */
                         partners?: {
@@ -32033,6 +32092,16 @@ export interface paths {
                              * @default null
                              */
                             minConversionRate?: number | null;
+                            /**
+                             * @description Certified people: the partner has at least `atLeast` people certified in each type listed
+                             * @default []
+                             */
+                            certifications?: {
+                                /** @description A certification type’s code */
+                                code: string;
+                                /** @description Active people holding it, in force today */
+                                atLeast: number;
+                            }[];
                         };
                         /**
                          * @default round_robin
@@ -32082,6 +32151,10 @@ export interface paths {
                                 maxOpenLeads: number | null;
                                 minAcceptanceRate: number | null;
                                 minConversionRate: number | null;
+                                certifications: {
+                                    code: string;
+                                    atLeast: number;
+                                }[];
                             };
                             /** @enum {string} */
                             strategy: "round_robin" | "score" | "by_hand";
@@ -32182,7 +32255,8 @@ export interface paths {
                              *       "servesLeadCountry": true,
                              *       "maxOpenLeads": null,
                              *       "minAcceptanceRate": null,
-                             *       "minConversionRate": null
+                             *       "minConversionRate": null,
+                             *       "certifications": []
                              *     }
                              */
                             partners?: {
@@ -32221,6 +32295,16 @@ export interface paths {
                                  * @default null
                                  */
                                 minConversionRate?: number | null;
+                                /**
+                                 * @description Certified people: the partner has at least `atLeast` people certified in each type listed
+                                 * @default []
+                                 */
+                                certifications?: {
+                                    /** @description A certification type’s code */
+                                    code: string;
+                                    /** @description Active people holding it, in force today */
+                                    atLeast: number;
+                                }[];
                             };
                             /**
                              * @default round_robin
@@ -32485,6 +32569,16 @@ export interface paths {
                              * @default null
                              */
                             minConversionRate?: number | null;
+                            /**
+                             * @description Certified people: the partner has at least `atLeast` people certified in each type listed
+                             * @default []
+                             */
+                            certifications?: {
+                                /** @description A certification type’s code */
+                                code: string;
+                                /** @description Active people holding it, in force today */
+                                atLeast: number;
+                            }[];
                         };
                         /** @enum {string} */
                         strategy?: "round_robin" | "score" | "by_hand";
@@ -32526,6 +32620,10 @@ export interface paths {
                                 maxOpenLeads: number | null;
                                 minAcceptanceRate: number | null;
                                 minConversionRate: number | null;
+                                certifications: {
+                                    code: string;
+                                    atLeast: number;
+                                }[];
                             };
                             /** @enum {string} */
                             strategy: "round_robin" | "score" | "by_hand";

@@ -43,6 +43,7 @@ export const facetKeys = [
   'industry',
   'service',
   'badge',
+  'certification',
 ] as const satisfies readonly FacetKey[];
 
 /** What a search asks for: words, and any of several values per dimension. */

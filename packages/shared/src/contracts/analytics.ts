@@ -408,6 +408,8 @@ export const engagementWeights = z.strictObject({
   referralSent: z.number().min(0).max(100),
   dealRegistered: z.number().min(0).max(100),
   profileUpdated: z.number().min(0).max(100),
+  lessonCompleted: z.number().min(0).max(100),
+  certificationEarned: z.number().min(0).max(100),
 });
 export type EngagementWeights = z.infer<typeof engagementWeights>;
 export const defaultEngagementWeights: EngagementWeights = {
@@ -417,4 +419,6 @@ export const defaultEngagementWeights: EngagementWeights = {
   referralSent: 4,
   dealRegistered: 4,
   profileUpdated: 1,
+  lessonCompleted: 1,
+  certificationEarned: 5,
 };

@@ -14,6 +14,7 @@ export const importTypes = [
   'fx-rates',
   'deals',
   'leads',
+  'certifications',
 ] as const;
 export const importType = z.enum(importTypes);
 export type ImportType = z.infer<typeof importType>;

@@ -62,6 +62,16 @@ export const leadRulePartners = z.strictObject({
     .nullable()
     .default(null)
     .describe('Percent of accepted leads converted into deals; a partner with no accepted leads yet passes'),
+  certifications: z
+    .array(
+      z.strictObject({
+        code: z.string().trim().toLowerCase().min(1).max(60).describe('A certification type’s code'),
+        atLeast: z.number().int().min(1).max(10_000).describe('Active people holding it, in force today'),
+      }),
+    )
+    .max(10)
+    .default([])
+    .describe('Certified people: the partner has at least `atLeast` people certified in each type listed'),
 });
 export type LeadRulePartners = z.output<typeof leadRulePartners>;
 
@@ -83,6 +93,7 @@ const ruleFields = {
     maxOpenLeads: null,
     minAcceptanceRate: null,
     minConversionRate: null,
+    certifications: [],
   }),
   strategy: leadRoutingStrategy.default('round_robin'),
   tierWeights,
@@ -137,6 +148,7 @@ const leadRulePartnersOut = z.object({
   maxOpenLeads: z.number().int().nullable(),
   minAcceptanceRate: z.number().nullable(),
   minConversionRate: z.number().nullable(),
+  certifications: z.array(z.object({ code: z.string(), atLeast: z.number().int() })),
 });
 
 export const leadRuleSchema = z.object({

@@ -53,7 +53,9 @@ const profileShape = {
   languages: z.array(languageCode).max(30),
   contactEmail: z.email().max(254).nullable(),
   contactUrl: httpUrl.nullable(),
-  showBadges: z.boolean().describe('Publish the tier badges the organization holds'),
+  showBadges: z
+    .boolean()
+    .describe('Publish the tier badges the organization holds and its certified people by certification'),
 };
 
 /** A whole profile: what is stored, with a value for every field an older snapshot lacks. */
@@ -109,6 +111,11 @@ export const updateProfileBody = z.strictObject({
 });
 
 const badge = z.object({ program: z.string(), tier: z.string(), label: z.string() });
+const certificationBadge = z.object({
+  code: z.string(),
+  name: z.string(),
+  people: z.number().int().describe('Active people holding it, in force today'),
+});
 
 export const profileSchema = z.object({
   organizationId: z.string(),
@@ -122,6 +129,9 @@ export const profileSchema = z.object({
     .describe('The working copy: the organization and the vendor only; null for anyone else'),
   published: profileView.nullable().describe('What others see; null until published'),
   badges: z.array(badge).describe('Tier badges shown on the published profile'),
+  certifiedPeople: z
+    .array(certificationBadge)
+    .describe('Certified people by certification type, shown as badges with the tier badges'),
   hasUnpublishedChanges: z.boolean().nullable(),
   publishedAt: timestamp.nullable(),
   version: z.number().int(),
@@ -160,6 +170,10 @@ export const marketplaceSearchQuery = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .describe('Tier badge labels (any of)'),
+  certification: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe('Certification type codes (any of): partners with at least one person certified in it'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });
@@ -194,6 +208,7 @@ export const searchResponseSchema = z.object({
     industry: facetSchema,
     service: facetSchema,
     badge: facetSchema,
+    certification: facetSchema,
   }),
 });
 
@@ -203,6 +218,7 @@ export const publicProfileSchema = z.object({
   partnerTypes: z.array(z.object({ code: z.string(), name: z.string() })),
   profile: profileView,
   badges: z.array(badge),
+  certifiedPeople: z.array(certificationBadge),
   publishedAt: timestamp,
 });
 

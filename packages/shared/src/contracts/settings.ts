@@ -25,6 +25,8 @@ export const settingsSchema = z.object({
       referralSent: z.number(),
       dealRegistered: z.number(),
       profileUpdated: z.number(),
+      lessonCompleted: z.number(),
+      certificationEarned: z.number(),
     })
     .describe('Points per activity in the engagement score (metrics.md)'),
   protectionOverrideRoles: z

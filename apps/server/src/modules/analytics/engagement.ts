@@ -13,6 +13,8 @@ export const engagementLabels: Record<EngagementKind, string> = {
   referralSent: 'Referrals sent',
   dealRegistered: 'Deals registered',
   profileUpdated: 'Profile updates',
+  lessonCompleted: 'Lessons completed',
+  certificationEarned: 'Certifications earned',
 };
 
 export const ENGAGEMENT_DAYS = 90;

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -132,6 +132,32 @@ export async function findValidCertification(q: Queryable, userId: string, typeI
   return row;
 }
 
+/**
+ * Which of these (person, type, issue day) certifications are recorded already, as `user:type:day`:
+ * a CSV import run again finds them and leaves them as they are.
+ */
+export async function findIssuedKeys(
+  q: Queryable,
+  keys: { userId: string; typeId: string; issuedOn: string }[],
+): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await q
+    .select({
+      userId: certifications.userId,
+      typeId: certifications.typeId,
+      issuedOn: certifications.issuedOn,
+    })
+    .from(certifications)
+    .where(inArray(certifications.userId, [...new Set(keys.map((k) => k.userId))]));
+  return new Set(rows.map((r) => `${r.userId}:${r.typeId}:${r.issuedOn}`));
+}
+
+/** Certification types by code, for the CSV import (which names them as the vendor does). */
+export async function findCertificationTypesByCode(q: Queryable) {
+  const rows = await q.select().from(certificationTypes);
+  return new Map(rows.map((t) => [t.code.toLowerCase(), t]));
+}
+
 export async function insertCertification(q: Queryable, values: typeof certifications.$inferInsert) {
   await q.insert(certifications).values(values);
 }
@@ -157,6 +183,32 @@ export async function countCertifiedPeople(q: Queryable, organizationId: string,
       ),
     );
   return row?.n ?? 0;
+}
+
+/**
+ * Certified people per organization and certification type on `day`: active people of the
+ * organization holding a certification of the type in force that day, each counted once per type.
+ */
+export async function countCertifiedByType(q: Queryable, organizationIds: string[] | null, day: string) {
+  return q
+    .select({
+      organizationId: certifications.organizationId,
+      code: certificationTypes.code,
+      name: certificationTypes.name,
+      people: sql<number>`count(distinct ${certifications.userId})::int`,
+    })
+    .from(certifications)
+    .innerJoin(certificationTypes, eq(certificationTypes.id, certifications.typeId))
+    .where(
+      and(
+        organizationIds ? inArray(certifications.organizationId, organizationIds) : undefined,
+        validOn(sql`${day}::date`),
+        sql`exists (select 1 from users u where u.id = ${certifications.userId} and u.status = 'active'
+          and u.organization_id = ${certifications.organizationId})`,
+      ),
+    )
+    .groupBy(certifications.organizationId, certificationTypes.code, certificationTypes.name)
+    .orderBy(certificationTypes.name);
 }
 
 /** Valid certifications expiring within `days` whose holder has not been reminded yet (one, locked, when `id`). */

@@ -422,11 +422,15 @@ export async function countActiveUsersWithRole(q: Queryable, organizationId: str
 /** Users by e-mail (case-insensitive), with their organization's kind. */
 export async function findUsersByEmail(q: Queryable, emails: Iterable<string>) {
   const wanted = [...new Set([...emails].map((e) => e.toLowerCase()))];
-  const found = new Map<string, { id: string; organizationId: string; role: string; orgKind: string }>();
+  const found = new Map<
+    string,
+    { id: string; name: string; email: string; organizationId: string; role: string; orgKind: string }
+  >();
   if (!wanted.length) return found;
   const rows = await q
     .select({
       id: users.id,
+      name: users.name,
       email: users.email,
       organizationId: users.organizationId,
       role: users.role,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { countryCode } from '@partnergraph/shared/contracts/common';
 import { calendarDate, currencyCode, decimalRate, minorAmount } from '@partnergraph/shared/contracts/money';
 import type { ImportType } from '@partnergraph/shared/contracts/imports';
+import type { Config } from '../../config';
+import type { SecretBox } from '../../lib/secrets';
 import type { Queryable } from '../../db/client';
 import { isIndustry } from '../../lib/industries';
 import {
@@ -113,7 +115,17 @@ export interface Importer<Ready = unknown> {
   /** The record's key, to refuse the same record twice in one file. */
   keyOf(row: Cells): string;
   resolve(q: Queryable, rows: Cells[]): Promise<{ errors: RowError[]; ready: (Ready | null)[] }>;
-  write(q: Queryable, rows: Ready[]): Promise<{ created: number; updated: number }>;
+  write(q: Queryable, rows: Ready[], env: ImportEnv): Promise<{ created: number; updated: number }>;
+}
+
+/**
+ * What a commit is handed beyond the database: the server's secrets box and public address, for the
+ * importers whose records carry something signed (a certification's Open Badges credential). Passed,
+ * not imported, like every route's deps.
+ */
+export interface ImportEnv {
+  secrets: SecretBox;
+  config: Pick<Config, 'PUBLIC_URL'>;
 }
 
 export const text = (max: number, min = 1) => z.string().min(min).max(max);

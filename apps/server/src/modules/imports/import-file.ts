@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ImportType } from '@partnergraph/shared/contracts/imports';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../lib/actor';
+import type { ImportEnv } from './fields';
 import { importMappings } from './imports.tables';
 import { getImport, listImportErrors, type ImportDto } from './imports.service';
 import { settled, startCommit, startDryRun } from './runs.service';
@@ -35,6 +36,7 @@ export async function importFile(
   file: string,
   opts: ImportFileOptions,
   progress: ImportProgress,
+  env: ImportEnv,
 ): Promise<{ result: ImportDto; errors: { row: number; column: string | null; message: string }[] }> {
   const size = fs.statSync(file).size;
   progress.phase('upload', size);
@@ -91,7 +93,7 @@ export async function importFile(
   if (opts.dryRunOnly) return { result: checked, errors: [] };
   const committed = await follow(
     'commit',
-    await startCommit(db, ctx, checked.id, { version: checked.version, onlyValid: false }),
+    await startCommit(db, ctx, checked.id, { version: checked.version, onlyValid: false }, env),
   );
   return { result: committed, errors: [] };
 }

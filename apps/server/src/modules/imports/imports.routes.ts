@@ -31,7 +31,7 @@ import { deleteMapping, listMappings, proposeValues, saveMapping } from './mappi
 import { startCommit, startDryRun } from './runs.service';
 import { uploadImport } from './uploads.service';
 
-export default async function importRoutes(app: FastifyInstance, { db, config }: Deps) {
+export default async function importRoutes(app: FastifyInstance, { db, config, secrets }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['imports'];
   const access = 'imports:manage' as const;
@@ -224,7 +224,8 @@ export default async function importRoutes(app: FastifyInstance, { db, config }:
         response: { 202: importSchema },
       },
     },
-    async (req, reply) => reply.code(202).send(await startCommit(db, req.ctx, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(202).send(await startCommit(db, req.ctx, req.params.id, req.body, { secrets, config })),
   );
   r.get(
     '/imports/:id/errors',

@@ -11,6 +11,7 @@ import { isId } from '../../lib/ids';
 import { keyset, where } from '../../lib/pagination';
 import { findUserNames } from '../identity/identity.repository';
 import { readRecords } from './csv-source';
+import { certificationsImporter } from './certifications.importer';
 import { dealsImporter } from './deals.importer';
 import { fxRatesImporter } from './fx-rates.importer';
 import { leadsImporter } from './leads.importer';
@@ -30,6 +31,7 @@ export const importers: Record<ImportType, Importer> = {
   'fx-rates': fxRatesImporter,
   deals: dealsImporter,
   leads: leadsImporter,
+  certifications: certificationsImporter,
 };
 
 /** A run that has not reported for this long died with its process: it may be started again. */

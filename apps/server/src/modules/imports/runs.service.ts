@@ -7,7 +7,15 @@ import type { Ctx } from '../../lib/actor';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { FileProblem, readRecords } from './csv-source';
-import { loadMatchers, readRow, suggestMapping, type Cells, type Importer, type RowError } from './fields';
+import {
+  loadMatchers,
+  readRow,
+  suggestMapping,
+  type Cells,
+  type ImportEnv,
+  type Importer,
+  type RowError,
+} from './fields';
 import {
   getImport,
   importers,
@@ -135,7 +143,13 @@ export async function startDryRun(db: Db, ctx: Ctx, id: string, input: z.output<
  * of the rows it found valid, leaving out the ones it reported. Re-running a
  * commit reaches the same end state.
  */
-export async function startCommit(db: Db, ctx: Ctx, id: string, input: z.output<typeof commitImportBody>) {
+export async function startCommit(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  input: z.output<typeof commitImportBody>,
+  env: ImportEnv,
+) {
   const row = await load(db, id);
   if (!row.validatedAt || row.totalRows === null) throw conflict('Run a dry run first');
   if (row.errorRows > 0) {
@@ -157,7 +171,7 @@ export async function startCommit(db: Db, ctx: Ctx, id: string, input: z.output<
     row.errorRows > 0 ? ['invalid', 'committed', 'failed'] : ['validated', 'committed', 'failed'],
     'import.commit_started',
   );
-  start(id, () => commit(db, ctx, claimed), db);
+  start(id, () => commit(db, ctx, claimed, env), db);
   return getImport(db, id);
 }
 
@@ -393,7 +407,7 @@ async function finish(
  * and an import row that says how far it got. A re-run upserts the same rows
  * again and reaches the same end state.
  */
-async function commit(db: Db, ctx: Ctx, row: ImportRow) {
+async function commit(db: Db, ctx: Ctx, row: ImportRow, env: ImportEnv) {
   const importer = importers[row.type as ImportType];
   let bytes = 0;
   let created = 0;
@@ -423,6 +437,7 @@ async function commit(db: Db, ctx: Ctx, row: ImportRow) {
         const counts = await importer.write(
           tx,
           ready.filter((r, index): r is NonNullable<typeof r> => r !== null && !failed.has(index)),
+          env,
         );
         created += counts.created;
         updated += counts.updated;

@@ -13,6 +13,7 @@ import { newId } from '../../lib/ids';
 import { isIndustry } from '../../lib/industries';
 import { findPartnerTypes } from '../organizations/organizations.repository';
 import { findAllTierNames } from '../programs/programs.repository';
+import { certificationTypeCodes } from '../enablement/enablement.public';
 import { loadPartnerFacts, toRoutingRule } from './leads.assign';
 import {
   deleteRule,
@@ -44,6 +45,16 @@ async function checkRule(q: Queryable, input: RuleInput) {
     for (const [i, code] of input.partners.types.entries()) {
       if (!known.has(code))
         errors.push({ path: `body.partners.types.${i}`, message: `Unknown partner type ${code}` });
+    }
+  }
+  if (input.partners?.certifications.length) {
+    const known = await certificationTypeCodes(q);
+    for (const [i, c] of input.partners.certifications.entries()) {
+      if (!known.has(c.code))
+        errors.push({
+          path: `body.partners.certifications.${i}.code`,
+          message: `No certification type with the code ${c.code}`,
+        });
     }
   }
   if (errors.length) throw invalid(errors);

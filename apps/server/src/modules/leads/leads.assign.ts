@@ -1,7 +1,8 @@
-import type { RoutingExplanation } from '@partnergraph/shared/contracts/leads';
+import type { LeadRulePartners, RoutingExplanation } from '@partnergraph/shared/contracts/leads';
 import type { Queryable } from '../../db/client';
 import type { ChangeRecorder, Tx } from '../../db/transaction';
 import { newId } from '../../lib/ids';
+import { certifiedPeopleByType } from '../enablement/enablement.public';
 import { findRoutablePartners } from '../marketplace/routing-partners';
 import { findActiveTierNames } from '../programs/programs.repository';
 import {
@@ -27,7 +28,8 @@ export const toRoutingRule = (r: LeadRuleRow): RoutingRule => ({
   position: r.position,
   enabled: r.enabled,
   match: r.match,
-  partners: r.partners,
+  // Rules saved before the certification criterion existed have none.
+  partners: { ...r.partners, certifications: (r.partners as Partial<LeadRulePartners>).certifications ?? [] },
   strategy: r.strategy,
   tierWeights: r.tierWeights,
   deadlineHours: r.deadlineHours,
@@ -37,7 +39,11 @@ export const toRoutingRule = (r: LeadRuleRow): RoutingRule => ({
 export async function loadPartnerFacts(q: Queryable, onlyIds?: string[]): Promise<PartnerFacts[]> {
   const partners = await findRoutablePartners(q, onlyIds);
   const ids = partners.map((p) => p.organizationId);
-  const [tiers, records] = await Promise.all([findActiveTierNames(q, ids), findLeadRecords(q, ids)]);
+  const [tiers, records, certified] = await Promise.all([
+    findActiveTierNames(q, ids),
+    findLeadRecords(q, ids),
+    certifiedPeopleByType(q, ids),
+  ]);
   return partners.map((p) => {
     const r = records.get(p.organizationId)!;
     return {
@@ -51,6 +57,9 @@ export async function loadPartnerFacts(q: Queryable, onlyIds?: string[]): Promis
       acceptanceRate: r.decided ? r.accepted / r.decided : null,
       conversionRate: r.accepted ? r.converted / r.accepted : null,
       assignedByRule: r.byRule,
+      certified: Object.fromEntries(
+        (certified.get(p.organizationId) ?? []).map((c) => [c.code.toLowerCase(), c.people]),
+      ),
     };
   });
 }

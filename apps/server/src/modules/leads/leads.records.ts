@@ -110,6 +110,7 @@ export async function insertLeadRuleRecord(
       maxOpenLeads: null,
       minAcceptanceRate: null,
       minConversionRate: null,
+      certifications: [],
       ...input.partners,
     },
     strategy: input.strategy ?? 'round_robin',

@@ -15,6 +15,7 @@ const rule = (id: string, position: number, extra: Partial<RoutingRule> = {}): R
     maxOpenLeads: null,
     minAcceptanceRate: null,
     minConversionRate: null,
+    certifications: [],
     ...extra.partners,
   },
   strategy: extra.strategy ?? 'round_robin',
@@ -33,6 +34,7 @@ const partner = (name: string, extra: Partial<PartnerFacts> = {}): PartnerFacts 
   acceptanceRate: null,
   conversionRate: null,
   assignedByRule: {},
+  certified: {},
   ...extra,
 });
 
@@ -85,6 +87,28 @@ describe('routing', () => {
     expect(why.Far).toBe('does not list DE among the countries it serves');
     expect(why.Wrong).toBe('partner type reseller is not one of msp');
     expect(d.chosen?.name).toBe('Fresh');
+  });
+
+  it('asks for certified people: a partner with too few is not eligible, and both say how many', () => {
+    const r = rule('c', 1, {
+      partners: { certifications: [{ code: 'cloud-arch', atLeast: 2 }] } as never,
+    });
+    const d = route(
+      lead,
+      [r],
+      [
+        partner('One', { certified: { 'cloud-arch': 1 } }),
+        partner('None'),
+        partner('Two', { certified: { 'cloud-arch': 2, 'sales-pro': 5 } }),
+      ],
+    );
+    const why = Object.fromEntries(d.explanation.candidates.map((c) => [c.name, c.reasons.join('; ')]));
+    expect(why.One).toBe('has 1 person certified in cloud-arch, needs ≥ 2');
+    expect(why.None).toBe('has 0 people certified in cloud-arch, needs ≥ 2');
+    expect(why.Two).toBe('2 people certified in cloud-arch (needs ≥ 2); serves DE');
+    expect(d.chosen?.name).toBe('Two');
+    // Nobody certified at all: the rule is flagged when saved.
+    expect(ruleWarnings(r, [r], [partner('None')], []).map((w) => w.kind)).toEqual(['no_partner']);
   });
 
   it('falls through to the next rule when nobody is eligible, and leaves out who already had the lead', () => {

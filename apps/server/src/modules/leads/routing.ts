@@ -41,6 +41,8 @@ export interface PartnerFacts {
   acceptanceRate: number | null;
   /** 0..1 of its accepted leads that became deals; null with none accepted. */
   conversionRate: number | null;
+  /** Certified people by certification type code (lower case), as enablement counts them today. */
+  certified: Record<string, number>;
   /** Leads each rule already gave it (weighted round robin's memory). */
   assignedByRule: Record<string, number>;
 }
@@ -81,7 +83,9 @@ export function whyNoMatch(match: LeadRuleMatch, lead: RoutableLead): string | n
   return null;
 }
 
-/** The partner conditions that do not depend on the lead's numbers: types, tiers, specializations. */
+const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+
+/** The partner conditions that do not depend on the lead: types, tiers, specializations, certifications. */
 function profileReasons(p: LeadRulePartners, f: PartnerFacts): string[] {
   const fails: string[] = [];
   if (p.types.length && !f.types.some((t) => p.types.includes(t))) {
@@ -98,6 +102,10 @@ function profileReasons(p: LeadRulePartners, f: PartnerFacts): string[] {
     if (!f.specializations.some((s) => wanted.has(s.toLowerCase()))) {
       fails.push(`publishes no specialization among ${list(p.specializations)}`);
     }
+  }
+  for (const c of p.certifications) {
+    const n = f.certified[c.code] ?? 0;
+    if (n < c.atLeast) fails.push(`has ${people(n)} certified in ${c.code}, needs ≥ ${c.atLeast}`);
   }
   return fails;
 }
@@ -141,6 +149,9 @@ export function eligibility(
     ok.push(
       `specializes in ${list(f.specializations.filter((s) => lower(p.specializations).has(s.toLowerCase())))}`,
     );
+  }
+  for (const c of p.certifications) {
+    ok.push(`${people(f.certified[c.code] ?? 0)} certified in ${c.code} (needs ≥ ${c.atLeast})`);
   }
   if (p.servesLeadCountry) ok.push(`serves ${lead.country}`);
   if (p.maxOpenLeads !== null) ok.push(`${f.openLeads} of ${p.maxOpenLeads} open leads`);
@@ -360,7 +371,7 @@ export function ruleWarnings(
       out.push({
         kind: 'no_partner',
         message:
-          'No partner today meets this rule’s partner conditions (types, tiers, specializations, countries served): it can never assign a lead until one does',
+          'No partner today meets this rule’s partner conditions (types, tiers, specializations, certifications, countries served): it can never assign a lead until one does',
         ruleId: null,
       });
     }

@@ -17,7 +17,7 @@ import { organizationsView } from '../organizations/organizations.repository';
 import { partnerProfiles } from './marketplace.tables';
 import { locatorLeadEmail, type Site } from '../mail/templates';
 import { notifyOrganization } from '../notifications/notifications.service';
-import { badgesOf, typesOf } from './profiles.service';
+import { badgesOf, certificationBadgesOf, typesOf } from './profiles.service';
 import { searchProfiles } from './search.service';
 
 // The locator is open to anyone: generous for people, tight for scripts.
@@ -67,6 +67,7 @@ export async function publicProfile(db: Db, req: PublicReq, id: string) {
     // Read through the schema: a snapshot published under an older shape gains today's defaults.
     profile: profileFields.parse(p.published),
     badges: p.published.showBadges ? await badgesOf(db, p.id) : [],
+    certifiedPeople: p.published.showBadges ? await certificationBadgesOf(db, p.id) : [],
     publishedAt: p.publishedAt.toISOString(),
   };
 }

@@ -60,6 +60,11 @@ export const partnerProfiles = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Certification type codes the partner has certified people in (enablement's count), if it shows badges. */
+    certifications: text('certifications')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The best marketplace-boost benefit among active enrollments (1 = none). */
     boost: real('boost').notNull().default(1),
     version: integer('version').notNull().default(1),
@@ -86,6 +91,9 @@ export const partnerProfiles = pgTable(
       .where(sql`${t.status} = 'published'`),
     index('partner_profiles_badges_idx')
       .using('gin', t.badges)
+      .where(sql`${t.status} = 'published'`),
+    index('partner_profiles_certifications_idx')
+      .using('gin', t.certifications)
       .where(sql`${t.status} = 'published'`),
     // The unfiltered first page: highest boost first, in index order.
     index('partner_profiles_rank_idx')

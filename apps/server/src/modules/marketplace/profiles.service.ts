@@ -18,6 +18,7 @@ import {
 } from '../organizations/organizations.repository';
 import { bestBenefit } from '../programs/benefits';
 import { partnerProfiles } from './marketplace.tables';
+import { certifiedPeopleByType } from '../enablement/enablement.public';
 import { addToVocabulary, marketplaceChanged } from './search.service';
 import { seesDraft } from './marketplace.visibility';
 
@@ -28,6 +29,11 @@ export const emptyProfile = (): ProfileFields => profileFields.parse({});
 export async function typesOf(q: Queryable, orgId: string) {
   const types = await findTypesOfOrganizations(q, [orgId]);
   return types.map((t) => ({ code: t.code, name: t.name, primary: t.primary }));
+}
+
+/** Certified people by certification type, through enablement's door (the same count the tier engine uses). */
+export async function certificationBadgesOf(q: Queryable, orgId: string) {
+  return (await certifiedPeopleByType(q, [orgId])).get(orgId) ?? [];
 }
 
 /** Tier badges the organization holds: the badge benefits of its active enrollments' current tiers. */
@@ -84,7 +90,9 @@ async function toProfileDto(
   const draft = row ? fields(row.draft) : emptyProfile();
   const published = row?.published ? fields(row.published) : null;
   // The organization and the vendor always see the badges it holds (its preview can turn them on); others only if shown.
-  const badges = own || published?.showBadges ? await badgesOf(q, org.id) : [];
+  const shows = own || published?.showBadges;
+  const badges = shows ? await badgesOf(q, org.id) : [];
+  const certifiedPeople = shows ? await certificationBadgesOf(q, org.id) : [];
   return {
     organizationId: org.id,
     name: org.name,
@@ -93,6 +101,7 @@ async function toProfileDto(
     draft: own ? draft : null,
     published: row?.status === 'published' || own ? published : null,
     badges,
+    certifiedPeople,
     hasUnpublishedChanges: own ? JSON.stringify(draft) !== JSON.stringify(published) : null,
     publishedAt: row?.publishedAt?.toISOString() ?? null,
     version: row?.version ?? 1,
@@ -257,6 +266,9 @@ export async function refreshSearchColumns(q: Queryable, orgId: string) {
     .where(eq(organizationsView.id, orgId));
   const types = (await typesOf(q, orgId)).map((t) => t.code);
   const badges = p.showBadges ? [...new Set((await badgesOf(q, orgId)).map((b) => b.label))] : [];
+  const certifications = p.showBadges
+    ? (await certificationBadgesOf(q, orgId)).map((c) => c.code.toLowerCase())
+    : [];
   const boost = (await bestBenefit(q, orgId, 'marketplace_boost'))?.value ?? 1;
   const name = org?.name ?? '';
   const skills = [...p.services, ...p.specializations, ...p.integrations].join(' ');
@@ -274,6 +286,7 @@ export async function refreshSearchColumns(q: Queryable, orgId: string) {
       industries = ${textArray(p.industries)},
       services = ${textArray(p.services)},
       badges = ${textArray(badges)},
+      certifications = ${textArray(certifications)},
       boost = ${boost}
     where organization_id = ${orgId}`);
   await addToVocabulary(q, [name, p.description, skills, stories].join(' '));
@@ -282,7 +295,7 @@ export async function refreshSearchColumns(q: Queryable, orgId: string) {
 /** A JavaScript array as one text[] parameter (the driver encodes it; no literal is built by hand). */
 const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
 
-/** The scheduled job: tiers move, so the badges and boosts published profiles carry are refreshed. */
+/** The scheduled job: tiers move and certifications lapse, so the badges and boosts published profiles carry are refreshed. */
 export async function refreshPublishedProfiles(db: Db) {
   const rows = await db
     .select({ id: partnerProfiles.organizationId })

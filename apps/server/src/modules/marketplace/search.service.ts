@@ -5,10 +5,11 @@ import type { Queryable } from '../../db/client';
 import { invalid } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { industryName } from '../../lib/industries';
+import { certificationTypeNames } from '../enablement/enablement.public';
 
 type Query = z.output<typeof marketplaceSearchQuery>;
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-type Facet = 'type' | 'country' | 'industry' | 'service' | 'badge';
+type Facet = 'type' | 'country' | 'industry' | 'service' | 'badge' | 'certification';
 
 // Columns of the matched set `m` (below), which carries the published search columns.
 const columns: Record<Facet, SQL> = {
@@ -17,6 +18,7 @@ const columns: Record<Facet, SQL> = {
   industry: sql.raw('industries'),
   service: sql.raw('services'),
   badge: sql.raw('badges'),
+  certification: sql.raw('certifications'),
 };
 
 const list = (v: string | string[] | undefined) =>
@@ -122,6 +124,7 @@ export async function searchProfiles(q: Queryable, query: Query) {
     industry: list(query.industry),
     service: list(query.service),
     badge: list(query.badge),
+    certification: list(query.certification).map((c) => c.toLowerCase()),
   };
   const facetNames = Object.keys(columns) as Facet[];
   const cached = landing.get(q);
@@ -191,9 +194,10 @@ export async function searchProfiles(q: Queryable, query: Query) {
       industry: { value: string; count: number }[];
       service: { value: string; count: number }[];
       badge: { value: string; count: number }[];
+      certification: { value: string; count: number }[];
     }>(sql`
       with m as materialized (
-        select p.organization_id, p.types, p.countries, p.industries, p.services, p.badges,
+        select p.organization_id, p.types, p.countries, p.industries, p.services, p.badges, p.certifications,
           round(((1 + ${relevance}) * p.boost)::numeric, 6) as score
         from partner_profiles p join organizations o on o.id = p.organization_id
         where p.status = 'published' and o.status = 'active'
@@ -211,7 +215,8 @@ export async function searchProfiles(q: Queryable, query: Query) {
           join organizations o on o.id = page.organization_id) x) as items,
         (select count(*)::int from f) as total,
         ${facetSql('type')} as type, ${facetSql('country')} as country, ${facetSql('industry')} as industry,
-        ${facetSql('service')} as service, ${facetSql('badge')} as badge`);
+        ${facetSql('service')} as service, ${facetSql('badge')} as badge,
+        ${facetSql('certification')} as certification`);
   };
   // A transaction only to scope the similarity threshold to this search.
   const result = words.length ? await q.transaction((tx) => run(tx)) : await run(q);
@@ -223,8 +228,10 @@ export async function searchProfiles(q: Queryable, query: Query) {
     industry: [],
     service: [],
     badge: [],
+    certification: [],
   };
 
+  const certificationNames = await certificationTypeNames(q);
   const typeNames = new Map(
     (await q.execute<{ code: string; name: string }>(sql`select code, name from partner_types`)).rows.map(
       (t) => [t.code, t.name],
@@ -242,7 +249,9 @@ export async function searchProfiles(q: Queryable, query: Query) {
             ? (regionNames.of(c.value) ?? c.value)
             : f === 'industry'
               ? industryName(c.value)
-              : c.value,
+              : f === 'certification'
+                ? (certificationNames.get(c.value) ?? c.value)
+                : c.value,
     }));
   }
   const total = out.total;

@@ -11,6 +11,7 @@ import type { Ctx } from '../../lib/actor';
 import { conflict, invalid, notFound, unprocessable } from '../../lib/errors';
 import { isId, newId } from '../../lib/ids';
 import { MAX_MINOR_AMOUNT } from '@partnergraph/shared/money-format';
+import { defaultEngagementWeights } from '@partnergraph/shared/contracts/analytics';
 import { convertMinor, trimDecimal } from '../../lib/money';
 import { keyset, where } from '../../lib/pagination';
 import { findCurrenciesOfLiveDeals } from '../deals/deal-currencies.repository';
@@ -32,7 +33,8 @@ export async function readSettings(
   const lock = opts.lock ?? (opts.forUpdate ? 'update' : undefined);
   const [row] = lock ? await query.for(lock) : await query;
   if (!row) throw new Error('The settings row is missing: run the migrations');
-  return row;
+  // Weights saved before an activity was added lack it: it counts at its default until set.
+  return { ...row, engagementWeights: { ...defaultEngagementWeights, ...row.engagementWeights } };
 }
 
 const toSettingsDto = (s: SettingsRow) => ({

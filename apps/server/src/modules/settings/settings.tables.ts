@@ -37,6 +37,8 @@ export const settings = pgTable(
         referralSent: 4,
         dealRegistered: 4,
         profileUpdated: 1,
+        lessonCompleted: 1,
+        certificationEarned: 5,
       }),
     /** Vendor roles that may approve a deal over another partner's protection of the same customer. */
     protectionOverrideRoles: jsonb('protection_override_roles')

@@ -12,6 +12,7 @@ export const importTypeNames = {
   'fx-rates': 'FX rates',
   deals: 'Deals',
   leads: 'Leads',
+  certifications: 'Certifications',
 } as const satisfies Record<ImportType, string>;
 
 export const importTypeList = Object.keys(importTypeNames) as ImportType[];
@@ -87,6 +88,7 @@ export const recordsLinks = {
   'fx-rates': { to: '/settings/fx-rates', label: 'Open the FX rates' },
   deals: { to: '/deals', label: 'Open the deals' },
   leads: { to: '/leads', label: 'Open the leads' },
+  certifications: { to: '/enablement/certifications', label: 'Open the certifications' },
 } as const satisfies Record<ImportType, { to: string; label: string }>;
 
 const numberFormat = new Intl.NumberFormat('en');

@@ -34,6 +34,7 @@ import {
   useTestLeadRule,
   useUpdateLeadRule,
 } from '../../api/leads';
+import { certificationTypesQueryOptions } from '../../api/enablement';
 import { countryOptions } from '../../components/countries';
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
@@ -57,6 +58,9 @@ interface Values extends Record<string, unknown> {
   specializations: string[];
   servesLeadCountry: boolean;
   maxOpenLeads: number | string;
+  /** A certification type's code, or '' for none. */
+  certification: string;
+  certifiedAtLeast: number | string;
   strategy: string;
   tierWeights: string;
   deadlineHours: number | string;
@@ -75,6 +79,8 @@ const initial: Values = {
   specializations: [],
   servesLeadCountry: true,
   maxOpenLeads: '',
+  certification: '',
+  certifiedAtLeast: 1,
   strategy: 'round_robin',
   tierWeights: '',
   deadlineHours: 48,
@@ -110,6 +116,7 @@ function toBody(v: Values): CreateLeadRuleInput {
       specializations: v.specializations,
       servesLeadCountry: v.servesLeadCountry,
       maxOpenLeads: v.maxOpenLeads === '' ? null : Number(v.maxOpenLeads),
+      certifications: v.certification ? [{ code: v.certification, atLeast: Number(v.certifiedAtLeast) }] : [],
     },
     strategy: v.strategy as CreateLeadRuleInput['strategy'],
     tierWeights: weights(v.tierWeights),
@@ -122,7 +129,15 @@ const formSchema = z.custom<Values>().superRefine((v, ctx) => {
   const parsed = createLeadRuleBody.safeParse(toBody(v));
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const [head, ...rest] = issue.path.map(String);
-    const path = head === 'match' || head === 'partners' ? rest[0] : head;
+    // The one certification criterion the form edits is two fields: its type and its count.
+    const path =
+      head === 'partners' && rest[0] === 'certifications'
+        ? rest[2] === 'atLeast'
+          ? 'certifiedAtLeast'
+          : 'certification'
+        : head === 'match' || head === 'partners'
+          ? rest[0]
+          : head;
     ctx.addIssue({ code: 'custom', path: [path ?? 'name'], message: issue.message });
   }
 });
@@ -184,6 +199,7 @@ function RuleCard({
     r.partners.specializations.length ? `specializing in ${r.partners.specializations.join(', ')}` : null,
     r.partners.servesLeadCountry ? 'serving the lead’s country' : null,
     r.partners.maxOpenLeads !== null ? `under ${r.partners.maxOpenLeads} open leads` : null,
+    ...r.partners.certifications.map((c) => `≥ ${c.atLeast} certified in ${c.code}`),
   ].filter(Boolean);
   return (
     <Card withBorder padding="md" aria-label={`Rule ${r.position}: ${r.name}`}>
@@ -251,6 +267,7 @@ function RuleBuilder() {
   const form = useContractForm(formSchema, initial);
   const create = useCreateLeadRule();
   const test = useTestLeadRule();
+  const certificationTypes = useQuery(certificationTypesQueryOptions);
   const [alert, setAlert] = useState<string | null>(null);
   const save = form.onSubmit((v) => {
     setAlert(null);
@@ -305,6 +322,19 @@ function RuleBuilder() {
               label="Capacity (open leads at most)"
               min={1}
               {...form.getInputProps('maxOpenLeads')}
+            />
+            <Select
+              label="Certification"
+              description="Partners with enough people holding it"
+              placeholder="Any"
+              clearable
+              data={(certificationTypes.data ?? []).map((t) => ({ value: t.code, label: t.name }))}
+              {...form.getInputProps('certification')}
+            />
+            <NumberInput
+              label="Certified people at least"
+              min={1}
+              {...form.getInputProps('certifiedAtLeast')}
             />
           </SimpleGrid>
           <Checkbox

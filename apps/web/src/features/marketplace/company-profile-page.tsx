@@ -139,6 +139,7 @@ function ReadOnlyProfile({ profile: p }: { profile: Profile }) {
             name={p.name}
             partnerTypes={p.partnerTypes}
             badges={p.badges}
+            certifiedPeople={p.certifiedPeople}
             fields={fields}
             headingLevel={2}
           />

@@ -41,4 +41,5 @@ export const facetLegends: Record<FacetKey, string> = {
   industry: 'Industry',
   service: 'Service',
   badge: 'Badge',
+  certification: 'Certification',
 };

@@ -4,7 +4,7 @@ import type { MarketplaceFilters } from '../../api/marketplace';
 import { PartnerSearch } from './partner-search';
 import { LocatorFrame } from './public-frame';
 
-const facets = ['country', 'industry', 'type'] as const;
+const facets = ['country', 'industry', 'type', 'certification'] as const;
 
 /** The public partner locator: customers find a partner by need, country and industry, signed out. */
 export function LocatorPage({

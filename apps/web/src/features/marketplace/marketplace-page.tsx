@@ -6,7 +6,7 @@ import { ButtonLink } from '../../components/links';
 import { useSession } from '../auth/session';
 import { PartnerSearch } from './partner-search';
 
-const facets = ['type', 'country', 'industry', 'service', 'badge'] as const;
+const facets = ['type', 'country', 'industry', 'service', 'badge', 'certification'] as const;
 
 /** Signed-in search over the partners' published profiles. */
 export function MarketplacePage({

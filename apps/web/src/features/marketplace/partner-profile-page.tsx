@@ -73,6 +73,7 @@ export function PartnerProfilePage({ orgId }: { orgId: string }) {
           name={p.name}
           partnerTypes={p.partnerTypes}
           badges={p.badges}
+          certifiedPeople={p.certifiedPeople}
           fields={fields}
           actions={<ProfileActions profile={p} isOwn={isOwn} />}
         />

@@ -349,8 +349,8 @@ export function ProfileForm({ profile, draft, onStale }: ProfileFormProps) {
                   />
                 </SimpleGrid>
                 <Switch
-                  label="Show our tier badges"
-                  description="The badges of the program tiers your organization holds"
+                  label="Show our badges"
+                  description="The badges of the program tiers your organization holds, and how many of your people hold each certification"
                   checked={values.showBadges}
                   onChange={(e) => set({ showBadges: e.currentTarget.checked })}
                   error={errors.fields.showBadges}
@@ -429,6 +429,7 @@ export function ProfileForm({ profile, draft, onStale }: ProfileFormProps) {
                   name={profile.name}
                   partnerTypes={profile.partnerTypes}
                   badges={profile.badges}
+                  certifiedPeople={profile.certifiedPeople}
                   fields={preview}
                   headingLevel={2}
                   compact

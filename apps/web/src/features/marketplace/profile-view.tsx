@@ -11,7 +11,7 @@ import {
   Title,
   type TitleOrder,
 } from '@mantine/core';
-import { IconAward } from '@tabler/icons-react';
+import { IconAward, IconCertificate } from '@tabler/icons-react';
 import { type ReactNode, useId } from 'react';
 import type { ProfileFields } from '../../api/marketplace';
 import { countryName } from '../../components/countries';
@@ -23,11 +23,20 @@ export interface ProfileBadge {
   tier?: string;
 }
 
+/** Certified people by certification type, as enablement counts them today. */
+export interface ProfileCertification {
+  code: string;
+  name: string;
+  people: number;
+}
+
 export interface ProfileViewProps {
   name: string;
   partnerTypes: { code: string; name: string }[];
   /** Tier badges the organization holds; shown only where the profile chooses to show them. */
   badges: ProfileBadge[];
+  /** Certifications its people hold, shown as badges where the profile shows its badges. */
+  certifiedPeople?: ProfileCertification[];
   fields: ProfileFields;
   /** The level of the name's heading: 1 on a profile's own page, 2 inside another page (the preview). */
   headingLevel?: 1 | 2;
@@ -45,6 +54,7 @@ export function ProfileView({
   name,
   partnerTypes,
   badges,
+  certifiedPeople = [],
   fields,
   headingLevel = 1,
   actions,
@@ -53,6 +63,7 @@ export function ProfileView({
   const industryName = useIndustryName();
   const sectionOrder = (headingLevel + 1) as TitleOrder;
   const shownBadges = fields.showBadges ? badges : [];
+  const shownCertifications = fields.showBadges ? certifiedPeople : [];
   const hasContact = Boolean(
     fields.contactEmail || isHttpUrl(fields.contactUrl) || isHttpUrl(fields.website),
   );
@@ -142,6 +153,7 @@ export function ProfileView({
               </Text>
             )}
             {shownBadges.length > 0 && <BadgeList badges={shownBadges} />}
+            {shownCertifications.length > 0 && <CertificationList certifications={shownCertifications} />}
           </Stack>
         </Group>
         {actions}
@@ -207,6 +219,26 @@ function Tags({ values }: { values: string[] }) {
       {values.map((v) => (
         <Badge key={v} variant="light" color="gray" tt="none" fw={500}>
           {v}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** Certification badges, e.g. "Cloud Architect · 3 certified". */
+export function CertificationList({ certifications }: { certifications: ProfileCertification[] }) {
+  return (
+    <Group gap={6} aria-label="Certifications">
+      {certifications.map((c) => (
+        <Badge
+          key={c.code}
+          color="teal"
+          variant="light"
+          tt="none"
+          leftSection={<IconCertificate size={14} aria-hidden />}
+          title={`${c.people} ${c.people === 1 ? 'person holds' : 'people hold'} the ${c.name} certification`}
+        >
+          {c.name} · {c.people} certified
         </Badge>
       ))}
     </Group>

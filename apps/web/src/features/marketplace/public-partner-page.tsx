@@ -62,6 +62,7 @@ export function PublicPartnerPage({ orgId }: { orgId: string }) {
               name={p.name}
               partnerTypes={p.partnerTypes}
               badges={p.badges}
+              certifiedPeople={p.certifiedPeople}
               fields={p.profile}
               actions={
                 <Button

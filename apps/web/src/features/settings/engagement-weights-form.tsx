@@ -14,6 +14,8 @@ export const weightLabels: Record<Kind, string> = {
   referralSent: 'Referral sent',
   dealRegistered: 'Deal registered',
   profileUpdated: 'Profile updated',
+  lessonCompleted: 'Lesson completed',
+  certificationEarned: 'Certification earned',
 };
 
 const kinds = Object.keys(weightLabels) as Kind[];
@@ -26,6 +28,8 @@ const defaults: Weights = {
   referralSent: 4,
   dealRegistered: 4,
   profileUpdated: 1,
+  lessonCompleted: 1,
+  certificationEarned: 5,
 };
 
 export function EngagementWeightsSummary({ settings }: { settings: Settings }) {

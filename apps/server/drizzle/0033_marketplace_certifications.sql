@@ -1,0 +1,3 @@
+ALTER TABLE "settings" ALTER COLUMN "engagement_weights" SET DEFAULT '{"post":3,"comment":1,"eventAttended":5,"referralSent":4,"dealRegistered":4,"profileUpdated":1,"lessonCompleted":1,"certificationEarned":5}'::jsonb;--> statement-breakpoint
+ALTER TABLE "partner_profiles" ADD COLUMN "certifications" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "partner_profiles_certifications_idx" ON "partner_profiles" USING gin ("certifications") WHERE "partner_profiles"."status" = 'published';
