@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { levelRank, type round2Body, type Round2 } from '@partnergraph/shared/contracts/mapping';
-import { decodePoints, fromBase64Url, MAX_SET_POINTS, TAG_BYTES } from '@partnergraph/shared/psi/psi';
+import { fromBase64Url, MAX_SET_POINTS, TAG_BYTES } from '@partnergraph/shared/psi/psi';
 import type { Db } from '../../db/client';
 import { runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../lib/errors';
 import { findPartnership, findRun, findRunMessage, insertRunMessage, updateRun } from './mapping.repository';
 import { partnershipSides } from './partnerships.service';
+import { psiPool } from './psi-worker/psi-pool';
 import { checkMessage, estimatedPoints, getRun } from './runs.service';
 
 // Partner ↔ partner runs: the server carries round 1 to the responding partner's browser and round 2 back,
@@ -49,9 +50,17 @@ export async function postAnswer(db: Db, ctx: Ctx, id: string, body: z.output<ty
   const request = (await findRunMessage(db, run.id, 1)) as Round1Stored;
   const counts = new Map(request.sets.map((s) => [s.populationId, estimatedPoints(s.points)]));
   const sides = await partnershipSides(db, p, ctx.actor.orgId);
+  // Validating every evaluated point is curve work: on the pool's threads, like the vendor's answers.
+  const decodedAll = await psiPool().decode(
+    body.responses.flatMap((r) => r.evaluated.map((e) => e.points)),
+    MAX_SET_POINTS,
+  );
+  let next = 0;
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   body.responses.forEach((r, i) => {
+    const first = next;
+    next += r.evaluated.length;
     const at = `body.responses.${i}`;
     const mine = sides.mine.find((m) => m.pop.id === r.populationId);
     if (!mine || seen.has(r.populationId) || levelRank(mine.level) < levelRank('counts')) {
@@ -75,7 +84,7 @@ export async function postAnswer(db: Db, ctx: Ctx, id: string, body: z.output<ty
       errors.push({ path: `${at}.evaluated`, message: 'Answer every set of round 1' });
     r.evaluated.forEach((e, j) => {
       const want = counts.get(e.populationId);
-      const decoded = decodePoints(e.points);
+      const decoded = decodedAll[first + j]!;
       if (want === undefined)
         errors.push({ path: `${at}.evaluated.${j}.populationId`, message: 'Not a set of round 1' });
       else if (!decoded.ok) errors.push({ path: `${at}.evaluated.${j}.points`, message: decoded.message });

@@ -7,14 +7,7 @@ import {
   type startRunBody,
 } from '@partnergraph/shared/contracts/mapping';
 import { shownCount, MIN_SHOWN_COUNT } from '@partnergraph/shared/psi/protocol';
-import { answerSets } from '@partnergraph/shared/psi/responder';
-import {
-  decodePoints,
-  MAX_SET_POINTS,
-  randomScalar,
-  scalarFromHex,
-  scalarToHex,
-} from '@partnergraph/shared/psi/psi';
+import { MAX_SET_POINTS, randomScalar, scalarFromHex, scalarToHex } from '@partnergraph/shared/psi/psi';
 import type { Db } from '../../db/client';
 import { runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
@@ -50,6 +43,7 @@ import {
   type RunRow,
 } from './mapping.repository';
 import { isActive, partnershipSides } from './partnerships.service';
+import { psiPool } from './psi-worker/psi-pool';
 
 /**
  * Runs per partnership per day. Each run lets the partner test up to MAX_SET_POINTS domains against the
@@ -186,7 +180,7 @@ export async function answerRound1(
   const sides = await partnershipSides(db, p, ctx.actor.orgId);
 
   const errors: FieldError[] = [];
-  const sets: { populationId: string; points: Uint8Array }[] = [];
+  const toDecode: { at: number; populationId: string; points: string }[] = [];
   const seen = new Set<string>();
   body.sets.forEach((s, i) => {
     const mine = sides.mine.find((m) => m.pop.id === s.populationId);
@@ -205,9 +199,19 @@ export async function answerRound1(
       });
       return;
     }
-    const decoded = decodePoints(s.points);
-    if (!decoded.ok) errors.push({ path: `body.sets.${i}.points`, message: decoded.message });
-    else sets.push({ populationId: s.populationId, points: decoded.bytes });
+    toDecode.push({ at: i, populationId: s.populationId, points: s.points });
+  });
+  if (errors.length) throw invalid(errors);
+  // Every point is checked to be a valid encoding: curve work, so on the pool's threads too.
+  const decoded = await psiPool().decode(
+    toDecode.map((s) => s.points),
+    MAX_SET_POINTS,
+  );
+  const sets: { populationId: string; points: Uint8Array }[] = [];
+  decoded.forEach((d, j) => {
+    const s = toDecode[j]!;
+    if (!d.ok) errors.push({ path: `body.sets.${s.at}.points`, message: d.message });
+    else sets.push({ populationId: s.populationId, points: d.bytes });
   });
   if (errors.length) throw invalid(errors);
 
@@ -284,7 +288,8 @@ export async function answerRound1(
       b: keys.get(t.pop.id)!,
     });
   }
-  return answerSets(run.id, sets, populations);
+  // Minutes of curve work for the biggest sets: on a worker thread, so the server keeps answering others.
+  return psiPool().answer(run.id, sets, populations);
 }
 
 /**
