@@ -32,6 +32,7 @@ import {
   findPopulationsByIds,
   findResultsOfRuns,
   findRun,
+  findRunMessage,
   findRunsOfPartnership,
   insertKey,
   insertOverlaps,
@@ -42,6 +43,7 @@ import {
   type PartnershipRow,
   type RunRow,
 } from './mapping.repository';
+import { checkAnswers, estimatedPoints } from './answers.check';
 import { isActive, partnershipSides } from './partnerships.service';
 import { psiPool } from './psi-worker/psi-pool';
 
@@ -148,9 +150,6 @@ export function checkMessage(run: RunRow, body: { runId: string; round: number }
         : `This run expects round ${{ awaiting_points: 1, awaiting_response: 2, answered: 3 }[run.status]}, not round ${body.round}`,
     );
 }
-
-/** Points in a base64url field, estimated from its length alone (no decoding). */
-export const estimatedPoints = (text: string) => Math.floor((text.length * 3) / 4 / 32);
 
 /**
  * Round 1 → 2: the partner's blinded points in, the vendor's answer out. Sizes are checked before any
@@ -389,12 +388,25 @@ export async function finishRun(db: Db, ctx: Ctx, id: string, body: z.output<typ
       })),
     });
   });
+  // Partner ↔ partner: the initiator answers the other partner's reverse sets, for its browser to open.
+  let reverse: Round2 | null = null;
+  const wanted =
+    p.kind === 'partner_partner' ? (((await findRunMessage(db, run.id, 2)) as Round2).reverse ?? []) : [];
+  if (p.kind !== 'partner_partner' && body.reverse)
+    errors.push({ path: 'body.reverse', message: 'Only a run between partners has a reverse direction' });
+  else if (wanted.length && !body.reverse)
+    errors.push({ path: 'body.reverse', message: "Answer the other partner's sets of round 2" });
+  else if (body.reverse) {
+    errors.push(...(await checkAnswers(body.reverse, wanted, sides.mine, 'body.reverse')));
+    reverse = { runId: run.id, round: 2, responses: body.reverse };
+  }
   if (errors.length) throw invalid(errors.slice(0, 50));
 
   await runChange(db, ctx, async (tx, record) => {
     const locked = await findRun(tx, ctx.actor, id, true);
     if (!locked) throw notFound('mapping run');
     checkMessage(locked, body, 'answered');
+    if (reverse) await insertRunMessage(tx, run.id, 3, reverse);
     for (const a of accepted) {
       const resultId = newId();
       await insertResult(tx, {
