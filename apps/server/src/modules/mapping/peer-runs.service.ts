@@ -70,7 +70,13 @@ export async function postAnswer(db: Db, ctx: Ctx, id: string, body: z.output<ty
       action: 'mapping.run.answered',
       entityType: 'mapping_run',
       entityId: run.id,
-      after: { answeredPopulations: body.responses.map((r) => r.populationId) },
+      after: {
+        answeredPopulations: body.responses.map((r) => r.populationId),
+        reverseSets: (body.reverse ?? []).map((s) => ({
+          populationId: s.populationId,
+          points: estimatedPoints(s.points),
+        })),
+      },
     });
   });
   return getRun(db, ctx, id);

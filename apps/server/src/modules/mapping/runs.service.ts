@@ -441,7 +441,7 @@ export async function finishRun(db: Db, ctx: Ctx, id: string, body: z.output<typ
       action: 'mapping.run.finished',
       entityType: 'mapping_run',
       entityId: run.id,
-      after: { counts },
+      after: { counts, reverseAnswered: (reverse?.responses ?? []).map((r) => r.populationId) },
     });
     record.event({
       type: 'mapping.run.finished',

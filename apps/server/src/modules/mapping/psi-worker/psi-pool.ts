@@ -44,6 +44,7 @@ export class PsiPool {
 
   /** Validates each message's points (decodePoints) off the event loop. */
   decode(texts: string[], max: number): Promise<Decoded[]> {
+    if (texts.length === 0) return Promise.resolve([]);
     return this.submit({ kind: 'decode', texts, max }) as Promise<Decoded[]>;
   }
 
