@@ -1,110 +1,212 @@
-// Account mapping at scale: a partner's N accounts against the vendor's N accounts, run through the very
-// functions the browser and the server run (packages/shared/src/psi), beside the floor of the curve
-// operations themselves — the same count of hash-to-curve and scalar multiplications, measured in the same
-// run with nothing else around them. Prints each phase, the total and the ratio to the floor; writes
-// bench/results/account-mapping-<N>.json.
+// Account mapping at scale: a partner's N accounts against the vendor's N accounts. The partner's half runs
+// in Chromium (Debian's, through playwright-core) on the shared psi code bundled for the page, as the web
+// app runs it; the vendor's half runs on the server's worker-thread pool, as the server runs it. Each half
+// is printed beside the floor of its curve operations, measured in its own runtime in the same run; results
+// go to bench/results/account-mapping-<N>.json.
 //
-//   npx tsx bench/account-mapping.ts [--n 100000] [--overlap 0.3]
+//   npx tsx bench/account-mapping.ts [--n 100000] [--overlap 0.3] [--level overlaps|counts|both]
+//                                    [--initiator browser|node] [--sample 2000]
 //
-// The protocol costs per run: the partner hashes and blinds its N keys (N h2c + N mul), the responder
-// evaluates them (N mul) and hashes and blinds its own (N h2c + N mul), the partner unblinds (N mul): 2N
-// hash-to-curve and 4N multiplications, plus tags (HKDF) and, at "overlaps", sealing fields (AES-GCM).
+// Per run, each half does per key one hash-to-curve and two scalar multiplications (the partner: blind,
+// then unblind; the vendor: evaluate the partner's point, then blind its own key), plus tags (HKDF) and, at
+// "overlaps", sealing or opening fields (AES-GCM). The floor is the curve part alone: N × (h2c·mul +
+// decode·mul), per-operation costs measured on --sample keys right before the run.
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { PsiPool } from '../apps/server/src/modules/mapping/psi-worker/psi-pool';
+import type { Round2 } from '../packages/shared/src/contracts/mapping';
 import {
   finishFromAnswer,
   prepareRound1,
   type InitiatorPopulation,
+  type Round1Message,
 } from '../packages/shared/src/psi/initiator';
-import { decodePoints, PSI_DST, randomScalar } from '../packages/shared/src/psi/psi';
-import { answerSets } from '../packages/shared/src/psi/responder';
+import { randomScalar } from '../packages/shared/src/psi/psi';
+import { benchAccounts, measureFloor } from './account-mapping.shared';
 import { writeResult } from './support';
+import { CHROMIUM } from './web';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '100000' }, overlap: { type: 'string', default: '0.3' } },
+  options: {
+    n: { type: 'string', default: '100000' },
+    overlap: { type: 'string', default: '0.3' },
+    level: { type: 'string', default: 'both' },
+    initiator: { type: 'string', default: 'browser' },
+    sample: { type: 'string', default: '2000' },
+  },
 });
 const N = Number(values.n);
 const OVERLAP = Number(values.overlap);
+const SAMPLE = Math.min(N, Number(values.sample));
 if (!Number.isInteger(N) || N < 1) throw new Error('--n is a positive whole number');
+const levels = (values.level === 'both' ? ['counts', 'overlaps'] : [values.level]) as (
+  'counts' | 'overlaps'
+)[];
+const inBrowser = values.initiator === 'browser';
+const expected = Math.ceil(N * OVERLAP);
 
-const partner = Array.from({ length: N }, (_, i) => ({
-  keys: [i < N * OVERLAP ? `shared-${i}.com` : `partner-${i}.com`],
-  fields: { name: `Partner account ${i}` },
-}));
-const vendor = Array.from({ length: N }, (_, i) => ({
-  keys: [i < N * OVERLAP ? `shared-${i}.com` : `vendor-${i}.com`],
-  fields: { name: `Vendor account ${i}`, owner: 'Ana' },
-}));
+const vendor = benchAccounts('vendor', N, OVERLAP);
+const pool = new PsiPool(1);
 
-async function timed<T>(label: string, work: () => Promise<T> | T) {
-  const start = performance.now();
-  const result = await work();
-  const ms = performance.now() - start;
-  console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(9)} s`);
-  return { result, ms };
+const log = (label: string, ms: number, floorMs?: number) =>
+  console.log(
+    `${label.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(9)} s` +
+      (floorMs ? `   ${(ms / floorMs).toFixed(2)}× its floor` : ''),
+  );
+
+/** The partner's half: in a Chromium page, or (--initiator node) in this process. */
+interface Initiator {
+  runtime: string;
+  floor(sample: number): Promise<ReturnType<typeof measureFloor>>;
+  blind(level: 'counts' | 'overlaps', runId: string): Promise<{ message: Round1Message; ms: number }>;
+  finish(answer: Round2): Promise<{ count: number; ms: number }>;
+  close(): Promise<void>;
 }
 
-async function protocol(level: 'counts' | 'overlaps') {
-  const runId = `bench-${level}`;
-  const a = randomScalar();
-  const pops: InitiatorPopulation[] = [
-    { populationId: 'p', level, sharedFields: ['name'], accounts: partner },
-  ];
-  const round1 = await timed(`${level}: partner blinds (browser half 1)`, () =>
-    prepareRound1(pops, a, runId),
-  );
-  const answer = await timed(`${level}: responder answers (server)`, () => {
-    const decoded = decodePoints(round1.result.message.sets[0]!.points, N);
-    if (!decoded.ok) throw new Error(decoded.message);
-    return answerSets(
-      runId,
-      [{ populationId: 'p', points: decoded.bytes }],
-      [{ populationId: 'v', level, sharedFields: ['name', 'owner'], accounts: vendor, b: randomScalar() }],
-    );
-  });
-  const finish = await timed(`${level}: partner intersects (browser half 2)`, () =>
-    finishFromAnswer(pops, a, runId, answer.result),
-  );
-  const count = finish.result.outcomes[0]!.count;
-  if (count !== Math.ceil(N * OVERLAP))
-    throw new Error(`expected ${Math.ceil(N * OVERLAP)} matches, got ${count}`);
+function nodeInitiator(): Initiator {
+  let state: { pops: InitiatorPopulation[]; a: bigint; runId: string } | null = null;
   return {
-    blindMs: round1.ms,
-    answerMs: answer.ms,
-    finishMs: finish.ms,
-    totalMs: round1.ms + answer.ms + finish.ms,
+    runtime: `Node ${process.version}`,
+    floor: async (sample) => measureFloor(sample),
+    async blind(level, runId) {
+      const pops: InitiatorPopulation[] = [
+        { populationId: 'p', level, sharedFields: ['name'], accounts: benchAccounts('partner', N, OVERLAP) },
+      ];
+      const a = randomScalar();
+      const start = performance.now();
+      const { message } = prepareRound1(pops, a, runId);
+      state = { pops, a, runId };
+      return { message, ms: performance.now() - start };
+    },
+    async finish(answer) {
+      const start = performance.now();
+      const done = await finishFromAnswer(state!.pops, state!.a, state!.runId, answer);
+      return { count: done.outcomes[0]!.count, ms: performance.now() - start };
+    },
+    close: async () => {},
   };
 }
 
-/** The floor: 2N hash-to-curve and 4N scalar multiplications (with encoding), nothing else. */
-async function floor() {
-  return timed('floor: 2N hash-to-curve + 4N multiplications', () => {
-    const k = randomScalar();
-    const enc = new TextEncoder();
-    let sink = 0;
-    for (let i = 0; i < 2 * N; i++) {
-      const p = ristretto255_hasher.hashToCurve(enc.encode(`floor-${i}.com`), { DST: PSI_DST });
-      const q = ristretto255.Point.fromBytes(p.multiply(k).toBytes());
-      sink ^= q.multiply(k).toBytes()[0]!;
-    }
-    return sink;
+async function browserInitiator(): Promise<Initiator> {
+  const bundle = await build({
+    entryPoints: [new URL('./account-mapping.page.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
   });
+  const js = bundle.outputFiles[0]!.text;
+  // Served from 127.0.0.1: a secure context, so the page has WebCrypto as the web app does.
+  const server = http.createServer((req, res) => {
+    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>psi bench</title><script type="module" src="/bench.js"></script>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  const page: Page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => 'psiBench' in globalThis);
+  type Api = {
+    floor(s: number): ReturnType<typeof measureFloor>;
+    blind(n: number, o: number, l: string, r: string): { message: Round1Message; ms: number };
+    finish(a: Round2): Promise<{ count: number; ms: number }>;
+  };
+
+  return {
+    runtime: `Chromium ${browser.version()}`,
+    floor: (sample) =>
+      page.evaluate((s) => (globalThis as unknown as { psiBench: Api }).psiBench.floor(s), sample),
+    blind: (level, runId) =>
+      page.evaluate(
+        ([n, o, l, r]) => (globalThis as unknown as { psiBench: Api }).psiBench.blind(n, o, l, r),
+        [N, OVERLAP, level, runId] as [number, number, string, string],
+      ),
+    finish: (answer) =>
+      page.evaluate((a) => (globalThis as unknown as { psiBench: Api }).psiBench.finish(a), answer),
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
 }
 
-console.log(`account mapping: ${N} × ${N} accounts, ${OVERLAP * 100}% overlap, Node ${process.version}`);
-const fl = await floor();
-const counts = await protocol('counts');
-const overlaps = await protocol('overlaps');
-const ratio = (ms: number) => Number((ms / fl.ms).toFixed(2));
+const initiator = inBrowser ? await browserInitiator() : nodeInitiator();
 console.log(
-  `counts run / floor: ${ratio(counts.totalMs)}×; overlaps run / floor: ${ratio(overlaps.totalMs)}×`,
+  `account mapping: ${N} × ${N} accounts, ${OVERLAP * 100}% overlap; partner in ${initiator.runtime}, vendor on the server's worker pool (Node ${process.version})`,
 );
-writeResult(`account-mapping-${N}`, {
-  n: N,
-  overlap: OVERLAP,
-  node: process.version,
-  floorMs: Math.round(fl.ms),
-  counts: { ...counts, ratioToFloor: ratio(counts.totalMs) },
-  overlaps: { ...overlaps, ratioToFloor: ratio(overlaps.totalMs) },
-});
+
+const browserFloor = await initiator.floor(SAMPLE);
+const serverFloor = measureFloor(SAMPLE);
+const floorOf = (f: ReturnType<typeof measureFloor>) => f.perKeyMs * N;
+console.log(
+  `floor per key (h2c·mul + decode·mul, ${SAMPLE} keys): partner ${browserFloor.perKeyMs.toFixed(3)} ms, vendor ${serverFloor.perKeyMs.toFixed(3)} ms`,
+);
+
+const runs: Record<string, unknown>[] = [];
+for (const level of levels) {
+  const runId = `bench-${level}`;
+  const blinded = await initiator.blind(level, runId);
+  log(`${level}: partner blinds`, blinded.ms);
+  let start = performance.now();
+  const [decoded] = await pool.decode([blinded.message.sets[0]!.points], N);
+  if (!decoded?.ok) throw new Error(decoded?.message);
+  const answer = await pool.answer(
+    runId,
+    [{ populationId: 'p', points: decoded.bytes }],
+    [{ populationId: 'v', level, sharedFields: ['name', 'owner'], accounts: vendor, b: randomScalar() }],
+  );
+  const serverMs = performance.now() - start;
+  log(`${level}: vendor's server answers`, serverMs, floorOf(serverFloor));
+  start = performance.now();
+  const finished = await initiator.finish(answer);
+  log(`${level}: partner intersects`, finished.ms);
+  const partnerMs = blinded.ms + finished.ms;
+  log(`${level}: partner's half`, partnerMs, floorOf(browserFloor));
+  if (finished.count !== expected) throw new Error(`expected ${expected} matches, got ${finished.count}`);
+  runs.push({
+    level,
+    partner: {
+      blindMs: Math.round(blinded.ms),
+      finishMs: Math.round(finished.ms),
+      totalMs: Math.round(partnerMs),
+      floorMs: Math.round(floorOf(browserFloor)),
+      ratioToFloor: Number((partnerMs / floorOf(browserFloor)).toFixed(2)),
+    },
+    server: {
+      totalMs: Math.round(serverMs),
+      floorMs: Math.round(floorOf(serverFloor)),
+      ratioToFloor: Number((serverMs / floorOf(serverFloor)).toFixed(2)),
+    },
+    matches: finished.count,
+  });
+  save();
+}
+await initiator.close();
+await pool.close();
+
+// Written after each level: a long run that is stopped keeps what it measured.
+function save() {
+  writeResult(`account-mapping-${N}`, {
+    n: N,
+    overlap: OVERLAP,
+    partnerRuntime: initiator.runtime,
+    serverRuntime: `Node ${process.version}, worker thread`,
+    floorSample: SAMPLE,
+    floorPerKeyMs: {
+      partner: Number(browserFloor.perKeyMs.toFixed(4)),
+      server: Number(serverFloor.perKeyMs.toFixed(4)),
+    },
+    runs,
+  });
+}

@@ -220,6 +220,24 @@ export const mappingExamples: Record<
     await createRunMessageRecord(db, run.id, 2, { runId: run.id, round: 2, responses: [] });
     return { params: { id: run.id } };
   },
+  'GET /api/v1/mapping/runs/{id}/reverse': async (x) => {
+    // The owner answered another partner's run, which that partner has finished with a reverse answer.
+    const db = x.t.database.db;
+    const other = await createPartnerOrganization(db, {
+      name: `Peer ${unique()}`,
+      types: ['isv'],
+      country: 'DE',
+    });
+    const p = await peerPartnershipRecord(db, x.owner.id, other.id);
+    const run = await createRunRecord(db, {
+      partnershipId: p.id,
+      initiatorOrgId: other.id,
+      status: 'finished',
+      answered: [],
+    });
+    await createRunMessageRecord(db, run.id, 3, { runId: run.id, round: 2, responses: [] });
+    return { params: { id: run.id } };
+  },
   'GET /api/v1/mapping/partnerships/{id}/matrix': async (x) => ({
     params: { id: (await partnershipOf(x)).id },
   }),

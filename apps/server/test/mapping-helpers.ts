@@ -1,5 +1,10 @@
 import type { Round2 } from '@partnergraph/shared/contracts/mapping';
-import { runAsInitiator, type InitiatorPopulation, type Transport } from '@partnergraph/shared/psi/initiator';
+import {
+  prepareRound1,
+  runAsInitiator,
+  type InitiatorPopulation,
+  type Transport,
+} from '@partnergraph/shared/psi/initiator';
 import type { PsiAccount } from '@partnergraph/shared/psi/protocol';
 import { accountKeys } from '@partnergraph/shared/psi/domains';
 import { decodePoints, randomScalar } from '@partnergraph/shared/psi/psi';
@@ -55,6 +60,8 @@ export async function answerAsPartner(
   runId: string,
   partnershipId: string,
   accountsByPopulation: Record<string, PsiAccount[]>,
+  /** With a scalar: also sends its own populations blinded under it, for the reverse direction. */
+  back?: bigint,
 ) {
   const api = as(t.app, session);
   const request = (await api.get(`/api/v1/mapping/runs/${runId}/request`)).json() as {
@@ -69,12 +76,33 @@ export async function answerAsPartner(
     if (!decoded.ok) throw new Error(decoded.message);
     return { populationId: s.populationId, points: decoded.bytes };
   });
+  const mine = p.mine
+    .filter((m) => accountsByPopulation[m.populationId])
+    .map((m) => ({ ...m, accounts: accountsByPopulation[m.populationId]! }));
   const answer = await answerSets(
     request.runId,
     sets,
-    p.mine
-      .filter((m) => accountsByPopulation[m.populationId])
-      .map((m) => ({ ...m, accounts: accountsByPopulation[m.populationId]!, b: randomScalar() })),
+    mine.map((m) => ({ ...m, b: randomScalar() })),
   );
-  return api.post(`/api/v1/mapping/runs/${runId}/answer`, answer);
+  const reverse = back === undefined ? undefined : prepareRound1(mine, back, request.runId).message.sets;
+  return api.post(`/api/v1/mapping/runs/${runId}/answer`, { ...answer, reverse });
+}
+
+/** The initiating partner's browser answers the other partner's reverse sets with its own populations. */
+export async function answerReverse(
+  runId: string,
+  answer: Round2,
+  populations: readonly InitiatorPopulation[],
+): Promise<Round2['responses']> {
+  const sets = (answer.reverse ?? []).map((s) => {
+    const decoded = decodePoints(s.points);
+    if (!decoded.ok) throw new Error(decoded.message);
+    return { populationId: s.populationId, points: decoded.bytes };
+  });
+  const reply = await answerSets(
+    runId,
+    sets,
+    populations.map((p) => ({ ...p, b: randomScalar() })),
+  );
+  return reply.responses;
 }

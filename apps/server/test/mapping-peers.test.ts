@@ -9,7 +9,7 @@ import type { Round2 } from '@partnergraph/shared/contracts/mapping';
 import { createProfileRecord } from '../src/seed/factories';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
-import { answerAsPartner, partnerAccount } from './mapping-helpers';
+import { answerAsPartner, answerReverse, partnerAccount } from './mapping-helpers';
 
 // Two partners map with each other: both opt in, each browser holds its accounts, the server only carries
 // the two rounds between them.
@@ -124,6 +124,68 @@ describe('partner ↔ partner', () => {
     ).toBe(404);
   });
 
+  it('lets both partners learn what the other’s levels grant: each its overlaps, the same count', async () => {
+    // Alpha now shows its overlaps with names; Beta still shows overlaps with name and owner.
+    const raised = await as(t.app, alpha).put(
+      `/api/v1/mapping/partnerships/${partnershipId}/levels/${alphaPop}`,
+      { level: 'overlaps', sharedFields: ['name'] },
+    );
+    expect(raised.statusCode, raised.body).toBe(200);
+    const run = (await as(t.app, alpha).post('/api/v1/mapping/runs', { partnershipId })).json();
+    const a = randomScalar();
+    const alphaPops: InitiatorPopulation[] = [
+      { populationId: alphaPop, level: 'overlaps', sharedFields: ['name'], accounts: alphaAccounts },
+    ];
+    await as(t.app, alpha).post(
+      `/api/v1/mapping/runs/${run.id}/points`,
+      prepareRound1(alphaPops, a, run.id).message,
+    );
+    const back = randomScalar();
+    const answered = await answerAsPartner(t, beta, run.id, partnershipId, { [betaPop]: betaAccounts }, back);
+    expect(answered.statusCode, answered.body).toBe(200);
+
+    const answer = (await as(t.app, alpha).get(`/api/v1/mapping/runs/${run.id}/answer`)).json() as Round2;
+    expect(answer.reverse).toHaveLength(1);
+    const alphaSide = await finishFromAnswer(alphaPops, a, run.id, answer, { discloseMatches: false });
+    // Beta may not read Alpha's answer before Alpha has finished the run.
+    expect((await as(t.app, beta).get(`/api/v1/mapping/runs/${run.id}/reverse`)).statusCode).toBe(409);
+    const withoutReverse = await as(t.app, alpha).post(
+      `/api/v1/mapping/runs/${run.id}/results`,
+      alphaSide.message,
+    );
+    expect(withoutReverse.statusCode).toBe(400);
+    expect(withoutReverse.json().errors[0].path).toBe('body.reverse');
+    const reverse = await answerReverse(run.id, answer, alphaPops);
+    const finished = await as(t.app, alpha).post(`/api/v1/mapping/runs/${run.id}/results`, {
+      ...alphaSide.message,
+      reverse,
+    });
+    expect(finished.statusCode, finished.body).toBe(200);
+
+    // Alpha, in its browser: Beta's accounts it shares, with Beta's name and owner.
+    expect(alphaSide.outcomes[0]!.matches!.map((m) => m.theirFields?.owner).sort()).toEqual([
+      'Bea',
+      'Ben',
+      'Bob',
+    ]);
+    // Beta, in its browser, from the mailbox: its own matched accounts with Alpha's names, and no more.
+    const forBeta = (await as(t.app, beta).get(`/api/v1/mapping/runs/${run.id}/reverse`)).json() as Round2;
+    expect((await as(t.app, alpha).get(`/api/v1/mapping/runs/${run.id}/reverse`)).statusCode).toBe(403);
+    const betaPops: InitiatorPopulation[] = [
+      { populationId: betaPop, level: 'overlaps', sharedFields: ['name', 'owner'], accounts: betaAccounts },
+    ];
+    const betaSide = await finishFromAnswer(betaPops, back, run.id, forBeta, { discloseMatches: false });
+    expect(betaSide.outcomes[0]!.count).toBe(alphaSide.outcomes[0]!.count);
+    expect(betaSide.outcomes[0]!.matches!.map((m) => [m.account.fields.name, m.theirFields]).sort()).toEqual([
+      ['Acme Inc', { name: 'Acme' }],
+      ['Globex', { name: 'Globex' }],
+      ['Initech', { name: 'Initech' }],
+    ]);
+    // The server holds only what it carried: no domain of either side's unmatched accounts.
+    const stored = JSON.stringify(forBeta) + JSON.stringify(answer);
+    for (const d of ['soylent', 'hooli', 'Soylent', 'Hooli']) expect(stored).not.toContain(d);
+  });
+
   it('refuses an answer that does not match round 1, naming the field', async () => {
     const run = (await as(t.app, alpha).post('/api/v1/mapping/runs', { partnershipId })).json();
     const a = randomScalar();
@@ -151,7 +213,7 @@ describe('partner ↔ partner', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([
       { path: 'body.responses.0.ordered', message: 'In order exactly when the level discloses overlaps' },
-      { path: 'body.responses.0.evaluated.0.points', message: 'Round 1 sent 4 points, not 1' },
+      { path: 'body.responses.0.evaluated.0.points', message: 'The request sent 4 points, not 1' },
     ]);
   });
 });

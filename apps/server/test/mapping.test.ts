@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blindKeys, randomScalar, toBase64Url } from '@partnergraph/shared/psi/psi';
+import { psiPool } from '../src/modules/mapping/psi-worker/psi-pool';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 import { mapAsPartner, partnerAccount } from './mapping-helpers';
@@ -336,6 +337,37 @@ describe('bad messages and other partners', () => {
       },
     );
     expect(stolen.statusCode).toBe(404);
+  });
+
+  it('computes its half of a big run on a worker thread, answering other requests meanwhile', async () => {
+    const runId = await freshRun();
+    const big = points(300);
+    const finished: string[] = [];
+    const run = as(t.app, partnerUser)
+      .post(`/api/v1/mapping/runs/${runId}/points`, {
+        runId,
+        round: 1,
+        sets: [{ populationId: oursId, points: big }],
+      })
+      .then((res) => {
+        finished.push('run');
+        return res;
+      });
+    // Once the run's curve work is on a thread, another user's request is served before it finishes.
+    await vi.waitFor(() => expect(psiPool().stats().running).toBeGreaterThan(0), {
+      timeout: 20_000,
+      interval: 2,
+    });
+    const other = await vendorApi().get('/api/v1/mapping/populations');
+    finished.push('other');
+    expect(other.statusCode).toBe(200);
+    const answered = await run;
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(finished).toEqual(['other', 'run']);
+    // The answer is whole: every vendor population shared at counts evaluated all 300 points.
+    const responses = answered.json().responses as { evaluated: { points: string }[] }[];
+    expect(responses.length).toBeGreaterThan(0);
+    for (const r of responses) expect(r.evaluated[0]!.points).toHaveLength(big.length);
   });
 
   it('limits runs per partnership per day', async () => {

@@ -34190,6 +34190,12 @@ export interface paths {
                                     points: string;
                                 }[];
                             }[];
+                            /** @description Partner ↔ partner: the answering partner's blinded sets, for the initiator to answer in round 3 */
+                            reverse?: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                points: string;
+                            }[];
                         };
                     };
                 };
@@ -34258,6 +34264,22 @@ export interface paths {
                                 fields?: {
                                     [key: string]: string;
                                 };
+                            }[];
+                        }[];
+                        reverse?: {
+                            /** @description Opaque identifier */
+                            populationId: string;
+                            /** @enum {string} */
+                            level: "hidden" | "counts" | "overlaps" | "full";
+                            ordered: boolean;
+                            tags: string;
+                            owners: number[];
+                            sealed: string[] | null;
+                            evaluated: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                /** @description base64url of n × 32-byte ristretto255 points */
+                                points: string;
                             }[];
                         }[];
                     };
@@ -34445,6 +34467,12 @@ export interface paths {
                                     points: string;
                                 }[];
                             }[];
+                            /** @description Partner ↔ partner: the answering partner's blinded sets, for the initiator to answer in round 3 */
+                            reverse?: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                points: string;
+                            }[];
                         };
                     };
                 };
@@ -34502,6 +34530,12 @@ export interface paths {
                                 /** @description base64url of n × 32-byte ristretto255 points */
                                 points: string;
                             }[];
+                        }[];
+                        reverse?: {
+                            /** @description Opaque identifier */
+                            populationId: string;
+                            /** @description base64url of n × 32-byte ristretto255 points */
+                            points: string;
                         }[];
                     };
                 };
@@ -34566,6 +34600,95 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/runs/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The initiator's answer to my own sets, for my browser to intersect
+         * @description Partner ↔ partner, once the run is finished: my overlaps with the fields the initiator shares at its level (409 before then).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque identifier */
+                            runId: string;
+                            /** @enum {number} */
+                            round: 2;
+                            /** @description true: the other partner answers from its browser later; read it from GET /mapping/runs/{id}/answer */
+                            pending?: boolean;
+                            responses: {
+                                /** @description The responder's population */
+                                populationId: string;
+                                /** @enum {string} */
+                                level: "hidden" | "counts" | "overlaps" | "full";
+                                ordered: boolean;
+                                /** @description base64url of n × 16-byte tags, one per key */
+                                tags: string;
+                                owners: number[];
+                                sealed: string[] | null;
+                                evaluated: {
+                                    /** @description Opaque identifier */
+                                    populationId: string;
+                                    points: string;
+                                }[];
+                            }[];
+                            /** @description Partner ↔ partner: the answering partner's blinded sets, for the initiator to answer in round 3 */
+                            reverse?: {
+                                /** @description Opaque identifier */
+                                populationId: string;
+                                points: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

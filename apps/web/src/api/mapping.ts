@@ -213,3 +213,8 @@ export function postPeerAnswer(runId: string, body: Round2) {
 export function readPeerAnswer(runId: string) {
   return call(http.GET('/mapping/runs/{id}/answer', { params: { path: { id: runId } } })) as Promise<Round2>;
 }
+
+/** Partner ↔ partner: the initiator's answer to my own sets, once it has finished the run. */
+export function readPeerReverse(runId: string) {
+  return call(http.GET('/mapping/runs/{id}/reverse', { params: { path: { id: runId } } })) as Promise<Round2>;
+}

@@ -193,6 +193,12 @@ export const round2Schema = z.object({
       evaluated: z.array(z.object({ populationId: idSchema, points: z.string() })),
     }),
   ),
+  reverse: z
+    .array(z.object({ populationId: idSchema, points: z.string() }))
+    .optional()
+    .describe(
+      "Partner ↔ partner: the answering partner's blinded sets, for the initiator to answer in round 3",
+    ),
 });
 export type Round2 = z.infer<typeof round2Schema>;
 
@@ -203,23 +209,30 @@ export const round1Schema = z.object({
   sets: z.array(z.object({ populationId: idSchema, points: z.string() })),
 });
 
+/** One answering population, as a partner's browser posts it (round 2, or the reverse answer of round 3). */
+const answerBody = z.strictObject({
+  populationId: idSchema,
+  level: sharingLevel,
+  ordered: z.boolean(),
+  tags: z.string().max(3_000_000),
+  owners: z.array(z.number().int().min(0)).max(100_000),
+  sealed: z.array(z.string().max(4000)).max(100_000).nullable(),
+  evaluated: z.array(z.strictObject({ populationId: idSchema, points: pointsField })).max(10),
+});
+
 /** Round 2 as the responding partner's browser posts it to the mailbox. */
 export const round2Body = z.strictObject({
   runId: idSchema,
   round: z.literal(2),
-  responses: z
-    .array(
-      z.strictObject({
-        populationId: idSchema,
-        level: sharingLevel,
-        ordered: z.boolean(),
-        tags: z.string().max(3_000_000),
-        owners: z.array(z.number().int().min(0)).max(100_000),
-        sealed: z.array(z.string().max(4000)).max(100_000).nullable(),
-        evaluated: z.array(z.strictObject({ populationId: idSchema, points: pointsField })).max(10),
-      }),
-    )
-    .max(10),
+  responses: z.array(answerBody).max(10),
+  /**
+   * Partner ↔ partner: the answering partner's own populations, blinded under a fresh scalar of its own.
+   * The initiator answers them in round 3, so each side learns what the other's levels grant it.
+   */
+  reverse: z
+    .array(z.strictObject({ populationId: idSchema, points: pointsField }))
+    .max(10)
+    .optional(),
 });
 
 export const round3Body = z.strictObject({
@@ -244,6 +257,8 @@ export const round3Body = z.strictObject({
       }),
     )
     .max(100),
+  /** Partner ↔ partner: the initiator's answer to the other partner's reverse sets of round 2. */
+  reverse: z.array(answerBody).max(10).optional(),
 });
 
 export const overlapSchema = z.object({

@@ -1,24 +1,13 @@
-import { parse } from 'tldts';
+import { customerDomain } from '../company-identity';
 
 /**
  * The key an account is matched on: its registrable domain under the public suffix list, lower case
- * (shop.acme.co.uk, https://www.acme.co.uk/x and jane@acme.co.uk all give acme.co.uk). The same rules as
- * the company-identity ones the deals module uses, so both sides of a mapping agree on what "the same
- * company" is without ever comparing names. Null for what is not a public domain (a typo, an IP address).
+ * (shop.acme.co.uk, https://www.acme.co.uk/x and jane@acme.co.uk all give acme.co.uk). It is the
+ * company-identity rule the deals module matches on (company-identity.ts, the single source), so both
+ * sides of a mapping agree on what "the same company" is without ever comparing names. Null for what is
+ * not a public domain (a typo, an IP address).
  */
-export function registrableDomain(input: string): string | null {
-  let s = input.trim().toLowerCase();
-  if (!s) return null;
-  if (s.includes('@')) s = s.slice(s.lastIndexOf('@') + 1);
-  s = s
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .split(/[/?#]/)[0]!
-    .replace(/:\d+$/, '')
-    .replace(/\.$/, '');
-  const parsed = parse(s);
-  if (!parsed.domain || !parsed.isIcann || parsed.isIp || !parsed.domainWithoutSuffix) return null;
-  return parsed.domain;
-}
+export const registrableDomain = (input: string): string | null => customerDomain(input)?.root ?? null;
 
 /** An account's distinct keys from whatever domains, URLs or e-mail addresses it lists. */
 export function accountKeys(domains: readonly string[]): string[] {

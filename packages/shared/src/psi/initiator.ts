@@ -28,6 +28,8 @@ export interface Round3Message {
     count: number;
     matches?: { responderAccount: number; fields: Record<string, string> }[];
   }[];
+  /** Partner ↔ partner: my answer to the other partner's own sets, so that it learns what my levels grant. */
+  reverse?: Round2['responses'];
 }
 
 export interface Transport {

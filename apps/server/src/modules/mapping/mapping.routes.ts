@@ -49,7 +49,7 @@ import {
   updatePopulationSettings,
   uploadAccounts,
 } from './populations.service';
-import { postAnswer, readAnswer, readRequest } from './peer-runs.service';
+import { postAnswer, readAnswer, readRequest, readReverse } from './peer-runs.service';
 import { answerRound1, finishRun, getRun, listRuns, startRun } from './runs.service';
 
 /** Large enough for a run of MAX_SET_POINTS points (base64url) or an upload of 100,000 accounts. */
@@ -360,6 +360,21 @@ export default async function mappingRoutes(app: FastifyInstance, { db, mailer, 
       },
     },
     async (req) => readAnswer(db, req.ctx, req.params.id),
+  );
+  r.get(
+    '/mapping/runs/:id/reverse',
+    {
+      config: { access: 'mapping:run' },
+      schema: {
+        tags,
+        summary: "The initiator's answer to my own sets, for my browser to intersect",
+        description:
+          'Partner ↔ partner, once the run is finished: my overlaps with the fields the initiator shares at its level (409 before then).',
+        params: idParams,
+        response: { 200: round2Schema },
+      },
+    },
+    async (req) => readReverse(db, req.ctx, req.params.id),
   );
 
   // --- Overlaps ---

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
-import { levelRank, type round2Body, type Round2 } from '@partnergraph/shared/contracts/mapping';
-import { decodePoints, fromBase64Url, MAX_SET_POINTS, TAG_BYTES } from '@partnergraph/shared/psi/psi';
+import type { round2Body, Round2 } from '@partnergraph/shared/contracts/mapping';
+import { MAX_SET_POINTS } from '@partnergraph/shared/psi/psi';
 import type { Db } from '../../db/client';
 import { runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
-import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../lib/errors';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors';
 import { findPartnership, findRun, findRunMessage, insertRunMessage, updateRun } from './mapping.repository';
 import { partnershipSides } from './partnerships.service';
-import { checkMessage, estimatedPoints, getRun } from './runs.service';
+import { checkAnswers, checkReverseSets, estimatedPoints } from './answers.check';
+import { checkMessage, getRun } from './runs.service';
 
-// Partner ↔ partner runs: the server carries round 1 to the responding partner's browser and round 2 back,
-// checking each message's shape and turn; it can open neither.
+// Partner ↔ partner runs: the server carries round 1 to the responding partner's browser, round 2 back,
+// and in round 3 the initiator's answer to the responder's reverse sets, so that both browsers learn what
+// the other's levels grant; it checks each message's shape and turn and can open none.
 
 async function peerRun(db: Db, ctx: Ctx, id: string) {
   const run = await findRun(db, ctx.actor, id);
@@ -32,60 +34,24 @@ export async function readRequest(db: Db, ctx: Ctx, id: string) {
 }
 
 /**
- * The responding partner's browser posts round 2. Each answering population must be its own, shared at
- * counts or more, in order exactly when its level discloses overlaps; every evaluated set answers one
- * initiator set point for point; tags are whole 16-byte tags, one per owner.
+ * The responding partner's browser posts round 2: its answer to round 1 and, so that it too learns what
+ * the initiator's levels grant, its own sets blinded under a fresh scalar (the reverse direction).
  */
 export async function postAnswer(db: Db, ctx: Ctx, id: string, body: z.output<typeof round2Body>) {
-  const total = body.responses.reduce(
-    (n, r) => n + r.evaluated.reduce((m, e) => m + estimatedPoints(e.points), 0),
-    0,
-  );
+  const total =
+    body.responses.reduce((n, r) => n + r.evaluated.reduce((m, e) => m + estimatedPoints(e.points), 0), 0) +
+    (body.reverse ?? []).reduce((n, s) => n + estimatedPoints(s.points), 0);
   if (total > MAX_SET_POINTS * 10)
     throw new AppError('payload_too_large', `An answer holds at most ${MAX_SET_POINTS * 10} points`);
   const { run, p } = await peerRun(db, ctx, id);
   if (run.initiatorOrgId === ctx.actor.orgId) throw forbidden('The other partner answers this run');
   checkMessage(run, body, 'awaiting_response');
   const request = (await findRunMessage(db, run.id, 1)) as Round1Stored;
-  const counts = new Map(request.sets.map((s) => [s.populationId, estimatedPoints(s.points)]));
   const sides = await partnershipSides(db, p, ctx.actor.orgId);
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  body.responses.forEach((r, i) => {
-    const at = `body.responses.${i}`;
-    const mine = sides.mine.find((m) => m.pop.id === r.populationId);
-    if (!mine || seen.has(r.populationId) || levelRank(mine.level) < levelRank('counts')) {
-      errors.push({
-        path: `${at}.populationId`,
-        message: 'Not one of your populations shared with this partner',
-      });
-      return;
-    }
-    seen.add(r.populationId);
-    if (r.level !== mine.level)
-      errors.push({ path: `${at}.level`, message: `Your level here is "${mine.level}"` });
-    if (r.ordered !== levelRank(mine.level) >= levelRank('overlaps'))
-      errors.push({ path: `${at}.ordered`, message: 'In order exactly when the level discloses overlaps' });
-    const tags = fromBase64Url(r.tags);
-    if (!tags || tags.length !== r.owners.length * TAG_BYTES)
-      errors.push({ path: `${at}.tags`, message: 'One 16-byte tag per owner' });
-    if (r.sealed && r.sealed.length !== r.owners.length)
-      errors.push({ path: `${at}.sealed`, message: 'One sealed record per owner' });
-    if (r.evaluated.length !== request.sets.length)
-      errors.push({ path: `${at}.evaluated`, message: 'Answer every set of round 1' });
-    r.evaluated.forEach((e, j) => {
-      const want = counts.get(e.populationId);
-      const decoded = decodePoints(e.points);
-      if (want === undefined)
-        errors.push({ path: `${at}.evaluated.${j}.populationId`, message: 'Not a set of round 1' });
-      else if (!decoded.ok) errors.push({ path: `${at}.evaluated.${j}.points`, message: decoded.message });
-      else if (decoded.count !== want)
-        errors.push({
-          path: `${at}.evaluated.${j}.points`,
-          message: `Round 1 sent ${want} points, not ${decoded.count}`,
-        });
-    });
-  });
+  const errors = [
+    ...(await checkAnswers(body.responses, request.sets, sides.mine, 'body.responses')),
+    ...(await checkReverseSets(body.reverse ?? [], sides.mine)),
+  ];
   if (errors.length) throw invalid(errors.slice(0, 50));
   await runChange(db, ctx, async (tx, record) => {
     const locked = await findRun(tx, ctx.actor, id, true);
@@ -104,7 +70,13 @@ export async function postAnswer(db: Db, ctx: Ctx, id: string, body: z.output<ty
       action: 'mapping.run.answered',
       entityType: 'mapping_run',
       entityId: run.id,
-      after: { answeredPopulations: body.responses.map((r) => r.populationId) },
+      after: {
+        answeredPopulations: body.responses.map((r) => r.populationId),
+        reverseSets: (body.reverse ?? []).map((s) => ({
+          populationId: s.populationId,
+          points: estimatedPoints(s.points),
+        })),
+      },
     });
   });
   return getRun(db, ctx, id);
@@ -118,4 +90,18 @@ export async function readAnswer(db: Db, ctx: Ctx, id: string): Promise<Round2> 
   if (run.status !== 'answered')
     throw conflict(run.status === 'finished' ? 'This run is finished' : 'Not answered yet');
   return (await findRunMessage(db, run.id, 2)) as Round2;
+}
+
+/**
+ * The responding partner reads the initiator's answer to its reverse sets, once the run is finished, and
+ * intersects in its browser: its overlaps with the initiator's fields, as the initiator's levels grant.
+ */
+export async function readReverse(db: Db, ctx: Ctx, id: string): Promise<Round2> {
+  const { run } = await peerRun(db, ctx, id);
+  if (run.initiatorOrgId === ctx.actor.orgId)
+    throw forbidden('The other partner reads the answer to its own sets');
+  if (run.status !== 'finished') throw conflict('Not finished yet');
+  const answer = (await findRunMessage(db, run.id, 3)) as Round2 | undefined;
+  if (!answer) throw notFound('reverse answer');
+  return answer;
 }

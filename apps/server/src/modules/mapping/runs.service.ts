@@ -7,14 +7,7 @@ import {
   type startRunBody,
 } from '@partnergraph/shared/contracts/mapping';
 import { shownCount, MIN_SHOWN_COUNT } from '@partnergraph/shared/psi/protocol';
-import { answerSets } from '@partnergraph/shared/psi/responder';
-import {
-  decodePoints,
-  MAX_SET_POINTS,
-  randomScalar,
-  scalarFromHex,
-  scalarToHex,
-} from '@partnergraph/shared/psi/psi';
+import { MAX_SET_POINTS, randomScalar, scalarFromHex, scalarToHex } from '@partnergraph/shared/psi/psi';
 import type { Db } from '../../db/client';
 import { runChange } from '../../db/transaction';
 import type { Ctx } from '../../lib/actor';
@@ -39,6 +32,7 @@ import {
   findPopulationsByIds,
   findResultsOfRuns,
   findRun,
+  findRunMessage,
   findRunsOfPartnership,
   insertKey,
   insertOverlaps,
@@ -49,7 +43,9 @@ import {
   type PartnershipRow,
   type RunRow,
 } from './mapping.repository';
+import { checkAnswers, estimatedPoints } from './answers.check';
 import { isActive, partnershipSides } from './partnerships.service';
+import { psiPool } from './psi-worker/psi-pool';
 
 /**
  * Runs per partnership per day. Each run lets the partner test up to MAX_SET_POINTS domains against the
@@ -155,9 +151,6 @@ export function checkMessage(run: RunRow, body: { runId: string; round: number }
     );
 }
 
-/** Points in a base64url field, estimated from its length alone (no decoding). */
-export const estimatedPoints = (text: string) => Math.floor((text.length * 3) / 4 / 32);
-
 /**
  * Round 1 → 2: the partner's blinded points in, the vendor's answer out. Sizes are checked before any
  * work; every point is validated; then each vendor population the partner may see at least counts of is
@@ -186,7 +179,7 @@ export async function answerRound1(
   const sides = await partnershipSides(db, p, ctx.actor.orgId);
 
   const errors: FieldError[] = [];
-  const sets: { populationId: string; points: Uint8Array }[] = [];
+  const toDecode: { at: number; populationId: string; points: string }[] = [];
   const seen = new Set<string>();
   body.sets.forEach((s, i) => {
     const mine = sides.mine.find((m) => m.pop.id === s.populationId);
@@ -205,9 +198,19 @@ export async function answerRound1(
       });
       return;
     }
-    const decoded = decodePoints(s.points);
-    if (!decoded.ok) errors.push({ path: `body.sets.${i}.points`, message: decoded.message });
-    else sets.push({ populationId: s.populationId, points: decoded.bytes });
+    toDecode.push({ at: i, populationId: s.populationId, points: s.points });
+  });
+  if (errors.length) throw invalid(errors);
+  // Every point is checked to be a valid encoding: curve work, so on the pool's threads too.
+  const decoded = await psiPool().decode(
+    toDecode.map((s) => s.points),
+    MAX_SET_POINTS,
+  );
+  const sets: { populationId: string; points: Uint8Array }[] = [];
+  decoded.forEach((d, j) => {
+    const s = toDecode[j]!;
+    if (!d.ok) errors.push({ path: `body.sets.${s.at}.points`, message: d.message });
+    else sets.push({ populationId: s.populationId, points: d.bytes });
   });
   if (errors.length) throw invalid(errors);
 
@@ -284,7 +287,8 @@ export async function answerRound1(
       b: keys.get(t.pop.id)!,
     });
   }
-  return answerSets(run.id, sets, populations);
+  // Minutes of curve work for the biggest sets: on a worker thread, so the server keeps answering others.
+  return psiPool().answer(run.id, sets, populations);
 }
 
 /**
@@ -384,12 +388,25 @@ export async function finishRun(db: Db, ctx: Ctx, id: string, body: z.output<typ
       })),
     });
   });
+  // Partner ↔ partner: the initiator answers the other partner's reverse sets, for its browser to open.
+  let reverse: Round2 | null = null;
+  const wanted =
+    p.kind === 'partner_partner' ? (((await findRunMessage(db, run.id, 2)) as Round2).reverse ?? []) : [];
+  if (p.kind !== 'partner_partner' && body.reverse)
+    errors.push({ path: 'body.reverse', message: 'Only a run between partners has a reverse direction' });
+  else if (wanted.length && !body.reverse)
+    errors.push({ path: 'body.reverse', message: "Answer the other partner's sets of round 2" });
+  else if (body.reverse) {
+    errors.push(...(await checkAnswers(body.reverse, wanted, sides.mine, 'body.reverse')));
+    reverse = { runId: run.id, round: 2, responses: body.reverse };
+  }
   if (errors.length) throw invalid(errors.slice(0, 50));
 
   await runChange(db, ctx, async (tx, record) => {
     const locked = await findRun(tx, ctx.actor, id, true);
     if (!locked) throw notFound('mapping run');
     checkMessage(locked, body, 'answered');
+    if (reverse) await insertRunMessage(tx, run.id, 3, reverse);
     for (const a of accepted) {
       const resultId = newId();
       await insertResult(tx, {
@@ -424,7 +441,7 @@ export async function finishRun(db: Db, ctx: Ctx, id: string, body: z.output<typ
       action: 'mapping.run.finished',
       entityType: 'mapping_run',
       entityId: run.id,
-      after: { counts },
+      after: { counts, reverseAnswered: (reverse?.responses ?? []).map((r) => r.populationId) },
     });
     record.event({
       type: 'mapping.run.finished',
