@@ -158,9 +158,10 @@ async function main() {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-start-'));
       const env = { DATA_DIR: dataDir, DATABASE_URL: '', DEMO_DATA: 'true', WEB_DIST: dist };
       try {
-        const first = await startServer(env);
+        // Generous limits: on a shared, loaded machine the first start (migrations and the demo seed) can take minutes.
+        const first = await startServer(env, 600_000);
         await first.stop();
-        const server = await startServer(env);
+        const server = await startServer(env, 600_000);
         try {
           // Settle: the demo's first requests done, then quiet (jobs start a minute in, after this).
           await new Promise((r) => setTimeout(r, 10_000));
@@ -255,7 +256,7 @@ export function renderTables(r: SuiteResult): string {
   }
   if (r.lighthouse?.length) {
     out.push(
-      '**Lighthouse** (the demo ecosystem; the partner\'s screen signed in as its partner admin, the vendor\'s as the vendor admin; ' +
+      "**Lighthouse** (the demo ecosystem; the partner's screen signed in as its partner admin, the vendor's as the vendor admin; " +
         r.lighthouse[0]!.chromium +
         '):',
       '',

@@ -32,7 +32,8 @@ const externalPackages = {
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData?.resolving || args.path.startsWith('@partnergraph/')) return undefined;
       const deep = /^(@[^/]+\/[^/]+|[^@/][^/]*)\/(.+)$/.exec(args.path);
-      if (!deep || isBuiltin(args.path) || /\.[cm]?js(on)?$/.test(deep[2])) return { path: args.path, external: true };
+      if (!deep || isBuiltin(args.path) || /\.[cm]?js(on)?$/.test(deep[2]))
+        return { path: args.path, external: true };
       const resolved = await b.resolve(args.path, {
         kind: args.kind,
         resolveDir: args.resolveDir,
