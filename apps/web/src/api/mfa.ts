@@ -24,7 +24,8 @@ function adoptSession(queryClient: QueryClient, session: LoginResponse) {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
 }
 
-// The WebAuthn browser library is fetched when a passkey is used, not with the sign-in page that offers it.
+// The WebAuthn browser library is fetched when a passkey is used, not with the sign-in page that offers it;
+// each use starts fetching it beside the server's options, so the browser's prompt is not delayed further.
 const webauthn = () => import('@simplewebauthn/browser');
 
 // The browser library's option types are the WebAuthn JSON shapes; the API hands them over as an open object.
@@ -57,9 +58,10 @@ export function useSecondStep() {
       if (step.method === 'recovery_code') {
         return call(http.POST('/auth/mfa/recovery-code', { body: { token: step.token, code: step.code } }));
       }
+      const library = webauthn();
       const options = await call(http.POST('/auth/mfa/passkey/options', { body: { token: step.token } }));
       const response = await (
-        await webauthn()
+        await library
       ).startAuthentication({ optionsJSON: options as unknown as RequestOptions });
       return call(
         http.POST('/auth/mfa/passkey', { body: { token: step.token, response: asBody(response) } }),
@@ -84,9 +86,10 @@ export function usePasskeyEnrollForSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ token, name }: { token: string; name: string }): Promise<SignedIn> => {
+      const library = webauthn();
       const options = await call(http.POST('/auth/mfa/passkey-setup', { body: { token } }));
       const response = await (
-        await webauthn()
+        await library
       ).startRegistration({ optionsJSON: options as unknown as CreationOptions });
       return call(
         http.POST('/auth/mfa/passkey-enroll', { body: { token, name, response: asBody(response) } }),
@@ -108,9 +111,10 @@ export function usePasskeySignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<SignedIn> => {
+      const library = webauthn();
       const options = await call(http.POST('/auth/passkey/options'));
       const response = await (
-        await webauthn()
+        await library
       ).startAuthentication({ optionsJSON: options as unknown as RequestOptions });
       return call(http.POST('/auth/passkey', { body: { response: asBody(response) } }));
     },
@@ -141,9 +145,10 @@ export const useRemoveTotp = () => useFactorChange(() => call(http.DELETE('/me/m
 /** Creates a passkey in the browser (or on a phone or security key) and registers it under `name`. */
 export const useAddPasskey = () =>
   useFactorChange(async (name: string) => {
+    const library = webauthn();
     const options = await call(http.POST('/me/mfa/passkeys/options'));
     const response = await (
-      await webauthn()
+      await library
     ).startRegistration({ optionsJSON: options as unknown as CreationOptions });
     return call(http.POST('/me/mfa/passkeys', { body: { name, response: asBody(response) } }));
   });

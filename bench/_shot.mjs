@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+const base = `http://127.0.0.1:${process.argv[2]}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(`${base}/login`);
+await page.getByLabel('Email').fill('admin@northwind.example');
+await page.screenshot({ path: '/tmp/speed-login.png' });
+await page.getByLabel('Password', { exact: true }).fill('partnergraph-demo');
+await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+await page.waitForURL('**/organization', { timeout: 120000 });
+await page.waitForTimeout(8000);
+await page.screenshot({ path: '/tmp/speed-org.png' });
+await page.goto(`${base}/deals`);
+await page.waitForTimeout(10000);
+await page.screenshot({ path: '/tmp/speed-deals.png' });
+await browser.close();
