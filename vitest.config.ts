@@ -17,6 +17,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    // The CLI the tests spawn (bin/partnergraph.mjs) runs the source under test, never an earlier build in dist/.
+    env: { PARTNERGRAPH_FROM_SOURCE: '1' },
     hookTimeout: 90_000,
     projects: [
       {

@@ -1,6 +1,6 @@
-// Real server processes for the suite: `node --import tsx apps/server/src/server.ts`
-// as an operator starts it, on a free loopback port, with its log kept.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Real server processes for the suite: the compiled server (`node apps/server/dist/server.js`, built once per
+// run) as an operator starts it with `npm start`, on a free loopback port, with its log kept.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -30,26 +30,37 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+let serverBuilt = false;
+/** Compiles the server (apps/server/scripts/build.mjs) once per process, so a run measures the current source. */
+export function buildServer(): string {
+  const serverDir = path.join(repoRoot, 'apps/server');
+  if (!serverBuilt) {
+    execFileSync(process.execPath, ['scripts/build.mjs'], {
+      cwd: serverDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    serverBuilt = true;
+  }
+  return path.join(serverDir, 'dist/server.js');
+}
+
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+  const entry = buildServer();
   const port = await freePort();
   const started = performance.now();
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/server.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        ADMIN_EMAIL: BENCH_ADMIN.email,
-        ADMIN_PASSWORD: BENCH_ADMIN.password,
-        LOG_LEVEL: 'info',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const proc = spawn(process.execPath, [entry], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ADMIN_EMAIL: BENCH_ADMIN.email,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
+      LOG_LEVEL: 'info',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
   proc.stdout!.on('data', keep);

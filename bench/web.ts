@@ -1,7 +1,9 @@
 // The web app: the production build's first-page weight (what index.html makes
 // the browser fetch before anything renders: its scripts, module preloads and
-// stylesheets, gzipped), and Lighthouse on the signed-in dashboard in Debian's
-// Chromium (never a downloaded browser).
+// stylesheets, gzipped), and Lighthouse on the sign-in page, the partner's first
+// screen, the partner list and the analytics overview in Debian's Chromium
+// (never a downloaded browser), with the weight of every script and stylesheet
+// each page loaded.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,10 +26,14 @@ export interface BundleResult {
 
 const gz = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
+/** The production build as `npm run build` makes it: Vite, then the Brotli/gzip copies the server sends. */
 export function buildWeb(dist: string): number {
   const t0 = performance.now();
   execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: path.join(repoRoot, 'apps/web'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/compress-dist.mjs'), dist], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return (performance.now() - t0) / 1000;
@@ -63,9 +69,20 @@ export function measureBundle(dist: string, buildSeconds: number): BundleResult 
   };
 }
 
+/** The scripts and stylesheets of the build a page loaded, gzip -9 (the same measure as the first page). */
+export interface PageWeight {
+  jsGzip: number;
+  cssGzip: number;
+  totalGzip: number;
+  files: number;
+}
+
 export interface LighthouseResult {
+  /** What the page is, in words (`sign-in`, `partner list`…). */
+  page?: string;
   url: string;
   chromium: string;
+  weight?: PageWeight;
   runs: {
     preset: 'mobile' | 'desktop';
     performance: number;
@@ -77,8 +94,15 @@ export interface LighthouseResult {
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-/** Lighthouse (mobile and desktop presets) on `url`, with `cookie` sent on every request the page makes. */
-export async function runLighthouse(url: string, cookie: string): Promise<LighthouseResult> {
+/**
+ * Lighthouse (mobile and desktop presets) on `url`, with `cookie` (if any) sent on every request the page
+ * makes; with `dist`, the page's weight from the requests Lighthouse recorded on the mobile run.
+ */
+export async function runLighthouse(
+  url: string,
+  cookie: string | undefined,
+  dist?: string,
+): Promise<LighthouseResult> {
   const chromium = execFileSync(CHROMIUM, ['--version']).toString().trim();
   const port = await freePort();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-chromium-'));
@@ -105,6 +129,7 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
       await new Promise((r) => setTimeout(r, 100));
     }
     const runs: LighthouseResult['runs'] = [];
+    let weight: PageWeight | undefined;
     for (const preset of ['mobile', 'desktop'] as const) {
       // One retry: Lighthouse now and then fails to record a trace on a busy machine (NO_NAVSTART).
       const audit = () =>
@@ -115,7 +140,7 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
             output: 'json',
             logLevel: 'error',
             onlyCategories: ['performance', 'accessibility'],
-            extraHeaders: { Cookie: cookie },
+            ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
           },
           preset === 'desktop' ? desktopConfig : undefined,
         );
@@ -139,15 +164,35 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
           speedIndexMs: metric('speed-index'),
         },
       });
+      if (dist && preset === 'mobile') weight = pageWeight(lhr, dist);
       // The page must have rendered signed in: a redirect to the sign-in page would score the wrong screen.
       if (!lhr.finalDisplayedUrl.startsWith(url))
         throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}`);
     }
-    return { url, chromium, runs };
+    return { url, chromium, runs, ...(weight ? { weight } : {}) };
   } finally {
     const gone = new Promise((r) => browser.once('exit', r));
     browser.kill('SIGKILL');
     await gone;
     fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
   }
+}
+
+/** Every script and stylesheet of the build the page requested, measured from the build's files. */
+function pageWeight(lhr: { audits: Record<string, { details?: unknown }> }, dist: string): PageWeight {
+  const items = ((lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)
+    ?.items ?? []) as { url: string }[];
+  const assets = new Set(
+    items
+      .map((i) => new URL(i.url).pathname)
+      .filter((p) => p.startsWith('/assets/') && /\.(js|css)$/.test(p)),
+  );
+  let jsGzip = 0;
+  let cssGzip = 0;
+  for (const asset of assets) {
+    const size = gz(path.join(dist, asset.slice(1)));
+    if (asset.endsWith('.css')) cssGzip += size;
+    else jsGzip += size;
+  }
+  return { jsGzip, cssGzip, totalGzip: jsGzip + cssGzip, files: assets.size };
 }

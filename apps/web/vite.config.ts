@@ -1,46 +1,50 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // In development the API server runs beside Vite; in production it serves dist/ itself.
 const apiServer = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const proxied = ['/api', '/docs', '/healthz', '/readyz'];
-const dashboardLibraries =
-  /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|sigma|graphology[a-z-]*|topojson-client|world-atlas|@mantine[\\/]charts|es-toolkit|immer|redux|@reduxjs|react-redux|reselect|decimal\.js-light|eventemitter3)[\\/]/;
+
+/**
+ * Mantine's stylesheet for every component (~36 KB gzip) would be on the first page, before anything renders.
+ * Instead each component's own stylesheet is imported by the module that holds its class names
+ * (`Button.module.mjs` → `@mantine/core/styles/Button.css`), so the stylesheet travels with the component
+ * into whichever chunk uses it, and Vite loads a chunk's CSS before running it. The import is added after the
+ * file's content, and each component imports its dependencies before its class names, so a dependency's rules
+ * (UnstyledButton) still come before the dependent's (Button), the order of Mantine's own stylesheet.
+ * main.tsx imports the global styles. In development Vite pre-bundles Mantine without plugins, so there the
+ * whole stylesheet is imported instead.
+ */
+function mantineStylesPerComponent(): Plugin {
+  let serving = false;
+  return {
+    name: 'partnergraph:mantine-styles-per-component',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
+    transform(code, id) {
+      if (serving) {
+        return id.endsWith('/src/main.tsx') ? `import '@mantine/core/styles.css';\n${code}` : null;
+      }
+      const component = /[\\/]@mantine[\\/]core[\\/]esm[\\/].*[\\/]([A-Za-z]+)\.module\.mjs$/.exec(id)?.[1];
+      return component
+        ? { code: `${code}\nimport '@mantine/core/styles/${component}.css';\n`, map: null }
+        : null;
+    },
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), mantineStylesPerComponent()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // The dashboards' chart chunk (~750 kB, ~220 kB gzip) is loaded only when a dashboard opens.
+    // The dashboards' charts (recharts) are one chunk of ~750 kB (~220 kB gzip), loaded only by the screens
+    // that draw a chart. No manual chunk groups otherwise: a library shared by every screen (React, the
+    // router, Mantine's core) lands in the entry, one used by a few screens in a chunk those screens share.
     chunkSizeWarningLimit: 800,
-    rolldownOptions: {
-      output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
-        codeSplitting: {
-          // Groups take modules in priority order, with their dependencies: the app's shared libraries
-          // are claimed first, so the dashboards' libraries (loaded lazily) never pull them into their chunk.
-          groups: [
-            {
-              name: 'mantine',
-              test: /node_modules[\\/]@mantine[\\/](core|hooks|notifications)[\\/]/,
-              priority: 3,
-            },
-            // Validation for forms (the shared Zod contracts): only screens with a form load it.
-            { name: 'forms', test: /node_modules[\\/](zod|@mantine[\\/]form)[\\/]/, priority: 3 },
-            {
-              name: 'vendor',
-              test: (id) => /node_modules[\\/]/.test(id) && !dashboardLibraries.test(id),
-              priority: 2,
-            },
-            // Only the dashboards load these: charts, the world map and the graph renderer.
-            { name: 'charts', test: dashboardLibraries, priority: 1 },
-          ],
-        },
-      },
-    },
   },
   server: {
     proxy: Object.fromEntries(proxied.map((prefix) => [prefix, { target: apiServer, changeOrigin: false }])),

@@ -1,7 +1,7 @@
 // The real server process, as `npm start` runs it: configuration errors, the
 // data-directory lock, graceful shutdown, and state (sessions included) that
-// survives a restart on the embedded database.
-import { spawn, type ChildProcess } from 'node:child_process';
+// survives a restart on the embedded database; and the compiled build `npm start` runs.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -22,8 +22,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverTs], {
+function start(env: Record<string, string>, args = ['--import', 'tsx', serverTs]) {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', DEMO_DATA: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -51,6 +51,24 @@ afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** The command lines of a process's descendants (Linux /proc). */
+function descendants(pid: number): string[] {
+  const found: string[] = [];
+  for (const d of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) continue;
+      found.push(
+        fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').join(' '),
+        ...descendants(Number(d)),
+      );
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
 
 describe('the server process', () => {
   it('stops at start with one line naming a bad variable', async () => {
@@ -99,5 +117,32 @@ describe('the server process', () => {
     expect(((await me.json()) as { user: { email: string } }).user.email).toBe('owner@example.com');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
+  }, 120_000);
+
+  it('runs compiled as npm start does: the server, its embedded database process and the CLI, without TypeScript', async () => {
+    const serverDir = path.resolve(path.dirname(serverTs), '..');
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: serverDir, stdio: 'ignore' });
+    const port = await freePort();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnergraph-compiled-'));
+    try {
+      const server = start({ PORT: String(port), DATA_DIR: dir, ADMIN_PASSWORD: 'owner-password-1' }, [
+        path.join(serverDir, 'dist/server.js'),
+      ]);
+      await waitReady(port);
+      const processes = descendants(server.child.pid!);
+      expect(processes.some((p) => p.includes('dist/db/pglite-process.js'))).toBe(true);
+      expect(processes.filter((p) => p.includes('tsx'))).toEqual([]);
+      const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`);
+      expect(me.status).toBe(401);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+
+      const help = execFileSync(process.execPath, [path.join(serverDir, 'dist/cli.js'), '--help'], {
+        encoding: 'utf8',
+      });
+      expect(help).toContain('migrate');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { entryPoint, migrationsFolder } from '../lib/runtime';
 import type { ChildMessage } from './pglite-messages';
 
 export type Db = NodePgDatabase;
@@ -17,9 +17,6 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
 }
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const migrationsFolder = path.resolve(here, '../../drizzle');
 
 // Timestamps come back as Date, `numeric` as string (exact), `bigint` as string.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
@@ -55,8 +52,9 @@ function keepAlive(pool: pg.Pool) {
 }
 
 async function startPglite(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(path.join(here, 'pglite-process.ts'), [dataDir], {
-    execArgv: ['--import', 'tsx'],
+  const entry = entryPoint('db/pglite-process');
+  const child = fork(entry.file, [dataDir], {
+    execArgv: entry.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

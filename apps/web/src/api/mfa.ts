@@ -1,6 +1,6 @@
 import type { LoginResponse, MeResponse } from '@partnergraph/shared/contracts/identity';
 import type { MfaChallenge, MyMfa, OrganizationSecurity } from '@partnergraph/shared/contracts/mfa';
-import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import type { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { meQueryKey } from './auth';
 import { call, http, setCsrfToken } from './client';
@@ -23,6 +23,10 @@ function adoptSession(queryClient: QueryClient, session: LoginResponse) {
   queryClient.setQueryData(meQueryKey, me);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
 }
+
+// The WebAuthn browser library is fetched when a passkey is used, not with the sign-in page that offers it;
+// each use starts fetching it beside the server's options, so the browser's prompt is not delayed further.
+const webauthn = () => import('@simplewebauthn/browser');
 
 // The browser library's option types are the WebAuthn JSON shapes; the API hands them over as an open object.
 type CreationOptions = Parameters<typeof startRegistration>[0]['optionsJSON'];
@@ -54,8 +58,11 @@ export function useSecondStep() {
       if (step.method === 'recovery_code') {
         return call(http.POST('/auth/mfa/recovery-code', { body: { token: step.token, code: step.code } }));
       }
+      const library = webauthn();
       const options = await call(http.POST('/auth/mfa/passkey/options', { body: { token: step.token } }));
-      const response = await startAuthentication({ optionsJSON: options as unknown as RequestOptions });
+      const response = await (
+        await library
+      ).startAuthentication({ optionsJSON: options as unknown as RequestOptions });
       return call(
         http.POST('/auth/mfa/passkey', { body: { token: step.token, response: asBody(response) } }),
       );
@@ -79,8 +86,11 @@ export function usePasskeyEnrollForSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ token, name }: { token: string; name: string }): Promise<SignedIn> => {
+      const library = webauthn();
       const options = await call(http.POST('/auth/mfa/passkey-setup', { body: { token } }));
-      const response = await startRegistration({ optionsJSON: options as unknown as CreationOptions });
+      const response = await (
+        await library
+      ).startRegistration({ optionsJSON: options as unknown as CreationOptions });
       return call(
         http.POST('/auth/mfa/passkey-enroll', { body: { token, name, response: asBody(response) } }),
       );
@@ -101,8 +111,11 @@ export function usePasskeySignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<SignedIn> => {
+      const library = webauthn();
       const options = await call(http.POST('/auth/passkey/options'));
-      const response = await startAuthentication({ optionsJSON: options as unknown as RequestOptions });
+      const response = await (
+        await library
+      ).startAuthentication({ optionsJSON: options as unknown as RequestOptions });
       return call(http.POST('/auth/passkey', { body: { response: asBody(response) } }));
     },
     onSuccess: (session) => adoptSession(queryClient, session),
@@ -132,8 +145,11 @@ export const useRemoveTotp = () => useFactorChange(() => call(http.DELETE('/me/m
 /** Creates a passkey in the browser (or on a phone or security key) and registers it under `name`. */
 export const useAddPasskey = () =>
   useFactorChange(async (name: string) => {
+    const library = webauthn();
     const options = await call(http.POST('/me/mfa/passkeys/options'));
-    const response = await startRegistration({ optionsJSON: options as unknown as CreationOptions });
+    const response = await (
+      await library
+    ).startRegistration({ optionsJSON: options as unknown as CreationOptions });
     return call(http.POST('/me/mfa/passkeys', { body: { name, response: asBody(response) } }));
   });
 

@@ -1,7 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { meQueryOptions } from '../api/auth';
-import { AppLayout } from '../features/shell/app-layout';
+
+// The signed-in shell (navigation, notifications, the user menu) loads with the first signed-in screen, in
+// parallel with that screen's own code: the sign-in page and the public pages do not carry it.
+const AppLayout = lazyRouteComponent(() => import('../features/shell/app-layout'), 'AppLayout');
 
 // The two parents every feature's routes hang under. This file imports no feature's routes, so each
 // feature's routes.tsx can import it without a cycle; router.tsx assembles the tree.

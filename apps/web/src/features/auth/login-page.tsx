@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { useLogin } from '../../api/auth';
 import { ApiError, errorMessage } from '../../api/client';
 import { type MfaChallenge, usePendingSignIn } from '../../api/mfa';
@@ -10,9 +10,14 @@ import { ForgotPasswordLink, SignInNoticeAlert } from '../identity/sign-in-extra
 import { SsoErrorAlert, SsoSignInOption } from '../sso/sso-sign-in';
 import { FindPartnerLink } from '../marketplace/find-partner-link';
 import { BecomePartnerLink } from '../programs/applications/become-partner-link';
-import { MfaSignInStep } from '../security/mfa-sign-in-step';
 import { PasskeySignInButton } from '../security/passkey-sign-in-button';
+import { LoadingState } from '../../components/query-state';
 import { homePath } from './session';
+
+// The second-factor step (its forms and their validation) is fetched only by people who have one: the
+// request starts with the password's submission, so it is usually there before the server answers.
+const loadMfaStep = () => import('../security/mfa-sign-in-step');
+const MfaSignInStep = lazy(() => loadMfaStep().then((m) => ({ default: m.MfaSignInStep })));
 
 function loginErrorMessage(error: unknown): string {
   if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
@@ -58,6 +63,7 @@ export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoEr
     event.preventDefault();
     setSubmitted(true);
     if (!email.trim() || !password) return;
+    void loadMfaStep();
     login.mutate(
       { email: email.trim(), password },
       { onSuccess: (answer) => ('step' in answer ? setChallenge(answer) : enter(answer)) },
@@ -68,14 +74,16 @@ export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoEr
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={420}>
         {challenge ? (
-          <MfaSignInStep
-            challenge={challenge}
-            onSignedIn={enter}
-            onCancel={() => {
-              setChallenge(null);
-              setPassword('');
-            }}
-          />
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <MfaSignInStep
+              challenge={challenge}
+              onSignedIn={enter}
+              onCancel={() => {
+                setChallenge(null);
+                setPassword('');
+              }}
+            />
+          </Suspense>
         ) : (
           <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
             <Stack>

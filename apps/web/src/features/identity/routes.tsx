@@ -2,11 +2,16 @@ import { can } from '@partnergraph/shared/permissions';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute, rootRoute } from '../../routes/root';
 import { NotAllowedPage } from '../errors/not-allowed-page';
-// The signed-out screens load with the app: someone following an e-mailed link types into them at once,
-// and a lazy screen finishing its load could swap the form under their typing.
-import { AcceptInvitationPage } from './accept-invitation-page';
-import { ForgotPasswordPage } from './forgot-password-page';
-import { ResetPasswordPage } from './reset-password-page';
+
+// The signed-out screens behind an e-mailed link load with their route, like the others: the router shows
+// nothing of the form until its code is there, so nothing is swapped under someone's typing, and the
+// sign-in page does not carry them.
+const AcceptInvitationPage = lazyRouteComponent(
+  () => import('./accept-invitation-page'),
+  'AcceptInvitationPage',
+);
+const ForgotPasswordPage = lazyRouteComponent(() => import('./forgot-password-page'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyRouteComponent(() => import('./reset-password-page'), 'ResetPasswordPage');
 
 const SessionsPage = lazyRouteComponent(() => import('./sessions-page'), 'SessionsPage');
 const TeamPage = lazyRouteComponent(() => import('./team-page'), 'TeamPage');

@@ -1,8 +1,14 @@
 import { Alert, Button, Divider } from '@mantine/core';
-import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { IconAlertCircle, IconFingerprint } from '@tabler/icons-react';
 import { errorMessage } from '../../api/client';
 import { type SignedIn, usePasskeySignIn } from '../../api/mfa';
+
+/**
+ * What @simplewebauthn/browser's browserSupportsWebAuthn() checks, without loading that library with the
+ * sign-in page: it is fetched when the button is pressed.
+ */
+const browserSupportsWebAuthn = () =>
+  typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function';
 
 /**
  * Signing in with a passkey: no email and no password; the browser offers the passkeys it holds for
