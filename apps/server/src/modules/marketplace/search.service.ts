@@ -127,7 +127,11 @@ export function marketplaceChanged() {
   marketplaceVersion++;
 }
 
-const published = sql`p.status = 'published' and o.status = 'active'`;
+// The organization's status is looked up per matching row (a subquery, not a join): a
+// search reads a capped number of profiles, and a join let the planner read every
+// organization to hash them.
+const published = sql`p.status = 'published'
+  and (select o.status from organizations o where o.id = p.organization_id) = 'active'`;
 const facetCounts = (from: SQL, f: Facet) => sql`(select coalesce(json_agg(x), '[]') from (
     select v as value, count(*)::int as count from ${from}, unnest(${columns[f]}) v
     group by v order by count(*) desc, v limit 50) x)`;
@@ -143,7 +147,7 @@ async function landingCounts(q: Queryable) {
     await q.execute<{ total: number } & FacetRows>(sql`
       with m as materialized (
         select p.types, p.countries, p.industries, p.services, p.badges
-        from partner_profiles p join organizations o on o.id = p.organization_id where ${published})
+        from partner_profiles p where ${published})
       select (select count(*)::int from m) as total,
         ${facetCounts(from, 'type')} as type, ${facetCounts(from, 'country')} as country,
         ${facetCounts(from, 'industry')} as industry, ${facetCounts(from, 'service')} as service,
@@ -198,8 +202,7 @@ export async function searchProfiles(q: Queryable, query: Query) {
     const own = (f: Facet) => sql.raw(`s_${f}`);
     const sources = active.map(
       (f) => sql`, ${own(f)} as materialized (
-        select p.${columns[f]} from partner_profiles p join organizations o on o.id = p.organization_id
-        where ${matching(f)} limit ${SEARCH_SAMPLE + 1})`,
+        select p.${columns[f]} from partner_profiles p where ${matching(f)} limit ${SEARCH_SAMPLE + 1})`,
     );
     const sample = (f: Facet) => (filters[f].length ? own(f) : sql`s`);
     return tx.execute<
@@ -212,7 +215,7 @@ export async function searchProfiles(q: Queryable, query: Query) {
       with f as materialized (
         select p.organization_id, p.types, p.countries, p.industries, p.services, p.badges,
           round(((1 + ${relevance}) * p.boost)::numeric, 6) as score
-        from partner_profiles p join organizations o on o.id = p.organization_id
+        from partner_profiles p
         where ${matching()}
         limit ${SEARCH_SAMPLE + 1}
       ),
