@@ -66,18 +66,14 @@ export const partnerProfiles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('partner_profiles_vector_idx')
-      .using('gin', t.searchVector)
+    // The words and every facet in one GIN index: a search's words and facet filters
+    // intersect inside the index (separate indexes left the planner reading every match
+    // of one and filtering the rest from the table), and a publish updates one index.
+    index('partner_profiles_search_idx')
+      .using('gin', t.searchVector, t.types, t.countries, t.industries, t.services, t.badges)
       .where(sql`${t.status} = 'published'`),
     index('partner_profiles_text_trgm')
       .using('gin', sql`${t.searchText} gin_trgm_ops`)
-      .where(sql`${t.status} = 'published'`),
-    // Every facet in one GIN index: a search filtering on several facets reads the
-    // intersection from the index alone (separate indexes left the planner reading one
-    // facet's matches and filtering the rest from the table), and a publish updates one
-    // index rather than five.
-    index('partner_profiles_facets_idx')
-      .using('gin', t.types, t.countries, t.industries, t.services, t.badges)
       .where(sql`${t.status} = 'published'`),
     // The unfiltered first page: highest boost first, in index order.
     index('partner_profiles_rank_idx')
