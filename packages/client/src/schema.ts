@@ -16998,8 +16998,12 @@ export interface paths {
                                 score: number;
                             }[];
                             nextCursor: string | null;
-                            /** @description Profiles matching the query and filters */
+                            /** @description Profiles matching the query and filters; when more than 1,000 match, 1,000 (totalExact false: show "1,000+") */
                             total: number;
+                            /** @description False when more than 1,000 profiles match: a search reads at most 1,000 matches, so the page is the best of those read and the visitor narrows the search to see others */
+                            totalExact: boolean;
+                            /** @description False when a facet was counted among the first 1,000 matches read rather than all of them (its counts are then lower bounds) */
+                            facetsExact: boolean;
                             facets: {
                                 type: {
                                     value: string;
@@ -17123,8 +17127,12 @@ export interface paths {
                                 score: number;
                             }[];
                             nextCursor: string | null;
-                            /** @description Profiles matching the query and filters */
+                            /** @description Profiles matching the query and filters; when more than 1,000 match, 1,000 (totalExact false: show "1,000+") */
                             total: number;
+                            /** @description False when more than 1,000 profiles match: a search reads at most 1,000 matches, so the page is the best of those read and the visitor narrows the search to see others */
+                            totalExact: boolean;
+                            /** @description False when a facet was counted among the first 1,000 matches read rather than all of them (its counts are then lower bounds) */
+                            facetsExact: boolean;
                             facets: {
                                 type: {
                                     value: string;

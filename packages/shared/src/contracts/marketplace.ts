@@ -201,7 +201,22 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 export const searchResponseSchema = z.object({
   items: z.array(searchResultSchema),
   nextCursor: z.string().nullable(),
-  total: z.number().int().describe('Profiles matching the query and filters'),
+  total: z
+    .number()
+    .int()
+    .describe(
+      'Profiles matching the query and filters; when more than 1,000 match, 1,000 (totalExact false: show "1,000+")',
+    ),
+  totalExact: z
+    .boolean()
+    .describe(
+      'False when more than 1,000 profiles match: a search reads at most 1,000 matches, so the page is the best of those read and the visitor narrows the search to see others',
+    ),
+  facetsExact: z
+    .boolean()
+    .describe(
+      'False when a facet was counted among the first 1,000 matches read rather than all of them (its counts are then lower bounds)',
+    ),
   facets: z.object({
     type: facetSchema,
     country: facetSchema,

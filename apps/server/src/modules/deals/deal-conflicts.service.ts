@@ -3,7 +3,7 @@ import type { Conflict, conflictCheckQuery } from '@partnergraph/shared/contract
 import type { Db, Queryable } from '../../db/client';
 import type { Actor, Ctx } from '../../lib/actor';
 import { isId } from '../../lib/ids';
-import { readSettings } from '../settings/settings.service';
+import { readSettings, type SettingsRow } from '../settings/settings.service';
 import { customerKey, type CustomerKey } from './customer-key';
 import {
   findConflictCandidates,
@@ -26,9 +26,15 @@ export async function findConflicts(
   q: Queryable,
   actor: Actor,
   key: CustomerKey,
-  opts: { excludeDealId?: string; country?: string; registrantOrgId?: string } = {},
+  opts: {
+    excludeDealId?: string;
+    country?: string;
+    registrantOrgId?: string;
+    /** The settings the request already read (one settings read per request). */
+    settings?: Pick<SettingsRow, 'defaultProtectionDays'>;
+  } = {},
 ): Promise<Conflict[]> {
-  const { defaultProtectionDays } = await readSettings(q);
+  const { defaultProtectionDays } = opts.settings ?? (await readSettings(q));
   const now = new Date();
   const compact = key.nameKey.replace(/ /g, '');
   const candidates = await findConflictCandidates(q, actor, key, {
@@ -115,8 +121,9 @@ export async function protectedByAnotherPartner(
   actor: Actor,
   key: CustomerKey,
   excludeDealId?: string,
+  settings?: Pick<SettingsRow, 'protectedCustomerNotice'>,
 ) {
-  if (!(await readSettings(q)).protectedCustomerNotice) return false;
+  if (!(settings ?? (await readSettings(q))).protectedCustomerNotice) return false;
   return (await findProtectingDeals(q, key, actor.orgId, excludeDealId)).length > 0;
 }
 

@@ -13,7 +13,7 @@ import {
   organizationIdsManagedBy,
   organizationsView,
 } from '../organizations/organizations.repository';
-import { rateInForce, readSettings } from '../settings/settings.service';
+import { rateInForce, readSettings, type SettingsRow } from '../settings/settings.service';
 import type { CustomerKey } from './customer-key';
 import { dealInvolvements, deals } from './deals.tables';
 import {
@@ -335,9 +335,15 @@ export const today = () => new Date().toISOString().slice(0, 10);
 /** The date a deal converts at (metrics.md): its close date once closed, today while open. */
 export const conversionDate = (d: Pick<DealRow, 'closeDate'>) => d.closeDate ?? today();
 
-export async function toDealDtos(q: Queryable, actor: Actor, rows: LoadedDeal[]): Promise<Deal[]> {
+export async function toDealDtos(
+  q: Queryable,
+  actor: Actor,
+  rows: LoadedDeal[],
+  /** The settings the request already read (one settings read per request). */
+  settings?: Pick<SettingsRow, 'reportingCurrency'>,
+): Promise<Deal[]> {
   if (!rows.length) return [];
-  const { reportingCurrency } = await readSettings(q);
+  const { reportingCurrency } = settings ?? (await readSettings(q));
   const involvements = await involvementsOf(
     q,
     rows.map((r) => r.deal.id),

@@ -18,7 +18,7 @@ import type { PageRequest } from '../../lib/pagination';
 import { accrueForWonDeal } from '../funds/incentives.service';
 import { clawBackDeal } from '../funds/ledger.service';
 import { findOrganizationOfActor } from '../organizations/organizations.repository';
-import { requireRate } from '../settings/settings.service';
+import { readSettings, requireRate } from '../settings/settings.service';
 import { customerKey, type CustomerKey } from './customer-key';
 import { attribute } from './deal-attribution';
 import { findConflicts, protectedByAnotherPartner } from './deal-conflicts.service';
@@ -177,12 +177,18 @@ export async function registerDeal(db: Db, ctx: Ctx, input: z.output<typeof crea
       notes: input.notes,
     }),
   );
-  const deal = await getDeal(db, ctx, id);
-  const conflicts = await findConflicts(db, ctx.actor, key, { excludeDealId: id, country: input.country });
+  // The read-back, the conflict check and the protection notice share one settings read.
+  const settings = await readSettings(db);
+  const deal = (await toDealDtos(db, ctx.actor, [await loadVisibleDeal(db, ctx.actor, id)], settings))[0]!;
+  const conflicts = await findConflicts(db, ctx.actor, key, {
+    excludeDealId: id,
+    country: input.country,
+    settings,
+  });
   return {
     ...deal,
     conflicts,
-    protectedByAnotherPartner: await protectedByAnotherPartner(db, ctx.actor, key, id),
+    protectedByAnotherPartner: await protectedByAnotherPartner(db, ctx.actor, key, id, settings),
   };
 }
 

@@ -71,29 +71,14 @@ export const partnerProfiles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('partner_profiles_vector_idx')
-      .using('gin', t.searchVector)
+    // The words and every facet in one GIN index: a search's words and facet filters
+    // intersect inside the index (separate indexes left the planner reading every match
+    // of one and filtering the rest from the table), and a publish updates one index.
+    index('partner_profiles_search_idx')
+      .using('gin', t.searchVector, t.types, t.countries, t.industries, t.services, t.badges, t.certifications)
       .where(sql`${t.status} = 'published'`),
     index('partner_profiles_text_trgm')
       .using('gin', sql`${t.searchText} gin_trgm_ops`)
-      .where(sql`${t.status} = 'published'`),
-    index('partner_profiles_types_idx')
-      .using('gin', t.types)
-      .where(sql`${t.status} = 'published'`),
-    index('partner_profiles_countries_idx')
-      .using('gin', t.countries)
-      .where(sql`${t.status} = 'published'`),
-    index('partner_profiles_industries_idx')
-      .using('gin', t.industries)
-      .where(sql`${t.status} = 'published'`),
-    index('partner_profiles_services_idx')
-      .using('gin', t.services)
-      .where(sql`${t.status} = 'published'`),
-    index('partner_profiles_badges_idx')
-      .using('gin', t.badges)
-      .where(sql`${t.status} = 'published'`),
-    index('partner_profiles_certifications_idx')
-      .using('gin', t.certifications)
       .where(sql`${t.status} = 'published'`),
     // The unfiltered first page: highest boost first, in index order.
     index('partner_profiles_rank_idx')

@@ -94,6 +94,19 @@ function decode(cursor: string): Cursor {
 }
 
 /**
+ * How many matches a search reads. A broad query ("backup" among 100,000
+ * profiles) matches tens of thousands; ranking and counting all of them costs
+ * ~100 ms a search and queues concurrent visitors behind it. So a search reads
+ * at most this many matching profiles (in the order the index finds them, one
+ * more to learn whether there are others): up to it, the total, the ranking and
+ * every facet count are exact; past it, the answer says so (`totalExact`,
+ * `facetsExact` false: "1,000+"), the page is the best of the matches read and
+ * facet counts are counted among them — the visitor narrows the search to see
+ * the rest, as on any large catalogue.
+ */
+export const SEARCH_SAMPLE = 1000;
+
+/**
  * Search over published profiles only: every column read here is filled from
  * the published snapshot (profiles.service.ts), so drafts never reach results,
  * snippets or facets. Ranking blends relevance with the tier's marketplace
@@ -102,18 +115,49 @@ function decode(cursor: string): Cursor {
  */
 /**
  * The unfiltered listing (no words, no filters) is what most visits open on.
- * Its total and facets count the whole marketplace, so they are kept for a
- * minute, or until a profile in this process is published or withdrawn; the
- * page itself is read in index order every time.
+ * Its total and facets count the whole marketplace exactly, so they are kept
+ * for a minute, or until a profile in this process is published or withdrawn;
+ * the page itself is read in index order every time.
  */
 const LANDING_TTL_MS = 60_000;
 let marketplaceVersion = 0;
-const landing = new WeakMap<object, { version: number; at: number; total: number; facets: FacetCounts }>();
-type FacetCounts = Record<Facet, { value: string; label: string; count: number }[]>;
+const landing = new WeakMap<object, { version: number; at: number; total: number } & FacetRows>();
+type FacetRows = Record<Facet, { value: string; count: number }[]>;
 
 /** Published profiles changed: the landing counts are read afresh. */
 export function marketplaceChanged() {
   marketplaceVersion++;
+}
+
+// The organization's status is looked up per matching row (a subquery, not a join): a
+// search reads a capped number of profiles, and a join let the planner read every
+// organization to hash them.
+const published = sql`p.status = 'published'
+  and (select o.status from organizations o where o.id = p.organization_id) = 'active'`;
+const facetCounts = (from: SQL, f: Facet) => sql`(select coalesce(json_agg(x), '[]') from (
+    select v as value, count(*)::int as count from ${from}, unnest(${columns[f]}) v
+    group by v order by count(*) desc, v limit 50) x)`;
+
+/** The whole marketplace's total and facet counts, exact: what the unfiltered listing shows. */
+async function landingCounts(q: Queryable) {
+  const cached = landing.get(q);
+  if (cached && cached.version === marketplaceVersion && Date.now() - cached.at < LANDING_TTL_MS)
+    return cached;
+  const version = marketplaceVersion;
+  const from = sql`m`;
+  const [row] = (
+    await q.execute<{ total: number } & FacetRows>(sql`
+      with m as materialized (
+        select p.types, p.countries, p.industries, p.services, p.badges, p.certifications
+        from partner_profiles p where ${published})
+      select (select count(*)::int from m) as total,
+        ${facetCounts(from, 'type')} as type, ${facetCounts(from, 'country')} as country,
+        ${facetCounts(from, 'industry')} as industry, ${facetCounts(from, 'service')} as service,
+        ${facetCounts(from, 'badge')} as badge, ${facetCounts(from, 'certification')} as certification`)
+  ).rows;
+  const counts = { version, at: Date.now(), ...row! };
+  landing.set(q, counts);
+  return counts;
 }
 
 export async function searchProfiles(q: Queryable, query: Query) {
@@ -127,85 +171,60 @@ export async function searchProfiles(q: Queryable, query: Query) {
     certification: list(query.certification).map((c) => c.toLowerCase()),
   };
   const facetNames = Object.keys(columns) as Facet[];
-  const cached = landing.get(q);
-  if (
-    !words.length &&
-    facetNames.every((f) => !filters[f].length) &&
-    cached &&
-    cached.version === marketplaceVersion &&
-    Date.now() - cached.at < LANDING_TTL_MS
-  ) {
-    return { ...(await landingPage(q, query)), total: cached.total, facets: cached.facets };
+  const active = facetNames.filter((f) => filters[f].length);
+  if (!words.length && !active.length) {
+    const [page, counts] = [await landingPage(q, query), await landingCounts(q)];
+    return { ...page, ...(await labelled(q, counts, counts.total)), totalExact: true, facetsExact: true };
   }
-  const filterOn = (f: Facet) =>
-    filters[f].length ? sql`${columns[f]} && ${sql.param(filters[f])}::text[]` : undefined;
-  const where = (conds: (SQL | undefined)[]) => {
-    const present = conds.filter(Boolean) as SQL[];
-    return present.length ? sql`where ${sql.join(present, sql` and `)}` : sql``;
-  };
+  const filterOn = (f: Facet) => sql`p.${columns[f]} && ${sql.param(filters[f])}::text[]`;
   const after = query.cursor
     ? (() => {
         const c = decode(query.cursor);
-        return sql`(score < ${c.s}::numeric or (score = ${c.s}::numeric and organization_id > ${c.id}::uuid))`;
+        return sql`where (score < ${c.s}::numeric or (score = ${c.s}::numeric and organization_id > ${c.id}::uuid))`;
       })()
-    : undefined;
-  const facetSql = (f: Facet) => sql`(select coalesce(json_agg(x), '[]') from (
-      select v as value, count(*)::int as count from m, unnest(${columns[f]}) v
-      ${where(facetNames.filter((g) => g !== f).map(filterOn))}
-      group by v order by count(*) desc, v limit 50) x)`;
+    : sql``;
 
-  // A facet counts under every filter but its own, so the matched set needs the
-  // rows that pass all filters but at most one — and no others (indexes can find them).
-  const active = facetNames.filter((f) => filters[f].length);
-  const nearlyAll =
-    active.length >= 2
-      ? sql.join(
-          active.map(
-            (skip) =>
-              sql`(${sql.join(
-                active.filter((f) => f !== skip).map((f) => filterOn(f)!),
-                sql` and `,
-              )})`,
-          ),
-          sql` or `,
-        )
-      : undefined;
-
-  // One statement: the words are matched once (m), then the page, the total and
-  // every facet are read from that set. Snippets are made for the page alone.
+  // One statement. `f` is the matches of the words and every filter, read up to
+  // SEARCH_SAMPLE + 1 rows; the page, the total and the facets of unfiltered
+  // dimensions come from it. A facet counts under every filter but its own, so
+  // each filtered dimension reads its own capped set without its filter.
   const run = async (tx: Queryable) => {
     const tsq = await expandedQuery(tx, words);
     // Every word a stop word: nothing can match.
     if (words.length && !tsq) return null;
     const relevance = tsq ? sql`ts_rank(p.search_vector, ${tsq})` : sql`0`;
-    return tx.execute<{
-      items: {
-        organization_id: string;
-        name: string;
-        published: Record<string, unknown>;
-        types: string[];
-        badges: string[];
-        score: string;
-        snippet: string | null;
-      }[];
-      total: number;
-      type: { value: string; count: number }[];
-      country: { value: string; count: number }[];
-      industry: { value: string; count: number }[];
-      service: { value: string; count: number }[];
-      badge: { value: string; count: number }[];
-      certification: { value: string; count: number }[];
-    }>(sql`
-      with m as materialized (
+    const matching = (without?: Facet) =>
+      sql.join(
+        [
+          published,
+          ...(tsq ? [sql`p.search_vector @@ ${tsq}`] : []),
+          ...active.filter((f) => f !== without).map(filterOn),
+        ],
+        sql` and `,
+      );
+    const own = (f: Facet) => sql.raw(`s_${f}`);
+    const sources = active.map(
+      (f) => sql`, ${own(f)} as materialized (
+        select p.${columns[f]} from partner_profiles p where ${matching(f)} limit ${SEARCH_SAMPLE + 1})`,
+    );
+    const sample = (f: Facet) => (filters[f].length ? own(f) : sql`s`);
+    return tx.execute<
+      {
+        items: PageRow[];
+        total: number;
+        capped: boolean;
+      } & FacetRows
+    >(sql`
+      with f as materialized (
         select p.organization_id, p.types, p.countries, p.industries, p.services, p.badges, p.certifications,
           round(((1 + ${relevance}) * p.boost)::numeric, 6) as score
-        from partner_profiles p join organizations o on o.id = p.organization_id
-        where p.status = 'published' and o.status = 'active'
-          ${tsq ? sql`and p.search_vector @@ ${tsq}` : sql``}
-          ${nearlyAll ? sql`and (${nearlyAll})` : sql``}
+        from partner_profiles p
+        where ${matching()}
+        limit ${SEARCH_SAMPLE + 1}
       ),
-      f as (select * from m ${where(facetNames.map(filterOn))}),
-      page as (select organization_id, score from f ${where([after])} order by score desc, organization_id limit ${query.limit + 1})
+      s as (select * from f limit ${SEARCH_SAMPLE})
+      ${sql.join(sources, sql``)},
+      page as (select organization_id, score from s ${after} order by score desc, organization_id limit ${query.limit + 1})
       select
         (select coalesce(json_agg(x order by x.rank), '[]') from (
           select page.organization_id, o.name, p.published, p.types, p.badges, page.score::text as score,
@@ -214,15 +233,24 @@ export async function searchProfiles(q: Queryable, query: Query) {
           from page join partner_profiles p on p.organization_id = page.organization_id
           join organizations o on o.id = page.organization_id) x) as items,
         (select count(*)::int from f) as total,
-        ${facetSql('type')} as type, ${facetSql('country')} as country, ${facetSql('industry')} as industry,
-        ${facetSql('service')} as service, ${facetSql('badge')} as badge,
-        ${facetSql('certification')} as certification`);
+        (${sql.join(
+          [
+            sql`(select count(*) from f) > ${SEARCH_SAMPLE}`,
+            ...active.map((a) => sql`(select count(*) from ${own(a)}) > ${SEARCH_SAMPLE}`),
+          ],
+          sql` or `,
+        )}) as capped,
+        ${sql.join(
+          facetNames.map((name) => sql`${facetCounts(sample(name), name)} as ${sql.raw(name)}`),
+          sql`, `,
+        )}`);
   };
   // A transaction only to scope the similarity threshold to this search.
   const result = words.length ? await q.transaction((tx) => run(tx)) : await run(q);
   const out = result?.rows[0] ?? {
     items: [],
     total: 0,
+    capped: false,
     type: [],
     country: [],
     industry: [],
@@ -230,16 +258,26 @@ export async function searchProfiles(q: Queryable, query: Query) {
     badge: [],
     certification: [],
   };
+  const totalExact = out.total <= SEARCH_SAMPLE;
+  return {
+    ...toPage(out.items, query.limit),
+    ...(await labelled(q, out, Math.min(out.total, SEARCH_SAMPLE))),
+    totalExact,
+    facetsExact: !out.capped,
+  };
+}
 
-  const certificationNames = await certificationTypeNames(q);
+/** The facet rows with the names people read (partner type names, country and industry names). */
+async function labelled(q: Queryable, rows: FacetRows, total: number) {
   const typeNames = new Map(
     (await q.execute<{ code: string; name: string }>(sql`select code, name from partner_types`)).rows.map(
       (t) => [t.code, t.name],
     ),
   );
+  const certificationNames = await certificationTypeNames(q);
   const facets = {} as Record<Facet, { value: string; label: string; count: number }[]>;
-  for (const f of facetNames) {
-    facets[f] = out[f].map((c) => ({
+  for (const f of Object.keys(columns) as Facet[]) {
+    facets[f] = rows[f].map((c) => ({
       value: c.value,
       count: c.count,
       label:
@@ -254,12 +292,7 @@ export async function searchProfiles(q: Queryable, query: Query) {
                 : c.value,
     }));
   }
-  const total = out.total;
-  if (!words.length && facetNames.every((f) => !filters[f].length)) {
-    landing.set(q, { version: marketplaceVersion, at: Date.now(), total, facets });
-  }
-  const rows = { rows: out.items };
-  return { ...toPage(rows.rows, query.limit), total, facets };
+  return { total, facets };
 }
 
 /** Trims the extra row fetched to learn whether another page exists, and shapes the cards. */

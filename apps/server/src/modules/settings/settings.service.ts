@@ -17,7 +17,7 @@ import { keyset, where } from '../../lib/pagination';
 import { findCurrenciesOfLiveDeals } from '../deals/deal-currencies.repository';
 import { fxRates, settings } from './settings.tables';
 
-type SettingsRow = typeof settings.$inferSelect;
+export type SettingsRow = typeof settings.$inferSelect;
 type FxRateRow = typeof fxRates.$inferSelect;
 
 /**

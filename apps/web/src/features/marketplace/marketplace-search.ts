@@ -26,3 +26,13 @@ export function parseMarketplaceSearch(search: Record<string, unknown>): Marketp
 /** Whether anything narrows the search beyond its words. */
 export const hasFacetFilters = (filters: MarketplaceFilters) =>
   facetKeys.some((key) => (filters[key]?.length ?? 0) > 0);
+
+// The server reads at most this many matches of a search (`totalExact` false past it).
+export const SAMPLE_TEXT = '1,000';
+
+/** "1 partner", "12 partners", or "1,000+ partners" when the search matched more than it read. */
+export function resultTotal(page: { total: number; totalExact: boolean } | undefined) {
+  if (!page) return '0 partners';
+  if (!page.totalExact) return `${page.total.toLocaleString('en')}+ partners`;
+  return page.total === 1 ? '1 partner' : `${page.total.toLocaleString('en')} partners`;
+}

@@ -14,7 +14,7 @@ import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state
 import { humanizeCode } from '../programs/labels';
 import { FacetPanel } from './facet-panel';
 import { facetLegends } from './labels';
-import { hasFacetFilters } from './marketplace-search';
+import { hasFacetFilters, resultTotal, SAMPLE_TEXT } from './marketplace-search';
 import { useIndustryName } from './names';
 import { ResultCard } from './result-card';
 import { SearchBox } from './search-box';
@@ -94,16 +94,23 @@ export function PartnerSearch({ source, filters, onFiltersChange, facets }: Part
         <Grid.Col span={{ base: 12, md: 3 }}>
           <Stack gap="lg" component="aside" aria-label="Filters">
             {first ? (
-              facets.map((key) => (
-                <FacetPanel
-                  key={key}
-                  legend={facetLegends[key]}
-                  facets={first.facets[key]}
-                  selected={filters[key] ?? []}
-                  labelOf={labelOf(key)}
-                  onChange={(values) => setFacet(key, values)}
-                />
-              ))
+              <>
+                {facets.map((key) => (
+                  <FacetPanel
+                    key={key}
+                    legend={facetLegends[key]}
+                    facets={first.facets[key]}
+                    selected={filters[key] ?? []}
+                    labelOf={labelOf(key)}
+                    onChange={(values) => setFacet(key, values)}
+                  />
+                ))}
+                {!first.facetsExact && (
+                  <Text size="xs" c="dimmed" data-testid="facets-sampled">
+                    Counts are from the first {SAMPLE_TEXT} matches; add words or filters for exact counts.
+                  </Text>
+                )}
+              </>
             ) : (
               <Text size="sm" c="dimmed">
                 Filters appear with the results.
@@ -122,7 +129,7 @@ export function PartnerSearch({ source, filters, onFiltersChange, facets }: Part
                 <Group justify="space-between" align="center" gap="xs">
                   <Group gap="xs">
                     <Text fw={600} aria-live="polite" data-testid="result-total">
-                      {first?.total === 1 ? '1 partner' : `${first?.total ?? 0} partners`}
+                      {resultTotal(first)}
                     </Text>
                     {search.isPlaceholderData && <Loader size="xs" aria-label="Updating results" />}
                   </Group>
