@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * (started through `entryPoint()` in src/lib/runtime.ts, which names these same paths). A new worker entry
  * file must be added here, or the compiled server will not find it.
  */
-export const entryPoints = ['server', 'cli', 'db/pglite-process'];
+export const entryPoints = ['server', 'cli', 'db/pglite-process', 'modules/mapping/psi-worker/psi.worker'];
 
 /**
  * Bare imports other than our own workspace packages are resolved from node_modules at run time. A deep import

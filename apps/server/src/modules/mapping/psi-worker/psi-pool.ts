@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Round2 } from '@partnergraph/shared/contracts/mapping';
 import type { Decoded } from '@partnergraph/shared/psi/psi';
 import type { InitiatorSet, ResponderPopulation } from '@partnergraph/shared/psi/responder';
+import { compiled, entryPoint } from '../../../lib/runtime';
 
 // The server's half of a mapping run is curve work: about a millisecond per point, so a run of 100,000
 // points is minutes of CPU. Done on the event loop it would stall every other request for that long; here
@@ -86,7 +87,12 @@ export class PsiPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./entry.mjs', import.meta.url));
+    // Compiled (npm start), the build emits the worker as its own file; from source, entry.mjs loads tsx first.
+    const worker = new Worker(
+      compiled
+        ? entryPoint('modules/mapping/psi-worker/psi.worker').file
+        : new URL('./entry.mjs', import.meta.url),
+    );
     const slot: Slot = { worker, job: null };
     worker.unref();
     worker.on('message', (reply: PsiReply) => {
