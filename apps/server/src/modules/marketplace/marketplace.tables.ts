@@ -75,7 +75,16 @@ export const partnerProfiles = pgTable(
     // intersect inside the index (separate indexes left the planner reading every match
     // of one and filtering the rest from the table), and a publish updates one index.
     index('partner_profiles_search_idx')
-      .using('gin', t.searchVector, t.types, t.countries, t.industries, t.services, t.badges, t.certifications)
+      .using(
+        'gin',
+        t.searchVector,
+        t.types,
+        t.countries,
+        t.industries,
+        t.services,
+        t.badges,
+        t.certifications,
+      )
       .where(sql`${t.status} = 'published'`),
     index('partner_profiles_text_trgm')
       .using('gin', sql`${t.searchText} gin_trgm_ops`)
