@@ -28,7 +28,9 @@ export function UserMenu() {
         <Menu.Target>
           <UnstyledButton aria-label={`User menu for ${user.name}`}>
             <Group gap="xs" wrap="nowrap">
-              <Avatar color="indigo" radius="xl" size="sm">
+              {/* The initials repeat the name: hidden from assistive technology, so the button's name
+                  ("User menu for …") contains all of its visible text. */}
+              <Avatar color="indigo" radius="xl" size="sm" aria-hidden>
                 {initials(user.name)}
               </Avatar>
               <Text size="sm" fw={500} visibleFrom="sm">
