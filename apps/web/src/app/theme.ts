@@ -1,5 +1,9 @@
 import {
+  Alert,
   type CSSVariablesResolver,
+  Drawer,
+  Modal,
+  Notification,
   createTheme,
   DEFAULT_THEME,
   darken,
@@ -94,8 +98,23 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
   };
 };
 
+// ---------------------------------------------------------------------------------------------------
+// Component defaults: names for the icon-only buttons Mantine draws itself (a close cross has no text,
+// so without a label a screen reader announces only "button").
+// ---------------------------------------------------------------------------------------------------
+
+const components = {
+  Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+  Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } }),
+  Notification: Notification.extend({
+    defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+  }),
+  Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
+};
+
 // System fonts only: the server's CSP allows no external font hosts, and none are needed.
 export const theme = createTheme({
+  components,
   primaryColor: PRIMARY_COLOR,
   primaryShade: { light: PRIMARY_SHADE_LIGHT, dark: 8 },
   defaultRadius: 'md',
