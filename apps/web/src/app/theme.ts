@@ -1,9 +1,14 @@
 import {
   Alert,
+  Autocomplete,
   type CSSVariablesResolver,
   Drawer,
+  Menu,
   Modal,
+  MultiSelect,
   Notification,
+  Select,
+  TagsInput,
   createTheme,
   DEFAULT_THEME,
   darken,
@@ -99,11 +104,28 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Component defaults: names for the icon-only buttons Mantine draws itself (a close cross has no text,
-// so without a label a screen reader announces only "button").
+// Component defaults
+// - names for the icon-only buttons Mantine draws itself (a close cross has no text, so without a label
+//   a screen reader announces only "button");
+// - option lists that scroll themselves: wrapped in a ScrollArea, a long list is a scrolling region
+//   that is not the list box, which keyboard users cannot reach (the keys move through the list box's
+//   options, not the wrapper);
+// - menus without Mantine's focus placeholder, an element with tabindex inside role="menu" that is not
+//   a menu item.
 // ---------------------------------------------------------------------------------------------------
 
+const OPTIONS_MAX_HEIGHT = 220;
+const scrollingOptions = {
+  withScrollArea: false,
+  styles: { options: { maxHeight: OPTIONS_MAX_HEIGHT, overflowY: 'auto' as const } },
+};
+
 const components = {
+  Select: Select.extend({ defaultProps: scrollingOptions }),
+  MultiSelect: MultiSelect.extend({ defaultProps: scrollingOptions }),
+  Autocomplete: Autocomplete.extend({ defaultProps: scrollingOptions }),
+  TagsInput: TagsInput.extend({ defaultProps: scrollingOptions }),
+  Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
   Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
   Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } }),
   Notification: Notification.extend({
