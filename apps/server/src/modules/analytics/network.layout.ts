@@ -16,6 +16,8 @@ export interface Point {
 const BAND_SHARE = 0.3;
 /** A grid cell is this much wider than tall: labels run sideways. */
 const CELL_ASPECT = 2;
+/** The band's cells are never wider than a fifth of the picture. */
+const MIN_COLUMNS = 5;
 
 /**
  * Positions for the drawn partner graph. Partners linked to at least one other are laid out by
@@ -63,14 +65,17 @@ export function layoutNetwork(nodes: string[], edges: LayoutEdge[], rnd: () => n
     isolated.length,
     Math.max(1, Math.ceil(Math.sqrt((isolated.length * width) / (CELL_ASPECT * BAND_SHARE * extent)))),
   );
-  const cellWidth = width / columns;
+  // A few unlinked partners get cells as if there were more of them, centred: one partner does not
+  // span the whole width and push the band far from the rest.
+  const cellWidth = width / Math.max(columns, MIN_COLUMNS);
   const cellHeight = cellWidth / CELL_ASPECT;
+  const left = box.minX + (width - columns * cellWidth) / 2;
   // Clear of the linked part by a margin that does not shrink to nothing for a small graph.
-  const top = box.minY - Math.max(extent * 0.08, cellHeight);
+  const top = box.minY - extent * 0.08 - cellHeight / 2;
   isolated.forEach((id, i) => {
     const row = Math.floor(i / columns);
     const column = i % columns;
-    positions.set(id, { x: box.minX + (column + 0.5) * cellWidth, y: top - row * cellHeight });
+    positions.set(id, { x: left + (column + 0.5) * cellWidth, y: top - row * cellHeight });
   });
   return positions;
 }
