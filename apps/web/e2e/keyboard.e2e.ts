@@ -25,25 +25,33 @@ async function tabTo(page: Page, target: Locator, what: string) {
 }
 
 /**
- * Whether the focused element looks different from the same element unfocused (an outline, a ring, a
- * border or background colour). It is blurred and focused again to compare, after transitions end.
+ * Whether the focused element looks different from the same element unfocused: an outline, a ring, a
+ * border or background colour, on it or on the wrapper that draws its frame (Mantine draws an input's
+ * border on the input, a password field's on its wrapper). It is blurred and focused again to compare,
+ * after transitions end.
  */
 async function focusVisible(page: Page): Promise<boolean> {
   return page.evaluate(async () => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return false;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
-    const look = () => {
-      const s = getComputedStyle(el);
-      return [
-        s.outlineStyle,
-        s.outlineWidth,
-        s.outlineColor,
-        s.boxShadow,
-        s.borderColor,
-        s.backgroundColor,
-      ].join('|');
-    };
+    const frames: Element[] = [];
+    for (let node: Element | null = el; node && frames.length < 3; node = node.parentElement)
+      frames.push(node);
+    const look = () =>
+      frames
+        .map((node) => {
+          const s = getComputedStyle(node);
+          return [
+            s.outlineStyle,
+            s.outlineWidth,
+            s.outlineColor,
+            s.boxShadow,
+            s.borderColor,
+            s.backgroundColor,
+          ];
+        })
+        .join('|');
     await settle();
     const focused = look();
     el.blur();
