@@ -161,7 +161,7 @@ export function PartnerEnrollments({ partner }: { partner: Partner }) {
                               {verbs.map((verb) => (
                                 <Menu.Item
                                   key={verb}
-                                  color={verb === 'terminate' ? 'red' : undefined}
+                                  c={verb === 'terminate' ? 'red' : undefined}
                                   onClick={() => setStatusChange({ enrollment: e, verb })}
                                 >
                                   {verbLabel(verb)}
