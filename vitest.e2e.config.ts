@@ -6,7 +6,9 @@ export default defineConfig({
     include: ['apps/web/e2e/**/*.e2e.ts'],
     globalSetup: ['apps/web/e2e/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Each test also runs axe on every screen state it visits (apps/web/e2e/support/axe.ts), a second
+    // or more per check on a loaded machine: the longest flows need more than the former 60 s.
+    testTimeout: 150_000,
     hookTimeout: 90_000,
     teardownTimeout: 30_000,
   },

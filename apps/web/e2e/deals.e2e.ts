@@ -76,8 +76,9 @@ describe('deals: registration, review, close and credit', () => {
     // The live hint names the earlier deal, and why it matched.
     const hints = form.getByRole('list', { name: 'Possible conflicts' });
     await hints.getByRole('link', { name: `${customer} Inc.` }).waitFor();
+    // The name matches first; the domain's match follows once its check answers.
+    await expect.poll(() => hints.locator('li').first().textContent()).toContain(`Same web domain ${domain}`);
     const hint = await hints.locator('li').first().textContent();
-    expect(hint).toContain(`Same web domain ${domain}`);
     expect(hint).toContain('Northwind Systems');
     expect(await hints.getByRole('link', { name: `${customer} Inc.` }).getAttribute('href')).toBe(
       `/deals/${earlier.id}`,

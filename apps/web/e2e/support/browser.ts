@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import type { Account } from './accounts';
+import { type AxeWatch, watchAccessibility } from './axe';
 
 const SCREENSHOT_DIR = '/tmp/partnergraph-e2e';
 
@@ -32,13 +33,15 @@ const failedLoad = /^Failed to load resource: the server responded with a status
 interface Current {
   context: BrowserContext;
   page: Page;
+  axe: AxeWatch;
   problems: string[];
   expectedStatuses: Set<number>;
 }
 
 /**
  * Registers the hooks of a browser test file: one Chromium per file, a fresh context (own cookies
- * and storage) per test, and a failure for any console error, uncaught page error or 5xx answer.
+ * and storage) per test, and a failure for any console error, uncaught page error or 5xx answer,
+ * or any accessibility violation axe finds on a screen the test visits (see ./axe.ts).
  */
 export function useBrowser() {
   let browser: Browser | undefined;
@@ -57,6 +60,9 @@ export function useBrowser() {
     const context = await browser.newContext({
       baseURL: inject('baseUrl'),
       viewport: { width: 1280, height: 900 },
+      // The app honours it (theme.respectReducedMotion): modals appear without a fade, so a contrast
+      // check never meets one half-drawn.
+      reducedMotion: 'reduce',
     });
     // Well above what any screen here needs, well below the test timeout, so a failure names its step.
     context.setDefaultTimeout(15_000);
@@ -73,13 +79,15 @@ export function useBrowser() {
     page.on('response', (res) => {
       if (res.status() >= 500) problems.push(`${res.status()} from ${res.request().method()} ${res.url()}`);
     });
-    current = { context, page, problems, expectedStatuses };
+    current = { context, page, problems, expectedStatuses, axe: watchAccessibility(page) };
   });
 
   afterEach(async (ctx) => {
     if (!current) return;
-    const { context, page, problems } = current;
+    const { context, page, problems, axe } = current;
     current = undefined;
+    // The screen the test ends on is checked too (nothing acted on it after it appeared).
+    if (ctx.task.result?.state !== 'fail') await axe.checkNow();
     if (ctx.task.result?.state === 'fail') {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       const file = `${SCREENSHOT_DIR}/${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
@@ -87,6 +95,12 @@ export function useBrowser() {
     }
     await context.close();
     expect(problems, 'problems seen in the browser').toEqual([]);
+    const violations = axe.violations();
+    if (violations.length > 0) {
+      throw new Error(
+        `${violations.length} accessibility violation(s) (axe, WCAG 2.2 AA):\n${violations.map((v) => `- ${v}`).join('\n')}`,
+      );
+    }
   });
 
   function now(): Current {
@@ -95,7 +109,8 @@ export function useBrowser() {
   }
 
   return {
-    page: (): Page => now().page,
+    /** The page, watched: each new screen state it acts on is checked for accessibility first. */
+    page: (): Page => now().axe.page,
     /** This test makes the API answer `status` on purpose (e.g. 404 for a partner it may not see). */
     expectStatus(status: number) {
       now().expectedStatuses.add(status);

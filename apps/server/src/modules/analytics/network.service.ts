@@ -1,7 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { NetworkReport } from '@partnergraph/shared/contracts/analytics';
@@ -9,6 +8,7 @@ import type { Db, Queryable } from '../../db/client';
 import { readSettings } from '../settings/settings.service';
 import { partnerGraphs } from './analytics.tables';
 import { typeNames } from './names';
+import { type LayoutEdge, layoutNetwork } from './network.layout';
 import { type Scope, addMonths, ceilDay, monthsOf, periodOf, resolveScope } from './period';
 import { wonCte } from './revenue.service';
 import { activePartner, none, partnerMatch, primaryType, ratio, value } from './sql';
@@ -210,33 +210,20 @@ async function computeGraph(q: Queryable, scope: Scope, withBetweenness: boolean
     };
   };
 
-  // Draw the highest-ranked nodes; lay them out with ForceAtlas2 from seeded positions.
-  const drawn = new Set(byRank.slice(0, DRAWN_NODES).map((n) => n.id));
-  const sub = new Graph({ type: 'undirected' });
-  const rnd = seeded(7);
-  for (const id of drawn) sub.addNode(id, { x: rnd() * 100, y: rnd() * 100 });
+  // Draw the highest-ranked nodes: the linked ones by ForceAtlas2, the unlinked in a band of their own.
+  const drawnOrder = byRank.slice(0, DRAWN_NODES).map((n) => n.id);
+  const drawn = new Set(drawnOrder);
+  const drawnEdges: LayoutEdge[] = [];
   g.forEachEdge((_e, attrs, s, t) => {
-    if (drawn.has(s) && drawn.has(t)) sub.addEdge(s, t, { weight: (attrs as { weight: number }).weight });
+    if (drawn.has(s) && drawn.has(t))
+      drawnEdges.push({ source: s, target: t, weight: (attrs as { weight: number }).weight });
   });
-  if (sub.order > 1) {
-    forceAtlas2.assign(sub, {
-      iterations: sub.order > 500 ? 60 : 150,
-      getEdgeWeight: 'weight',
-      settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 500 },
-    });
-  }
+  const positions = layoutNetwork(drawnOrder, drawnEdges, seeded(7));
   const graph: NonNullable<NetworkReport['graph']> = {
     computedAt: new Date().toISOString(),
     status: 'ready',
-    nodes: [...drawn].map((id) => {
-      const p = sub.getNodeAttributes(id) as { x: number; y: number };
-      return { ...node(id), x: p.x, y: p.y };
-    }),
-    edges: sub.mapEdges((_e, attrs, s, t) => ({
-      source: s,
-      target: t,
-      weight: (attrs as { weight: number }).weight,
-    })),
+    nodes: drawnOrder.map((id) => ({ ...node(id), ...positions.get(id)! })),
+    edges: drawnEdges,
     clusters: order.slice(0, 50).map(([c, members]) => ({
       id: renumber.get(c)!,
       size: members.length,

@@ -3,6 +3,7 @@ import type { CoverageReport } from '../../api/analytics';
 import type { Industry } from '../../api/settings';
 import { countryName } from '../../components/countries';
 import { DIRECT_COLOR, NONE_COLOR, partnerSteps, partnersLabel, stepLabel, stepOf } from './coverage-scale';
+import { keyboardScrollable } from '../../components/scroll-region';
 
 interface Props {
   report: CoverageReport;
@@ -30,7 +31,11 @@ export function CoverageHeatmap({ report, industries }: Props) {
 
   return (
     <Box>
-      <Table.ScrollContainer minWidth={Math.max(480, 160 + columns.length * 72)} maxHeight={560}>
+      <Table.ScrollContainer
+        minWidth={Math.max(480, 160 + columns.length * 72)}
+        maxHeight={560}
+        {...keyboardScrollable('Country × industry coverage')}
+      >
         <Table
           withTableBorder
           withColumnBorders

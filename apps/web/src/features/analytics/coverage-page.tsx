@@ -13,6 +13,7 @@ import { CoverageHeatmap } from './coverage-heatmap';
 import { CoverageMap } from './coverage-map';
 import { formatInstant, formatValue } from './format';
 import type { DashboardProps } from './dashboard-props';
+import { keyboardScrollable } from '../../components/scroll-region';
 
 const axes = [
   { key: 'cells', label: 'Market cells', noun: 'cells' },
@@ -200,7 +201,11 @@ function SummaryTable({ report: r }: { report: CoverageReport }) {
 
 function CountriesTable({ report: r }: { report: CoverageReport }) {
   return (
-    <Table.ScrollContainer minWidth={420} maxHeight={520}>
+    <Table.ScrollContainer
+      minWidth={420}
+      maxHeight={520}
+      {...keyboardScrollable('Partner coverage by country')}
+    >
       <Table withTableBorder stickyHeader aria-label="Partner coverage by country">
         <Table.Thead>
           <Table.Tr>

@@ -48,7 +48,7 @@ export function HeadlineCard({ label, figure, previous, unit, currency }: Props)
                 ) : (
                   <IconArrowDownRight size={14} color="var(--mantine-color-red-7)" />
                 )}
-                <Text size="xs" c={delta >= 0 ? 'teal.8' : 'red.8'}>
+                <Text size="xs" c={delta >= 0 ? 'teal' : 'red'}>
                   {`${delta >= 0 ? '+' : ''}${(delta * 100).toFixed(1)}%`} vs previous period
                 </Text>
               </>

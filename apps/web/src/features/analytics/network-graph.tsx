@@ -4,6 +4,7 @@ import Graph from 'graphology';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import type { NetworkReport } from '../../api/analytics';
+import { type LabelCandidate, placeLabels } from './network-labels';
 
 export type GraphNode = NonNullable<NetworkReport['graph']>['nodes'][number];
 export type GraphEdge = NonNullable<NetworkReport['graph']>['edges'][number];
@@ -11,6 +12,10 @@ export type GraphEdge = NonNullable<NetworkReport['graph']>['edges'][number];
 const FADED_NODE = '#dee2e6';
 const EDGE = '#ced4da';
 const EDGE_STRONG = '#495057';
+const LABEL_FONT = 'system-ui, sans-serif';
+const LABEL_SIZE = 12;
+/** How long the camera rests before the labels are chosen again for the new view. */
+const RELABEL_DELAY_MS = 120;
 
 let webgl: boolean | null = null;
 
@@ -50,11 +55,45 @@ interface View {
   selected: string | null;
   neighbours: Set<string>;
   hovered: string | null;
+  /** The nodes whose labels fit without covering another (see network-labels.ts). */
+  labelled: Set<string>;
+}
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** A label's width in pixels, as sigma's label renderer will draw it. */
+function labelWidth(label: string): number {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return label.length * LABEL_SIZE * 0.6;
+  measureContext.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
+  return measureContext.measureText(label).width;
+}
+
+/**
+ * The labels that fit in the current view: most important node first (size follows PageRank), and
+ * while a partner is selected only it and its neighbours compete, the selected one first.
+ */
+function chooseLabels(sigma: Sigma, graph: Graph, v: View): Set<string> {
+  const size = (id: string) => graph.getNodeAttribute(id, 'size') as number;
+  const ids = v.selected
+    ? [v.selected, ...[...v.neighbours].sort((a, b) => size(b) - size(a))]
+    : graph.nodes().sort((a, b) => size(b) - size(a));
+  const candidates: LabelCandidate[] = [];
+  for (const id of ids) {
+    const data = sigma.getNodeDisplayData(id);
+    const label = graph.getNodeAttribute(id, 'label') as string | undefined;
+    if (!data || data.hidden || !label) continue;
+    const at = sigma.framedGraphToViewport(data);
+    candidates.push({ id, x: at.x, y: at.y, size: sigma.scaleSize(data.size), width: labelWidth(label) });
+  }
+  const { width, height } = sigma.getDimensions();
+  return new Set(placeLabels(candidates, LABEL_SIZE * 1.2, { width, height }).map((box) => box.id));
 }
 
 /**
  * The partner graph drawn by sigma.js (WebGL) at the positions the server's layout gave; node size
- * follows PageRank. Selecting a node keeps it and its neighbours in colour and fades the rest.
+ * follows PageRank. Selecting a node keeps it and its neighbours in colour and fades the rest. Labels
+ * are shown where they fit without overlapping; the others appear on hover and on selection.
  * Without WebGL, or if sigma fails to start, the fallback is shown instead: the page never breaks.
  */
 export function NetworkGraph({
@@ -72,7 +111,14 @@ export function NetworkGraph({
     webglAvailable() ? null : 'This browser offers no WebGL, which the graph picture needs.',
   );
   const sigmaRef = useRef<Sigma | null>(null);
-  const view = useRef<View>({ colors, selected: null, neighbours: new Set(), hovered: null });
+  const view = useRef<View>({
+    colors,
+    selected: null,
+    neighbours: new Set(),
+    hovered: null,
+    labelled: new Set(),
+  });
+  const relabel = useRef<() => void>(() => undefined);
   const onSelectRef = useRef(onSelect);
 
   const graph = useMemo(() => {
@@ -101,6 +147,7 @@ export function NetworkGraph({
       neighbours: new Set(selected && graph.hasNode(selected) ? graph.neighbors(selected) : []),
     };
     sigmaRef.current?.refresh();
+    relabel.current();
   }, [colors, selected, onSelect, graph]);
 
   useEffect(() => {
@@ -119,19 +166,27 @@ export function NetworkGraph({
         sigma = new Sigma(graph, el, {
           allowInvalidContainer: true,
           zIndex: true,
-          labelRenderedSizeThreshold: 9,
-          labelFont: 'system-ui, sans-serif',
-          labelSize: 12,
+          labelFont: LABEL_FONT,
+          labelSize: LABEL_SIZE,
           defaultEdgeColor: EDGE,
           nodeReducer: (node, data) => {
             const v = view.current;
-            const out = { ...data, color: v.colors.get(node) ?? '#868e96' };
+            // The chosen labels are forced (sigma's own label grid would drop some); the rest have none.
+            const labelled = v.labelled.has(node);
+            const out = {
+              ...data,
+              color: v.colors.get(node) ?? '#868e96',
+              label: labelled ? data.label : null,
+              forceLabel: labelled,
+            };
             if (v.selected) {
-              if (node === v.selected) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 2 });
+              if (node === v.selected)
+                Object.assign(out, { highlighted: true, label: data.label, forceLabel: true, zIndex: 2 });
               else if (v.neighbours.has(node)) Object.assign(out, { zIndex: 1 });
-              else Object.assign(out, { color: FADED_NODE, label: null, zIndex: 0 });
+              else Object.assign(out, { color: FADED_NODE, label: null, forceLabel: false, zIndex: 0 });
             }
-            if (node === v.hovered) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 3 });
+            if (node === v.hovered)
+              Object.assign(out, { highlighted: true, label: data.label, forceLabel: true, zIndex: 3 });
             return out;
           },
           edgeReducer: (edge, data) => {
@@ -150,6 +205,20 @@ export function NetworkGraph({
         return;
       }
       sigmaRef.current = sigma;
+      let relabelTimer: ReturnType<typeof setTimeout> | undefined;
+      const applyLabels = () => {
+        view.current = { ...view.current, labelled: chooseLabels(sigma, graph, view.current) };
+        sigma.refresh({ skipIndexation: true });
+      };
+      relabel.current = applyLabels;
+      applyLabels();
+      // Zooming in makes room for more labels, zooming out for fewer: choose again once the camera rests.
+      const onCamera = () => {
+        clearTimeout(relabelTimer);
+        relabelTimer = setTimeout(applyLabels, RELABEL_DELAY_MS);
+      };
+      sigma.getCamera().on('updated', onCamera);
+      sigma.on('resize', onCamera);
       sigma.on('clickNode', ({ node }) => onSelectRef.current(node));
       sigma.on('clickStage', () => onSelectRef.current(null));
       sigma.on('enterNode', ({ node }) => {
@@ -163,6 +232,9 @@ export function NetworkGraph({
         sigma.refresh({ skipIndexation: true });
       });
       return () => {
+        clearTimeout(relabelTimer);
+        relabel.current = () => undefined;
+        sigma.getCamera().off('updated', onCamera);
         sigma.kill();
         if (sigmaRef.current === sigma) sigmaRef.current = null;
       };

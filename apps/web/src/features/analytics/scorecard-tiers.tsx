@@ -83,7 +83,7 @@ export function Tiers({ card: c, csv }: { card: Scorecard; csv: string }) {
                   <div key={`${r.metric}-${i}`}>
                     <Group justify="space-between" gap="xs">
                       <Text size="sm">{r.label.charAt(0).toUpperCase() + r.label.slice(1)}</Text>
-                      <Text size="sm" c={r.attainment >= 1 ? 'teal.8' : undefined}>
+                      <Text size="sm" c={r.attainment >= 1 ? 'teal' : undefined}>
                         {reading(r, currency)}
                       </Text>
                     </Group>

@@ -149,7 +149,8 @@ function AnnouncementCard({
   return (
     <Card
       withBorder
-      role="listitem"
+      // An item of the announcements list; alone on its own page, an article (a list item needs a list).
+      role={headingLevel === 1 ? 'article' : 'listitem'}
       aria-label={a.title}
       style={unread ? { borderColor: 'var(--mantine-color-indigo-5)' } : undefined}
     >

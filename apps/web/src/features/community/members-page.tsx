@@ -166,7 +166,7 @@ function OrganizationLine({ member }: { member: Member }) {
   return (
     <Text size="sm" c="dimmed">
       {org.hasProfile ? (
-        <AnchorLink to="/marketplace/$orgId" params={{ orgId: org.id }} size="sm">
+        <AnchorLink to="/marketplace/$orgId" params={{ orgId: org.id }} size="sm" underline="always">
           {org.name}
         </AnchorLink>
       ) : (

@@ -172,7 +172,7 @@ function PostView({ post }: { post: Post }) {
                             Unhide
                           </Menu.Item>
                         ) : (
-                          <Menu.Item color="red" onClick={() => setDialog({ kind: 'hide-post' })}>
+                          <Menu.Item c="red" onClick={() => setDialog({ kind: 'hide-post' })}>
                             Hide…
                           </Menu.Item>
                         )}

@@ -133,11 +133,12 @@ function PostCard({ post }: { post: Post }) {
             to="/community/posts/$postId"
             params={{ postId: post.id }}
             size="sm"
-            aria-label={`${post.commentCount} comments on ${post.title}`}
+            // The name starts with the visible words ("1 comment"), so speech users can say what they see.
+            aria-label={`${commentCount(post.commentCount)} on ${post.title}`}
           >
             <Group gap={4}>
               <IconMessageCircle size={16} aria-hidden />
-              {post.commentCount} {post.commentCount === 1 ? 'comment' : 'comments'}
+              {commentCount(post.commentCount)}
             </Group>
           </AnchorLink>
         </Group>
@@ -147,4 +148,8 @@ function PostCard({ post }: { post: Post }) {
       </Stack>
     </Card>
   );
+}
+
+function commentCount(n: number): string {
+  return `${n} ${n === 1 ? 'comment' : 'comments'}`;
 }

@@ -221,7 +221,7 @@ function MemberRow({ member, space }: { member: SpaceMember; space: Space }) {
                   Reinstate
                 </Menu.Item>
               ) : (
-                <Menu.Item color="red" onClick={suspendModal.open}>
+                <Menu.Item c="red" onClick={suspendModal.open}>
                   Suspend…
                 </Menu.Item>
               )}

@@ -120,7 +120,8 @@ function RecommendationCard({
           <PathAnchor
             href={profilePath(r.organizationId)}
             size="sm"
-            aria-label={`View the marketplace profile of ${r.name}`}
+            // The name starts with the visible text, so speech users can say what they see.
+            aria-label={`View profile of ${r.name}`}
           >
             View profile
           </PathAnchor>

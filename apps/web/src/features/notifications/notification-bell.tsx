@@ -23,77 +23,78 @@ export function NotificationBell() {
   const count = unread.data ?? 0;
   const items = latest.data?.pages[0]?.items ?? [];
 
+  // The indicator wraps the popover, not the other way round: the popover's target gets its
+  // aria-expanded and aria-controls, which belong on the button, not on the indicator's wrapper. The
+  // count is in the button's name; the badge repeats it for the eye only.
   return (
-    <Popover
-      opened={opened}
-      onChange={(o) => !o && close()}
-      position="bottom-end"
-      width={380}
-      shadow="md"
-      withinPortal
+    <Indicator
+      label={count > 99 ? '99+' : count}
+      size={18}
+      color="red"
+      disabled={count === 0}
+      offset={4}
+      attributes={{ indicator: { 'aria-hidden': true } }}
     >
-      <Popover.Target>
-        <Indicator
-          label={count > 99 ? '99+' : count}
-          size={18}
-          color="red"
-          disabled={count === 0}
-          offset={4}
-          aria-hidden={count === 0}
-        >
+      <Popover
+        opened={opened}
+        onChange={(o) => !o && close()}
+        position="bottom-end"
+        width={380}
+        shadow="md"
+        withinPortal
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
             size="lg"
             onClick={toggle}
             aria-label={count > 0 ? `Notifications (${count} unread)` : 'Notifications'}
-            aria-expanded={opened}
-            aria-haspopup="dialog"
           >
-            <IconBell size={20} />
+            <IconBell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" role="dialog" aria-label="Notifications">
-        <Stack gap="xs">
-          <Group justify="space-between" px="xs">
-            <Text fw={600}>Notifications</Text>
-            {count > 0 && (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                loading={markAll.isPending}
-                onClick={() => markAll.mutate('all')}
-              >
-                Mark all read
-              </Button>
+        </Popover.Target>
+        <Popover.Dropdown p="xs" role="dialog" aria-label="Notifications">
+          <Stack gap="xs">
+            <Group justify="space-between" px="xs">
+              <Text fw={600}>Notifications</Text>
+              {count > 0 && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  loading={markAll.isPending}
+                  onClick={() => markAll.mutate('all')}
+                >
+                  Mark all read
+                </Button>
+              )}
+            </Group>
+            <Divider />
+            {latest.isPending ? (
+              <LoadingState label="Loading…" />
+            ) : latest.isError ? (
+              <ErrorAlert error={latest.error} />
+            ) : items.length === 0 ? (
+              <Text size="sm" c="dimmed" p="xs">
+                Nothing yet. Mentions, replies, announcements and event news show up here.
+              </Text>
+            ) : (
+              <div style={{ maxHeight: 420, overflowY: 'auto' }}>
+                <NotificationList items={items} onOpen={close} compact />
+              </div>
             )}
-          </Group>
-          <Divider />
-          {latest.isPending ? (
-            <LoadingState label="Loading…" />
-          ) : latest.isError ? (
-            <ErrorAlert error={latest.error} />
-          ) : items.length === 0 ? (
-            <Text size="sm" c="dimmed" p="xs">
-              Nothing yet. Mentions, replies, announcements and event news show up here.
-            </Text>
-          ) : (
-            <div style={{ maxHeight: 420, overflowY: 'auto' }}>
-              <NotificationList items={items} onOpen={close} compact />
-            </div>
-          )}
-          <Divider />
-          <Group justify="space-between" px="xs">
-            <AnchorLink to="/notifications" size="sm" onClick={close}>
-              See all
-            </AnchorLink>
-            <AnchorLink to="/notifications" search={{ settings: true }} size="sm" onClick={close}>
-              Settings
-            </AnchorLink>
-          </Group>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+            <Divider />
+            <Group justify="space-between" px="xs">
+              <AnchorLink to="/notifications" size="sm" onClick={close}>
+                See all
+              </AnchorLink>
+              <AnchorLink to="/notifications" search={{ settings: true }} size="sm" onClick={close}>
+                Settings
+              </AnchorLink>
+            </Group>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

@@ -7,6 +7,7 @@ import { ChangePasswordModal } from '../auth/change-password-modal';
 import { useSession } from '../auth/session';
 import { AccountMenuItems } from '../identity/account-links';
 import { EmailPreferencesModal } from '../identity/email-preferences-modal';
+import classes from './user-menu.module.css';
 
 const initials = (name: string) =>
   name
@@ -28,8 +29,8 @@ export function UserMenu() {
         <Menu.Target>
           <UnstyledButton aria-label={`User menu for ${user.name}`}>
             <Group gap="xs" wrap="nowrap">
-              <Avatar color="indigo" radius="xl" size="sm">
-                {initials(user.name)}
+              <Avatar color="indigo" radius="xl" size="sm" aria-hidden>
+                <span className={classes.initials} data-initials={initials(user.name)} />
               </Avatar>
               <Text size="sm" fw={500} visibleFrom="sm">
                 {user.name}

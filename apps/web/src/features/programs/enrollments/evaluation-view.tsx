@@ -52,7 +52,7 @@ export function RuleProgress({ rule }: { rule: RuleResult }) {
         size="sm"
         aria-label={`${title}: ${progress}%`}
       />
-      <Text size="xs" c={rule.met ? 'green.8' : 'dimmed'}>
+      <Text size="xs" c={rule.met ? 'green' : 'dimmed'}>
         {rule.reason}
       </Text>
     </Stack>

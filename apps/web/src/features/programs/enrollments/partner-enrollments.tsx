@@ -121,12 +121,12 @@ export function PartnerEnrollments({ partner }: { partner: Partner }) {
                     </Table.Td>
                     <Table.Td>
                       {e.actionRequired ? (
-                        <Text size="sm" c="orange.8">
+                        <Text size="sm" c="orange">
                           {e.actionRequiredReason ?? 'Yes'}
                           {e.actionDeadline ? ` by ${formatDate(e.actionDeadline)}` : ''}
                         </Text>
                       ) : e.pendingAgreements.length > 0 ? (
-                        <Text size="sm" c="yellow.8">
+                        <Text size="sm" c="yellow">
                           Accept {e.pendingAgreements.map((p) => p.name).join(', ')}
                         </Text>
                       ) : (
@@ -161,7 +161,7 @@ export function PartnerEnrollments({ partner }: { partner: Partner }) {
                               {verbs.map((verb) => (
                                 <Menu.Item
                                   key={verb}
-                                  color={verb === 'terminate' ? 'red' : undefined}
+                                  c={verb === 'terminate' ? 'red' : undefined}
                                   onClick={() => setStatusChange({ enrollment: e, verb })}
                                 >
                                   {verbLabel(verb)}
