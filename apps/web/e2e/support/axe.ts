@@ -82,6 +82,9 @@ export function watchAccessibility(page: Page): AxeWatch {
       // axe.run in the page itself: the app has no cross-origin frames to reach into, and the default
       // mode opens a blank page per check to merge frame results.
       .setLegacyMode(true)
+      // Only the app's own document: its one frame is the outbox's sandboxed e-mail preview, which runs no
+      // script by design, so injecting axe there is refused (a console error) and checks the e-mail, not the app.
+      .options({ iframes: false })
       .analyze();
     const screen = new URL(page.url()).pathname;
     for (const violation of results.violations) {
