@@ -53,6 +53,17 @@ async function shot(page: Page, route: string, name: string, waitFor?: string, s
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** The vendor's 360° page of a partner, on its performance tab. */
+async function partner360(page: Page) {
+  await page.goto('/partners?q=Northwind');
+  await page.getByRole('link', { name: 'Northwind Systems' }).click();
+  await page.getByRole('tab', { name: 'Performance' }).click();
+  await page.getByRole('article', { name: 'Sourced revenue' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(outDir, 'partner-360.png') });
+  console.log('docs/screenshots/partner-360.png');
+}
+
 try {
   await as(accounts.admin, async (page) => {
     await shot(page, '/partners', 'partners', 'Contoso Cloud Services');
@@ -60,6 +71,7 @@ try {
     await shot(page, '/applications', 'applications', 'Helios Data Partners');
     await shot(page, '/audit-log', 'audit-log');
     await shot(page, '/deals', 'deals', 'Tailspin Toys');
+    await partner360(page);
   });
   await as(accounts.analyst, async (page) => {
     await shot(page, '/analytics', 'analytics-overview', 'Partner-sourced revenue');

@@ -59,6 +59,7 @@ import certificationRoutes from './modules/enablement/certifications.routes';
 import mdfRoutes from './modules/funds/mdf.routes';
 import ledgerRoutes from './modules/funds/ledger.routes';
 import homeRoutes from './modules/home/home.routes';
+import partnerNoteRoutes from './modules/partner-notes/partner-notes.routes';
 
 export interface AppOptions {
   config: Config;
@@ -109,6 +110,7 @@ const modules = [
   mdfRoutes,
   ledgerRoutes,
   homeRoutes,
+  partnerNoteRoutes,
 ];
 
 export async function buildApp({

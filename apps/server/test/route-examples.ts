@@ -61,6 +61,7 @@ import { leadExamples } from './lead-examples';
 import { mappingExamples } from './mapping-examples';
 import { enablementExamples } from './enablement-examples';
 import { fundsExamples } from './funds-examples';
+import { partnerNoteExamples } from './partner-notes-examples';
 
 export interface ExampleRequest {
   params?: Record<string, string>;
@@ -263,6 +264,7 @@ export const examples: Record<string, Example> = {
   ...mappingExamples,
   ...enablementExamples,
   ...fundsExamples,
+  ...partnerNoteExamples,
   'POST /api/v1/auth/login': ({ e }) => ({ body: { email: e.aUser.email, password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'POST /api/v1/auth/password': () => ({

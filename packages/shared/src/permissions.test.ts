@@ -7,7 +7,16 @@ describe('permission matrix', () => {
     expect(can('partner_admin', 'audit:read')).toBe(false);
     expect(can('channel_manager', 'partners:create')).toBe(false);
     expect(can('analyst', 'partners:update')).toBe(false);
-    for (const p of ['partners:status', 'partners:assign', 'partners:create'] as const) {
+    // The vendor's notes about a partner: analysts read them, only those who work with partners write.
+    expect(can('analyst', 'partner-notes:read')).toBe(true);
+    expect(can('analyst', 'partner-notes:manage')).toBe(false);
+    for (const p of [
+      'partners:status',
+      'partners:assign',
+      'partners:create',
+      'partner-notes:read',
+      'partner-notes:manage',
+    ] as const) {
       expect(can('partner_admin', p)).toBe(false);
       expect(can('partner_user', p)).toBe(false);
     }
@@ -20,6 +29,7 @@ describe('permission matrix', () => {
       'profiles:manage',
       'connections:manage',
       'recommendations:read',
+      'home:read',
       'integrations:manage',
       'solutions:manage',
       'leads:respond',

@@ -27,6 +27,10 @@ const matrix = {
   'partners:update': ['admin', 'channel_manager', 'partner_admin'],
   'partners:status': ['admin', 'channel_manager'],
   'partners:assign': ['admin'],
+  // The vendor's notes and follow-up tasks about a partner: its staff's working memory, never the partner's.
+  // An analyst reads them; those who work with partners write them.
+  'partner-notes:read': ['admin', 'channel_manager', 'analyst'],
+  'partner-notes:manage': ['admin', 'channel_manager'],
   'users:read': ['admin', 'channel_manager', 'analyst', 'partner_admin'],
   // Partner admins manage their own organization's team; the service holds them to it.
   'users:manage': ['admin', 'partner_admin'],

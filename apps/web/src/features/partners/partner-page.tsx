@@ -1,7 +1,8 @@
-import { Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconReportAnalytics } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { partnerQueryOptions } from '../../api/partners';
 import { AnchorLink, ButtonLink } from '../../components/links';
@@ -10,10 +11,19 @@ import { useCan, useSession } from '../auth/session';
 import { NewForYou } from '../enablement/new-for-you';
 import { PartnerInvitations } from '../identity/partner-invitations';
 import { PartnerEnrollments } from '../programs/enrollments/partner-enrollments';
+import { PartnerActivity, PartnerDeals, PartnerTierHistory } from './partner-360';
 import { PartnerActions } from './partner-actions';
 import { PartnerDetails } from './partner-details';
+import { PartnerNotesAndTasks } from './partner-notes-tasks';
 import { PartnerStatusBadge } from './partner-status-badge';
 import { PartnerUsers } from './partner-users';
+
+// The scorecard's charts load with the performance tab, not with the page.
+const PartnerPerformance = lazy(() =>
+  import('./partner-performance').then((m) => ({ default: m.PartnerPerformance })),
+);
+
+type Tab = 'overview' | 'performance' | 'deals' | 'activity' | 'notes';
 
 /** One partner organization: the vendor's view of any partner, and a partner's view of itself ("My organization"). */
 export function PartnerPage({ partnerId }: { partnerId: string }) {
@@ -22,6 +32,8 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
   const canReadAnalytics = useCan('analytics:read');
   const partner = useQuery(partnerQueryOptions(partnerId));
   const isOwn = organization.id === partnerId;
+  const canReadNotes = useCan('partner-notes:read');
+  const [tab, setTab] = useState<Tab>('overview');
   useDocumentTitle(`${partner.data?.name ?? (isOwn ? 'My organization' : 'Partner')} · PartnerGraph`);
 
   const breadcrumbs =
@@ -84,10 +96,50 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
         </Group>
       </Group>
       {isOwn && organization.kind === 'partner' && <NewForYou />}
-      <PartnerDetails partner={p} />
-      <PartnerEnrollments partner={p} />
-      {canReadUsers && <PartnerUsers partnerId={p.id} />}
-      <PartnerInvitations partner={p} />
+      {organization.kind === 'vendor' ? (
+        // The vendor's 360° view: one tab per concern, each loading its data when first opened.
+        <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="overview">Overview</Tabs.Tab>
+            <Tabs.Tab value="performance">Performance</Tabs.Tab>
+            <Tabs.Tab value="deals">Deals</Tabs.Tab>
+            <Tabs.Tab value="activity">Activity</Tabs.Tab>
+            {canReadNotes && <Tabs.Tab value="notes">Notes and tasks</Tabs.Tab>}
+          </Tabs.List>
+          <Tabs.Panel value="overview">
+            <Stack gap="lg">
+              <PartnerDetails partner={p} />
+              <PartnerEnrollments partner={p} />
+              <PartnerTierHistory partnerId={p.id} />
+              {canReadUsers && <PartnerUsers partnerId={p.id} />}
+              <PartnerInvitations partner={p} />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="performance">
+            <Suspense fallback={<LoadingState label="Loading the partner's figures…" />}>
+              <PartnerPerformance partnerId={p.id} />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="deals">
+            <PartnerDeals partnerId={p.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="activity">
+            <PartnerActivity partnerId={p.id} />
+          </Tabs.Panel>
+          {canReadNotes && (
+            <Tabs.Panel value="notes">
+              <PartnerNotesAndTasks partnerId={p.id} />
+            </Tabs.Panel>
+          )}
+        </Tabs>
+      ) : (
+        <>
+          <PartnerDetails partner={p} />
+          <PartnerEnrollments partner={p} />
+          {canReadUsers && <PartnerUsers partnerId={p.id} />}
+          <PartnerInvitations partner={p} />
+        </>
+      )}
     </Stack>
   );
 }

@@ -10,7 +10,6 @@ import {
   Stack,
   Text,
   ThemeIcon,
-  Timeline,
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -31,7 +30,6 @@ import {
   type Enrollment,
   enrollmentsQueryOptions,
   type Evaluation,
-  tierHistoryQueryOptions,
   useCompleteChecklistItem,
   useEvaluateEnrollment,
 } from '../../../api/programs';
@@ -42,6 +40,7 @@ import { useCan, useSession } from '../../auth/session';
 import { EnrollmentStatusBadge } from '../badges';
 import { describeBenefit } from '../labels';
 import { EvaluationDetails, evaluationSummary, RuleProgress } from './evaluation-view';
+import { TierHistory } from './tier-history';
 
 /** A partner's programs: status, tier and benefits, what needs doing, and the way to the next tier. */
 export function MyProgramsPage() {
@@ -354,53 +353,6 @@ function TierProgress({ enrollment: e }: { enrollment: Enrollment }) {
           </Button>
           {showAll && <EvaluationDetails evaluation={evaluation} />}
         </>
-      )}
-    </Stack>
-  );
-}
-
-const historyCopy = {
-  initial: { label: 'Joined', color: 'indigo', icon: <IconFlag size={12} /> },
-  promotion: { label: 'Promoted', color: 'green', icon: <IconArrowUp size={12} /> },
-  demotion: { label: 'Moved down', color: 'orange', icon: <IconArrowDown size={12} /> },
-  manual: { label: 'Changed by the vendor', color: 'gray', icon: <IconFlag size={12} /> },
-} as const;
-
-function TierHistory({ enrollmentId }: { enrollmentId: string }) {
-  const history = useQuery(tierHistoryQueryOptions(enrollmentId));
-  return (
-    <Stack gap="xs" component="section" aria-label="Tier history">
-      <Title order={3} size="h5">
-        Tier history
-      </Title>
-      {history.isPending ? (
-        <LoadingState label="Loading the tier history…" />
-      ) : history.isError ? (
-        <ErrorAlert error={history.error} title="The tier history could not be loaded" />
-      ) : (
-        <Timeline bulletSize={20} lineWidth={2}>
-          {history.data.map((h) => {
-            const copy = historyCopy[h.kind];
-            return (
-              <Timeline.Item
-                key={h.id}
-                bullet={copy.icon}
-                color={copy.color}
-                title={
-                  <Text size="sm" fw={600}>
-                    {copy.label}: {h.fromTier ? `${h.fromTier} → ` : ''}
-                    {h.toTier}
-                  </Text>
-                }
-              >
-                <Text size="sm">{h.reason}</Text>
-                <Text size="xs" c="dimmed">
-                  {formatDateTime(h.at)}
-                </Text>
-              </Timeline.Item>
-            );
-          })}
-        </Timeline>
       )}
     </Stack>
   );
