@@ -68,6 +68,22 @@ describe('the vendor’s brand', () => {
     });
   });
 
+  it('is what the e-mails carry: name, colour and the support contact in the footer', async () => {
+    t.mailer.sent.length = 0;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: e.aUser.email },
+    });
+    expect(res.statusCode).toBeLessThan(300);
+    await expect.poll(() => t.mailer.sent.length).toBeGreaterThan(0);
+    const mail = t.mailer.sent.at(-1)!;
+    expect(mail.html).toContain('Northwind Cloud');
+    expect(mail.html).toContain('background:#0b5394');
+    expect(mail.text).toContain('Help: partners@northwind.example · https://northwind.example/help');
+    expect(mail.text).not.toContain('PartnerGraph');
+  });
+
   it('refuses a colour white text cannot be read on, naming the field, and keeps the brand', async () => {
     const current = await publicBrand();
     for (const primaryColor of ['#74c0fc', '#ffd43b', 'blue']) {

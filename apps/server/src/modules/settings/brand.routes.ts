@@ -19,6 +19,10 @@ export default async function brandRoutes(app: FastifyInstance, { db }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['settings'];
   binaryBody(app);
+  // The e-mails carry the brand from the first message on (mail/layout.ts).
+  app.addHook('onReady', async () => {
+    await getBrand(db);
+  });
 
   r.get(
     '/brand',

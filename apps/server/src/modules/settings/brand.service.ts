@@ -9,6 +9,7 @@ import type { Ctx } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { FILE_POLICIES } from '../files/files.policies';
 import { attachFile, deleteFile, openFile, storeFile } from '../files/files.service';
+import { setMailBrand } from '../mail/layout';
 import { readSettings } from './settings.service';
 import { settings } from './settings.tables';
 
@@ -37,9 +38,22 @@ const toBrand = (s: SettingsRow): Brand => ({
   updatedAt: s.brandUpdatedAt.toISOString(),
 });
 
+/** Keeps the mail layout's copy of the brand current (mail/layout.ts says why it has one). */
+function syncMailBrand(s: SettingsRow) {
+  setMailBrand({
+    name: s.brandName,
+    primaryColor: s.brandPrimaryColor,
+    supportEmail: s.brandSupportEmail,
+    supportUrl: s.brandSupportUrl,
+    logoUrl: toBrand(s).logoUrl,
+  });
+}
+
 /** The brand as everyone sees it, signed in or not: it is what the public pages show. */
 export async function getBrand(q: Queryable): Promise<Brand> {
-  return toBrand(await readSettings(q));
+  const row = await readSettings(q);
+  syncMailBrand(row);
+  return toBrand(row);
 }
 
 const auditFields = (s: SettingsRow) => ({
@@ -51,7 +65,7 @@ const auditFields = (s: SettingsRow) => ({
 });
 
 export async function updateBrand(db: Db, ctx: Ctx, input: z.output<typeof updateBrandBody>) {
-  return runChange(db, ctx, async (tx, record) => {
+  const brand = await runChange(db, ctx, async (tx, record) => {
     const before = await readSettings(tx, { forUpdate: true });
     assertVersion({ version: before.brandVersion }, input.version);
     const [after] = await tx
@@ -77,6 +91,8 @@ export async function updateBrand(db: Db, ctx: Ctx, input: z.output<typeof updat
     record.event({ type: 'brand.updated', entityType: 'settings', entityId: null, payload: brand });
     return brand;
   });
+  // After the commit: a change that rolled back never reaches the e-mails.
+  return getBrand(db).then(() => brand);
 }
 
 /**
@@ -98,7 +114,7 @@ export async function removeBrandLogo(db: Db, ctx: Ctx) {
 }
 
 async function replaceLogo(db: Db, ctx: Ctx, fileId: string | null) {
-  return runChange(db, ctx, async (tx, record) => {
+  const brand = await runChange(db, ctx, async (tx, record) => {
     const before = await readSettings(tx, { forUpdate: true });
     if (fileId) await attachFile(tx, ctx, fileId, OWNER);
     const [after] = await tx
@@ -118,6 +134,7 @@ async function replaceLogo(db: Db, ctx: Ctx, fileId: string | null) {
     record.event({ type: 'brand.updated', entityType: 'settings', entityId: null, payload: brand });
     return brand;
   });
+  return getBrand(db).then(() => brand);
 }
 
 /** The logo's bytes, for anyone: it appears on the public pages and in e-mails. */
