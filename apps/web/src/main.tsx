@@ -1,13 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './app/query-client';
-import { theme } from './app/theme';
+import { BrandedMantineProvider } from './features/brand/branded-theme';
 import { createAppRouter } from './routes/router';
 
 const router = createAppRouter(queryClient);
@@ -17,11 +16,11 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={queryClient}>
+      <BrandedMantineProvider>
+        <Notifications position="top-right" />
         <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
+      </BrandedMantineProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );
