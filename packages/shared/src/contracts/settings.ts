@@ -109,7 +109,7 @@ export const brandSchema = z.object({
 });
 export type Brand = z.infer<typeof brandSchema>;
 
-const brandColor = z
+export const brandColor = z
   .string()
   .regex(HEX_COLOUR, 'A colour as #rrggbb')
   .refine(
