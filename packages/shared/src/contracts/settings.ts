@@ -121,7 +121,14 @@ export const brandColor = z
 
 export const updateBrandBody = z.strictObject({
   version: versionField,
-  name: z.string().trim().min(1, 'Give the name partners know you by').max(80).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the name partners know you by')
+    .max(80)
+    .nullable()
+    .optional()
+    .describe('Null returns to the neutral default name'),
   primaryColor: brandColor.nullable().optional().describe('Null returns to the default theme colour'),
   supportEmail: z.email('An e-mail address').max(254).nullable().optional(),
   supportUrl: z

@@ -27,7 +27,7 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 
 // The inputs hold text; an empty one means "not set" (sent as null). The rules are the contract's.
 const brandFormSchema = z.object({
-  name: updateBrandBody.shape.name,
+  name: z.string().trim().min(1, 'Give the name partners know you by').max(80),
   primaryColor: z.union([z.literal(''), brandColor]),
   supportEmail: z.union([z.literal(''), z.email('An e-mail address')]),
   supportUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'An http(s) address' })]),
