@@ -18,7 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { brandColor, updateBrandBody } from '@partnergraph/shared/contracts/settings';
+import { brandColor } from '@partnergraph/shared/contracts/settings';
 import { readableUnderWhite } from '@partnergraph/shared/contrast';
 import { type Brand, brandQueryOptions, useRemoveLogo, useUpdateBrand, useUploadLogo } from '../../api/brand';
 import { errorMessage } from '../../api/client';
