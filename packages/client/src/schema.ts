@@ -9043,7 +9043,8 @@ export interface paths {
                     "application/json": {
                         /** @description The version you last read; a stale one answers 409 */
                         version: number;
-                        name?: string;
+                        /** @description Null returns to the neutral default name */
+                        name?: string | null;
                         /** @description Null returns to the default theme colour */
                         primaryColor?: string | null;
                         supportEmail?: string | null;

@@ -20,8 +20,9 @@ export default async function brandRoutes(app: FastifyInstance, { db }: Deps) {
   const tags = ['settings'];
   binaryBody(app);
   // The e-mails carry the brand from the first message on (mail/layout.ts).
+  // A server built without a database (the OpenAPI writer) starts all the same: mail keeps the defaults.
   app.addHook('onReady', async () => {
-    await getBrand(db);
+    await getBrand(db).catch((err: unknown) => app.log.warn({ err }, 'The brand was not loaded for e-mails'));
   });
 
   r.get(
