@@ -45,6 +45,7 @@ import tokenRoutes from './modules/identity/tokens.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import programRoutes from './modules/programs/programs.routes';
 import settingsRoutes from './modules/settings/settings.routes';
+import brandRoutes from './modules/settings/brand.routes';
 import scimAdminRoutes from './modules/scim/scim-admin.routes';
 import scimRoutes from './modules/scim/scim.routes';
 import mcpRoutes from './modules/mcp/mcp.routes';
@@ -81,6 +82,7 @@ const modules = [
   organizationRoutes,
   programRoutes,
   settingsRoutes,
+  brandRoutes,
   dealRoutes,
   analyticsRoutes,
   webhookRoutes,

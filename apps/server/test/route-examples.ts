@@ -575,6 +575,20 @@ export const examples: Record<string, Example> = {
       ).id,
     },
   }),
+  'GET /api/v1/brand': () => ({}),
+  'PATCH /api/v1/brand': async ({ t }) => ({
+    body: { version: await brandVersion(t), supportUrl: 'https://vendor.example/help' },
+  }),
+  'POST /api/v1/brand/logo': () => ({
+    query: 'fileName=logo.png',
+    body: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    ),
+    headers: { 'content-type': 'image/png' },
+  }),
+  'DELETE /api/v1/brand/logo': () => ({}),
+  'GET /api/v1/brand/logo': () => ({}),
   'GET /api/v1/reference/industries': () => ({}),
   'GET /api/v1/reference/currencies': () => ({}),
 
@@ -1244,6 +1258,10 @@ const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).to
 
 async function settingsVersion(t: TestApp) {
   return (await t.database.db.select({ v: settings.version }).from(settings))[0]!.v;
+}
+
+async function brandVersion(t: TestApp) {
+  return (await t.database.db.select({ v: settings.brandVersion }).from(settings))[0]!.v;
 }
 
 export const dealBody = () => ({

@@ -3,13 +3,12 @@ import '@mantine/core/styles/baseline.css';
 import '@mantine/core/styles/default-css-variables.css';
 import '@mantine/core/styles/global.css';
 import './app/global.css';
-import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './app/query-client';
-import { cssVariablesResolver, theme } from './app/theme';
+import { BrandedMantineProvider } from './features/brand/branded-theme';
 import { createAppRouter } from './routes/router';
 
 const router = createAppRouter(queryClient);
@@ -22,13 +21,13 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Suspense fallback={null}>
-        <AppNotifications />
-      </Suspense>
-      <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={queryClient}>
+      <BrandedMantineProvider>
+        <Suspense fallback={null}>
+          <AppNotifications />
+        </Suspense>
         <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
+      </BrandedMantineProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

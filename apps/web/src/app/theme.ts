@@ -12,8 +12,11 @@ import {
   createTheme,
   DEFAULT_THEME,
   darken,
+  lighten,
   luminance,
   type MantineColorsTuple,
+  type MantineThemeOverride,
+  mergeThemeOverrides,
 } from '@mantine/core';
 
 // ---------------------------------------------------------------------------------------------------
@@ -148,3 +151,25 @@ export const theme = createTheme({
   // Transitions are skipped for people who ask their system for less motion.
   respectReducedMotion: true,
 });
+
+/**
+ * The default theme with the vendor's primary colour over it. The server only accepts a brand colour
+ * white text reads on at WCAG AA, so it is used as the filled shade; lighter and darker shades are
+ * mixed from it for hover and light variants.
+ */
+export function brandedTheme(primaryColor: string | null | undefined): MantineThemeOverride {
+  if (!primaryColor) return theme;
+  const shades = [0.92, 0.84, 0.7, 0.55, 0.4, 0.2].map((amount) => lighten(primaryColor, amount));
+  const colors = [
+    ...shades,
+    primaryColor,
+    darken(primaryColor, 0.1),
+    darken(primaryColor, 0.2),
+    darken(primaryColor, 0.3),
+  ];
+  return mergeThemeOverrides(theme, {
+    colors: { brand: colors as unknown as MantineColorsTuple },
+    primaryColor: 'brand',
+    primaryShade: 6,
+  });
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { timestamp, versionField } from './common';
 import { coverageCell, engagementWeights } from './analytics';
 import { calendarDate, currencyCode, decimalRate } from './money';
+import { AA_TEXT_CONTRAST, HEX_COLOUR, readableUnderWhite } from '../contrast';
 
 /** The vendor roles that review deals, and so may be trusted to override a protection. */
 export const overrideRole = z.enum(['admin', 'channel_manager']);
@@ -91,3 +92,50 @@ export const fxRateListQuery = z.object({
 
 export const referenceItem = z.object({ code: z.string(), name: z.string() });
 export const currencyReference = referenceItem.extend({ digits: z.number().int() });
+
+/** The vendor's brand, shown on the app, the public pages and the e-mails. */
+export const brandSchema = z.object({
+  name: z.string().describe('The vendor’s name as partners and the public see it'),
+  primaryColor: z
+    .string()
+    .nullable()
+    .describe('`#rrggbb` for buttons and links; null keeps the default theme'),
+  supportEmail: z.string().nullable().describe('Where partners write for help'),
+  supportUrl: z.string().nullable().describe('A help or contact page'),
+  logoUrl: z
+    .string()
+    .nullable()
+    .describe('Path of the logo (public, under /api/v1/brand/logo), or null when none is set'),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+export type Brand = z.infer<typeof brandSchema>;
+
+export const brandColor = z
+  .string()
+  .regex(HEX_COLOUR, 'A colour as #rrggbb')
+  .refine(
+    // Only a well-formed colour is measured; the pattern above names any other.
+    (c) => !HEX_COLOUR.test(c) || readableUnderWhite(c),
+    `White text on this colour is below the WCAG AA contrast of ${AA_TEXT_CONTRAST}:1; choose a darker shade`,
+  )
+  .transform((c) => c.toLowerCase());
+
+export const updateBrandBody = z.strictObject({
+  version: versionField,
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the name partners know you by')
+    .max(80)
+    .nullable()
+    .optional()
+    .describe('Null returns to the neutral default name'),
+  primaryColor: brandColor.nullable().optional().describe('Null returns to the default theme colour'),
+  supportEmail: z.email('An e-mail address').max(254).nullable().optional(),
+  supportUrl: z
+    .url({ protocol: /^https?$/, error: 'An http(s) address' })
+    .max(2000)
+    .nullable()
+    .optional(),
+});

@@ -44,4 +44,13 @@ export const FILE_POLICIES = {
     },
     maxBytes: 100 * MiB,
   },
+  /**
+   * The vendor's logo, shown on public pages and in e-mails: images only, small enough for an
+   * e-mail to carry. SVG is served with a policy that runs nothing inside it (brand.service.ts).
+   */
+  brandLogo: {
+    purpose: 'brand_logo',
+    types: { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP', 'image/svg+xml': 'SVG' },
+    maxBytes: 1 * MiB,
+  },
 } as const satisfies Record<string, FilePolicy>;

@@ -23,6 +23,9 @@ import {
 const CHUNK_BYTES = 1 << 20;
 /** How much of a signature-less file must be clean UTF-8 text to call it text. */
 const TEXT_SNIFF_BYTES = 64 * 1024;
+/** An XML prolog, comments and a doctype, then an `<svg>` root. */
+const SVG_ROOT =
+  /^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i;
 
 export interface StoredFile {
   id: string;
@@ -125,17 +128,21 @@ export async function storeFile(
 async function detectType(q: Queryable, id: string, fileName: string): Promise<string | null> {
   const stream = Readable.toWeb(Readable.from(chunksOf(q, id), { objectMode: false }));
   const detected = await fileTypeFromStream(stream as ReadableStream<Uint8Array>);
-  if (detected) return detected.mime;
+  // An SVG with an XML prolog reads as XML by its signature: told apart by its root element below.
+  if (detected && !/xml/.test(detected.mime)) return detected.mime;
   const head = await readFileChunk(q, id, 0);
   if (!head) return null;
   const sample = head.subarray(0, TEXT_SNIFF_BYTES);
-  if (sample.includes(0)) return null;
+  if (sample.includes(0)) return detected?.mime ?? null;
   try {
     // A cut in the middle of a character at the sample's end is not a fault of the file.
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: sample.length < head.length });
   } catch {
-    return null;
+    return detected?.mime ?? null;
   }
+  // SVG is XML text with no signature: recognised by its root element, whatever the file is called.
+  if (SVG_ROOT.test(sample.toString('utf8'))) return 'image/svg+xml';
+  if (detected) return detected.mime;
   return /\.csv$/i.test(fileName) ? 'text/csv' : 'text/plain';
 }
 

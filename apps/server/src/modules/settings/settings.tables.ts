@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { files } from '../files/files.tables';
 import type { EngagementWeights } from '@partnergraph/shared/contracts/analytics';
 
 /** One row: the ecosystem-wide settings metrics and deal rules read. */
@@ -49,6 +50,15 @@ export const settings = pgTable(
     protectedCustomerNotice: boolean('protected_customer_notice').notNull().default(true),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The vendor's brand (brand.service.ts): null fields fall back to the product's defaults. */
+    brandName: text('brand_name'),
+    brandPrimaryColor: text('brand_primary_color'),
+    brandSupportEmail: text('brand_support_email'),
+    brandSupportUrl: text('brand_support_url'),
+    /** The logo, a file owned by the brand (files.visibility.ts): read through the brand, publicly. */
+    brandLogoFileId: uuid('brand_logo_file_id').references(() => files.id, { onDelete: 'set null' }),
+    brandVersion: integer('brand_version').notNull().default(1),
+    brandUpdatedAt: timestamp('brand_updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],
 );

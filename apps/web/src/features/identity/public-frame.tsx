@@ -1,5 +1,6 @@
-import { Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { Center, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { BrandMark, PoweredBy, SupportContact } from '../brand/brand-mark';
 
 /** The frame of the pages a person reaches signed out, from the sign-in page or an emailed link. */
 export function PublicFrame({ title, children }: { title: string; children: ReactNode }) {
@@ -8,14 +9,14 @@ export function PublicFrame({ title, children }: { title: string; children: Reac
       <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={460} aria-labelledby="page-title">
         <Stack>
           <div>
-            <Text fw={700} c="indigo">
-              PartnerGraph
-            </Text>
+            <BrandMark size="md" />
             <Title order={1} id="page-title" size="h2">
               {title}
             </Title>
           </div>
           {children}
+          <SupportContact />
+          <PoweredBy />
         </Stack>
       </Paper>
     </Center>

@@ -1,8 +1,8 @@
 import { Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import type { MarketplaceFilters } from '../../api/marketplace';
 import { PartnerSearch } from './partner-search';
 import { LocatorFrame } from './public-frame';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const facets = ['country', 'industry', 'type', 'certification'] as const;
 
@@ -14,7 +14,7 @@ export function LocatorPage({
   filters: MarketplaceFilters;
   onFiltersChange: (filters: MarketplaceFilters) => void;
 }) {
-  useDocumentTitle('Find a partner · PartnerGraph');
+  useBrandTitle('Find a partner');
   return (
     <LocatorFrame>
       <div>

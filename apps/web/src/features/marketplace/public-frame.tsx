@@ -1,6 +1,7 @@
 import { Box, Container, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { AnchorLink } from '../../components/links';
+import { BrandMark, PoweredBy, SupportContact } from '../brand/brand-mark';
 
 /**
  * The frame of the public partner locator: wider than the sign-in frame (results and profiles
@@ -13,9 +14,7 @@ export function LocatorFrame({ children }: { children: ReactNode }) {
         <Container size="xl" py="sm">
           <Group justify="space-between">
             <Group gap="sm">
-              <Text fw={800} fz="lg" c="indigo">
-                PartnerGraph
-              </Text>
+              <BrandMark />
               <AnchorLink to="/find-a-partner" search={{}} c="dimmed" size="sm">
                 Partner locator
               </AnchorLink>
@@ -35,9 +34,13 @@ export function LocatorFrame({ children }: { children: ReactNode }) {
         <Stack gap="lg">{children}</Stack>
       </Container>
       <Container size="xl" pb="xl">
-        <Text size="xs" c="dimmed">
-          Partner profiles are published by the partners themselves.
-        </Text>
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed">
+            Partner profiles are published by the partners themselves.
+          </Text>
+          <SupportContact />
+          <PoweredBy />
+        </Stack>
       </Container>
     </Box>
   );

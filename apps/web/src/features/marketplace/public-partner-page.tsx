@@ -1,5 +1,4 @@
 import { Breadcrumbs, Button, Grid, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
 import { publicPartnerQueryOptions } from '../../api/marketplace';
@@ -8,11 +7,12 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { ContactPartnerForm } from './contact-form';
 import { ProfileView } from './profile-view';
 import { LocatorFrame } from './public-frame';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** A partner's public page in the locator: its published profile and a way to contact it, signed out. */
 export function PublicPartnerPage({ orgId }: { orgId: string }) {
   const partner = useQuery(publicPartnerQueryOptions(orgId));
-  useDocumentTitle(`${partner.data?.name ?? 'Partner'} · Find a partner · PartnerGraph`);
+  useBrandTitle(`${partner.data?.name ?? 'Partner'} · Find a partner`);
 
   const breadcrumbs = (
     <Breadcrumbs>

@@ -34,6 +34,7 @@ import { formatDateTime } from '../../components/dates';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
+import { BrandSection } from './brand-form';
 import { DirectCoverageForm, DirectCoverageSummary } from './direct-coverage-form';
 import { EngagementWeightsForm, EngagementWeightsSummary } from './engagement-weights-form';
 import { currencyOptions } from './format';
@@ -67,6 +68,7 @@ export function SettingsPage() {
           Rules that apply across the ecosystem. {canManage ? '' : 'Only a vendor admin can change them.'}
         </Text>
       </div>
+      <BrandSection canManage={canManage} />
       {settings.isPending ? (
         <LoadingState label="Loading settings…" />
       ) : settings.isError ? (

@@ -9,6 +9,7 @@ import { NotificationBell } from '../notifications/notification-bell';
 import { MainNav } from './main-nav';
 import classes from './app-layout.module.css';
 import { UserMenu } from './user-menu';
+import { BrandMark } from '../brand/brand-mark';
 
 /** The signed-in frame: header, navigation by organization kind and role, and the current screen. */
 export function AppLayout() {
@@ -39,9 +40,7 @@ export function AppLayout() {
                 size="sm"
                 aria-label={navOpen ? 'Close navigation' : 'Open navigation'}
               />
-              <Text fw={800} fz="lg" c="indigo">
-                PartnerGraph
-              </Text>
+              <BrandMark />
               <Text c="dimmed" visibleFrom="xs" aria-label="Organization">
                 {session.organization.name}
               </Text>

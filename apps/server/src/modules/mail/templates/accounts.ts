@@ -1,6 +1,6 @@
 // Account emails: invitations and password changes.
 import type { Role } from '@partnergraph/shared/permissions';
-import { action, linkTo, paragraph, render, strong, type Email, type Site } from '../layout';
+import { action, linkTo, paragraph, render, strong, type Email, type Site, platformName } from '../layout';
 import { timeOf, hello } from './wording';
 
 const roleNames: Record<Role, string> = {
@@ -17,12 +17,12 @@ export function invitationEmail(
 ): Email {
   return render(
     site,
-    `${d.inviterName} invited you to ${d.organizationName} on PartnerGraph`,
+    `${d.inviterName} invited you to ${d.organizationName} on ${platformName()}`,
     [
       paragraph(
         `${d.inviterName} invited you to join `,
         strong(d.organizationName),
-        ` on PartnerGraph as ${roleNames[d.role]}.`,
+        ` on ${platformName()} as ${roleNames[d.role]}.`,
       ),
       action('Accept the invitation and choose your password', linkTo(site, 'invitations', d.token)),
       paragraph('The link works once and expires in 7 days.'),
@@ -36,10 +36,10 @@ export function invitationEmail(
 export function passwordResetEmail(d: { name: string; token: string }, site: Site): Email {
   return render(
     site,
-    'Reset your PartnerGraph password',
+    `Reset your ${platformName()} password`,
     [
       hello(d.name),
-      paragraph('Someone asked to reset the password of your PartnerGraph account.'),
+      paragraph(`Someone asked to reset the password of your ${platformName()} account.`),
       action('Choose a new password', linkTo(site, 'reset-password', d.token)),
       paragraph(
         'The link works once, for one hour. If you did not ask, ignore this email: your password stays as it is.',
@@ -52,11 +52,11 @@ export function passwordResetEmail(d: { name: string; token: string }, site: Sit
 export function passwordChangedEmail(d: { name: string; at: Date }, site: Site): Email {
   return render(
     site,
-    'Your PartnerGraph password was changed',
+    `Your ${platformName()} password was changed`,
     [
       hello(d.name),
       paragraph(
-        `The password of your PartnerGraph account was changed at ${timeOf(d.at)}. All sessions were signed out.`,
+        `The password of your ${platformName()} account was changed at ${timeOf(d.at)}. All sessions were signed out.`,
       ),
       paragraph('If this was not you, reset your password at once and tell your administrator.'),
       action('Reset your password', linkTo(site, 'forgot-password')),
@@ -72,7 +72,7 @@ export function passwordChangedEmail(d: { name: string; at: Date }, site: Site):
 export function mfaChangedEmail(d: { name: string; change: string; at: Date }, site: Site): Email {
   return render(
     site,
-    'A sign-in factor of your PartnerGraph account changed',
+    `A sign-in factor of your ${platformName()} account changed`,
     [
       hello(d.name),
       paragraph(`${d.change} (${timeOf(d.at)}).`),

@@ -1,5 +1,5 @@
 // Connection emails, to the partner administrators of the other party.
-import { action, linkTo, paragraph, quote, render, type Email, type Site } from '../layout';
+import { action, linkTo, paragraph, quote, render, type Email, type Site, platformName } from '../layout';
 import { adminReason } from './wording';
 
 interface ConnectionStep {
@@ -16,7 +16,7 @@ export function connectionRequestedEmail(d: ConnectionStep & { message: string }
     site,
     `${d.otherName} would like a ${d.relationship}`,
     [
-      paragraph(`${d.otherName} asked your organization for a ${d.relationship} on PartnerGraph.`),
+      paragraph(`${d.otherName} asked your organization for a ${d.relationship} on ${platformName()}.`),
       ...(d.message ? [quote(d.message)] : []),
       action('Answer it', linkTo(site, 'connections', d.connectionId)),
     ],

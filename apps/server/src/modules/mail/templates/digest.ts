@@ -10,6 +10,7 @@ import {
   type Block,
   type Email,
   type Site,
+  platformName,
 } from '../layout';
 import { dayOf, hello, plural } from './wording';
 
@@ -159,7 +160,7 @@ export function digestEmail(d: DigestData, site: Site): Email {
     `Waiting for you: ${sections.map((s) => s.count).join(', ')}`,
     [
       hello(d.name),
-      paragraph('Here is what waits for you on PartnerGraph today, oldest first.'),
+      paragraph(`Here is what waits for you on ${platformName()} today, oldest first.`),
       ...sections.flatMap((s) => s.blocks),
     ],
     {

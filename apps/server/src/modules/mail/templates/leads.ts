@@ -1,5 +1,5 @@
 // Lead distribution emails: to the partner a lead is offered to or taken from, and to the vendor's staff.
-import { action, linkTo, paragraph, quote, render, type Email, type Site } from '../layout';
+import { action, linkTo, paragraph, quote, render, type Email, type Site, platformName } from '../layout';
 import { adminReason, timeOf } from './wording';
 
 /** Before acceptance the partner reads the company, need and value, never the contact (leads.visibility.ts). */
@@ -48,6 +48,6 @@ export function leadAnsweredEmail(
       paragraph(`${d.partnerName} ${d.answer} the lead ${d.companyName}.`),
       action('See the lead', linkTo(site, 'leads', d.leadId)),
     ],
-    { reason: `You received this email as a member of ${d.organizationName} on PartnerGraph.` },
+    { reason: `You received this email as a member of ${d.organizationName} on ${platformName()}.` },
   );
 }

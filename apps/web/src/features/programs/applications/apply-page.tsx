@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -30,6 +29,7 @@ import { AnchorLink } from '../../../components/links';
 import { LoadingState } from '../../../components/query-state';
 import { normalizeWebsite } from '../../partners/partner-form';
 import { humanizeCode } from '../labels';
+import { BrandMark, PoweredBy, SupportContact, useBrandTitle } from '../../brand/brand-mark';
 
 interface Values {
   companyName: string;
@@ -57,7 +57,7 @@ const fields = Object.keys(empty);
 
 /** The public "become a partner" form: no sign-in. */
 export function ApplyPage() {
-  useDocumentTitle('Become a partner · PartnerGraph');
+  useBrandTitle('Become a partner');
   const [receipt, setReceipt] = useState<ApplicationReceipt | null>(null);
 
   return (
@@ -65,9 +65,7 @@ export function ApplyPage() {
       <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={720} my="xl">
         <Stack>
           <div>
-            <Text fw={700} c="indigo">
-              PartnerGraph
-            </Text>
+            <BrandMark size="md" />
             <Title order={1} size="h2">
               Become a partner
             </Title>
@@ -77,6 +75,8 @@ export function ApplyPage() {
           ) : (
             <ApplyForm onDone={setReceipt} />
           )}
+          <SupportContact />
+          <PoweredBy />
         </Stack>
       </Paper>
     </Center>
