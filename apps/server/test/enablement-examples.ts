@@ -183,4 +183,9 @@ export const enablementExamples: Record<string, (x: Input) => Promise<Request> |
   'GET /api/v1/certifications/verify/{id}': async (x) => ({ params: { id: (await certificationOf(x)).id } }),
   'POST /api/v1/certifications/verify': () => ({ body: { credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' } }),
   'GET /api/v1/certifications/issuer': () => ({}),
+  // A badge issued first, so the issuer key (and with it the list) exists.
+  'GET /api/v1/certifications/status-list': async (x) => {
+    await certificationOf(x);
+    return {};
+  },
 };

@@ -3,6 +3,8 @@
 // and the tier engine promotes it; the badge verifies at its public page; an external LMS posts a
 // completion through the API and it counts. With the bad input the issue lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { importJWK, jwtVerify } from 'jose';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 import { sendRenewalReminders } from '../src/modules/enablement/reminders.service';
@@ -300,14 +302,49 @@ describe('courses, certifications and the tier engine', () => {
       reason: expect.stringContaining('does not verify'),
     });
 
+    // The badge names its bit in the issuer's revocation list; the list, signed with the same key, says 0.
+    const entry = badge.credential.credentialStatus;
+    expect(entry).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListCredential: expect.stringMatching(/\/api\/v1\/certifications\/status-list$/),
+    });
+    const listBit = async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/certifications/status-list' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('application/vc+jwt');
+      const key = await importJWK(issuer.verificationMethod[0].publicKeyJwk, 'EdDSA');
+      const { payload } = await jwtVerify(res.body, key);
+      const subject = payload.credentialSubject as {
+        type: string;
+        statusPurpose: string;
+        encodedList: string;
+      };
+      expect(subject).toMatchObject({ type: 'BitstringStatusList', statusPurpose: 'revocation' });
+      expect(subject.encodedList.startsWith('u')).toBe(true);
+      const bits = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
+      expect(bits.length).toBeGreaterThanOrEqual(16_384);
+      const i = Number(entry.statusListIndex);
+      return (bits[i >> 3]! >> (7 - (i & 7))) & 1;
+    };
+    expect(await listBit()).toBe(0);
+
     const revoked = await as(t.app, admin).post(`/api/v1/certifications/${certId}/revoke`, {
       reason: 'Left the company',
     });
     expect(revoked.json().status).toBe('revoked');
+    expect(await listBit()).toBe(1);
     const after = (
       await t.app.inject({ method: 'GET', url: `/api/v1/certifications/verify/${certId}` })
     ).json();
     expect(after).toMatchObject({ status: 'revoked', reason: 'Revoked by the issuer: Left the company' });
+    // The JWT as the holder still presents it, unchanged and validly signed, verifies as revoked by the list.
+    const presentedAfter = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/certifications/verify',
+      payload: { credential: badge.jwt },
+    });
+    expect(presentedAfter.json().status).toBe('revoked');
   });
 
   it("counts an external LMS's completion posted through the API, for existing people and courses only", async () => {

@@ -37758,6 +37758,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certifications/status-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The badges' revocation status list (public): a W3C Bitstring Status List credential
+         * @description Every badge names its bit here in `credentialStatus` (BitstringStatusListEntry, purpose `revocation`). The body is a VC-JWT (`application/vc+jwt`) signed with the badge key; its `encodedList` is the bitstring gzipped and multibase base64url-encoded. A set bit means revoked. 404 before the first badge.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certifications/issuer": {
         parameters: {
             query?: never;
