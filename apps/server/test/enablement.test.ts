@@ -464,3 +464,51 @@ describe('renewal reminders', () => {
     expect(await sendRenewalReminders(t.database.db, deps)).toEqual({ reminded: 0, failed: 0 });
   });
 });
+
+describe('retiring an asset', () => {
+  it('keeps its versions for the vendor, answers 404 to partners and leaves lists, search and "new for you"', async () => {
+    const created = await as(t.app, admin).post('/api/v1/content/assets', {
+      kind: 'rich_text',
+      title: 'Retiring price sheet',
+      body: 'Old prices',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const sheet = created.json();
+    const partnerSees = async () => {
+      const ids = async (query: string) =>
+        (await as(t.app, aUser).get(`/api/v1/content/assets?${query}`))
+          .json()
+          .items.map((a: { id: string }) => a.id);
+      return {
+        page: (await as(t.app, aUser).get(`/api/v1/content/assets/${sheet.id}`)).statusCode,
+        list: (await ids('limit=100')).includes(sheet.id),
+        search: (await ids('q=price%20sheet')).includes(sheet.id),
+        fresh: (await ids('fresh=true&limit=100')).includes(sheet.id),
+      };
+    };
+    expect(await partnerSees()).toEqual({ page: 200, list: true, search: true, fresh: true });
+
+    // A stale version is refused and changes nothing; a partner may not retire.
+    const stale = await as(t.app, admin).post(`/api/v1/content/assets/${sheet.id}/retire`, { version: 7 });
+    expect(stale.statusCode).toBe(409);
+    expect(
+      (await as(t.app, aUser).post(`/api/v1/content/assets/${sheet.id}/retire`, { version: 1 })).statusCode,
+    ).toBe(403);
+    expect(await partnerSees()).toEqual({ page: 200, list: true, search: true, fresh: true });
+
+    const retired = await as(t.app, admin).post(`/api/v1/content/assets/${sheet.id}/retire`, { version: 1 });
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect(retired.json()).toMatchObject({ version: 2, retiredAt: expect.any(String) });
+    expect(await partnerSees()).toEqual({ page: 404, list: false, search: false, fresh: false });
+
+    // The vendor still reads it and its versions by id; the list shows only live assets.
+    const kept = await as(t.app, admin).get(`/api/v1/content/assets/${sheet.id}`);
+    expect(kept.json().retiredAt).toBe(retired.json().retiredAt);
+    const versions = (await as(t.app, admin).get(`/api/v1/content/assets/${sheet.id}/versions`)).json().items;
+    expect(versions).toHaveLength(1);
+    const vendorList = (await as(t.app, admin).get('/api/v1/content/assets?limit=100')).json().items;
+    expect(vendorList.map((a: { id: string }) => a.id)).not.toContain(sheet.id);
+    const again = await as(t.app, admin).post(`/api/v1/content/assets/${sheet.id}/retire`, { version: 2 });
+    expect(again.statusCode).toBe(409);
+  });
+});

@@ -58,6 +58,8 @@ export const contentAssets = pgTable(
     currentVersion: integer('current_version').notNull().default(1),
     version: integer('version').notNull().default(1),
     publishedAt: at('published_at').notNull().defaultNow(),
+    /** Retired by the vendor: kept with its versions for the record, gone for partners (404) and from lists. */
+    retiredAt: at('retired_at'),
     updatedAt: at('updated_at').notNull().defaultNow(),
     createdAt: created(),
   },

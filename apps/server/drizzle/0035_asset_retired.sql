@@ -1,0 +1,1 @@
+ALTER TABLE "content_assets" ADD COLUMN "retired_at" timestamp with time zone;
