@@ -114,6 +114,10 @@ export const enablementExamples: Record<string, (x: Input) => Promise<Request> |
     params: { id: (await assetOf(x)).id },
     body: { version: 1, url: 'https://example.com/card-v2', note: 'New figures' },
   }),
+  'POST /api/v1/content/assets/{id}/retire': async (x) => ({
+    params: { id: (await assetOf(x)).id },
+    body: { version: 1 },
+  }),
   'GET /api/v1/content/assets/{id}/versions': async (x) => ({ params: { id: (await assetOf(x)).id } }),
   'POST /api/v1/content/assets/{id}/file': async (x) => ({
     params: { id: (await createAssetRecord(db(x), { kind: 'file', title: 'Deck', segment: mine(x) })).id },
@@ -183,4 +187,9 @@ export const enablementExamples: Record<string, (x: Input) => Promise<Request> |
   'GET /api/v1/certifications/verify/{id}': async (x) => ({ params: { id: (await certificationOf(x)).id } }),
   'POST /api/v1/certifications/verify': () => ({ body: { credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' } }),
   'GET /api/v1/certifications/issuer': () => ({}),
+  // A badge issued first, so the issuer key (and with it the list) exists.
+  'GET /api/v1/certifications/status-list': async (x) => {
+    await certificationOf(x);
+    return {};
+  },
 };

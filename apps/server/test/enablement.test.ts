@@ -3,6 +3,8 @@
 // and the tier engine promotes it; the badge verifies at its public page; an external LMS posts a
 // completion through the API and it counts. With the bad input the issue lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { importJWK, jwtVerify } from 'jose';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 import { sendRenewalReminders } from '../src/modules/enablement/reminders.service';
@@ -300,14 +302,49 @@ describe('courses, certifications and the tier engine', () => {
       reason: expect.stringContaining('does not verify'),
     });
 
+    // The badge names its bit in the issuer's revocation list; the list, signed with the same key, says 0.
+    const entry = badge.credential.credentialStatus;
+    expect(entry).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListCredential: expect.stringMatching(/\/api\/v1\/certifications\/status-list$/),
+    });
+    const listBit = async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/certifications/status-list' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('application/vc+jwt');
+      const key = await importJWK(issuer.verificationMethod[0].publicKeyJwk, 'EdDSA');
+      const { payload } = await jwtVerify(res.body, key);
+      const subject = payload.credentialSubject as {
+        type: string;
+        statusPurpose: string;
+        encodedList: string;
+      };
+      expect(subject).toMatchObject({ type: 'BitstringStatusList', statusPurpose: 'revocation' });
+      expect(subject.encodedList.startsWith('u')).toBe(true);
+      const bits = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
+      expect(bits.length).toBeGreaterThanOrEqual(16_384);
+      const i = Number(entry.statusListIndex);
+      return (bits[i >> 3]! >> (7 - (i & 7))) & 1;
+    };
+    expect(await listBit()).toBe(0);
+
     const revoked = await as(t.app, admin).post(`/api/v1/certifications/${certId}/revoke`, {
       reason: 'Left the company',
     });
     expect(revoked.json().status).toBe('revoked');
+    expect(await listBit()).toBe(1);
     const after = (
       await t.app.inject({ method: 'GET', url: `/api/v1/certifications/verify/${certId}` })
     ).json();
     expect(after).toMatchObject({ status: 'revoked', reason: 'Revoked by the issuer: Left the company' });
+    // The JWT as the holder still presents it, unchanged and validly signed, verifies as revoked by the list.
+    const presentedAfter = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/certifications/verify',
+      payload: { credential: badge.jwt },
+    });
+    expect(presentedAfter.json().status).toBe('revoked');
   });
 
   it("counts an external LMS's completion posted through the API, for existing people and courses only", async () => {
@@ -425,5 +462,53 @@ describe('renewal reminders', () => {
       [e.bAdmin.email, `Your Certified Sales Professional expires on ${soon}`],
     ]);
     expect(await sendRenewalReminders(t.database.db, deps)).toEqual({ reminded: 0, failed: 0 });
+  });
+});
+
+describe('retiring an asset', () => {
+  it('keeps its versions for the vendor, answers 404 to partners and leaves lists, search and "new for you"', async () => {
+    const created = await as(t.app, admin).post('/api/v1/content/assets', {
+      kind: 'rich_text',
+      title: 'Retiring price sheet',
+      body: 'Old prices',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const sheet = created.json();
+    const partnerSees = async () => {
+      const ids = async (query: string) =>
+        (await as(t.app, aUser).get(`/api/v1/content/assets?${query}`))
+          .json()
+          .items.map((a: { id: string }) => a.id);
+      return {
+        page: (await as(t.app, aUser).get(`/api/v1/content/assets/${sheet.id}`)).statusCode,
+        list: (await ids('limit=100')).includes(sheet.id),
+        search: (await ids('q=price%20sheet')).includes(sheet.id),
+        fresh: (await ids('fresh=true&limit=100')).includes(sheet.id),
+      };
+    };
+    expect(await partnerSees()).toEqual({ page: 200, list: true, search: true, fresh: true });
+
+    // A stale version is refused and changes nothing; a partner may not retire.
+    const stale = await as(t.app, admin).post(`/api/v1/content/assets/${sheet.id}/retire`, { version: 7 });
+    expect(stale.statusCode).toBe(409);
+    expect(
+      (await as(t.app, aUser).post(`/api/v1/content/assets/${sheet.id}/retire`, { version: 1 })).statusCode,
+    ).toBe(403);
+    expect(await partnerSees()).toEqual({ page: 200, list: true, search: true, fresh: true });
+
+    const retired = await as(t.app, admin).post(`/api/v1/content/assets/${sheet.id}/retire`, { version: 1 });
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect(retired.json()).toMatchObject({ version: 2, retiredAt: expect.any(String) });
+    expect(await partnerSees()).toEqual({ page: 404, list: false, search: false, fresh: false });
+
+    // The vendor still reads it and its versions by id; the list shows only live assets.
+    const kept = await as(t.app, admin).get(`/api/v1/content/assets/${sheet.id}`);
+    expect(kept.json().retiredAt).toBe(retired.json().retiredAt);
+    const versions = (await as(t.app, admin).get(`/api/v1/content/assets/${sheet.id}/versions`)).json().items;
+    expect(versions).toHaveLength(1);
+    const vendorList = (await as(t.app, admin).get('/api/v1/content/assets?limit=100')).json().items;
+    expect(vendorList.map((a: { id: string }) => a.id)).not.toContain(sheet.id);
+    const again = await as(t.app, admin).post(`/api/v1/content/assets/${sheet.id}/retire`, { version: 2 });
+    expect(again.statusCode).toBe(409);
   });
 });

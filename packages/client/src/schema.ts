@@ -35685,6 +35685,8 @@ export interface paths {
                                  * @description ISO-8601 UTC timestamp
                                  */
                                 updatedAt: string;
+                                /** @description Retired: partners no longer see it; its versions are kept */
+                                retiredAt: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -35815,6 +35817,8 @@ export interface paths {
                              * @description ISO-8601 UTC timestamp
                              */
                             updatedAt: string;
+                            /** @description Retired: partners no longer see it; its versions are kept */
+                            retiredAt: string | null;
                         };
                     };
                 };
@@ -35914,6 +35918,8 @@ export interface paths {
                              * @description ISO-8601 UTC timestamp
                              */
                             updatedAt: string;
+                            /** @description Retired: partners no longer see it; its versions are kept */
+                            retiredAt: string | null;
                         };
                     };
                 };
@@ -36034,6 +36040,8 @@ export interface paths {
                              * @description ISO-8601 UTC timestamp
                              */
                             updatedAt: string;
+                            /** @description Retired: partners no longer see it; its versions are kept */
+                            retiredAt: string | null;
                         };
                     };
                 };
@@ -36057,6 +36065,116 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/content/assets/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire an asset (vendor): partners get 404 and it leaves lists; its versions are kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "link" | "rich_text" | "file";
+                            title: string;
+                            description: string;
+                            collection: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            url: string | null;
+                            body: string | null;
+                            html: string | null;
+                            file: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                bytes: number;
+                            } | null;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewOn: string | null;
+                            expiresOn: string | null;
+                            currentVersion: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            publishedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            updatedAt: string;
+                            /** @description Retired: partners no longer see it; its versions are kept */
+                            retiredAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/content/assets/{id}/versions": {
@@ -36304,6 +36422,8 @@ export interface paths {
                              * @description ISO-8601 UTC timestamp
                              */
                             updatedAt: string;
+                            /** @description Retired: partners no longer see it; its versions are kept */
+                            retiredAt: string | null;
                         };
                     };
                 };
@@ -38074,6 +38194,61 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/status-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The badges' revocation status list (public): a W3C Bitstring Status List credential
+         * @description Every badge names its bit here in `credentialStatus` (BitstringStatusListEntry, purpose `revocation`). The body is a VC-JWT (`application/vc+jwt`) signed with the badge key; its `encodedList` is the bitstring gzipped and multibase base64url-encoded. A set bit means revoked. 404 before the first badge.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -175,6 +175,15 @@ export function useUploadAssetFile() {
   });
 }
 
+export function useRetireAsset() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      call(http.POST('/content/assets/{id}/retire', { params: { path: { id } }, body: { version } })),
+    onSuccess: invalidate,
+  });
+}
+
 export function useCreateCourse() {
   const invalidate = useInvalidate();
   return useMutation({

@@ -62,6 +62,8 @@ export const updateAssetBody = z.strictObject({
   note: z.string().trim().max(500).optional().describe('What changed in this version'),
 });
 
+export const retireAssetBody = z.strictObject({ version: versionField });
+
 export const assetListQuery = paginationQuery.extend({
   q: z.string().trim().max(200).optional().describe('Words in the title, description or text'),
   collectionId: idSchema.optional(),
@@ -94,6 +96,7 @@ export const assetSchema = z.object({
   version: z.number().int(),
   publishedAt: timestamp,
   updatedAt: timestamp,
+  retiredAt: timestamp.nullable().describe('Retired: partners no longer see it; its versions are kept'),
 });
 export type Asset = z.infer<typeof assetSchema>;
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { compactVerify, decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { Queryable } from '../../db/client';
@@ -15,6 +16,9 @@ const sealContext = `enablement.badge-issuer:${KEY_ID}`;
 export const issuerUrl = (publicUrl: string) =>
   `${publicUrl.replace(/\/$/, '')}/api/v1/certifications/issuer`;
 export const verificationMethodId = (publicUrl: string) => `${issuerUrl(publicUrl)}#${KEY_ID}`;
+/** The revocation status list every badge points at (W3C Bitstring Status List), one list for the issuer. */
+export const statusListUrl = (publicUrl: string) =>
+  `${publicUrl.replace(/\/$/, '')}/api/v1/certifications/status-list`;
 export const badgePageUrl = (publicUrl: string, id: string) => `${publicUrl.replace(/\/$/, '')}/badges/${id}`;
 
 async function issuerKeyRow(q: Queryable, secrets: SecretBox) {
@@ -50,6 +54,8 @@ export interface BadgeInput {
   recipient: { name: string; email: string };
   issuedOn: string;
   expiresOn: string | null;
+  /** The certification's bit in the revocation status list. */
+  statusListIndex: number;
 }
 
 /** The recipient's e-mail as OB 3.0 carries it: salted and hashed, so the public badge does not reveal it. */
@@ -93,16 +99,28 @@ export function buildCredential(b: BadgeInput) {
         criteria: { narrative: `Awarded by ${b.issuerName} for the ${b.achievement.name} certification.` },
       },
     },
+    // Where a verifier checks revocation without asking us about this badge: its bit in the issuer's list.
+    credentialStatus: {
+      id: `${statusListUrl(base)}#${b.statusListIndex}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(b.statusListIndex),
+      statusListCredential: statusListUrl(base),
+    },
     // Where a person checks it, revocation included (the JSON beside it: /api/v1/certifications/verify/{id}).
     evidence: [{ id: badgePageUrl(base, b.certificationId), type: ['Evidence'], name: 'Verification page' }],
   };
 }
 
-/** Signs the credential as a VC-JWT with the issuer key (created on first use, inside the caller's transaction). */
-export async function signCredential(q: Queryable, secrets: SecretBox, b: BadgeInput): Promise<string> {
+async function issuerSigningKey(q: Queryable, secrets: SecretBox) {
   const row = await issuerKeyRow(q, secrets);
   const privateJwk = JSON.parse(secrets.open(row.privateKeySealed, sealContext)) as JWK;
-  const key = await importJWK(privateJwk, 'EdDSA');
+  return importJWK(privateJwk, 'EdDSA');
+}
+
+/** Signs the credential as a VC-JWT with the issuer key (created on first use, inside the caller's transaction). */
+export async function signCredential(q: Queryable, secrets: SecretBox, b: BadgeInput): Promise<string> {
+  const key = await issuerSigningKey(q, secrets);
   const credential = JSON.parse(JSON.stringify(buildCredential(b))) as Record<string, unknown>;
   const jwt = new SignJWT(credential)
     .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: verificationMethodId(b.publicUrl) })
@@ -144,4 +162,67 @@ export async function checkSignature(q: Queryable, jwt: string, publicUrl: strin
       payload,
     };
   }
+}
+
+// The Bitstring Status List: bit i (counted from the most significant bit of the first byte) is set
+// when the certification at index i is revoked. The spec's minimum of 16 KiB (131,072 entries) keeps a
+// verifier's fetch from revealing which badge it checks; the list grows by that much when needed.
+const MIN_LIST_BITS = 131_072;
+
+/** The list's `encodedList`: the bitstring gzipped, then multibase base64url (the `u` prefix). */
+export function encodeStatusList(revokedIndexes: number[]): string {
+  const highest = revokedIndexes.reduce((m, i) => Math.max(m, i), -1);
+  const bits = Math.ceil((highest + 1) / MIN_LIST_BITS) * MIN_LIST_BITS || MIN_LIST_BITS;
+  const list = Buffer.alloc(bits / 8);
+  for (const i of revokedIndexes) list[i >> 3]! |= 0x80 >> (i & 7);
+  return `u${gzipSync(list).toString('base64url')}`;
+}
+
+/** The bit at `index` of an `encodedList`: 1 revoked, 0 not. An index past the list's end is 0. */
+export function statusListBit(encodedList: string, index: number): 0 | 1 {
+  if (!encodedList.startsWith('u')) throw new Error('The encoded list is not multibase base64url');
+  const list = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
+  const byte = list[index >> 3];
+  return byte !== undefined && byte & (0x80 >> (index & 7)) ? 1 : 0;
+}
+
+export function buildStatusListCredential(publicUrl: string, encodedList: string, validFrom: Date) {
+  const url = statusListUrl(publicUrl);
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    id: url,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: issuerUrl(publicUrl),
+    validFrom: validFrom.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    credentialSubject: {
+      id: `${url}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList,
+    },
+  };
+}
+
+/**
+ * The status list credential as a VC-JWT signed with the badge key, so a verifier trusts the list as it
+ * trusts the badge. Before the first badge there is no key, and nothing to revoke: null.
+ */
+export async function signStatusList(
+  q: Queryable,
+  secrets: SecretBox,
+  publicUrl: string,
+  encodedList: string,
+): Promise<string | null> {
+  if (!(await findIssuerJwk(q))) return null;
+  const key = await issuerSigningKey(q, secrets);
+  const now = new Date();
+  const credential = JSON.parse(
+    JSON.stringify(buildStatusListCredential(publicUrl, encodedList, now)),
+  ) as Record<string, unknown>;
+  return new SignJWT(credential)
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: verificationMethodId(publicUrl) })
+    .setIssuer(issuerUrl(publicUrl))
+    .setJti(statusListUrl(publicUrl))
+    .setIssuedAt(now)
+    .sign(key);
 }

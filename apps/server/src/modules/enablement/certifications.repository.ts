@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -167,6 +167,23 @@ export async function revokeCertificationRow(q: Queryable, id: string, reason: s
     .update(certifications)
     .set({ revokedAt: new Date(), revokedReason: reason })
     .where(eq(certifications.id, id));
+}
+
+/** The next bit of the revocation status list, drawn before signing so the badge can name it. */
+export async function nextStatusListIndex(q: Queryable): Promise<number> {
+  const res = await q.execute<{ n: number }>(
+    sql`select nextval(pg_get_serial_sequence('certifications', 'status_list_index'))::int as n`,
+  );
+  return Number(res.rows[0]!.n);
+}
+
+/** The status list indexes of every revoked certification: the bits set in the public list. */
+export async function findRevokedStatusIndexes(q: Queryable): Promise<number[]> {
+  const rows = await q
+    .select({ i: certifications.statusListIndex })
+    .from(certifications)
+    .where(isNotNull(certifications.revokedAt));
+  return rows.map((r) => r.i);
 }
 
 /** People of an organization holding a valid certification on `day` (of any type): the tier metric. */

@@ -23,7 +23,7 @@ import {
   recordCertification,
   revokeCertification,
 } from './certifications.service';
-import { verifyBadgeById, verifyPresentedBadge } from './records.service';
+import { statusListCredential, verifyBadgeById, verifyPresentedBadge } from './records.service';
 import { setReminderDeps } from './reminders.service';
 import { siteOf } from '../mail/layout';
 
@@ -134,6 +134,27 @@ export default async function certificationRoutes(app: FastifyInstance, deps: De
       },
     },
     async (req) => verifyPresentedBadge(deps, req.body.credential),
+  );
+  r.get(
+    '/certifications/status-list',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: "The badges' revocation status list (public): a W3C Bitstring Status List credential",
+        description:
+          'Every badge names its bit here in `credentialStatus` (BitstringStatusListEntry, purpose `revocation`). ' +
+          'The body is a VC-JWT (`application/vc+jwt`) signed with the badge key; its `encodedList` is the ' +
+          'bitstring gzipped and multibase base64url-encoded. A set bit means revoked. 404 before the first badge.',
+        produces: ['application/vc+jwt'],
+      },
+    },
+    async (_req, reply) => {
+      const jwt = await statusListCredential(deps);
+      // Verifiers may cache briefly; a revocation shows within the minute.
+      reply.header('cache-control', 'public, max-age=60');
+      return reply.type('application/vc+jwt').send(jwt);
+    },
   );
   r.get(
     '/certifications/issuer',

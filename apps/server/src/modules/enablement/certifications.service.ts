@@ -24,6 +24,7 @@ import {
   findValidCertification,
   insertCertification,
   insertCertificationType,
+  nextStatusListIndex,
   revokeCertificationRow,
   type CertificationWithNames,
 } from './certifications.repository';
@@ -139,6 +140,7 @@ export async function issueCertification(
     ]);
   const vendor = await findVendor(tx);
   const id = newId();
+  const statusListIndex = await nextStatusListIndex(tx);
   const credentialJwt = await signCredential(tx, deps.secrets, {
     certificationId: id,
     publicUrl: deps.config.PUBLIC_URL,
@@ -147,9 +149,11 @@ export async function issueCertification(
     recipient: { name: input.user.name, email: input.user.email },
     issuedOn: input.issuedOn,
     expiresOn,
+    statusListIndex,
   });
   await insertCertification(tx, {
     id,
+    statusListIndex,
     typeId: type.id,
     userId: input.user.id,
     organizationId: input.user.organizationId,

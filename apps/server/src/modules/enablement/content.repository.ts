@@ -93,6 +93,8 @@ export async function findAssets(
     .where(
       where(
         visibleAssets(actor),
+        // A retired asset leaves every list, the vendor's too; it stays readable by id for the vendor.
+        sql`${contentAssets.retiredAt} is null`,
         f.collectionId
           ? isId(f.collectionId)
             ? eq(contentAssets.collectionId, f.collectionId)

@@ -10,6 +10,7 @@ import {
   createAssetBody,
   createCollectionBody,
   fileNameQuery,
+  retireAssetBody,
   updateAssetBody,
   usageQuery,
   usageRowSchema,
@@ -25,6 +26,7 @@ import {
   listAssetVersions,
   listCollections,
   listUsage,
+  retireAsset,
   updateAsset,
   uploadAssetFile,
 } from './content.service';
@@ -115,6 +117,20 @@ export default async function contentRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => updateAsset(db, req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    '/content/assets/:id/retire',
+    {
+      config: { access: 'content:manage' },
+      schema: {
+        tags,
+        summary: 'Retire an asset (vendor): partners get 404 and it leaves lists; its versions are kept',
+        params: idParams,
+        body: retireAssetBody,
+        response: { 200: assetSchema },
+      },
+    },
+    async (req) => retireAsset(db, req.ctx, req.params.id, req.body),
   );
   r.get(
     '/content/assets/:id/versions',

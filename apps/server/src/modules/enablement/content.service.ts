@@ -6,13 +6,14 @@ import type {
   Collection,
   createAssetBody,
   createCollectionBody,
+  retireAssetBody,
   updateAssetBody,
 } from '@partnergraph/shared/contracts/enablement';
 import type { FastifyReply } from 'fastify';
 import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
 import { isVendor, type Actor, type Ctx } from '../../lib/actor';
-import { AppError, invalid, notFound } from '../../lib/errors';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Deps } from '../../lib/deps';
 import { findUserById } from '../identity/identity.repository';
@@ -72,6 +73,7 @@ async function toAssetDtos(q: Queryable, rows: AssetWithNames[]): Promise<Asset[
     version: a.version,
     publishedAt: a.publishedAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
+    retiredAt: a.retiredAt?.toISOString() ?? null,
   }));
 }
 
@@ -290,6 +292,33 @@ export async function updateAsset(db: Db, ctx: Ctx, id: string, input: z.output<
         expiresOn: a.expiresOn,
       },
       after: { title: next.title, url: next.url, segment, reviewOn, expiresOn, currentVersion },
+    });
+  });
+  return getAssetDto(db, ctx.actor, id);
+}
+
+/**
+ * Retires an asset: its row and versions stay (the record of what partners were given), but partners get
+ * 404 on it and its file, and it leaves lists, search and "new for you". Retiring is final.
+ */
+export async function retireAsset(db: Db, ctx: Ctx, id: string, input: z.output<typeof retireAssetBody>) {
+  await runChange(db, ctx, async (tx, record) => {
+    const row = await findAssetById(tx, ctx.actor, id, { forUpdate: true });
+    if (!row) throw notFound('asset');
+    const a = row.a;
+    assertVersion(a, input.version);
+    if (a.retiredAt) throw conflict('This asset is already retired');
+    const retiredAt = new Date();
+    await tx
+      .update(contentAssets)
+      .set({ retiredAt, version: a.version + 1, updatedAt: retiredAt })
+      .where(eq(contentAssets.id, id));
+    record.audit({
+      action: 'content.asset_retired',
+      entityType: 'content_asset',
+      entityId: id,
+      before: { retiredAt: null },
+      after: { retiredAt: retiredAt.toISOString(), title: a.title },
     });
   });
   return getAssetDto(db, ctx.actor, id);

@@ -58,6 +58,8 @@ export const contentAssets = pgTable(
     currentVersion: integer('current_version').notNull().default(1),
     version: integer('version').notNull().default(1),
     publishedAt: at('published_at').notNull().defaultNow(),
+    /** Retired by the vendor: kept with its versions for the record, gone for partners (404) and from lists. */
+    retiredAt: at('retired_at'),
     updatedAt: at('updated_at').notNull().defaultNow(),
     createdAt: created(),
   },
@@ -274,6 +276,11 @@ export const certifications = pgTable(
     externalId: text('external_id'),
     /** The Open Badges 3.0 credential as issued: a VC-JWT signed with the issuer key (badge_issuer_keys). */
     credentialJwt: text('credential_jwt').notNull(),
+    /**
+     * The certification's bit in the issuer's revocation status list (W3C Bitstring Status List),
+     * named in the badge's credentialStatus. Drawn from the identity sequence before signing; never reused.
+     */
+    statusListIndex: integer('status_list_index').generatedByDefaultAsIdentity().notNull(),
     revokedAt: at('revoked_at'),
     revokedReason: text('revoked_reason'),
     reminderSentAt: at('reminder_sent_at'),
@@ -284,6 +291,7 @@ export const certifications = pgTable(
     index('certifications_org_idx').on(t.organizationId, t.typeId),
     index('certifications_user_idx').on(t.userId),
     index('certifications_expiry_idx').on(t.expiresOn),
+    uniqueIndex('certifications_status_list_index_uq').on(t.statusListIndex),
   ],
 );
 

@@ -12,7 +12,7 @@ import {
 
 // Who sees what of enablement (issue 25). The vendor's staff see everything. A partner sees the
 // collections, assets, courses and paths whose segment includes its organization at the time it reads
-// (the community's predicate), an asset only until it expires and a course only once published;
+// (the community's predicate), an asset only until it expires or is retired and a course only once published;
 // of people's progress and certifications, its own organization's. Everything else answers 404.
 
 export function visibleCollections(actor: Actor): SQL | undefined {
@@ -25,6 +25,7 @@ export function visibleAssets(actor: Actor): SQL | undefined {
   if (isVendor(actor)) return undefined;
   return and(
     orgInSegment(contentAssets.segment, actor.orgId),
+    sql`${contentAssets.retiredAt} is null`,
     or(sql`${contentAssets.expiresOn} is null`, sql`${contentAssets.expiresOn} > current_date`),
     or(
       sql`${contentAssets.collectionId} is null`,

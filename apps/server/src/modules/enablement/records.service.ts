@@ -8,8 +8,15 @@ import { AppError, notFound, unprocessable } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { findUserByEmail } from '../identity/identity.repository';
 import { findVendor } from '../organizations/organizations.repository';
-import { checkSignature, issuerUrl } from './badges';
-import { findCertificationById } from './certifications.repository';
+import {
+  checkSignature,
+  encodeStatusList,
+  issuerUrl,
+  signStatusList,
+  statusListBit,
+  statusListUrl,
+} from './badges';
+import { findCertificationById, findRevokedStatusIndexes } from './certifications.repository';
 import { isoDay, statusOf } from './certifications.service';
 import { findCourseById } from './learning.repository';
 import { completeCourse } from './learning.service';
@@ -89,6 +96,44 @@ export async function recordLearning(deps: Deps, ctx: Ctx, input: z.output<typeo
   });
 }
 
+/** The revocation list as published: the bitstring of every revoked certification, encoded. */
+export async function currentStatusList(q: Queryable) {
+  return encodeStatusList(await findRevokedStatusIndexes(q));
+}
+
+/** The public status list credential (a signed VC-JWT), or 404 before the first badge (no key, nothing to list). */
+export async function statusListCredential(deps: Pick<Deps, 'db' | 'config' | 'secrets'>) {
+  const jwt = await signStatusList(
+    deps.db,
+    deps.secrets,
+    deps.config.PUBLIC_URL,
+    await currentStatusList(deps.db),
+  );
+  if (!jwt) throw notFound('status list');
+  return jwt;
+}
+
+/**
+ * What the badge's credentialStatus says, read from the published list as an outside verifier would:
+ * 'revoked' when its bit is set, 'active' when clear, null when the badge names no list of ours
+ * (badges issued before the list existed fall back to the certification's own record).
+ */
+async function listedStatus(q: Queryable, publicUrl: string, payload: Record<string, unknown> | null) {
+  const entry = payload?.credentialStatus as
+    | { type?: unknown; statusPurpose?: unknown; statusListIndex?: unknown; statusListCredential?: unknown }
+    | undefined;
+  if (
+    !entry ||
+    entry.type !== 'BitstringStatusListEntry' ||
+    entry.statusPurpose !== 'revocation' ||
+    entry.statusListCredential !== statusListUrl(publicUrl) ||
+    typeof entry.statusListIndex !== 'string' ||
+    !/^\d+$/.test(entry.statusListIndex)
+  )
+    return null;
+  return statusListBit(await currentStatusList(q), Number(entry.statusListIndex)) ? 'revoked' : 'active';
+}
+
 type Verification = z.infer<typeof badgeVerificationSchema>;
 
 async function verdict(
@@ -126,7 +171,8 @@ async function verdict(
   const row = await findCertificationById(q, null, id);
   if (!row || String(payload?.id) !== `urn:uuid:${row.c.id}`)
     return { ...shown, status: 'invalid', reason: 'This credential does not match a badge issued here' };
-  const status = statusOf(row.c, isoDay(new Date()));
+  const listed = await listedStatus(q, publicUrl, payload);
+  const status = listed === 'revoked' ? 'revoked' : statusOf(row.c, isoDay(new Date()));
   if (status === 'revoked')
     return {
       ...shown,

@@ -6,6 +6,7 @@ import {
   Card,
   FileInput,
   Group,
+  Modal,
   Stack,
   Table,
   Text,
@@ -20,6 +21,7 @@ import {
   assetQueryOptions,
   assetVersionsQueryOptions,
   usageQueryOptions,
+  useRetireAsset,
   useUploadAssetFile,
 } from '../../api/enablement';
 import { errorMessage, isApiError } from '../../api/client';
@@ -60,8 +62,14 @@ export function AssetPage({ assetId }: { assetId: string }) {
           </Badge>
           {a.reviewOn && <Text size="xs">Review on {a.reviewOn}</Text>}
           {a.expiresOn && <Text size="xs">Expires on {a.expiresOn}</Text>}
+          {canManage && !a.retiredAt && <RetireAsset asset={a} />}
         </Stack>
       </Group>
+      {a.retiredAt && (
+        <Alert color="gray" role="status">
+          Retired on {formatDate(a.retiredAt)}: partners no longer see it; its versions are kept.
+        </Alert>
+      )}
       {a.description && <Text>{a.description}</Text>}
       <AssetContent asset={a} />
       {canManage && a.kind === 'file' && <ReplaceFile asset={a} />}
@@ -208,5 +216,45 @@ function Usage({ assetId }: { assetId: string }) {
         </Table>
       )}
     </Stack>
+  );
+}
+
+/** Retiring is final and hides the asset from every partner at once, so it asks first. */
+function RetireAsset({ asset }: { asset: Asset }) {
+  const [open, setOpen] = useState(false);
+  const retire = useRetireAsset();
+  return (
+    <>
+      <Button size="xs" color="red" variant="light" onClick={() => setOpen(true)}>
+        Retire
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={`Retire “${asset.title}”?`}>
+        <Stack>
+          <Text>
+            Partners will no longer see it, and it leaves the library, search and “new for you”. Its versions
+            are kept. This cannot be undone.
+          </Text>
+          {retire.error && (
+            <Alert color="red" role="alert">
+              {errorMessage(retire.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={retire.isPending}
+              onClick={() =>
+                retire.mutate({ id: asset.id, version: asset.version }, { onSuccess: () => setOpen(false) })
+              }
+            >
+              Retire the asset
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
