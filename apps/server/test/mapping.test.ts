@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blindKeys, randomScalar, toBase64Url } from '@partnergraph/shared/psi/psi';
 import { psiPool } from '../src/modules/mapping/psi-worker/psi-pool';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
+import { createDealRecord, createFxRateRecord } from '../src/seed/factories';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 import { mapAsPartner, partnerAccount } from './mapping-helpers';
 
@@ -213,6 +214,57 @@ describe('a run at "overlaps"', () => {
         }),
       ]),
     );
+
+    // Before any deal: no open pipeline at those accounts, and a partner has no amount at all.
+    expect(metrics.openPipelineWithPartnerOverlap).toMatchObject({ deals: 0, byCurrency: [], total: null });
+    expect(
+      (await partnerApi().get('/api/v1/mapping/metrics')).json().openPipelineWithPartnerOverlap,
+    ).toBeNull();
+
+    // The open pipeline at the disclosed account (acme.com): $1,000.00 approved and ¥150,000 registered
+    // (at 0.007 = $1,050.00). Not the won Acme deal, nor Hooli's open deal (no overlap was disclosed).
+    const db = t.database.db;
+    await createFxRateRecord(db, { currency: 'JPY', rate: '0.0070', effectiveDate: '2020-01-01' });
+    const deal = (x: Parameters<typeof createDealRecord>[1]) => createDealRecord(db, x);
+    await deal({
+      registeredByOrgId: e.partnerA.id,
+      customerDomain: 'acme.com',
+      status: 'approved',
+      amount: 100000,
+      currency: 'USD',
+    });
+    await deal({
+      registeredByOrgId: e.partnerB.id,
+      customerDomain: 'www.acme.com',
+      status: 'registered',
+      amount: 150000,
+      currency: 'JPY',
+    });
+    await deal({
+      registeredByOrgId: e.partnerA.id,
+      customerDomain: 'acme.com',
+      status: 'won',
+      amount: 500000,
+      currency: 'USD',
+      closeDate: '2026-01-15',
+    });
+    await deal({
+      registeredByOrgId: e.partnerA.id,
+      customerDomain: 'hooli.com',
+      status: 'approved',
+      amount: 70000,
+      currency: 'USD',
+    });
+    const withDeals = (await vendorApi().get('/api/v1/mapping/metrics')).json();
+    expect(withDeals.openPipelineWithPartnerOverlap).toMatchObject({
+      currency: 'USD',
+      deals: 2,
+      byCurrency: [
+        { currency: 'JPY', amount: 150000, deals: 1 },
+        { currency: 'USD', amount: 100000, deals: 1 },
+      ],
+      total: 205000,
+    });
 
     const csv = await vendorApi().get(`/api/v1/mapping/partnerships/${partnershipId}/overlaps.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -34742,6 +34742,25 @@ export interface paths {
                             }[];
                             /** @description My open-opportunity accounts that a partner disclosed an overlap with (latest run per partner) */
                             openOpportunitiesWithPartnerOverlap: number;
+                            /** @description The vendor's open deals at those accounts (null for a partner: its deals stay in its browser) */
+                            openPipelineWithPartnerOverlap: {
+                                /** @description The reporting currency of `total` */
+                                currency: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Rates are those in force on this day
+                                 */
+                                at: string;
+                                deals: number;
+                                byCurrency: {
+                                    currency: string;
+                                    /** @description Minor units of the currency */
+                                    amount: number;
+                                    deals: number;
+                                }[];
+                                /** @description Minor units of the reporting currency, rounded half-up once; null with no such deal */
+                                total: number | null;
+                            } | null;
                         };
                     };
                 };

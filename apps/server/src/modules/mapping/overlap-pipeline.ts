@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { isoDay } from '../analytics/period';
+import { ratesCte } from '../analytics/sql';
+import {
+  findLatestFinishedRun,
+  findOverlapsOfRun,
+  findPopulationsByIds,
+  findResultsOfRuns,
+  type PartnershipRow,
+} from './mapping.repository';
+import { counterpartOf } from './partnerships.service';
+
+/**
+ * The vendor's open-opportunity account domains each partner disclosed an overlap with in the latest
+ * finished run of their partnership. Only what the partner's level disclosed reaches the server
+ * (mapping_overlaps); counts alone are not attributable to accounts and never appear here.
+ */
+export async function disclosedOpenOverlaps(
+  q: Queryable,
+  vendorOrgId: string,
+  partnerships: PartnershipRow[],
+) {
+  const out = new Map<string, Set<string>>();
+  for (const p of partnerships) {
+    const run = await findLatestFinishedRun(q, p.id);
+    if (!run) continue;
+    const results = await findResultsOfRuns(q, [run.id]);
+    const pops = new Map(
+      (
+        await findPopulationsByIds(
+          q,
+          results.map((r) => r.responderPopulationId),
+        )
+      ).map((x) => [x.id, x]),
+    );
+    const partner = counterpartOf(p, vendorOrgId);
+    const domains = out.get(partner) ?? new Set<string>();
+    for (const o of await findOverlapsOfRun(q, run.id)) {
+      const pop = pops.get(o.responderPopulationId);
+      if (pop?.organizationId === vendorOrgId && pop.kind === 'open_opportunities')
+        for (const d of o.accountDomains) domains.add(d);
+    }
+    out.set(partner, domains);
+  }
+  return out;
+}
+
+export interface OverlapPipeline {
+  /** The reporting currency `total` is in, and the instant its rates are read at. */
+  currency: string;
+  at: string;
+  deals: number;
+  byCurrency: { currency: string; amount: number; deals: number }[];
+  /** Every currency converted at the rate in force on `at`'s day, rounded half-up once; null with none. */
+  total: number | null;
+}
+
+/**
+ * The vendor's open deals (registered or approved: the deals its open-opportunity populations are built
+ * from) whose customer's registrable domain is among `domains`: their amounts per deal currency, and
+ * the sum in the reporting currency (docs/METRICS.md, "Account mapping").
+ */
+export async function overlapPipeline(
+  q: Queryable,
+  domains: Iterable<string>,
+  reporting: string,
+  now: Date,
+): Promise<OverlapPipeline> {
+  const list = [...new Set(domains)];
+  const empty = { currency: reporting, at: now.toISOString(), deals: 0, byCurrency: [], total: null };
+  if (!list.length) return empty;
+  const day = isoDay(now);
+  const rows = (
+    await q.execute<{
+      currency: string | null;
+      g: number;
+      n: number;
+      amount: string;
+      converted: string | null;
+    }>(
+      sql`with ${ratesCte(reporting)},
+      od as (
+        select d.currency, d.amount from deals d
+        where d.status in ('registered', 'approved')
+          and d.customer_root_domain in (${sql.join(
+            list.map((x) => sql`${x}`),
+            sql`, `,
+          )})
+      )
+      select od.currency, grouping(od.currency)::int as g, count(*)::int as n, sum(od.amount)::text as amount,
+        -- A currency without a rate in force leaves the total unknown rather than silently short.
+        case when bool_and(r.factor is not null) then round(sum(od.amount::numeric * r.factor))::text end as converted
+      from od left join rates r on r.currency = od.currency and r.valid_from <= ${day}::date
+        and (r.valid_to is null or ${day}::date < r.valid_to)
+      group by grouping sets ((od.currency), ())`,
+    )
+  ).rows;
+  const total = rows.find((r) => r.g === 1);
+  if (!total) return empty;
+  return {
+    currency: reporting,
+    at: now.toISOString(),
+    deals: total.n,
+    byCurrency: rows
+      .filter((r) => r.g === 0)
+      .map((r) => ({ currency: r.currency!, amount: Number(r.amount), deals: r.n }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+    total: total.converted === null ? null : Number(total.converted),
+  };
+}
