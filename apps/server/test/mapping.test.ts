@@ -266,6 +266,23 @@ describe('a run at "overlaps"', () => {
       total: 205000,
     });
 
+    // On the partner's scorecard: the one open account it disclosed and the pipeline there, for the vendor;
+    // the partner reading its own card sees neither, and a partner without a run has no figure.
+    const card = (await vendorApi().get(`/api/v1/analytics/partners/${e.partnerA.id}/scorecard`)).json();
+    expect(card.mapping).toEqual({ openAccountsWithOverlap: 1, openPipelineWithOverlap: { value: 205000 } });
+    const cardCsv = await vendorApi().get(
+      `/api/v1/analytics/partners/${e.partnerA.id}/scorecard?format=csv&section=mapping`,
+    );
+    expect(cardCsv.body).toContain('open_pipeline_with_overlap');
+    const ownCard = (await partnerApi().get(`/api/v1/analytics/partners/${e.partnerA.id}/scorecard`)).json();
+    expect(ownCard.mapping.openAccountsWithOverlap).toBeNull();
+    expect(ownCard.mapping.openPipelineWithOverlap.value).toBeNull();
+    const otherCard = (await vendorApi().get(`/api/v1/analytics/partners/${e.partnerB.id}/scorecard`)).json();
+    expect(otherCard.mapping.openPipelineWithOverlap).toEqual({
+      value: null,
+      reason: 'No finished account mapping run with this partner',
+    });
+
     const csv = await vendorApi().get(`/api/v1/mapping/partnerships/${partnershipId}/overlaps.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Globex GmbH');

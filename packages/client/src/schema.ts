@@ -13716,6 +13716,17 @@ export interface paths {
                                 /** @description Distinct people who viewed or downloaded content */
                                 contentPeople: number;
                             };
+                            /** @description Account mapping (docs/METRICS.md): for vendor staff only */
+                            mapping: {
+                                /** @description The vendor's open-opportunity accounts this partner disclosed it knows (latest run) */
+                                openAccountsWithOverlap: number | null;
+                                /** @description The vendor's open deals at those accounts */
+                                openPipelineWithOverlap: {
+                                    value: number | null;
+                                    /** @description Why there is no value, when there is none */
+                                    reason?: string;
+                                };
+                            };
                             health: {
                                 /** @description 0–100 */
                                 score: {

@@ -66,7 +66,9 @@ export async function mappingMetrics(db: Db, ctx: Ctx) {
   const pipeline = isVendor(ctx.actor)
     ? await overlapPipeline(
         db,
-        [...(await disclosedOpenOverlaps(db, ctx.actor.orgId, partnerships)).values()].flatMap((d) => [...d]),
+        [...(await disclosedOpenOverlaps(db, ctx.actor.orgId, partnerships)).values()].flatMap((x) => [
+          ...x.domains,
+        ]),
         (await readSettings(db)).reportingCurrency,
         new Date(),
       )

@@ -5,6 +5,7 @@ import { ratesCte } from '../analytics/sql';
 import {
   findLatestFinishedRun,
   findOverlapsOfRun,
+  findPartnershipBetween,
   findPopulationsByIds,
   findResultsOfRuns,
   type PartnershipRow,
@@ -21,7 +22,8 @@ export async function disclosedOpenOverlaps(
   vendorOrgId: string,
   partnerships: PartnershipRow[],
 ) {
-  const out = new Map<string, Set<string>>();
+  // Per partner: its disclosed accounts (keyed as the metrics count them) and their domains.
+  const out = new Map<string, { accounts: Set<string>; domains: Set<string> }>();
   for (const p of partnerships) {
     const run = await findLatestFinishedRun(q, p.id);
     if (!run) continue;
@@ -35,13 +37,14 @@ export async function disclosedOpenOverlaps(
       ).map((x) => [x.id, x]),
     );
     const partner = counterpartOf(p, vendorOrgId);
-    const domains = out.get(partner) ?? new Set<string>();
+    const seen = out.get(partner) ?? { accounts: new Set<string>(), domains: new Set<string>() };
     for (const o of await findOverlapsOfRun(q, run.id)) {
       const pop = pops.get(o.responderPopulationId);
-      if (pop?.organizationId === vendorOrgId && pop.kind === 'open_opportunities')
-        for (const d of o.accountDomains) domains.add(d);
+      if (pop?.organizationId !== vendorOrgId || pop.kind !== 'open_opportunities') continue;
+      seen.accounts.add(`${o.responderPopulationId}:${o.accountDomains.join(',')}`);
+      for (const d of o.accountDomains) seen.domains.add(d);
     }
-    out.set(partner, domains);
+    out.set(partner, seen);
   }
   return out;
 }
@@ -107,5 +110,41 @@ export async function overlapPipeline(
       .map((r) => ({ currency: r.currency!, amount: Number(r.amount), deals: r.n }))
       .sort((a, b) => a.currency.localeCompare(b.currency)),
     total: total.converted === null ? null : Number(total.converted),
+  };
+}
+
+/**
+ * The scorecard's account-mapping figures for one partner, for the vendor's staff: the open-opportunity
+ * accounts that partner disclosed in its latest run and the vendor's open pipeline at them. A partner
+ * reading its own card gets neither: the vendor's deal amounts are not its to read.
+ */
+export async function partnerOverlapFigures(
+  q: Queryable,
+  viewer: { orgId: string; orgKind: string },
+  partnerId: string,
+  reporting: string,
+  now: Date,
+) {
+  if (viewer.orgKind !== 'vendor')
+    return {
+      openAccountsWithOverlap: null,
+      openPipelineWithOverlap: { value: null, reason: "The vendor's own pipeline: only its staff read it" },
+    };
+  const partnership = await findPartnershipBetween(q, viewer.orgId, partnerId, false);
+  const seen = partnership
+    ? (await disclosedOpenOverlaps(q, viewer.orgId, [partnership])).get(partnerId)
+    : undefined;
+  if (!seen)
+    return {
+      openAccountsWithOverlap: null,
+      openPipelineWithOverlap: { value: null, reason: 'No finished account mapping run with this partner' },
+    };
+  const pipe = await overlapPipeline(q, seen.domains, reporting, now);
+  return {
+    openAccountsWithOverlap: seen.accounts.size,
+    openPipelineWithOverlap:
+      pipe.total === null
+        ? { value: null, reason: 'No open deal at the accounts this partner disclosed' }
+        : { value: pipe.total },
   };
 }
