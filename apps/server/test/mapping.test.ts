@@ -283,6 +283,20 @@ describe('a run at "overlaps"', () => {
       reason: 'No finished account mapping run with this partner',
     });
 
+    // The vendor's recommendations: the partner that disclosed it knows Acme, with that reason; nobody else
+    // (the other partner has no run, and counts alone name no account).
+    const recs = await vendorApi().get('/api/v1/recommendations');
+    expect(recs.statusCode, recs.body).toBe(200);
+    expect(recs.json().items).toEqual([
+      expect.objectContaining({
+        organizationId: e.partnerA.id,
+        reasons: ['Knows one of the customers in your open pipeline (2 open deals)'],
+      }),
+    ]);
+    // A partner's recommendations stay the marketplace's: nothing from the vendor's pipeline.
+    const partnerRecs = (await partnerApi().get('/api/v1/recommendations')).json();
+    expect(JSON.stringify(partnerRecs)).not.toContain('open pipeline');
+
     const csv = await vendorApi().get(`/api/v1/mapping/partnerships/${partnershipId}/overlaps.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Globex GmbH');

@@ -19,7 +19,7 @@ describe('permission matrix', () => {
       'referrals:send',
       'profiles:manage',
       'connections:manage',
-      'recommendations:read',
+      'home:read',
       'integrations:manage',
       'solutions:manage',
       'leads:respond',

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type { Actor } from '../../lib/actor';
 import type { Queryable } from '../../db/client';
 import { isoDay } from '../analytics/period';
 import { ratesCte } from '../analytics/sql';
 import {
   findLatestFinishedRun,
+  findPartnerships,
   findOverlapsOfRun,
   findPartnershipBetween,
   findPopulationsByIds,
@@ -147,4 +149,55 @@ export async function partnerOverlapFigures(
         ? { value: null, reason: 'No open deal at the accounts this partner disclosed' }
         : { value: pipe.total },
   };
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+
+/**
+ * The vendor's recommendations: partners who know the customers in its open pipeline, from the overlaps
+ * each partner's level disclosed in its latest run (counts alone name no account, so they recommend no
+ * one). Ranked by the open pipeline at those accounts, then by how many there are.
+ */
+export async function recommendFromOverlaps(q: Queryable, actor: Actor, reporting: string, now: Date) {
+  const partnerships = await findPartnerships(q, actor);
+  const seen = [...(await disclosedOpenOverlaps(q, actor.orgId, partnerships)).entries()].filter(
+    ([, s]) => s.accounts.size > 0,
+  );
+  if (!seen.length) return [];
+  const orgs = await q.execute<{ id: string; name: string; types: string[] }>(sql`
+    select o.id, o.name, coalesce(array_agg(t.type_code order by t.is_primary desc, t.type_code)
+      filter (where t.type_code is not null), '{}') as types
+    from organizations o left join organization_partner_types t on t.organization_id = o.id
+    where o.status = 'active' and o.id in (${sql.join(
+      seen.map(([id]) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+    group by o.id, o.name`);
+  const byId = new Map(orgs.rows.map((o) => [o.id, o]));
+  const items = [];
+  for (const [id, s] of seen) {
+    const org = byId.get(id);
+    if (!org) continue;
+    const pipe = await overlapPipeline(q, s.domains, reporting, now);
+    const n = s.accounts.size;
+    items.push({
+      organizationId: id,
+      name: org.name,
+      partnerTypes: org.types,
+      // Each known account counts; an open deal there counts again (a customer in play beats a name).
+      score: n + pipe.deals,
+      reasons: [
+        `Knows ${n === 1 ? 'one' : n} of the customers in your open pipeline` +
+          (pipe.deals ? ` (${plural(pipe.deals, 'an open deal', 'open deals')})` : ''),
+      ],
+      pipeline: pipe.total ?? 0,
+    });
+  }
+  return items
+    .sort(
+      (a, b) =>
+        b.pipeline - a.pipeline || b.score - a.score || a.organizationId.localeCompare(b.organizationId),
+    )
+    .slice(0, 20)
+    .map(({ pipeline: _, ...r }) => r);
 }
