@@ -13716,7 +13716,7 @@ export interface paths {
                                 /** @description Distinct people who viewed or downloaded content */
                                 contentPeople: number;
                             };
-                            /** @description Account mapping (docs/METRICS.md): for vendor staff only */
+                            /** @description Account mapping (docs/METRICS.md): for vendor staff only, null for a partner */
                             mapping: {
                                 /** @description The vendor's open-opportunity accounts this partner disclosed it knows (latest run) */
                                 openAccountsWithOverlap: number | null;
@@ -13726,7 +13726,7 @@ export interface paths {
                                     /** @description Why there is no value, when there is none */
                                     reason?: string;
                                 };
-                            };
+                            } | null;
                             health: {
                                 /** @description 0–100 */
                                 score: {

@@ -349,7 +349,8 @@ export const scorecardSchema = z.object({
         .describe("The vendor's open-opportunity accounts this partner disclosed it knows (latest run)"),
       openPipelineWithOverlap: figure.describe("The vendor's open deals at those accounts"),
     })
-    .describe('Account mapping (docs/METRICS.md): for vendor staff only'),
+    .nullable()
+    .describe('Account mapping (docs/METRICS.md): for vendor staff only, null for a partner'),
   health: z.object({
     score: figure.describe('0–100'),
     attainment: z.number().describe('0–1, weight 40%'),

@@ -127,11 +127,7 @@ export async function partnerOverlapFigures(
   reporting: string,
   now: Date,
 ) {
-  if (viewer.orgKind !== 'vendor')
-    return {
-      openAccountsWithOverlap: null,
-      openPipelineWithOverlap: { value: null, reason: "The vendor's own pipeline: only its staff read it" },
-    };
+  if (viewer.orgKind !== 'vendor') return null;
   const partnership = await findPartnershipBetween(q, viewer.orgId, partnerId, false);
   const seen = partnership
     ? (await disclosedOpenOverlaps(q, viewer.orgId, [partnership])).get(partnerId)

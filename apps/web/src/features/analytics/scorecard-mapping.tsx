@@ -9,6 +9,7 @@ import { Section } from './scorecard-section';
  */
 export function MappingSection({ card: c, currency }: { card: Scorecard; currency: string }) {
   const m = c.mapping;
+  if (!m) return null;
   return (
     <Section
       title="Account mapping"
