@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blindKeys, randomScalar, toBase64Url } from '@partnergraph/shared/psi/psi';
 import { psiPool } from '../src/modules/mapping/psi-worker/psi-pool';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
+import { createDealRecord, createFxRateRecord } from '../src/seed/factories';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 import { mapAsPartner, partnerAccount } from './mapping-helpers';
 
@@ -213,6 +214,87 @@ describe('a run at "overlaps"', () => {
         }),
       ]),
     );
+
+    // Before any deal: no open pipeline at those accounts, and a partner has no amount at all.
+    expect(metrics.openPipelineWithPartnerOverlap).toMatchObject({ deals: 0, byCurrency: [], total: null });
+    expect(
+      (await partnerApi().get('/api/v1/mapping/metrics')).json().openPipelineWithPartnerOverlap,
+    ).toBeNull();
+
+    // The open pipeline at the disclosed account (acme.com): $1,000.00 approved and ¥150,000 registered
+    // (at 0.007 = $1,050.00). Not the won Acme deal, nor Hooli's open deal (no overlap was disclosed).
+    const db = t.database.db;
+    await createFxRateRecord(db, { currency: 'JPY', rate: '0.0070', effectiveDate: '2020-01-01' });
+    const deal = (x: Parameters<typeof createDealRecord>[1]) => createDealRecord(db, x);
+    await deal({
+      registeredByOrgId: e.partnerA.id,
+      customerDomain: 'acme.com',
+      status: 'approved',
+      amount: 100000,
+      currency: 'USD',
+    });
+    await deal({
+      registeredByOrgId: e.partnerB.id,
+      customerDomain: 'www.acme.com',
+      status: 'registered',
+      amount: 150000,
+      currency: 'JPY',
+    });
+    await deal({
+      registeredByOrgId: e.partnerA.id,
+      customerDomain: 'acme.com',
+      status: 'won',
+      amount: 500000,
+      currency: 'USD',
+      closeDate: '2026-01-15',
+    });
+    await deal({
+      registeredByOrgId: e.partnerA.id,
+      customerDomain: 'hooli.com',
+      status: 'approved',
+      amount: 70000,
+      currency: 'USD',
+    });
+    const withDeals = (await vendorApi().get('/api/v1/mapping/metrics')).json();
+    expect(withDeals.openPipelineWithPartnerOverlap).toMatchObject({
+      currency: 'USD',
+      deals: 2,
+      byCurrency: [
+        { currency: 'JPY', amount: 150000, deals: 1 },
+        { currency: 'USD', amount: 100000, deals: 1 },
+      ],
+      total: 205000,
+    });
+
+    // On the partner's scorecard: the one open account it disclosed and the pipeline there, for the vendor;
+    // the partner reading its own card sees neither, and a partner without a run has no figure.
+    const card = (await vendorApi().get(`/api/v1/analytics/partners/${e.partnerA.id}/scorecard`)).json();
+    expect(card.mapping).toEqual({ openAccountsWithOverlap: 1, openPipelineWithOverlap: { value: 205000 } });
+    const cardCsv = await vendorApi().get(
+      `/api/v1/analytics/partners/${e.partnerA.id}/scorecard?format=csv&section=mapping`,
+    );
+    expect(cardCsv.body).toContain('open_pipeline_with_overlap');
+    const ownCard = (await partnerApi().get(`/api/v1/analytics/partners/${e.partnerA.id}/scorecard`)).json();
+    expect(ownCard.mapping).toBeNull();
+    const otherCard = (await vendorApi().get(`/api/v1/analytics/partners/${e.partnerB.id}/scorecard`)).json();
+    expect(otherCard.mapping.openPipelineWithOverlap).toEqual({
+      value: null,
+      reason: 'No finished account mapping run with this partner',
+    });
+
+    // The vendor's recommendations: the partner that disclosed it knows Acme, with that reason; nobody else
+    // (the other partner has no run, and counts alone name no account).
+    const recs = await vendorApi().get('/api/v1/recommendations');
+    expect(recs.statusCode, recs.body).toBe(200);
+    expect(recs.json().items).toEqual([
+      expect.objectContaining({
+        organizationId: e.partnerA.id,
+        reasons: ['Knows one of the customers in your open pipeline (2 open deals)'],
+      }),
+    ]);
+    // A partner's recommendations stay the marketplace's: nothing from the vendor's pipeline.
+    const partnerRecs = (await partnerApi().get('/api/v1/recommendations')).json();
+    expect(JSON.stringify(partnerRecs)).not.toContain('open pipeline');
 
     const csv = await vendorApi().get(`/api/v1/mapping/partnerships/${partnershipId}/overlaps.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -14030,6 +14030,17 @@ export interface paths {
                                 /** @description Distinct people who viewed or downloaded content */
                                 contentPeople: number;
                             };
+                            /** @description Account mapping (docs/METRICS.md): for vendor staff only, null for a partner */
+                            mapping: {
+                                /** @description The vendor's open-opportunity accounts this partner disclosed it knows (latest run) */
+                                openAccountsWithOverlap: number | null;
+                                /** @description The vendor's open deals at those accounts */
+                                openPipelineWithOverlap: {
+                                    value: number | null;
+                                    /** @description Why there is no value, when there is none */
+                                    reason?: string;
+                                };
+                            } | null;
                             health: {
                                 /** @description 0–100 */
                                 score: {
@@ -35064,6 +35075,25 @@ export interface paths {
                             }[];
                             /** @description My open-opportunity accounts that a partner disclosed an overlap with (latest run per partner) */
                             openOpportunitiesWithPartnerOverlap: number;
+                            /** @description The vendor's open deals at those accounts (null for a partner: its deals stay in its browser) */
+                            openPipelineWithPartnerOverlap: {
+                                /** @description The reporting currency of `total` */
+                                currency: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Rates are those in force on this day
+                                 */
+                                at: string;
+                                deals: number;
+                                byCurrency: {
+                                    currency: string;
+                                    /** @description Minor units of the currency */
+                                    amount: number;
+                                    deals: number;
+                                }[];
+                                /** @description Minor units of the reporting currency, rounded half-up once; null with no such deal */
+                                total: number | null;
+                            } | null;
                         };
                     };
                 };

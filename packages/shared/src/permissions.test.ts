@@ -28,7 +28,6 @@ describe('permission matrix', () => {
       'referrals:send',
       'profiles:manage',
       'connections:manage',
-      'recommendations:read',
       'home:read',
       'integrations:manage',
       'solutions:manage',

@@ -71,7 +71,8 @@ const matrix = {
   'marketplace:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   'profiles:manage': ['partner_admin'],
   'connections:manage': ['partner_admin', 'partner_user'],
-  'recommendations:read': ['partner_admin', 'partner_user'],
+  // Partners: whom to meet; the vendor: partners who know the customers in its open pipeline.
+  'recommendations:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   // The partner home: what waits for a partner organization (vendor staff work from the partner list).
   'home:read': ['partner_admin', 'partner_user'],
   // ISVs and technology partners list integrations; the vendor reviews them.

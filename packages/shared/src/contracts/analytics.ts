@@ -340,6 +340,17 @@ export const scorecardSchema = z.object({
     contentDownloads: z.number().int(),
     contentPeople: z.number().int().describe('Distinct people who viewed or downloaded content'),
   }),
+  mapping: z
+    .object({
+      openAccountsWithOverlap: z
+        .number()
+        .int()
+        .nullable()
+        .describe("The vendor's open-opportunity accounts this partner disclosed it knows (latest run)"),
+      openPipelineWithOverlap: figure.describe("The vendor's open deals at those accounts"),
+    })
+    .nullable()
+    .describe('Account mapping (docs/METRICS.md): for vendor staff only, null for a partner'),
   health: z.object({
     score: figure.describe('0–100'),
     attainment: z.number().describe('0–1, weight 40%'),

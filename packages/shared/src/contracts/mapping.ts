@@ -302,6 +302,24 @@ export const introBody = z.strictObject({
   need: text(5000).min(3),
 });
 
+export const overlapPipelineSchema = z.object({
+  currency: z.string().describe('The reporting currency of `total`'),
+  at: timestamp.describe('Rates are those in force on this day'),
+  deals: z.number().int(),
+  byCurrency: z.array(
+    z.object({
+      currency: z.string(),
+      amount: z.number().int().describe('Minor units of the currency'),
+      deals: z.number().int(),
+    }),
+  ),
+  total: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Minor units of the reporting currency, rounded half-up once; null with no such deal'),
+});
+
 export const mappingMetricsSchema = z.object({
   partners: z.array(
     z.object({
@@ -326,5 +344,10 @@ export const mappingMetricsSchema = z.object({
     .int()
     .describe(
       'My open-opportunity accounts that a partner disclosed an overlap with (latest run per partner)',
+    ),
+  openPipelineWithPartnerOverlap: overlapPipelineSchema
+    .nullable()
+    .describe(
+      "The vendor's open deals at those accounts (null for a partner: its deals stay in its browser)",
     ),
 });

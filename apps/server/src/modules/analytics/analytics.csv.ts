@@ -237,6 +237,11 @@ export function scorecardCsv(c: Scorecard, section?: string) {
   s.num('enablement', 'completion_rate', '', c.enablement.completionRate, 'rate');
   s.num('enablement', 'content_views', '', c.enablement.contentViews, 'count');
   s.num('enablement', 'content_downloads', '', c.enablement.contentDownloads, 'count');
+  if (c.mapping) {
+    if (c.mapping.openAccountsWithOverlap !== null)
+      s.num('mapping', 'open_accounts_with_overlap', '', c.mapping.openAccountsWithOverlap, 'count');
+    s.money('mapping', 'open_pipeline_with_overlap', '', c.mapping.openPipelineWithOverlap);
+  }
   s.num('health', 'score', '', c.health.score, 'score');
   s.num('health', 'attainment', '', c.health.attainment, 'rate');
   s.num(

@@ -8,6 +8,7 @@ import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { assignmentFigures } from '../leads/leads.metrics';
 import { findEnablementFigures } from '../enablement/certifications.repository';
+import { partnerOverlapFigures } from '../mapping/overlap-pipeline';
 import { findPartnerOrganization } from '../organizations/organizations.repository';
 import { readMetric } from '../programs/metrics';
 import { findActiveEnrollmentsWithPrograms, findCurrentTiers } from '../programs/programs.repository';
@@ -318,6 +319,7 @@ export async function scorecard(
     },
     engagement,
     enablement: await enablementOf(q, id, scope),
+    mapping: await partnerOverlapFigures(q, actor, id, scope.currency, scope.now),
     health: {
       score: value(healthScore(attainment, percentile, recency)),
       attainment,

@@ -1,6 +1,7 @@
 import { MIN_SHOWN_COUNT, shownCount } from '@partnergraph/shared/psi/protocol';
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../lib/actor';
+import { isVendor, type Ctx } from '../../lib/actor';
+import { readSettings } from '../settings/settings.service';
 import { findOrganizationsByIds } from '../organizations/organizations.repository';
 import {
   findLatestFinishedRun,
@@ -9,6 +10,7 @@ import {
   findPopulationsByIds,
   findResultsOfRuns,
 } from './mapping.repository';
+import { disclosedOpenOverlaps, overlapPipeline } from './overlap-pipeline';
 import { counterpartOf } from './partnerships.service';
 
 /**
@@ -60,5 +62,20 @@ export async function mappingMetrics(db: Db, ctx: Ctx) {
       })),
     });
   }
-  return { partners: items, openOpportunitiesWithPartnerOverlap: openWithOverlap.size };
+  // The amount is the vendor's: its deals are on the server; a partner's open opportunities stay in its browser.
+  const pipeline = isVendor(ctx.actor)
+    ? await overlapPipeline(
+        db,
+        [...(await disclosedOpenOverlaps(db, ctx.actor.orgId, partnerships)).values()].flatMap((x) => [
+          ...x.domains,
+        ]),
+        (await readSettings(db)).reportingCurrency,
+        new Date(),
+      )
+    : null;
+  return {
+    partners: items,
+    openOpportunitiesWithPartnerOverlap: openWithOverlap.size,
+    openPipelineWithPartnerOverlap: pipeline,
+  };
 }

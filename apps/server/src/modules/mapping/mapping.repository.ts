@@ -127,14 +127,14 @@ export async function findPartnership(q: Queryable, actor: Actor, id: string, fo
 }
 
 /** The partnership between two organizations, whichever asked first. */
-export async function findPartnershipBetween(q: Queryable, x: string, y: string) {
-  const [row] = await q
+export async function findPartnershipBetween(q: Queryable, x: string, y: string, forUpdate = true) {
+  const query = q
     .select()
     .from(mappingPartnerships)
     .where(
       sql`(${mappingPartnerships.orgAId} = ${x} and ${mappingPartnerships.orgBId} = ${y}) or (${mappingPartnerships.orgAId} = ${y} and ${mappingPartnerships.orgBId} = ${x})`,
-    )
-    .for('update');
+    );
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row;
 }
 

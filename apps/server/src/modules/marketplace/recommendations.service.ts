@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { profileFields } from '@partnergraph/shared/contracts/marketplace';
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../lib/actor';
+import { isVendor, type Ctx } from '../../lib/actor';
 import { industryName } from '../../lib/industries';
+import { recommendFromOverlaps } from '../mapping/overlap-pipeline';
+import { readSettings } from '../settings/settings.service';
 import { partnerProfiles } from './marketplace.tables';
 import { emptyProfile, typesOf } from './profiles.service';
 
@@ -34,6 +36,17 @@ const listed = (items: string[], max = 3) =>
  * other parties' connections but never name one the caller is not a party to.
  */
 export async function recommendPartners(db: Db, ctx: Ctx) {
+  // The vendor meets no one in the marketplace: its recommendations are the partners account mapping
+  // showed to know the customers in its open pipeline (docs/ACCOUNT-MAPPING.md).
+  if (isVendor(ctx.actor))
+    return {
+      items: await recommendFromOverlaps(
+        db,
+        ctx.actor,
+        (await readSettings(db)).reportingCurrency,
+        new Date(),
+      ),
+    };
   const me = ctx.actor.orgId;
   const [mine] = await db.select().from(partnerProfiles).where(eq(partnerProfiles.organizationId, me));
   const myProfile = mine ? profileFields.parse(mine.published ?? mine.draft) : emptyProfile();

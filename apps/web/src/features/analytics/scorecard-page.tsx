@@ -15,6 +15,7 @@ import { HeadlineCard } from './headline-card';
 import type { DashboardProps } from './dashboard-props';
 import { Section } from './scorecard-section';
 import { EnablementSection } from './scorecard-enablement';
+import { MappingSection } from './scorecard-mapping';
 import { Engagement, Health } from './scorecard-health';
 import { Tiers, Benchmarks } from './scorecard-tiers';
 
@@ -181,6 +182,7 @@ export function ScorecardPage({ partnerId, params, onParamsChange }: Props) {
         <Engagement card={c} csv={scorecardCsvHref(partnerId, params, 'engagement')} />
       </SimpleGrid>
       <EnablementSection card={c} currency={currency} />
+      {isVendor && <MappingSection card={c} currency={currency} />}
       <Tiers card={c} csv={scorecardCsvHref(partnerId, params, 'tiers')} />
       <Benchmarks card={c} own={own} csv={scorecardCsvHref(partnerId, params, 'benchmarks')} />
     </Stack>

@@ -1,7 +1,7 @@
 import { Divider, Text } from '@mantine/core';
 import { IconHeartHandshake, IconPlugConnected, IconPuzzle, IconSparkles } from '@tabler/icons-react';
 import { NavLinkLink } from '../../components/links';
-import { useCan } from '../auth/session';
+import { useCan, useSession } from '../auth/session';
 
 const active = { active: true, 'aria-current': 'page' } as const;
 
@@ -12,6 +12,7 @@ const active = { active: true, 'aria-current': 'page' } as const;
 export function EcosystemNavLinks({ onNavigate }: { onNavigate: () => void }) {
   const canRead = useCan('marketplace:read');
   const canRecommend = useCan('recommendations:read');
+  const isVendor = useSession().organization.kind === 'vendor';
   if (!canRead) return null;
   return (
     <>
@@ -29,7 +30,7 @@ export function EcosystemNavLinks({ onNavigate }: { onNavigate: () => void }) {
       {canRecommend && (
         <NavLinkLink
           to="/recommendations"
-          label="Partners to meet"
+          label={isVendor ? 'Partners who know your pipeline' : 'Partners to meet'}
           leftSection={<IconSparkles size={18} />}
           activeProps={active}
           onClick={onNavigate}

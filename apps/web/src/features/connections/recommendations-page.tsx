@@ -7,7 +7,7 @@ import { type OrgRef, type Recommendation, recommendationsQueryOptions } from '.
 import { partnerTypesQueryOptions } from '../../api/partner-types';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
-import { useCan } from '../auth/session';
+import { useCan, useSession } from '../auth/session';
 import { ConnectModal } from '../marketplace/connect-modal';
 import { PathAnchor, profilePath } from './path-links';
 
@@ -15,7 +15,10 @@ const noOpenKinds: ReadonlySet<never> = new Set();
 
 /** Partners worth connecting with, each with the reasons the platform sees, and a way to ask them. */
 export function RecommendationsPage() {
-  useDocumentTitle('Partners to meet · PartnerGraph');
+  // The vendor's recommendations come from account mapping, not the marketplace (docs/ACCOUNT-MAPPING.md).
+  const isVendor = useSession().organization.kind === 'vendor';
+  const title = isVendor ? 'Partners who know your pipeline' : 'Partners to meet';
+  useDocumentTitle(`${title} · PartnerGraph`);
   const recommendations = useQuery(recommendationsQueryOptions);
   const types = useQuery(partnerTypesQueryOptions);
   const canConnect = useCan('connections:manage');
@@ -27,15 +30,25 @@ export function RecommendationsPage() {
       <div>
         <Group gap="xs">
           <IconSparkles size={24} aria-hidden />
-          <Title order={1}>Partners to meet</Title>
+          <Title order={1}>{title}</Title>
         </Group>
-        <Text c="dimmed" size="sm">
-          Partners in the marketplace who complement yours: by type, the countries and industries you share,
-          services you do not offer, and partners your connections work with.{' '}
-          <AnchorLink to="/connections" size="sm">
-            Your connections
-          </AnchorLink>
-        </Text>
+        {isVendor ? (
+          <Text c="dimmed" size="sm">
+            Partners whose account mapping showed they know the customers in your open pipeline: only the
+            overlaps their sharing levels disclosed, from each partnership&apos;s latest run.{' '}
+            <AnchorLink to="/mapping" size="sm">
+              Account mapping
+            </AnchorLink>
+          </Text>
+        ) : (
+          <Text c="dimmed" size="sm">
+            Partners in the marketplace who complement yours: by type, the countries and industries you share,
+            services you do not offer, and partners your connections work with.{' '}
+            <AnchorLink to="/connections" size="sm">
+              Your connections
+            </AnchorLink>
+          </Text>
+        )}
       </div>
       {recommendations.isPending ? (
         <LoadingState label="Finding partners to meet…" />
@@ -43,8 +56,9 @@ export function RecommendationsPage() {
         <ErrorAlert error={recommendations.error} title="The recommendations could not be loaded" />
       ) : recommendations.data.length === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
-          No recommendations right now. Publish your marketplace profile with the countries, industries and
-          services you cover, and check again.
+          {isVendor
+            ? 'No partner has disclosed an overlap with your open opportunities yet. Map accounts with your partners, and check again.'
+            : 'No recommendations right now. Publish your marketplace profile with the countries, industries and services you cover, and check again.'}
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
