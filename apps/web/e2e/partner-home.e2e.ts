@@ -34,7 +34,7 @@ describe("a partner's home", () => {
 
     await unread.getByRole('link', { name: title }).click();
     await waitForPath(page, /^\/community\/announcements\/.+/);
-    const card = page.getByRole('main').getByRole('listitem', { name: title });
+    const card = page.getByRole('main').getByRole('article', { name: title });
     await card.getByRole('button', { name: 'Mark as read' }).click();
     await expect.poll(() => card.getByRole('button', { name: 'Mark as read' }).count()).toBe(0);
 

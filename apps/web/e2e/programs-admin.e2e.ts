@@ -149,7 +149,12 @@ describe('program administration', () => {
 
   test('navigation follows the permission matrix', async () => {
     const page = browser.page();
-    const links = () => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+    // The signed-in shell loads after the address changes: wait for its navigation before reading it.
+    const links = async () => {
+      const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+      await nav.first().waitFor();
+      return nav.allTextContents();
+    };
 
     await signIn(page, accounts.channelManager);
     await waitForPath(page, '/partners');

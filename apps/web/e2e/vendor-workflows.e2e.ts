@@ -152,6 +152,8 @@ describe('vendor staff at work', () => {
     await signIn(page, accounts.channelManager);
     await waitForPath(page, '/partners');
     expect(await page.getByRole('button', { name: 'New partner' }).count()).toBe(0);
+    // The signed-in shell loads after the address changes: wait for its navigation before reading it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link').first().waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual([
       'Partners',
       'Analytics',
