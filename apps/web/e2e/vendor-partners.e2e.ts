@@ -13,6 +13,8 @@ describe('the vendor admin', () => {
     await page.getByRole('heading', { name: 'Partners', level: 1 }).waitFor();
     await page.getByRole('banner').getByText('Acme Software').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
+    // The signed-in shell loads after the address changes: wait for its navigation before reading it.
+    await nav.getByRole('link').first().waitFor();
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Partners',
       'Analytics',
@@ -29,6 +31,7 @@ describe('the vendor admin', () => {
       'Account mapping',
       'Funds',
       'Connections',
+      'Partners who know your pipeline',
       'Integrations',
       'Solutions',
       'Spaces',

@@ -169,6 +169,7 @@ describe('vendor staff at work', () => {
       'Account mapping',
       'Funds',
       'Connections',
+      'Partners who know your pipeline',
       'Integrations',
       'Solutions',
       'Spaces',
