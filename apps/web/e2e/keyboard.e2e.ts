@@ -83,7 +83,7 @@ async function signInWithKeyboard(page: Page, account: Account) {
     account.password,
   );
   await page.keyboard.press('Enter');
-  await waitForPath(page, '/organization');
+  await waitForPath(page, '/home');
 }
 
 async function navigateTo(page: Page, name: string) {

@@ -41707,7 +41707,7 @@ export interface paths {
                                 items: {
                                     id: string;
                                     companyName: string;
-                                    fromName: string;
+                                    fromName: string | null;
                                     /**
                                      * Format: date-time
                                      * @description ISO-8601 UTC timestamp

@@ -16,7 +16,13 @@ function waiting<T extends z.ZodType>(item: T) {
 export const partnerHomeSchema = z.object({
   organization: z.object({ id: z.string(), name: z.string() }),
   referrals: waiting(
-    z.object({ id: z.string(), companyName: z.string(), fromName: z.string(), since: timestamp }),
+    z.object({
+      id: z.string(),
+      companyName: z.string(),
+      // Null when the referral does not disclose its sender to this reader.
+      fromName: z.string().nullable(),
+      since: timestamp,
+    }),
   ).describe('Referrals sent to your organization that wait for an answer, oldest first'),
   leads: waiting(
     z.object({ id: z.string(), companyName: z.string().nullable(), deadlineAt: timestamp.nullable() }),

@@ -133,7 +133,9 @@ export function PartnerHomePage() {
                     {r.companyName}
                   </AnchorLink>{' '}
                   <Text span size="sm" c="dimmed">
-                    from {r.fromName}, {formatDate(r.since)}
+                    {/* The sender's name is withheld when the referral does not disclose it. */}
+                    {r.fromName ? `from ${r.fromName}, ` : ''}
+                    {formatDate(r.since)}
                   </Text>
                 </List.Item>
               ))}
