@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 150_000,
     hookTimeout: 90_000,
     teardownTimeout: 30_000,
+    // expect.poll gives up after 1 s by default: on a loaded machine, late in a run whose audit log and lists
+    // have grown with every file before, a filtered table can take longer than that to come back.
+    expect: { poll: { timeout: 15_000, interval: 200 } },
   },
 });
