@@ -1,20 +1,12 @@
 import {
-  Alert,
-  Autocomplete,
   type CSSVariablesResolver,
-  Drawer,
-  Menu,
-  Modal,
-  MultiSelect,
-  Notification,
-  Select,
-  TagsInput,
   createTheme,
   DEFAULT_THEME,
   darken,
   lighten,
   luminance,
   type MantineColorsTuple,
+  type MantineThemeComponent,
   type MantineThemeOverride,
   mergeThemeOverrides,
 } from '@mantine/core';
@@ -123,18 +115,18 @@ const scrollingOptions = {
   styles: { options: { maxHeight: OPTIONS_MAX_HEIGHT, overflowY: 'auto' as const } },
 };
 
-const components = {
-  Select: Select.extend({ defaultProps: scrollingOptions }),
-  MultiSelect: MultiSelect.extend({ defaultProps: scrollingOptions }),
-  Autocomplete: Autocomplete.extend({ defaultProps: scrollingOptions }),
-  TagsInput: TagsInput.extend({ defaultProps: scrollingOptions }),
-  Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
-  Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
-  Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } }),
-  Notification: Notification.extend({
-    defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
-  }),
-  Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
+// Plain objects rather than `Select.extend(…)`: `extend` only types its argument, and calling it would
+// pull every one of these components (the combobox, menus, modals, drawers) into the first page's script.
+const components: Record<string, MantineThemeComponent> = {
+  Select: { defaultProps: scrollingOptions },
+  MultiSelect: { defaultProps: scrollingOptions },
+  Autocomplete: { defaultProps: scrollingOptions },
+  TagsInput: { defaultProps: scrollingOptions },
+  Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+  Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
+  Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } },
+  Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } },
+  Alert: { defaultProps: { closeButtonLabel: 'Dismiss' } },
 };
 
 // System fonts only: the server's CSP allows no external font hosts, and none are needed.

@@ -1,11 +1,4 @@
-import {
-  Anchor,
-  type AnchorProps,
-  Button,
-  type ButtonProps,
-  NavLink,
-  type NavLinkProps,
-} from '@mantine/core';
+import { Anchor, type AnchorProps, Button, type ButtonProps } from '@mantine/core';
 import { createLink } from '@tanstack/react-router';
 import type { ComponentPropsWithRef } from 'react';
 
@@ -20,8 +13,3 @@ function ButtonBase(props: ButtonProps & ComponentPropsWithRef<'a'>) {
   return <Button component="a" {...props} />;
 }
 export const ButtonLink = createLink(ButtonBase);
-
-function NavLinkBase(props: NavLinkProps & ComponentPropsWithRef<'a'>) {
-  return <NavLink component="a" {...props} />;
-}
-export const NavLinkLink = createLink(NavLinkBase);

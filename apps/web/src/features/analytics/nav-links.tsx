@@ -1,5 +1,5 @@
 import { IconChartDots3, IconReportAnalytics } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan, useSession } from '../auth/session';
 
 /** Vendor staff who read analytics get the dashboards; a partner its own scorecard. */

@@ -8,7 +8,7 @@ import {
 } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { spacesQueryOptions } from '../../api/community';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan, useSession } from '../auth/session';
 
 const active = { active: true, 'aria-current': 'page' } as const;

@@ -1,6 +1,6 @@
 import { Divider, Text } from '@mantine/core';
 import { IconHeartHandshake, IconPlugConnected, IconPuzzle, IconSparkles } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan, useSession } from '../auth/session';
 
 const active = { active: true, 'aria-current': 'page' } as const;

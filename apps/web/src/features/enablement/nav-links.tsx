@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { IconBooks, IconCertificate, IconSchool } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan } from '../auth/session';
 
 const active = { active: true, 'aria-current': 'page' } as const;

@@ -1,5 +1,5 @@
 import { IconCoin } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan } from '../auth/session';
 
 /** Funds: every role reads them (a partner its own). */

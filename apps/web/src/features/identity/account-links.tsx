@@ -3,7 +3,7 @@ import { can } from '@partnergraph/shared/permissions';
 import { IconApi, IconDevices, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { createLink } from '@tanstack/react-router';
 import type { ComponentPropsWithRef } from 'react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useSession } from '../auth/session';
 
 function MenuItemBase(props: MenuItemProps & ComponentPropsWithRef<'a'>) {

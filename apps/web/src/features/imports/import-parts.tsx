@@ -1,5 +1,4 @@
-import { Badge } from '@mantine/core';
-import type { Import, ImportEncoding, ImportStatus, ImportType, ImportTypeInfo } from '../../api/imports';
+import type { Import, ImportEncoding, ImportType, ImportTypeInfo } from '../../api/imports';
 
 // Runtime copies of the contract's enums: importing the Zod schemas would ship Zod to the browser.
 // `satisfies` checks every value against the contract's types.
@@ -45,29 +44,6 @@ export function dependsOnText(info: ImportTypeInfo): string | null {
 export function keyText(info: ImportTypeInfo): string {
   const labels = info.key.split(/\s*\+\s*/).map((k) => info.fields.find((f) => f.key === k)?.label ?? k);
   return listFormat.format(labels);
-}
-
-const statusBadges: Record<ImportStatus, { label: string; color: string }> = {
-  uploading: { label: 'Uploading', color: 'gray' },
-  uploaded: { label: 'Uploaded', color: 'gray' },
-  validating: { label: 'Dry run running', color: 'blue' },
-  validated: { label: 'Ready to commit', color: 'teal' },
-  invalid: { label: 'Has errors', color: 'red' },
-  committing: { label: 'Committing', color: 'blue' },
-  committed: { label: 'Committed', color: 'green' },
-  failed: { label: 'Failed', color: 'red' },
-  interrupted: { label: 'Interrupted', color: 'orange' },
-};
-
-// A badge's label may shrink to an ellipsis; in a crowded table a status must still read whole.
-const wholeLabel = { label: { overflow: 'visible' } };
-
-export function ImportStatusBadge({ status }: { status: ImportStatus }) {
-  return (
-    <Badge variant="light" color={statusBadges[status].color} styles={wholeLabel}>
-      {statusBadges[status].label}
-    </Badge>
-  );
 }
 
 /**

@@ -6,7 +6,8 @@ import { type Import, importsQueryOptions, isRunning } from '../../api/imports';
 import { formatDateTime } from '../../components/dates';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
-import { formatCount, ImportStatusBadge, importTypeNames, plural } from './import-parts';
+import { formatCount, importTypeNames, plural } from './import-parts';
+import { ImportStatusBadge } from './import-status-badge';
 
 /** The vendor admin's CSV imports, newest first, and the way to start one. */
 export function ImportsPage() {

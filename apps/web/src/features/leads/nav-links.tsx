@@ -1,5 +1,5 @@
 import { IconInbox, IconRoute } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan } from '../auth/session';
 
 /** Leads for everyone who reads them (the vendor's queue, a partner's inbox); the rules for vendor staff. */

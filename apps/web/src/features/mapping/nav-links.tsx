@@ -1,5 +1,5 @@
 import { IconArrowsJoin } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan } from '../auth/session';
 
 /** Beside deals and referrals: where co-selling starts. */

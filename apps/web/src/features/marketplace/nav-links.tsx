@@ -1,5 +1,5 @@
 import { IconBuildingCommunity, IconId } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan, useSession } from '../auth/session';
 
 const active = { active: true, 'aria-current': 'page' } as const;

@@ -1,5 +1,5 @@
 import { IconCategory, IconFileCertificate, IconInbox, IconStairsUp, IconTrophy } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan, useSession } from '../auth/session';
 
 const active = { active: true, 'aria-current': 'page' } as const;

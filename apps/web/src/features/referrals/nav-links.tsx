@@ -1,5 +1,5 @@
 import { IconArrowsExchange } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan } from '../auth/session';
 
 /** Referrals for everyone who may read them: partners (their inbox and sent) and the vendor's staff. */

@@ -1,5 +1,5 @@
 import { IconUserShare } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan } from '../auth/session';
 
 /** "Provisioning" in the main navigation, for the organization's admin. */

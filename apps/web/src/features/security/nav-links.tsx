@@ -1,5 +1,5 @@
 import { IconShieldLock } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan } from '../auth/session';
 
 /** "Security" (the organization's MFA policy, its people's factors), for the administrators who manage it. */

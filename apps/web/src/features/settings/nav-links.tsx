@@ -1,5 +1,5 @@
 import { IconSettings } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan, useSession } from '../auth/session';
 
 /** The vendor's platform settings (reporting currency, FX rates), for those who may change them. */

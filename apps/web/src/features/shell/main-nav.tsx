@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { IconBuildingStore, IconHistory, IconHome, IconUsersGroup } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { AnalyticsNavLinks } from '../analytics/nav-links';
 import { useCan, useSession } from '../auth/session';
 import { CommunityNavLinks } from '../community/nav-links';

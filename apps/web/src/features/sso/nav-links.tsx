@@ -1,5 +1,5 @@
 import { IconKey } from '@tabler/icons-react';
-import { NavLinkLink } from '../../components/links';
+import { NavLinkLink } from '../../components/nav-link-link';
 import { useCan } from '../auth/session';
 
 /** Single sign-on: the vendor admin's and each partner admin's. */
