@@ -1,7 +1,6 @@
 import type { Brand, updateBrandBody } from '@partnergraph/shared/contracts/settings';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http, isStaleVersion } from './client';
-import { uploadFile } from './upload';
 
 export type UpdateBrandInput = (typeof updateBrandBody)['_input'];
 export type { Brand };
@@ -31,7 +30,11 @@ export function useUpdateBrand() {
 export function useUploadLogo() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => uploadFile('/brand/logo', file, { query: { fileName: file.name } }),
+    // The upload helper is fetched when a logo is sent: this module is on every page (the brand's colours).
+    mutationFn: async (file: File) => {
+      const { uploadFile } = await import('./upload');
+      return uploadFile('/brand/logo', file, { query: { fileName: file.name } });
+    },
     onSuccess: (brand) => queryClient.setQueryData(brandKey, brand),
   });
 }

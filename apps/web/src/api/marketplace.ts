@@ -19,6 +19,9 @@ import {
 } from '@tanstack/react-query';
 import { call, http, isStaleVersion } from './client';
 import { recommendationKeys } from './connections';
+import type { FacetKey, MarketplaceFilters } from './marketplace-filters';
+
+export { facetKeys, type FacetKey, type MarketplaceFilters } from './marketplace-filters';
 
 // Marketplace profiles, search and the public partner locator. Connections as such (lists, answers)
 // belong to api/connections.ts; the marketplace only asks for one, from a partner's profile.
@@ -34,20 +37,6 @@ export type ConnectInput = (typeof createConnectionBody)['_input'];
 export type ConnectionKind = Connection['kind'];
 export type ProfileStatus = Profile['status'];
 export type { Connection, Profile, SearchResult };
-
-/** The search's filter dimensions: each is a facet in the answer and a repeatable query parameter. */
-export type FacetKey = keyof SearchResponse['facets'];
-export const facetKeys = [
-  'type',
-  'country',
-  'industry',
-  'service',
-  'badge',
-  'certification',
-] as const satisfies readonly FacetKey[];
-
-/** What a search asks for: words, and any of several values per dimension. */
-export type MarketplaceFilters = { q?: string } & { [K in FacetKey]?: string[] };
 
 const PAGE_SIZE = 20;
 /** The most the API hands out in one page. */

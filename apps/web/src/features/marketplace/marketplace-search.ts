@@ -1,4 +1,4 @@
-import { facetKeys, type MarketplaceFilters } from '../../api/marketplace';
+import { facetKeys, type MarketplaceFilters } from '../../api/marketplace-filters';
 import { searchText } from '../../components/search-params';
 
 /** At most this many values per filter, as the server takes them. */
