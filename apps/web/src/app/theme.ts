@@ -127,6 +127,11 @@ const components: Record<string, MantineThemeComponent> = {
   Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } },
   Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } },
   Alert: { defaultProps: { closeButtonLabel: 'Dismiss' } },
+  ColorInput: { defaultProps: { eyeDropperButtonProps: { 'aria-label': 'Pick a colour from the screen' } } },
+  // A dialog's header is a <header> element, which outside <main> and sectioning elements is a second banner
+  // landmark beside the app's own header.
+  ModalHeader: { defaultProps: { component: 'div' } },
+  DrawerHeader: { defaultProps: { component: 'div' } },
 };
 
 // System fonts only: the server's CSP allows no external font hosts, and none are needed.

@@ -35,6 +35,7 @@ import { formatRange, viewerTimeZone } from './event-time';
 import { RsvpBadge } from './events-page';
 import { ServerHtml } from './html-content';
 import { eventKindLabel } from './labels';
+import { UnseenHeader } from '../../components/unseen-header';
 
 export function EventPage({ eventId }: { eventId: string }) {
   const event = useQuery(eventQueryOptions(eventId));
@@ -261,7 +262,7 @@ function Attendees({ event }: { event: CommunityEvent }) {
           <Table aria-label="Attendees" striped>
             <Table.Thead>
               <Table.Tr>
-                {started && <Table.Th aria-label="Select" />}
+                {started && <UnseenHeader>Select</UnseenHeader>}
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Organization</Table.Th>
                 <Table.Th>RSVP</Table.Th>

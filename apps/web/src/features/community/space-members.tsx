@@ -27,6 +27,7 @@ import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../components/dates';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
 import { ModerationReasonModal } from './post-parts';
+import { UnseenHeader } from '../../components/unseen-header';
 
 export function Members({ space }: { space: Space }) {
   const [q, setQ] = useState('');
@@ -66,7 +67,7 @@ export function Members({ space }: { space: Space }) {
                   <Table.Th>Role</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Joined</Table.Th>
-                  {space.canModerate && <Table.Th aria-label="Actions" />}
+                  {space.canModerate && <UnseenHeader>Actions</UnseenHeader>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -36,6 +36,7 @@ import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { StatusBadge } from './crm-page';
 import { MappingEditor } from './mapping-editor';
+import { UnseenHeader } from '../../components/unseen-header';
 
 /** One connection: its status and grant, test, the mapping screen, runs with progress, and the sync log. */
 export function ConnectionPage({ connectionId }: { connectionId: string }) {
@@ -256,7 +257,7 @@ function Runs({ connection: c }: { connection: CrmConnection }) {
                 <Table.Th>Opportunities created</Table.Th>
                 <Table.Th>Deals changed</Table.Th>
                 <Table.Th>Record errors</Table.Th>
-                <Table.Th />
+                <UnseenHeader>Actions</UnseenHeader>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

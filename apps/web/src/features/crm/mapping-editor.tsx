@@ -12,6 +12,7 @@ import {
 } from '../../api/crm';
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { UnseenHeader } from '../../components/unseen-header';
 
 const schema = z.object({ version: z.number(), mappings: crmMappingsSchema });
 type Values = { version: number; mappings: CrmMappings };
@@ -127,7 +128,7 @@ function ObjectFields({
           <Table.Th>{described.data.remoteName} field</Table.Th>
           <Table.Th>Direction</Table.Th>
           <Table.Th>When both changed</Table.Th>
-          <Table.Th />
+          <UnseenHeader>Actions</UnseenHeader>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

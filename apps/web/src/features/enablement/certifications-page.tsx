@@ -36,6 +36,7 @@ import { usersQueryOptions } from '../../api/users';
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
+import { UnseenHeader } from '../../components/unseen-header';
 
 const statusColors = { valid: 'green', expired: 'gray', revoked: 'red' } as const;
 const sourceLabels = {
@@ -140,7 +141,7 @@ function CertificationTable({ items, canManage }: { items: Certification[]; canM
           <Table.Th>Expires</Table.Th>
           <Table.Th>Status</Table.Th>
           <Table.Th>Badge</Table.Th>
-          {canManage && <Table.Th />}
+          {canManage && <UnseenHeader>Actions</UnseenHeader>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

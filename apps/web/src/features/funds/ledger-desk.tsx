@@ -37,6 +37,7 @@ import { OrganizationPicker } from '../deals/organization-picker';
 import { parseMajorAmount, todayDate } from '../settings/format';
 import { bodySchema } from './contract-form';
 import { statusColor } from './status';
+import { UnseenHeader } from '../../components/unseen-header';
 
 // The vendor's ledger desk: accrued entries approved for payment, explained adjustments, payout batches
 // with the file for accounts payable and the payment status read back from its CSV, and statements
@@ -129,7 +130,7 @@ function Entries({ canApprove }: { canApprove: boolean }) {
         <Table aria-label="Ledger entries">
           <Table.Thead>
             <Table.Tr>
-              {canApprove && <Table.Th aria-label="Pick" />}
+              {canApprove && <UnseenHeader>Pick</UnseenHeader>}
               <Table.Th>Date</Table.Th>
               <Table.Th>Partner</Table.Th>
               <Table.Th>Source</Table.Th>

@@ -32,6 +32,7 @@ import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
 import { LeadStatusBadge, leadStatusLabel } from './lead-status';
+import { UnseenHeader } from '../../components/unseen-header';
 
 interface Props {
   filters: LeadFilters;
@@ -194,7 +195,7 @@ function LeadList({ filters, selectable }: { filters: LeadFilters; selectable: b
       <Table striped withTableBorder aria-label="Leads">
         <Table.Thead>
           <Table.Tr>
-            {selectable && <Table.Th w={40} />}
+            {selectable && <UnseenHeader w={40}>Select</UnseenHeader>}
             <Table.Th>Company</Table.Th>
             <Table.Th>Country</Table.Th>
             <Table.Th>Value</Table.Th>

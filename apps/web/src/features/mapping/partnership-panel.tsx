@@ -37,6 +37,7 @@ import { loadLocalAccounts } from './local-accounts';
 import type { PartnershipView } from './partnership-view';
 import { PeerRuns } from './peer-runs';
 import { levelLabels } from './populations-section';
+import { UnseenHeader } from '../../components/unseen-header';
 
 const levelOptions = sharingLevels.map((l) => ({ value: l, label: levelLabels[l]! }));
 const higher = (l: SharingLevel) =>
@@ -262,7 +263,7 @@ function Overlaps({ p }: { p: PartnershipView }) {
             <Table.Th>Populations</Table.Th>
             <Table.Th>Vendor shares</Table.Th>
             <Table.Th>Partner shares</Table.Th>
-            {canIntro && <Table.Th />}
+            {canIntro && <UnseenHeader>Actions</UnseenHeader>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -33,7 +33,7 @@ export function LocatorFrame({ children }: { children: ReactNode }) {
       <Container component="main" size="xl" py="xl">
         <Stack gap="lg">{children}</Stack>
       </Container>
-      <Container size="xl" pb="xl">
+      <Container component="footer" size="xl" pb="xl">
         <Stack gap={4}>
           <Text size="xs" c="dimmed">
             Partner profiles are published by the partners themselves.

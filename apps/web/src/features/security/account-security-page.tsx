@@ -21,6 +21,7 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { PasskeyRow } from './passkey-row';
 import { RecoveryCodesReveal } from './recovery-codes-reveal';
 import { TotpSecret } from './totp-secret';
+import { UnseenHeader } from '../../components/unseen-header';
 
 const passkeyNameForm = addPasskeyBody.pick({ name: true });
 
@@ -80,7 +81,7 @@ export function AccountSecurityPage() {
                       <Table.Th>Name</Table.Th>
                       <Table.Th>Added</Table.Th>
                       <Table.Th>Last used</Table.Th>
-                      <Table.Th />
+                      <UnseenHeader>Actions</UnseenHeader>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

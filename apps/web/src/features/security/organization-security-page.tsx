@@ -27,6 +27,7 @@ import { roleLabels } from '../../components/roles';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useSession } from '../auth/session';
 import { SignInSetupCard } from './sign-in-setup-card';
+import { UnseenHeader } from '../../components/unseen-header';
 
 /**
  * An organization's security page, as cards: its MFA policy, and its people with their factors.
@@ -160,7 +161,7 @@ function PeopleFactorsCard({ security }: { security: OrganizationSecurity }) {
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Factors</Table.Th>
                 <Table.Th>Recovery codes</Table.Th>
-                <Table.Th />
+                <UnseenHeader>Actions</UnseenHeader>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage, isStaleVersion } from '../../api/client';
 import { industriesQueryOptions, type Settings, type useUpdateSettings } from '../../api/settings';
 import { countryName, countryOptions } from '../../components/countries';
+import { UnseenHeader } from '../../components/unseen-header';
 
 type Cell = Settings['directCoverage'][number];
 
@@ -85,7 +86,7 @@ function CellTable({
         <Table.Tr>
           <Table.Th w={180}>Country</Table.Th>
           <Table.Th>Industries</Table.Th>
-          {onRemoveCountry && <Table.Th w={110} />}
+          {onRemoveCountry && <UnseenHeader w={110}>Actions</UnseenHeader>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
