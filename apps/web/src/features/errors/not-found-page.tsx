@@ -1,11 +1,12 @@
 import { Center, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { ButtonLink } from '../../components/links';
+import { useMainElement } from '../../components/landmarks';
 
 export function NotFoundPage() {
   useDocumentTitle('Page not found · PartnerGraph');
   return (
-    <Center mih="60vh" p="xl">
+    <Center component={useMainElement()} mih="60vh" p="xl">
       <Stack align="center" gap="sm">
         <Text c="dimmed" fw={700} fz={48} aria-hidden>
           404

@@ -8,6 +8,7 @@ import { formatDate } from '../../components/dates';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { metricLabels } from '../programs/labels';
+import { useSession } from '../auth/session';
 
 // The partner's first screen: only what needs the organization now, each line a link to act on it,
 // and, where nothing waits, the next step that would make something happen. No charts: the page
@@ -92,8 +93,20 @@ function RequirementLine({ r }: { r: Requirement }) {
 
 export function PartnerHomePage() {
   const home = useQuery(partnerHomeQueryOptions);
-  if (home.isPending) return <LoadingState label="Loading what needs you…" />;
-  if (home.isError) return <ErrorAlert error={home.error} title="Your home could not be loaded" />;
+  const { organization } = useSession();
+  // The page's heading comes from the session, so the page is named while what waits is still loading.
+  if (home.isPending || home.isError) {
+    return (
+      <Stack gap="lg">
+        <Title order={1}>{organization.name}</Title>
+        {home.isPending ? (
+          <LoadingState label="Loading what needs you…" />
+        ) : (
+          <ErrorAlert error={home.error} title="Your home could not be loaded" />
+        )}
+      </Stack>
+    );
+  }
   const h = home.data;
   const waitingCount =
     h.referrals.total +

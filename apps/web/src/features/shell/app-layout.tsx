@@ -10,6 +10,7 @@ import { MainNav } from './main-nav';
 import classes from './app-layout.module.css';
 import { UserMenu } from './user-menu';
 import { BrandMark } from '../brand/brand-mark';
+import { InsideMainLandmark } from '../../components/landmarks';
 
 /** The signed-in frame: header, navigation by organization kind and role, and the current screen. */
 export function AppLayout() {
@@ -58,8 +59,10 @@ export function AppLayout() {
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1}>
-          <UnreadAnnouncementBanner />
-          <Outlet />
+          <InsideMainLandmark>
+            <UnreadAnnouncementBanner />
+            <Outlet />
+          </InsideMainLandmark>
         </AppShell.Main>
       </AppShell>
     </SessionContext>
