@@ -50,7 +50,7 @@ const DEMO_PARTNER = { email: 'admin@northwind.example', password: 'partnergraph
  */
 const lighthousePages: { label: string; path: string; as?: { email: string; password: string } }[] = [
   { label: 'sign-in', path: '/login' },
-  { label: "partner's first screen", path: '/organization', as: DEMO_PARTNER },
+  { label: "partner's first screen", path: '/home', as: DEMO_PARTNER },
   { label: 'partner list', path: '/partners', as: BENCH_ADMIN },
   { label: 'analytics overview', path: '/analytics', as: BENCH_ADMIN },
 ];

@@ -64,6 +64,22 @@ async function partner360(page: Page) {
   console.log('docs/screenshots/partner-360.png');
 }
 
+/**
+ * The public partner locator under the vendor's brand: the admin names the brand in Settings as anyone
+ * would, then a signed-out visitor opens the locator.
+ */
+async function brandedLocator(page: Page) {
+  await page.goto('/settings');
+  const form = page.getByRole('form', { name: 'Brand' });
+  await form.getByRole('textbox', { name: 'Name' }).fill('Acme Partner Network');
+  await form.getByRole('textbox', { name: 'Primary colour' }).fill('#0b5394');
+  await form.getByRole('button', { name: 'Save brand' }).click();
+  await page.getByText('Brand saved').waitFor();
+  const visitor = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1360, height: 860 } });
+  await shot(await visitor.newPage(), '/find-a-partner?q=backup', 'locator', 'Acme Partner Network');
+  await visitor.close();
+}
+
 try {
   await as(accounts.admin, async (page) => {
     await shot(page, '/partners', 'partners', 'Contoso Cloud Services');
@@ -103,6 +119,8 @@ try {
     console.log('docs/screenshots/community-space.png');
     await shot(page, '/community/events', 'community-events', 'Partner meetup London');
   });
+  // Last, so the other pictures show the default brand.
+  await as(accounts.admin, brandedLocator);
 } finally {
   await browser.close();
   await teardown?.();
