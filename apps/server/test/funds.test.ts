@@ -455,9 +455,25 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     const q1 = (
       await as(t.app, admin).get(`/api/v1/funds/metrics?from=${nextYear}-01-01&to=${nextYear}-04-01`)
     ).json();
-    expect(q1.mdfUtilization).toEqual([
-      { currency: 'USD', budget: 10_000_000, spent: 400_000, utilization: { value: 0.04 } },
-    ]);
+    expect(q1.mdfUtilization).toEqual({
+      currency: 'USD',
+      budget: 10_000_000,
+      spent: 400_000,
+      utilization: { value: 0.04 },
+      notConverted: [],
+      budgets: [
+        {
+          budgetId,
+          name: budgetBody.name,
+          fund: 'MDF',
+          currency: 'USD',
+          amount: 10_000_000,
+          budget: 10_000_000,
+          spent: 400_000,
+          utilization: { value: 0.04 },
+        },
+      ],
+    });
     expect(q1.mdfReturn).toMatchObject([
       { currency: 'USD', cost: 400_000, pipeline: 3_000_000, pipelinePerUnit: { value: 7.5 } },
     ]);
