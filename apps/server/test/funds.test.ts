@@ -574,15 +574,54 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     expect(mail.map((m) => m.to)).toEqual([e.aAdmin.email]);
     expect(mail[0]!.subject).toBe(`Claim “Partner bootcamp” by ${deadline}`);
     expect(await remindClaimDeadlines(t.database.db)).toEqual({ reminded: 0 });
-    // The reminder is no change to the request: whoever holds it from before still acts on its version.
+    // The reminder is no change to the request: whoever holds it from before still holds its version.
     const held = second.json();
     const after = (await as(t.app, aAdmin).get(`/api/v1/fund-requests/${r.json().id}`)).json();
     expect(after.version).toBe(held.version);
-    const reject = await as(t.app, admin).post(`/api/v1/fund-requests/${r.json().id}/reject`, {
-      version: held.version,
-      reason: 'Stale copy check',
+    expect(
+      (await as(t.app, admin).get(`/api/v1/audit-log?entityId=${r.json().id}`)).json().items[0],
+    ).toMatchObject({ action: 'fund_request.reminded' });
+  });
+  it('a reviewer who read a request before the reminder job ran approves it with that version', async () => {
+    const b = await as(t.app, admin).post('/api/v1/funds', {
+      ...budgetBody,
+      name: 'Reminded while awaiting approval',
+      periodStart: iso(new Date(now.getTime() - 10 * DAY)),
+      periodEnd: iso(new Date(now.getTime() + 30 * DAY)),
+      secondApprovalAbove: 100_000,
+      claimDays: 3,
     });
-    expect(reject.statusCode).not.toBe(409);
+    await as(t.app, admin).post(`/api/v1/funds/${b.json().id}/allocations`, {
+      method: 'manual',
+      partnerId: e.partnerA.id,
+      amount: 500_000,
+    });
+    const created = await as(t.app, aAdmin).post('/api/v1/fund-requests', {
+      budgetId: b.json().id,
+      activityType: 'training',
+      title: 'Reminder race',
+      startsOn: today,
+      endsOn: today,
+      amount: 200_000,
+      currency: 'USD',
+    });
+    const id = created.json().id as string;
+    await as(t.app, cm).post(`/api/v1/fund-requests/${id}/approve`, { version: 1 });
+    // The vendor admin opens the request for its second approval…
+    const held = (await as(t.app, admin).get(`/api/v1/fund-requests/${id}`)).json();
+    expect(held).toMatchObject({ status: 'submitted', version: 2 });
+    // …meanwhile the reminder job notes a reminder on it (the job's own bookkeeping write, in its
+    // transaction with its audit entry), as it would for any request it reminds…
+    const { remindClaimDeadlines } = await import('../src/modules/funds/mdf-jobs');
+    const { markRequestReminded } = await import('../src/modules/funds/mdf.repository');
+    expect(await markRequestReminded(t.database.db, id, new Date())).toMatchObject({ version: 2 });
+    await remindClaimDeadlines(t.database.db);
+    // …and the admin's approval on the copy read before it goes through: no 409.
+    const approved = await as(t.app, admin).post(`/api/v1/fund-requests/${id}/approve`, {
+      version: held.version,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', version: 3, reserved: 200_000 });
   });
   it('allocates a percent of each Gold partner’s trailing sourced revenue, with its basis', async () => {
     const b = await as(t.app, admin).post('/api/v1/funds', {
