@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { fundClaims } from '../src/modules/funds/funds.tables';
+import { createDealRecord } from '../src/seed/factories';
 import { as, signIn, startTestApp, type Session, type TestApp } from './app';
 import { buildEcosystem, PASSWORD, type Ecosystem } from './ecosystem';
 
@@ -16,6 +17,7 @@ let aAdmin: Session;
 // A year ahead, so every claim deadline is still open when the partner claims today.
 const Y = new Date().getUTCFullYear() + 1;
 const budgets: Record<'eur' | 'usd' | 'gbp', string> = { eur: '', usd: '', gbp: '' };
+let januaryEvent = '';
 
 /** A request approved, claimed and reviewed, with its submission and review moved to the given times. */
 async function claimed(
@@ -51,6 +53,7 @@ async function claimed(
     .update(fundClaims)
     .set({ submittedAt: new Date(submittedAt), reviewedAt: new Date(reviewedAt) })
     .where(eq(fundClaims.id, c.json().id));
+  return r.json().id as string;
 }
 
 beforeAll(async () => {
@@ -98,7 +101,7 @@ beforeAll(async () => {
   // EUR: €10,000.05 approved on Y-02-01 (at 1.1), 7 days after it was claimed; €20,000.00 claimed and
   // €15,000.04 approved on Y-03-10 (at 1.2), after 3 days. USD: $9,000.00 for a February activity
   // after 10 days; $5,000.00 for a May activity after 1 day.
-  await claimed(
+  januaryEvent = await claimed(
     budgets.eur,
     'EUR',
     `${Y}-01-20`,
@@ -217,16 +220,46 @@ describe('funds metrics on a hand-built ecosystem', () => {
     });
   });
 
-  it('claim cycle time is the median over claims decided in the period; MDF return takes activities in the period', async () => {
+  it('claim cycle time is the median over claims decided in the period; MDF return takes activities in the period, pipeline at registration amounts', async () => {
     const q1 = await metrics(`${Y}-01-01`, `${Y}-04-01`);
     // Decided in Q1 after 7, 3 and 10 days: the median is 7.
     expect(q1.claimCycleDays).toEqual({ value: 7 });
     const byCurrency = (rows: { currency: string }[]) =>
       [...rows].sort((a, b) => a.currency.localeCompare(b.currency));
-    // No deal is tagged to these activities: return is 0 per unit of approved claims.
-    expect(byCurrency(q1.mdfReturn)).toMatchObject([
-      { currency: 'EUR', cost: 2_500_009, pipeline: 0, pipelinePerUnit: { value: 0 } },
-      { currency: 'USD', cost: 900_000, pipeline: 0, pipelinePerUnit: { value: 0 } },
+    // The January event brought a deal registered at $12,000.00, approved today (EUR at 1.1) and won
+    // at $15,000.00 on Y-03-20 (EUR at 1.2), and one still awaiting approval, which is no pipeline.
+    const won = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerA.id,
+      status: 'won',
+      registeredAmount: 1_200_000,
+      amount: 1_500_000,
+      currency: 'USD',
+      approvedAt: new Date(),
+      closeDate: `${Y}-03-20`,
+    });
+    const pending = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerA.id,
+      status: 'registered',
+      amount: 700_000,
+      currency: 'USD',
+    });
+    for (const dealId of [won.id, pending.id]) {
+      const res = await as(t.app, aAdmin).post(`/api/v1/fund-requests/${januaryEvent}/deals`, { dealId });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const q1Return = byCurrency((await metrics(`${Y}-01-01`, `${Y}-04-01`)).mdfReturn);
+    // Pipeline: $12,000.00 ÷ 1.1 = €10,909.0909… → 1,090,909; won: $15,000.00 ÷ 1.2 = €12,500.00; per
+    // unit of the €25,000.09 approved for Q1's EUR activities. The USD activity has no deal.
+    expect(q1Return).toMatchObject([
+      {
+        currency: 'EUR',
+        cost: 2_500_009,
+        pipeline: 1_090_909,
+        wonRevenue: 1_250_000,
+        pipelinePerUnit: { value: 0.4364 }, // 0.436362…
+        wonRevenuePerUnit: { value: 0.5 }, // 0.499998…
+      },
+      { currency: 'USD', cost: 900_000, pipeline: 0, wonRevenue: 0, pipelinePerUnit: { value: 0 } },
     ]);
     const q2 = await metrics(`${Y}-04-01`, `${Y}-07-01`);
     expect(q2.claimCycleDays).toEqual({ value: 1 });

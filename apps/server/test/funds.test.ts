@@ -656,8 +656,10 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     const wonInEur = await createDealRecord(t.database.db, {
       registeredByOrgId: e.partnerA.id,
       status: 'won',
+      registeredAmount: 800_000,
       amount: 1_000_000,
       currency: 'EUR',
+      approvedAt: now,
       closeDate: today,
     });
     const converted = await insertLeadRecord(t.database.db, {
@@ -681,11 +683,13 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     });
     expect(tagged.statusCode).toBe(200);
     // Two leads; three opportunities (the $30,000 deal tagged before, the deal a lead became, the GBP
-    // one); the €10,000 won at 1.1 is $11,000; GBP has no rate, so it is named, not summed.
+    // one). Pipeline is every approved deal at its registration amount: $30,000 and the €8,000 the
+    // EUR deal was registered at, $8,800 at 1.1, although it has since been won; its €10,000 won at
+    // 1.1 is $11,000 of won revenue. GBP has no rate, so it is named, not summed.
     expect(tagged.json()).toMatchObject({
       leads: 2,
       deals: 3,
-      pipeline: 3_000_000,
+      pipeline: 3_880_000,
       wonRevenue: 1_100_000,
       notConverted: [noRate.id],
       cost: 400_000,

@@ -39490,7 +39490,7 @@ export interface paths {
                             leads: number;
                             /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
                             deals: number;
-                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
+                            /** @description Approved opportunities (whatever they became since) at their registration amounts, in the request currency (other currencies converted at their approval dates’ rates) */
                             pipeline: number;
                             /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
                             wonRevenue: number;
@@ -39576,7 +39576,7 @@ export interface paths {
                             leads: number;
                             /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
                             deals: number;
-                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
+                            /** @description Approved opportunities (whatever they became since) at their registration amounts, in the request currency (other currencies converted at their approval dates’ rates) */
                             pipeline: number;
                             /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
                             wonRevenue: number;
@@ -39653,7 +39653,7 @@ export interface paths {
                             leads: number;
                             /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
                             deals: number;
-                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
+                            /** @description Approved opportunities (whatever they became since) at their registration amounts, in the request currency (other currencies converted at their approval dates’ rates) */
                             pipeline: number;
                             /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
                             wonRevenue: number;

@@ -305,7 +305,9 @@ export const activityReturnSchema = z.object({
   pipeline: z
     .number()
     .int()
-    .describe('Open tagged deals in the request currency (other currencies converted at today’s rates)'),
+    .describe(
+      'Approved opportunities (whatever they became since) at their registration amounts, in the request currency (other currencies converted at their approval dates’ rates)',
+    ),
   wonRevenue: z
     .number()
     .int()
