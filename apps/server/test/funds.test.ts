@@ -4,7 +4,9 @@
 // back, and statements that tie out with the vendor's export and the books.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { runChange } from '../src/db/transaction';
 import { newId } from '../src/lib/ids';
+import { bookEntry } from '../src/modules/funds/ledger.service';
 import { insertLeadRecord } from '../src/modules/leads/leads.records';
 import { enrollments, tierHistory } from '../src/modules/programs/programs.tables';
 import {
@@ -719,25 +721,38 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     ).toBe(404);
   });
 
-  it('incentive cost share converts each accrual at its date’s rate and reports a currency with no rate apart', async () => {
-    for (const [currency, amount] of [
-      ['EUR', 10_000],
-      ['GBP', 5_000],
-      ['USD', 1_000],
-    ] as const) {
-      const res = await as(t.app, admin).post('/api/v1/ledger/adjustments', {
-        partnerId: e.partnerB.id,
-        amount,
-        currency,
-        occurredOn: '2021-06-15',
-        explanation: `Goodwill credit in ${currency}`,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
+  it('incentive cost share converts each accrual at its date’s rate, reports a currency with no rate apart, and counts fees, rebates and SPIFFs net of clawbacks only', async () => {
+    // Incentives as the rules book them: a SPIFF in EUR, a referral fee in GBP (no rate), a clawback in USD.
+    await runChange(t.database.db, { actor: null, requestId: 'test', ip: null }, async (tx, record) => {
+      for (const [source, currency, amount] of [
+        ['spiff', 'EUR', 10_000],
+        ['referral_fee', 'GBP', 5_000],
+        ['clawback', 'USD', -1_000],
+      ] as const) {
+        await bookEntry(tx, record, {
+          partnerId: e.partnerB.id,
+          source,
+          amount,
+          currency,
+          occurredOn: '2021-06-15',
+          explanation: `${source} in ${currency}`,
+        });
+      }
+    });
+    // A manual adjustment is none of these: it is not an incentive cost (metrics.md).
+    const res = await as(t.app, admin).post('/api/v1/ledger/adjustments', {
+      partnerId: e.partnerB.id,
+      amount: 7_000,
+      currency: 'USD',
+      occurredOn: '2021-06-15',
+      explanation: 'Goodwill credit',
+    });
+    expect(res.statusCode, res.body).toBe(201);
     const m = (await as(t.app, admin).get('/api/v1/funds/metrics?from=2021-06-01&to=2021-07-01')).json();
+    // €100.00 at 1.1 = $110.00, less the $10.00 clawback.
     expect(m.incentiveCostShare).toEqual({
       currency: 'USD',
-      cost: 12_000,
+      cost: 10_000,
       notConverted: [{ currency: 'GBP', amount: 5_000 }],
       sourcedRevenue: 0,
       share: { value: null, reason: 'No partner-sourced revenue in the period' },
