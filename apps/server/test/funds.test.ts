@@ -4,7 +4,9 @@
 // back, and statements that tie out with the vendor's export and the books.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { runChange } from '../src/db/transaction';
 import { newId } from '../src/lib/ids';
+import { bookEntry } from '../src/modules/funds/ledger.service';
 import { insertLeadRecord } from '../src/modules/leads/leads.records';
 import { enrollments, tierHistory } from '../src/modules/programs/programs.tables';
 import {
@@ -455,9 +457,25 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     const q1 = (
       await as(t.app, admin).get(`/api/v1/funds/metrics?from=${nextYear}-01-01&to=${nextYear}-04-01`)
     ).json();
-    expect(q1.mdfUtilization).toEqual([
-      { currency: 'USD', budget: 10_000_000, spent: 400_000, utilization: { value: 0.04 } },
-    ]);
+    expect(q1.mdfUtilization).toEqual({
+      currency: 'USD',
+      budget: 10_000_000,
+      spent: 400_000,
+      utilization: { value: 0.04 },
+      notConverted: [],
+      budgets: [
+        {
+          budgetId,
+          name: budgetBody.name,
+          fund: 'MDF',
+          currency: 'USD',
+          amount: 10_000_000,
+          budget: 10_000_000,
+          spent: 400_000,
+          utilization: { value: 0.04 },
+        },
+      ],
+    });
     expect(q1.mdfReturn).toMatchObject([
       { currency: 'USD', cost: 400_000, pipeline: 3_000_000, pipelinePerUnit: { value: 7.5 } },
     ]);
@@ -558,15 +576,54 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     expect(mail.map((m) => m.to)).toEqual([e.aAdmin.email]);
     expect(mail[0]!.subject).toBe(`Claim “Partner bootcamp” by ${deadline}`);
     expect(await remindClaimDeadlines(t.database.db)).toEqual({ reminded: 0 });
-    // The reminder is no change to the request: whoever holds it from before still acts on its version.
+    // The reminder is no change to the request: whoever holds it from before still holds its version.
     const held = second.json();
     const after = (await as(t.app, aAdmin).get(`/api/v1/fund-requests/${r.json().id}`)).json();
     expect(after.version).toBe(held.version);
-    const reject = await as(t.app, admin).post(`/api/v1/fund-requests/${r.json().id}/reject`, {
-      version: held.version,
-      reason: 'Stale copy check',
+    expect(
+      (await as(t.app, admin).get(`/api/v1/audit-log?entityId=${r.json().id}`)).json().items[0],
+    ).toMatchObject({ action: 'fund_request.reminded' });
+  });
+  it('a reviewer who read a request before the reminder job ran approves it with that version', async () => {
+    const b = await as(t.app, admin).post('/api/v1/funds', {
+      ...budgetBody,
+      name: 'Reminded while awaiting approval',
+      periodStart: iso(new Date(now.getTime() - 10 * DAY)),
+      periodEnd: iso(new Date(now.getTime() + 30 * DAY)),
+      secondApprovalAbove: 100_000,
+      claimDays: 3,
     });
-    expect(reject.statusCode).not.toBe(409);
+    await as(t.app, admin).post(`/api/v1/funds/${b.json().id}/allocations`, {
+      method: 'manual',
+      partnerId: e.partnerA.id,
+      amount: 500_000,
+    });
+    const created = await as(t.app, aAdmin).post('/api/v1/fund-requests', {
+      budgetId: b.json().id,
+      activityType: 'training',
+      title: 'Reminder race',
+      startsOn: today,
+      endsOn: today,
+      amount: 200_000,
+      currency: 'USD',
+    });
+    const id = created.json().id as string;
+    await as(t.app, cm).post(`/api/v1/fund-requests/${id}/approve`, { version: 1 });
+    // The vendor admin opens the request for its second approval…
+    const held = (await as(t.app, admin).get(`/api/v1/fund-requests/${id}`)).json();
+    expect(held).toMatchObject({ status: 'submitted', version: 2 });
+    // …meanwhile the reminder job notes a reminder on it (the job's own bookkeeping write, in its
+    // transaction with its audit entry), as it would for any request it reminds…
+    const { remindClaimDeadlines } = await import('../src/modules/funds/mdf-jobs');
+    const { markRequestReminded } = await import('../src/modules/funds/mdf.repository');
+    expect(await markRequestReminded(t.database.db, id, new Date())).toMatchObject({ version: 2 });
+    await remindClaimDeadlines(t.database.db);
+    // …and the admin's approval on the copy read before it goes through: no 409.
+    const approved = await as(t.app, admin).post(`/api/v1/fund-requests/${id}/approve`, {
+      version: held.version,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', version: 3, reserved: 200_000 });
   });
   it('allocates a percent of each Gold partner’s trailing sourced revenue, with its basis', async () => {
     const b = await as(t.app, admin).post('/api/v1/funds', {
@@ -601,8 +658,10 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     const wonInEur = await createDealRecord(t.database.db, {
       registeredByOrgId: e.partnerA.id,
       status: 'won',
+      registeredAmount: 800_000,
       amount: 1_000_000,
       currency: 'EUR',
+      approvedAt: now,
       closeDate: today,
     });
     const converted = await insertLeadRecord(t.database.db, {
@@ -626,11 +685,13 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     });
     expect(tagged.statusCode).toBe(200);
     // Two leads; three opportunities (the $30,000 deal tagged before, the deal a lead became, the GBP
-    // one); the €10,000 won at 1.1 is $11,000; GBP has no rate, so it is named, not summed.
+    // one). Pipeline is every approved deal at its registration amount: $30,000 and the €8,000 the
+    // EUR deal was registered at, $8,800 at 1.1, although it has since been won; its €10,000 won at
+    // 1.1 is $11,000 of won revenue. GBP has no rate, so it is named, not summed.
     expect(tagged.json()).toMatchObject({
       leads: 2,
       deals: 3,
-      pipeline: 3_000_000,
+      pipeline: 3_880_000,
       wonRevenue: 1_100_000,
       notConverted: [noRate.id],
       cost: 400_000,
@@ -660,25 +721,38 @@ describe('MDF, incentives and the partner ledger, end to end', () => {
     ).toBe(404);
   });
 
-  it('incentive cost share converts each accrual at its date’s rate and reports a currency with no rate apart', async () => {
-    for (const [currency, amount] of [
-      ['EUR', 10_000],
-      ['GBP', 5_000],
-      ['USD', 1_000],
-    ] as const) {
-      const res = await as(t.app, admin).post('/api/v1/ledger/adjustments', {
-        partnerId: e.partnerB.id,
-        amount,
-        currency,
-        occurredOn: '2021-06-15',
-        explanation: `Goodwill credit in ${currency}`,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
+  it('incentive cost share converts each accrual at its date’s rate, reports a currency with no rate apart, and counts fees, rebates and SPIFFs net of clawbacks only', async () => {
+    // Incentives as the rules book them: a SPIFF in EUR, a referral fee in GBP (no rate), a clawback in USD.
+    await runChange(t.database.db, { actor: null, requestId: 'test', ip: null }, async (tx, record) => {
+      for (const [source, currency, amount] of [
+        ['spiff', 'EUR', 10_000],
+        ['referral_fee', 'GBP', 5_000],
+        ['clawback', 'USD', -1_000],
+      ] as const) {
+        await bookEntry(tx, record, {
+          partnerId: e.partnerB.id,
+          source,
+          amount,
+          currency,
+          occurredOn: '2021-06-15',
+          explanation: `${source} in ${currency}`,
+        });
+      }
+    });
+    // A manual adjustment is none of these: it is not an incentive cost (metrics.md).
+    const res = await as(t.app, admin).post('/api/v1/ledger/adjustments', {
+      partnerId: e.partnerB.id,
+      amount: 7_000,
+      currency: 'USD',
+      occurredOn: '2021-06-15',
+      explanation: 'Goodwill credit',
+    });
+    expect(res.statusCode, res.body).toBe(201);
     const m = (await as(t.app, admin).get('/api/v1/funds/metrics?from=2021-06-01&to=2021-07-01')).json();
+    // €100.00 at 1.1 = $110.00, less the $10.00 clawback.
     expect(m.incentiveCostShare).toEqual({
       currency: 'USD',
-      cost: 12_000,
+      cost: 10_000,
       notConverted: [{ currency: 'GBP', amount: 5_000 }],
       sourcedRevenue: 0,
       share: { value: null, reason: 'No partner-sourced revenue in the period' },

@@ -38570,15 +38570,41 @@ export interface paths {
                                 from: string;
                                 to: string;
                             };
+                            /** @description MDF utilization per budget and in all, in the reporting currency */
                             mdfUtilization: {
+                                /** @description The reporting currency */
                                 currency: string;
+                                /** @description The budgets’ amounts for the period (by their days in it), in the reporting currency */
                                 budget: number;
+                                /** @description Approved claim amounts for activities starting in the period, each at the rate in force on its approval date */
                                 spent: number;
                                 utilization: {
                                     value: number | null;
                                     reason?: string;
                                 };
-                            }[];
+                                /** @description Approved claim amounts with no rate in force on their approval date, left out of spent */
+                                notConverted: {
+                                    currency: string;
+                                    amount: number;
+                                }[];
+                                budgets: {
+                                    budgetId: string;
+                                    name: string;
+                                    fund: string;
+                                    /** @description The budget’s own currency */
+                                    currency: string;
+                                    /** @description The budget’s amount for the period, in its own currency */
+                                    amount: number;
+                                    /** @description That amount in the reporting currency (null: no rate in force) */
+                                    budget: number | null;
+                                    /** @description Its approved claims for the period, in the reporting currency */
+                                    spent: number;
+                                    utilization: {
+                                        value: number | null;
+                                        reason?: string;
+                                    };
+                                }[];
+                            };
                             /** @description Median days from a claim’s submission to its review */
                             claimCycleDays: {
                                 value: number | null;
@@ -39464,7 +39490,7 @@ export interface paths {
                             leads: number;
                             /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
                             deals: number;
-                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
+                            /** @description Approved opportunities (whatever they became since) at their registration amounts, in the request currency (other currencies converted at their approval dates’ rates) */
                             pipeline: number;
                             /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
                             wonRevenue: number;
@@ -39550,7 +39576,7 @@ export interface paths {
                             leads: number;
                             /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
                             deals: number;
-                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
+                            /** @description Approved opportunities (whatever they became since) at their registration amounts, in the request currency (other currencies converted at their approval dates’ rates) */
                             pipeline: number;
                             /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
                             wonRevenue: number;
@@ -39627,7 +39653,7 @@ export interface paths {
                             leads: number;
                             /** @description Opportunities: deals tagged to the activity and deals its tagged leads became */
                             deals: number;
-                            /** @description Open tagged deals in the request currency (other currencies converted at today’s rates) */
+                            /** @description Approved opportunities (whatever they became since) at their registration amounts, in the request currency (other currencies converted at their approval dates’ rates) */
                             pipeline: number;
                             /** @description Won tagged deals in the request currency (other currencies converted at their close dates’ rates) */
                             wonRevenue: number;

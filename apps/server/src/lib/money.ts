@@ -48,10 +48,14 @@ export function trimDecimal(s: string): string {
 /**
  * Sums amounts in several currencies into one, exactly, rounding half-up once
  * at the end (metrics.md). Rates have at most 12 decimals and currencies at
- * most 4, so every term is a whole number of 10^-24 units.
+ * most 4, so every term is a whole number of 10^-24 units. A term may count
+ * only a `share` [numerator, denominator] of its amount (a budget's days in a
+ * period): such a term is kept to 10^-24 of a minor unit, far finer than any
+ * such fraction's own denominator, so the half-up rounding at the end is
+ * still the exact one.
  */
 export function sumConverted(
-  terms: { amount: number; currency: string; rate: string }[],
+  terms: { amount: number; currency: string; rate: string; share?: [number, number] }[],
   to: string,
 ): number {
   const unit = 10n ** 24n;
@@ -59,8 +63,9 @@ export function sumConverted(
   const scaleTo = 10n ** BigInt(currencyDigits(to));
   for (const t of terms) {
     const [num, den] = fraction(t.rate);
+    const [shareNum, shareDen] = (t.share ?? [1, 1]).map(BigInt) as [bigint, bigint];
     const scaleFrom = 10n ** BigInt(currencyDigits(t.currency));
-    total += (BigInt(t.amount) * num * scaleTo * unit) / (den * scaleFrom);
+    total += (BigInt(t.amount) * num * scaleTo * unit * shareNum) / (den * scaleFrom * shareDen);
   }
   // Net sums (accruals less clawbacks) may be negative: round the magnitude, half away from zero.
   return Number(total < 0n ? -divideHalfUp(-total, unit) : divideHalfUp(total, unit));

@@ -305,7 +305,9 @@ export const activityReturnSchema = z.object({
   pipeline: z
     .number()
     .int()
-    .describe('Open tagged deals in the request currency (other currencies converted at today’s rates)'),
+    .describe(
+      'Approved opportunities (whatever they became since) at their registration amounts, in the request currency (other currencies converted at their approval dates’ rates)',
+    ),
   wonRevenue: z
     .number()
     .int()
@@ -436,14 +438,41 @@ export const fundsMetricsQuery = z
   .refine((q) => q.from < q.to, { message: 'The period ends before it starts', path: ['to'] });
 export const fundsMetricsSchema = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
-  mdfUtilization: z.array(
-    z.object({
-      currency: z.string(),
-      budget: z.number().int(),
-      spent: z.number().int(),
+  mdfUtilization: z
+    .object({
+      currency: z.string().describe('The reporting currency'),
+      budget: z
+        .number()
+        .int()
+        .describe('The budgets’ amounts for the period (by their days in it), in the reporting currency'),
+      spent: z
+        .number()
+        .int()
+        .describe(
+          'Approved claim amounts for activities starting in the period, each at the rate in force on its approval date',
+        ),
       utilization: figure,
-    }),
-  ),
+      notConverted: z
+        .array(z.object({ currency: z.string(), amount: z.number().int() }))
+        .describe('Approved claim amounts with no rate in force on their approval date, left out of spent'),
+      budgets: z.array(
+        z.object({
+          budgetId: z.string(),
+          name: z.string(),
+          fund: z.string(),
+          currency: z.string().describe('The budget’s own currency'),
+          amount: z.number().int().describe('The budget’s amount for the period, in its own currency'),
+          budget: z
+            .number()
+            .int()
+            .nullable()
+            .describe('That amount in the reporting currency (null: no rate in force)'),
+          spent: z.number().int().describe('Its approved claims for the period, in the reporting currency'),
+          utilization: figure,
+        }),
+      ),
+    })
+    .describe('MDF utilization per budget and in all, in the reporting currency'),
   claimCycleDays: figure.describe('Median days from a claim’s submission to its review'),
   mdfReturn: z.array(
     z.object({

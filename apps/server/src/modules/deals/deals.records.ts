@@ -22,6 +22,8 @@ export interface DealRecordInput {
   country?: string;
   industry?: string | null;
   amount?: number;
+  /** The amount it was registered at, when a won or edited deal's amount differs from it. */
+  registeredAmount?: number;
   currency?: string;
   products?: string[];
   status?: DealStatus;
@@ -88,6 +90,7 @@ export function dealRecordValues(input: DealRecordInput & { id?: string; externa
     country: input.country ?? 'US',
     industry: input.industry ?? null,
     amount: input.amount ?? 1_000_000,
+    registeredAmount: input.registeredAmount ?? input.amount ?? 1_000_000,
     currency: input.currency ?? 'USD',
     products: input.products ?? [],
     expectedCloseDate:

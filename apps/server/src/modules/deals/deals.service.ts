@@ -119,6 +119,7 @@ export async function insertDeal(tx: Tx, record: ChangeRecorder, actor: Actor, i
     country: input.country,
     industry: input.industry,
     amount: input.amount,
+    registeredAmount: input.amount,
     currency: input.currency,
     products: input.products,
     expectedCloseDate: input.expectedCloseDate,

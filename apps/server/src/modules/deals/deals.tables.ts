@@ -90,6 +90,12 @@ export const deals = pgTable(
     country: text('country').notNull(),
     industry: text('industry'),
     amount: bigint('amount', { mode: 'number' }).notNull(),
+    /**
+     * The amount as registered, kept when the amount is edited or closed at another figure: the pipeline
+     * an MDF activity generated is counted at it (metrics.md, "MDF return"). Null on deals recorded
+     * before it was kept; their amount stands for it.
+     */
+    registeredAmount: bigint('registered_amount', { mode: 'number' }),
     currency: text('currency').notNull(),
     products: jsonb('products').$type<string[]>().notNull().default([]),
     expectedCloseDate: date('expected_close_date').notNull(),

@@ -209,7 +209,8 @@ export function findEntriesOfBatch(q: Queryable, batchId: string) {
 }
 
 /**
- * Incentive accruals (fees, rebates, SPIFFs, net of clawbacks; MDF excluded) dated in [from, to), per
+ * Incentive accruals (fees, rebates, SPIFFs, net of clawbacks; MDF claims and manual adjustments are
+ * no incentive, metrics.md) dated in [from, to), per
  * currency and date, with the rate into the reporting currency in force on that date (null when none
  * is): the incentive cost share converts each at its own date's rate.
  */
@@ -222,7 +223,7 @@ export async function findIncentiveCostIn(q: Queryable, from: string, to: string
           and r.effective_date <= e.occurred_on
         order by r.effective_date desc limit 1) end as rate
     from ledger_entries e
-    where e.source <> 'mdf_claim' and e.state <> 'reversed'
+    where e.source in ('referral_fee', 'rebate', 'spiff', 'clawback') and e.state <> 'reversed'
       and e.occurred_on >= ${from}::date and e.occurred_on < ${to}::date
     group by e.currency, e.occurred_on`);
   return result.rows.map((r) => ({ currency: r.currency, amount: Number(r.total), rate: r.rate }));

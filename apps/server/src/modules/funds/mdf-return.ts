@@ -8,15 +8,15 @@ import { findLeadRecord } from '../leads/leads.repository';
 import { findClaimsOfRequest, findTaggedDealIds, findTaggedLeadIds, type RequestRow } from './mdf.repository';
 
 /**
- * A funded activity's return over the leads and deals tagged to it (docs/METRICS.md, "MDF return"):
- * its leads are those tagged; its opportunities the deals tagged and the deals tagged leads became;
- * pipeline is
- * the open deals' amounts, won revenue the won deals' final amounts, each in the request's currency.
- * Amounts of different currencies are never added as they are: a deal in another currency is
- * converted through the project's rate source (rates into the reporting currency), at its close date
- * if won and today if open; one with no rate in force on that date is counted among the deals, named
- * in `notConverted` and left out of the sums. The cost is the approved claim, else what is reserved;
- * cost per opportunity divides it by the tagged deals.
+ * A funded activity's return over the leads and deals tagged to it (metrics.md, "MDF return"): its leads
+ * are those tagged; its opportunities the deals tagged and the deals tagged leads became. Pipeline is
+ * the approved deals among them (approved at some time, whatever they became since) at their
+ * registration amounts, each at the rate in force on its approval date; won revenue the won deals'
+ * final amounts at their close dates' rates; each in the request's currency. Amounts of different
+ * currencies are never added as they are: a deal in another currency is converted through the
+ * project's rate source (rates into the reporting currency); one with no rate in force on a date it
+ * needs is counted among the deals, named in `notConverted` and left out of the sums. The cost is the
+ * approved claim, else what is reserved; cost per opportunity divides it by the tagged deals.
  */
 export async function activityReturnOf(
   q: Queryable,
@@ -51,13 +51,19 @@ export async function activityReturnOf(
   let wonRevenue = 0;
   const notConverted: string[] = [];
   for (const d of deals) {
-    const open = d.status === 'registered' || d.status === 'approved';
-    const won = d.status === 'won';
-    if (!open && !won) continue;
-    const converted = await inRequestCurrency(d.amount, d.currency, won ? (d.closeDate ?? today) : today);
-    if (converted === null) notConverted.push(d.id);
-    else if (won) wonRevenue += converted;
-    else pipeline += converted;
+    const registered = d.approvedAt
+      ? await inRequestCurrency(
+          d.registeredAmount ?? d.amount,
+          d.currency,
+          d.approvedAt.toISOString().slice(0, 10),
+        )
+      : 0;
+    const won = d.status === 'won' ? await inRequestCurrency(d.amount, d.currency, d.closeDate ?? today) : 0;
+    if (registered === null || won === null) notConverted.push(d.id);
+    else {
+      pipeline += registered;
+      wonRevenue += won;
+    }
   }
   const claims = await findClaimsOfRequest(q, row.id);
   const approved = claims.find((c) => c.status === 'approved' || c.status === 'partially_approved');

@@ -373,19 +373,53 @@ export function findClaimsOfRequest(q: Queryable, requestId: string) {
 
 // --- Metrics (docs/METRICS.md) ---
 
-/** Budgets whose period starts in [from, to), with what their approved claims spent. */
-export async function findBudgetSpendStartingIn(q: Queryable, from: string, to: string) {
-  const rows = await q
+/** Budgets whose period (its last day included) overlaps [from, to). */
+export function findBudgetsOverlapping(q: Queryable, from: string, to: string) {
+  return q
     .select()
     .from(fundBudgets)
-    .where(
-      and(sql`${fundBudgets.periodStart} >= ${from}::date`, sql`${fundBudgets.periodStart} < ${to}::date`),
-    );
-  const use = await findBudgetUse(
-    q,
-    rows.map((b) => b.id),
-  );
-  return rows.map((b) => ({ budget: b, ...use.get(b.id)! }));
+    .where(and(sql`${fundBudgets.periodStart} < ${to}::date`, sql`${fundBudgets.periodEnd} >= ${from}::date`))
+    .orderBy(asc(fundBudgets.periodStart), asc(fundBudgets.name), asc(fundBudgets.id));
+}
+
+/**
+ * Approved claims (in whole or part) of activities starting in [from, to), each with its approval date
+ * (UTC) and the rate from its currency into the reporting currency in force on that date (null when
+ * none is).
+ */
+export async function findApprovedClaimsForActivitiesIn(
+  q: Queryable,
+  from: string,
+  to: string,
+  reporting: string,
+) {
+  const result = await q.execute<{
+    budget_id: string;
+    amount: string;
+    currency: string;
+    approved_on: string;
+    rate: string | null;
+  }>(sql`
+    select q.budget_id, q.amount::text as amount, q.currency, q.approved_on::text as approved_on,
+      case when q.currency = ${reporting} then '1' else (
+        select r.rate::text from fx_rates r
+        where r.currency = q.currency and r.reporting_currency = ${reporting}
+          and r.effective_date <= q.approved_on
+        order by r.effective_date desc limit 1) end as rate
+    from (
+      select fr.budget_id, c.approved_amount as amount, c.currency,
+        (c.reviewed_at at time zone 'UTC')::date as approved_on
+      from ${fundClaims} c join ${fundRequests} fr on fr.id = c.request_id
+      where c.status in ('approved', 'partially_approved')
+        and fr.starts_on >= ${from}::date and fr.starts_on < ${to}::date
+    ) q`);
+  return result.rows.map((r) => ({
+    budgetId: r.budget_id,
+    amount: Number(r.amount),
+    currency: r.currency,
+    approvedOn: r.approved_on,
+    rate: r.rate,
+  }));
 }
 
 /** Claims reviewed (approved in whole or part, or rejected) in [from, to). */
@@ -401,18 +435,17 @@ export function findClaimsReviewedIn(q: Queryable, from: string, to: string) {
     );
 }
 
-/** Approved claims of requests in budgets starting in [from, to), with their request. */
-export function findApprovedClaimsOfBudgetsIn(q: Queryable, from: string, to: string) {
+/** Approved claims of activities (requests) starting in [from, to), with their request. */
+export function findApprovedClaimsOfActivitiesIn(q: Queryable, from: string, to: string) {
   return q
     .select({ request: fundRequests, approvedAmount: fundClaims.approvedAmount })
     .from(fundClaims)
     .innerJoin(fundRequests, eq(fundRequests.id, fundClaims.requestId))
-    .innerJoin(fundBudgets, eq(fundBudgets.id, fundRequests.budgetId))
     .where(
       and(
         inArray(fundClaims.status, ['approved', 'partially_approved']),
-        sql`${fundBudgets.periodStart} >= ${from}::date`,
-        sql`${fundBudgets.periodStart} < ${to}::date`,
+        sql`${fundRequests.startsOn} >= ${from}::date`,
+        sql`${fundRequests.startsOn} < ${to}::date`,
       ),
     );
 }

@@ -29,7 +29,7 @@ export function ActivityReturn({ requestId, canTag = false }: { requestId: strin
         <SimpleGrid cols={{ base: 2, sm: 5 }}>
           <Figure label="Leads" value={String(r.leads)} />
           <Figure label="Opportunities" value={String(r.deals)} />
-          <Figure label="Pipeline" value={formatMinor(r.pipeline, r.currency)} />
+          <Figure label="Pipeline (as registered)" value={formatMinor(r.pipeline, r.currency)} />
           <Figure label="Won revenue" value={formatMinor(r.wonRevenue, r.currency)} />
           <Figure
             label="Cost per opportunity"
