@@ -69,6 +69,17 @@ function JsonBlock({ label, value }: { label: string; value: Record<string, unkn
   );
 }
 
+/** Who acted when no person did. */
+function actorWithoutName(entry: AuditEntry): string {
+  if (entry.actor.userId) return 'Unknown user';
+  // Someone not signed in (a failed sign-in).
+  if (entry.action.startsWith('auth.')) return 'Anonymous';
+  if (entry.action.startsWith('scim.')) return 'Identity provider (SCIM)';
+  if (entry.actor.apiTokenId) return 'API token';
+  // The platform itself: bootstrap, scheduled jobs.
+  return 'System';
+}
+
 export function AuditTable({
   entries,
   onHistory,
@@ -122,25 +133,21 @@ export function AuditTable({
                     <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                   </Table.Td>
                   <Table.Td>
-                    {entry.actor.name ? (
-                      <Stack gap={0}>
+                    <Stack gap={0}>
+                      {entry.actor.name ? (
                         <Text size="sm">{entry.actor.name}</Text>
-                        {entry.actor.organizationName && (
-                          <Text size="xs" c="dimmed">
-                            {entry.actor.organizationName}
-                          </Text>
-                        )}
-                      </Stack>
-                    ) : (
-                      <Text c="dimmed" size="sm">
-                        {/* No user: the system itself (bootstrap) or someone not signed in (a failed sign-in). */}
-                        {entry.actor.userId
-                          ? 'Unknown user'
-                          : entry.action.startsWith('auth.')
-                            ? 'Anonymous'
-                            : 'System'}
-                      </Text>
-                    )}
+                      ) : (
+                        <Text c="dimmed" size="sm">
+                          {actorWithoutName(entry)}
+                        </Text>
+                      )}
+                      {/* The organization acted for, also when no person did (its SCIM directory, its API token). */}
+                      {entry.actor.organizationName && (
+                        <Text size="xs" c="dimmed">
+                          {entry.actor.organizationName}
+                        </Text>
+                      )}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{entry.actionLabel}</Text>
