@@ -190,7 +190,12 @@ export function watchAccessibility(page: Page): AxeWatch {
 
   return {
     page: watched,
-    checkNow: () => check(true),
+    checkNow: async () => {
+      // The screen a test ends on may still be loading (a lazily loaded page after the last click): it is
+      // checked once its requests have settled, not in its loading placeholder.
+      await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+      await check(true);
+    },
     violations: () =>
       [...found.values()].map(({ heading, targets }) => {
         const shown = [...targets].slice(0, 3).map(([target, summary]) => `\n    at ${target}: ${summary}`);

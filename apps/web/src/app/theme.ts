@@ -125,7 +125,11 @@ const components: Record<string, MantineThemeComponent> = {
   Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
   Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } },
-  Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } },
+  Notification: {
+    defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+    // Mantine draws the description in gray 6 (3.3:1 on white); dimmed is the theme's readable grey.
+    styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+  },
   Alert: { defaultProps: { closeButtonLabel: 'Dismiss' } },
   ColorInput: { defaultProps: { eyeDropperButtonProps: { 'aria-label': 'Pick a colour from the screen' } } },
   // A dialog's header is a <header> element, which outside <main> and sectioning elements is a second banner

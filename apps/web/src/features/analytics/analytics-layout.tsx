@@ -1,10 +1,10 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { AnalyticsParams } from '../../api/analytics';
 import { ButtonLink } from '../../components/links';
 import { FilterBar } from './filter-bar';
 import { formatPeriod } from './format';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export const dashboards = [
   { to: '/analytics', label: 'Overview' },
@@ -37,7 +37,7 @@ export function AnalyticsLayout({
   showModel,
   children,
 }: Props) {
-  useDocumentTitle(`${title} · Analytics · PartnerGraph`);
+  useBrandTitle(`${title} · Analytics`);
   return (
     <Stack>
       <div>

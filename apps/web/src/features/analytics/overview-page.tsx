@@ -13,6 +13,7 @@ import { HeadlineCard } from './headline-card';
 import { HeadlineSection } from './headline-section';
 import { ReportState } from './report-state';
 import type { DashboardProps } from './dashboard-props';
+import { keyboardScrollable } from '../../components/scroll-region';
 
 type TrendKey = Exclude<keyof Overview['trend'][number], 'month'>;
 
@@ -117,7 +118,7 @@ function TrendCard({ overview, params }: { overview: Overview; params: Analytics
       csvHref={csvHref('overview', params, 'trend')}
       empty={null}
       table={
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={720} {...keyboardScrollable('Monthly trend')}>
           <Table striped aria-label="Monthly trend">
             <Table.Thead>
               <Table.Tr>

@@ -12,6 +12,7 @@ import { HeadlineCard } from './headline-card';
 import { HeadlineSection } from './headline-section';
 import { ReportState } from './report-state';
 import type { DashboardProps } from './dashboard-props';
+import { keyboardScrollable } from '../../components/scroll-region';
 
 const stageLabels: Record<string, string> = {
   created: 'Created',
@@ -221,7 +222,10 @@ function MatrixCard({ report, params }: SectionProps) {
       empty={cells.length ? null : NO_REFERRALS}
       tableOnly
       table={
-        <Table.ScrollContainer minWidth={180 + 90 * columns.length}>
+        <Table.ScrollContainer
+          minWidth={180 + 90 * columns.length}
+          {...keyboardScrollable('Referrals by referrer type and recipient type')}
+        >
           <Table withTableBorder withColumnBorders captionSide="top">
             <Table.Caption>Referrals by referrer type (rows) and recipient type (columns)</Table.Caption>
             <Table.Thead>

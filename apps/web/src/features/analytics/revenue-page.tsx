@@ -15,6 +15,7 @@ import { HeadlineCard } from './headline-card';
 import { HeadlineSection } from './headline-section';
 import { ReportState } from './report-state';
 import type { DashboardProps } from './dashboard-props';
+import { keyboardScrollable } from '../../components/scroll-region';
 
 const palette = [
   'blue.6',
@@ -127,7 +128,10 @@ function QuartersByTypeCard({ report, params }: SectionProps) {
       csvHref={csvHref('revenue', params, 'quarters_by_type')}
       empty={noWinsReason(report) ?? (types.length ? null : 'No partner-sourced deal was won in this period')}
       table={
-        <Table.ScrollContainer minWidth={200 + 150 * types.length}>
+        <Table.ScrollContainer
+          minWidth={200 + 150 * types.length}
+          {...keyboardScrollable('Sourced revenue by partner type, by quarter')}
+        >
           <Table striped aria-label="Sourced revenue by partner type, by quarter">
             <Table.Thead>
               <Table.Tr>

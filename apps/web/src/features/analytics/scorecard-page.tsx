@@ -1,5 +1,4 @@
 import { Badge, Breadcrumbs, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconBuilding, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { scorecardCsvHref, scorecardQueryOptions } from '../../api/analytics';
@@ -18,6 +17,7 @@ import { EnablementSection } from './scorecard-enablement';
 import { MappingSection } from './scorecard-mapping';
 import { Engagement, Health } from './scorecard-health';
 import { Tiers, Benchmarks } from './scorecard-tiers';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type Props = DashboardProps & { partnerId: string };
 
@@ -30,7 +30,7 @@ export function ScorecardPage({ partnerId, params, onParamsChange }: Props) {
   const isVendor = organization.kind === 'vendor';
   const card = useQuery(scorecardQueryOptions(partnerId, params));
   const c = card.data;
-  useDocumentTitle(`${c ? `${c.partner.name} · ` : ''}Scorecard · PartnerGraph`);
+  useBrandTitle(`${c ? `${c.partner.name} · ` : ''}Scorecard`);
 
   const breadcrumbs = isVendor ? (
     <Breadcrumbs>

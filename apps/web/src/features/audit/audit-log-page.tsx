@@ -1,5 +1,4 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { auditLogQueryOptions } from '../../api/audit';
 import { endOfLocalDay, startOfLocalDay } from '../../components/dates';
@@ -7,6 +6,7 @@ import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state
 import { AuditFilters } from './audit-filters';
 import type { AuditSearch } from './audit-search';
 import { AuditTable } from './audit-table';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Props {
   filters: AuditSearch;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function AuditLogPage({ filters, onFiltersChange }: Props) {
-  useDocumentTitle('Audit log · PartnerGraph');
+  useBrandTitle('Audit log');
   const log = useInfiniteQuery({
     ...auditLogQueryOptions({
       action: filters.action,

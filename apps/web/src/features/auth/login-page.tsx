@@ -1,5 +1,4 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, lazy, Suspense, useEffect, useState } from 'react';
@@ -13,6 +12,7 @@ import { BecomePartnerLink } from '../programs/applications/become-partner-link'
 import { PasskeySignInButton } from '../security/passkey-sign-in-button';
 import { LoadingState } from '../../components/query-state';
 import { homePath } from './session';
+import { BrandMark, PoweredBy, SupportContact, useBrandTitle } from '../brand/brand-mark';
 
 // The second-factor step (its forms and their validation) is fetched only by people who have one: the
 // request starts with the password's submission, so it is usually there before the server answers.
@@ -45,7 +45,7 @@ function useHandedOverChallenge(show: (challenge: MfaChallenge) => void) {
 }
 
 export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoError?: string }) {
-  useDocumentTitle('Sign in · PartnerGraph');
+  useBrandTitle('Sign in');
   const navigate = useNavigate();
   const login = useLogin();
   const [email, setEmail] = useState('');
@@ -88,9 +88,7 @@ export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoEr
           <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
             <Stack>
               <div>
-                <Text fw={700} c="indigo">
-                  PartnerGraph
-                </Text>
+                <BrandMark size="md" />
                 <Title order={1} id="sign-in-title" size="h2">
                   Sign in
                 </Title>
@@ -136,6 +134,10 @@ export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoEr
         )}
         <BecomePartnerLink />
         <FindPartnerLink />
+        <Stack gap={4} mt="md">
+          <SupportContact />
+          <PoweredBy />
+        </Stack>
       </Paper>
     </Center>
   );

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconPlus, IconSpeakerphone } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -37,9 +37,10 @@ import { MarkdownComposer } from './composer';
 import { ServerHtml } from './html-content';
 import { MAX_POST_CHARS } from './labels';
 import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from './segment-picker';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function AnnouncementsPage() {
-  useDocumentTitle('Announcements · PartnerGraph');
+  useBrandTitle('Announcements');
   const canManage = useCan('announcements:manage');
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const [composing, composeModal] = useDisclosure(false);
@@ -118,7 +119,7 @@ export function AnnouncementsPage() {
 export function AnnouncementPage({ announcementId }: { announcementId: string }) {
   const a = useQuery(announcementQueryOptions(announcementId));
   const [receipts, receiptsModal] = useDisclosure(false);
-  useDocumentTitle(`${a.data?.title ?? 'Announcement'} · PartnerGraph`);
+  useBrandTitle(`${a.data?.title ?? 'Announcement'}`);
   if (a.isPending) return <LoadingState label="Loading the announcement…" />;
   if (isApiError(a.error, 404)) return <NotFoundPage />;
   if (a.isError) return <ErrorAlert error={a.error} />;

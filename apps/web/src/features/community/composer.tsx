@@ -132,9 +132,9 @@ export function MarkdownComposer({
               onKeyDown={onKeyDown}
               onClick={(e) => track(e.currentTarget.value, e.currentTarget.selectionStart)}
               onBlur={() => setTimeout(() => setMention(null), 150)}
-              role={spaceId ? 'combobox' : undefined}
+              // A multi-line text box that suggests (a textarea may not take the combobox role): it says it
+              // completes from a list, which list, and which suggestion is active.
               aria-autocomplete={spaceId ? 'list' : undefined}
-              aria-expanded={spaceId ? open : undefined}
               aria-controls={open ? listId : undefined}
               aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
             />

@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDown, IconPencil, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -36,10 +36,11 @@ import { RsvpBadge } from './events-page';
 import { ServerHtml } from './html-content';
 import { eventKindLabel } from './labels';
 import { UnseenHeader } from '../../components/unseen-header';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function EventPage({ eventId }: { eventId: string }) {
   const event = useQuery(eventQueryOptions(eventId));
-  useDocumentTitle(`${event.data?.title ?? 'Event'} · PartnerGraph`);
+  useBrandTitle(`${event.data?.title ?? 'Event'}`);
   if (event.isPending) return <LoadingState label="Loading the event…" />;
   if (isApiError(event.error, 404)) return <NotFoundPage />;
   if (event.isError) return <ErrorAlert error={event.error} title="The event could not be loaded" />;

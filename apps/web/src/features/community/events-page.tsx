@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -23,9 +23,10 @@ import { useCan } from '../auth/session';
 import { EventForm } from './event-form';
 import { formatInZone, formatRange, viewerTimeZone } from './event-time';
 import { eventKindLabel } from './labels';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function EventsPage() {
-  useDocumentTitle('Events · PartnerGraph');
+  useBrandTitle('Events');
   const canManage = useCan('events:manage');
   const [when, setWhen] = useState<EventWhen>('upcoming');
   const [creating, createModal] = useDisclosure(false);

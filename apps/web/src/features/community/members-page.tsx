@@ -16,7 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAddressBook, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -37,6 +37,7 @@ import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
 import { NotFoundPage } from '../errors/not-found-page';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const initials = (name: string) =>
   name
@@ -47,7 +48,7 @@ const initials = (name: string) =>
     .join('');
 
 export function MembersPage() {
-  useDocumentTitle('Member directory · PartnerGraph');
+  useBrandTitle('Member directory');
   // Analysts read the directory; they are not listed in it and do not ask for introductions.
   const participates = useCan('community:participate');
   const [q, setQ] = useState('');
@@ -212,7 +213,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   const { user } = useSession();
   const participates = useCan('community:participate');
   const [introducing, introModal] = useDisclosure(false);
-  useDocumentTitle(`${member.data?.name ?? 'Member'} · PartnerGraph`);
+  useBrandTitle(`${member.data?.name ?? 'Member'}`);
   if (member.isPending) return <LoadingState label="Loading the member…" />;
   if (isApiError(member.error, 404)) return <NotFoundPage />;
   if (member.isError) return <ErrorAlert error={member.error} />;

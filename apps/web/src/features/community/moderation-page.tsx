@@ -11,7 +11,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -20,13 +19,14 @@ import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../components/dates';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type Status = Report['status'];
 const statusColor: Record<Status, string> = { open: 'orange', resolved: 'green', dismissed: 'gray' };
 
 /** Reports on posts and comments, for the spaces' moderators and the vendor's staff. */
 export function ModerationPage() {
-  useDocumentTitle('Moderation queue · PartnerGraph');
+  useBrandTitle('Moderation queue');
   const [status, setStatus] = useState<Status>('open');
   const [deciding, setDeciding] = useState<{ report: Report; outcome: 'resolved' | 'dismissed' } | null>(
     null,

@@ -1,5 +1,4 @@
 import { Alert, Breadcrumbs, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -31,10 +30,11 @@ import {
 } from './post-parts';
 import { Reactions } from './reactions';
 import { type Dialog, Comments } from './post-comments';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function PostPage({ postId }: { postId: string }) {
   const post = useQuery(postQueryOptions(postId));
-  useDocumentTitle(`${post.data?.title ?? 'Post'} · PartnerGraph`);
+  useBrandTitle(`${post.data?.title ?? 'Post'}`);
   if (post.isPending) return <LoadingState label="Loading the post…" />;
   if (isApiError(post.error, 404)) return <NotFoundPage />;
   if (post.isError) return <ErrorAlert error={post.error} title="The post could not be loaded" />;

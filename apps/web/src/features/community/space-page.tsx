@@ -1,5 +1,5 @@
 import { Alert, Badge, Breadcrumbs, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,10 +15,11 @@ import { Feed } from './space-feed';
 import { Members } from './space-members';
 import { ModerationLog } from './space-moderation-log';
 import { EditSpaceForm } from './space-edit-form';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function SpacePage({ spaceId }: { spaceId: string }) {
   const space = useQuery(spaceQueryOptions(spaceId));
-  useDocumentTitle(`${space.data?.name ?? 'Space'} · PartnerGraph`);
+  useBrandTitle(`${space.data?.name ?? 'Space'}`);
   const [tab, setTab] = useState<string | null>('posts');
   const [editing, editModal] = useDisclosure(false);
   const participates = useCan('community:participate');

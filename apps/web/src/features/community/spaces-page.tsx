@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { spaceVisibilities } from '@partnergraph/shared/community-codes';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -34,11 +34,12 @@ import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state
 import { useCan } from '../auth/session';
 import { timeAgo, visibilityCopy } from './labels';
 import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from './segment-picker';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type JoinedFilter = 'all' | 'true' | 'false';
 
 export function SpacesPage() {
-  useDocumentTitle('Spaces · PartnerGraph');
+  useBrandTitle('Spaces');
   const canManage = useCan('spaces:manage');
   const [q, setQ] = useState('');
   const [joined, setJoined] = useState<JoinedFilter>('all');

@@ -1,5 +1,4 @@
 import { Alert, Breadcrumbs, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -13,6 +12,7 @@ import { ConnectionActions } from './connection-actions';
 import { ConnectionStatusBadge, directionLabel } from './connection-parts';
 import { connectionKindLabel, formatPercent } from './labels';
 import { PathButton, ProfileLink, referUnderConnectionPath } from './path-links';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** One connection, for either party and the vendor's staff; the parties act on it here. */
 export function ConnectionPage({ connectionId }: { connectionId: string }) {
@@ -24,7 +24,7 @@ export function ConnectionPage({ connectionId }: { connectionId: string }) {
       ? `${c.requester.name} and ${c.recipient.name}`
       : otherParty(c, organization.id).name
     : 'Connection';
-  useDocumentTitle(`${title} · PartnerGraph`);
+  useBrandTitle(`${title}`);
 
   const breadcrumbs = (
     <Breadcrumbs>

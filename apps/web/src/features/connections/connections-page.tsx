@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconSparkles } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
@@ -21,6 +20,7 @@ import {
 } from './labels';
 import { PartnerFilter } from './partner-filter';
 import type { ConnectionSearch, ConnectionTab } from './search';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Tab {
   value: ConnectionTab;
@@ -76,7 +76,7 @@ interface Props {
 }
 
 export function ConnectionsPage({ search, onSearchChange }: Props) {
-  useDocumentTitle('Connections · PartnerGraph');
+  useBrandTitle('Connections');
   const { organization } = useSession();
   const canRecommend = useCan('recommendations:read');
   const vendor = organization.kind === 'vendor';

@@ -12,7 +12,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconExternalLink, IconPencil, IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -32,11 +31,12 @@ import { useCan, useSession } from '../auth/session';
 import { IntegrationFormModal } from './integration-form';
 import { installsLabel, IntegrationStatusBadge, ReviewActions, STALE_INTEGRATION } from './integration-parts';
 import { ProfileLink } from './path-links';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** One integration listing: for everyone once published; drafts and reviews for the owner and the vendor. */
 export function IntegrationPage({ integrationId }: { integrationId: string }) {
   const integration = useQuery(integrationQueryOptions(integrationId));
-  useDocumentTitle(`${integration.data?.name ?? 'Integration'} · PartnerGraph`);
+  useBrandTitle(`${integration.data?.name ?? 'Integration'}`);
 
   const breadcrumbs = (
     <Breadcrumbs>

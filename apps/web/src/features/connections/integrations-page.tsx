@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -29,6 +29,7 @@ import { IntegrationFormModal } from './integration-form';
 import { IntegrationCard, ReviewActions } from './integration-parts';
 import type { IntegrationSearch, IntegrationTab } from './search';
 import { useIntegrationBuilder } from './use-integration-builder';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Tab {
   value: IntegrationTab;
@@ -44,7 +45,7 @@ interface Props {
 
 /** The integration catalog; a builder's own listings; the vendor's review queue. */
 export function IntegrationsPage({ search, onSearchChange }: Props) {
-  useDocumentTitle('Integrations · PartnerGraph');
+  useBrandTitle('Integrations');
   const { organization } = useSession();
   const canReview = useCan('integrations:review');
   const builder = useIntegrationBuilder();

@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlugConnected, IconSparkles } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +9,7 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
 import { ConnectModal } from '../marketplace/connect-modal';
 import { PathAnchor, profilePath } from './path-links';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const noOpenKinds: ReadonlySet<never> = new Set();
 
@@ -18,7 +18,7 @@ export function RecommendationsPage() {
   // The vendor's recommendations come from account mapping, not the marketplace (docs/ACCOUNT-MAPPING.md).
   const isVendor = useSession().organization.kind === 'vendor';
   const title = isVendor ? 'Partners who know your pipeline' : 'Partners to meet';
-  useDocumentTitle(`${title} · PartnerGraph`);
+  useBrandTitle(`${title}`);
   const recommendations = useQuery(recommendationsQueryOptions);
   const types = useQuery(partnerTypesQueryOptions);
   const canConnect = useCan('connections:manage');

@@ -1,5 +1,4 @@
 import { Alert, Badge, Breadcrumbs, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -11,13 +10,14 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
 import { ProfileLink } from './path-links';
 import { SolutionStatusBadge, waitingFor } from './solution-parts';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const STALE_SOLUTION =
   'This solution was changed meanwhile (another member may have accepted). It has been reloaded: check it and try again.';
 
 export function SolutionPage({ solutionId }: { solutionId: string }) {
   const solution = useQuery(solutionQueryOptions(solutionId));
-  useDocumentTitle(`${solution.data?.name ?? 'Joint solution'} · PartnerGraph`);
+  useBrandTitle(`${solution.data?.name ?? 'Joint solution'}`);
 
   const breadcrumbs = (
     <Breadcrumbs>

@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +9,7 @@ import { useCan, useSession } from '../auth/session';
 import { ProposeSolutionModal } from './propose-solution-modal';
 import type { SolutionTab } from './search';
 import { SolutionStatusBadge, waitingFor } from './solution-parts';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Props {
   tab?: SolutionTab;
@@ -18,7 +18,7 @@ interface Props {
 
 /** Joint solutions: the published ones in the marketplace, and those waiting for their members. */
 export function SolutionsPage({ tab = 'published', onTabChange }: Props) {
-  useDocumentTitle('Solutions · PartnerGraph');
+  useBrandTitle('Solutions');
   const { organization } = useSession();
   const canPropose = useCan('solutions:manage');
   const [proposing, setProposing] = useState(false);

@@ -13,7 +13,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { reconnectCrmBody } from '@partnergraph/shared/contracts/crm';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -37,13 +36,14 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { StatusBadge } from './crm-page';
 import { MappingEditor } from './mapping-editor';
 import { UnseenHeader } from '../../components/unseen-header';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** One connection: its status and grant, test, the mapping screen, runs with progress, and the sync log. */
 export function ConnectionPage({ connectionId }: { connectionId: string }) {
   const connection = useQuery(crmConnectionQueryOptions(connectionId));
   // Kept here, not in the editor: a save bumps the version, which remounts the editor with the saved values.
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  useDocumentTitle(`${connection.data?.name ?? 'CRM connection'} · PartnerGraph`);
+  useBrandTitle(`${connection.data?.name ?? 'CRM connection'}`);
   if (connection.isPending) return <LoadingState label="Loading the connection…" />;
   if (connection.isError)
     return <ErrorAlert error={connection.error} title="The connection could not be loaded" />;

@@ -11,7 +11,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client';
@@ -26,6 +25,7 @@ import { formatDateTime } from '../../components/dates';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { connectForms } from './connect-forms';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function StatusBadge({ connection }: { connection: Pick<CrmConnection, 'status' | 'paused'> }) {
   if (connection.status === 'needs_reconnect') return <Badge color="red">Needs reconnecting</Badge>;
@@ -35,7 +35,7 @@ export function StatusBadge({ connection }: { connection: Pick<CrmConnection, 's
 
 /** Settings → CRM: the connections, a connect form per CRM kind, and the review queue. */
 export function CrmPage() {
-  useDocumentTitle('CRM · PartnerGraph');
+  useBrandTitle('CRM');
   const connections = useQuery(crmConnectionsQueryOptions);
   const kinds = Object.entries(connectForms);
   const [kind, setKind] = useState(kinds[0]?.[0] ?? 'salesforce');
@@ -161,7 +161,7 @@ function ReviewQueue() {
 
 /** Where the CRM sends the person back with a code: trade it for tokens, then open the connection. */
 export function CrmCallbackPage({ code, state, error }: { code?: string; state?: string; error?: string }) {
-  useDocumentTitle('Connecting… · PartnerGraph');
+  useBrandTitle('Connecting…');
   const finish = useFinishCrmOAuth();
   const sent = useRef(false);
   useEffect(() => {

@@ -1,5 +1,4 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type DealFilters as Filters, dealListQueryOptions } from '../../api/deals';
@@ -9,6 +8,7 @@ import { useCan, useSession } from '../auth/session';
 import { DealFilters } from './deal-filters';
 import { hasFilters } from './deal-search';
 import { DealsTable } from './deals-table';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Props {
   filters: Filters;
@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function DealListPage({ filters, onFiltersChange }: Props) {
-  useDocumentTitle('Deals · PartnerGraph');
+  useBrandTitle('Deals');
   const { organization } = useSession();
   const canRegister = useCan('deals:register');
   // While a new filter loads, the old rows stay (dimmed) instead of the table jumping to a spinner.

@@ -1,5 +1,4 @@
 import { Alert, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,11 +17,12 @@ import { InvolvementsSection } from './involvements-section';
 import { stageLabels } from './labels';
 import { ProtectionCard } from './protection-card';
 import { TimelineSection } from './timeline-section';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** One deal. Mounted per deal id (the route keys it), so state never carries over from another deal. */
 export function DealPage({ dealId }: { dealId: string }) {
   const deal = useQuery(dealQueryOptions(dealId));
-  useDocumentTitle(`${deal.data?.customer.name ?? 'Deal'} · PartnerGraph`);
+  useBrandTitle(`${deal.data?.customer.name ?? 'Deal'}`);
 
   const breadcrumbs = (
     <Breadcrumbs>

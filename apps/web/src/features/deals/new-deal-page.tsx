@@ -1,5 +1,4 @@
 import { Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -14,13 +13,14 @@ import {
   type DealFormValues,
   emptyDealForm,
 } from './deal-form';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** Partners register an opportunity for review; vendor staff record a vendor-sourced deal (approved at once). */
 export function NewDealPage() {
   const { organization } = useSession();
   const isVendor = organization.kind === 'vendor';
   const title = isVendor ? 'Record a vendor-sourced deal' : 'Register a deal';
-  useDocumentTitle(`${title} · PartnerGraph`);
+  useBrandTitle(`${title}`);
   const navigate = useNavigate();
   const create = useCreateDeal();
   const form = useContractForm<DealFormValues>(dealFormSchema, emptyDealForm);

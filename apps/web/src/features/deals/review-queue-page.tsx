@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Collapse, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -16,6 +16,7 @@ import { useSession } from '../auth/session';
 import { ConflictList } from './conflict-list';
 import { ApproveForm, RejectForm } from './deal-review-forms';
 import { formatDay, formatMinor } from './format';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type Decision = { verb: 'approve' | 'reject'; deal: Deal } | null;
 
@@ -24,7 +25,7 @@ type Decision = { verb: 'approve' | 'reject'; deal: Deal } | null;
  * partners assigned to them; an admin sees every partner's.
  */
 export function ReviewQueuePage() {
-  useDocumentTitle('Deal review · PartnerGraph');
+  useBrandTitle('Deal review');
   const { user } = useSession();
   // A channel manager reviews the partners assigned to them (the server reads `mine` for them only).
   const filters: DealFilters = {

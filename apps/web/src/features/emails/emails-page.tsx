@@ -1,5 +1,4 @@
 import { Alert, Anchor, Breadcrumbs, Code, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,10 +9,11 @@ import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state
 import { closeButtonProps } from '../programs/modal-props';
 import { EmailMessage } from './email-message';
 import { EmailStatusBadge, transportLabels } from './email-parts';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** The vendor admin's outbox: every message the platform sent, or wrote to its log, newest first. */
 export function EmailsPage() {
-  useDocumentTitle('Email outbox · PartnerGraph');
+  useBrandTitle('Email outbox');
   const list = useInfiniteQuery(emailsQueryOptions);
   const emails = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [opened, setOpened] = useState<Email | null>(null);

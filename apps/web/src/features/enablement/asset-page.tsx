@@ -12,7 +12,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconExternalLink } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -32,13 +31,14 @@ import { useCan } from '../auth/session';
 import { ServerHtml } from '../community/html-content';
 import { NotFoundPage } from '../errors/not-found-page';
 import { kindLabels } from './library-page';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const bytes = (n: number) => (n < 1048576 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1048576).toFixed(1)} MB`);
 
 export function AssetPage({ assetId }: { assetId: string }) {
   const asset = useQuery(assetQueryOptions(assetId));
   const canManage = useCan('content:manage');
-  useDocumentTitle(`${asset.data?.title ?? 'Asset'} · PartnerGraph`);
+  useBrandTitle(`${asset.data?.title ?? 'Asset'}`);
   if (asset.isPending) return <LoadingState label="Loading the asset…" />;
   if (isApiError(asset.error, 404)) return <NotFoundPage />;
   if (asset.isError) return <ErrorAlert error={asset.error} />;

@@ -1,5 +1,4 @@
 import { Alert, Box, Card, Code, Container, Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconCertificate, IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -7,6 +6,7 @@ import type { badgeVerificationSchema } from '@partnergraph/shared/contracts/ena
 import { badgeQueryOptions } from '../../api/enablement';
 import { isApiError } from '../../api/client';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type BadgeVerification = z.infer<typeof badgeVerificationSchema>;
 
@@ -20,15 +20,15 @@ const verdicts = {
 /** The public page of a badge: the signature is checked by the server on every visit. */
 export function BadgePage({ badgeId }: { badgeId: string }) {
   const badge = useQuery(badgeQueryOptions(badgeId));
-  useDocumentTitle('Badge verification · PartnerGraph');
+  useBrandTitle('Badge verification');
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)">
       <Container size="sm" py="xl" component="main">
         <Stack>
           <Group gap="xs">
             <IconCertificate aria-hidden />
-            <Text fw={800} c="indigo">
-              PartnerGraph badge verification
+            <Text fw={800} c="var(--mantine-primary-color-filled)">
+              Badge verification
             </Text>
           </Group>
           {badge.isPending ? (

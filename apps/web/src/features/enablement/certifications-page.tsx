@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -37,6 +37,7 @@ import { showServerErrors, useContractForm } from '../../components/forms';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
 import { UnseenHeader } from '../../components/unseen-header';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const statusColors = { valid: 'green', expired: 'gray', revoked: 'red' } as const;
 const sourceLabels = {
@@ -47,7 +48,7 @@ const sourceLabels = {
 };
 
 export function CertificationsPage() {
-  useDocumentTitle('Certifications · PartnerGraph');
+  useBrandTitle('Certifications');
   const canManage = useCan('certifications:manage');
   const { user } = useSession();
   const [scope, setScope] = useState<'all' | 'mine'>(canManage ? 'all' : 'mine');

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Card, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconCertificate, IconCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,12 +16,13 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
 import { ServerHtml } from '../community/html-content';
 import { NotFoundPage } from '../errors/not-found-page';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function CoursePage({ courseId }: { courseId: string }) {
   const course = useQuery(courseQueryOptions(courseId));
   const canTake = useCan('learning:participate');
   const { organization } = useSession();
-  useDocumentTitle(`${course.data?.title ?? 'Course'} · PartnerGraph`);
+  useBrandTitle(`${course.data?.title ?? 'Course'}`);
   if (course.isPending) return <LoadingState label="Loading the course…" />;
   if (isApiError(course.error, 404)) return <NotFoundPage />;
   if (course.isError) return <ErrorAlert error={course.error} />;

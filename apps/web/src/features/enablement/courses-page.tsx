@@ -18,7 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -35,9 +35,10 @@ import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
 import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from '../community/segment-picker';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function CoursesPage() {
-  useDocumentTitle('Courses · PartnerGraph');
+  useBrandTitle('Courses');
   const canManage = useCan('courses:manage');
   const [creating, createModal] = useDisclosure(false);
   const courses = useQuery(coursesQueryOptions());

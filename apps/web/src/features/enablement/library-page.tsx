@@ -15,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFile, IconLink, IconNotes, IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -36,12 +36,13 @@ import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
 import { useCan } from '../auth/session';
 import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from '../community/segment-picker';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export const kindLabels: Record<Asset['kind'], string> = { link: 'Link', rich_text: 'Article', file: 'File' };
 const kindIcons = { link: IconLink, rich_text: IconNotes, file: IconFile } as const;
 
 export function LibraryPage() {
-  useDocumentTitle('Content library · PartnerGraph');
+  useBrandTitle('Content library');
   const canManage = useCan('content:manage');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);

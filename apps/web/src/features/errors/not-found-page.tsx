@@ -1,10 +1,10 @@
 import { Center, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { ButtonLink } from '../../components/links';
 import { useMainElement } from '../../components/landmarks';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function NotFoundPage() {
-  useDocumentTitle('Page not found · PartnerGraph');
+  useBrandTitle('Page not found');
   return (
     <Center component={useMainElement()} mih="60vh" p="xl">
       <Stack align="center" gap="sm">

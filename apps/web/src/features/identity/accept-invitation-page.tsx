@@ -1,5 +1,4 @@
 import { Alert, Button, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -19,10 +18,11 @@ import { homePath } from '../auth/session';
 import { MfaSignInStep } from '../security/mfa-sign-in-step';
 import { checkNewPassword, NewPasswordFields, type NewPasswordValues } from './password-fields';
 import { PublicFrame } from './public-frame';
+import { useBrand, useBrandTitle } from '../brand/brand-mark';
 
 /** The page an emailed invitation link opens: what it is for, then a name and password to join. */
 export function AcceptInvitationPage({ token }: { token: string }) {
-  useDocumentTitle('Accept your invitation · PartnerGraph');
+  useBrandTitle('Accept your invitation');
   const preview = useQuery(invitationPreviewQueryOptions(token));
 
   if (preview.isPending) {
@@ -56,6 +56,7 @@ export function AcceptInvitationPage({ token }: { token: string }) {
 }
 
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
+  const brand = useBrand();
   const navigate = useNavigate();
   const accept = useAcceptInvitation(token);
   const [name, setName] = useState('');
@@ -99,8 +100,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     <form onSubmit={submit} noValidate aria-label="Accept the invitation">
       <Stack>
         <Text size="sm">
-          You were invited to join <strong>{invitation.organizationName}</strong> on PartnerGraph. Choose your
-          name and a password to create your account.
+          You were invited to join <strong>{invitation.organizationName}</strong>
+          {brand?.name ? ` on ${brand.name}` : ''}. Choose your name and a password to create your account.
         </Text>
         <Table variant="vertical" withTableBorder aria-label="Invitation">
           <Table.Tbody>

@@ -1,11 +1,11 @@
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { useRequestPasswordReset } from '../../api/identity';
 import { AnchorLink } from '../../components/links';
 import { PublicFrame } from './public-frame';
+import { useBrandTitle } from '../brand/brand-mark';
 
 function requestErrorMessage(error: unknown): string {
   if (error instanceof ApiError && error.status === 429) {
@@ -19,7 +19,7 @@ function requestErrorMessage(error: unknown): string {
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
-  useDocumentTitle('Forgot your password? · PartnerGraph');
+  useBrandTitle('Forgot your password?');
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState('');
   const [missing, setMissing] = useState(false);

@@ -1,5 +1,4 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -8,10 +7,11 @@ import { useConfirmPasswordReset } from '../../api/identity';
 import { AnchorLink } from '../../components/links';
 import { checkNewPassword, NewPasswordFields, type NewPasswordValues } from './password-fields';
 import { PublicFrame } from './public-frame';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** The page an emailed reset link opens: choose a new password, then sign in with it. */
 export function ResetPasswordPage({ token }: { token: string }) {
-  useDocumentTitle('Choose a new password · PartnerGraph');
+  useBrandTitle('Choose a new password');
   const navigate = useNavigate();
   const confirm = useConfirmPasswordReset();
   const [values, setValues] = useState<NewPasswordValues>({ password: '', confirmation: '' });

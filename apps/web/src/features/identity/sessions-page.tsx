@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,10 +8,11 @@ import { formatDateTime } from '../../components/dates';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { relativeTime } from './relative-time';
 import { describeUserAgent } from './user-agent';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** Where this account is signed in, with a way to end any other session at once. */
 export function SessionsPage() {
-  useDocumentTitle('Sessions · PartnerGraph');
+  useBrandTitle('Sessions');
   const sessions = useQuery(sessionsQueryOptions);
   const end = useEndSession();
 

@@ -1,15 +1,16 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { can } from '@partnergraph/shared/permissions';
 import { IconInfoCircle, IconUserPlus } from '@tabler/icons-react';
 import { useSession } from '../auth/session';
 import { InvitationsTable } from './invitations-table';
 import { InviteModal } from './invite-modal';
 import { TeamMembers } from './team-members';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** The people of the signed-in person's own organization: vendor staff, or a partner's team. */
 export function TeamPage() {
-  useDocumentTitle('Team · PartnerGraph');
+  useBrandTitle('Team');
   const { organization, user } = useSession();
   const [inviting, inviteModal] = useDisclosure(false);
   const canManage = can(user.role, 'users:manage');

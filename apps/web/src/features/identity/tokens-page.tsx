@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import {
   type TokenColumn,
 } from './secret-tokens';
 import { TokenReveal } from './token-reveal';
+import { useBrandTitle } from '../brand/brand-mark';
 
 function stateOf(token: ApiToken, now = Date.now()): SecretTokenState {
   if (token.revokedAt) return 'revoked';
@@ -30,7 +31,7 @@ const tokenColumns: TokenColumn<ApiToken>[] = [
 
 /** Personal API tokens for scripts and integrations: create (the secret shows once), follow use, revoke. */
 export function TokensPage() {
-  useDocumentTitle('API tokens · PartnerGraph');
+  useBrandTitle('API tokens');
   const tokens = useQuery(tokensQueryOptions);
   const [creating, createModal] = useDisclosure(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);

@@ -1,5 +1,4 @@
 import { Breadcrumbs, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -25,6 +24,7 @@ import { ImportStatusBadge } from './import-status-badge';
 import type { ImportSearch } from './import-search';
 import { ImportStepper, type StepIndex, stepOf } from './import-stepper';
 import { MappingStep } from './mapping-step';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Props {
   importId: string;
@@ -39,7 +39,7 @@ interface Props {
 export function ImportPage({ importId, search, onSearchChange }: Props) {
   const item = useQuery(importQueryOptions(importId));
   const types = useQuery(importTypesQueryOptions);
-  useDocumentTitle(`${item.data?.fileName ?? 'Import'} · Imports · PartnerGraph`);
+  useBrandTitle(`${item.data?.fileName ?? 'Import'} · Imports`);
 
   const breadcrumbs = (
     <Breadcrumbs>

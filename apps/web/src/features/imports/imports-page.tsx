@@ -1,5 +1,4 @@
 import { Breadcrumbs, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type Import, importsQueryOptions, isRunning } from '../../api/imports';
@@ -8,10 +7,11 @@ import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
 import { formatCount, importTypeNames, plural } from './import-parts';
 import { ImportStatusBadge } from './import-status-badge';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** The vendor admin's CSV imports, newest first, and the way to start one. */
 export function ImportsPage() {
-  useDocumentTitle('Imports · PartnerGraph');
+  useBrandTitle('Imports');
   const list = useInfiniteQuery({
     ...importsQueryOptions,
     // While an import runs its row follows it here too.

@@ -1,5 +1,4 @@
 import { Breadcrumbs, Radio, Select, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,6 +10,7 @@ import { dependsOnText, encodingList, encodingOptions } from './import-parts';
 import type { NewImportSearch } from './import-search';
 import { ImportStepper } from './import-stepper';
 import { TypeDetails } from './type-details';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Props {
   search: NewImportSearch;
@@ -19,7 +19,7 @@ interface Props {
 
 /** Step 1: what the file holds, its encoding and the file itself; the upload opens the import's own page. */
 export function NewImportPage({ search, onSearchChange }: Props) {
-  useDocumentTitle('New import · Imports · PartnerGraph');
+  useBrandTitle('New import · Imports');
   const types = useQuery(importTypesQueryOptions);
   const navigate = useNavigate();
   const [typeError, setTypeError] = useState<string | null>(null);

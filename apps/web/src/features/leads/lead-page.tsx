@@ -11,7 +11,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatMinor } from '@partnergraph/shared/money-format';
 import { IconAlertTriangle, IconArrowsShuffle, IconCheck, IconTransform, IconX } from '@tabler/icons-react';
@@ -30,12 +29,13 @@ import { closeButtonProps } from '../programs/modal-props';
 import { ConvertLeadModal } from './convert-lead-modal';
 import { LeadStatusBadge } from './lead-status';
 import { RoutingHistory } from './routing-history';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type Dialog = 'decline' | 'convert' | 'close' | 'assign' | null;
 
 export function LeadPage({ leadId }: { leadId: string }) {
   const lead = useQuery(leadQueryOptions(leadId));
-  useDocumentTitle(`${lead.data?.company?.name ?? 'Lead'} · PartnerGraph`);
+  useBrandTitle(`${lead.data?.company?.name ?? 'Lead'}`);
   const breadcrumbs = (
     <Breadcrumbs>
       <AnchorLink to="/leads" search={{}}>

@@ -17,7 +17,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { createLeadRuleBody } from '@partnergraph/shared/contracts/leads';
 import { companySizes, leadRoutingStrategies } from '@partnergraph/shared/lead-codes';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
@@ -40,6 +39,7 @@ import { showServerErrors, useContractForm } from '../../components/forms';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
 import { ExplanationView } from './routing-history';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const strategyLabel: Record<(typeof leadRoutingStrategies)[number], string> = {
   round_robin: 'Weighted round robin (weights by tier)',
@@ -143,7 +143,7 @@ const formSchema = z.custom<Values>().superRefine((v, ctx) => {
 });
 
 export function LeadRulesPage() {
-  useDocumentTitle('Lead routing · PartnerGraph');
+  useBrandTitle('Lead routing');
   const rules = useQuery(leadRulesQueryOptions);
   const canManage = useCan('lead-rules:manage');
   return (

@@ -13,7 +13,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { leadStatuses } from '@partnergraph/shared/lead-codes';
 import { formatMinor } from '@partnergraph/shared/money-format';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -33,6 +32,7 @@ import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state
 import { useCan, useSession } from '../auth/session';
 import { LeadStatusBadge, leadStatusLabel } from './lead-status';
 import { UnseenHeader } from '../../components/unseen-header';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Props {
   filters: LeadFilters;
@@ -41,7 +41,7 @@ interface Props {
 
 /** The vendor's lead queue (filters, SLA, bulk actions), or a partner's inbox and the leads it left. */
 export function LeadsPage({ filters, onFiltersChange }: Props) {
-  useDocumentTitle('Leads · PartnerGraph');
+  useBrandTitle('Leads');
   const { organization } = useSession();
   const isVendor = organization.kind === 'vendor';
   const canManage = useCan('leads:manage');

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { partnershipsQueryOptions, useOptIn } from '../../api/mapping';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
@@ -8,6 +7,7 @@ import { useState } from 'react';
 import { OrganizationPicker } from '../deals/organization-picker';
 import { PartnershipPanel } from './partnership-panel';
 import { PopulationsSection } from './populations-section';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** Partner ↔ partner: pick a partner you know; it maps once it opts in too. */
 function MapWithPartner() {
@@ -71,7 +71,7 @@ function Partnerships() {
 }
 
 export function MappingPage() {
-  useDocumentTitle('Account mapping · PartnerGraph');
+  useBrandTitle('Account mapping');
   return (
     <Stack gap="lg" maw={1200}>
       <div>

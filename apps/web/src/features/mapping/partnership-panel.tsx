@@ -50,7 +50,7 @@ function Levels({ p }: { p: PartnershipView }) {
   return (
     <Group align="flex-start" grow>
       <Stack gap="xs">
-        <Title order={4}>What {p.counterpart.name} gets from you</Title>
+        <Title order={3}>What {p.counterpart.name} gets from you</Title>
         {p.mine.map((m) => (
           <Select
             key={m.populationId}
@@ -69,7 +69,7 @@ function Levels({ p }: { p: PartnershipView }) {
         {setLevel.error && <ErrorAlert error={setLevel.error} />}
       </Stack>
       <Stack gap="xs">
-        <Title order={4}>What {p.counterpart.name} shares with you</Title>
+        <Title order={3}>What {p.counterpart.name} shares with you</Title>
         {p.theirs.map((t) => (
           <Group key={t.populationId} justify="space-between">
             <Text>
@@ -175,7 +175,7 @@ function RunMapping({ p }: { p: PartnershipView }) {
       )}
       {outcomes?.some((o) => o.matches) && (
         <Stack gap="xs">
-          <Title order={4}>Your matching accounts (computed in this browser)</Title>
+          <Title order={3}>Your matching accounts (computed in this browser)</Title>
           <Table aria-label="Matches in this browser">
             <Table.Thead>
               <Table.Tr>
@@ -342,7 +342,7 @@ export function PartnershipPanel({ p }: { p: PartnershipView }) {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={3}>{p.counterpart.name}</Title>
+        <Title order={2}>{p.counterpart.name}</Title>
         <Badge color={p.status === 'active' ? 'green' : 'yellow'}>
           {p.status === 'active' ? 'Mapping' : 'Waiting for the other side to opt in'}
         </Badge>
@@ -351,12 +351,12 @@ export function PartnershipPanel({ p }: { p: PartnershipView }) {
       <Levels p={p} />
       <Requests id={p.id} />
       {canRun && <RunMapping p={p} />}
-      <Title order={4}>Overlap counts</Title>
+      <Title order={3}>Overlap counts</Title>
       <Text size="xs" c="dimmed">
         Counts under 3 show as “{shownCount(0)}”.
       </Text>
       <Matrix id={p.id} />
-      <Title order={4}>Overlapping accounts</Title>
+      <Title order={3}>Overlapping accounts</Title>
       <Overlaps p={p} />
       <Runs id={p.id} />
     </Stack>

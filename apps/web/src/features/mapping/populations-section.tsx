@@ -76,7 +76,7 @@ function CreatePopulationForm({ vendor }: { vendor: boolean }) {
       })}
     >
       <Stack gap="sm">
-        <Title order={3}>New population</Title>
+        <Title order={2}>New population</Title>
         <Group grow align="flex-start">
           <TextInput label="Name" required {...form.getInputProps('name')} />
           <Select

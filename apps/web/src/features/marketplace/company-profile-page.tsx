@@ -1,5 +1,4 @@
 import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +10,7 @@ import { useCan, useSession } from '../auth/session';
 import { profileStatusCopy } from './labels';
 import { ProfileForm } from './profile-form';
 import { ProfileView } from './profile-view';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** A profile nobody has written yet, as the server starts it. */
 const emptyFields: ProfileFields = {
@@ -35,7 +35,7 @@ const emptyFields: ProfileFields = {
  * live preview and publish it; the organization's other users read it.
  */
 export function CompanyProfilePage() {
-  useDocumentTitle('Company profile · PartnerGraph');
+  useBrandTitle('Company profile');
   const { organization } = useSession();
   const canEdit = useCan('profiles:manage');
   const profile = useQuery(profileQueryOptions(organization.id));

@@ -1,10 +1,10 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconId } from '@tabler/icons-react';
 import type { MarketplaceFilters } from '../../api/marketplace';
 import { ButtonLink } from '../../components/links';
 import { useSession } from '../auth/session';
 import { PartnerSearch } from './partner-search';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const facets = ['type', 'country', 'industry', 'service', 'badge', 'certification'] as const;
 
@@ -16,7 +16,7 @@ export function MarketplacePage({
   filters: MarketplaceFilters;
   onFiltersChange: (filters: MarketplaceFilters) => void;
 }) {
-  useDocumentTitle('Marketplace · PartnerGraph');
+  useBrandTitle('Marketplace');
   const { organization } = useSession();
   return (
     <Stack gap="lg">

@@ -1,5 +1,5 @@
 import { Alert, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconArrowsExchange, IconEdit, IconInfoCircle, IconPlugConnected } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
@@ -16,12 +16,13 @@ import { useCan, useSession } from '../auth/session';
 import { ConnectModal } from './connect-modal';
 import { connectionKindCopy, connectionStatusCopy } from './labels';
 import { ProfileView } from './profile-view';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** A partner's marketplace profile, as signed-in people see it; other partners may connect or refer from here. */
 export function PartnerProfilePage({ orgId }: { orgId: string }) {
   const { organization } = useSession();
   const profile = useQuery(profileQueryOptions(orgId));
-  useDocumentTitle(`${profile.data?.name ?? 'Partner profile'} · Marketplace · PartnerGraph`);
+  useBrandTitle(`${profile.data?.name ?? 'Partner profile'} · Marketplace`);
 
   const breadcrumbs = (
     <Breadcrumbs>

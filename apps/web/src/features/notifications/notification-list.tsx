@@ -28,41 +28,42 @@ export function NotificationList({
   return (
     <Stack gap={2} role="list" aria-label="Notifications">
       {items.map((n) => (
-        <UnstyledButton
-          key={n.id}
-          role="listitem"
-          component="a"
-          href={n.link}
-          aria-label={`${n.read ? '' : 'Unread: '}${n.title}`}
-          p="xs"
-          style={{
-            borderRadius: 6,
-            background: n.read ? undefined : 'var(--mantine-color-indigo-light)',
-          }}
-          onClick={(e) => {
-            if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-            e.preventDefault();
-            if (!n.read) markRead.mutate(n.id);
-            onOpen?.();
-            void router.navigate({ href: n.link });
-          }}
-        >
-          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Text size="sm" fw={n.read ? 400 : 600} lineClamp={compact ? 2 : undefined}>
-                {n.title}
-              </Text>
-              {n.body && (
-                <Text size="xs" c="dimmed" lineClamp={compact ? 2 : 4}>
-                  {n.body}
+        // The list item holds the link: a link cannot itself be a list item (its role is link).
+        <div key={n.id} role="listitem">
+          <UnstyledButton
+            component="a"
+            href={n.link}
+            aria-label={`${n.read ? '' : 'Unread: '}${n.title}`}
+            p="xs"
+            style={{
+              borderRadius: 6,
+              background: n.read ? undefined : 'var(--mantine-color-indigo-light)',
+            }}
+            onClick={(e) => {
+              if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+              e.preventDefault();
+              if (!n.read) markRead.mutate(n.id);
+              onOpen?.();
+              void router.navigate({ href: n.link });
+            }}
+          >
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Text size="sm" fw={n.read ? 400 : 600} lineClamp={compact ? 2 : undefined}>
+                  {n.title}
                 </Text>
-              )}
-              <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt)}>
-                {notificationKindCopy(n.kind).label} · {ago(n.createdAt)}
-              </Text>
-            </Stack>
-          </Group>
-        </UnstyledButton>
+                {n.body && (
+                  <Text size="xs" c="dimmed" lineClamp={compact ? 2 : 4}>
+                    {n.body}
+                  </Text>
+                )}
+                <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt)}>
+                  {notificationKindCopy(n.kind).label} · {ago(n.createdAt)}
+                </Text>
+              </Stack>
+            </Group>
+          </UnstyledButton>
+        </div>
       ))}
     </Stack>
   );

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconSettings } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +8,7 @@ import { useCan } from '../auth/session';
 import { NotAllowedPage } from '../errors/not-allowed-page';
 import { NotificationList } from './notification-list';
 import { NotificationSettingsForm } from './notification-settings';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function NotificationsPage({
   settingsOpen,
@@ -17,7 +17,7 @@ export function NotificationsPage({
   settingsOpen: boolean;
   onSettingsChange: (open: boolean) => void;
 }) {
-  useDocumentTitle('Notifications · PartnerGraph');
+  useBrandTitle('Notifications');
   const allowed = useCan('notifications:read');
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const list = useInfiniteQuery({ ...notificationsQueryOptions(filter === 'unread'), enabled: allowed });

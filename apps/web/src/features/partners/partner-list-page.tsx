@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type PartnerFilters as Filters, partnerListQueryOptions } from '../../api/partners';
@@ -9,6 +9,7 @@ import { NewPartnerModal } from './new-partner-modal';
 import { PartnerFilters } from './partner-filters';
 import { hasFilters } from './partner-search';
 import { PartnersTable } from './partners-table';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Props {
   filters: Filters;
@@ -16,7 +17,7 @@ interface Props {
 }
 
 export function PartnerListPage({ filters, onFiltersChange }: Props) {
-  useDocumentTitle('Partners · PartnerGraph');
+  useBrandTitle('Partners');
   const canCreate = useCan('partners:create');
   const [creating, createModal] = useDisclosure(false);
   // While a new filter loads, the old rows stay (dimmed) instead of the table jumping to a spinner.

@@ -1,5 +1,4 @@
 import { Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconReportAnalytics } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
@@ -17,6 +16,7 @@ import { PartnerDetails } from './partner-details';
 import { PartnerNotesAndTasks } from './partner-notes-tasks';
 import { PartnerStatusBadge } from './partner-status-badge';
 import { PartnerUsers } from './partner-users';
+import { useBrandTitle } from '../brand/brand-mark';
 
 // The scorecard's charts load with the performance tab, not with the page.
 const PartnerPerformance = lazy(() =>
@@ -34,7 +34,7 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
   const isOwn = organization.id === partnerId;
   const canReadNotes = useCan('partner-notes:read');
   const [tab, setTab] = useState<Tab>('overview');
-  useDocumentTitle(`${partner.data?.name ?? (isOwn ? 'My organization' : 'Partner')} · PartnerGraph`);
+  useBrandTitle(`${partner.data?.name ?? (isOwn ? 'My organization' : 'Partner')}`);
 
   const breadcrumbs =
     organization.kind === 'vendor' ? (

@@ -12,7 +12,6 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { PartnerType } from '@partnergraph/shared/contracts/organizations';
 import { IconPlus } from '@tabler/icons-react';
@@ -24,13 +23,14 @@ import { usePartnerTypeMutations } from '../../api/programs';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { codeFrom } from './builder/program-draft';
 import { closeButtonProps } from './modal-props';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type Dialog =
   { kind: 'create' } | { kind: 'edit'; type: PartnerType } | { kind: 'delete'; type: PartnerType } | null;
 
 /** The vendor's list of partner types: add, rename, retire (holders keep it), restore, delete when unused. */
 export function PartnerTypesPage() {
-  useDocumentTitle('Partner types · PartnerGraph');
+  useBrandTitle('Partner types');
   const types = useQuery(partnerTypesQueryOptions);
   const mutations = usePartnerTypeMutations();
   const [dialog, setDialogState] = useState<Dialog>(null);

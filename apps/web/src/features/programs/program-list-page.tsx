@@ -1,5 +1,4 @@
 import { Badge, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +10,7 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
 import { ProgramStatusBadge } from './badges';
 import type { ProgramStatus } from './labels';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type StatusFilter = ProgramStatus | 'all';
 
@@ -22,7 +22,7 @@ const filters: { value: StatusFilter; label: string }[] = [
 ];
 
 export function ProgramListPage() {
-  useDocumentTitle('Programs · PartnerGraph');
+  useBrandTitle('Programs');
   const canManage = useCan('programs:manage');
   const [status, setStatus] = useState<StatusFilter>('all');
   const programs = useQuery(programsQueryOptions(status === 'all' ? {} : { status }));

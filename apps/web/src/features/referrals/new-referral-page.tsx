@@ -12,7 +12,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -24,6 +23,7 @@ import { countryOptions } from '../../components/countries';
 import { AnchorLink } from '../../components/links';
 import { currencyOptions, parseMajorAmount } from '../settings/format';
 import { industryOptions } from './industry-options';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** The recipient select's value for "the vendor": the API takes no organization id for it. */
 const VENDOR = 'vendor';
@@ -117,7 +117,7 @@ function bodyFrom(
 
 /** A partner passes a prospect to another partner or to the vendor. `to` preselects the recipient. */
 export function NewReferralPage({ to, connection }: { to?: string; connection?: string }) {
-  useDocumentTitle('New referral · PartnerGraph');
+  useBrandTitle('New referral');
   const navigate = useNavigate();
   const counterparts = useQuery(counterpartsQueryOptions);
   const industries = useQuery(industriesQueryOptions);

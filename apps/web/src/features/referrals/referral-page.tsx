@@ -11,7 +11,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatMinor } from '@partnergraph/shared/money-format';
 import { IconAlertTriangle, IconArrowRight, IconCheck, IconTransform, IconX } from '@tabler/icons-react';
@@ -32,13 +31,14 @@ import { ConvertReferralModal } from './convert-referral-modal';
 import { dealOutcomeCopy, referralSourceLabel } from './labels';
 import { referralActionError, STALE_REFERRAL } from './referral-errors';
 import { OutcomeBadge, recipientName, ReferralStatusBadge, referrerName } from './referral-badges';
+import { useBrandTitle } from '../brand/brand-mark';
 
 type Dialog = 'reject' | 'convert' | null;
 
 /** One referral, for either party and the vendor; the recipient answers it here. */
 export function ReferralPage({ referralId }: { referralId: string }) {
   const referral = useQuery(referralQueryOptions(referralId));
-  useDocumentTitle(`${referral.data?.company.name ?? 'Referral'} · PartnerGraph`);
+  useBrandTitle(`${referral.data?.company.name ?? 'Referral'}`);
 
   const breadcrumbs = (
     <Breadcrumbs>

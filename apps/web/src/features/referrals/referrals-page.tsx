@@ -1,5 +1,4 @@
 import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import {
@@ -13,6 +12,7 @@ import { useCan, useSession } from '../auth/session';
 import { ReferralFilters } from './referral-filters';
 import { hasFilters } from './referral-search';
 import { ReferralsTable } from './referrals-table';
+import { useBrandTitle } from '../brand/brand-mark';
 
 interface Tab {
   box: ReferralBox;
@@ -37,7 +37,7 @@ interface Props {
 }
 
 export function ReferralsPage({ filters, onFiltersChange }: Props) {
-  useDocumentTitle('Referrals · PartnerGraph');
+  useBrandTitle('Referrals');
   const { organization } = useSession();
   const canSend = useCan('referrals:send');
   const isVendor = organization.kind === 'vendor';

@@ -1,11 +1,11 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { RoleMappingsCard } from './role-mappings-card';
 import { ScimCard } from './scim-card';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** The organization's user provisioning: the identity provider's URL and token, and groups → roles. */
 export function ScimPage() {
-  useDocumentTitle('Provisioning · PartnerGraph');
+  useBrandTitle('Provisioning');
   return (
     <Stack gap="lg">
       <div>

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { addPasskeyBody, confirmTotpBody } from '@partnergraph/shared/contracts/mfa';
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
@@ -22,12 +21,13 @@ import { PasskeyRow } from './passkey-row';
 import { RecoveryCodesReveal } from './recovery-codes-reveal';
 import { TotpSecret } from './totp-secret';
 import { UnseenHeader } from '../../components/unseen-header';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const passkeyNameForm = addPasskeyBody.pick({ name: true });
 
 /** The person's own sign-in factors: authenticator app, passkeys, recovery codes. */
 export function AccountSecurityPage() {
-  useDocumentTitle('Security · PartnerGraph');
+  useBrandTitle('Security');
   const mine = useQuery(myMfaQueryOptions);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -11,7 +11,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -28,6 +27,7 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useSession } from '../auth/session';
 import { SignInSetupCard } from './sign-in-setup-card';
 import { UnseenHeader } from '../../components/unseen-header';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /**
  * An organization's security page, as cards: its MFA policy, and its people with their factors.
@@ -36,7 +36,7 @@ import { UnseenHeader } from '../../components/unseen-header';
 export function OrganizationSecurityPage({ organizationId }: { organizationId: string }) {
   const security = useQuery(organizationSecurityQueryOptions(organizationId));
   const own = useSession().organization.id === organizationId;
-  useDocumentTitle(`Security${security.data ? ` · ${security.data.organizationName}` : ''} · PartnerGraph`);
+  useBrandTitle(`Security${security.data ? ` · ${security.data.organizationName}` : ''}`);
 
   return (
     <Stack gap="lg">

@@ -13,7 +13,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -32,10 +32,11 @@ import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state
 import { useCan } from '../auth/session';
 import { closeButtonProps } from '../programs/modal-props';
 import { currencyOptions, formatDay, todayDate } from './format';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** The FX rates into the reporting currency: the vendor admin keeps them; other vendor staff read them. */
 export function FxRatesPage() {
-  useDocumentTitle('FX rates · PartnerGraph');
+  useBrandTitle('FX rates');
   const canManage = useCan('fx-rates:manage');
   const settings = useQuery(settingsQueryOptions);
   const [currency, setCurrency] = useState<string | null>(null);

@@ -11,7 +11,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconAlertTriangle,
@@ -39,13 +38,14 @@ import { DirectCoverageForm, DirectCoverageSummary } from './direct-coverage-for
 import { EngagementWeightsForm, EngagementWeightsSummary } from './engagement-weights-form';
 import { currencyOptions } from './format';
 import { ProtectionRulesForm, ProtectionRulesSummary } from './protection-rules-form';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const STALE =
   'The settings were changed by someone else meanwhile. The form now shows the current values; make your change again.';
 
 /** The vendor's platform settings: the admin changes them, other vendor staff read them. */
 export function SettingsPage() {
-  useDocumentTitle('Settings · PartnerGraph');
+  useBrandTitle('Settings');
   const canManage = useCan('settings:manage');
   const canManageWebhooks = useCan('webhooks:manage');
   const canManageCrm = useCan('crm:manage');

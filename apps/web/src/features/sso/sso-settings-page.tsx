@@ -1,11 +1,11 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { ConnectionsSection } from './connections-section';
 import { DomainsSection } from './domains-section';
 import { PolicySection } from './policy-section';
+import { useBrandTitle } from '../brand/brand-mark';
 
 export function SsoSettingsPage() {
-  useDocumentTitle('Single sign-on · PartnerGraph');
+  useBrandTitle('Single sign-on');
   return (
     <Stack gap="lg" maw={960}>
       <div>

@@ -1,5 +1,4 @@
 import { Alert, Breadcrumbs, Button, Card, Code, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconKey, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -28,6 +27,7 @@ import {
   type WebhookValues,
 } from './webhook-fields';
 import { WebhookStatusBadge } from './webhook-parts';
+import { useBrandTitle } from '../brand/brand-mark';
 
 const STALE =
   'This webhook was changed by someone else meanwhile. The page now shows its current state; make your change again.';
@@ -35,7 +35,7 @@ const STALE =
 /** One webhook: its endpoint, status and signing secret, and the log of what was sent to it. */
 export function WebhookPage({ webhookId }: { webhookId: string }) {
   const webhook = useQuery(webhookQueryOptions(webhookId));
-  useDocumentTitle(`${webhook.data ? hostOf(webhook.data.url) : 'Webhook'} · Webhooks · PartnerGraph`);
+  useBrandTitle(`${webhook.data ? hostOf(webhook.data.url) : 'Webhook'} · Webhooks`);
 
   const breadcrumbs = (
     <Breadcrumbs>

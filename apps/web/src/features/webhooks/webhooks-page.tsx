@@ -1,5 +1,5 @@
 import { Alert, Breadcrumbs, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -22,10 +22,11 @@ import {
   type WebhookValues,
 } from './webhook-fields';
 import { EventTypeBadges, WebhookStatusBadge } from './webhook-parts';
+import { useBrandTitle } from '../brand/brand-mark';
 
 /** The vendor admin's webhook subscriptions: add one (its signing secret shows once), open one to manage it. */
 export function WebhooksPage() {
-  useDocumentTitle('Webhooks · PartnerGraph');
+  useBrandTitle('Webhooks');
   const webhooks = useQuery(webhooksQueryOptions);
   const [adding, addModal] = useDisclosure(false);
   const [created, setCreated] = useState<WebhookWithSecret | null>(null);

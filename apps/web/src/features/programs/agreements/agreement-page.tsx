@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconFilePlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -34,12 +34,13 @@ import { shortHash } from './agreements-page';
 import { MarkdownText } from './markdown';
 import { MarkdownEditor } from './markdown-editor';
 import { closeButtonProps } from '../modal-props';
+import { useBrandTitle } from '../../brand/brand-mark';
 
 /** One agreement: its current text for anyone to read; acceptance for partner admins; versions and acceptances for the vendor. */
 export function AgreementPage({ agreementId }: { agreementId: string }) {
   const { organization } = useSession();
   const agreement = useQuery(agreementQueryOptions(agreementId));
-  useDocumentTitle(`${agreement.data?.name ?? 'Agreement'} · PartnerGraph`);
+  useBrandTitle(`${agreement.data?.name ?? 'Agreement'}`);
   const isVendor = organization.kind === 'vendor';
 
   const breadcrumbs = (

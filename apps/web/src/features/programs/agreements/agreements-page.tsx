@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -14,11 +14,12 @@ import { useCan } from '../../auth/session';
 import { type AgreementType, agreementTypeLabels } from '../labels';
 import { MarkdownEditor } from './markdown-editor';
 import { closeButtonProps } from '../modal-props';
+import { useBrandTitle } from '../../brand/brand-mark';
 
 export const shortHash = (hash: string) => hash.slice(0, 12);
 
 export function AgreementsPage() {
-  useDocumentTitle('Agreements · PartnerGraph');
+  useBrandTitle('Agreements');
   const canManage = useCan('agreements:manage');
   const agreements = useQuery(agreementsQueryOptions);
   const [creating, createModal] = useDisclosure(false);

@@ -15,7 +15,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCopy } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -29,6 +28,7 @@ import { AnchorLink } from '../../../components/links';
 import { ErrorAlert, LoadMore, LoadingState } from '../../../components/query-state';
 import { useCan } from '../../auth/session';
 import { closeButtonProps } from '../modal-props';
+import { useBrandTitle } from '../../brand/brand-mark';
 
 type StatusFilter = Application['status'] | 'all';
 
@@ -59,7 +59,7 @@ function actedFirst(error: unknown) {
 }
 
 export function ApplicationsPage() {
-  useDocumentTitle('Applications · PartnerGraph');
+  useBrandTitle('Applications');
   const canReview = useCan('applications:review');
   const [status, setStatus] = useState<StatusFilter>('submitted');
   const applications = useInfiniteQuery(applicationsQueryOptions(status === 'all' ? {} : { status }));

@@ -1,5 +1,4 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../../api/client';
 import { settingsQueryOptions } from '../../../api/settings';
@@ -8,12 +7,13 @@ import { AnchorLink } from '../../../components/links';
 import { ErrorAlert, LoadingState } from '../../../components/query-state';
 import { ProgramBreadcrumbs } from './program-builder-parts';
 import { ProgramBuilder } from './program-builder';
+import { useBrandTitle } from '../../brand/brand-mark';
 
 /** /programs/new (programId absent) and /programs/$id. */
 export function ProgramBuilderPage({ programId }: { programId?: string }) {
   const program = useQuery({ ...programQueryOptions(programId ?? ''), enabled: programId !== undefined });
   const settings = useQuery(settingsQueryOptions);
-  useDocumentTitle(`${programId ? (program.data?.name ?? 'Program') : 'New program'} · PartnerGraph`);
+  useBrandTitle(`${programId ? (program.data?.name ?? 'Program') : 'New program'}`);
 
   // Money thresholds are typed and shown in the reporting currency: the form waits for it.
   const currency = settings.data?.reportingCurrency;

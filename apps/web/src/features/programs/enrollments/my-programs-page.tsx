@@ -12,7 +12,6 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconAlertTriangle,
@@ -41,10 +40,11 @@ import { EnrollmentStatusBadge } from '../badges';
 import { describeBenefit } from '../labels';
 import { EvaluationDetails, evaluationSummary, RuleProgress } from './evaluation-view';
 import { TierHistory } from './tier-history';
+import { useBrandTitle } from '../../brand/brand-mark';
 
 /** A partner's programs: status, tier and benefits, what needs doing, and the way to the next tier. */
 export function MyProgramsPage() {
-  useDocumentTitle('My programs · PartnerGraph');
+  useBrandTitle('My programs');
   const { organization } = useSession();
   const enrollments = useQuery(enrollmentsQueryOptions({ organizationId: organization.id }));
 
