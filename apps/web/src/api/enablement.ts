@@ -9,8 +9,10 @@ import type {
   createCourseBody,
   recordCertificationBody,
   submitQuizBody,
+  pathSchema,
   updateCollectionBody,
   updateCourseBody,
+  updatePathBody,
 } from '@partnergraph/shared/contracts/enablement';
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http } from './client';
@@ -18,6 +20,8 @@ import { call, http } from './client';
 export type { Asset, Certification, CollectionDetail, Course, CourseSummary };
 export type UpdateCourseInput = (typeof updateCourseBody)['_input'];
 export type UpdateCollectionInput = (typeof updateCollectionBody)['_input'];
+export type UpdatePathInput = (typeof updatePathBody)['_input'];
+export type LearningPath = (typeof pathSchema)['_output'];
 export type CreateAssetInput = (typeof createAssetBody)['_input'];
 export type CreateCourseInput = (typeof createCourseBody)['_input'];
 export type RecordCertificationInput = (typeof recordCertificationBody)['_input'];
@@ -220,6 +224,15 @@ export function useUpdateCollection(id: string) {
   return useMutation({
     mutationFn: (body: UpdateCollectionInput) =>
       call(http.PATCH('/content/collections/{id}', { params: { path: { id } }, body })),
+    onSettled: invalidate,
+  });
+}
+
+export function useUpdatePath(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: UpdatePathInput) =>
+      call(http.PATCH('/learning-paths/{id}', { params: { path: { id } }, body })),
     onSettled: invalidate,
   });
 }
