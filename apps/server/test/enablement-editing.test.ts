@@ -103,6 +103,8 @@ describe('editing a course', () => {
       version: 2,
       quizVersion: 2,
       passingScore: 50,
+      lessonCount: 3,
+      questionCount: 2,
     });
     expect(edited.lessons.map((l) => [l.title, l.id])).toEqual([
       ['The demo', demo!.id],
@@ -117,6 +119,7 @@ describe('editing a course', () => {
     // The person who passed the first quiz: still completed, lesson mark kept, certification valid.
     const mine: CourseDto = (await as(t.app, aUser).get(`/api/v1/courses/${course.id}`)).json();
     expect(mine.completedAt).not.toBeNull();
+    expect(mine).toMatchObject({ lessonCount: 3, lessonsCompleted: 1, questionCount: 2, bestScore: 100 });
     expect(mine.lessons.find((l) => l.id === pitch!.id)?.completed).toBe(true);
     expect(mine.questions.map((q) => q.correctOption)).toEqual([null, null]);
     const cert = await as(t.app, aUser).get(`/api/v1/certifications/${certificationId}`);
@@ -245,6 +248,21 @@ describe('editing a course', () => {
   });
 });
 
+describe('the counts a course is read with', () => {
+  it('are its own lessons and questions: a course with a quiz is not completed by its lessons alone', async () => {
+    const created = await as(t.app, admin).post('/api/v1/courses', {
+      title: 'Quiz at the end',
+      lessons: [{ title: 'Only lesson' }],
+      questions: [{ prompt: 'Ready?', options: ['Yes', 'No'], correctOption: 0 }],
+    });
+    expect(created.json()).toMatchObject({ lessonCount: 1, questionCount: 1 });
+    const done = await as(t.app, bUser).post(
+      `/api/v1/courses/${created.json().id}/lessons/${created.json().lessons[0].id}/complete`,
+    );
+    expect(done.json()).toMatchObject({ lessonsCompleted: 1, completedAt: null });
+  });
+});
+
 describe('editing a collection', () => {
   it('renames it, narrows its audience and sets its assets in order', async () => {
     const decks = (
@@ -279,6 +297,11 @@ describe('editing a collection', () => {
       segment: { countries: ['DE'] },
       assets: [{ title: 'From elsewhere' }, { title: 'Second deck' }],
     });
+    const counts = (await as(t.app, admin).get('/api/v1/content/collections')).json().items;
+    expect(counts.filter((x: { id: string }) => [decks.id, other.id].includes(x.id))).toMatchObject([
+      { name: 'Other', assetCount: 0 },
+      { name: 'Sales decks', assetCount: 2 },
+    ]);
     // The first deck left it, the moved one left its former collection.
     expect((await as(t.app, admin).get(`/api/v1/content/assets/${first.id}`)).json().collection).toBeNull();
     const other2 = (await as(t.app, admin).get(`/api/v1/content/collections/${other.id}`)).json();

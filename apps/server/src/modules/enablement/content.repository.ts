@@ -26,8 +26,9 @@ export async function findCollections(q: Queryable, actor: Actor) {
   return q
     .select({
       c: contentCollections,
-      assetCount: sql<number>`(select count(*)::int from content_assets a where a.collection_id = ${contentCollections.id}
-        and ${visibleAssetsAs(actor)})`,
+      // The outer row by its qualified name: Drizzle writes it unqualified ("id", the asset's own).
+      assetCount: sql<number>`(select count(*)::int from content_assets a where a.collection_id = content_collections.id
+        and a.retired_at is null and ${visibleAssetsAs(actor)})`,
     })
     .from(contentCollections)
     .where(visibleCollections(actor))

@@ -17,18 +17,22 @@ import { visibleCourses, visiblePaths, visibleProgressOf } from './enablement.vi
 
 export type CourseRow = typeof courses.$inferSelect;
 
-/** A course with the reader's own progress. */
+/**
+ * A course with the reader's own progress. The subqueries name the outer row as `courses.id`: Drizzle
+ * writes a column of a single-table select unqualified ("id"), which inside a subquery would be the
+ * subquery's own table's column (a lesson's id, not the course's).
+ */
 const courseColumns = (actor: Actor) => ({
   c: courses,
-  lessonCount: sql<number>`(select count(*)::int from course_lessons l where l.course_id = ${courses.id})`,
-  questionCount: sql<number>`(select count(*)::int from quiz_questions q where q.course_id = ${courses.id}
-    and q.quiz_version = ${courses.quizVersion})`,
-  lessonsCompleted: sql<number>`(select count(*)::int from lesson_completions lc where lc.course_id = ${courses.id}
+  lessonCount: sql<number>`(select count(*)::int from course_lessons l where l.course_id = courses.id)`,
+  questionCount: sql<number>`(select count(*)::int from quiz_questions q where q.course_id = courses.id
+    and q.quiz_version = courses.quiz_version)`,
+  lessonsCompleted: sql<number>`(select count(*)::int from lesson_completions lc where lc.course_id = courses.id
     and lc.user_id = ${actor.userId}::uuid)`,
   completedAt:
-    sql<Date | null>`(select cc.completed_at from course_completions cc where cc.course_id = ${courses.id}
+    sql<Date | null>`(select cc.completed_at from course_completions cc where cc.course_id = courses.id
     and cc.user_id = ${actor.userId}::uuid)`.mapWith((v) => (v === null ? null : new Date(v as string))),
-  bestScore: sql<number | null>`(select max(s.score) from quiz_submissions s where s.course_id = ${courses.id}
+  bestScore: sql<number | null>`(select max(s.score) from quiz_submissions s where s.course_id = courses.id
     and s.user_id = ${actor.userId}::uuid)`,
 });
 export type CourseWithProgress = Awaited<ReturnType<typeof findCourseById>> & object;
