@@ -407,6 +407,7 @@ function PathEditForm({ path, onDone }: { path: LearningPath; onDone: () => void
                 .map((c) => ({ value: c.id, label: c.title }))}
               value={null}
               onChange={(v) => v && form.insertListItem('courseIds', v)}
+              nothingFoundMessage="Every course is in this path"
             />
           </Stack>
         </Fieldset>
