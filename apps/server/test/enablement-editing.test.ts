@@ -209,12 +209,30 @@ describe('editing a course', () => {
     expect(res.json()).toMatchObject({ version: 3, quizVersion: 2, description: 'For resellers.' });
   });
 
+  it('removes a lesson with the marks of who had done it; a completed course stays completed', async () => {
+    const kept = course.lessons.filter((l) => l.title !== 'The pitch');
+    const res = await as(t.app, admin).patch(`/api/v1/courses/${course.id}`, {
+      version: 3,
+      lessons: kept.map((l) => ({ id: l.id, title: l.title, body: '' })),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: 4, quizVersion: 2, lessonCount: 2 });
+    const mine = (await as(t.app, aUser).get(`/api/v1/courses/${course.id}`)).json();
+    expect(mine).toMatchObject({ lessonCount: 2, lessonsCompleted: 0, completedAt: expect.any(String) });
+    const progress = (await as(t.app, admin).get(`/api/v1/courses/${course.id}/progress`)).json().items;
+    expect(progress.find((p: { person: { id: string } }) => p.person.id === e.aUser.id)).toMatchObject({
+      lessonsCompleted: 0,
+      lessonCount: 2,
+      completedAt: expect.any(String),
+    });
+  });
+
   it('is the vendor’s: a partner and an analyst are refused; a partner outside its audience gets 404', async () => {
     expect(
-      (await as(t.app, aAdmin).patch(`/api/v1/courses/${course.id}`, { version: 3, title: 'x' })).statusCode,
+      (await as(t.app, aAdmin).patch(`/api/v1/courses/${course.id}`, { version: 4, title: 'x' })).statusCode,
     ).toBe(403);
     expect(
-      (await as(t.app, analyst).patch(`/api/v1/courses/${course.id}`, { version: 3, title: 'x' })).statusCode,
+      (await as(t.app, analyst).patch(`/api/v1/courses/${course.id}`, { version: 4, title: 'x' })).statusCode,
     ).toBe(403);
     expect((await as(t.app, bUser).get(`/api/v1/courses/${course.id}`)).statusCode).toBe(404);
   });
