@@ -256,6 +256,9 @@ describe('editing a course', () => {
     expect((await as(t.app, aUser).get(`/api/v1/certifications/${certificationId}`)).json().status).toBe(
       'valid',
     );
+    // Both count among the type's holders: the one who passed the first quiz and the one who passed the new.
+    const types = (await as(t.app, admin).get('/api/v1/certification-types')).json().items;
+    expect(types.find((x: { code: string }) => x.code === 'edit-pro')).toMatchObject({ holders: 2 });
     const bad = await as(t.app, admin).patch(`/api/v1/learning-paths/${pathId}`, {
       version: 2,
       courseIds: [course.id, course.id],
