@@ -11,6 +11,7 @@ import { findVendor } from '../src/modules/organizations/organizations.repositor
 import { findActiveAdmin } from '../src/modules/identity/identity.repository';
 import {
   createAssetRecord,
+  createCollectionRecord,
   createCertificationRecord,
   createCertificationTypeRecord,
   createCourseRecord,
@@ -76,6 +77,8 @@ async function fileAssetOf(x: Input) {
   return asset;
 }
 
+const collectionOf = (x: Input) => createCollectionRecord(db(x), { name: 'Battlecards', segment: mine(x) });
+
 const courseOf = (x: Input, status: 'draft' | 'published' = 'published') =>
   createCourseRecord(db(x), {
     title: 'Selling Acme',
@@ -105,6 +108,11 @@ async function certificationOf(x: Input) {
 export const enablementExamples: Record<string, (x: Input) => Promise<Request> | Request> = {
   'GET /api/v1/content/collections': () => ({}),
   'POST /api/v1/content/collections': (x) => ({ body: { name: 'Sales decks', segment: mine(x) } }),
+  'GET /api/v1/content/collections/{id}': async (x) => ({ params: { id: (await collectionOf(x)).id } }),
+  'PATCH /api/v1/content/collections/{id}': async (x) => ({
+    params: { id: (await collectionOf(x)).id },
+    body: { version: 1, name: 'Sales battlecards', assetIds: [(await assetOf(x)).id] },
+  }),
   'GET /api/v1/content/assets': () => ({ query: 'q=deck&fresh=true' }),
   'POST /api/v1/content/assets': (x) => ({
     body: { kind: 'rich_text', title: 'Pitch notes', body: '**Lead** with the outcome', segment: mine(x) },
@@ -138,6 +146,21 @@ export const enablementExamples: Record<string, (x: Input) => Promise<Request> |
     },
   }),
   'GET /api/v1/courses/{id}': async (x) => ({ params: { id: (await courseOf(x)).id } }),
+  'PATCH /api/v1/courses/{id}': async (x) => {
+    const c = await courseOf(x);
+    return {
+      params: { id: c.id },
+      body: {
+        version: 1,
+        title: 'Selling Acme, 2nd edition',
+        lessons: [
+          { id: c.lessons[0]!.id, title: 'Pitch', body: 'Lead with the outcome.' },
+          { title: 'Demo' },
+        ],
+        questions: [{ prompt: 'Lead with?', options: ['Features', 'Outcome', 'Price'], correctOption: 1 }],
+      },
+    };
+  },
   'POST /api/v1/courses/{id}/publish': async (x) => ({ params: { id: (await courseOf(x, 'draft')).id } }),
   'POST /api/v1/courses/{id}/lessons/{lessonId}/complete': async (x) => {
     const c = await courseOf(x);
@@ -162,6 +185,15 @@ export const enablementExamples: Record<string, (x: Input) => Promise<Request> |
       params: {
         id: (await createPathRecord(db(x), { title: 'Track', courseIds: [c.id], segment: mine(x) })).id,
       },
+    };
+  },
+  'PATCH /api/v1/learning-paths/{id}': async (x) => {
+    const c = await courseOf(x);
+    return {
+      params: {
+        id: (await createPathRecord(db(x), { title: 'Track', courseIds: [c.id], segment: mine(x) })).id,
+      },
+      body: { version: 1, title: 'Sales track', courseIds: [c.id, (await courseOf(x)).id] },
     };
   },
   'POST /api/v1/learning-records': async (x) => ({

@@ -35524,6 +35524,7 @@ export interface paths {
                                     label: string;
                                 } | null;
                                 assetCount: number;
+                                version: number;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 UTC timestamp
@@ -35600,6 +35601,7 @@ export interface paths {
                                 label: string;
                             } | null;
                             assetCount: number;
+                            version: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -35632,6 +35634,181 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/collections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A collection with its assets in order
+         * @description A partner sees it if it is for the partner's segments, with the assets it may read.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            assetCount: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /** @description In the order the vendor gave them; the ones never ordered after, newest first */
+                            assets: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "link" | "rich_text" | "file";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a collection: its name, description, audience and assets in order (vendor)
+         * @description Carries the `version` you read (409 when stale). `assetIds` lists every asset of the collection in order: one not listed leaves it, one listed joins it.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        name?: string;
+                        description?: string;
+                        /** @description null: every partner */
+                        segment?: {
+                            /** @default [] */
+                            partnerTypes?: string[];
+                            /** @default [] */
+                            programIds?: string[];
+                            /** @default [] */
+                            tierIds?: string[];
+                            countries?: string[];
+                        } | null;
+                        /** @description The collection's assets, in order: an asset not listed leaves it, one listed joins it (leaving its former collection) */
+                        assetIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            assetCount: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            /** @description In the order the vendor gave them; the ones never ordered after, newest first */
+                            assets: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "link" | "rich_text" | "file";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/content/assets": {
@@ -36589,6 +36766,9 @@ export interface paths {
                                 questionCount: number;
                                 lessonsCompleted: number;
                                 completedAt: string | null;
+                                /** @description The quiz in force: each edit of the quiz starts a new one */
+                                quizVersion: number;
+                                version: number;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 UTC timestamp
@@ -36696,6 +36876,9 @@ export interface paths {
                             questionCount: number;
                             lessonsCompleted: number;
                             completedAt: string | null;
+                            /** @description The quiz in force: each edit of the quiz starts a new one */
+                            quizVersion: number;
+                            version: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -36797,6 +36980,9 @@ export interface paths {
                             questionCount: number;
                             lessonsCompleted: number;
                             completedAt: string | null;
+                            /** @description The quiz in force: each edit of the quiz starts a new one */
+                            quizVersion: number;
+                            version: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -36850,7 +37036,138 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a course: title, description, audience, lessons and quiz (vendor)
+         * @description Carries the `version` you read (409 when stale). `lessons` lists every lesson in order (a lesson named by `id` is kept with people's progress; one not listed is removed). A change of `questions` or `passingScore` is a new quiz: whoever passed the earlier one keeps the completion and any certification it earned.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        title?: string;
+                        description?: string;
+                        /** @description null: every partner */
+                        segment?: {
+                            /** @default [] */
+                            partnerTypes?: string[];
+                            /** @default [] */
+                            programIds?: string[];
+                            /** @default [] */
+                            tierIds?: string[];
+                            countries?: string[];
+                        } | null;
+                        /** @description Every lesson, in order: a lesson not listed is removed */
+                        lessons?: {
+                            title: string;
+                            /**
+                             * @description Markdown
+                             * @default
+                             */
+                            body?: string;
+                            /** @description A library asset this lesson presents */
+                            assetId?: string;
+                            /** @description A lesson of this course kept (with people's progress); omit for a new one */
+                            id?: string;
+                        }[];
+                        /** @description The whole quiz, in order: a change is a new quiz; passes of the earlier one stand */
+                        questions?: {
+                            prompt: string;
+                            options: string[];
+                            /** @description Index of the right option */
+                            correctOption: number;
+                        }[];
+                        /** @description A change is a new quiz */
+                        passingScore?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            passingScore: number;
+                            lessonCount: number;
+                            questionCount: number;
+                            lessonsCompleted: number;
+                            completedAt: string | null;
+                            /** @description The quiz in force: each edit of the quiz starts a new one */
+                            quizVersion: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                            lessons: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                body: string;
+                                html: string;
+                                asset: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                completed: boolean;
+                            }[];
+                            questions: {
+                                id: string;
+                                position: number;
+                                prompt: string;
+                                options: string[];
+                                correctOption: number | null;
+                            }[];
+                            bestScore: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/courses/{id}/publish": {
@@ -36899,6 +37216,9 @@ export interface paths {
                             questionCount: number;
                             lessonsCompleted: number;
                             completedAt: string | null;
+                            /** @description The quiz in force: each edit of the quiz starts a new one */
+                            quizVersion: number;
+                            version: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -37004,6 +37324,9 @@ export interface paths {
                             questionCount: number;
                             lessonsCompleted: number;
                             completedAt: string | null;
+                            /** @description The quiz in force: each edit of the quiz starts a new one */
+                            quizVersion: number;
+                            version: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -37262,6 +37585,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                version: number;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 UTC timestamp
@@ -37349,6 +37673,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            version: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -37429,6 +37754,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            version: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC timestamp
@@ -37462,7 +37788,100 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a learning path: title, audience, courses in order, certification (vendor)
+         * @description Carries the `version` you read (409 when stale). Certifications already earned through the path stand.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you last read; a stale one answers 409 */
+                        version: number;
+                        title?: string;
+                        description?: string;
+                        /** @description null: every partner */
+                        segment?: {
+                            /** @default [] */
+                            partnerTypes?: string[];
+                            /** @default [] */
+                            programIds?: string[];
+                            /** @default [] */
+                            tierIds?: string[];
+                            countries?: string[];
+                        } | null;
+                        /** @description Every course, in order */
+                        courseIds?: string[];
+                        /** @description null: awards none; certifications already earned stand */
+                        certificationTypeId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            description: string;
+                            segment: {
+                                partnerTypes: string[];
+                                programIds: string[];
+                                tierIds: string[];
+                                countries: string[];
+                                label: string;
+                            } | null;
+                            courses: {
+                                id: string;
+                                name: string;
+                                completed: boolean;
+                            }[];
+                            certificationType: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC timestamp
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/learning-records": {

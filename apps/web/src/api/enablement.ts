@@ -1,6 +1,7 @@
 import type {
   Asset,
   Certification,
+  CollectionDetail,
   Course,
   CourseSummary,
   createAssetBody,
@@ -8,11 +9,19 @@ import type {
   createCourseBody,
   recordCertificationBody,
   submitQuizBody,
+  pathSchema,
+  updateCollectionBody,
+  updateCourseBody,
+  updatePathBody,
 } from '@partnergraph/shared/contracts/enablement';
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, http } from './client';
 
-export type { Asset, Certification, Course, CourseSummary };
+export type { Asset, Certification, CollectionDetail, Course, CourseSummary };
+export type UpdateCourseInput = (typeof updateCourseBody)['_input'];
+export type UpdateCollectionInput = (typeof updateCollectionBody)['_input'];
+export type UpdatePathInput = (typeof updatePathBody)['_input'];
+export type LearningPath = (typeof pathSchema)['_output'];
 export type CreateAssetInput = (typeof createAssetBody)['_input'];
 export type CreateCourseInput = (typeof createCourseBody)['_input'];
 export type RecordCertificationInput = (typeof recordCertificationBody)['_input'];
@@ -25,6 +34,7 @@ export const enablementKeys = {
   asset: (id: string) => ['enablement', 'asset', id] as const,
   versions: (id: string) => ['enablement', 'asset', id, 'versions'] as const,
   collections: ['enablement', 'collections'] as const,
+  collection: (id: string) => ['enablement', 'collections', id] as const,
   usage: (assetId?: string) => ['enablement', 'usage', assetId ?? null] as const,
   courses: (q: string) => ['enablement', 'courses', q] as const,
   course: (id: string) => ['enablement', 'course', id] as const,
@@ -83,6 +93,13 @@ export const collectionsQueryOptions = queryOptions({
   queryFn: ({ signal }) => call(http.GET('/content/collections', { signal })),
   select: (d) => d.items,
 });
+
+export const collectionQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: enablementKeys.collection(id),
+    queryFn: ({ signal }) =>
+      call(http.GET('/content/collections/{id}', { params: { path: { id } }, signal })),
+  });
 
 export const usageQueryOptions = (assetId?: string) =>
   queryOptions({
@@ -189,6 +206,34 @@ export function useCreateCourse() {
   return useMutation({
     mutationFn: (body: CreateCourseInput) => call(http.POST('/courses', { body })),
     onSuccess: invalidate,
+  });
+}
+
+export function useUpdateCourse(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: UpdateCourseInput) =>
+      call(http.PATCH('/courses/{id}', { params: { path: { id } }, body })),
+    // A stale version reloads the course too, so a second try starts from what is there now.
+    onSettled: invalidate,
+  });
+}
+
+export function useUpdateCollection(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: UpdateCollectionInput) =>
+      call(http.PATCH('/content/collections/{id}', { params: { path: { id } }, body })),
+    onSettled: invalidate,
+  });
+}
+
+export function useUpdatePath(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: UpdatePathInput) =>
+      call(http.PATCH('/learning-paths/{id}', { params: { path: { id } }, body })),
+    onSettled: invalidate,
   });
 }
 

@@ -41,6 +41,7 @@ import { dealReviewRoute, dealRoute, dealsRoute, newDealRoute } from '../feature
 import { emailsRoute } from '../features/emails/routes';
 import {
   assetRoute,
+  collectionRoute,
   badgeRoute,
   certificationsRoute,
   courseRoute,
@@ -177,6 +178,7 @@ const routeTree = rootRoute.addChildren([
     scorecardRoute,
     libraryRoute,
     assetRoute,
+    collectionRoute,
     coursesRoute,
     courseRoute,
     certificationsRoute,

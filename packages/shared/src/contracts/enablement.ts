@@ -24,9 +24,43 @@ export const collectionSchema = z.object({
   description: z.string(),
   segment: segmentOut.nullable(),
   assetCount: z.number().int(),
+  version: z.number().int(),
   createdAt: timestamp,
 });
 export type Collection = z.infer<typeof collectionSchema>;
+
+/** Lists of ids in an edit: each once. */
+function noRepeats(path: string, ids: readonly string[] | undefined, ctx: z.RefinementCtx, what: string) {
+  const seen = new Set<string>();
+  ids?.forEach((id, i) => {
+    if (seen.has(id))
+      ctx.addIssue({ code: 'custom', path: [path, i], message: `This ${what} is listed twice` });
+    seen.add(id);
+  });
+}
+
+export const updateCollectionBody = z
+  .strictObject({
+    version: versionField,
+    name: title.optional(),
+    description: z.string().max(5000).optional(),
+    segment: segmentSchema.nullable().optional().describe('null: every partner'),
+    assetIds: z
+      .array(idSchema)
+      .max(500)
+      .optional()
+      .describe(
+        "The collection's assets, in order: an asset not listed leaves it, one listed joins it (leaving its former collection)",
+      ),
+  })
+  .superRefine((b, ctx) => noRepeats('assetIds', b.assetIds, ctx, 'asset'));
+
+export const collectionDetailSchema = collectionSchema.extend({
+  assets: z
+    .array(z.object({ id: z.string(), title: z.string(), kind: z.enum(['link', 'rich_text', 'file']) }))
+    .describe('In the order the vendor gave them; the ones never ordered after, newest first'),
+});
+export type CollectionDetail = z.infer<typeof collectionDetailSchema>;
 
 export const assetKinds = ['link', 'rich_text', 'file'] as const;
 
@@ -160,6 +194,53 @@ export const createCourseBody = z
     });
   });
 
+/** An edit names the whole quiz: its questions in order. */
+function checkAnswers(questions: z.output<typeof questionInput>[] | undefined, ctx: z.RefinementCtx) {
+  questions?.forEach((q, i) => {
+    if (q.correctOption >= q.options.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions', i, 'correctOption'],
+        message: `Option ${q.correctOption} does not exist: this question has ${q.options.length}`,
+      });
+  });
+}
+
+export const updateCourseBody = z
+  .strictObject({
+    version: versionField,
+    title: title.optional(),
+    description: z.string().max(5000).optional(),
+    segment: segmentSchema.nullable().optional().describe('null: every partner'),
+    lessons: z
+      .array(
+        lessonInput.extend({
+          id: idSchema
+            .optional()
+            .describe("A lesson of this course kept (with people's progress); omit for a new one"),
+        }),
+      )
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Every lesson, in order: a lesson not listed is removed'),
+    questions: z
+      .array(questionInput)
+      .max(100)
+      .optional()
+      .describe('The whole quiz, in order: a change is a new quiz; passes of the earlier one stand'),
+    passingScore: z.number().int().min(1).max(100).optional().describe('A change is a new quiz'),
+  })
+  .superRefine((b, ctx) => {
+    checkAnswers(b.questions, ctx);
+    noRepeats(
+      'lessons',
+      b.lessons?.flatMap((l) => (l.id ? [l.id] : [])),
+      ctx,
+      'lesson',
+    );
+  });
+
 export const lessonSchema = z.object({
   id: z.string(),
   position: z.number().int(),
@@ -189,6 +270,8 @@ export const courseSummarySchema = z.object({
   /** Your own progress. */
   lessonsCompleted: z.number().int(),
   completedAt: timestamp.nullable(),
+  quizVersion: z.number().int().describe('The quiz in force: each edit of the quiz starts a new one'),
+  version: z.number().int(),
   createdAt: timestamp,
 });
 export const courseSchema = courseSummarySchema.extend({
@@ -237,6 +320,19 @@ export const createPathBody = z.strictObject({
   courseIds: z.array(idSchema).min(1).max(50),
   certificationTypeId: idSchema.optional().describe('Awarded to whoever completes every course'),
 });
+export const updatePathBody = z
+  .strictObject({
+    version: versionField,
+    title: title.optional(),
+    description: z.string().max(5000).optional(),
+    segment: segmentSchema.nullable().optional().describe('null: every partner'),
+    courseIds: z.array(idSchema).min(1).max(50).optional().describe('Every course, in order'),
+    certificationTypeId: idSchema
+      .nullable()
+      .optional()
+      .describe('null: awards none; certifications already earned stand'),
+  })
+  .superRefine((b, ctx) => noRepeats('courseIds', b.courseIds, ctx, 'course'));
 export const pathSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -244,6 +340,7 @@ export const pathSchema = z.object({
   segment: segmentOut.nullable(),
   courses: z.array(ref.extend({ completed: z.boolean() })),
   certificationType: ref.nullable(),
+  version: z.number().int(),
   createdAt: timestamp,
 });
 

@@ -34,7 +34,8 @@ export async function findCertificationTypes(q: Queryable) {
   return q
     .select({
       t: certificationTypes,
-      holders: sql<number>`(select count(distinct c.user_id)::int from certifications c where c.type_id = ${certificationTypes.id}
+      // The outer row by its qualified name: Drizzle writes it unqualified ("id", the certification's own).
+      holders: sql<number>`(select count(distinct c.user_id)::int from certifications c where c.type_id = certification_types.id
         and c.revoked_at is null and c.issued_on <= current_date and (c.expires_on is null or c.expires_on > current_date))`,
     })
     .from(certificationTypes)

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -26,8 +26,9 @@ export async function findCollections(q: Queryable, actor: Actor) {
   return q
     .select({
       c: contentCollections,
-      assetCount: sql<number>`(select count(*)::int from content_assets a where a.collection_id = ${contentCollections.id}
-        and ${visibleAssetsAs(actor)})`,
+      // The outer row by its qualified name: Drizzle writes it unqualified ("id", the asset's own).
+      assetCount: sql<number>`(select count(*)::int from content_assets a where a.collection_id = content_collections.id
+        and a.retired_at is null and ${visibleAssetsAs(actor)})`,
     })
     .from(contentCollections)
     .where(visibleCollections(actor))
@@ -41,13 +42,84 @@ function visibleAssetsAs(actor: Actor): SQL {
   return sql`a.id in (select ${contentAssets.id} from ${contentAssets} where ${p})`;
 }
 
-export async function findCollectionById(q: Queryable, actor: Actor, id: string) {
+export async function findCollectionById(q: Queryable, actor: Actor, id: string, forUpdate = false) {
   if (!isId(id)) return undefined;
-  const [row] = await q
+  const query = q
     .select()
     .from(contentCollections)
     .where(and(eq(contentCollections.id, id), visibleCollections(actor)));
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row;
+}
+
+/** A collection's assets the actor may see, in the vendor's order, then the unordered newest first. */
+export function findCollectionAssets(q: Queryable, actor: Actor, collectionId: string) {
+  return q
+    .select({
+      id: contentAssets.id,
+      title: contentAssets.title,
+      kind: contentAssets.kind,
+      collectionPosition: contentAssets.collectionPosition,
+    })
+    .from(contentAssets)
+    .where(
+      where(
+        eq(contentAssets.collectionId, collectionId),
+        visibleAssets(actor),
+        isNull(contentAssets.retiredAt),
+      ),
+    )
+    .orderBy(
+      sql`${contentAssets.collectionPosition} asc nulls last`,
+      sql`${contentAssets.publishedAt} desc`,
+      contentAssets.id,
+    )
+    .limit(500);
+}
+
+export async function updateCollectionRow(
+  q: Queryable,
+  id: string,
+  set: Partial<Pick<CollectionRow, 'name' | 'description' | 'segment' | 'version'>>,
+) {
+  await q.update(contentCollections).set(set).where(eq(contentCollections.id, id));
+}
+
+/**
+ * Makes these (live) assets the collection's, in this order. Assets that leave it (`removed`) or join
+ * it from elsewhere change (their version moves: the asset says which collection it is in); a move
+ * within it does not.
+ */
+export async function placeCollectionAssets(
+  q: Queryable,
+  collectionId: string,
+  assetIds: string[],
+  removed: string[],
+) {
+  const now = new Date();
+  if (removed.length)
+    await q
+      .update(contentAssets)
+      .set({
+        collectionId: null,
+        collectionPosition: null,
+        version: sql`${contentAssets.version} + 1`,
+        updatedAt: now,
+      })
+      .where(inArray(contentAssets.id, removed));
+  for (const [position, id] of assetIds.entries()) {
+    await q
+      .update(contentAssets)
+      .set({
+        collectionPosition: position,
+        collectionId,
+        version: sql`case when ${contentAssets.collectionId} is distinct from ${collectionId}::uuid
+          then ${contentAssets.version} + 1 else ${contentAssets.version} end`,
+        updatedAt: sql`case when ${contentAssets.collectionId} is distinct from ${collectionId}::uuid
+          then now() else ${contentAssets.updatedAt} end`,
+      })
+      .where(eq(contentAssets.id, id));
+  }
 }
 
 export async function findAssetById(

@@ -6,12 +6,14 @@ import {
   assetListQuery,
   assetSchema,
   assetVersionSchema,
+  collectionDetailSchema,
   collectionSchema,
   createAssetBody,
   createCollectionBody,
   fileNameQuery,
   retireAssetBody,
   updateAssetBody,
+  updateCollectionBody,
   usageQuery,
   usageRowSchema,
 } from '@partnergraph/shared/contracts/enablement';
@@ -22,12 +24,14 @@ import {
   createCollection,
   downloadAssetFile,
   getAsset,
+  getCollection,
   listAssets,
   listAssetVersions,
   listCollections,
   listUsage,
   retireAsset,
   updateAsset,
+  updateCollection,
   uploadAssetFile,
 } from './content.service';
 
@@ -62,6 +66,36 @@ export default async function contentRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => reply.code(201).send(await createCollection(db, req.ctx, req.body)),
+  );
+  r.get(
+    '/content/collections/:id',
+    {
+      config: { access: 'enablement:read' },
+      schema: {
+        tags,
+        summary: 'A collection with its assets in order',
+        description: "A partner sees it if it is for the partner's segments, with the assets it may read.",
+        params: idParams,
+        response: { 200: collectionDetailSchema },
+      },
+    },
+    async (req) => getCollection(db, req.ctx, req.params.id),
+  );
+  r.patch(
+    '/content/collections/:id',
+    {
+      config: { access: 'content:manage' },
+      schema: {
+        tags,
+        summary: 'Change a collection: its name, description, audience and assets in order (vendor)',
+        description:
+          'Carries the `version` you read (409 when stale). `assetIds` lists every asset of the collection in order: one not listed leaves it, one listed joins it.',
+        params: idParams,
+        body: updateCollectionBody,
+        response: { 200: collectionDetailSchema },
+      },
+    },
+    async (req) => updateCollection(db, req.ctx, req.params.id, req.body),
   );
   r.get(
     '/content/assets',

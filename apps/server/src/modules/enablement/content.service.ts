@@ -4,10 +4,12 @@ import type {
   Asset,
   assetListQuery,
   Collection,
+  CollectionDetail,
   createAssetBody,
   createCollectionBody,
   retireAssetBody,
   updateAssetBody,
+  updateCollectionBody,
 } from '@partnergraph/shared/contracts/enablement';
 import type { FastifyReply } from 'fastify';
 import type { Db, Queryable } from '../../db/client';
@@ -25,10 +27,13 @@ import {
   findAssetById,
   findAssets,
   findAssetVersions,
+  findCollectionAssets,
   findCollectionById,
   findCollections,
   findUsage,
   insertUsageEvent,
+  placeCollectionAssets,
+  updateCollectionRow,
   type AssetRow,
 } from './content.repository';
 import { contentAssets, contentAssetVersions, contentCollections } from './enablement.tables';
@@ -89,8 +94,77 @@ export async function listCollections(db: Db, ctx: Ctx): Promise<Collection[]> {
     description: c.description,
     segment: labels[i] ?? null,
     assetCount,
+    version: c.version,
     createdAt: c.createdAt.toISOString(),
   }));
+}
+
+export async function getCollection(db: Queryable, ctx: Ctx, id: string): Promise<CollectionDetail> {
+  const c = await findCollectionById(db, ctx.actor, id);
+  if (!c) throw notFound('collection');
+  const [label] = await labelSegments(db, [c.segment ?? null]);
+  const assets = await findCollectionAssets(db, ctx.actor, id);
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    segment: label ?? null,
+    assetCount: assets.length,
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+    assets: assets.map((a) => ({ id: a.id, title: a.title, kind: a.kind })),
+  };
+}
+
+/**
+ * Renames a collection, changes who it is for, and sets its assets in order. A retired asset stays
+ * where it was (it is in no list to order); an asset that joins leaves its former collection.
+ */
+export async function updateCollection(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  input: z.output<typeof updateCollectionBody>,
+) {
+  await runChange(db, ctx, async (tx, record) => {
+    const c = await findCollectionById(tx, ctx.actor, id, true);
+    if (!c) throw notFound('collection');
+    assertVersion(c, input.version);
+    const segment =
+      input.segment === undefined
+        ? c.segment
+        : input.segment
+          ? await checkSegment(tx, input.segment, 'body.segment')
+          : null;
+    const next = { name: input.name ?? c.name, description: input.description ?? c.description, segment };
+    const before: Record<string, unknown> = { name: c.name, description: c.description, segment: c.segment };
+    const after: Record<string, unknown> = { ...next };
+    if (input.assetIds) {
+      const errors: { path: string; message: string }[] = [];
+      for (const [i, assetId] of input.assetIds.entries()) {
+        const found = await findAssetById(tx, ctx.actor, assetId, { forUpdate: true });
+        if (!found) errors.push({ path: `body.assetIds.${i}`, message: 'No such asset in the library' });
+        else if (found.a.retiredAt)
+          errors.push({ path: `body.assetIds.${i}`, message: 'This asset is retired' });
+      }
+      if (errors.length) throw invalid(errors);
+      const current = (await findCollectionAssets(tx, ctx.actor, id)).map((a) => a.id);
+      const listed = new Set(input.assetIds);
+      const removed = current.filter((a) => !listed.has(a));
+      await placeCollectionAssets(tx, id, input.assetIds, removed);
+      before.assetIds = current;
+      after.assetIds = input.assetIds;
+    }
+    await updateCollectionRow(tx, id, { ...next, version: c.version + 1 });
+    record.audit({
+      action: 'content.collection_updated',
+      entityType: 'content_collection',
+      entityId: id,
+      before,
+      after,
+    });
+  });
+  return getCollection(db, ctx, id);
 }
 
 export async function createCollection(db: Db, ctx: Ctx, input: z.output<typeof createCollectionBody>) {

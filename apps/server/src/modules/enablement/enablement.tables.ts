@@ -31,6 +31,8 @@ export const contentCollections = pgTable('content_collections', {
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
   segment: jsonb('segment').$type<SegmentSpec>(),
+  /** Optimistic concurrency: each edit names the version it read (409 when stale). */
+  version: integer('version').notNull().default(1),
   createdByUserId: byUser('created_by_user_id'),
   createdAt: created(),
 });
@@ -40,6 +42,8 @@ export const contentAssets = pgTable(
   {
     id: uuid('id').primaryKey(),
     collectionId: uuid('collection_id').references(() => contentCollections.id, { onDelete: 'set null' }),
+    /** Its place in its collection, as the vendor ordered it; null: after the ordered ones, newest first. */
+    collectionPosition: integer('collection_position'),
     kind: text('kind', { enum: ['link', 'rich_text', 'file'] }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -120,6 +124,13 @@ export const courses = pgTable('courses', {
   segment: jsonb('segment').$type<SegmentSpec>(),
   status: text('status', { enum: ['draft', 'published'] }).notNull(),
   passingScore: integer('passing_score').notNull(),
+  /**
+   * The quiz in force: editing the questions or the passing score starts a new one. Earlier quizzes'
+   * questions stay with the attempts made against them, so a pass is never re-graded.
+   */
+  quizVersion: integer('quiz_version').notNull().default(1),
+  /** Optimistic concurrency: each edit names the version it read (409 when stale). */
+  version: integer('version').notNull().default(1),
   createdByUserId: byUser('created_by_user_id'),
   createdAt: created(),
 });
@@ -147,12 +158,14 @@ export const quizQuestions = pgTable(
     courseId: uuid('course_id')
       .notNull()
       .references(() => courses.id, { onDelete: 'cascade' }),
+    /** The course's quiz this question belongs to (courses.quiz_version is the one in force). */
+    quizVersion: integer('quiz_version').notNull().default(1),
     position: integer('position').notNull(),
     prompt: text('prompt').notNull(),
     options: jsonb('options').$type<string[]>().notNull(),
     correctOption: integer('correct_option').notNull(),
   },
-  (t) => [uniqueIndex('quiz_questions_position_unique').on(t.courseId, t.position)],
+  (t) => [uniqueIndex('quiz_questions_position_unique').on(t.courseId, t.quizVersion, t.position)],
 );
 
 export const lessonCompletions = pgTable(
@@ -182,6 +195,8 @@ export const quizSubmissions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** The quiz answered: its questions are kept, whatever later edits do. */
+    quizVersion: integer('quiz_version').notNull().default(1),
     answers: jsonb('answers').$type<{ questionId: string; option: number }[]>().notNull(),
     score: integer('score').notNull(),
     passed: boolean('passed').notNull(),
@@ -234,6 +249,8 @@ export const learningPaths = pgTable('learning_paths', {
   certificationTypeId: uuid('certification_type_id').references(() => certificationTypes.id, {
     onDelete: 'set null',
   }),
+  /** Optimistic concurrency: each edit names the version it read (409 when stale). */
+  version: integer('version').notNull().default(1),
   createdByUserId: byUser('created_by_user_id'),
   createdAt: created(),
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -17,17 +17,22 @@ import { visibleCourses, visiblePaths, visibleProgressOf } from './enablement.vi
 
 export type CourseRow = typeof courses.$inferSelect;
 
-/** A course with the reader's own progress. */
+/**
+ * A course with the reader's own progress. The subqueries name the outer row as `courses.id`: Drizzle
+ * writes a column of a single-table select unqualified ("id"), which inside a subquery would be the
+ * subquery's own table's column (a lesson's id, not the course's).
+ */
 const courseColumns = (actor: Actor) => ({
   c: courses,
-  lessonCount: sql<number>`(select count(*)::int from course_lessons l where l.course_id = ${courses.id})`,
-  questionCount: sql<number>`(select count(*)::int from quiz_questions q where q.course_id = ${courses.id})`,
-  lessonsCompleted: sql<number>`(select count(*)::int from lesson_completions lc where lc.course_id = ${courses.id}
+  lessonCount: sql<number>`(select count(*)::int from course_lessons l where l.course_id = courses.id)`,
+  questionCount: sql<number>`(select count(*)::int from quiz_questions q where q.course_id = courses.id
+    and q.quiz_version = courses.quiz_version)`,
+  lessonsCompleted: sql<number>`(select count(*)::int from lesson_completions lc where lc.course_id = courses.id
     and lc.user_id = ${actor.userId}::uuid)`,
   completedAt:
-    sql<Date | null>`(select cc.completed_at from course_completions cc where cc.course_id = ${courses.id}
+    sql<Date | null>`(select cc.completed_at from course_completions cc where cc.course_id = courses.id
     and cc.user_id = ${actor.userId}::uuid)`.mapWith((v) => (v === null ? null : new Date(v as string))),
-  bestScore: sql<number | null>`(select max(s.score) from quiz_submissions s where s.course_id = ${courses.id}
+  bestScore: sql<number | null>`(select max(s.score) from quiz_submissions s where s.course_id = courses.id
     and s.user_id = ${actor.userId}::uuid)`,
 });
 export type CourseWithProgress = Awaited<ReturnType<typeof findCourseById>> & object;
@@ -86,12 +91,72 @@ export function findLessons(q: Queryable, actor: Actor, courseId: string) {
     .orderBy(asc(courseLessons.position));
 }
 
+/** The questions of the quiz in force (earlier quizzes' stay with the attempts made against them). */
 export function findQuestions(q: Queryable, courseId: string) {
   return q
     .select()
     .from(quizQuestions)
-    .where(eq(quizQuestions.courseId, courseId))
+    .where(
+      and(
+        eq(quizQuestions.courseId, courseId),
+        sql`${quizQuestions.quizVersion} = (select c.quiz_version from courses c where c.id = ${courseId}::uuid)`,
+      ),
+    )
     .orderBy(asc(quizQuestions.position));
+}
+
+export async function updateCourseRow(
+  q: Queryable,
+  id: string,
+  set: Partial<
+    Pick<CourseRow, 'title' | 'description' | 'segment' | 'passingScore' | 'quizVersion' | 'version'>
+  >,
+) {
+  await q.update(courses).set(set).where(eq(courses.id, id));
+}
+
+/**
+ * Makes the course's lessons these, in this order: lessons not kept are removed (with the marks of
+ * who had done them), kept ones move, new ones are added. Positions are unique per course, so the kept
+ * ones step aside first.
+ */
+export async function replaceLessons(
+  q: Queryable,
+  courseId: string,
+  lessons: (typeof courseLessons.$inferInsert & { kept: boolean })[],
+) {
+  const kept = lessons.filter((l) => l.kept).map((l) => l.id);
+  await q
+    .delete(courseLessons)
+    .where(
+      and(eq(courseLessons.courseId, courseId), kept.length ? notInArray(courseLessons.id, kept) : undefined),
+    );
+  if (kept.length)
+    await q
+      .update(courseLessons)
+      .set({ position: sql`-1 - ${courseLessons.position}` })
+      .where(and(eq(courseLessons.courseId, courseId), inArray(courseLessons.id, kept)));
+  for (const { kept: isKept, ...l } of lessons) {
+    if (isKept)
+      await q
+        .update(courseLessons)
+        .set({ position: l.position, title: l.title, body: l.body, html: l.html, assetId: l.assetId })
+        .where(eq(courseLessons.id, l.id));
+    else await q.insert(courseLessons).values(l);
+  }
+}
+
+export async function insertQuestions(q: Queryable, questions: (typeof quizQuestions.$inferInsert)[]) {
+  if (questions.length) await q.insert(quizQuestions).values(questions);
+}
+
+/** How many people have completed a course (their completions stand whatever an edit changes). */
+export async function countCompletions(q: Queryable, courseId: string) {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(courseCompletions)
+    .where(eq(courseCompletions.courseId, courseId));
+  return row?.n ?? 0;
 }
 
 export async function insertCourse(
@@ -105,8 +170,8 @@ export async function insertCourse(
   if (questions.length) await q.insert(quizQuestions).values(questions);
 }
 
-export async function publishCourseRow(q: Queryable, id: string) {
-  await q.update(courses).set({ status: 'published' }).where(eq(courses.id, id));
+export async function publishCourseRow(q: Queryable, id: string, version: number) {
+  await q.update(courses).set({ status: 'published', version }).where(eq(courses.id, id));
 }
 
 export async function findLesson(q: Queryable, courseId: string, lessonId: string) {
@@ -234,6 +299,45 @@ export async function findPathCourses(q: Queryable, actor: Actor, pathIds: strin
     .innerJoin(courses, eq(courses.id, learningPathCourses.courseId))
     .where(and(sql`${learningPathCourses.pathId} in ${pathIds}`, visibleCourses(actor)))
     .orderBy(asc(learningPathCourses.position));
+}
+
+export async function findPathForUpdate(q: Queryable, actor: Actor, id: string) {
+  if (!isId(id)) return undefined;
+  const [row] = await q
+    .select()
+    .from(learningPaths)
+    .where(and(eq(learningPaths.id, id), visiblePaths(actor)))
+    .for('update');
+  return row;
+}
+
+export async function updatePathRow(
+  q: Queryable,
+  id: string,
+  set: Partial<
+    Pick<
+      typeof learningPaths.$inferSelect,
+      'title' | 'description' | 'segment' | 'certificationTypeId' | 'version'
+    >
+  >,
+  courseIds?: string[],
+) {
+  await q.update(learningPaths).set(set).where(eq(learningPaths.id, id));
+  if (!courseIds) return;
+  await q.delete(learningPathCourses).where(eq(learningPathCourses.pathId, id));
+  await q
+    .insert(learningPathCourses)
+    .values(courseIds.map((courseId, position) => ({ pathId: id, courseId, position })));
+}
+
+/** A path's courses in order (all of them: the vendor's edit). */
+export async function findPathCourseIds(q: Queryable, pathId: string) {
+  const rows = await q
+    .select({ courseId: learningPathCourses.courseId })
+    .from(learningPathCourses)
+    .where(eq(learningPathCourses.pathId, pathId))
+    .orderBy(asc(learningPathCourses.position));
+  return rows.map((r) => r.courseId);
 }
 
 export async function insertPath(q: Queryable, path: typeof learningPaths.$inferInsert, courseIds: string[]) {

@@ -15,6 +15,8 @@ import {
   progressRowSchema,
   quizResultSchema,
   submitQuizBody,
+  updateCourseBody,
+  updatePathBody,
 } from '@partnergraph/shared/contracts/enablement';
 import type { Deps } from '../../lib/deps';
 import {
@@ -28,6 +30,8 @@ import {
   listPaths,
   publishCourse,
   submitQuiz,
+  updateCourse,
+  updatePath,
 } from './learning.service';
 import { recordLearning } from './records.service';
 
@@ -77,6 +81,22 @@ export default async function learningRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => getCourse(db, req.ctx, req.params.id),
+  );
+  r.patch(
+    '/courses/:id',
+    {
+      config: { access: 'courses:manage' },
+      schema: {
+        tags,
+        summary: 'Change a course: title, description, audience, lessons and quiz (vendor)',
+        description:
+          "Carries the `version` you read (409 when stale). `lessons` lists every lesson in order (a lesson named by `id` is kept with people's progress; one not listed is removed). A change of `questions` or `passingScore` is a new quiz: whoever passed the earlier one keeps the completion and any certification it earned.",
+        params: idParams,
+        body: updateCourseBody,
+        response: { 200: courseSchema },
+      },
+    },
+    async (req) => updateCourse(db, req.ctx, req.params.id, req.body),
   );
   r.post(
     '/courses/:id/publish',
@@ -167,6 +187,22 @@ export default async function learningRoutes(app: FastifyInstance, deps: Deps) {
       schema: { tags, summary: 'A learning path', params: idParams, response: { 200: pathSchema } },
     },
     async (req) => getPath(db, req.ctx, req.params.id),
+  );
+  r.patch(
+    '/learning-paths/:id',
+    {
+      config: { access: 'courses:manage' },
+      schema: {
+        tags,
+        summary: 'Change a learning path: title, audience, courses in order, certification (vendor)',
+        description:
+          'Carries the `version` you read (409 when stale). Certifications already earned through the path stand.',
+        params: idParams,
+        body: updatePathBody,
+        response: { 200: pathSchema },
+      },
+    },
+    async (req) => updatePath(db, req.ctx, req.params.id, req.body),
   );
   r.post(
     '/learning-records',

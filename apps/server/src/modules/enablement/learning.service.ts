@@ -6,9 +6,11 @@ import type {
   createCourseBody,
   createPathBody,
   submitQuizBody,
+  updateCourseBody,
+  updatePathBody,
 } from '@partnergraph/shared/contracts/enablement';
 import type { Db, Queryable } from '../../db/client';
-import { runChange, type ChangeRecorder } from '../../db/transaction';
+import { assertVersion, runChange, type ChangeRecorder } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, invalid, notFound, unprocessable } from '../../lib/errors';
@@ -20,6 +22,7 @@ import { findAssetById } from './content.repository';
 import { findCertificationTypeById } from './certifications.repository';
 import { holdsValid, isoDay, issueCertification, type BadgeDeps } from './certifications.service';
 import {
+  countCompletions,
   countLessonsLeft,
   findCompletion,
   findCourseById,
@@ -27,7 +30,9 @@ import {
   findCourses,
   findLesson,
   findLessons,
+  findPathCourseIds,
   findPathCourses,
+  findPathForUpdate,
   findPaths,
   findPathsCompletedBy,
   findQuestions,
@@ -35,8 +40,12 @@ import {
   insertCourse,
   insertLessonCompletion,
   insertPath,
+  insertQuestions,
   insertSubmission,
   publishCourseRow,
+  replaceLessons,
+  updateCourseRow,
+  updatePathRow,
   type CourseRow,
 } from './learning.repository';
 import { seesAnswers } from './enablement.visibility';
@@ -69,6 +78,8 @@ async function toSummaries(q: Queryable, rows: CourseWithCounts[]): Promise<Cour
     questionCount: r.questionCount,
     lessonsCompleted: r.lessonsCompleted,
     completedAt: r.completedAt ? r.completedAt.toISOString() : null,
+    quizVersion: r.c.quizVersion,
+    version: r.c.version,
     createdAt: r.c.createdAt.toISOString(),
   }));
 }
@@ -157,13 +168,134 @@ export async function publishCourse(db: Db, ctx: Ctx, id: string) {
     const row = await findCourseById(tx, ctx.actor, id, true);
     if (!row) throw notFound('course');
     if (row.c.status === 'published') throw unprocessable('This course is published already');
-    await publishCourseRow(tx, id);
+    await publishCourseRow(tx, id, row.c.version + 1);
     record.audit({
       action: 'course.published',
       entityType: 'course',
       entityId: id,
       before: { status: 'draft' },
       after: { status: 'published' },
+    });
+  });
+  return getCourse(db, ctx, id);
+}
+
+const sameQuestions = (
+  a: { prompt: string; options: string[]; correctOption: number }[],
+  b: { prompt: string; options: string[]; correctOption: number }[],
+) =>
+  a.length === b.length &&
+  a.every(
+    (q, i) =>
+      q.prompt === b[i]!.prompt &&
+      q.correctOption === b[i]!.correctOption &&
+      JSON.stringify(q.options) === JSON.stringify(b[i]!.options),
+  );
+
+/**
+ * Edits a course. What people have done stands: a change of the questions or the passing score is a
+ * new quiz (the earlier one's questions stay with the attempts made against them, and whoever passed
+ * it keeps the completion and any certification it earned); a removed lesson takes with it only the
+ * marks of who had done it. Lessons kept by id keep those marks.
+ */
+export async function updateCourse(db: Db, ctx: Ctx, id: string, input: z.output<typeof updateCourseBody>) {
+  await runChange(db, ctx, async (tx, record) => {
+    const row = await findCourseById(tx, ctx.actor, id, true);
+    if (!row) throw notFound('course');
+    const c = row.c;
+    assertVersion(c, input.version);
+    const segment =
+      input.segment === undefined
+        ? c.segment
+        : input.segment
+          ? await checkSegment(tx, input.segment, 'body.segment')
+          : null;
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const note = (field: string, was: unknown, is: unknown) => {
+      if (JSON.stringify(was) === JSON.stringify(is)) return;
+      before[field] = was;
+      after[field] = is;
+    };
+    note('title', c.title, input.title ?? c.title);
+    note('description', c.description, input.description ?? c.description);
+    note('segment', c.segment ?? null, segment ?? null);
+
+    if (input.lessons) {
+      const current = await findLessons(tx, ctx.actor, id);
+      const ids = new Set(current.map((l) => l.l.id));
+      const errors: { path: string; message: string }[] = [];
+      for (const [i, l] of input.lessons.entries()) {
+        if (l.id && !ids.has(l.id))
+          errors.push({ path: `body.lessons.${i}.id`, message: 'This lesson is not in this course' });
+        if (l.assetId && !(await findAssetById(tx, ctx.actor, l.assetId)))
+          errors.push({ path: `body.lessons.${i}.assetId`, message: 'No such asset in the library' });
+      }
+      if (errors.length) throw invalid(errors);
+      const next = input.lessons.map((l, position) => ({
+        id: l.id ?? newId(),
+        kept: Boolean(l.id),
+        courseId: id,
+        position,
+        title: l.title,
+        body: l.body,
+        html: renderMarkdown(l.body),
+        assetId: l.assetId ?? null,
+      }));
+      const shape = (ls: { id: string; title: string; body: string; assetId: string | null }[]) =>
+        ls.map((l) => ({ id: l.id, title: l.title, body: l.body, assetId: l.assetId }));
+      const was = shape(current.map((l) => l.l));
+      if (JSON.stringify(was) !== JSON.stringify(shape(next))) {
+        await replaceLessons(tx, id, next);
+        before.lessons = was.map((l) => ({ id: l.id, title: l.title }));
+        after.lessons = next.map((l) => ({ id: l.id, title: l.title }));
+      }
+    }
+
+    let quizVersion = c.quizVersion;
+    const passingScore = input.passingScore ?? c.passingScore;
+    if (input.questions || passingScore !== c.passingScore) {
+      const current = await findQuestions(tx, id);
+      const questions = input.questions ?? current;
+      if (!sameQuestions(current, questions) || passingScore !== c.passingScore) {
+        quizVersion = c.quizVersion + 1;
+        await insertQuestions(
+          tx,
+          questions.map((q, position) => ({
+            id: newId(),
+            courseId: id,
+            quizVersion,
+            position,
+            prompt: q.prompt,
+            options: q.options,
+            correctOption: q.correctOption,
+          })),
+        );
+        before.quiz = { version: c.quizVersion, questions: current.length, passingScore: c.passingScore };
+        after.quiz = {
+          version: quizVersion,
+          questions: questions.length,
+          passingScore,
+          // Who passed the earlier quiz keeps the completion (and any certification it earned).
+          completionsKept: await countCompletions(tx, id),
+        };
+      }
+    }
+
+    await updateCourseRow(tx, id, {
+      title: input.title ?? c.title,
+      description: input.description ?? c.description,
+      segment,
+      passingScore,
+      quizVersion,
+      version: c.version + 1,
+    });
+    record.audit({ action: 'course.updated', entityType: 'course', entityId: id, before, after });
+    record.event({
+      type: 'course.updated',
+      entityType: 'course',
+      entityId: id,
+      payload: { id, title: input.title ?? c.title, changed: Object.keys(after), quizVersion },
     });
   });
   return getCourse(db, ctx, id);
@@ -311,6 +443,7 @@ export async function submitQuiz(
     await insertSubmission(tx, {
       id: newId(),
       courseId,
+      quizVersion: course.c.quizVersion,
       userId: ctx.actor.userId,
       answers: input.answers,
       score,
@@ -384,6 +517,7 @@ export async function listPaths(db: Queryable, ctx: Ctx, id?: string) {
       .map((c) => ({ id: c.id, name: c.name, completed: c.completed })),
     certificationType:
       p.certificationTypeId && typeName ? { id: p.certificationTypeId, name: typeName } : null,
+    version: p.version,
     createdAt: p.createdAt.toISOString(),
   }));
 }
@@ -429,6 +563,59 @@ export async function createPath(db: Db, ctx: Ctx, input: z.output<typeof create
       },
     });
     return id;
+  });
+  return getPath(db, ctx, id);
+}
+
+/**
+ * Edits a learning path. Certifications already earned through it stand; the new set of courses counts
+ * from the next completion on (finishing its last course then issues the certification).
+ */
+export async function updatePath(db: Db, ctx: Ctx, id: string, input: z.output<typeof updatePathBody>) {
+  await runChange(db, ctx, async (tx, record) => {
+    const p = await findPathForUpdate(tx, ctx.actor, id);
+    if (!p) throw notFound('learning path');
+    assertVersion(p, input.version);
+    const segment =
+      input.segment === undefined
+        ? p.segment
+        : input.segment
+          ? await checkSegment(tx, input.segment, 'body.segment')
+          : null;
+    if (input.courseIds) {
+      for (const [i, courseId] of input.courseIds.entries()) {
+        if (!(await findCourseById(tx, ctx.actor, courseId)))
+          throw invalid([{ path: `body.courseIds.${i}`, message: 'No such course' }]);
+      }
+    }
+    if (input.certificationTypeId && !(await findCertificationTypeById(tx, input.certificationTypeId)))
+      throw invalid([{ path: 'body.certificationTypeId', message: 'No such certification type' }]);
+    const next = {
+      title: input.title ?? p.title,
+      description: input.description ?? p.description,
+      segment,
+      certificationTypeId:
+        input.certificationTypeId === undefined ? p.certificationTypeId : input.certificationTypeId,
+    };
+    const courseIdsBefore = await findPathCourseIds(tx, id);
+    await updatePathRow(tx, id, { ...next, version: p.version + 1 }, input.courseIds);
+    record.audit({
+      action: 'learning_path.updated',
+      entityType: 'learning_path',
+      entityId: id,
+      before: {
+        title: p.title,
+        segment: p.segment,
+        certificationTypeId: p.certificationTypeId,
+        courseIds: courseIdsBefore,
+      },
+      after: {
+        title: next.title,
+        segment,
+        certificationTypeId: next.certificationTypeId,
+        courseIds: input.courseIds ?? courseIdsBefore,
+      },
+    });
   });
   return getPath(db, ctx, id);
 }

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Card, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCertificate, IconCheck } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Group, Modal, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconCertificate, IconCheck, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -17,10 +18,13 @@ import { useCan, useSession } from '../auth/session';
 import { ServerHtml } from '../community/html-content';
 import { NotFoundPage } from '../errors/not-found-page';
 import { useBrandTitle } from '../brand/brand-mark';
+import { CourseEditForm } from './course-edit-form';
 
 export function CoursePage({ courseId }: { courseId: string }) {
   const course = useQuery(courseQueryOptions(courseId));
   const canTake = useCan('learning:participate');
+  const canManage = useCan('courses:manage');
+  const [editing, editModal] = useDisclosure(false);
   const { organization } = useSession();
   useBrandTitle(`${course.data?.title ?? 'Course'}`);
   if (course.isPending) return <LoadingState label="Loading the course…" />;
@@ -37,14 +41,26 @@ export function CoursePage({ courseId }: { courseId: string }) {
           <Title order={1}>{c.title}</Title>
           <Text c="dimmed" size="sm">
             {c.lessonCount} lessons · {c.questionCount} questions · pass with {c.passingScore}%
+            {canManage &&
+              ` · ${c.segment?.label ?? 'Every partner'}${c.quizVersion > 1 ? ` · quiz version ${c.quizVersion}` : ''}`}
           </Text>
         </div>
-        {c.completedAt && (
-          <Badge color="green" size="lg" leftSection={<IconCheck size={14} />}>
-            Completed {formatDate(c.completedAt)}
-          </Badge>
-        )}
+        <Group gap="xs">
+          {c.completedAt && (
+            <Badge color="green" size="lg" leftSection={<IconCheck size={14} />}>
+              Completed {formatDate(c.completedAt)}
+            </Badge>
+          )}
+          {canManage && (
+            <Button variant="light" leftSection={<IconPencil size={16} />} onClick={editModal.open}>
+              Edit course
+            </Button>
+          )}
+        </Group>
       </Group>
+      <Modal opened={editing} onClose={editModal.close} title="Edit course" size="xl">
+        {editing && <CourseEditForm course={c} onDone={editModal.close} />}
+      </Modal>
       {c.description && <Text>{c.description}</Text>}
       <Title order={2} size="h3">
         Lessons

@@ -10,6 +10,7 @@ import {
   NumberInput,
   Progress,
   Radio,
+  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -20,16 +21,20 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createCourseBody } from '@partnergraph/shared/contracts/enablement';
+import { createCourseBody, updatePathBody } from '@partnergraph/shared/contracts/enablement';
 import {
+  certificationTypesQueryOptions,
   type CourseSummary,
   coursesQueryOptions,
+  type LearningPath,
   pathsQueryOptions,
   useCreateCourse,
+  useUpdatePath,
 } from '../../api/enablement';
+import { isStaleVersion } from '../../api/client';
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
@@ -41,6 +46,7 @@ export function CoursesPage() {
   useBrandTitle('Courses');
   const canManage = useCan('courses:manage');
   const [creating, createModal] = useDisclosure(false);
+  const [editingPath, setEditingPath] = useState<LearningPath | null>(null);
   const courses = useQuery(coursesQueryOptions());
   const paths = useQuery(pathsQueryOptions);
 
@@ -86,7 +92,18 @@ export function CoursesPage() {
                     {p.courses.map((c) => `${c.name}${c.completed ? ' ✓' : ''}`).join(' → ')}
                   </Text>
                 </div>
-                {p.certificationType && <Badge>Earns: {p.certificationType.name}</Badge>}
+                <Group gap="xs">
+                  {p.certificationType && <Badge>Earns: {p.certificationType.name}</Badge>}
+                  {canManage && (
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Edit the path “${p.title}”`}
+                      onClick={() => setEditingPath(p)}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  )}
+                </Group>
               </Group>
             </Card>
           ))}
@@ -94,6 +111,14 @@ export function CoursesPage() {
       )}
       <Modal opened={creating} onClose={createModal.close} title="New course" size="xl">
         {creating && <CourseBuilder onDone={createModal.close} />}
+      </Modal>
+      <Modal
+        opened={editingPath !== null}
+        onClose={() => setEditingPath(null)}
+        title="Edit learning path"
+        size="lg"
+      >
+        {editingPath && <PathEditForm path={editingPath} onDone={() => setEditingPath(null)} />}
       </Modal>
     </Stack>
   );
@@ -282,6 +307,126 @@ function CourseBuilder({ onDone }: { onDone: () => void }) {
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
             Create course
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type PathFormValues = { version: number; title: string; description: string; courseIds: string[] };
+
+/** A learning path's title, courses in order and certification; certifications already earned stand. */
+function PathEditForm({ path, onDone }: { path: LearningPath; onDone: () => void }) {
+  const update = useUpdatePath(path.id);
+  const courses = useQuery(coursesQueryOptions());
+  const types = useQuery(certificationTypesQueryOptions);
+  const [typeId, setTypeId] = useState<string | null>(path.certificationType?.id ?? null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useContractForm<PathFormValues>(updatePathBody, {
+    version: path.version,
+    title: path.title,
+    description: path.description,
+    courseIds: path.courses.map((c) => c.id),
+  });
+  const ids = form.getValues().courseIds;
+  const names = new Map<string, string>(path.courses.map((c) => [c.id, c.name]));
+  for (const c of courses.data ?? []) names.set(c.id, c.title);
+
+  async function submit(v: PathFormValues) {
+    setAlert(null);
+    try {
+      const saved = await update.mutateAsync({ ...v, certificationTypeId: typeId });
+      notifications.show({ color: 'green', message: `“${saved.title}” is saved.` });
+      onDone();
+    } catch (err) {
+      setAlert(
+        isStaleVersion(err)
+          ? 'Someone changed this path first; it has been reloaded. Close this and edit it again.'
+          : showServerErrors(form, err),
+      );
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack>
+        {alert && (
+          <Alert color="red" role="alert">
+            {alert}
+          </Alert>
+        )}
+        <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
+        <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
+        <Fieldset legend="Courses, in order">
+          <Stack gap="xs">
+            {ids.map((id, i) => (
+              <Group key={id} justify="space-between" wrap="nowrap">
+                <Text size="sm">
+                  {i + 1}. {names.get(id) ?? 'Course'}
+                </Text>
+                <Group gap={4} wrap="nowrap">
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={`Move “${names.get(id) ?? 'course'}” up`}
+                    disabled={i === 0}
+                    onClick={() => form.reorderListItem('courseIds', { from: i, to: i - 1 })}
+                  >
+                    <IconArrowUp size={16} />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={`Move “${names.get(id) ?? 'course'}” down`}
+                    disabled={i === ids.length - 1}
+                    onClick={() => form.reorderListItem('courseIds', { from: i, to: i + 1 })}
+                  >
+                    <IconArrowDown size={16} />
+                  </ActionIcon>
+                  {ids.length > 1 && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove “${names.get(id) ?? 'course'}” from the path`}
+                      onClick={() => form.removeListItem('courseIds', i)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  )}
+                </Group>
+              </Group>
+            ))}
+            {form.errors.courseIds && (
+              <Text size="sm" c="red">
+                {form.errors.courseIds}
+              </Text>
+            )}
+            <Select
+              label="Add a course"
+              searchable
+              data={(courses.data ?? [])
+                .filter((c) => !ids.includes(c.id))
+                .map((c) => ({ value: c.id, label: c.title }))}
+              value={null}
+              onChange={(v) => v && form.insertListItem('courseIds', v)}
+              nothingFoundMessage="Every course is in this path"
+            />
+          </Stack>
+        </Fieldset>
+        <Select
+          label="Certification it awards"
+          description="Certifications already earned through this path stand."
+          clearable
+          placeholder="None"
+          data={(types.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          value={typeId}
+          onChange={setTypeId}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save path
           </Button>
         </Group>
       </Stack>

@@ -89,6 +89,16 @@ export function LibraryPage() {
           onChange={setCollectionId}
           w={260}
         />
+        {collectionId && (
+          <AnchorLink
+            to="/enablement/library/collections/$collectionId"
+            params={{ collectionId }}
+            size="sm"
+            mb={8}
+          >
+            {canManage ? 'Open and edit the collection' : 'Open the collection'}
+          </AnchorLink>
+        )}
         <SegmentedControl
           aria-label="Which assets"
           value={show}
@@ -145,7 +155,15 @@ function AssetCard({ asset: a }: { asset: Asset }) {
           </div>
         </Group>
         <Stack gap={4} align="flex-end">
-          {a.collection && <Badge variant="light">{a.collection.name}</Badge>}
+          {a.collection && (
+            <AnchorLink
+              to="/enablement/library/collections/$collectionId"
+              params={{ collectionId: a.collection.id }}
+              size="xs"
+            >
+              {a.collection.name}
+            </AnchorLink>
+          )}
           <Badge color="gray" variant="outline">
             {a.segment?.label ?? 'Every partner'}
           </Badge>

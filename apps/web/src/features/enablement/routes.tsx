@@ -3,6 +3,7 @@ import { appRoute, rootRoute } from '../../routes/root';
 
 const LibraryPage = lazyRouteComponent(() => import('./library-page'), 'LibraryPage');
 const AssetPage = lazyRouteComponent(() => import('./asset-page'), 'AssetPage');
+const CollectionPage = lazyRouteComponent(() => import('./collection-page'), 'CollectionPage');
 const CoursesPage = lazyRouteComponent(() => import('./courses-page'), 'CoursesPage');
 const CoursePage = lazyRouteComponent(() => import('./course-page'), 'CoursePage');
 const CertificationsPage = lazyRouteComponent(() => import('./certifications-page'), 'CertificationsPage');
@@ -20,6 +21,14 @@ export const assetRoute = createRoute({
   path: 'enablement/library/$assetId',
   component: function AssetRoute() {
     return <AssetPage assetId={assetRoute.useParams().assetId} />;
+  },
+});
+
+export const collectionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'enablement/library/collections/$collectionId',
+  component: function CollectionRoute() {
+    return <CollectionPage collectionId={collectionRoute.useParams().collectionId} />;
   },
 });
 
