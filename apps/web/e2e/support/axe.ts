@@ -109,6 +109,20 @@ export function watchAccessibility(page: Page): AxeWatch {
     // One check at a time: a test's actions are sequential, but the final check may meet one in flight.
     while (running) await running;
     const work = (async () => {
+      // A screen still loading (a route's code or data on its way, shown as a spinner or nothing yet) is not
+      // the screen: wait until it has its level-one heading and no loading spinner, then check what it is.
+      // A screen that never gets there is checked after 5 s as it stands, so its problems are still found.
+      await page
+        .waitForFunction(
+          () =>
+            document.querySelector('h1') !== null &&
+            !Array.from(document.querySelectorAll('[role="status"] .mantine-Loader-root')).some(
+              (el) => (el as HTMLElement).offsetParent !== null,
+            ),
+          undefined,
+          { timeout: 5_000, polling: 100 },
+        )
+        .catch(() => undefined);
       let key: string;
       try {
         key = await page.evaluate(screenKey);

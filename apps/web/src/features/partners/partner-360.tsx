@@ -65,7 +65,7 @@ export function PartnerTierHistory({ partnerId }: { partnerId: string }) {
         enrollments.data.map((e) => (
           <Stack key={e.id} gap={4}>
             <Text fw={600}>{e.program.name}</Text>
-            <TierHistory enrollmentId={e.id} />
+            <TierHistory enrollmentId={e.id} label={`Tier history in ${e.program.name}`} />
           </Stack>
         ))
       )}

@@ -13,10 +13,17 @@ const historyCopy = {
 } as const;
 
 /** An enrollment's tier moves: the partner's own programs page and the vendor's partner page. */
-export function TierHistory({ enrollmentId }: { enrollmentId: string }) {
+export function TierHistory({
+  enrollmentId,
+  label = 'Tier history',
+}: {
+  enrollmentId: string;
+  /** The section's name for screen readers, told apart where several enrollments' histories share a page. */
+  label?: string;
+}) {
   const history = useQuery(tierHistoryQueryOptions(enrollmentId));
   return (
-    <Stack gap="xs" component="section" aria-label="Tier history">
+    <Stack gap="xs" component="section" aria-label={label}>
       <Title order={3} size="h5">
         Tier history
       </Title>
