@@ -33124,7 +33124,26 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "customers" | "open_opportunities" | "prospects" | "custom";
                                 /** @enum {string} */
-                                source: "won_deals" | "open_deals" | "upload" | "browser";
+                                source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                                /** @description The deal filter of a `deal_filter` population */
+                                filter: {
+                                    /** @description Deal statuses, e.g. registered and approved */
+                                    statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                    /** @description Deal stages; a deal with no stage matches none */
+                                    stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                    industries?: string[];
+                                    countries?: string[];
+                                    amount?: {
+                                        /** @description Deals in other currencies are converted at the rates in force today */
+                                        currency: string;
+                                        /** @description Minor units of `currency`, inclusive */
+                                        min?: number;
+                                        /** @description Minor units of `currency`, inclusive */
+                                        max?: number;
+                                    };
+                                    /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                    partnerTypes?: string[];
+                                } | null;
                                 /** @enum {string} */
                                 defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                                 sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -33178,10 +33197,29 @@ export interface paths {
                         /** @enum {string} */
                         kind: "customers" | "open_opportunities" | "prospects" | "custom";
                         /**
-                         * @description won_deals / open_deals / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser
+                         * @description won_deals / open_deals / deal_filter / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser
                          * @enum {string}
                          */
-                        source: "won_deals" | "open_deals" | "upload" | "browser";
+                        source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                        /** @description Required with source deal_filter, refused otherwise */
+                        filter?: {
+                            /** @description Deal statuses, e.g. registered and approved */
+                            statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                            /** @description Deal stages; a deal with no stage matches none */
+                            stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                            industries?: string[];
+                            countries?: string[];
+                            amount?: {
+                                /** @description Deals in other currencies are converted at the rates in force today */
+                                currency: string;
+                                /** @description Minor units of `currency`, inclusive */
+                                min?: number;
+                                /** @description Minor units of `currency`, inclusive */
+                                max?: number;
+                            };
+                            /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                            partnerTypes?: string[];
+                        };
                         /**
                          * @default counts
                          * @enum {string}
@@ -33212,7 +33250,26 @@ export interface paths {
                             /** @enum {string} */
                             kind: "customers" | "open_opportunities" | "prospects" | "custom";
                             /** @enum {string} */
-                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                            /** @description The deal filter of a `deal_filter` population */
+                            filter: {
+                                /** @description Deal statuses, e.g. registered and approved */
+                                statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                /** @description Deal stages; a deal with no stage matches none */
+                                stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                industries?: string[];
+                                countries?: string[];
+                                amount?: {
+                                    /** @description Deals in other currencies are converted at the rates in force today */
+                                    currency: string;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    min?: number;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    max?: number;
+                                };
+                                /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                partnerTypes?: string[];
+                            } | null;
                             /** @enum {string} */
                             defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                             sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -33283,6 +33340,25 @@ export interface paths {
                         /** @enum {string} */
                         defaultLevel?: "hidden" | "counts" | "overlaps" | "full";
                         sharedFields?: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                        /** @description A deal_filter population only: its new filter */
+                        filter?: {
+                            /** @description Deal statuses, e.g. registered and approved */
+                            statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                            /** @description Deal stages; a deal with no stage matches none */
+                            stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                            industries?: string[];
+                            countries?: string[];
+                            amount?: {
+                                /** @description Deals in other currencies are converted at the rates in force today */
+                                currency: string;
+                                /** @description Minor units of `currency`, inclusive */
+                                min?: number;
+                                /** @description Minor units of `currency`, inclusive */
+                                max?: number;
+                            };
+                            /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                            partnerTypes?: string[];
+                        };
                         accountCount?: number;
                         /** @description The version you last read; a stale one answers 409 */
                         version: number;
@@ -33305,7 +33381,26 @@ export interface paths {
                             /** @enum {string} */
                             kind: "customers" | "open_opportunities" | "prospects" | "custom";
                             /** @enum {string} */
-                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                            /** @description The deal filter of a `deal_filter` population */
+                            filter: {
+                                /** @description Deal statuses, e.g. registered and approved */
+                                statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                /** @description Deal stages; a deal with no stage matches none */
+                                stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                industries?: string[];
+                                countries?: string[];
+                                amount?: {
+                                    /** @description Deals in other currencies are converted at the rates in force today */
+                                    currency: string;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    min?: number;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    max?: number;
+                                };
+                                /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                partnerTypes?: string[];
+                            } | null;
                             /** @enum {string} */
                             defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                             sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -33447,7 +33542,26 @@ export interface paths {
                             /** @enum {string} */
                             kind: "customers" | "open_opportunities" | "prospects" | "custom";
                             /** @enum {string} */
-                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                            /** @description The deal filter of a `deal_filter` population */
+                            filter: {
+                                /** @description Deal statuses, e.g. registered and approved */
+                                statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                /** @description Deal stages; a deal with no stage matches none */
+                                stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                industries?: string[];
+                                countries?: string[];
+                                amount?: {
+                                    /** @description Deals in other currencies are converted at the rates in force today */
+                                    currency: string;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    min?: number;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    max?: number;
+                                };
+                                /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                partnerTypes?: string[];
+                            } | null;
                             /** @enum {string} */
                             defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                             sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -33525,7 +33639,26 @@ export interface paths {
                             /** @enum {string} */
                             kind: "customers" | "open_opportunities" | "prospects" | "custom";
                             /** @enum {string} */
-                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                            /** @description The deal filter of a `deal_filter` population */
+                            filter: {
+                                /** @description Deal statuses, e.g. registered and approved */
+                                statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                /** @description Deal stages; a deal with no stage matches none */
+                                stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                industries?: string[];
+                                countries?: string[];
+                                amount?: {
+                                    /** @description Deals in other currencies are converted at the rates in force today */
+                                    currency: string;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    min?: number;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    max?: number;
+                                };
+                                /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                partnerTypes?: string[];
+                            } | null;
                             /** @enum {string} */
                             defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                             sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];

@@ -4,6 +4,7 @@ import type {
   introBody,
   MappingRun,
   Population,
+  PopulationFilter,
   Round2,
   setLevelBody,
   SharingLevel,
@@ -101,6 +102,7 @@ export function useUpdatePopulation() {
       defaultLevel?: SharingLevel;
       accountCount?: number;
       sharedFields?: Population['sharedFields'];
+      filter?: PopulationFilter;
     }) => call(http.PATCH('/mapping/populations/{id}', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });

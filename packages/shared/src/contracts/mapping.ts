@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { idSchema, timestamp, versionField } from './common';
+import { countryCode, idSchema, timestamp, versionField } from './common';
+import { dealStage, dealStatus, industryCode } from './deals';
+import { currencyCode } from './money';
+import { partnerTypeCode } from './organizations';
 
 // Account mapping: populations, mapping partnerships with sharing levels, and the runs of the private set
 // intersection (packages/shared/src/psi). Points travel as base64url of n × 32-byte ristretto255 encodings.
@@ -13,7 +16,45 @@ export type SharingLevel = z.infer<typeof sharingLevel>;
 export const levelRank = (l: SharingLevel) => sharingLevels.indexOf(l);
 
 export const populationKinds = ['customers', 'open_opportunities', 'prospects', 'custom'] as const;
-export const populationSources = ['won_deals', 'open_deals', 'upload', 'browser'] as const;
+export const populationSources = ['won_deals', 'open_deals', 'deal_filter', 'upload', 'browser'] as const;
+
+/**
+ * A custom population over the vendor's deals (source `deal_filter`): every deal that meets each criterion
+ * given (an omitted criterion lets every deal through; a list matches any of its values). Rebuilt from the
+ * deals when it is created, when the filter changes and on refresh, like the customers and open deals.
+ */
+const filterShape = (country: z.ZodType<string, string>, currency: z.ZodType<string, string>) => ({
+  statuses: z.array(dealStatus).min(1).max(6).describe('Deal statuses, e.g. registered and approved'),
+  stages: z.array(dealStage).max(5).optional().describe('Deal stages; a deal with no stage matches none'),
+  industries: z.array(industryCode).max(30).optional(),
+  countries: z.array(country).max(250).optional(),
+  amount: z
+    .strictObject({
+      currency: currency.describe('Deals in other currencies are converted at the rates in force today'),
+      min: z.number().int().min(0).optional().describe('Minor units of `currency`, inclusive'),
+      max: z.number().int().min(0).optional().describe('Minor units of `currency`, inclusive'),
+    })
+    .refine((a) => a.min === undefined || a.max === undefined || a.min <= a.max, {
+      path: ['max'],
+      message: 'The maximum is below the minimum',
+    })
+    .refine((a) => a.min !== undefined || a.max !== undefined, {
+      path: ['min'],
+      message: 'Give a minimum, a maximum or both',
+    })
+    .optional(),
+  partnerTypes: z
+    .array(partnerTypeCode)
+    .max(20)
+    .optional()
+    .describe('Deals registered by a partner of one of these types (the vendor-recorded ones match none)'),
+});
+export const populationFilterSchema = z
+  .strictObject(filterShape(countryCode, currencyCode))
+  .describe('Which of your deals make up the population');
+/** The filter as the server answers it (codes already upper-cased). */
+const populationFilterOut = z.object(filterShape(z.string(), z.string()));
+export type PopulationFilter = z.infer<typeof populationFilterSchema>;
 
 /** Fields an account may carry and share; the matching key (its domains) is never one of them. */
 export const accountFields = ['name', 'owner', 'stage', 'industry', 'country', 'amount'] as const;
@@ -25,6 +66,7 @@ export const populationSchema = z.object({
   name: z.string(),
   kind: z.enum(populationKinds),
   source: z.enum(populationSources),
+  filter: populationFilterOut.nullable().describe('The deal filter of a `deal_filter` population'),
   defaultLevel: sharingLevel,
   sharedFields: z.array(accountField),
   accountCount: z.number().int(),
@@ -33,22 +75,39 @@ export const populationSchema = z.object({
 });
 export type Population = z.infer<typeof populationSchema>;
 
-export const createPopulationBody = z.strictObject({
-  name: text(120).min(2),
-  kind: z.enum(populationKinds),
-  source: z
-    .enum(populationSources)
-    .describe(
-      "won_deals / open_deals / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser",
-    ),
-  defaultLevel: sharingLevel.default('counts'),
-  sharedFields: z.array(accountField).max(accountFields.length).default(['name']),
-});
+export const createPopulationBody = z
+  .strictObject({
+    name: text(120).min(2),
+    kind: z.enum(populationKinds),
+    source: z
+      .enum(populationSources)
+      .describe(
+        "won_deals / open_deals / deal_filter / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser",
+      ),
+    filter: populationFilterSchema.optional().describe('Required with source deal_filter, refused otherwise'),
+    defaultLevel: sharingLevel.default('counts'),
+    sharedFields: z.array(accountField).max(accountFields.length).default(['name']),
+  })
+  .superRefine((b, ctx) => {
+    if (b.source === 'deal_filter' && !b.filter)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filter'],
+        message: 'A custom population needs its deal filter',
+      });
+    if (b.source !== 'deal_filter' && b.filter)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filter'],
+        message: 'Only a deal_filter population has a filter',
+      });
+  });
 
 export const updatePopulationBody = z.strictObject({
   name: text(120).min(2).optional(),
   defaultLevel: sharingLevel.optional(),
   sharedFields: z.array(accountField).max(accountFields.length).optional(),
+  filter: populationFilterSchema.optional().describe('A deal_filter population only: its new filter'),
   /** A partner's browser reports how many accounts it holds (the count alone). */
   accountCount: z.number().int().min(0).max(1_000_000).optional(),
   version: versionField,

@@ -487,6 +487,46 @@ export function findDealsForCrmSync(q: Queryable, statuses: DealRow['status'][])
     .orderBy(asc(deals.updatedAt), asc(deals.id));
 }
 
+/**
+ * The deals a custom account-mapping population is defined by: each criterion given narrows them (a list
+ * matches any of its values; an empty list is no criterion). Amounts are compared by the caller, which converts them. Partner types are
+ * the registering organization's, so a vendor-recorded deal matches none.
+ */
+export function findDealsByFilter(
+  q: Queryable,
+  filter: {
+    statuses: DealRow['status'][];
+    stages?: NonNullable<DealRow['stage']>[] | undefined;
+    industries?: string[] | undefined;
+    countries?: string[] | undefined;
+    partnerTypes?: string[] | undefined;
+  },
+) {
+  return q
+    .select()
+    .from(deals)
+    .where(
+      and(
+        inArray(deals.status, filter.statuses),
+        filter.stages?.length ? inArray(deals.stage, filter.stages) : undefined,
+        filter.industries?.length ? inArray(deals.industry, filter.industries) : undefined,
+        filter.countries?.length ? inArray(deals.country, filter.countries) : undefined,
+        filter.partnerTypes?.length
+          ? and(
+              eq(deals.vendorRecorded, false),
+              sql`exists (select 1 from organization_partner_types t
+                where t.organization_id = ${deals.registeredByOrgId}
+                and t.type_code in (${sql.join(
+                  filter.partnerTypes.map((c) => sql`${c}`),
+                  sql`, `,
+                )}))`,
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(deals.updatedAt), asc(deals.id));
+}
+
 /** Customer names of the deals among these ids that the actor may see (the audit log names its records). */
 export function findDealNamesByIds(q: Queryable, actor: Actor, ids: string[]) {
   const valid = [...new Set(ids.filter(isId))];
