@@ -9396,11 +9396,13 @@ export interface paths {
                                     status: "proposed" | "confirmed";
                                     /** @description Visible to the vendor and to the organization that wrote it */
                                     note: string | null;
-                                    /** @description The partner that proposed it; null when the vendor added it */
+                                    /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                     proposedBy: {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                    invitation: boolean;
                                     /**
                                      * Format: date-time
                                      * @description When the partner became involved; orders first/last-touch attribution
@@ -9570,11 +9572,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -9851,11 +9855,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10027,11 +10033,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10193,11 +10201,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10360,11 +10370,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10528,11 +10540,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10696,11 +10710,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10882,11 +10898,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -11049,11 +11067,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -11230,11 +11250,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -11309,11 +11331,13 @@ export interface paths {
                             status: "proposed" | "confirmed";
                             /** @description Visible to the vendor and to the organization that wrote it */
                             note: string | null;
-                            /** @description The partner that proposed it; null when the vendor added it */
+                            /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                             proposedBy: {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                            invitation: boolean;
                             /**
                              * Format: date-time
                              * @description When the partner became involved; orders first/last-touch attribution
@@ -11394,11 +11418,103 @@ export interface paths {
                             status: "proposed" | "confirmed";
                             /** @description Visible to the vendor and to the organization that wrote it */
                             note: string | null;
-                            /** @description The partner that proposed it; null when the vendor added it */
+                            /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                             proposedBy: {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                            invitation: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the partner became involved; orders first/last-touch attribution
+                             */
+                            involvedAt: string;
+                            confirmedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/involvements/{organizationId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the vendor's invitation onto a deal (the invited partner)
+         * @description The vendor invites a partner from account mapping; the invited partner accepts here or declines with DELETE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "sourced" | "referred" | "co_sell" | "implementation" | "integration" | "influenced";
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed";
+                            /** @description Visible to the vendor and to the organization that wrote it */
+                            note: string | null;
+                            /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
+                            proposedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                            invitation: boolean;
                             /**
                              * Format: date-time
                              * @description When the partner became involved; orders first/last-touch attribution
@@ -11444,7 +11560,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a partner from a deal (vendor), or withdraw your own proposal */
+        /** Remove a partner from a deal (vendor), withdraw your own proposal, or decline the vendor's invitation */
         delete: {
             parameters: {
                 query?: never;
@@ -11531,11 +11647,13 @@ export interface paths {
                             status: "proposed" | "confirmed";
                             /** @description Visible to the vendor and to the organization that wrote it */
                             note: string | null;
-                            /** @description The partner that proposed it; null when the vendor added it */
+                            /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                             proposedBy: {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                            invitation: boolean;
                             /**
                              * Format: date-time
                              * @description When the partner became involved; orders first/last-touch attribution
@@ -12663,11 +12781,13 @@ export interface paths {
                                     status: "proposed" | "confirmed";
                                     /** @description Visible to the vendor and to the organization that wrote it */
                                     note: string | null;
-                                    /** @description The partner that proposed it; null when the vendor added it */
+                                    /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                     proposedBy: {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                    invitation: boolean;
                                     /**
                                      * Format: date-time
                                      * @description When the partner became involved; orders first/last-touch attribution
@@ -31607,11 +31727,13 @@ export interface paths {
                                     status: "proposed" | "confirmed";
                                     /** @description Visible to the vendor and to the organization that wrote it */
                                     note: string | null;
-                                    /** @description The partner that proposed it; null when the vendor added it */
+                                    /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                     proposedBy: {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                    invitation: boolean;
                                     /**
                                      * Format: date-time
                                      * @description When the partner became involved; orders first/last-touch attribution
