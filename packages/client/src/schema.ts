@@ -35504,6 +35504,23 @@ export interface paths {
                                 partnerFields: {
                                     [key: string]: string;
                                 };
+                                /** @description The vendor's open deals at this account: the vendor's staff only, [] for a partner */
+                                openDeals: {
+                                    /** @description Opaque identifier */
+                                    id: string;
+                                    customerName: string;
+                                    /** @enum {string} */
+                                    status: "registered" | "approved";
+                                    /** @description Minor units of `currency` */
+                                    amount: number;
+                                    currency: string;
+                                    /** @description The registering organization */
+                                    registrant: string;
+                                    /** @description The partner of this partnership is already on it (or invited) */
+                                    counterpartOnIt: boolean;
+                                }[];
+                                /** @description A partner: the vendor disclosed this account as an open opportunity and has an open deal there the partner is not on; ask to join it with POST …/overlaps/{overlapId}/involvement */
+                                canRequestInvolvement: boolean;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 UTC timestamp
@@ -35711,6 +35728,99 @@ export interface paths {
                              * @description ISO-8601 UTC timestamp
                              */
                             updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/overlaps/{overlapId}/involvement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for an intro as an involvement on the vendor's open deal at an overlapping account
+         * @description The vendor invites the partner onto its open deal there (the partner sees the deal and accepts or declines it); a partner asks to join the vendor's open deal at an account the vendor's level disclosed to it as an open opportunity (the vendor confirms or removes it; the partner sees nothing of the deal until then). 404 when there is no such deal.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    overlapId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The vendor only: which of its open deals at the account (default: the approved one, else the latest) */
+                        dealId?: string;
+                        /**
+                         * @default co_sell
+                         * @enum {string}
+                         */
+                        role?: "referred" | "co_sell" | "implementation" | "integration" | "influenced";
+                        /** @description Read by the vendor and your own organization */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "proposed";
+                            /** @enum {string} */
+                            role: "sourced" | "referred" | "co_sell" | "implementation" | "integration" | "influenced";
+                            /** @description The partner proposed on the deal */
+                            organization: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The vendor only; null for a partner, who sees the deal once the vendor confirms it */
+                            deal: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                customerName: string;
+                            } | null;
                         };
                     };
                 };

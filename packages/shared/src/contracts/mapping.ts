@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, idSchema, timestamp, versionField } from './common';
-import { dealStage, dealStatus, industryCode } from './deals';
+import { dealStage, dealStatus, industryCode, involvementRole } from './deals';
 import { currencyCode } from './money';
 import { partnerTypeCode } from './organizations';
 
@@ -335,7 +335,52 @@ export const overlapSchema = z.object({
   }),
   /** What the partner shared about its matching account. */
   partnerFields: z.record(z.string(), z.string()),
+  openDeals: z
+    .array(
+      z.object({
+        id: idSchema,
+        customerName: z.string(),
+        status: z.enum(['registered', 'approved']),
+        amount: z.number().int().describe('Minor units of `currency`'),
+        currency: z.string(),
+        registrant: z.string().describe('The registering organization'),
+        counterpartOnIt: z
+          .boolean()
+          .describe('The partner of this partnership is already on it (or invited)'),
+      }),
+    )
+    .describe("The vendor's open deals at this account: the vendor's staff only, [] for a partner"),
+  canRequestInvolvement: z
+    .boolean()
+    .describe(
+      'A partner: the vendor disclosed this account as an open opportunity and has an open deal there the partner is not on; ask to join it with POST …/overlaps/{overlapId}/involvement',
+    ),
   createdAt: timestamp,
+});
+
+/**
+ * From an overlap, an involvement on the vendor's open deal at that account: the vendor invites the partner
+ * (who accepts or declines on the deal), or the partner asks to join (the vendor confirms or removes it).
+ */
+export const overlapInvolvementBody = z.strictObject({
+  dealId: idSchema
+    .optional()
+    .describe(
+      'The vendor only: which of its open deals at the account (default: the approved one, else the latest)',
+    ),
+  role: involvementRole.exclude(['sourced']).default('co_sell'),
+  note: text(2000).min(1).optional().describe('Read by the vendor and your own organization'),
+});
+export const overlapInvolvementParams = z.object({ id: idSchema, overlapId: idSchema });
+
+export const overlapInvolvementSchema = z.object({
+  status: z.literal('proposed'),
+  role: involvementRole,
+  organization: z.object({ id: idSchema, name: z.string() }).describe('The partner proposed on the deal'),
+  deal: z
+    .object({ id: idSchema, customerName: z.string() })
+    .nullable()
+    .describe('The vendor only; null for a partner, who sees the deal once the vendor confirms it'),
 });
 
 export const matrixSchema = z.object({

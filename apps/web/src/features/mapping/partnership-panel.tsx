@@ -10,6 +10,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -32,7 +33,7 @@ import {
 } from '../../api/mapping';
 import { ErrorAlert } from '../../components/query-state';
 import { useCan } from '../auth/session';
-import { IntroButton } from './intro-form';
+import { IntroButton, InviteButton } from './intro-form';
 import { loadLocalAccounts } from './local-accounts';
 import type { PartnershipView } from './partnership-view';
 import { PeerRuns } from './peer-runs';
@@ -242,6 +243,10 @@ function Overlaps({ p }: { p: PartnershipView }) {
   const [q, setQ] = useState('');
   const query = useQuery(overlapsQueryOptions(p.id, q));
   const canIntro = useCan('mapping:intro');
+  const canInvite = useCan('mapping:involve') && !canIntro && p.kind === 'vendor_partner';
+  const invitable = (o: { openDeals: { counterpartOnIt: boolean }[] }) =>
+    canInvite && o.openDeals.some((d) => !d.counterpartOnIt);
+  const actions = canIntro || (query.data ?? []).some(invitable);
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -262,7 +267,11 @@ function Overlaps({ p }: { p: PartnershipView }) {
             <Table.Th>Populations</Table.Th>
             <Table.Th>Vendor shares</Table.Th>
             <Table.Th>Partner shares</Table.Th>
-            {canIntro && <Table.Th />}
+            {actions && (
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -287,13 +296,25 @@ function Overlaps({ p }: { p: PartnershipView }) {
                   .map(([k, v]) => `${k}: ${v}`)
                   .join(' · ')}
               </Table.Td>
-              {canIntro && (
+              {actions && (
                 <Table.Td>
-                  <IntroButton
-                    partnershipId={p.id}
-                    companyName={o.account.name ?? o.partnerFields.name ?? ''}
-                    companyDomain={o.account.domains[0] ?? ''}
-                  />
+                  {canIntro ? (
+                    <IntroButton
+                      partnershipId={p.id}
+                      overlapId={o.id}
+                      companyName={o.account.name ?? o.partnerFields.name ?? ''}
+                      companyDomain={o.account.domains[0] ?? ''}
+                      canJoinDeal={o.canRequestInvolvement}
+                    />
+                  ) : invitable(o) ? (
+                    <InviteButton
+                      partnershipId={p.id}
+                      overlapId={o.id}
+                      companyName={o.account.name ?? o.partnerFields.name ?? ''}
+                      partnerName={p.counterpart.name}
+                      deals={o.openDeals}
+                    />
+                  ) : null}
                 </Table.Td>
               )}
             </Table.Tr>
