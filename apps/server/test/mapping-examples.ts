@@ -5,8 +5,9 @@ import { blindKeys, randomScalar, toBase64Url } from '@partnergraph/shared/psi/p
 import { tagOwnAccounts } from '@partnergraph/shared/psi/protocol';
 import { rateLimitHits } from '../src/db/platform.tables';
 import { findVendor } from '../src/modules/organizations/organizations.repository';
-import { createPartnerOrganization } from '../src/seed/factories';
+import { createDealRecord, createPartnerOrganization } from '../src/seed/factories';
 import {
+  createDisclosedOverlapRecord,
   createLevelRequestRecord,
   createRunMessageRecord,
   peerPartnershipRecord,
@@ -22,6 +23,8 @@ interface Input {
 }
 
 const unique = () => Math.random().toString(36).slice(2, 10);
+// Each finished run an example makes is the partnership's latest (its overlaps are the ones read).
+let exampleRuns = 1;
 
 async function partnershipOf(x: Input) {
   const vendor = (await findVendor(x.t.database.db))!;
@@ -247,6 +250,43 @@ export const mappingExamples: Record<
   'GET /api/v1/mapping/partnerships/{id}/overlaps.csv': async (x) => ({
     params: { id: (await partnershipOf(x)).id },
   }),
+  'POST /api/v1/mapping/partnerships/{id}/overlaps/{overlapId}/involvement': async (x) => {
+    // The vendor disclosed an open opportunity the owner knows, where the vendor has an open deal.
+    const db = x.t.database.db;
+    const vendor = (await findVendor(db))!;
+    const p = await partnershipOf(x);
+    const domain = `open-${unique()}.com`;
+    const open = await createPopulationRecord(db, {
+      organizationId: vendor.id,
+      name: `Open ${unique()}`,
+      kind: 'open_opportunities',
+      source: 'upload',
+      defaultLevel: 'overlaps',
+      accounts: [{ name: 'Open Co', domains: [domain] }],
+    });
+    await createDealRecord(db, {
+      registeredByOrgId: vendor.id,
+      vendorRecorded: true,
+      customerName: 'Open Co',
+      customerDomain: domain,
+      status: 'approved',
+    });
+    const mine = await browserPopulation(x);
+    const run = await createRunRecord(db, {
+      partnershipId: p.id,
+      initiatorOrgId: x.owner.id,
+      status: 'finished',
+      answered: [],
+      finishedAt: new Date(Date.now() + 1000 * exampleRuns++),
+    });
+    const [overlapId] = await createDisclosedOverlapRecord(db, {
+      runId: run.id,
+      initiatorPopulationId: mine.id,
+      responderPopulationId: open.id,
+      count: 1,
+    });
+    return { params: { id: p.id, overlapId: overlapId! }, body: { role: 'co_sell' } };
+  },
   'POST /api/v1/mapping/partnerships/{id}/intros': async (x) => ({
     params: { id: (await partnershipOf(x)).id },
     body: {

@@ -646,6 +646,28 @@ export const examples: Record<string, Example> = {
     ]);
     return { params: { id: d.id, organizationId: other.id }, body: {} };
   },
+  'POST /api/v1/deals/{id}/involvements/{organizationId}/accept': async (x) => {
+    // Another partner's deal, onto which the vendor invited the owner (account mapping's intro).
+    const db = x.t.database.db;
+    const other = await otherPartner(x.t);
+    const d = await createDealRecord(db, {
+      registeredByOrgId: other.id,
+      customerName: `Initech ${exampleCounter++}`,
+      status: 'approved',
+    });
+    const [vendor] = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.kind, 'vendor'));
+    await db.insert(dealInvolvements).values({
+      dealId: d.id,
+      organizationId: x.owner.id,
+      role: 'co_sell',
+      status: 'proposed',
+      proposedByOrgId: vendor!.id,
+    });
+    return { params: { id: d.id, organizationId: x.owner.id }, body: {} };
+  },
   'PATCH /api/v1/deals/{id}/involvements/{organizationId}': async (x) => {
     const other = await otherPartner(x.t);
     const d = await dealOf(x, 'approved', [

@@ -9396,11 +9396,13 @@ export interface paths {
                                     status: "proposed" | "confirmed";
                                     /** @description Visible to the vendor and to the organization that wrote it */
                                     note: string | null;
-                                    /** @description The partner that proposed it; null when the vendor added it */
+                                    /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                     proposedBy: {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                    invitation: boolean;
                                     /**
                                      * Format: date-time
                                      * @description When the partner became involved; orders first/last-touch attribution
@@ -9570,11 +9572,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -9851,11 +9855,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10027,11 +10033,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10193,11 +10201,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10360,11 +10370,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10528,11 +10540,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10696,11 +10710,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -10882,11 +10898,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -11049,11 +11067,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -11230,11 +11250,13 @@ export interface paths {
                                 status: "proposed" | "confirmed";
                                 /** @description Visible to the vendor and to the organization that wrote it */
                                 note: string | null;
-                                /** @description The partner that proposed it; null when the vendor added it */
+                                /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                 proposedBy: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                invitation: boolean;
                                 /**
                                  * Format: date-time
                                  * @description When the partner became involved; orders first/last-touch attribution
@@ -11309,11 +11331,13 @@ export interface paths {
                             status: "proposed" | "confirmed";
                             /** @description Visible to the vendor and to the organization that wrote it */
                             note: string | null;
-                            /** @description The partner that proposed it; null when the vendor added it */
+                            /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                             proposedBy: {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                            invitation: boolean;
                             /**
                              * Format: date-time
                              * @description When the partner became involved; orders first/last-touch attribution
@@ -11394,11 +11418,103 @@ export interface paths {
                             status: "proposed" | "confirmed";
                             /** @description Visible to the vendor and to the organization that wrote it */
                             note: string | null;
-                            /** @description The partner that proposed it; null when the vendor added it */
+                            /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                             proposedBy: {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                            invitation: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the partner became involved; orders first/last-touch attribution
+                             */
+                            involvedAt: string;
+                            confirmedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/involvements/{organizationId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the vendor's invitation onto a deal (the invited partner)
+         * @description The vendor invites a partner from account mapping; the invited partner accepts here or declines with DELETE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "sourced" | "referred" | "co_sell" | "implementation" | "integration" | "influenced";
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed";
+                            /** @description Visible to the vendor and to the organization that wrote it */
+                            note: string | null;
+                            /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
+                            proposedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                            invitation: boolean;
                             /**
                              * Format: date-time
                              * @description When the partner became involved; orders first/last-touch attribution
@@ -11444,7 +11560,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a partner from a deal (vendor), or withdraw your own proposal */
+        /** Remove a partner from a deal (vendor), withdraw your own proposal, or decline the vendor's invitation */
         delete: {
             parameters: {
                 query?: never;
@@ -11531,11 +11647,13 @@ export interface paths {
                             status: "proposed" | "confirmed";
                             /** @description Visible to the vendor and to the organization that wrote it */
                             note: string | null;
-                            /** @description The partner that proposed it; null when the vendor added it */
+                            /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                             proposedBy: {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                            invitation: boolean;
                             /**
                              * Format: date-time
                              * @description When the partner became involved; orders first/last-touch attribution
@@ -12663,11 +12781,13 @@ export interface paths {
                                     status: "proposed" | "confirmed";
                                     /** @description Visible to the vendor and to the organization that wrote it */
                                     note: string | null;
-                                    /** @description The partner that proposed it; null when the vendor added it */
+                                    /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                     proposedBy: {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                    invitation: boolean;
                                     /**
                                      * Format: date-time
                                      * @description When the partner became involved; orders first/last-touch attribution
@@ -31607,11 +31727,13 @@ export interface paths {
                                     status: "proposed" | "confirmed";
                                     /** @description Visible to the vendor and to the organization that wrote it */
                                     note: string | null;
-                                    /** @description The partner that proposed it; null when the vendor added it */
+                                    /** @description Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it */
                                     proposedBy: {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE) */
+                                    invitation: boolean;
                                     /**
                                      * Format: date-time
                                      * @description When the partner became involved; orders first/last-touch attribution
@@ -33124,7 +33246,26 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "customers" | "open_opportunities" | "prospects" | "custom";
                                 /** @enum {string} */
-                                source: "won_deals" | "open_deals" | "upload" | "browser";
+                                source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                                /** @description The deal filter of a `deal_filter` population */
+                                filter: {
+                                    /** @description Deal statuses, e.g. registered and approved */
+                                    statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                    /** @description Deal stages; a deal with no stage matches none */
+                                    stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                    industries?: string[];
+                                    countries?: string[];
+                                    amount?: {
+                                        /** @description Deals in other currencies are converted at the rates in force today */
+                                        currency: string;
+                                        /** @description Minor units of `currency`, inclusive */
+                                        min?: number;
+                                        /** @description Minor units of `currency`, inclusive */
+                                        max?: number;
+                                    };
+                                    /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                    partnerTypes?: string[];
+                                } | null;
                                 /** @enum {string} */
                                 defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                                 sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -33178,10 +33319,29 @@ export interface paths {
                         /** @enum {string} */
                         kind: "customers" | "open_opportunities" | "prospects" | "custom";
                         /**
-                         * @description won_deals / open_deals / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser
+                         * @description won_deals / open_deals / deal_filter / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser
                          * @enum {string}
                          */
-                        source: "won_deals" | "open_deals" | "upload" | "browser";
+                        source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                        /** @description Required with source deal_filter, refused otherwise */
+                        filter?: {
+                            /** @description Deal statuses, e.g. registered and approved */
+                            statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                            /** @description Deal stages; a deal with no stage matches none */
+                            stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                            industries?: string[];
+                            countries?: string[];
+                            amount?: {
+                                /** @description Deals in other currencies are converted at the rates in force today */
+                                currency: string;
+                                /** @description Minor units of `currency`, inclusive */
+                                min?: number;
+                                /** @description Minor units of `currency`, inclusive */
+                                max?: number;
+                            };
+                            /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                            partnerTypes?: string[];
+                        };
                         /**
                          * @default counts
                          * @enum {string}
@@ -33212,7 +33372,26 @@ export interface paths {
                             /** @enum {string} */
                             kind: "customers" | "open_opportunities" | "prospects" | "custom";
                             /** @enum {string} */
-                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                            /** @description The deal filter of a `deal_filter` population */
+                            filter: {
+                                /** @description Deal statuses, e.g. registered and approved */
+                                statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                /** @description Deal stages; a deal with no stage matches none */
+                                stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                industries?: string[];
+                                countries?: string[];
+                                amount?: {
+                                    /** @description Deals in other currencies are converted at the rates in force today */
+                                    currency: string;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    min?: number;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    max?: number;
+                                };
+                                /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                partnerTypes?: string[];
+                            } | null;
                             /** @enum {string} */
                             defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                             sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -33283,6 +33462,25 @@ export interface paths {
                         /** @enum {string} */
                         defaultLevel?: "hidden" | "counts" | "overlaps" | "full";
                         sharedFields?: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
+                        /** @description A deal_filter population only: its new filter */
+                        filter?: {
+                            /** @description Deal statuses, e.g. registered and approved */
+                            statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                            /** @description Deal stages; a deal with no stage matches none */
+                            stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                            industries?: string[];
+                            countries?: string[];
+                            amount?: {
+                                /** @description Deals in other currencies are converted at the rates in force today */
+                                currency: string;
+                                /** @description Minor units of `currency`, inclusive */
+                                min?: number;
+                                /** @description Minor units of `currency`, inclusive */
+                                max?: number;
+                            };
+                            /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                            partnerTypes?: string[];
+                        };
                         accountCount?: number;
                         /** @description The version you last read; a stale one answers 409 */
                         version: number;
@@ -33305,7 +33503,26 @@ export interface paths {
                             /** @enum {string} */
                             kind: "customers" | "open_opportunities" | "prospects" | "custom";
                             /** @enum {string} */
-                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                            /** @description The deal filter of a `deal_filter` population */
+                            filter: {
+                                /** @description Deal statuses, e.g. registered and approved */
+                                statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                /** @description Deal stages; a deal with no stage matches none */
+                                stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                industries?: string[];
+                                countries?: string[];
+                                amount?: {
+                                    /** @description Deals in other currencies are converted at the rates in force today */
+                                    currency: string;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    min?: number;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    max?: number;
+                                };
+                                /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                partnerTypes?: string[];
+                            } | null;
                             /** @enum {string} */
                             defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                             sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -33447,7 +33664,26 @@ export interface paths {
                             /** @enum {string} */
                             kind: "customers" | "open_opportunities" | "prospects" | "custom";
                             /** @enum {string} */
-                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                            /** @description The deal filter of a `deal_filter` population */
+                            filter: {
+                                /** @description Deal statuses, e.g. registered and approved */
+                                statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                /** @description Deal stages; a deal with no stage matches none */
+                                stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                industries?: string[];
+                                countries?: string[];
+                                amount?: {
+                                    /** @description Deals in other currencies are converted at the rates in force today */
+                                    currency: string;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    min?: number;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    max?: number;
+                                };
+                                /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                partnerTypes?: string[];
+                            } | null;
                             /** @enum {string} */
                             defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                             sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -33525,7 +33761,26 @@ export interface paths {
                             /** @enum {string} */
                             kind: "customers" | "open_opportunities" | "prospects" | "custom";
                             /** @enum {string} */
-                            source: "won_deals" | "open_deals" | "upload" | "browser";
+                            source: "won_deals" | "open_deals" | "deal_filter" | "upload" | "browser";
+                            /** @description The deal filter of a `deal_filter` population */
+                            filter: {
+                                /** @description Deal statuses, e.g. registered and approved */
+                                statuses: ("registered" | "approved" | "rejected" | "won" | "lost" | "expired")[];
+                                /** @description Deal stages; a deal with no stage matches none */
+                                stages?: ("qualification" | "discovery" | "proposal" | "negotiation" | "commit")[];
+                                industries?: string[];
+                                countries?: string[];
+                                amount?: {
+                                    /** @description Deals in other currencies are converted at the rates in force today */
+                                    currency: string;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    min?: number;
+                                    /** @description Minor units of `currency`, inclusive */
+                                    max?: number;
+                                };
+                                /** @description Deals registered by a partner of one of these types (the vendor-recorded ones match none) */
+                                partnerTypes?: string[];
+                            } | null;
                             /** @enum {string} */
                             defaultLevel: "hidden" | "counts" | "overlaps" | "full";
                             sharedFields: ("name" | "owner" | "stage" | "industry" | "country" | "amount")[];
@@ -35249,6 +35504,23 @@ export interface paths {
                                 partnerFields: {
                                     [key: string]: string;
                                 };
+                                /** @description The vendor's open deals at this account: the vendor's staff only, [] for a partner */
+                                openDeals: {
+                                    /** @description Opaque identifier */
+                                    id: string;
+                                    customerName: string;
+                                    /** @enum {string} */
+                                    status: "registered" | "approved";
+                                    /** @description Minor units of `currency` */
+                                    amount: number;
+                                    currency: string;
+                                    /** @description The registering organization */
+                                    registrant: string;
+                                    /** @description The partner of this partnership is already on it (or invited) */
+                                    counterpartOnIt: boolean;
+                                }[];
+                                /** @description A partner: the vendor disclosed this account as an open opportunity and has an open deal there the partner is not on; ask to join it with POST …/overlaps/{overlapId}/involvement */
+                                canRequestInvolvement: boolean;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 UTC timestamp
@@ -35456,6 +35728,99 @@ export interface paths {
                              * @description ISO-8601 UTC timestamp
                              */
                             updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details (RFC 9457): `errors` names every bad field */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping/partnerships/{id}/overlaps/{overlapId}/involvement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for an intro as an involvement on the vendor's open deal at an overlapping account
+         * @description The vendor invites the partner onto its open deal there (the partner sees the deal and accepts or declines it); a partner asks to join the vendor's open deal at an account the vendor's level disclosed to it as an open opportunity (the vendor confirms or removes it; the partner sees nothing of the deal until then). 404 when there is no such deal.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Opaque identifier */
+                    id: string;
+                    /** @description Opaque identifier */
+                    overlapId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The vendor only: which of its open deals at the account (default: the approved one, else the latest) */
+                        dealId?: string;
+                        /**
+                         * @default co_sell
+                         * @enum {string}
+                         */
+                        role?: "referred" | "co_sell" | "implementation" | "integration" | "influenced";
+                        /** @description Read by the vendor and your own organization */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "proposed";
+                            /** @enum {string} */
+                            role: "sourced" | "referred" | "co_sell" | "implementation" | "integration" | "influenced";
+                            /** @description The partner proposed on the deal */
+                            organization: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The vendor only; null for a partner, who sees the deal once the vendor confirms it */
+                            deal: {
+                                /** @description Opaque identifier */
+                                id: string;
+                                customerName: string;
+                            } | null;
                         };
                     };
                 };

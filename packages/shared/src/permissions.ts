@@ -124,6 +124,9 @@ const matrix = {
   'mapping:accounts': ['admin'],
   'mapping:run': ['partner_admin', 'partner_user'],
   'mapping:intro': ['partner_admin', 'partner_user'],
+  // From an overlap, an involvement on the vendor's open deal there: the vendor's reviewers invite the
+  // partner; a partner's users ask to join.
+  'mapping:involve': ['admin', 'channel_manager', 'partner_admin', 'partner_user'],
   // Enablement: everyone reads the library and courses of their segments; the vendor publishes them.
   'enablement:read': ['admin', 'channel_manager', 'analyst', 'partner_admin', 'partner_user'],
   'content:manage': ['admin', 'channel_manager'],

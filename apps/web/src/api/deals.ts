@@ -250,6 +250,18 @@ export function useInvolvementMutations(dealId: string) {
       onSuccess: changed,
       onError: changed,
     }),
+    /** The invited partner accepts the vendor's invitation (account mapping); it declines with `remove`. */
+    accept: useMutation({
+      mutationFn: (organizationId: string) =>
+        call(
+          http.POST('/deals/{id}/involvements/{organizationId}/accept', {
+            params: { path: { id: dealId, organizationId } },
+            body: {},
+          }),
+        ),
+      onSuccess: changed,
+      onError: changed,
+    }),
     remove: useMutation({
       mutationFn: (organizationId: string) =>
         call(

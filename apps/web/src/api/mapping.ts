@@ -2,8 +2,10 @@ import type {
   createLevelRequestBody,
   createPopulationBody,
   introBody,
+  overlapInvolvementBody,
   MappingRun,
   Population,
+  PopulationFilter,
   Round2,
   setLevelBody,
   SharingLevel,
@@ -101,6 +103,7 @@ export function useUpdatePopulation() {
       defaultLevel?: SharingLevel;
       accountCount?: number;
       sharedFields?: Population['sharedFields'];
+      filter?: PopulationFilter;
     }) => call(http.PATCH('/mapping/populations/{id}', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
@@ -179,6 +182,23 @@ export function useAnswerRequest() {
     mutationFn: ({ id, grant }: { id: string; grant: boolean }) =>
       call(http.POST('/mapping/requests/{id}/answer', { params: { path: { id } }, body: { grant } })),
     onSuccess: invalidate,
+  });
+}
+
+export type OverlapInvolvementInput = (typeof overlapInvolvementBody)['_input'];
+
+/** From an overlap: the vendor invites the partner onto its open deal there, or a partner asks to join it. */
+export function useProposeInvolvement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, overlapId, ...body }: OverlapInvolvementInput & { id: string; overlapId: string }) =>
+      call(
+        http.POST('/mapping/partnerships/{id}/overlaps/{overlapId}/involvement', {
+          params: { path: { id, overlapId } },
+          body,
+        }),
+      ),
+    onSuccess: (_data, { id }) => queryClient.invalidateQueries({ queryKey: mappingKeys.partnership(id) }),
   });
 }
 

@@ -35,7 +35,12 @@ export const involvementSchema = z.object({
   role: involvementRole,
   status: z.enum(['proposed', 'confirmed']),
   note: z.string().nullable().describe('Visible to the vendor and to the organization that wrote it'),
-  proposedBy: orgRef.nullable().describe('The partner that proposed it; null when the vendor added it'),
+  proposedBy: orgRef
+    .nullable()
+    .describe('Who proposed it: a partner, or the vendor inviting a partner; null when the vendor added it'),
+  invitation: z
+    .boolean()
+    .describe('Proposed by the vendor: the invited partner accepts it (…/accept) or declines it (DELETE)'),
   involvedAt: timestamp.describe('When the partner became involved; orders first/last-touch attribution'),
   confirmedAt: timestamp.nullable(),
 });

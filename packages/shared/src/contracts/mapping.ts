@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { idSchema, timestamp, versionField } from './common';
+import { countryCode, idSchema, timestamp, versionField } from './common';
+import { dealStage, dealStatus, industryCode, involvementRole } from './deals';
+import { currencyCode } from './money';
+import { partnerTypeCode } from './organizations';
 
 // Account mapping: populations, mapping partnerships with sharing levels, and the runs of the private set
 // intersection (packages/shared/src/psi). Points travel as base64url of n × 32-byte ristretto255 encodings.
@@ -13,7 +16,45 @@ export type SharingLevel = z.infer<typeof sharingLevel>;
 export const levelRank = (l: SharingLevel) => sharingLevels.indexOf(l);
 
 export const populationKinds = ['customers', 'open_opportunities', 'prospects', 'custom'] as const;
-export const populationSources = ['won_deals', 'open_deals', 'upload', 'browser'] as const;
+export const populationSources = ['won_deals', 'open_deals', 'deal_filter', 'upload', 'browser'] as const;
+
+/**
+ * A custom population over the vendor's deals (source `deal_filter`): every deal that meets each criterion
+ * given (an omitted criterion lets every deal through; a list matches any of its values). Rebuilt from the
+ * deals when it is created, when the filter changes and on refresh, like the customers and open deals.
+ */
+const filterShape = (country: z.ZodType<string, string>, currency: z.ZodType<string, string>) => ({
+  statuses: z.array(dealStatus).min(1).max(6).describe('Deal statuses, e.g. registered and approved'),
+  stages: z.array(dealStage).max(5).optional().describe('Deal stages; a deal with no stage matches none'),
+  industries: z.array(industryCode).max(30).optional(),
+  countries: z.array(country).max(250).optional(),
+  amount: z
+    .strictObject({
+      currency: currency.describe('Deals in other currencies are converted at the rates in force today'),
+      min: z.number().int().min(0).optional().describe('Minor units of `currency`, inclusive'),
+      max: z.number().int().min(0).optional().describe('Minor units of `currency`, inclusive'),
+    })
+    .refine((a) => a.min === undefined || a.max === undefined || a.min <= a.max, {
+      path: ['max'],
+      message: 'The maximum is below the minimum',
+    })
+    .refine((a) => a.min !== undefined || a.max !== undefined, {
+      path: ['min'],
+      message: 'Give a minimum, a maximum or both',
+    })
+    .optional(),
+  partnerTypes: z
+    .array(partnerTypeCode)
+    .max(20)
+    .optional()
+    .describe('Deals registered by a partner of one of these types (the vendor-recorded ones match none)'),
+});
+export const populationFilterSchema = z
+  .strictObject(filterShape(countryCode, currencyCode))
+  .describe('Which of your deals make up the population');
+/** The filter as the server answers it (codes already upper-cased). */
+const populationFilterOut = z.object(filterShape(z.string(), z.string()));
+export type PopulationFilter = z.infer<typeof populationFilterSchema>;
 
 /** Fields an account may carry and share; the matching key (its domains) is never one of them. */
 export const accountFields = ['name', 'owner', 'stage', 'industry', 'country', 'amount'] as const;
@@ -25,6 +66,7 @@ export const populationSchema = z.object({
   name: z.string(),
   kind: z.enum(populationKinds),
   source: z.enum(populationSources),
+  filter: populationFilterOut.nullable().describe('The deal filter of a `deal_filter` population'),
   defaultLevel: sharingLevel,
   sharedFields: z.array(accountField),
   accountCount: z.number().int(),
@@ -33,22 +75,39 @@ export const populationSchema = z.object({
 });
 export type Population = z.infer<typeof populationSchema>;
 
-export const createPopulationBody = z.strictObject({
-  name: text(120).min(2),
-  kind: z.enum(populationKinds),
-  source: z
-    .enum(populationSources)
-    .describe(
-      "won_deals / open_deals / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser",
-    ),
-  defaultLevel: sharingLevel.default('counts'),
-  sharedFields: z.array(accountField).max(accountFields.length).default(['name']),
-});
+export const createPopulationBody = z
+  .strictObject({
+    name: text(120).min(2),
+    kind: z.enum(populationKinds),
+    source: z
+      .enum(populationSources)
+      .describe(
+        "won_deals / open_deals / deal_filter / upload: the vendor's, kept on the server. browser: a partner's, whose accounts never leave its browser",
+      ),
+    filter: populationFilterSchema.optional().describe('Required with source deal_filter, refused otherwise'),
+    defaultLevel: sharingLevel.default('counts'),
+    sharedFields: z.array(accountField).max(accountFields.length).default(['name']),
+  })
+  .superRefine((b, ctx) => {
+    if (b.source === 'deal_filter' && !b.filter)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filter'],
+        message: 'A custom population needs its deal filter',
+      });
+    if (b.source !== 'deal_filter' && b.filter)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filter'],
+        message: 'Only a deal_filter population has a filter',
+      });
+  });
 
 export const updatePopulationBody = z.strictObject({
   name: text(120).min(2).optional(),
   defaultLevel: sharingLevel.optional(),
   sharedFields: z.array(accountField).max(accountFields.length).optional(),
+  filter: populationFilterSchema.optional().describe('A deal_filter population only: its new filter'),
   /** A partner's browser reports how many accounts it holds (the count alone). */
   accountCount: z.number().int().min(0).max(1_000_000).optional(),
   version: versionField,
@@ -276,7 +335,52 @@ export const overlapSchema = z.object({
   }),
   /** What the partner shared about its matching account. */
   partnerFields: z.record(z.string(), z.string()),
+  openDeals: z
+    .array(
+      z.object({
+        id: idSchema,
+        customerName: z.string(),
+        status: z.enum(['registered', 'approved']),
+        amount: z.number().int().describe('Minor units of `currency`'),
+        currency: z.string(),
+        registrant: z.string().describe('The registering organization'),
+        counterpartOnIt: z
+          .boolean()
+          .describe('The partner of this partnership is already on it (or invited)'),
+      }),
+    )
+    .describe("The vendor's open deals at this account: the vendor's staff only, [] for a partner"),
+  canRequestInvolvement: z
+    .boolean()
+    .describe(
+      'A partner: the vendor disclosed this account as an open opportunity and has an open deal there the partner is not on; ask to join it with POST …/overlaps/{overlapId}/involvement',
+    ),
   createdAt: timestamp,
+});
+
+/**
+ * From an overlap, an involvement on the vendor's open deal at that account: the vendor invites the partner
+ * (who accepts or declines on the deal), or the partner asks to join (the vendor confirms or removes it).
+ */
+export const overlapInvolvementBody = z.strictObject({
+  dealId: idSchema
+    .optional()
+    .describe(
+      'The vendor only: which of its open deals at the account (default: the approved one, else the latest)',
+    ),
+  role: involvementRole.exclude(['sourced']).default('co_sell'),
+  note: text(2000).min(1).optional().describe('Read by the vendor and your own organization'),
+});
+export const overlapInvolvementParams = z.object({ id: idSchema, overlapId: idSchema });
+
+export const overlapInvolvementSchema = z.object({
+  status: z.literal('proposed'),
+  role: involvementRole,
+  organization: z.object({ id: idSchema, name: z.string() }).describe('The partner proposed on the deal'),
+  deal: z
+    .object({ id: idSchema, customerName: z.string() })
+    .nullable()
+    .describe('The vendor only; null for a partner, who sees the deal once the vendor confirms it'),
 });
 
 export const matrixSchema = z.object({

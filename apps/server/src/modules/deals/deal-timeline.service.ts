@@ -67,8 +67,12 @@ function summarize(
       return `${String(a.organizationName)} confirmed as ${roleWord(a.role)}`;
     case 'deal.involvement_changed':
       return `${String(a.organizationName)} now ${roleWord(a.role)} (was ${roleWord(a.fromRole)})`;
+    case 'deal.involvement_accepted':
+      return `${String(a.organizationName)} accepted the invitation as ${roleWord(a.role)}`;
     case 'deal.involvement_removed':
       return `${String(before?.organizationName)} removed (${roleWord(before?.role)})`;
+    case 'deal.involvement_declined':
+      return `${String(before?.organizationName)} declined the invitation (${roleWord(before?.role)})`;
     default:
       return null;
   }

@@ -19,6 +19,7 @@ import { dealInvolvements, deals } from './deals.tables';
 import {
   namablePartner,
   redactDeal,
+  isVendorInvitation,
   seesInvolvement,
   seesInvolvementNote,
   seesWholeEcosystem,
@@ -265,19 +266,23 @@ export async function involvementsOf(q: Queryable, dealIds: string[]) {
     .from(dealInvolvements)
     .where(dealIds.length ? inArray(dealInvolvements.dealId, dealIds) : sql`false`)
     .orderBy(asc(dealInvolvements.involvedAt), asc(dealInvolvements.organizationId));
-  const names = new Map(
+  const orgs = new Map(
     (
       await findOrganizationsByIds(
         q,
         rows.flatMap((i) => [i.organizationId, ...(i.proposedByOrgId ? [i.proposedByOrgId] : [])]),
       )
-    ).map((o) => [o.id, o.name]),
+    ).map((o) => [o.id, o]),
   );
-  return rows.map((involvement) => ({
-    involvement,
-    orgName: names.get(involvement.organizationId)!,
-    proposerName: involvement.proposedByOrgId ? (names.get(involvement.proposedByOrgId) ?? null) : null,
-  }));
+  return rows.map((involvement) => {
+    const proposer = involvement.proposedByOrgId ? orgs.get(involvement.proposedByOrgId) : undefined;
+    return {
+      involvement,
+      orgName: orgs.get(involvement.organizationId)!.name,
+      proposerName: proposer?.name ?? null,
+      proposerKind: proposer?.kind ?? null,
+    };
+  });
 }
 
 type InvolvementLoaded = Awaited<ReturnType<typeof involvementsOf>>[number];
@@ -296,6 +301,7 @@ export function involvementDto(
     status: v.status,
     note: seesInvolvementNote(actor, v) ? v.note : null,
     proposedBy: v.proposedByOrgId ? { id: v.proposedByOrgId, name: i.proposerName ?? '' } : null,
+    invitation: isVendorInvitation(v, i.proposerKind),
     involvedAt: v.involvedAt.toISOString(),
     confirmedAt: v.confirmedAt?.toISOString() ?? null,
   };
@@ -485,6 +491,89 @@ export function findDealsForCrmSync(q: Queryable, statuses: DealRow['status'][])
     .from(deals)
     .where(inArray(deals.status, statuses))
     .orderBy(asc(deals.updatedAt), asc(deals.id));
+}
+
+/**
+ * The deals a custom account-mapping population is defined by: each criterion given narrows them (a list
+ * matches any of its values; an empty list is no criterion). Amounts are compared by the caller, which converts them. Partner types are
+ * the registering organization's, so a vendor-recorded deal matches none.
+ */
+export function findDealsByFilter(
+  q: Queryable,
+  filter: {
+    statuses: DealRow['status'][];
+    stages?: NonNullable<DealRow['stage']>[] | undefined;
+    industries?: string[] | undefined;
+    countries?: string[] | undefined;
+    partnerTypes?: string[] | undefined;
+  },
+) {
+  return q
+    .select()
+    .from(deals)
+    .where(
+      and(
+        inArray(deals.status, filter.statuses),
+        filter.stages?.length ? inArray(deals.stage, filter.stages) : undefined,
+        filter.industries?.length ? inArray(deals.industry, filter.industries) : undefined,
+        filter.countries?.length ? inArray(deals.country, filter.countries) : undefined,
+        filter.partnerTypes?.length
+          ? and(
+              eq(deals.vendorRecorded, false),
+              sql`exists (select 1 from organization_partner_types t
+                where t.organization_id = ${deals.registeredByOrgId}
+                and t.type_code in (${sql.join(
+                  filter.partnerTypes.map((c) => sql`${c}`),
+                  sql`, `,
+                )}))`,
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(deals.updatedAt), asc(deals.id));
+}
+
+/**
+ * The open deals (registered or approved) at these registrable domains, with the organizations already on
+ * each (registrant and every involvement): account mapping's door to the vendor's pipeline at an overlap.
+ * Callers decide who may learn of them.
+ */
+export async function findOpenDealsAtDomains(q: Queryable, domains: string[]) {
+  const list = [...new Set(domains)];
+  if (!list.length) return [];
+  const rows = await q
+    .select()
+    .from(deals)
+    .where(and(inArray(deals.customerRootDomain, list), inArray(deals.status, ['registered', 'approved'])))
+    // The approved deal first (it holds the customer), then the most recently touched.
+    .orderBy(sql`${deals.status} = 'approved' desc`, sql`${deals.updatedAt} desc`, asc(deals.id));
+  const on = await q
+    .select({ dealId: dealInvolvements.dealId, organizationId: dealInvolvements.organizationId })
+    .from(dealInvolvements)
+    .where(
+      rows.length
+        ? inArray(
+            dealInvolvements.dealId,
+            rows.map((d) => d.id),
+          )
+        : sql`false`,
+    );
+  const names = new Map(
+    (
+      await findOrganizationsByIds(
+        q,
+        rows.map((d) => d.registeredByOrgId),
+      )
+    ).map((o) => [o.id, o.name]),
+  );
+  return rows.map((deal) => ({
+    deal,
+    registrantName: names.get(deal.registeredByOrgId) ?? '',
+    organizationIds: new Set([
+      deal.registeredByOrgId,
+      ...on.filter((i) => i.dealId === deal.id).map((i) => i.organizationId),
+    ]),
+  }));
 }
 
 /** Customer names of the deals among these ids that the actor may see (the audit log names its records). */

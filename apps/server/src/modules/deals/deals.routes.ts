@@ -48,6 +48,7 @@ import {
 import { checkConflicts, dealConflicts } from './deal-conflicts.service';
 import {
   addInvolvement,
+  acceptInvolvement,
   confirmInvolvement,
   listInvolvements,
   removeInvolvement,
@@ -262,6 +263,22 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
     },
     async (req) => confirmInvolvement(db, req.ctx, req.params.id, req.params.organizationId),
   );
+  r.post(
+    '/deals/:id/involvements/:organizationId/accept',
+    {
+      config: { access: 'deals:update' },
+      schema: {
+        tags,
+        summary: "Accept the vendor's invitation onto a deal (the invited partner)",
+        description:
+          'The vendor invites a partner from account mapping; the invited partner accepts here or declines with DELETE.',
+        params: involvementParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: involvementSchema },
+      },
+    },
+    async (req) => acceptInvolvement(db, req.ctx, req.params.id, req.params.organizationId),
+  );
   r.patch(
     '/deals/:id/involvements/:organizationId',
     {
@@ -284,7 +301,8 @@ export default async function dealRoutes(app: FastifyInstance, { db, mailer, con
       config: { access: 'deals:update' },
       schema: {
         tags,
-        summary: 'Remove a partner from a deal (vendor), or withdraw your own proposal',
+        summary:
+          "Remove a partner from a deal (vendor), withdraw your own proposal, or decline the vendor's invitation",
         params: involvementParams,
         response: { 204: z.null() },
       },

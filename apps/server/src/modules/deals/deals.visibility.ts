@@ -16,17 +16,27 @@ export const actsForVendor = (actor: Viewer) => actor.orgKind === 'vendor';
 
 /**
  * Deals an actor may see (product.md): the vendor's staff every deal; a
- * partner the deals it registered and those it is confirmed as involved on.
- * A proposed involvement shows nothing until the vendor confirms it.
+ * partner the deals it registered, those it is confirmed as involved on, and
+ * those the vendor invited it onto (a proposal by the vendor: the vendor chose
+ * to record it as involved, pending its answer). A proposal by a partner, the
+ * invited partner's own request included, shows nothing until the vendor
+ * confirms it.
  */
 export function visibleDeals(actor: Actor) {
   if (seesWholeEcosystem(actor)) return undefined;
   return or(
     eq(deals.registeredByOrgId, actor.orgId),
     sql`exists (select 1 from deal_involvements i where i.deal_id = ${deals.id}
-      and i.organization_id = ${actor.orgId} and i.status = 'confirmed')`,
+      and i.organization_id = ${actor.orgId} and (i.status = 'confirmed' or (i.status = 'proposed'
+        and exists (select 1 from organizations v where v.id = i.proposed_by_org_id and v.kind = 'vendor'))))`,
   );
 }
+
+/** An involvement the vendor proposed (an invitation the partner accepts or declines), not a partner. */
+export const isVendorInvitation = (
+  i: Pick<typeof dealInvolvements.$inferSelect, 'status'>,
+  proposerKind: string | null,
+) => i.status === 'proposed' && proposerKind === 'vendor';
 
 type DealRow = typeof deals.$inferSelect;
 
@@ -82,17 +92,19 @@ type InvolvementRow = typeof dealInvolvements.$inferSelect;
 
 /**
  * Involvements a viewer of the deal reads: the vendor every one; a partner the
- * confirmed ones and its own proposals (the registering partner every proposal on its deal).
+ * confirmed ones, its own proposals and its own involvement (an invitation it
+ * answers), and the registering partner every proposal on its deal.
  */
 export function seesInvolvement(
   viewer: Viewer,
   registeredByOrgId: string,
-  i: Pick<InvolvementRow, 'status' | 'proposedByOrgId'>,
+  i: Pick<InvolvementRow, 'status' | 'proposedByOrgId' | 'organizationId'>,
 ) {
   return (
     seesWholeEcosystem(viewer) ||
     i.status === 'confirmed' ||
     i.proposedByOrgId === viewer.orgId ||
+    i.organizationId === viewer.orgId ||
     registeredByOrgId === viewer.orgId
   );
 }
@@ -131,7 +143,12 @@ export function seesTimelineEntry(
 ) {
   if (isVendorOnlyEntry(e.action)) return seesWholeEcosystem(viewer);
   if (seesWholeEcosystem(viewer) || deal.registeredByOrgId === viewer.orgId) return true;
-  if (e.action !== 'deal.involvement_proposed' && e.action !== 'deal.involvement_removed') return true;
+  if (
+    e.action !== 'deal.involvement_proposed' &&
+    e.action !== 'deal.involvement_removed' &&
+    e.action !== 'deal.involvement_declined'
+  )
+    return true;
   const about = (e.after ?? e.before ?? {}) as { organizationId?: string; status?: string };
   const mine = about.organizationId === viewer.orgId || e.actorOrgId === viewer.orgId;
   return mine || (e.action === 'deal.involvement_removed' && about.status === 'confirmed');

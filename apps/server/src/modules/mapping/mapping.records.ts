@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids';
 import {
   mappingAccounts,
   mappingLevelRequests,
+  mappingOverlaps,
   mappingPartnerships,
   mappingPopulations,
   mappingResults,
@@ -146,4 +147,39 @@ export async function peerPartnershipRecord(q: Queryable, askedBy: string, other
 /** A message waiting in a partner ↔ partner run's mailbox. */
 export async function createRunMessageRecord(q: Queryable, runId: string, round: number, body: unknown) {
   await q.insert(mappingRunMessages).values({ id: newId(), runId, round, body });
+}
+
+/** A result whose matched vendor accounts the partner disclosed, with the fields it shared. */
+export async function createDisclosedOverlapRecord(
+  q: Queryable,
+  input: {
+    runId: string;
+    initiatorPopulationId: string;
+    responderPopulationId: string;
+    count: number;
+    partnerFields?: Record<string, string>;
+  },
+) {
+  const [result] = await q
+    .insert(mappingResults)
+    .values({
+      id: newId(),
+      runId: input.runId,
+      initiatorPopulationId: input.initiatorPopulationId,
+      responderPopulationId: input.responderPopulationId,
+      count: input.count,
+    })
+    .returning();
+  const accounts = await q
+    .select({ id: mappingAccounts.id })
+    .from(mappingAccounts)
+    .where(eq(mappingAccounts.populationId, input.responderPopulationId));
+  const rows = accounts.map((a) => ({
+    id: newId(),
+    resultId: result!.id,
+    accountId: a.id,
+    partnerFields: input.partnerFields ?? {},
+  }));
+  if (rows.length) await q.insert(mappingOverlaps).values(rows);
+  return rows.map((r) => r.id);
 }

@@ -10,6 +10,9 @@ import {
   createPartnershipBody,
   createPopulationBody,
   introBody,
+  overlapInvolvementBody,
+  overlapInvolvementParams,
+  overlapInvolvementSchema,
   levelParams,
   levelRequestSchema,
   mappingMetricsSchema,
@@ -31,7 +34,13 @@ import {
 import type { Deps } from '../../lib/deps';
 import { siteOf } from '../mail/templates';
 import { mappingMetrics } from './mapping.metrics';
-import { askForIntro, getMatrix, listOverlaps, overlapsCsv } from './overlaps.service';
+import {
+  askForIntro,
+  getMatrix,
+  listOverlaps,
+  overlapsCsv,
+  proposeInvolvementFromOverlap,
+} from './overlaps.service';
 import {
   answerRequest,
   getPartnership,
@@ -453,5 +462,26 @@ export default async function mappingRoutes(app: FastifyInstance, { db, mailer, 
       },
     },
     async (req, reply) => reply.code(201).send(await askForIntro(db, req.ctx, mail, req.params.id, req.body)),
+  );
+  r.post(
+    '/mapping/partnerships/:id/overlaps/:overlapId/involvement',
+    {
+      config: { access: 'mapping:involve' },
+      schema: {
+        tags,
+        summary: "Ask for an intro as an involvement on the vendor's open deal at an overlapping account",
+        description:
+          "The vendor invites the partner onto its open deal there (the partner sees the deal and accepts or declines it); a partner asks to join the vendor's open deal at an account the vendor's level disclosed to it as an open opportunity (the vendor confirms or removes it; the partner sees nothing of the deal until then). 404 when there is no such deal.",
+        params: overlapInvolvementParams,
+        body: overlapInvolvementBody,
+        response: { 201: overlapInvolvementSchema },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await proposeInvolvementFromOverlap(db, req.ctx, req.params.id, req.params.overlapId, req.body),
+        ),
   );
 }

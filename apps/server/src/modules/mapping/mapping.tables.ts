@@ -10,15 +10,15 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { SharingLevel } from '@partnergraph/shared/contracts/mapping';
+import type { PopulationFilter, SharingLevel } from '@partnergraph/shared/contracts/mapping';
 import { users } from '../identity/identity.tables';
 import { organizations } from '../organizations/organizations.tables';
 
 type Level = SharingLevel;
 
 /**
- * A set of accounts one organization maps with: the vendor's (accounts kept here, from won or open deals
- * or an upload) or a partner's (its accounts stay in its browser: only the name, level and size are here).
+ * A set of accounts one organization maps with: the vendor's (accounts kept here, from won or open deals,
+ * a filter over its deals, or an upload) or a partner's (its accounts stay in its browser: only the name, level and size are here).
  */
 export const mappingPopulations = pgTable(
   'mapping_populations',
@@ -29,7 +29,11 @@ export const mappingPopulations = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['customers', 'open_opportunities', 'prospects', 'custom'] }).notNull(),
-    source: text('source', { enum: ['won_deals', 'open_deals', 'upload', 'browser'] }).notNull(),
+    source: text('source', {
+      enum: ['won_deals', 'open_deals', 'deal_filter', 'upload', 'browser'],
+    }).notNull(),
+    /** A `deal_filter` population's filter over the vendor's deals; null for every other source. */
+    dealFilter: jsonb('deal_filter').$type<PopulationFilter>(),
     defaultLevel: text('default_level').$type<Level>().notNull(),
     sharedFields: text('shared_fields')
       .array()

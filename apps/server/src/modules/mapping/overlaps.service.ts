@@ -1,10 +1,17 @@
 import type { z } from 'zod';
-import type { introBody } from '@partnergraph/shared/contracts/mapping';
+import {
+  levelRank,
+  type introBody,
+  type overlapInvolvementBody,
+} from '@partnergraph/shared/contracts/mapping';
 import { MIN_SHOWN_COUNT, shownCount } from '@partnergraph/shared/psi/protocol';
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../lib/actor';
+import { isVendor, type Ctx } from '../../lib/actor';
 import { notFound, unprocessable } from '../../lib/errors';
+import { inviteInvolvement, requestInvolvementAt } from '../deals/deal-involvements.service';
+import { findOpenDealsAtDomains } from '../deals/deals.repository';
 import { createReferral, type Mail } from '../deals/referrals.service';
+import { findOrganizationById } from '../organizations/organizations.repository';
 import {
   findLatestFinishedRun,
   findOverlapsOfRun,
@@ -69,6 +76,18 @@ export async function listOverlaps(
   );
   const viewerOwns = ctx.actor.orgId === vendorOrgId;
   const q = filters.q?.trim().toLowerCase();
+  // The vendor's open deals at the overlapping accounts (vendor ↔ partner only: a partner's deals are not
+  // here). The vendor's staff read them; a partner learns only whether it may ask to join one, and only at
+  // an account the vendor's level disclosed to it as an open opportunity.
+  const partnerId = p.kind === 'vendor_partner' ? counterpartOf(p, vendorOrgId) : null;
+  const open = partnerId
+    ? await findOpenDealsAtDomains(
+        db,
+        rows.flatMap((r) => r.accountDomains),
+      )
+    : [];
+  const openAt = (domains: string[]) =>
+    open.filter((d) => d.deal.customerRootDomain && domains.includes(d.deal.customerRootDomain));
   const items = rows
     .filter(
       (r) => !filters.initiatorPopulationId || r.initiatorPopulationId === filters.initiatorPopulationId,
@@ -85,6 +104,11 @@ export async function listOverlaps(
         account: { name: r.accountName, domains: r.accountDomains, fields: r.accountFields },
         partnerFields: r.partnerFields,
       });
+      const deals = partnerId ? openAt(r.accountDomains) : [];
+      const openOpportunity =
+        'pop' in level &&
+        level.pop.kind === 'open_opportunities' &&
+        levelRank(level.level) >= levelRank('overlaps');
       return {
         id: r.id,
         runId: run.id,
@@ -93,6 +117,19 @@ export async function listOverlaps(
         responderPopulationId: r.responderPopulationId,
         responderPopulationName: names.get(r.responderPopulationId) ?? '',
         ...shown,
+        openDeals: viewerOwns
+          ? deals.map((d) => ({
+              id: d.deal.id,
+              customerName: d.deal.customerName,
+              status: d.deal.status as 'registered' | 'approved',
+              amount: d.deal.amount,
+              currency: d.deal.currency,
+              registrant: d.registrantName,
+              counterpartOnIt: d.organizationIds.has(partnerId!),
+            }))
+          : [],
+        canRequestInvolvement:
+          !viewerOwns && openOpportunity && deals.some((d) => !d.organizationIds.has(ctx.actor.orgId)),
         createdAt: (run.finishedAt ?? run.createdAt).toISOString(),
       };
     })
@@ -166,4 +203,59 @@ export async function askForIntro(
     contactEmail: input.contactEmail,
     need: input.need,
   });
+}
+
+/**
+ * From an overlap, an involvement on the vendor's open deal at that account (vendor ↔ partner only). The
+ * vendor's staff invite the partner, which then sees the deal as an involved partner and accepts or
+ * declines it. A partner asks to join: only at an account the vendor's level disclosed to it as an open
+ * opportunity; its request waits for the vendor and shows it nothing of the deal. Any other overlap, or
+ * one with no such deal, answers 404.
+ */
+export async function proposeInvolvementFromOverlap(
+  db: Db,
+  ctx: Ctx,
+  partnershipId: string,
+  overlapId: string,
+  input: z.output<typeof overlapInvolvementBody>,
+) {
+  const p = await findPartnership(db, ctx.actor, partnershipId);
+  if (!p) throw notFound('mapping partnership');
+  if (p.kind !== 'vendor_partner') throw notFound('overlap');
+  if (!isActive(p)) throw unprocessable('Both organizations must opt in before mapping');
+  const { items } = await listOverlaps(db, ctx, p.id, {});
+  const overlap = items.find((o) => o.id === overlapId);
+  if (!overlap) throw notFound('overlap');
+  if (isVendor(ctx.actor)) {
+    const partnerId = counterpartOf(p, ctx.actor.orgId);
+    const deal = input.dealId
+      ? overlap.openDeals.find((d) => d.id === input.dealId)
+      : overlap.openDeals.find((d) => !d.counterpartOnIt);
+    if (!deal) throw notFound('open deal at this account');
+    const made = await inviteInvolvement(db, ctx, deal.id, {
+      organizationId: partnerId,
+      role: input.role,
+      note: input.note,
+    });
+    return {
+      status: 'proposed' as const,
+      role: made.role,
+      organization: made.organization,
+      deal: { id: made.dealId, customerName: made.customerName },
+    };
+  }
+  if (input.dealId) throw notFound('deal');
+  if (!overlap.canRequestInvolvement) throw notFound('open deal at this account');
+  const made = await requestInvolvementAt(db, ctx, overlap.account.domains, {
+    role: input.role,
+    note: input.note,
+  });
+  if (!made) throw notFound('open deal at this account');
+  const me = await findOrganizationById(db, ctx.actor.orgId);
+  return {
+    status: 'proposed' as const,
+    role: made.role,
+    organization: { id: ctx.actor.orgId, name: me?.name ?? '' },
+    deal: null,
+  };
 }

@@ -1,16 +1,22 @@
 import type { z } from 'zod';
 import type {
   createPopulationBody,
+  PopulationFilter,
   replaceAccountsBody,
   updatePopulationBody,
 } from '@partnergraph/shared/contracts/mapping';
 import { accountKeys } from '@partnergraph/shared/psi/domains';
-import type { Db } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
 import { assertVersion, runChange } from '../../db/transaction';
 import { isVendor, type Ctx } from '../../lib/actor';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { findDealsForCrmSync } from '../deals/deals.repository';
+import { isIndustry } from '../../lib/industries';
+import { crossConvertMinor } from '../../lib/money';
+import { isoDay } from '../analytics/period';
+import { findDealsByFilter, findDealsForCrmSync, type DealRow } from '../deals/deals.repository';
+import { findPartnerTypes } from '../organizations/organizations.repository';
+import { rateInForce, readSettings } from '../settings/settings.service';
 import {
   findAccountsOfPopulation,
   findOwnPopulation,
@@ -28,6 +34,7 @@ export function toPopulationDto(p: PopulationRow) {
     name: p.name,
     kind: p.kind,
     source: p.source,
+    filter: p.dealFilter ?? null,
     defaultLevel: p.defaultLevel,
     sharedFields: p.sharedFields as ('name' | 'owner' | 'stage' | 'industry' | 'country' | 'amount')[],
     accountCount: p.accountCount,
@@ -40,10 +47,69 @@ const summary = (p: PopulationRow) => ({
   name: p.name,
   kind: p.kind,
   source: p.source,
+  ...(p.dealFilter ? { filter: p.dealFilter } : {}),
   defaultLevel: p.defaultLevel,
   sharedFields: p.sharedFields,
   accountCount: p.accountCount,
 });
+
+/**
+ * What the contract cannot check of a deal filter: the codes it names exist, and its amount's currency
+ * converts today (a range in a currency with no rate could never be compared).
+ */
+async function checkFilter(q: Queryable, filter: PopulationFilter) {
+  const errors: { path: string; message: string }[] = [];
+  filter.industries?.forEach((code, i) => {
+    if (!isIndustry(code))
+      errors.push({ path: `body.filter.industries.${i}`, message: 'Not a NAICS sector code' });
+  });
+  if (filter.partnerTypes?.length) {
+    const known = new Set((await findPartnerTypes(q, { includeRetired: true })).map((t) => t.code));
+    filter.partnerTypes.forEach((code, i) => {
+      if (!known.has(code))
+        errors.push({ path: `body.filter.partnerTypes.${i}`, message: 'No such partner type' });
+    });
+  }
+  if (filter.amount) {
+    const { reportingCurrency } = await readSettings(q);
+    if (!(await rateInForce(q, filter.amount.currency, reportingCurrency, isoDay(new Date()))))
+      errors.push({
+        path: 'body.filter.amount.currency',
+        message: `No ${filter.amount.currency}→${reportingCurrency} exchange rate is in force today`,
+      });
+  }
+  if (errors.length) throw invalid(errors);
+}
+
+/** The deals of a filter, amounts compared in the filter's currency at the rates in force today. */
+async function dealsOfFilter(q: Queryable, filter: PopulationFilter): Promise<DealRow[]> {
+  const rows = await findDealsByFilter(q, filter);
+  const range = filter.amount;
+  if (!range) return rows;
+  const { reportingCurrency } = await readSettings(q);
+  const today = isoDay(new Date());
+  const rates = new Map<string, string | null>();
+  const rateOf = async (currency: string) => {
+    if (!rates.has(currency))
+      rates.set(currency, (await rateInForce(q, currency, reportingCurrency, today))?.rate ?? null);
+    return rates.get(currency)!;
+  };
+  const toRate = await rateOf(range.currency);
+  const out: DealRow[] = [];
+  for (const d of rows) {
+    let amount = d.amount;
+    if (d.currency !== range.currency) {
+      const fromRate = await rateOf(d.currency);
+      // A deal whose currency has no rate today cannot be placed in the range: it is left out.
+      if (!fromRate || !toRate) continue;
+      amount = crossConvertMinor(d.amount, d.currency, fromRate, range.currency, toRate);
+    }
+    if (range.min !== undefined && amount < range.min) continue;
+    if (range.max !== undefined && amount > range.max) continue;
+    out.push(d);
+  }
+  return out;
+}
 
 export async function listPopulations(db: Db, ctx: Ctx) {
   return { items: (await findOwnPopulations(db, ctx.actor)).map(toPopulationDto) };
@@ -57,11 +123,12 @@ export async function createPopulation(db: Db, ctx: Ctx, input: z.output<typeof 
       {
         path: 'body.source',
         message: isVendor(ctx.actor)
-          ? "The vendor's accounts come from won deals, open deals or an upload"
+          ? "The vendor's accounts come from won deals, open deals, a filter over its deals or an upload"
           : "A partner's accounts stay in its browser: use source 'browser'",
       },
     ]);
   }
+  if (input.filter) await checkFilter(db, input.filter);
   const created = await runChange(db, ctx, async (tx, record) => {
     const existing = (await findOwnPopulations(tx, ctx.actor)).find((p) => p.name === input.name);
     if (existing)
@@ -72,6 +139,7 @@ export async function createPopulation(db: Db, ctx: Ctx, input: z.output<typeof 
       name: input.name,
       kind: input.kind,
       source: input.source,
+      dealFilter: input.filter ?? null,
       defaultLevel: input.defaultLevel,
       sharedFields: [...new Set(input.sharedFields)],
     });
@@ -83,10 +151,12 @@ export async function createPopulation(db: Db, ctx: Ctx, input: z.output<typeof 
     });
     return row;
   });
-  if (created.source === 'won_deals' || created.source === 'open_deals')
-    return refreshFromDeals(db, ctx, created.id);
+  if (fromDeals(created)) return refreshFromDeals(db, ctx, created.id);
   return toPopulationDto(created);
 }
+
+const fromDeals = (p: PopulationRow) =>
+  p.source === 'won_deals' || p.source === 'open_deals' || p.source === 'deal_filter';
 
 export async function updatePopulationSettings(
   db: Db,
@@ -94,12 +164,15 @@ export async function updatePopulationSettings(
   id: string,
   input: z.output<typeof updatePopulationBody>,
 ) {
-  return runChange(db, ctx, async (tx, record) => {
+  if (input.filter) await checkFilter(db, input.filter);
+  const updated = await runChange(db, ctx, async (tx, record) => {
     const p = await findOwnPopulation(tx, ctx.actor, id, true);
     if (!p) throw notFound('population');
     assertVersion(p, input.version);
     if (input.accountCount !== undefined && p.source !== 'browser')
       throw invalid([{ path: 'body.accountCount', message: 'Counted from the accounts kept on the server' }]);
+    if (input.filter && p.source !== 'deal_filter')
+      throw invalid([{ path: 'body.filter', message: 'Only a deal_filter population has a filter' }]);
     if (input.name && input.name !== p.name) {
       const clash = (await findOwnPopulations(tx, ctx.actor)).some((o) => o.name === input.name);
       if (clash)
@@ -110,6 +183,7 @@ export async function updatePopulationSettings(
       ...(input.defaultLevel !== undefined ? { defaultLevel: input.defaultLevel } : {}),
       ...(input.sharedFields !== undefined ? { sharedFields: [...new Set(input.sharedFields)] } : {}),
       ...(input.accountCount !== undefined ? { accountCount: input.accountCount } : {}),
+      ...(input.filter ? { dealFilter: input.filter } : {}),
     });
     record.audit({
       action: 'mapping.population.updated',
@@ -118,8 +192,11 @@ export async function updatePopulationSettings(
       before: summary(p),
       after: summary(row),
     });
-    return toPopulationDto(row);
+    return row;
   });
+  // A new filter takes effect at once: its accounts are rebuilt as they are when it is created.
+  if (input.filter) return refreshFromDeals(db, ctx, updated.id);
+  return toPopulationDto(updated);
 }
 
 interface NewAccount {
@@ -176,16 +253,18 @@ export async function uploadAccounts(
   return storeAccounts(db, ctx, id, accounts, input.version);
 }
 
-/** Customers (won deals) or open opportunities (registered and approved deals), one account per domain. */
+/**
+ * Customers (won deals), open opportunities (registered and approved deals) or the deals a custom filter
+ * names, one account per domain.
+ */
 export async function refreshFromDeals(db: Db, ctx: Ctx, id: string) {
   const p = await findOwnPopulation(db, ctx.actor, id);
   if (!p) throw notFound('population');
-  if (p.source !== 'won_deals' && p.source !== 'open_deals')
-    throw conflict('Only a population built from deals is refreshed from them');
-  const deals = await findDealsForCrmSync(
-    db,
-    p.source === 'won_deals' ? ['won'] : ['registered', 'approved'],
-  );
+  if (!fromDeals(p)) throw conflict('Only a population built from deals is refreshed from them');
+  const deals =
+    p.source === 'deal_filter'
+      ? await dealsOfFilter(db, p.dealFilter ?? { statuses: ['registered', 'approved'] })
+      : await findDealsForCrmSync(db, p.source === 'won_deals' ? ['won'] : ['registered', 'approved']);
   const byDomain = new Map<string, NewAccount>();
   for (const d of deals) {
     const root = d.customerRootDomain;

@@ -15,6 +15,8 @@ export interface DealAbilities {
   addInvolvement: boolean;
   confirmInvolvement: boolean;
   removeInvolvement: (involvement: Involvement) => boolean;
+  /** The vendor invited this person's organization onto the deal: it accepts or declines. */
+  answerInvitation: (involvement: Involvement) => boolean;
 }
 
 /**
@@ -56,5 +58,7 @@ export function useDealAbilities(deal: Deal): DealAbilities {
       (isVendor
         ? inScope
         : involvement.status === 'proposed' && involvement.proposedBy?.id === organization.id),
+    answerInvitation: (involvement) =>
+      canUpdate && !isVendor && involvement.invitation && involvement.organization.id === organization.id,
   };
 }

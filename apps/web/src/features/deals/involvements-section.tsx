@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import type { InvolvementRole } from '@partnergraph/shared/contracts/deals';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import {
@@ -37,11 +38,14 @@ const roleOptions = involvementRoles.map((value) => ({ value, label: roleLabels[
 export function InvolvementsSection({ deal, abilities }: { deal: Deal; abilities: DealAbilities }) {
   const involvements = useQuery(involvementsQueryOptions(deal.id));
   const mutations = useInvolvementMutations(deal.id);
+  const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Involvement | null>(null);
   const items = involvements.data ?? [];
   const rowActions = (i: Involvement) =>
-    (abilities.confirmInvolvement && i.status === 'proposed') || abilities.removeInvolvement(i);
+    (abilities.confirmInvolvement && i.status === 'proposed') ||
+    abilities.removeInvolvement(i) ||
+    abilities.answerInvitation(i);
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="deal-involvements">
@@ -56,6 +60,8 @@ export function InvolvementsSection({ deal, abilities }: { deal: Deal; abilities
         )}
       </Group>
       {mutations.confirm.error && <ErrorAlert error={mutations.confirm.error} title="Could not confirm" />}
+      {mutations.accept.error && <ErrorAlert error={mutations.accept.error} title="Could not accept" />}
+      {mutations.remove.error && <ErrorAlert error={mutations.remove.error} title="Could not decline" />}
       {involvements.isPending ? (
         <LoadingState label="Loading involvements…" />
       ) : involvements.isError ? (
@@ -89,7 +95,7 @@ export function InvolvementsSection({ deal, abilities }: { deal: Deal; abilities
                   <Table.Td>
                     {i.status === 'proposed' ? (
                       <Badge color="yellow" variant="light">
-                        Proposed
+                        {i.invitation ? 'Invited' : 'Proposed'}
                       </Badge>
                     ) : (
                       <Badge color="green" variant="light">
@@ -134,6 +140,45 @@ export function InvolvementsSection({ deal, abilities }: { deal: Deal; abilities
                           >
                             Confirm
                           </Button>
+                        )}
+                        {abilities.answerInvitation(i) && (
+                          <>
+                            <Button
+                              size="xs"
+                              color="green"
+                              variant="light"
+                              loading={mutations.accept.isPending}
+                              onClick={() =>
+                                mutations.accept.mutate(i.organization.id, {
+                                  onSuccess: () =>
+                                    notifications.show({
+                                      color: 'green',
+                                      message: 'You are on this deal now.',
+                                    }),
+                                })
+                              }
+                            >
+                              Accept invitation
+                            </Button>
+                            <Button
+                              size="xs"
+                              color="red"
+                              variant="subtle"
+                              loading={mutations.remove.isPending}
+                              onClick={() =>
+                                mutations.remove.mutate(i.organization.id, {
+                                  onSuccess: () => {
+                                    notifications.show({
+                                      message: 'Invitation declined: this deal is no longer shown to you.',
+                                    });
+                                    void navigate({ to: '/deals' });
+                                  },
+                                })
+                              }
+                            >
+                              Decline
+                            </Button>
+                          </>
                         )}
                         {abilities.removeInvolvement(i) && (
                           <Button

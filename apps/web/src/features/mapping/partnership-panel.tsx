@@ -32,7 +32,7 @@ import {
 } from '../../api/mapping';
 import { ErrorAlert } from '../../components/query-state';
 import { useCan } from '../auth/session';
-import { IntroButton } from './intro-form';
+import { IntroButton, InviteButton } from './intro-form';
 import { loadLocalAccounts } from './local-accounts';
 import type { PartnershipView } from './partnership-view';
 import { PeerRuns } from './peer-runs';
@@ -243,6 +243,10 @@ function Overlaps({ p }: { p: PartnershipView }) {
   const [q, setQ] = useState('');
   const query = useQuery(overlapsQueryOptions(p.id, q));
   const canIntro = useCan('mapping:intro');
+  const canInvite = useCan('mapping:involve') && !canIntro && p.kind === 'vendor_partner';
+  const invitable = (o: { openDeals: { counterpartOnIt: boolean }[] }) =>
+    canInvite && o.openDeals.some((d) => !d.counterpartOnIt);
+  const actions = canIntro || (query.data ?? []).some(invitable);
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -263,7 +267,7 @@ function Overlaps({ p }: { p: PartnershipView }) {
             <Table.Th>Populations</Table.Th>
             <Table.Th>Vendor shares</Table.Th>
             <Table.Th>Partner shares</Table.Th>
-            {canIntro && <UnseenHeader>Actions</UnseenHeader>}
+            {actions && <UnseenHeader>Actions</UnseenHeader>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -288,13 +292,25 @@ function Overlaps({ p }: { p: PartnershipView }) {
                   .map(([k, v]) => `${k}: ${v}`)
                   .join(' · ')}
               </Table.Td>
-              {canIntro && (
+              {actions && (
                 <Table.Td>
-                  <IntroButton
-                    partnershipId={p.id}
-                    companyName={o.account.name ?? o.partnerFields.name ?? ''}
-                    companyDomain={o.account.domains[0] ?? ''}
-                  />
+                  {canIntro ? (
+                    <IntroButton
+                      partnershipId={p.id}
+                      overlapId={o.id}
+                      companyName={o.account.name ?? o.partnerFields.name ?? ''}
+                      companyDomain={o.account.domains[0] ?? ''}
+                      canJoinDeal={o.canRequestInvolvement}
+                    />
+                  ) : invitable(o) ? (
+                    <InviteButton
+                      partnershipId={p.id}
+                      overlapId={o.id}
+                      companyName={o.account.name ?? o.partnerFields.name ?? ''}
+                      partnerName={p.counterpart.name}
+                      deals={o.openDeals}
+                    />
+                  ) : null}
                 </Table.Td>
               )}
             </Table.Tr>

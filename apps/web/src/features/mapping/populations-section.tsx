@@ -21,6 +21,7 @@ import {
   createPopulationBody,
   populationKinds,
   sharingLevels,
+  type PopulationFilter,
 } from '@partnergraph/shared/contracts/mapping';
 import { errorMessage } from '../../api/client';
 import {
@@ -34,6 +35,7 @@ import {
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan, useSession } from '../auth/session';
+import { DealFilterFields, describeFilter, EditDealFilter, emptyDraft, filterOf } from './deal-filter-fields';
 import { loadLocalAccounts, readAccounts, saveLocalAccounts } from './local-accounts';
 
 export const levelLabels: Record<string, string> = {
@@ -51,6 +53,7 @@ export const kindLabels: Record<string, string> = {
 const sourceLabels: Record<string, string> = {
   won_deals: 'Won deals',
   open_deals: 'Open deals',
+  deal_filter: 'Deals matching a filter',
   upload: 'Uploaded CSV',
   browser: 'In this browser only',
 };
@@ -58,22 +61,38 @@ const sourceLabels: Record<string, string> = {
 function CreatePopulationForm({ vendor }: { vendor: boolean }) {
   const create = useCreatePopulation();
   const [message, setMessage] = useState<string | null>(null);
+  const [draft, setDraft] = useState(emptyDraft);
   const form = useContractForm(createPopulationBody, {
     name: '',
     kind: 'customers' as (typeof populationKinds)[number],
     source: (vendor ? 'won_deals' : 'browser') as Population['source'],
     defaultLevel: 'counts' as (typeof sharingLevels)[number],
     sharedFields: ['name'] as Population['sharedFields'],
+    filter: undefined as PopulationFilter | undefined,
   });
+  const byFilter = form.getValues().source === 'deal_filter';
   return (
     <form
-      onSubmit={form.onSubmit((values) => {
-        setMessage(null);
-        create.mutate(values, {
-          onSuccess: () => form.reset(),
-          onError: (err) => setMessage(showServerErrors(form, err)),
-        });
-      })}
+      onSubmit={(event) => {
+        // The filter's inputs hold major units: they become the body's filter just before it is checked.
+        const made = byFilter ? filterOf(draft) : null;
+        if (made && 'error' in made) {
+          event.preventDefault();
+          setMessage(made.error);
+          return;
+        }
+        form.setFieldValue('filter', made?.filter);
+        form.onSubmit((values) => {
+          setMessage(null);
+          create.mutate(
+            { ...values, filter: values.source === 'deal_filter' ? made?.filter : undefined },
+            {
+              onSuccess: () => (form.reset(), setDraft(emptyDraft)),
+              onError: (err) => setMessage(showServerErrors(form, err)),
+            },
+          );
+        })(event);
+      }}
     >
       <Stack gap="sm">
         <Title order={2}>New population</Title>
@@ -88,7 +107,7 @@ function CreatePopulationForm({ vendor }: { vendor: boolean }) {
           {vendor && (
             <Select
               label="Accounts from"
-              data={(['won_deals', 'open_deals', 'upload'] as const).map((s) => ({
+              data={(['won_deals', 'open_deals', 'deal_filter', 'upload'] as const).map((s) => ({
                 value: s,
                 label: sourceLabels[s]!,
               }))}
@@ -97,6 +116,7 @@ function CreatePopulationForm({ vendor }: { vendor: boolean }) {
             />
           )}
         </Group>
+        {vendor && byFilter && <DealFilterFields value={draft} onChange={setDraft} />}
         <Group grow align="flex-start">
           <Select
             label="Default sharing level"
@@ -263,6 +283,11 @@ export function PopulationsSection() {
                 <Text size="xs" c="dimmed">
                   {kindLabels[p.kind]} · {sourceLabels[p.source]}
                 </Text>
+                {p.filter && (
+                  <Text size="xs" c="dimmed">
+                    {describeFilter(p.filter)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>{p.accountCount}</Table.Td>
               <Table.Td>
@@ -287,7 +312,10 @@ export function PopulationsSection() {
             <Text fw={500} mb="xs">
               {p.name}
             </Text>
-            <VendorUpload population={p} />
+            <Stack gap="sm">
+              {p.source === 'deal_filter' && canManage && <EditDealFilter population={p} />}
+              <VendorUpload population={p} />
+            </Stack>
           </Card>
         ) : null,
       )}

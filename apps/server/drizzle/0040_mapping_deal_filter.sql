@@ -1,0 +1,1 @@
+ALTER TABLE "mapping_populations" ADD COLUMN "deal_filter" jsonb;
