@@ -118,7 +118,7 @@ function TrendCard({ overview, params }: { overview: Overview; params: Analytics
       csvHref={csvHref('overview', params, 'trend')}
       empty={null}
       table={
-        <Table.ScrollContainer minWidth={720} {...keyboardScrollable('Monthly trend')}>
+        <Table.ScrollContainer minWidth={720} {...keyboardScrollable('Monthly trend, as a table')}>
           <Table striped aria-label="Monthly trend">
             <Table.Thead>
               <Table.Tr>

@@ -224,7 +224,7 @@ function MatrixCard({ report, params }: SectionProps) {
       table={
         <Table.ScrollContainer
           minWidth={180 + 90 * columns.length}
-          {...keyboardScrollable('Referrals by referrer type and recipient type')}
+          {...keyboardScrollable('Referrals by referrer type and recipient type, as a table')}
         >
           <Table withTableBorder withColumnBorders captionSide="top">
             <Table.Caption>Referrals by referrer type (rows) and recipient type (columns)</Table.Caption>

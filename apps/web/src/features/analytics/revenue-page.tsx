@@ -130,7 +130,7 @@ function QuartersByTypeCard({ report, params }: SectionProps) {
       table={
         <Table.ScrollContainer
           minWidth={200 + 150 * types.length}
-          {...keyboardScrollable('Sourced revenue by partner type, by quarter')}
+          {...keyboardScrollable('Sourced revenue by partner type, by quarter, as a table')}
         >
           <Table striped aria-label="Sourced revenue by partner type, by quarter">
             <Table.Thead>
