@@ -18,7 +18,7 @@ declare module 'vitest' {
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 // Migrating and seeding the two-year demo takes well under a minute on a quiet machine, and several minutes
-// on a loaded one (several runs sharing two cores); a server that fails to start says so in its log at once.
+// on a loaded one (several runs sharing two cores). A server that exits while starting is reported at once.
 const READY_TIMEOUT_MS = Number(process.env.E2E_READY_TIMEOUT_MS ?? 300_000);
 
 function freePort(): Promise<number> {
