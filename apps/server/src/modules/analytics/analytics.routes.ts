@@ -38,7 +38,7 @@ import { pipelineReport } from './pipeline.service';
 import { referralReport } from './referrals.report';
 import { revenueReport } from './revenue.service';
 import { scorecard } from './scorecard.service';
-import { snapshotKey, throughSnapshot } from './snapshots';
+import { snapshotKey, sourcesVersion, throughSnapshot } from './snapshots';
 
 const csvNote =
   ' `format=csv` answers `text/csv` with exactly these figures (`section, item, series, value, unit, reason`; money in major units).';
@@ -105,9 +105,8 @@ export default async function analyticsRoutes(app: FastifyInstance, { db }: Deps
         const query = req.query as z.output<Q>;
         const scope = await scopeOf(db, query);
         const extra = spec.key ? await spec.key(query) : {};
-        const figures = await throughSnapshot(db, snapshotKey(spec.name, scope, extra), scope.now, () =>
-          spec.compute(scope, query),
-        );
+        const key = snapshotKey(spec.name, scope, await sourcesVersion(db), extra);
+        const figures = await throughSnapshot(db, key, scope.now, () => spec.compute(scope, query));
         return answer(reply, query, spec.name, figures, spec.csv);
       },
     );

@@ -12,6 +12,7 @@ import { type LayoutEdge, layoutNetwork } from './network.layout';
 import { type Scope, addMonths, ceilDay, monthsOf, periodOf, resolveScope } from './period';
 import { wonCte } from './revenue.service';
 import { activePartner, none, partnerMatch, primaryType, ratio, value } from './sql';
+import { forgetSnapshots, sourcesVersion } from './snapshots';
 
 /** The window of the partner graph (metrics.md): the 12 months before `to`. */
 export const windowOf = (to: Date) => ({ from: addMonths(to, -12), to });
@@ -259,13 +260,6 @@ const inFlight = new Map<string, Promise<unknown>>();
  * How far what the graph reads has moved (analytics.tables.ts): read before
  * computing, so a write made meanwhile leaves the stored graph behind.
  */
-async function sourcesVersion(q: Queryable): Promise<number> {
-  const res = await q.execute<{ v: string }>(
-    sql`select (case when is_called then last_value else 0 end)::text as v from partner_graph_sources`,
-  );
-  return Number(res.rows[0]?.v ?? 0);
-}
-
 async function storeGraph(
   db: Db,
   windowTo: string,
@@ -293,6 +287,8 @@ export async function refreshPartnerGraph(db: Db, to?: Date) {
   const version = await sourcesVersion(db);
   const computed = await computeGraph(db, scope, false);
   await storeGraph(db, windowTo, version, computed);
+  // A kept network report holds the graph it was computed with: the new one shows on the next request.
+  await forgetSnapshots(db, 'network');
   const { graph, nodeCount, edgeCount } = computed;
   return { nodes: nodeCount, drawnNodes: graph.nodes.length, edges: edgeCount, ms: Date.now() - started };
 }

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../../db/client';
 import { readSettings } from '../settings/settings.service';
 import { analyticsSnapshots } from './analytics.tables';
-import { pruneSnapshots, SLOW_REPORT_MS, snapshotKey } from './snapshots';
+import { pruneSnapshots, SLOW_REPORT_MS, snapshotKey, sourcesVersion } from './snapshots';
 import { coverageReport } from './coverage.service';
 import { integrationFigures } from './integrations.report';
 import { networkFigures } from './network.service';
@@ -132,12 +132,13 @@ export async function refreshOverviewSnapshot(db: Db): Promise<Record<string, nu
   if (lastRun.ms < SLOW_REPORT_MS / 2 && Date.now() - lastRun.at < 3600_000) return { skipped: 1 };
   const { reportingCurrency } = await readSettings(db);
   const scope = resolveScope({}, reportingCurrency);
+  const version = await sourcesVersion(db);
   const started = performance.now();
   const report = await overview(db, scope);
   const ms = performance.now() - started;
   lastRun = { at: Date.now(), ms };
   if (ms > SLOW_REPORT_MS) {
-    const key = snapshotKey('overview', scope);
+    const key = snapshotKey('overview', scope, version);
     await db
       .insert(analyticsSnapshots)
       .values({ key, computedAt: scope.now, report })

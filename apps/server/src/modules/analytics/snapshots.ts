@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, eq, gt, like, lt, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db/client';
 import { analyticsSnapshots } from './analytics.tables';
 import type { Scope } from './period';
 
@@ -10,9 +10,28 @@ export const SLOW_REPORT_MS = 1_000;
 /** …for this long. Small ecosystems are always computed live. */
 export const SNAPSHOT_TTL_MS = 5 * 60_000;
 
-export function snapshotKey(report: string, scope: Scope, extra: Record<string, unknown> = {}) {
+/**
+ * How many statements have written what the reports read (deals, involvements, referrals, connections,
+ * organizations and their types: migration 0017's statement triggers move the `partner_graph_sources`
+ * sequence). A snapshot is keyed by it, so a change to those figures is seen on the next request instead
+ * of after the snapshot's TTL; the TTL still bounds what the sequence does not see (FX rates, settings).
+ */
+export async function sourcesVersion(q: Queryable): Promise<number> {
+  const res = await q.execute<{ v: string }>(
+    sql`select (case when is_called then last_value else 0 end)::text as v from partner_graph_sources`,
+  );
+  return Number(res.rows[0]?.v ?? 0);
+}
+
+export function snapshotKey(
+  report: string,
+  scope: Scope,
+  version: number,
+  extra: Record<string, unknown> = {},
+) {
   const parts = {
     report,
+    version,
     from: scope.from,
     to: scope.to,
     currency: scope.currency,
@@ -61,4 +80,9 @@ export async function pruneSnapshots(db: Db, now = new Date()) {
     .where(lt(analyticsSnapshots.computedAt, new Date(now.getTime() - SNAPSHOT_TTL_MS)))
     .returning({ key: analyticsSnapshots.key });
   return gone.length;
+}
+
+/** Forgets every kept copy of one report (its stored inputs were just recomputed, e.g. the partner graph). */
+export async function forgetSnapshots(db: Db, report: string) {
+  await db.delete(analyticsSnapshots).where(like(analyticsSnapshots.key, `${report}:%`));
 }
