@@ -99,8 +99,10 @@ export async function findOrganizationById(q: Queryable, id: string) {
   return row;
 }
 
-/** Names and kinds of the organizations a page of records points at, in one query. */
-export function findOrganizationsByIds(q: Queryable, ids: string[]) {
+/** Names and kinds of the organizations a page of records points at, in one query (none for no ids). */
+export async function findOrganizationsByIds(q: Queryable, ids: string[]) {
+  // No statement for an empty list: a read-back with no involvements or no protecting deal asks with none.
+  if (!ids.length) return [];
   return q
     .select({
       id: organizations.id,
@@ -109,7 +111,7 @@ export function findOrganizationsByIds(q: Queryable, ids: string[]) {
       channelManagerId: organizations.channelManagerId,
     })
     .from(organizations)
-    .where(ids.length ? inArray(organizations.id, [...new Set(ids)]) : sql`false`);
+    .where(inArray(organizations.id, [...new Set(ids)]));
 }
 
 /** The organizations a channel manager is assigned, as a subquery for another module's filter. */
