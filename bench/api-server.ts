@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import Fastify from 'fastify';
-import pg from 'pg';
+import type pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
@@ -23,56 +23,10 @@ import { newId } from '../apps/server/src/lib/ids';
 import { hashToken } from '../apps/server/src/lib/tokens';
 import { createUser, createVendorOrganization, DEMO_PASSWORD } from '../apps/server/src/seed/factories';
 import { fillScale, type Scale } from '../apps/server/src/seed/scale';
+import { recordStatements, type RecordedStatement } from '../apps/server/test/statements';
 import { CUSTOMER_TOKEN, dealBody, SEARCH_QUERY, type ServerReady } from './api-shared';
 
-interface Recorded {
-  text: string;
-  values: unknown[];
-  rowMode?: string;
-  ms: number;
-}
-
-// Every statement a pg client sends while `recording` is set (the app's pool and transactions alike).
-let recording: Recorded[] | null = null;
-type QueryFn = (this: pg.Client, ...args: unknown[]) => unknown;
-const clientQuery = pg.Client.prototype.query as unknown as QueryFn;
-(pg.Client.prototype as unknown as { query: QueryFn }).query = function (
-  this: pg.Client,
-  ...args: unknown[]
-) {
-  const rec = recording;
-  if (!rec || (typeof args[0] === 'object' && args[0] !== null && 'submit' in args[0]))
-    return clientQuery.apply(this, args);
-  // Drizzle calls query(config, params); pg's pool calls query(config or text, params, callback).
-  const cfg = args[0] as string | pg.QueryConfig;
-  const params = Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined;
-  const entry: Recorded =
-    typeof cfg === 'string'
-      ? { text: cfg, values: params ?? [], ms: 0 }
-      : {
-          text: cfg.text,
-          values: params ?? cfg.values ?? [],
-          rowMode: (cfg as { rowMode?: string }).rowMode,
-          ms: 0,
-        };
-  rec.push(entry);
-  const t0 = performance.now();
-  const last = args[args.length - 1];
-  if (typeof last === 'function') {
-    const cb = last as (err: unknown, res: unknown) => void;
-    return clientQuery.apply(this, [
-      ...args.slice(0, -1),
-      (err: unknown, res: unknown) => {
-        entry.ms = performance.now() - t0;
-        cb(err, res);
-      },
-    ]);
-  }
-  return (clientQuery.apply(this, args) as Promise<unknown>).then((r) => {
-    entry.ms = performance.now() - t0;
-    return r;
-  });
-} as unknown as QueryFn;
+type Recorded = RecordedStatement;
 
 /** Partner profiles of the active partners published with services and search columns (fillScale leaves drafts). */
 async function publishProfiles(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
@@ -186,12 +140,14 @@ async function main() {
     // Warm first (caches the app keeps, such as the marketplace's totals, behave as under load).
     const send = () => fetch(`${appBase}${path}`, { ...init, headers: { cookie, ...(init.headers ?? {}) } });
     if (init.method !== 'POST') await (await send()).arrayBuffer();
-    recording = [];
     const started = Date.now();
-    const res = await send();
-    const body = await res.text();
-    const statements = recording;
-    recording = null;
+    const {
+      result: { res, body },
+      statements,
+    } = await recordStatements(async () => {
+      const res = await send();
+      return { res, body: await res.text() };
+    });
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${body}`);
     return { statements, started, body };
   };
@@ -234,6 +190,8 @@ async function main() {
           text: s.text,
           values: s.values.map((v) => substitute(v, map)),
           ...(s.rowMode ? { rowMode: 'array' as const } : {}),
+          // A prepared statement of the app's is prepared by the floor too (once per connection, as pg does).
+          ...(s.name ? { name: s.name } : {}),
         };
         const res = client ? await client.query(query) : await pool.query(query);
         out.push(objects(res));

@@ -18,7 +18,7 @@ import type { PageRequest } from '../../lib/pagination';
 import { accrueForWonDeal } from '../funds/incentives.service';
 import { clawBackDeal } from '../funds/ledger.service';
 import { findOrganizationOfActor } from '../organizations/organizations.repository';
-import { readSettings, requireRate } from '../settings/settings.service';
+import { requireRate } from '../settings/settings.service';
 import { customerKey, type CustomerKey } from './customer-key';
 import { attribute } from './deal-attribution';
 import { findConflicts, protectedByAnotherPartner } from './deal-conflicts.service';
@@ -101,7 +101,12 @@ export interface NewDeal {
  * sourced partner (vendor-sourced). Shared by registration and referral conversion.
  */
 export async function insertDeal(tx: Tx, record: ChangeRecorder, actor: Actor, input: NewDeal) {
-  await requireRate(tx, input.currency, today(), input.amount);
+  return (await writeDeal(tx, record, actor, input)).id;
+}
+
+/** insertDeal, answering also the settings row the deal was checked against (read once, in the transaction). */
+async function writeDeal(tx: Tx, record: ChangeRecorder, actor: Actor, input: NewDeal) {
+  const settings = await requireRate(tx, input.currency, today(), input.amount);
   const vendor = actsForVendor(actor);
   if (!vendor) await assertActivePartner(tx, actor);
   const now = new Date();
@@ -158,15 +163,15 @@ export async function insertDeal(tx: Tx, record: ChangeRecorder, actor: Actor, i
     organizationIds: vendor ? [] : [actor.orgId],
     payload: { id, ...summary },
   });
-  return id;
+  return { id, settings };
 }
 
 export async function registerDeal(db: Db, ctx: Ctx, input: z.output<typeof createDealBody>) {
   const key = customerKey(input.customerName, input.customerDomain, 'body.customerDomain');
   checkIndustry(input.industry, 'body.industry');
   checkNotPast(input.expectedCloseDate, 'body.expectedCloseDate');
-  const id = await runChange(db, ctx, (tx, record) =>
-    insertDeal(tx, record, ctx.actor, {
+  const { id, settings } = await runChange(db, ctx, (tx, record) =>
+    writeDeal(tx, record, ctx.actor, {
       key,
       country: input.country,
       industry: input.industry ?? null,
@@ -178,8 +183,8 @@ export async function registerDeal(db: Db, ctx: Ctx, input: z.output<typeof crea
       notes: input.notes,
     }),
   );
-  // The read-back, the conflict check and the protection notice share one settings read.
-  const settings = await readSettings(db);
+  // The read-back, the conflict check and the protection notice use the settings the transaction read
+  // (once per request: a change committed since is seen by the next request).
   const deal = (await toDealDtos(db, ctx.actor, [await loadVisibleDeal(db, ctx.actor, id)], settings))[0]!;
   const conflicts = await findConflicts(db, ctx.actor, key, {
     excludeDealId: id,

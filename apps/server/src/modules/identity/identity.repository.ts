@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId, newId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
@@ -138,29 +138,39 @@ export async function findUserForSignInById(q: Queryable, userId: string) {
   return user && org ? { user, org } : undefined;
 }
 
-/**
- * The session behind a cookie, with what every request needs of its user and
- * organization (and nothing more: this runs on every request).
- */
-export async function findLiveSessionByTokenHash(q: Queryable, tokenHash: string, now: Date) {
-  const [row] = await q
+/** The session lookup, built and prepared once per database (see findLiveSessionByTokenHash). */
+function sessionLookup(db: Db) {
+  return db
     .select({
       session: { id: sessions.id, lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken },
-      user: {
-        id: users.id,
-        name: users.name,
-        role: users.role,
-        status: users.status,
-        organizationId: users.organizationId,
-      },
+      user: { id: users.id, name: users.name, role: users.role, status: users.status },
+      org: { id: organizationsView.id, kind: organizationsView.kind, status: organizationsView.status },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  const org = row && (await findOrganizationById(q, row.user.organizationId));
-  if (!row || !org) return undefined;
-  const { organizationId: _, ...user } = row.user;
-  return { session: row.session, user, org: { id: org.id, kind: org.kind, status: org.status } };
+    .innerJoin(organizationsView, eq(organizationsView.id, users.organizationId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('session_lookup');
+}
+const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+/**
+ * The session behind a cookie, with what every request needs of its user and
+ * organization (and nothing more: this runs on every request). One statement,
+ * prepared: built once per database, and parsed and planned by the server once
+ * per connection rather than on every request.
+ */
+export async function findLiveSessionByTokenHash(db: Db, tokenHash: string, now: Date) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = sessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash, now });
+  return row;
 }
 
 export async function touchSession(q: Queryable, sessionId: string, now: Date, expiresAt: Date) {

@@ -1,11 +1,11 @@
 import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
 import { organizationPartnerTypes, organizations, partnerTypes } from './organizations.tables';
-import { visiblePartners } from './organizations.visibility';
+import { visiblePartners, visiblePartnersTo } from './organizations.visibility';
 
 /**
  * The organizations as another module may join them, read-only: for a list that filters, sorts or pages
@@ -83,6 +83,32 @@ export async function findPartnerById(
   return row;
 }
 
+/** The by-id read of a partner, prepared once per database and visibility shape (see findVisiblePartnerById). */
+function partnerByIdLookup(db: Db, orgKind: Actor['orgKind']) {
+  return db
+    .select()
+    .from(organizations)
+    .where(
+      and(eq(organizations.id, sql.placeholder('id')), visiblePartnersTo(orgKind, sql.placeholder('orgId'))),
+    )
+    .prepare(`partner_by_id_${orgKind}`);
+}
+const partnerByIdLookups = new WeakMap<Db, Map<Actor['orgKind'], ReturnType<typeof partnerByIdLookup>>>();
+
+/**
+ * findPartnerById outside a transaction, as a prepared statement (GET /partners/{id}, a hot read):
+ * the same visibility filter, built once per database and parsed once per connection.
+ */
+export async function findVisiblePartnerById(db: Db, actor: Actor, id: string) {
+  if (!isId(id)) return undefined;
+  let byKind = partnerByIdLookups.get(db);
+  if (!byKind) partnerByIdLookups.set(db, (byKind = new Map()));
+  let lookup = byKind.get(actor.orgKind);
+  if (!lookup) byKind.set(actor.orgKind, (lookup = partnerByIdLookup(db, actor.orgKind)));
+  const [row] = await lookup.execute({ id, orgId: actor.orgId });
+  return row;
+}
+
 export async function findOrganizationOfActor(q: Queryable, actor: Actor) {
   const [row] = await q.select().from(organizations).where(eq(organizations.id, actor.orgId));
   return row;
@@ -99,8 +125,10 @@ export async function findOrganizationById(q: Queryable, id: string) {
   return row;
 }
 
-/** Names and kinds of the organizations a page of records points at, in one query. */
-export function findOrganizationsByIds(q: Queryable, ids: string[]) {
+/** Names and kinds of the organizations a page of records points at, in one query (none for no ids). */
+export async function findOrganizationsByIds(q: Queryable, ids: string[]) {
+  // No statement for an empty list: a read-back with no involvements or no protecting deal asks with none.
+  if (!ids.length) return [];
   return q
     .select({
       id: organizations.id,
@@ -109,7 +137,7 @@ export function findOrganizationsByIds(q: Queryable, ids: string[]) {
       channelManagerId: organizations.channelManagerId,
     })
     .from(organizations)
-    .where(ids.length ? inArray(organizations.id, [...new Set(ids)]) : sql`false`);
+    .where(inArray(organizations.id, [...new Set(ids)]));
 }
 
 /** The organizations a channel manager is assigned, as a subquery for another module's filter. */

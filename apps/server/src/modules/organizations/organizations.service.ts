@@ -20,6 +20,7 @@ import {
   findPartnerTypes,
   findTypesOfOrganizations,
   findVendor,
+  findVisiblePartnerById,
   replacePartnerTypes,
   type OrganizationRow,
   type PartnerFilters,
@@ -85,7 +86,7 @@ export async function listPartners(db: Db, ctx: Ctx, filters: PartnerFilters, pa
 }
 
 export async function getPartner(db: Db, ctx: Ctx, id: string) {
-  const org = await findPartnerById(db, ctx.actor, id);
+  const org = await findVisiblePartnerById(db, ctx.actor, id);
   if (!org) throw notFound('partner');
   return withDetails(db, org);
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type Placeholder } from 'drizzle-orm';
 import type { Actor } from '../../lib/actor';
 import { organizations } from './organizations.tables';
 
@@ -8,9 +8,14 @@ import { organizations } from './organizations.tables';
  * Other partners become visible through published marketplace profiles, which
  * have their own resource.
  */
-export function visiblePartners(actor: Actor) {
+export function visiblePartners(actor: Pick<Actor, 'orgKind' | 'orgId'>) {
+  return visiblePartnersTo(actor.orgKind, actor.orgId);
+}
+
+/** visiblePartners with the actor's organization as a value or a prepared statement's placeholder. */
+export function visiblePartnersTo(orgKind: Actor['orgKind'], orgId: string | Placeholder) {
   const partner = eq(organizations.kind, 'partner');
-  return actor.orgKind === 'vendor' ? partner : and(partner, eq(organizations.id, actor.orgId));
+  return orgKind === 'vendor' ? partner : and(partner, eq(organizations.id, orgId));
 }
 
 /** Whether the actor may change this partner, once it is known to be visible. */

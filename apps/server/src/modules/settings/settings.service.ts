@@ -273,14 +273,16 @@ export async function rateInForce(
 /**
  * A deal may only be recorded in a currency that converts (metrics.md), and to
  * an amount the reporting currency can still count exactly: 422 otherwise.
+ * Answers the settings row it read.
  */
 export async function requireRate(
   q: Queryable,
   currency: string,
   date: string,
   amount: number,
-): Promise<void> {
-  const { reportingCurrency } = await readSettings(q, { lock: 'share' });
+): Promise<SettingsRow> {
+  const settings = await readSettings(q, { lock: 'share' });
+  const { reportingCurrency } = settings;
   const rate = await rateInForce(q, currency, reportingCurrency, date);
   if (!rate) {
     throw unprocessable(
@@ -290,4 +292,6 @@ export async function requireRate(
   if (convertMinor(amount, currency, rate.rate, reportingCurrency) > MAX_MINOR_AMOUNT) {
     throw unprocessable(`This amount is too large once converted to ${reportingCurrency}`);
   }
+  // The settings row it checked against, share-locked until the transaction ends: the caller reads no other.
+  return settings;
 }
