@@ -6,6 +6,7 @@ import type {
   createAnnouncementBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Db, Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import { runChange } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, notFound } from '../../lib/errors';
@@ -29,7 +30,7 @@ const audienceOf = (segment: SQL) => sql`u.status = 'active' and o.kind = 'partn
   and ${orgInSegment(segment, sql`o.id`)}`;
 
 const readByMe = (actor: Actor) =>
-  sql<boolean>`exists (select 1 from announcement_reads r where r.announcement_id = ${announcements.id}
+  sql<boolean>`exists (select 1 from announcement_reads r where r.announcement_id = ${qualified(announcements.id)}
     and r.user_id = ${actor.userId}::uuid)`;
 
 async function toDtos(
@@ -76,7 +77,9 @@ function selectAnnouncements(q: Queryable, actor: Actor) {
     .select({
       a: announcements,
       read: readByMe(actor),
-      authorName: sql<string | null>`(select u.name from users u where u.id = ${announcements.authorUserId})`,
+      authorName: sql<
+        string | null
+      >`(select u.name from users u where u.id = ${qualified(announcements.authorUserId)})`,
     })
     .from(announcements);
 }

@@ -9,6 +9,7 @@ import type {
   updateEventBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Db, Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import { assertVersion, runChange, type Tx } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../lib/errors';
@@ -26,8 +27,8 @@ import { seesEventJoinDetails, visibleEvents } from './community.visibility';
 type EventRow = typeof communityEvents.$inferSelect;
 
 const counts = {
-  going: sql<number>`(select count(*)::int from event_rsvps r where r.event_id = ${communityEvents.id} and r.status = 'going')`,
-  waitlisted: sql<number>`(select count(*)::int from event_rsvps r where r.event_id = ${communityEvents.id} and r.status = 'waitlisted')`,
+  going: sql<number>`(select count(*)::int from event_rsvps r where r.event_id = ${qualified(communityEvents.id)} and r.status = 'going')`,
+  waitlisted: sql<number>`(select count(*)::int from event_rsvps r where r.event_id = ${qualified(communityEvents.id)} and r.status = 'waitlisted')`,
 };
 
 async function toDtos(

@@ -7,6 +7,7 @@ import type {
   resolveReportBody,
 } from '@partnergraph/shared/contracts/community';
 import type { Db } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import { runChange, type ChangeRecorder, type Tx } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
@@ -165,14 +166,16 @@ export async function moderateComment(
 const reportSelect = {
   r: contentReports,
   spaceName: spaces.name,
-  reporterName: sql<string>`(select u.name from users u where u.id = ${contentReports.reporterUserId})`,
+  reporterName: sql<string>`(select u.name from users u where u.id = ${qualified(contentReports.reporterUserId)})`,
   postTitle: posts.title,
   postBody: posts.body,
   postAuthor: posts.authorUserId,
-  commentBody: sql<string | null>`(select c.body from comments c where c.id = ${contentReports.targetId})`,
+  commentBody: sql<
+    string | null
+  >`(select c.body from comments c where c.id = ${qualified(contentReports.targetId)})`,
   commentAuthor: sql<
     string | null
-  >`(select c.author_user_id from comments c where c.id = ${contentReports.targetId})`,
+  >`(select c.author_user_id from comments c where c.id = ${qualified(contentReports.targetId)})`,
 };
 
 type ReportRow = {
@@ -391,7 +394,7 @@ export async function moderationLog(
       a: moderationActions,
       name: sql<
         string | null
-      >`(select u.name from users u where u.id = ${moderationActions.moderatorUserId})`,
+      >`(select u.name from users u where u.id = ${qualified(moderationActions.moderatorUserId)})`,
     })
     .from(moderationActions)
     .where(and(eq(moderationActions.spaceId, spaceId), ks.after))

@@ -8,6 +8,7 @@ import type {
 } from '@partnergraph/shared/contracts/community';
 import { reactionKinds } from '@partnergraph/shared/community-codes';
 import type { Db, Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import { assertVersion, runChange, type Tx } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
@@ -57,10 +58,13 @@ export async function previewMarkdown(db: Db, ctx: Ctx, body: string, spaceId: s
   return { html: renderMarkdown(body, known), mentions: [...known].map(([id, name]) => ({ id, name })) };
 }
 
-export const authorOf = (userId: SQL | typeof posts.authorUserId | typeof comments.authorUserId) => ({
-  authorName: sql<string | null>`(select u.name from users u where u.id = ${userId})`,
-  authorOrgName: sql<string>`(select o.name from organizations o join users u on u.organization_id = o.id where u.id = ${userId})`,
-});
+export const authorOf = (column: typeof posts.authorUserId | typeof comments.authorUserId) => {
+  const userId = qualified(column);
+  return {
+    authorName: sql<string | null>`(select u.name from users u where u.id = ${userId})`,
+    authorOrgName: sql<string>`(select o.name from organizations o join users u on u.organization_id = o.id where u.id = ${userId})`,
+  };
+};
 
 export async function reactionSummaries(
   q: Queryable,

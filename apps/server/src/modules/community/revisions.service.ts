@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import type { Ctx } from '../../lib/actor';
 import { loadComment } from './comments.service';
 import { contentRevisions } from './community.tables';
@@ -13,7 +14,7 @@ export async function listRevisions(db: Db, ctx: Ctx, targetType: 'post' | 'comm
       r: contentRevisions,
       editorName: sql<
         string | null
-      >`(select u.name from users u where u.id = ${contentRevisions.editedByUserId})`,
+      >`(select u.name from users u where u.id = ${qualified(contentRevisions.editedByUserId)})`,
     })
     .from(contentRevisions)
     .where(and(eq(contentRevisions.targetType, targetType), eq(contentRevisions.targetId, id)))

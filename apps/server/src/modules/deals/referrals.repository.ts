@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { referralListQuery, Referral } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { percentOf, trimDecimal } from '../../lib/money';
@@ -213,7 +214,7 @@ export function findReferralsAwaitingDecision(q: Queryable, actor: Actor, limit:
     .select({
       id: referrals.id,
       companyName: referrals.companyName,
-      fromName: organizationNameOf(referrals.referrerOrgId),
+      fromName: organizationNameOf(qualified(referrals.referrerOrgId)),
       since: referrals.createdAt,
       total: countOver(),
     })

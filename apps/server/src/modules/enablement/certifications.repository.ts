@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { keyset, where, type PageRequest } from '../../lib/pagination';
@@ -17,10 +18,10 @@ export const validOn = (day: SQL) =>
 
 const certColumns = {
   c: certifications,
-  typeName: sql<string>`(select t.name from certification_types t where t.id = ${certifications.typeId})`,
-  typeCode: sql<string>`(select t.code from certification_types t where t.id = ${certifications.typeId})`,
-  personName: sql<string>`(select u.name from users u where u.id = ${certifications.userId})`,
-  orgName: sql<string>`(select o.name from organizations o where o.id = ${certifications.organizationId})`,
+  typeName: sql<string>`(select t.name from certification_types t where t.id = ${qualified(certifications.typeId)})`,
+  typeCode: sql<string>`(select t.code from certification_types t where t.id = ${qualified(certifications.typeId)})`,
+  personName: sql<string>`(select u.name from users u where u.id = ${qualified(certifications.userId)})`,
+  orgName: sql<string>`(select o.name from organizations o where o.id = ${qualified(certifications.organizationId)})`,
 };
 export type CertificationWithNames = {
   c: CertificationRow;

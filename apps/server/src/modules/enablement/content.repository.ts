@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
@@ -18,8 +19,10 @@ const assetColumns = {
   a: contentAssets,
   collectionName: sql<
     string | null
-  >`(select c.name from content_collections c where c.id = ${contentAssets.collectionId})`,
-  ownerName: sql<string | null>`(select u.name from users u where u.id = ${contentAssets.ownerUserId})`,
+  >`(select c.name from content_collections c where c.id = ${qualified(contentAssets.collectionId)})`,
+  ownerName: sql<
+    string | null
+  >`(select u.name from users u where u.id = ${qualified(contentAssets.ownerUserId)})`,
 };
 
 export async function findCollections(q: Queryable, actor: Actor) {
@@ -195,7 +198,7 @@ export function findAssetVersions(q: Queryable, assetId: string) {
       v: contentAssetVersions,
       createdByName: sql<
         string | null
-      >`(select u.name from users u where u.id = ${contentAssetVersions.createdByUserId})`,
+      >`(select u.name from users u where u.id = ${qualified(contentAssetVersions.createdByUserId)})`,
     })
     .from(contentAssetVersions)
     .where(eq(contentAssetVersions.assetId, assetId))

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
@@ -82,8 +83,8 @@ export function findLessons(q: Queryable, actor: Actor, courseId: string) {
       l: courseLessons,
       assetTitle: sql<
         string | null
-      >`(select a.title from content_assets a where a.id = ${courseLessons.assetId})`,
-      completed: sql<boolean>`exists (select 1 from lesson_completions lc where lc.lesson_id = ${courseLessons.id}
+      >`(select a.title from content_assets a where a.id = ${qualified(courseLessons.assetId)})`,
+      completed: sql<boolean>`exists (select 1 from lesson_completions lc where lc.lesson_id = ${qualified(courseLessons.id)}
         and lc.user_id = ${actor.userId}::uuid)`,
     })
     .from(courseLessons)
@@ -277,7 +278,7 @@ export async function findPaths(q: Queryable, actor: Actor, id?: string) {
       p: learningPaths,
       typeName: sql<
         string | null
-      >`(select t.name from certification_types t where t.id = ${learningPaths.certificationTypeId})`,
+      >`(select t.name from certification_types t where t.id = ${qualified(learningPaths.certificationTypeId)})`,
     })
     .from(learningPaths)
     .where(where(visiblePaths(actor), id ? eq(learningPaths.id, id) : undefined))
@@ -292,7 +293,7 @@ export async function findPathCourses(q: Queryable, actor: Actor, pathIds: strin
       pathId: learningPathCourses.pathId,
       id: courses.id,
       name: courses.title,
-      completed: sql<boolean>`exists (select 1 from course_completions cc where cc.course_id = ${courses.id}
+      completed: sql<boolean>`exists (select 1 from course_completions cc where cc.course_id = ${qualified(courses.id)}
         and cc.user_id = ${actor.userId}::uuid)`,
     })
     .from(learningPathCourses)

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Lead, leadListQuery } from '@partnergraph/shared/contracts/leads';
 import type { Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import type { Actor } from '../../lib/actor';
 import { isVendor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
@@ -197,8 +198,8 @@ export async function findLeadRecords(q: Queryable, orgIds: string[]) {
       decided: sql<number>`count(*) filter (where ${leadAssignments.outcome} in ('accepted', 'declined', 'withdrawn'))::int`,
       accepted: sql<number>`count(*) filter (where ${leadAssignments.outcome} = 'accepted')::int`,
       converted: sql<number>`count(*) filter (where ${leadAssignments.outcome} = 'accepted' and exists (
-        select 1 from leads l where l.id = ${leadAssignments.leadId} and l.status = 'converted'
-          and l.assigned_org_id = ${leadAssignments.organizationId}))::int`,
+        select 1 from leads l where l.id = ${qualified(leadAssignments.leadId)} and l.status = 'converted'
+          and l.assigned_org_id = ${qualified(leadAssignments.organizationId)}))::int`,
     })
     .from(leadAssignments)
     .where(inArray(leadAssignments.organizationId, orgIds))

@@ -7,6 +7,7 @@ import type {
   createConnectionBody,
 } from '@partnergraph/shared/contracts/marketplace';
 import type { Db, Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import { assertVersion, runChange } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
@@ -45,7 +46,7 @@ export const kindWords: Record<ConnectionRow['kind'], string> = {
 };
 
 const orgName = (column: typeof connections.requesterOrgId | typeof connections.recipientOrgId) =>
-  sql<string>`(select o.name from organizations o where o.id = ${column})`;
+  sql<string>`(select o.name from organizations o where o.id = ${qualified(column)})`;
 
 function select(q: Queryable) {
   return q

@@ -8,6 +8,7 @@ import type {
   updateIntegrationBody,
 } from '@partnergraph/shared/contracts/marketplace';
 import type { Db, Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import { assertVersion, runChange, type ChangeRecorder, type Tx } from '../../db/transaction';
 import type { Actor, Ctx } from '../../lib/actor';
 import { forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
@@ -26,7 +27,7 @@ function select(q: Queryable) {
     .select({
       l: integrationListings,
       orgName: organizationsView.name,
-      installs: sql<number>`(select count(*)::int from integration_installs i where i.listing_id = ${integrationListings.id})`,
+      installs: sql<number>`(select count(*)::int from integration_installs i where i.listing_id = ${qualified(integrationListings.id)})`,
     })
     .from(integrationListings)
     .innerJoin(organizationsView, eq(organizationsView.id, integrationListings.organizationId));

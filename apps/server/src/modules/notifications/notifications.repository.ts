@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import type { Tx } from '../../db/transaction';
 import { newId } from '../../lib/ids';
 import { countOver, keyset, type PageRequest } from '../../lib/pagination';
@@ -45,7 +46,9 @@ export async function countUnread(q: Queryable, userId: string) {
   return row?.n ?? 0;
 }
 
-const actorName = sql<string | null>`(select u.name from users u where u.id = ${notifications.actorUserId})`;
+const actorName = sql<
+  string | null
+>`(select u.name from users u where u.id = ${qualified(notifications.actorUserId)})`;
 
 export async function findNotificationsOf(
   q: Queryable,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@partnergraph/shared/permissions';
 import type { Queryable } from '../../db/client';
+import { qualified } from '../../db/qualified';
 import { isId } from '../../lib/ids';
 import type { ProvisionedUserColumns } from '../identity/identity.repository';
 import type { SqlAttr, SqlAttrResolver } from './scim-filter';
@@ -297,7 +298,7 @@ export async function findGroupsWithMemberCounts(q: Queryable, organizationId: s
     .select({
       id: scimGroups.id,
       displayName: scimGroups.displayName,
-      members: sql<number>`(select count(*)::int from ${scimGroupMembers} where ${scimGroupMembers.groupId} = ${scimGroups.id})`,
+      members: sql<number>`(select count(*)::int from ${scimGroupMembers} where ${scimGroupMembers.groupId} = ${qualified(scimGroups.id)})`,
     })
     .from(scimGroups)
     .where(scimVisibleGroups(organizationId))
