@@ -7,9 +7,7 @@ import {
   Fieldset,
   Group,
   Modal,
-  NumberInput,
   Progress,
-  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -41,6 +39,8 @@ import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
 import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from '../community/segment-picker';
 import { useBrandTitle } from '../brand/brand-mark';
+import { LessonsFields } from './lessons-fields';
+import { blankQuestion, QuizFields } from './quiz-fields';
 
 export function CoursesPage() {
   useBrandTitle('Courses');
@@ -155,8 +155,6 @@ function CourseCard({ course: c }: { course: CourseSummary }) {
   );
 }
 
-const blankQuestion = () => ({ prompt: '', options: ['', ''], correctOption: 0 });
-
 function CourseBuilder({ onDone }: { onDone: () => void }) {
   const create = useCreateCourse();
   const [everyone, setEveryone] = useState(true);
@@ -170,7 +168,6 @@ function CourseBuilder({ onDone }: { onDone: () => void }) {
     lessons: [{ title: '', body: '' }],
     questions: [blankQuestion()],
   });
-  const values = form.getValues();
 
   async function submit(v: typeof form.values) {
     setAlert(null);
@@ -196,107 +193,8 @@ function CourseBuilder({ onDone }: { onDone: () => void }) {
         )}
         <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-        <Fieldset legend="Lessons">
-          <Stack>
-            {values.lessons.map((_, i) => (
-              <Card withBorder key={form.key(`lessons.${i}`)}>
-                <Stack gap="xs">
-                  <Group justify="space-between">
-                    <Text fw={600}>Lesson {i + 1}</Text>
-                    {values.lessons.length > 1 && (
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove lesson ${i + 1}`}
-                        onClick={() => form.removeListItem('lessons', i)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    )}
-                  </Group>
-                  <TextInput label="Lesson title" required {...form.getInputProps(`lessons.${i}.title`)} />
-                  <Textarea
-                    label="Lesson text (Markdown)"
-                    autosize
-                    minRows={3}
-                    {...form.getInputProps(`lessons.${i}.body`)}
-                  />
-                </Stack>
-              </Card>
-            ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              onClick={() => form.insertListItem('lessons', { title: '', body: '' })}
-            >
-              Add a lesson
-            </Button>
-          </Stack>
-        </Fieldset>
-        <Fieldset legend="Quiz">
-          <Stack>
-            <NumberInput
-              label="Passing score (%)"
-              min={1}
-              max={100}
-              w={200}
-              {...form.getInputProps('passingScore')}
-            />
-            {values.questions.map((q, i) => (
-              <Card withBorder key={form.key(`questions.${i}`)}>
-                <Stack gap="xs">
-                  <Group justify="space-between">
-                    <Text fw={600}>Question {i + 1}</Text>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove question ${i + 1}`}
-                      onClick={() => form.removeListItem('questions', i)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
-                  <TextInput label="Question" required {...form.getInputProps(`questions.${i}.prompt`)} />
-                  <Radio.Group
-                    label="Options (choose the right one)"
-                    value={String(q.correctOption)}
-                    onChange={(v) => form.setFieldValue(`questions.${i}.correctOption`, Number(v))}
-                    error={form.errors[`questions.${i}.correctOption`]}
-                  >
-                    <Stack gap={6} mt={4}>
-                      {q.options.map((_, j) => (
-                        <Group key={j} wrap="nowrap">
-                          <Radio value={String(j)} aria-label={`Option ${j + 1} is right`} />
-                          <TextInput
-                            aria-label={`Option ${j + 1}`}
-                            placeholder={`Option ${j + 1}`}
-                            style={{ flex: 1 }}
-                            {...form.getInputProps(`questions.${i}.options.${j}`)}
-                          />
-                        </Group>
-                      ))}
-                    </Stack>
-                  </Radio.Group>
-                  <Button
-                    variant="subtle"
-                    size="xs"
-                    w="fit-content"
-                    onClick={() => form.insertListItem(`questions.${i}.options`, '')}
-                  >
-                    Add an option
-                  </Button>
-                </Stack>
-              </Card>
-            ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              onClick={() => form.insertListItem('questions', blankQuestion())}
-            >
-              Add a question
-            </Button>
-          </Stack>
-        </Fieldset>
+        <LessonsFields form={form} />
+        <QuizFields form={form} />
         <Switch
           label="For every partner"
           checked={everyone}
