@@ -13,11 +13,11 @@ import {
   type UpdateCourseInput,
   useUpdateCourse,
 } from '../../api/enablement';
-import { isStaleVersion } from '../../api/client';
-import { showServerErrors, useContractForm } from '../../components/forms';
+import { useContractForm } from '../../components/forms';
 import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from '../community/segment-picker';
 import { type LessonValues, LessonsFields } from './lessons-fields';
 import { type QuizQuestionValues, QuizFields } from './quiz-fields';
+import { saveFailure } from './save-failure';
 
 export interface CourseFormValues extends Record<string, unknown> {
   version: number;
@@ -129,11 +129,7 @@ export function CourseEditForm({ course, onDone }: { course: Course; onDone: () 
       });
       onDone();
     } catch (err) {
-      setAlert(
-        isStaleVersion(err)
-          ? 'Someone changed this course first; it has been reloaded. Close this and edit it again.'
-          : showServerErrors(form, err),
-      );
+      setAlert(saveFailure(form, err, 'course'));
     }
   }
 

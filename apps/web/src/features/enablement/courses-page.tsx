@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createCourseBody, updatePathBody } from '@partnergraph/shared/contracts/enablement';
@@ -32,7 +32,6 @@ import {
   useCreateCourse,
   useUpdatePath,
 } from '../../api/enablement';
-import { isStaleVersion } from '../../api/client';
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
@@ -40,6 +39,8 @@ import { useCan } from '../auth/session';
 import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from '../community/segment-picker';
 import { useBrandTitle } from '../brand/brand-mark';
 import { LessonsFields } from './lessons-fields';
+import { OrderedItems } from './ordered-items';
+import { saveFailure } from './save-failure';
 import { blankQuestion, QuizFields } from './quiz-fields';
 
 export function CoursesPage() {
@@ -238,11 +239,7 @@ function PathEditForm({ path, onDone }: { path: LearningPath; onDone: () => void
       notifications.show({ color: 'green', message: `“${saved.title}” is saved.` });
       onDone();
     } catch (err) {
-      setAlert(
-        isStaleVersion(err)
-          ? 'Someone changed this path first; it has been reloaded. Close this and edit it again.'
-          : showServerErrors(form, err),
-      );
+      setAlert(saveFailure(form, err, 'path'));
     }
   }
 
@@ -258,41 +255,14 @@ function PathEditForm({ path, onDone }: { path: LearningPath; onDone: () => void
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <Fieldset legend="Courses, in order">
           <Stack gap="xs">
-            {ids.map((id, i) => (
-              <Group key={id} justify="space-between" wrap="nowrap">
-                <Text size="sm">
-                  {i + 1}. {names.get(id) ?? 'Course'}
-                </Text>
-                <Group gap={4} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Move “${names.get(id) ?? 'course'}” up`}
-                    disabled={i === 0}
-                    onClick={() => form.reorderListItem('courseIds', { from: i, to: i - 1 })}
-                  >
-                    <IconArrowUp size={16} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Move “${names.get(id) ?? 'course'}” down`}
-                    disabled={i === ids.length - 1}
-                    onClick={() => form.reorderListItem('courseIds', { from: i, to: i + 1 })}
-                  >
-                    <IconArrowDown size={16} />
-                  </ActionIcon>
-                  {ids.length > 1 && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove “${names.get(id) ?? 'course'}” from the path`}
-                      onClick={() => form.removeListItem('courseIds', i)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  )}
-                </Group>
-              </Group>
-            ))}
+            <OrderedItems
+              ids={ids}
+              nameOf={(id) => names.get(id) ?? 'Course'}
+              removeLabel={(name) => `Remove “${name}” from the path`}
+              canRemove={ids.length > 1}
+              onMove={(from, to) => form.reorderListItem('courseIds', { from, to })}
+              onRemove={(i) => form.removeListItem('courseIds', i)}
+            />
             {form.errors.courseIds && (
               <Text size="sm" c="red">
                 {form.errors.courseIds}
