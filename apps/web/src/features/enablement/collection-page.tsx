@@ -1,7 +1,6 @@
 // A collection of the content library: its assets in the vendor's order; vendor staff rename it, change
 // who it is for and set its assets (add, remove, reorder).
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -19,7 +18,7 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { updateCollectionBody } from '@partnergraph/shared/contracts/enablement';
@@ -29,8 +28,8 @@ import {
   collectionQueryOptions,
   useUpdateCollection,
 } from '../../api/enablement';
-import { isApiError, isStaleVersion } from '../../api/client';
-import { showServerErrors, useContractForm } from '../../components/forms';
+import { isApiError } from '../../api/client';
+import { useContractForm } from '../../components/forms';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
@@ -38,6 +37,8 @@ import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from '
 import { NotFoundPage } from '../errors/not-found-page';
 import { kindLabels } from './library-page';
 import { useBrandTitle } from '../brand/brand-mark';
+import { OrderedItems } from './ordered-items';
+import { saveFailure } from './save-failure';
 
 export function CollectionPage({ collectionId }: { collectionId: string }) {
   const collection = useQuery(collectionQueryOptions(collectionId));
@@ -113,7 +114,6 @@ function AssetOrder({
   const library = useInfiniteQuery(assetsQueryOptions({ q }));
   const choices = (library.data?.pages.flatMap((p) => p.items) ?? []).filter((a) => !ids.includes(a.id));
   for (const a of choices) titles.set(a.id, a.title);
-  const move = (from: number, to: number) => form.reorderListItem('assetIds', { from, to });
   return (
     <Stack gap="xs">
       <Text fw={500} size="sm">
@@ -124,42 +124,13 @@ function AssetOrder({
           None: add some below.
         </Text>
       )}
-      {ids.map((id, i) => {
-        const title = titles.get(id) ?? 'Asset';
-        return (
-          <Group key={id} justify="space-between" wrap="nowrap">
-            <Text size="sm">
-              {i + 1}. {title}
-            </Text>
-            <Group gap={4} wrap="nowrap">
-              <ActionIcon
-                variant="subtle"
-                aria-label={`Move “${title}” up`}
-                disabled={i === 0}
-                onClick={() => move(i, i - 1)}
-              >
-                <IconArrowUp size={16} />
-              </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                aria-label={`Move “${title}” down`}
-                disabled={i === ids.length - 1}
-                onClick={() => move(i, i + 1)}
-              >
-                <IconArrowDown size={16} />
-              </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Remove “${title}” from the collection`}
-                onClick={() => form.removeListItem('assetIds', i)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-          </Group>
-        );
-      })}
+      <OrderedItems
+        ids={ids}
+        nameOf={(id) => titles.get(id) ?? 'Asset'}
+        removeLabel={(title) => `Remove “${title}” from the collection`}
+        onMove={(from, to) => form.reorderListItem('assetIds', { from, to })}
+        onRemove={(i) => form.removeListItem('assetIds', i)}
+      />
       {form.errors.assetIds && (
         <Text size="sm" c="red">
           {form.errors.assetIds}
@@ -219,11 +190,7 @@ function CollectionEditForm({ collection: c, onDone }: { collection: CollectionD
       notifications.show({ color: 'green', message: `“${saved.name}” is saved.` });
       onDone();
     } catch (err) {
-      setAlert(
-        isStaleVersion(err)
-          ? 'Someone changed this collection first; it has been reloaded. Close this and edit it again.'
-          : showServerErrors(form, err),
-      );
+      setAlert(saveFailure(form, err, 'collection'));
     }
   }
 

@@ -7,9 +7,7 @@ import {
   Fieldset,
   Group,
   Modal,
-  NumberInput,
   Progress,
-  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -21,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createCourseBody, updatePathBody } from '@partnergraph/shared/contracts/enablement';
@@ -34,13 +32,16 @@ import {
   useCreateCourse,
   useUpdatePath,
 } from '../../api/enablement';
-import { isStaleVersion } from '../../api/client';
 import { showServerErrors, useContractForm } from '../../components/forms';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { useCan } from '../auth/session';
 import { emptySegment, SegmentPicker, segmentIsEmpty, type SegmentValue } from '../community/segment-picker';
 import { useBrandTitle } from '../brand/brand-mark';
+import { LessonsFields } from './lessons-fields';
+import { OrderedItems } from './ordered-items';
+import { saveFailure } from './save-failure';
+import { blankQuestion, QuizFields } from './quiz-fields';
 
 export function CoursesPage() {
   useBrandTitle('Courses');
@@ -155,8 +156,6 @@ function CourseCard({ course: c }: { course: CourseSummary }) {
   );
 }
 
-const blankQuestion = () => ({ prompt: '', options: ['', ''], correctOption: 0 });
-
 function CourseBuilder({ onDone }: { onDone: () => void }) {
   const create = useCreateCourse();
   const [everyone, setEveryone] = useState(true);
@@ -170,7 +169,6 @@ function CourseBuilder({ onDone }: { onDone: () => void }) {
     lessons: [{ title: '', body: '' }],
     questions: [blankQuestion()],
   });
-  const values = form.getValues();
 
   async function submit(v: typeof form.values) {
     setAlert(null);
@@ -196,107 +194,8 @@ function CourseBuilder({ onDone }: { onDone: () => void }) {
         )}
         <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-        <Fieldset legend="Lessons">
-          <Stack>
-            {values.lessons.map((_, i) => (
-              <Card withBorder key={form.key(`lessons.${i}`)}>
-                <Stack gap="xs">
-                  <Group justify="space-between">
-                    <Text fw={600}>Lesson {i + 1}</Text>
-                    {values.lessons.length > 1 && (
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove lesson ${i + 1}`}
-                        onClick={() => form.removeListItem('lessons', i)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    )}
-                  </Group>
-                  <TextInput label="Lesson title" required {...form.getInputProps(`lessons.${i}.title`)} />
-                  <Textarea
-                    label="Lesson text (Markdown)"
-                    autosize
-                    minRows={3}
-                    {...form.getInputProps(`lessons.${i}.body`)}
-                  />
-                </Stack>
-              </Card>
-            ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              onClick={() => form.insertListItem('lessons', { title: '', body: '' })}
-            >
-              Add a lesson
-            </Button>
-          </Stack>
-        </Fieldset>
-        <Fieldset legend="Quiz">
-          <Stack>
-            <NumberInput
-              label="Passing score (%)"
-              min={1}
-              max={100}
-              w={200}
-              {...form.getInputProps('passingScore')}
-            />
-            {values.questions.map((q, i) => (
-              <Card withBorder key={form.key(`questions.${i}`)}>
-                <Stack gap="xs">
-                  <Group justify="space-between">
-                    <Text fw={600}>Question {i + 1}</Text>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove question ${i + 1}`}
-                      onClick={() => form.removeListItem('questions', i)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
-                  <TextInput label="Question" required {...form.getInputProps(`questions.${i}.prompt`)} />
-                  <Radio.Group
-                    label="Options (choose the right one)"
-                    value={String(q.correctOption)}
-                    onChange={(v) => form.setFieldValue(`questions.${i}.correctOption`, Number(v))}
-                    error={form.errors[`questions.${i}.correctOption`]}
-                  >
-                    <Stack gap={6} mt={4}>
-                      {q.options.map((_, j) => (
-                        <Group key={j} wrap="nowrap">
-                          <Radio value={String(j)} aria-label={`Option ${j + 1} is right`} />
-                          <TextInput
-                            aria-label={`Option ${j + 1}`}
-                            placeholder={`Option ${j + 1}`}
-                            style={{ flex: 1 }}
-                            {...form.getInputProps(`questions.${i}.options.${j}`)}
-                          />
-                        </Group>
-                      ))}
-                    </Stack>
-                  </Radio.Group>
-                  <Button
-                    variant="subtle"
-                    size="xs"
-                    w="fit-content"
-                    onClick={() => form.insertListItem(`questions.${i}.options`, '')}
-                  >
-                    Add an option
-                  </Button>
-                </Stack>
-              </Card>
-            ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              onClick={() => form.insertListItem('questions', blankQuestion())}
-            >
-              Add a question
-            </Button>
-          </Stack>
-        </Fieldset>
+        <LessonsFields form={form} />
+        <QuizFields form={form} />
         <Switch
           label="For every partner"
           checked={everyone}
@@ -340,11 +239,7 @@ function PathEditForm({ path, onDone }: { path: LearningPath; onDone: () => void
       notifications.show({ color: 'green', message: `“${saved.title}” is saved.` });
       onDone();
     } catch (err) {
-      setAlert(
-        isStaleVersion(err)
-          ? 'Someone changed this path first; it has been reloaded. Close this and edit it again.'
-          : showServerErrors(form, err),
-      );
+      setAlert(saveFailure(form, err, 'path'));
     }
   }
 
@@ -360,41 +255,14 @@ function PathEditForm({ path, onDone }: { path: LearningPath; onDone: () => void
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <Fieldset legend="Courses, in order">
           <Stack gap="xs">
-            {ids.map((id, i) => (
-              <Group key={id} justify="space-between" wrap="nowrap">
-                <Text size="sm">
-                  {i + 1}. {names.get(id) ?? 'Course'}
-                </Text>
-                <Group gap={4} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Move “${names.get(id) ?? 'course'}” up`}
-                    disabled={i === 0}
-                    onClick={() => form.reorderListItem('courseIds', { from: i, to: i - 1 })}
-                  >
-                    <IconArrowUp size={16} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Move “${names.get(id) ?? 'course'}” down`}
-                    disabled={i === ids.length - 1}
-                    onClick={() => form.reorderListItem('courseIds', { from: i, to: i + 1 })}
-                  >
-                    <IconArrowDown size={16} />
-                  </ActionIcon>
-                  {ids.length > 1 && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove “${names.get(id) ?? 'course'}” from the path`}
-                      onClick={() => form.removeListItem('courseIds', i)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  )}
-                </Group>
-              </Group>
-            ))}
+            <OrderedItems
+              ids={ids}
+              nameOf={(id) => names.get(id) ?? 'Course'}
+              removeLabel={(name) => `Remove “${name}” from the path`}
+              canRemove={ids.length > 1}
+              onMove={(from, to) => form.reorderListItem('courseIds', { from, to })}
+              onRemove={(i) => form.removeListItem('courseIds', i)}
+            />
             {form.errors.courseIds && (
               <Text size="sm" c="red">
                 {form.errors.courseIds}
