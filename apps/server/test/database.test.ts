@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { findLiveSessionByTokenHash } from '../src/modules/identity/identity.repository';
 import { startTestApp, type TestApp } from './app';
 
 let t: TestApp;
@@ -18,4 +19,17 @@ it('answers the next query at once after one that failed', async () => {
   const bad = await t.app.inject({ method: 'GET', url: `/api/v1/public/partners?cursor=${cursor}` });
   expect(bad.statusCode).toBe(400);
   expect((await t.app.inject({ method: 'GET', url: '/api/v1/public/partners' })).statusCode).toBe(200);
+});
+
+it('a prepared query still runs after the pool replaced its connection', async () => {
+  // The session lookup is a named prepared statement. On PGlite every connection reaches the one backend, so
+  // a replacement connection must not find the statement its predecessor prepared ("already exists" made
+  // every signed-in request, static files included, answer 500 once the idle connection had been recycled).
+  const lookup = () => findLiveSessionByTokenHash(t.database.db, 'f'.repeat(64), new Date());
+  await expect(lookup()).resolves.toBeUndefined();
+  for (let i = 0; i < 2; i++) {
+    const client = await t.database.pool.connect();
+    client.release(true); // destroyed: the pool opens a new connection for the next query
+    await expect(lookup()).resolves.toBeUndefined();
+  }
 });

@@ -29,7 +29,15 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   }
   const { child, port } = await startPglite(opts.dataDir);
   // PGlite is one session: a single connection, so a transaction is never interleaved with another query.
-  const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
+  // Kept open when idle: a local socket costs nothing, and each new connection resets the shared session.
+  const pool = new pg.Pool({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    idleTimeoutMillis: 0,
+  });
   keepAlive(pool);
   return {
     db: drizzle(pool),

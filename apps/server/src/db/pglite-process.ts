@@ -29,6 +29,16 @@ async function main() {
   // The pool uses one connection at a time; room for more lets a connection the pool discarded after an
   // error (pg closes a client whose query failed) finish closing while its replacement connects.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+  // PGlite is one backend behind every socket: what a session leaves behind outlives its connection. A pool
+  // that replaces its connection (idle, or after a broken one) starts again on a fresh session, as it would
+  // on PostgreSQL, so the named prepared statements of the connection before it are dropped first — else
+  // its first prepared query fails with "prepared statement already exists". Queued behind whatever the
+  // backend is running, and ahead of the new connection's start-up packet.
+  server.addEventListener('connection', () => {
+    db.exec('DEALLOCATE ALL').catch((err: unknown) =>
+      console.warn(`could not reset the session: ${String(err)}`),
+    );
+  });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   // `partnergraph backup` asks this process, the only one that may read the directory while it runs.

@@ -146,8 +146,9 @@ export function MarkdownComposer({
                 pos="absolute"
                 style={{ zIndex: 300, left: 0, right: 0, maxWidth: 360 }}
               >
+                {/* A listbox may hold only options: the loader sits beside it while the search runs. */}
+                {options.length === 0 && <Loader size="xs" m="xs" aria-label="Looking for members" />}
                 <Box id={listId} role="listbox" aria-label="Members to mention">
-                  {options.length === 0 && <Loader size="xs" m="xs" aria-label="Looking for members" />}
                   {options.map((person, i) => (
                     <UnstyledButton
                       key={person.id}
