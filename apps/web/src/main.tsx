@@ -1,6 +1,6 @@
 // Mantine's global styles; each component's stylesheet comes with the component (vite.config.ts says how).
+// Not default-css-variables.css: BrandedMantineProvider writes every theme variable itself.
 import '@mantine/core/styles/baseline.css';
-import '@mantine/core/styles/default-css-variables.css';
 import '@mantine/core/styles/global.css';
 import './app/global.css';
 import { QueryClientProvider } from '@tanstack/react-query';
