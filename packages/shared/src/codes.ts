@@ -1,7 +1,7 @@
 // The codes of metrics.md and the reference lists, with no Zod: the web app
 // imports these without pulling validation code into its bundle; the
-// contracts build their schemas from them.
-import ISO6391 from 'iso-639-1';
+// contracts build their schemas from them. The list of languages is in languages.ts: it is computed when
+// the module loads, which a bundler cannot drop, and the web app's route search parsers import this file.
 
 export const dealStatuses = ['registered', 'approved', 'rejected', 'won', 'lost', 'expired'] as const;
 
@@ -33,11 +33,6 @@ export const connectionKinds = [
 export const connectionStatuses = ['requested', 'active', 'declined', 'ended'] as const;
 
 export const integrationStatuses = ['draft', 'submitted', 'published', 'rejected'] as const;
-
-/** ISO 639-1 languages with their English names. */
-export const languages = ISO6391.getAllCodes()
-  .map((code) => ({ code, name: ISO6391.getName(code) }))
-  .sort((a, b) => a.name.localeCompare(b.name));
 
 /** Tier-rule metrics that are amounts of money: values and thresholds in integer minor units of the reporting currency. */
 export const moneyMetrics = ['sourced_revenue'] as const;

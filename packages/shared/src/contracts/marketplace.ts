@@ -4,7 +4,8 @@ import { countryCode, idSchema, timestamp, versionField } from './common';
 import { industryCode } from './deals';
 import { connectionKinds, connectionStatuses, integrationStatuses } from '../codes';
 
-export { connectionKinds, connectionStatuses, integrationStatuses, languages } from '../codes';
+export { connectionKinds, connectionStatuses, integrationStatuses } from '../codes';
+export { languages } from '../languages';
 
 export const languageCode = z
   .string()

@@ -11,6 +11,10 @@ export function BrandedMantineProvider({ children }: { children: ReactNode }) {
     <MantineProvider
       theme={brandedTheme(brand?.primaryColor)}
       cssVariablesResolver={cssVariablesResolver}
+      // Every theme variable is written by the provider's <style>, from the theme the script already holds,
+      // instead of only those that differ from Mantine's defaults: the defaults' stylesheet
+      // (default-css-variables.css, ~4 KB gzip) then need not be on the first page. main.tsx says so too.
+      deduplicateCssVariables={false}
       defaultColorScheme="light"
     >
       {children}

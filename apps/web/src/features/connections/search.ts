@@ -1,6 +1,10 @@
 import type { ConnectionKind, ConnectionStatus } from '../../api/connections';
 import { searchOneOf, searchText } from '../../components/search-params';
-import { connectionKindList, connectionStatusList } from './labels';
+// The lists from the shared codes, not labels.ts: this parser loads with the app (see deals/deal-search.ts).
+import {
+  connectionKinds as connectionKindList,
+  connectionStatuses as connectionStatusList,
+} from '@partnergraph/shared/codes';
 
 // The list screens keep their tab and filters in the URL, so a filtered list can be bookmarked and shared.
 

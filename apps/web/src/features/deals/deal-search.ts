@@ -1,6 +1,26 @@
-import type { DealFilters } from '../../api/deals';
+import type { DealStatus } from '@partnergraph/shared/contracts/deals';
+import type { DealFilters, DealSort } from '../../api/deals';
 import { searchOneOf, searchText } from '../../components/search-params';
-import { dealSorts, dealStatuses } from './labels';
+
+// Here rather than in labels.ts (which re-exports them): the route's search parser loads with the app, and
+// a module the first page loads ships in the entry with all it holds that any screen uses.
+export const dealStatuses = [
+  'registered',
+  'approved',
+  'rejected',
+  'won',
+  'lost',
+  'expired',
+] as const satisfies readonly DealStatus[];
+
+export const dealSorts = [
+  '-createdAt',
+  'createdAt',
+  'expectedCloseDate',
+  '-expectedCloseDate',
+  'customerName',
+  '-customerName',
+] as const satisfies readonly DealSort[];
 
 /** The deal list's filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function parseDealSearch(search: Record<string, unknown>): DealFilters {

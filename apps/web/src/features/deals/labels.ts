@@ -6,14 +6,8 @@ import type { AttributionModel, DealSort } from '../../api/deals';
 
 export type DealStage = (typeof dealStage)['_output'];
 
-export const dealStatuses = [
-  'registered',
-  'approved',
-  'rejected',
-  'won',
-  'lost',
-  'expired',
-] as const satisfies readonly DealStatus[];
+// The lists the deal list's URL accepts live with its parser (deal-search.ts), which loads with the app.
+export { dealSorts, dealStatuses } from './deal-search';
 
 export const dealStatusCopy: Record<DealStatus, { label: string; color: string }> = {
   registered: { label: 'Registered', color: 'blue' },
@@ -69,15 +63,6 @@ export const attributionModelLabels: Record<AttributionModel, string> = {
   first_touch: 'First touch',
   last_touch: 'Last touch',
 };
-
-export const dealSorts = [
-  '-createdAt',
-  'createdAt',
-  'expectedCloseDate',
-  '-expectedCloseDate',
-  'customerName',
-  '-customerName',
-] as const satisfies readonly DealSort[];
 
 export const sortLabels: Record<DealSort, string> = {
   '-createdAt': 'Newest first',

@@ -2,13 +2,9 @@ import type { DealStatus } from '@partnergraph/shared/contracts/deals';
 import type { ReferralSource, ReferralStatus } from '../../api/referrals';
 
 // Runtime copies of the contract's enums: importing the Zod schemas' values would ship Zod to the
-// browser for a list of words. `satisfies` checks every value against the contract's types.
-export const referralStatusList = [
-  'submitted',
-  'accepted',
-  'rejected',
-  'converted',
-] as const satisfies readonly ReferralStatus[];
+// browser for a list of words. `satisfies` checks every value against the contract's types. The lists the
+// referral list's URL accepts live with its parser (referral-search.ts), which loads with the app.
+export { referralSourceList, referralStatusList } from './referral-search';
 
 export const referralStatusCopy: Record<ReferralStatus, { label: string; color: string }> = {
   submitted: { label: 'Submitted', color: 'blue' },
@@ -16,8 +12,6 @@ export const referralStatusCopy: Record<ReferralStatus, { label: string; color: 
   rejected: { label: 'Rejected', color: 'red' },
   converted: { label: 'Converted', color: 'grape' },
 };
-
-export const referralSourceList = ['partner', 'locator'] as const satisfies readonly ReferralSource[];
 
 /** Filter options: which kind of referrals to list. */
 export const referralSourceLabels: Record<ReferralSource, string> = {

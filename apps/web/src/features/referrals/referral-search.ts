@@ -1,6 +1,15 @@
-import type { ReferralBox, ReferralFilters } from '../../api/referrals';
+import type { ReferralBox, ReferralFilters, ReferralSource, ReferralStatus } from '../../api/referrals';
 import { searchOneOf, searchText } from '../../components/search-params';
-import { referralSourceList, referralStatusList } from './labels';
+
+// Here rather than in labels.ts (which re-exports them): see deals/deal-search.ts.
+export const referralStatusList = [
+  'submitted',
+  'accepted',
+  'rejected',
+  'converted',
+] as const satisfies readonly ReferralStatus[];
+
+export const referralSourceList = ['partner', 'locator'] as const satisfies readonly ReferralSource[];
 
 const boxes = ['inbox', 'outbox', 'all'] as const satisfies readonly ReferralBox[];
 

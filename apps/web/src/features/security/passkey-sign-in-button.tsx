@@ -1,7 +1,7 @@
 import { Alert, Button, Divider } from '@mantine/core';
 import { IconAlertCircle, IconFingerprint } from '@tabler/icons-react';
 import { errorMessage } from '../../api/client';
-import { type SignedIn, usePasskeySignIn } from '../../api/mfa';
+import { type SignedIn, usePasskeySignIn } from '../../api/mfa-sign-in';
 
 /**
  * What @simplewebauthn/browser's browserSupportsWebAuthn() checks, without loading that library with the
