@@ -58,7 +58,7 @@ describe('analytics: coverage, the partner graph and scorecards', () => {
     await page.getByRole('list', { name: 'Legend' }).getByText('Direct coverage (outlined)').waitFor();
 
     // The map's table view names the same countries.
-    const card = page.getByRole('region', { name: 'Partner coverage by country' });
+    const card = page.getByRole('region', { name: 'Partner coverage by country', exact: true });
     await showTable(card);
     const countries = await tableRows(page, 'Partner coverage by country');
     expect(countries.find((row) => row.startsWith('United States |'))).toMatch(

@@ -204,7 +204,7 @@ function CountriesTable({ report: r }: { report: CoverageReport }) {
     <Table.ScrollContainer
       minWidth={420}
       maxHeight={520}
-      {...keyboardScrollable('Partner coverage by country')}
+      {...keyboardScrollable('Partner coverage by country, as a table')}
     >
       <Table withTableBorder stickyHeader aria-label="Partner coverage by country">
         <Table.Thead>

@@ -147,7 +147,9 @@ export function MarkdownComposer({
                 style={{ zIndex: 300, left: 0, right: 0, maxWidth: 360 }}
               >
                 {/* A listbox may hold only options: the loader sits beside it while the search runs. */}
-                {options.length === 0 && <Loader size="xs" m="xs" aria-label="Looking for members" />}
+                {options.length === 0 && (
+                  <Loader size="xs" m="xs" role="status" aria-label="Looking for members" />
+                )}
                 <Box id={listId} role="listbox" aria-label="Members to mention">
                   {options.map((person, i) => (
                     <UnstyledButton
@@ -183,7 +185,7 @@ export function MarkdownComposer({
                 Nothing to preview yet.
               </Text>
             ) : preview.isPending ? (
-              <Loader size="sm" aria-label="Rendering the preview" />
+              <Loader size="sm" role="status" aria-label="Rendering the preview" />
             ) : preview.isError ? (
               <Alert color="red" role="alert">
                 {errorMessage(preview.error)}

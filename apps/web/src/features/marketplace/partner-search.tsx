@@ -131,7 +131,9 @@ export function PartnerSearch({ source, filters, onFiltersChange, facets }: Part
                     <Text fw={600} aria-live="polite" data-testid="result-total">
                       {resultTotal(first)}
                     </Text>
-                    {search.isPlaceholderData && <Loader size="xs" aria-label="Updating results" />}
+                    {search.isPlaceholderData && (
+                      <Loader size="xs" role="status" aria-label="Updating results" />
+                    )}
                   </Group>
                   {chosen.length > 0 && (
                     <Anchor component="button" type="button" size="sm" onClick={clearFacets}>
