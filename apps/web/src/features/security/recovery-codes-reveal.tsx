@@ -5,7 +5,7 @@ import { CopyableCode } from '../../components/copyable-code';
 /** New recovery codes, shown this once: the server keeps only their hashes. */
 export function RecoveryCodesReveal({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   return (
-    <section aria-label="Recovery codes">
+    <section aria-label="New recovery codes">
       <Alert color="green" icon={<IconLifebuoy />} title="Save your recovery codes">
         <Stack gap="sm">
           <Text size="sm" fw={600}>
