@@ -55,7 +55,11 @@ describe('account mapping', () => {
       ...shared.map((d, i) => `Customer ${i},https://www.${d}`),
       ...Array.from({ length: PARTNER_ACCOUNTS - SHARED }, (_, i) => `Ours only ${i},${domain('ours', i)}`),
     ];
-    await page.getByRole('textbox', { name: `Paste accounts for ${partnerPopulation}` }).fill(csv.join('\n'));
+    // 3,000 rows into a controlled text box: on a loaded machine the new population's row and the paste
+    // take longer than one ordinary step's 15 s (a full CI run once timed out here, waiting to type).
+    await page
+      .getByRole('textbox', { name: `Paste accounts for ${partnerPopulation}` })
+      .fill(csv.join('\n'), { timeout: 60_000 });
     await page.getByRole('button', { name: 'Keep pasted accounts' }).click();
     await expect
       .poll(() => page.getByRole('status').allTextContents())

@@ -75,7 +75,17 @@ export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoEr
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={420}>
         {challenge ? (
-          <Suspense fallback={<LoadingState label="Loading…" />}>
+          <Suspense
+            fallback={
+              // The second step's screen is fetched when it is needed; meanwhile the page still names itself.
+              <Stack>
+                <Title order={1} size="h2">
+                  Sign in
+                </Title>
+                <LoadingState label="Loading…" />
+              </Stack>
+            }
+          >
             <MfaSignInStep
               challenge={challenge}
               onSignedIn={enter}

@@ -75,7 +75,15 @@ export function MfaSignInStep({
     );
 
   if (done?.recoveryCodes) {
-    return <RecoveryCodesReveal codes={done.recoveryCodes} onDone={() => onSignedIn(done)} />;
+    // On the sign-in page this is the whole screen: it names itself as any screen does.
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          Your recovery codes
+        </Title>
+        <RecoveryCodesReveal codes={done.recoveryCodes} onDone={() => onSignedIn(done)} />
+      </Stack>
+    );
   }
 
   return (
