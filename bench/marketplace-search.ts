@@ -3,15 +3,18 @@
 //   floor  — the same search function straight on the database (no HTTP, no session, no validation),
 //   api    — GET /api/v1/marketplace/search through the whole stack (session, access gate, Zod, serialization),
 //   public — GET /api/v1/public/partners (the locator: rate limit bookkeeping included).
-// Prints p50/p95 per query shape and the API/floor ratio; writes bench/results/marketplace-search-<engine>.json.
+// Prints p50/p95 per query shape and the API/floor ratio, and the shared buffers the slowest statement of
+// each search touches (EXPLAIN (ANALYZE, BUFFERS): the work done, which a busy machine does not change);
+// writes bench/results/marketplace-search-<engine>.json with those plans.
 //
 //   npx tsx bench/marketplace-search.ts [--profiles 100000] [--runs 40]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/marketplace-search.ts
 // With DATABASE_URL a scratch database is created next to the named one and dropped afterwards.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
-import { migrateDatabase, type Database } from '../apps/server/src/db/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { migrateDatabase, type Database, type Queryable } from '../apps/server/src/db/client';
 import { searchProfiles } from '../apps/server/src/modules/marketplace/search.service';
 import { marketplaceSearchQuery } from '../packages/shared/src/contracts/marketplace';
 import { openScratch, pct, serveWithUser, time, writeResult } from './support';
@@ -75,6 +78,53 @@ async function fill(database: Database) {
   return performance.now() - started;
 }
 
+/** The database, recording every statement run through it or its transactions, with its milliseconds. */
+function recording(q: Queryable, seen: { statement: SQL; ms: number }[]): Queryable {
+  return new Proxy(q, {
+    get(target, prop) {
+      if (prop === 'execute')
+        return async (statement: SQL) => {
+          const t0 = performance.now();
+          const out = await target.execute(statement);
+          seen.push({ statement, ms: performance.now() - t0 });
+          return out;
+        };
+      if (prop === 'transaction')
+        return (fn: (tx: Queryable) => Promise<unknown>) =>
+          target.transaction((tx) => fn(recording(tx, seen)));
+      const v = Reflect.get(target, prop) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/**
+ * The search's slowest statement under EXPLAIN (ANALYZE, BUFFERS), after the statements before it (a
+ * similarity threshold, say) in one transaction rolled back: its plan, and its shared buffers.
+ */
+async function explainSlowest(database: Database, query: Parameters<typeof searchProfiles>[1]) {
+  const seen: { statement: SQL; ms: number }[] = [];
+  await searchProfiles(recording(database.db, seen), query);
+  const slowest = seen.reduce((a, b) => (b.ms > a.ms ? b : a));
+  let plan = '';
+  await database.db
+    .transaction(async (tx) => {
+      for (const s of seen.slice(0, seen.indexOf(slowest))) await tx.execute(s.statement);
+      const rows = (
+        await tx.execute<{ 'QUERY PLAN': string }>(sql`explain (analyze, buffers) ${slowest.statement}`)
+      ).rows;
+      plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      tx.rollback();
+    })
+    .catch((err: Error) => {
+      if (!plan) throw err;
+    });
+  // The first Buffers line is the top node's: every node under it, CTEs and subqueries included.
+  const top = /Buffers: shared((?: \w+=\d+)+)/.exec(plan)?.[1] ?? '';
+  const buffers = [...top.matchAll(/(hit|read)=(\d+)/g)].reduce((n, m) => n + Number(m[2]), 0);
+  return { statements: seen.length, buffers, plan };
+}
+
 const shapes: Record<string, string> = {
   'no words, first page': '',
   'one word': 'q=backup',
@@ -84,6 +134,7 @@ const shapes: Record<string, string> = {
 };
 
 async function main() {
+  const loadAtStart = os.loadavg().map((l) => +l.toFixed(1));
   const { database, engine, drop } = await openScratch();
   try {
     await migrateDatabase(database.db);
@@ -91,6 +142,7 @@ async function main() {
     const { app, base, cookie } = await serveWithUser(database);
 
     const rows: Record<string, unknown>[] = [];
+    const plans: Record<string, string> = {};
     for (const [label, qs] of Object.entries(shapes)) {
       const query = marketplaceSearchQuery.parse(Object.fromEntries(new URLSearchParams(qs)));
       const floor = await time(() => searchProfiles(database.db, query), RUNS);
@@ -106,6 +158,8 @@ async function main() {
         await r.arrayBuffer();
       }, 10);
       const total = (await searchProfiles(database.db, query)).total;
+      const explained = await explainSlowest(database, query);
+      plans[label] = explained.plan;
       rows.push({
         query: label,
         matches: total,
@@ -115,6 +169,8 @@ async function main() {
         'api p95 ms': +pct(api, 95).toFixed(1),
         'api/floor (p50)': +(pct(api, 50) / pct(floor, 50)).toFixed(2),
         'public p95 ms': +pct(pub, 95).toFixed(1),
+        statements: explained.statements,
+        'slowest: buffers': explained.buffers,
       });
     }
     await app.close();
@@ -124,10 +180,12 @@ async function main() {
       runs: RUNS,
       fillSeconds: +(fillMs / 1000).toFixed(1),
       at: new Date().toISOString(),
+      loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => +l.toFixed(1)) },
       rows,
+      plans,
     };
     console.log(
-      `\nMarketplace search, ${N.toLocaleString('en')} published profiles on ${engine} (fill ${result.fillSeconds} s, ${RUNS} runs each)`,
+      `\nMarketplace search, ${N.toLocaleString('en')} published profiles on ${engine} (fill ${result.fillSeconds} s, ${RUNS} runs each; load average ${loadAtStart.join(' / ')} at start, ${result.loadAverage.atEnd.join(' / ')} at the end)`,
     );
     console.table(rows);
     writeResult(`marketplace-search-${engine}`, result);

@@ -31,8 +31,12 @@ export interface ScratchLocation {
 export async function scratchLocation(engine: 'pglite' | 'postgres', url?: string): Promise<ScratchLocation> {
   if (engine === 'postgres') {
     if (!url) throw new Error('PostgreSQL needs a server URL');
-    // BENCH_DB_PREFIX keeps scratch databases of people sharing one server apart.
-    const name = `${process.env.BENCH_DB_PREFIX ?? 'partnergraph_bench'}_${Date.now()}`;
+    // BENCH_DB_PREFIX keeps scratch databases of people sharing one server apart; the process id and
+    // a random suffix keep two runs started in the same millisecond (two engineers' `--only api`) apart.
+    const prefix = process.env.BENCH_DB_PREFIX ?? 'partnergraph_bench';
+    if (!/^[a-z_][a-z0-9_]*$/.test(prefix))
+      throw new Error('BENCH_DB_PREFIX is lower-case letters, digits and _');
+    const name = `${prefix}_${Date.now()}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name}`);

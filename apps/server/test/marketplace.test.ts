@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { marketplaceChanged } from '../src/modules/marketplace/search.service';
 import { organizations } from '../src/modules/organizations/organizations.tables';
 import {
   createConnectionRecord,
@@ -324,6 +325,47 @@ describe('the marketplace path', () => {
       ['msp', 1],
     ]);
     expect(res.facets.industry).toEqual([{ value: '61', label: 'Educational Services', count: 1 }]);
+  });
+
+  it("leaves a suspended partner's profile out of results, totals and facet counts, the unfiltered listing's too", async () => {
+    const org = await createPartnerOrganization(t.database.db, { name: 'Quokka Works', types: ['msp'] });
+    await createProfileRecord(t.database.db, org.id, {
+      fields: {
+        description: 'Quokka habitat care.',
+        countries: ['NZ'],
+        industries: ['61'],
+        services: ['Quokka habitat care'],
+      },
+    });
+    const listing = await search(aUser, 'limit=1');
+    expect(listing.facets.country).toContainEqual({ value: 'NZ', label: 'New Zealand', count: 1 });
+    expect(ids(await search(aUser, 'q=quokka'))).toEqual([org.id]);
+    expect(ids(await search(aUser, 'q=qokka'))).toEqual([org.id]);
+    expect(ids(await search(null, 'q=quokka&country=NZ'))).toEqual([org.id]);
+
+    await t.database.db
+      .update(organizations)
+      .set({ status: 'suspended' })
+      .where(eq(organizations.id, org.id));
+    const counted = (r: { facets: Record<string, { value: string }[]> }) =>
+      Object.values(r.facets).flatMap((f) => f.map((v) => v.value));
+    for (const [who, query] of [
+      [aUser, 'q=quokka'],
+      [aUser, 'q=qokka'],
+      [aUser, 'country=NZ'],
+      [null, 'q=quokka&country=NZ'],
+    ] as const) {
+      const r = await search(who, query);
+      expect(r.items, query).toEqual([]);
+      expect(r.total, query).toBe(0);
+      expect(counted(r), query).not.toContain('NZ');
+      expect(counted(r), query).not.toContain('Quokka habitat care');
+    }
+    // The unfiltered listing keeps its whole-marketplace counts for up to a minute; read afresh, they drop it.
+    marketplaceChanged();
+    const after = await search(aUser, 'limit=1');
+    expect(after.total).toBe(listing.total - 1);
+    expect(counted(after)).not.toContain('NZ');
   });
 
   it('lets only a partner admin edit its own profile, and refuses bad fields by name', async () => {

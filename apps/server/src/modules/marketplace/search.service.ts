@@ -50,24 +50,29 @@ const TYPO_SIMILARITY = 0.4;
  * that also accepts the vocabulary words it resembles: "managd bakup" →
  * (managd | managed) & (bakup | backup), so the GIN full-text index does the
  * matching. Stop words ("and", "the") are dropped rather than matching nothing.
+ * One statement for every word: under concurrent visitors (PGlite's one
+ * connection above all) each round trip is a turn in the queue. `%` finds the
+ * candidates with the trigram index at the server's threshold (0.3 unless set
+ * otherwise), and the similarity test keeps those at TYPO_SIMILARITY, with no
+ * transaction-scoped setting (nor transaction) needed.
  */
-async function expandedQuery(tx: Queryable, words: string[]): Promise<SQL | null> {
+async function expandedQuery(q: Queryable, words: string[]): Promise<SQL | null> {
   if (!words.length) return null;
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
-  const parts: SQL[] = [];
-  for (const w of words) {
-    const [{ n } = { n: 0 }] = (
-      await tx.execute<{ n: number }>(sql`select numnode(plainto_tsquery('english', ${w}))::int as n`)
-    ).rows;
-    if (!n) continue;
-    const similar = (
-      await tx.execute<{ word: string }>(sql`
-        select word from marketplace_words where word % ${w} and word <> ${w}
-        order by similarity(word, ${w}) desc, word limit 4`)
-    ).rows.map((r) => r.word);
-    const alternatives = [w, ...similar].map((x) => sql`plainto_tsquery('english', ${x})`);
-    parts.push(sql`(${sql.join(alternatives, sql` || `)})`);
-  }
+  const rows = (
+    await q.execute<{ word: string; similar: string[] }>(sql`
+      select w.word, coalesce((
+          select array_agg(v.word order by v.sim desc, v.word) from (
+            select m.word, similarity(m.word, w.word) as sim from marketplace_words m
+            where m.word % w.word and m.word <> w.word and similarity(m.word, w.word) >= ${TYPO_SIMILARITY}
+            order by sim desc, m.word limit 4) v), '{}') as similar
+      from unnest(${sql.param(words)}::text[]) with ordinality w(word, i)
+      where numnode(plainto_tsquery('english', w.word)) > 0
+      order by w.i`)
+  ).rows;
+  const parts = rows.map(({ word, similar }) => {
+    const alternatives = [word, ...similar].map((x) => sql`plainto_tsquery('english', ${x})`);
+    return sql`(${sql.join(alternatives, sql` || `)})`;
+  });
   return parts.length ? sql`(${sql.join(parts, sql` && `)})` : null;
 }
 
@@ -131,14 +136,20 @@ export function marketplaceChanged() {
 
 // The organization's status is looked up per matching row (a subquery, not a join): a
 // search reads a capped number of profiles, and a join let the planner read every
-// organization to hash them.
+// organization to hash them. A boolean subquery, which the planner takes to keep half the
+// rows: `(subquery) = 'active'` it took to keep 0.5%, so a 1,001-row read looked like a read
+// of every match, and PostgreSQL compiled the statement with JIT (93 of a search's 124 ms).
 const published = sql`p.status = 'published'
-  and (select o.status from organizations o where o.id = p.organization_id) = 'active'`;
+  and (select o.status = 'active' from organizations o where o.id = p.organization_id)`;
 const facetCounts = (from: SQL, f: Facet) => sql`(select coalesce(json_agg(x), '[]') from (
     select v as value, count(*)::int as count from ${from}, unnest(${columns[f]}) v
     group by v order by count(*) desc, v limit 50) x)`;
 
-/** The whole marketplace's total and facet counts, exact: what the unfiltered listing shows. */
+/**
+ * The whole marketplace's total and facet counts, exact: what the unfiltered listing shows.
+ * Every profile is read, so the organizations are joined (one pass, hashed), not looked up per
+ * profile: at 100,000 profiles 21,000 buffers rather than 420,000, and on PostgreSQL no JIT.
+ */
 async function landingCounts(q: Queryable) {
   const cached = landing.get(q);
   if (cached && cached.version === marketplaceVersion && Date.now() - cached.at < LANDING_TTL_MS)
@@ -149,7 +160,8 @@ async function landingCounts(q: Queryable) {
     await q.execute<{ total: number } & FacetRows>(sql`
       with m as materialized (
         select p.types, p.countries, p.industries, p.services, p.badges, p.certifications
-        from partner_profiles p where ${published})
+        from partner_profiles p join organizations o on o.id = p.organization_id and o.status = 'active'
+        where p.status = 'published')
       select (select count(*)::int from m) as total,
         ${facetCounts(from, 'type')} as type, ${facetCounts(from, 'country')} as country,
         ${facetCounts(from, 'industry')} as industry, ${facetCounts(from, 'service')} as service,
@@ -213,6 +225,7 @@ export async function searchProfiles(q: Queryable, query: Query) {
         items: PageRow[];
         total: number;
         capped: boolean;
+        type_names: Record<string, string>;
       } & FacetRows
     >(sql`
       with f as materialized (
@@ -233,6 +246,7 @@ export async function searchProfiles(q: Queryable, query: Query) {
           from page join partner_profiles p on p.organization_id = page.organization_id
           join organizations o on o.id = page.organization_id) x) as items,
         (select count(*)::int from f) as total,
+        (select coalesce(json_object_agg(code, name), '{}') from partner_types) as type_names,
         (${sql.join(
           [
             sql`(select count(*) from f) > ${SEARCH_SAMPLE}`,
@@ -245,8 +259,7 @@ export async function searchProfiles(q: Queryable, query: Query) {
           sql`, `,
         )}`);
   };
-  // A transaction only to scope the similarity threshold to this search.
-  const result = words.length ? await q.transaction((tx) => run(tx)) : await run(q);
+  const result = await run(q);
   const out = result?.rows[0] ?? {
     items: [],
     total: 0,
@@ -257,24 +270,36 @@ export async function searchProfiles(q: Queryable, query: Query) {
     service: [],
     badge: [],
     certification: [],
+    type_names: undefined,
   };
   const totalExact = out.total <= SEARCH_SAMPLE;
   return {
     ...toPage(out.items, query.limit),
-    ...(await labelled(q, out, Math.min(out.total, SEARCH_SAMPLE))),
+    ...(await labelled(q, out, Math.min(out.total, SEARCH_SAMPLE), out.type_names)),
     totalExact,
     facetsExact: !out.capped,
   };
 }
 
-/** The facet rows with the names people read (partner type names, country and industry names). */
-async function labelled(q: Queryable, rows: FacetRows, total: number) {
-  const typeNames = new Map(
-    (await q.execute<{ code: string; name: string }>(sql`select code, name from partner_types`)).rows.map(
-      (t) => [t.code, t.name],
+/**
+ * The facet rows with the names people read (partner type names, country and industry names).
+ * `typeNames` when the search statement read them already; certification names only when a
+ * certification is counted (each lookup is one more statement in the queue).
+ */
+async function labelled(q: Queryable, rows: FacetRows, total: number, typeNames?: Record<string, string>) {
+  const types = new Map(
+    Object.entries(
+      typeNames ??
+        Object.fromEntries(
+          (
+            await q.execute<{ code: string; name: string }>(sql`select code, name from partner_types`)
+          ).rows.map((t) => [t.code, t.name]),
+        ),
     ),
   );
-  const certificationNames = await certificationTypeNames(q);
+  const certificationNames = rows.certification.length
+    ? await certificationTypeNames(q)
+    : new Map<string, string>();
   const facets = {} as Record<Facet, { value: string; label: string; count: number }[]>;
   for (const f of Object.keys(columns) as Facet[]) {
     facets[f] = rows[f].map((c) => ({
@@ -282,7 +307,7 @@ async function labelled(q: Queryable, rows: FacetRows, total: number) {
       count: c.count,
       label:
         f === 'type'
-          ? (typeNames.get(c.value) ?? c.value)
+          ? (types.get(c.value) ?? c.value)
           : f === 'country'
             ? (regionNames.of(c.value) ?? c.value)
             : f === 'industry'
