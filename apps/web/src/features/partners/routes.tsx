@@ -1,4 +1,5 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { partnerListQueryOptions } from '../../api/partners';
 import { appRoute } from '../../routes/root';
 import { parsePartnerSearch } from './partner-search';
 import { useWhileHere } from '../../routes/while-here';
@@ -13,6 +14,11 @@ export const partnersRoute = createRoute({
   // The list is the vendor's view of the ecosystem; a partner's own record is "My organization".
   beforeLoad: ({ context }) => {
     if (context.session.organization.kind === 'partner') throw redirect({ to: '/organization' });
+  },
+  // The first page of the list is asked for while the screen's code loads, not after it renders.
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(partnerListQueryOptions(deps));
   },
   component: function PartnersRoute() {
     const filters = partnersRoute.useSearch();
