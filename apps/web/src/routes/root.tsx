@@ -6,7 +6,9 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { can } from '@partnergraph/shared/permissions';
 import { meQueryOptions } from '../api/auth';
+import { announcementsQueryOptions } from '../api/community/moderation';
 
 // The signed-in shell (navigation, notifications, the user menu) loads with the first signed-in screen, in
 // parallel with that screen's own code: the sign-in page and the public pages do not carry it.
@@ -30,5 +32,15 @@ export const appRoute = createRoute({
     if (!session) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { session };
   },
+  // A partner's newest unread announcement is a banner above every screen (UnreadAnnouncementBanner): its
+  // answer is awaited with the shell's code, so the banner is there when the screen first shows rather
+  // than arriving later and pushing the screen down. A failed request only leaves the banner out.
+  loader: async ({ context }) => {
+    const { organization, user } = context.session;
+    if (organization.kind !== 'partner' || !can(user.role, 'community:read')) return;
+    await context.queryClient.prefetchInfiniteQuery({ ...announcementsQueryOptions(true), retry: false });
+  },
+  // Once per visit to the signed-in screens: the banner refreshes itself from then on.
+  shouldReload: false,
   component: AppLayout,
 });
