@@ -1,4 +1,6 @@
+import { can } from '@partnergraph/shared/permissions';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { reportQueryOptions } from '../../api/analytics';
 import { appRoute } from '../../routes/root';
 import { parseAnalyticsSearch } from './analytics-search';
 import { useWhileHere } from '../../routes/while-here';
@@ -12,6 +14,14 @@ export const analyticsOverviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'analytics',
   validateSearch: parseAnalyticsSearch,
+  // The figures and the dashboard's own code are asked for while the route's code loads, not one after
+  // the other once it renders (route-pages.tsx loads each dashboard lazily).
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    if (!can(context.session.user.role, 'analytics:read')) return;
+    void context.queryClient.prefetchQuery(reportQueryOptions('overview', deps));
+    import('./overview-page').catch(() => undefined);
+  },
   component: function AnalyticsOverview() {
     const navigate = analyticsOverviewRoute.useNavigate();
     const whileHere = useWhileHere();
