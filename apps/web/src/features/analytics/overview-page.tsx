@@ -1,6 +1,6 @@
 import { Alert, Table } from '@mantine/core';
 import { IconChartBarOff } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { type AnalyticsParams, csvHref, type Overview, reportQueryOptions } from '../../api/analytics';
 import { AnalyticsLayout } from './analytics-layout';
@@ -50,6 +50,11 @@ function emptyTrendReason(trend: Overview['trend']): string | null {
   const figures = trend.flatMap((t) => trendSeries.map((s) => t[s.name]));
   if (figures.some((f) => f.value !== null)) return null;
   return figures.find((f) => f.reason)?.reason ?? 'No data in this period';
+}
+
+/** The overview's figures, asked for by the route (routes.tsx) as soon as this code is loaded. */
+export function prefetchOverview(queryClient: QueryClient, params: AnalyticsParams) {
+  return queryClient.prefetchQuery(reportQueryOptions('overview', params));
 }
 
 export function OverviewPage({ params, onParamsChange }: DashboardProps) {

@@ -1,6 +1,5 @@
 import { can } from '@partnergraph/shared/permissions';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { reportQueryOptions } from '../../api/analytics';
 import { appRoute } from '../../routes/root';
 import { parseAnalyticsSearch } from './analytics-search';
 import { useWhileHere } from '../../routes/while-here';
@@ -14,13 +13,15 @@ export const analyticsOverviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'analytics',
   validateSearch: parseAnalyticsSearch,
-  // The figures and the dashboard's own code are asked for while the route's code loads, not one after
-  // the other once it renders (route-pages.tsx loads each dashboard lazily).
+  // The dashboard's own code is asked for while the route's code loads, and its figures as soon as that
+  // code is there, rather than one after the other once the route renders (route-pages.tsx loads each
+  // dashboard lazily). The report's call stays in the dashboard's chunk, out of the first page's script.
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => {
     if (!can(context.session.user.role, 'analytics:read')) return;
-    void context.queryClient.prefetchQuery(reportQueryOptions('overview', deps));
-    import('./overview-page').catch(() => undefined);
+    import('./overview-page')
+      .then(({ prefetchOverview }) => prefetchOverview(context.queryClient, deps))
+      .catch(() => undefined);
   },
   component: function AnalyticsOverview() {
     const navigate = analyticsOverviewRoute.useNavigate();
