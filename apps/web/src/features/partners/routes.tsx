@@ -1,5 +1,4 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
-import { partnerListQueryOptions } from '../../api/partners';
 import { appRoute } from '../../routes/root';
 import { parsePartnerSearch } from './partner-search';
 import { useWhileHere } from '../../routes/while-here';
@@ -15,10 +14,13 @@ export const partnersRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (context.session.organization.kind === 'partner') throw redirect({ to: '/organization' });
   },
-  // The first page of the list is asked for while the screen's code loads, not after it renders.
+  // The first page of the list is asked for as soon as the screen's code is there (main.tsx starts
+  // loading it with the page), not once the route renders; the call travels in that code.
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => {
-    void context.queryClient.prefetchInfiniteQuery(partnerListQueryOptions(deps));
+    import('./partner-list-page')
+      .then(({ prefetchPartnerList }) => prefetchPartnerList(context.queryClient, deps))
+      .catch(() => undefined);
   },
   component: function PartnersRoute() {
     const filters = partnersRoute.useSearch();
