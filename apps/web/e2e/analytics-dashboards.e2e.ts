@@ -50,8 +50,10 @@ describe('ecosystem dashboards', () => {
     expect(await headline(page, 'Ecosystem-influenced pipeline')).toMatch(money);
     expect(await headline(page, 'Ecosystem share of revenue')).toMatch(/^\d{1,3}\.\d%$/);
     expect(Number(await headline(page, 'Partner-to-partner referrals'))).toBeGreaterThan(0);
-    // The monthly trend draws its lines, and its table holds a row per month.
+    // The monthly trend draws its lines once scrolled to (the chart's code loads then), and its table
+    // holds a row per month.
     const trend = section(page, 'Monthly trend');
+    await trend.scrollIntoViewIfNeeded();
     await trend.locator('.recharts-line').first().waitFor();
     await showTable(page, 'Monthly trend');
     const months = await tableRows(page, 'Monthly trend');

@@ -13,6 +13,12 @@ import { BrandedMantineProvider } from './features/brand/branded-theme';
 import { createAppRouter } from './routes/router';
 
 const router = createAppRouter(queryClient);
+// The first screen's code (the signed-in shell and the screen itself) starts loading now, beside the
+// session check (GET /me, preloaded by index.html), rather than after it: the router fetches a route's
+// code only once every beforeLoad has answered. A failure here is the router's to report when it loads.
+for (const route of router.getMatchedRoutes(window.location.pathname)[0]) {
+  router.loadRouteChunk(route)?.catch(() => undefined);
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

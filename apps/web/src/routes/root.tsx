@@ -6,6 +6,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { can } from '@partnergraph/shared/permissions';
 import { meQueryOptions } from '../api/auth';
 
 // The signed-in shell (navigation, notifications, the user menu) loads with the first signed-in screen, in
@@ -30,5 +31,17 @@ export const appRoute = createRoute({
     if (!session) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { session };
   },
+  // A partner's newest unread announcement is a banner above every screen (UnreadAnnouncementBanner): its
+  // answer is awaited with the shell's code, so the banner is there when the screen first shows rather
+  // than arriving later and pushing the screen down. A failed request only leaves the banner out. The
+  // request's code comes with the banner's, which the shell imports: not in the first page's script.
+  loader: async ({ context }) => {
+    const { organization, user } = context.session;
+    if (organization.kind !== 'partner' || !can(user.role, 'community:read')) return;
+    const { prefetchUnreadAnnouncements } = await import('../features/community/unread-announcements');
+    await prefetchUnreadAnnouncements(context.queryClient);
+  },
+  // Once per visit to the signed-in screens: the banner refreshes itself from then on.
+  shouldReload: false,
   component: AppLayout,
 });

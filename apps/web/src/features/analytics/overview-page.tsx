@@ -1,8 +1,7 @@
-import '@mantine/charts/styles.css';
-import { LineChart } from '@mantine/charts';
 import { Alert, Table } from '@mantine/core';
 import { IconChartBarOff } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { lazy } from 'react';
 import { type AnalyticsParams, csvHref, type Overview, reportQueryOptions } from '../../api/analytics';
 import { AnalyticsLayout } from './analytics-layout';
 import { ChartCard } from './chart-card';
@@ -14,6 +13,10 @@ import { HeadlineSection } from './headline-section';
 import { ReportState } from './report-state';
 import type { DashboardProps } from './dashboard-props';
 import { keyboardScrollable } from '../../components/scroll-region';
+import { WhenInView } from '../../components/when-in-view';
+
+// The chart library comes with the trend's lines, once the card is in view: the headlines paint first.
+const TrendLineChart = lazy(() => import('./trend-line-chart').then((m) => ({ default: m.TrendLineChart })));
 
 type TrendKey = Exclude<keyof Overview['trend'][number], 'month'>;
 
@@ -47,6 +50,11 @@ function emptyTrendReason(trend: Overview['trend']): string | null {
   const figures = trend.flatMap((t) => trendSeries.map((s) => t[s.name]));
   if (figures.some((f) => f.value !== null)) return null;
   return figures.find((f) => f.reason)?.reason ?? 'No data in this period';
+}
+
+/** The overview's figures, asked for by the route (routes.tsx) as soon as this code is loaded. */
+export function prefetchOverview(queryClient: QueryClient, params: AnalyticsParams) {
+  return queryClient.prefetchQuery(reportQueryOptions('overview', params));
 }
 
 export function OverviewPage({ params, onParamsChange }: DashboardProps) {
@@ -144,23 +152,25 @@ function TrendCard({ overview, params }: { overview: Overview; params: Analytics
         </Table.ScrollContainer>
       }
     >
-      <LineChart
-        h={300}
-        data={data}
-        dataKey="month"
-        series={trendSeries}
-        withLegend
-        // In the order of the table, not alphabetical.
-        legendProps={{ itemSorter: null }}
-        connectNulls={false}
-        curveType="linear"
-        valueFormatter={money.exact}
-        yAxisLabel="Won in the month"
-        yAxisProps={{ tickFormatter: money.axis, width: 70 }}
-        withRightYAxis
-        rightYAxisLabel="Pipeline"
-        rightYAxisProps={{ tickFormatter: money.axis, width: 70 }}
-      />
+      <WhenInView height={300}>
+        <TrendLineChart
+          h={300}
+          data={data}
+          dataKey="month"
+          series={trendSeries}
+          withLegend
+          // In the order of the table, not alphabetical.
+          legendProps={{ itemSorter: null }}
+          connectNulls={false}
+          curveType="linear"
+          valueFormatter={money.exact}
+          yAxisLabel="Won in the month"
+          yAxisProps={{ tickFormatter: money.axis, width: 70 }}
+          withRightYAxis
+          rightYAxisLabel="Pipeline"
+          rightYAxisProps={{ tickFormatter: money.axis, width: 70 }}
+        />
+      </WhenInView>
     </ChartCard>
   );
 }

@@ -1,10 +1,15 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery } from '@tanstack/react-query';
 import { announcementsQueryOptions, useMarkAnnouncementRead } from '../../api/community';
 import { AnchorLink } from '../../components/links';
 import { useCan, useSession } from '../auth/session';
 import { ServerHtml } from './html-content';
+
+/** The banner's first answer, awaited by the signed-in routes' loader (routes/root.tsx) so it shows with the screen. */
+export function prefetchUnreadAnnouncements(queryClient: QueryClient) {
+  return queryClient.prefetchInfiniteQuery({ ...announcementsQueryOptions(true), retry: false });
+}
 
 /**
  * The newest announcement a partner has not read, at the top of every screen until they mark it

@@ -1,4 +1,5 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { partnerHomeQueryOptions } from '../../api/home';
 import { appRoute } from '../../routes/root';
 
 const PartnerHomePage = lazyRouteComponent(() => import('./partner-home-page'), 'PartnerHomePage');
@@ -9,6 +10,10 @@ export const homeRoute = createRoute({
   path: 'home',
   beforeLoad: ({ context }) => {
     if (context.session.organization.kind === 'vendor') throw redirect({ to: '/partners' });
+  },
+  // What waits is asked for while the screen's code loads, not after it renders.
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(partnerHomeQueryOptions);
   },
   component: PartnerHomePage,
 });

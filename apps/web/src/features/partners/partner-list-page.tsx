@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useInfiniteQuery } from '@tanstack/react-query';
 import { type PartnerFilters as Filters, partnerListQueryOptions } from '../../api/partners';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
 import { useCan } from '../auth/session';
@@ -14,6 +14,11 @@ import { useBrandTitle } from '../brand/brand-mark';
 interface Props {
   filters: Filters;
   onFiltersChange: (filters: Filters) => void;
+}
+
+/** The list's first page, asked for by the route (routes.tsx) as soon as this code is loaded. */
+export function prefetchPartnerList(queryClient: QueryClient, filters: Filters) {
+  return queryClient.prefetchInfiniteQuery(partnerListQueryOptions(filters));
 }
 
 export function PartnerListPage({ filters, onFiltersChange }: Props) {

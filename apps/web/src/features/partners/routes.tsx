@@ -14,6 +14,14 @@ export const partnersRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (context.session.organization.kind === 'partner') throw redirect({ to: '/organization' });
   },
+  // The first page of the list is asked for as soon as the screen's code is there (main.tsx starts
+  // loading it with the page), not once the route renders; the call travels in that code.
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    import('./partner-list-page')
+      .then(({ prefetchPartnerList }) => prefetchPartnerList(context.queryClient, deps))
+      .catch(() => undefined);
+  },
   component: function PartnersRoute() {
     const filters = partnersRoute.useSearch();
     const navigate = partnersRoute.useNavigate();
