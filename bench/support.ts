@@ -31,8 +31,9 @@ export interface ScratchLocation {
 export async function scratchLocation(engine: 'pglite' | 'postgres', url?: string): Promise<ScratchLocation> {
   if (engine === 'postgres') {
     if (!url) throw new Error('PostgreSQL needs a server URL');
-    // BENCH_DB_PREFIX keeps scratch databases of people sharing one server apart.
-    const name = `${process.env.BENCH_DB_PREFIX ?? 'partnergraph_bench'}_${Date.now()}`;
+    // BENCH_DB_PREFIX keeps scratch databases of people sharing one server apart; the process id keeps
+    // two runs apart that start in the same millisecond under one prefix.
+    const name = `${process.env.BENCH_DB_PREFIX ?? 'partnergraph_bench'}_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name}`);
