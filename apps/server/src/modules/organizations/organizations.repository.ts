@@ -292,6 +292,12 @@ export async function replacePartnerTypes(
 export const organizationNameOf = (id: SQL | AnyColumn) =>
   sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${id})`;
 
+/** An organization's kind as a column of another module's query (who proposed an involvement). */
+export const organizationKindOf = (id: SQL | AnyColumn) =>
+  sql<
+    'vendor' | 'partner'
+  >`(select ${organizations.kind} from ${organizations} where ${organizations.id} = ${id})`;
+
 /** Every partner organization's name and web identity: what a CRM sync matches accounts against. */
 export function findPartnerIdentities(q: Queryable) {
   return q
