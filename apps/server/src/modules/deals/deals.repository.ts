@@ -299,20 +299,25 @@ export async function findProtectingDeals(
 
 // --- Involvements ---
 
-/** The involvements on these deals, each with its organization's name and its proposer's name and kind. */
+/**
+ * The involvements on these deals, each with its organization's name and its proposer's name and kind.
+ * Prepared (every read of a deal asks it): the ids as one array parameter, whatever their number.
+ */
 export async function involvementsOf(q: Queryable, dealIds: string[]) {
-  const rows = await q
-    .select({
-      involvement: dealInvolvements,
-      orgName: organizationsView.name,
-      // Null when no organization proposed it.
-      proposerName: organizationNameOf(dealInvolvements.proposedByOrgId),
-      proposerKind: organizationKindOf(dealInvolvements.proposedByOrgId),
-    })
-    .from(dealInvolvements)
-    .innerJoin(organizationsView, eq(organizationsView.id, dealInvolvements.organizationId))
-    .where(dealIds.length ? inArray(dealInvolvements.dealId, dealIds) : sql`false`)
-    .orderBy(asc(dealInvolvements.involvedAt), asc(dealInvolvements.organizationId));
+  const rows = await prepared(q, 'deal_involvements_of', (on) =>
+    on
+      .select({
+        involvement: dealInvolvements,
+        orgName: organizationsView.name,
+        // Null when no organization proposed it.
+        proposerName: organizationNameOf(dealInvolvements.proposedByOrgId),
+        proposerKind: organizationKindOf(dealInvolvements.proposedByOrgId),
+      })
+      .from(dealInvolvements)
+      .innerJoin(organizationsView, eq(organizationsView.id, dealInvolvements.organizationId))
+      .where(sql`${dealInvolvements.dealId} = any(${sql.placeholder('dealIds')}::uuid[])`)
+      .orderBy(asc(dealInvolvements.involvedAt), asc(dealInvolvements.organizationId)),
+  ).execute({ dealIds });
   return rows.map((r) => ({
     involvement: r.involvement,
     orgName: r.orgName,
