@@ -631,6 +631,45 @@ describe('conflict matching', () => {
     });
     expect(await check(admin, 'Stark Industries')).toHaveLength(1);
   });
+
+  it("leaves a deal out of its own conflicts, and tells a partner a customer is taken only by another partner's protection", async () => {
+    const taken = async (name: string, domain?: string) => {
+      const q = new URLSearchParams({ customerName: name, ...(domain ? { customerDomain: domain } : {}) });
+      const res = await as(t.app, aUser).get(`/api/v1/deals/conflict-check?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().protectedByAnotherPartner as boolean;
+    };
+    // The vendor's own approved deal, protection running: a conflict to review, never "taken".
+    const vendors = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.vendor.id,
+      customerName: 'Hooli Xyz',
+      customerDomain: 'hooli-xyz.io',
+      status: 'approved',
+    });
+    expect(await taken('Hooli Xyz')).toBe(false);
+    expect(await taken('Someone Else', 'shop.hooli-xyz.io')).toBe(false);
+    const org = await createPartnerOrganization(t.database.db);
+    const held = await createDealRecord(t.database.db, {
+      registeredByOrgId: org.id,
+      customerName: 'Hooli XYZ Inc',
+      customerDomain: 'hooli-xyz.io',
+      status: 'approved',
+    });
+    // By the name alone (no domain given), and by the domain alone.
+    expect(await taken('Hooli Xyz')).toBe(true);
+    expect(await taken('Someone Else', 'shop.hooli-xyz.io')).toBe(true);
+    expect(await taken('Someone Else', 'hooli-xyz.com')).toBe(false);
+
+    const mine = await createDealRecord(t.database.db, {
+      registeredByOrgId: e.partnerA.id,
+      customerName: 'Hooli XYZ',
+    });
+    const res = await as(t.app, admin).get(`/api/v1/deals/${mine.id}/conflicts`);
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = (res.json().items as { deal: { id: string } }[]).map((c) => c.deal.id);
+    expect(ids).toEqual(expect.arrayContaining([vendors.id, held.id]));
+    expect(ids).not.toContain(mine.id);
+  });
 });
 
 describe('involvements', () => {

@@ -2,15 +2,18 @@ import { and, asc, eq, gt, ilike, inArray, lte, ne, or, sql } from 'drizzle-orm'
 import type { z } from 'zod';
 import type { dealListQuery, Deal, Involvement } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { convertMinor } from '../../lib/money';
 import { containing, countOver, keyset, where, type PageRequest } from '../../lib/pagination';
-import { findUserNames } from '../identity/identity.repository';
+import { userNameOf } from '../identity/identity.repository';
 import {
   findOrganizationsByIds,
   organizationIdsManagedBy,
+  organizationKindOf,
+  organizationNameOf,
   organizationsView,
 } from '../organizations/organizations.repository';
 import { rateInForce, readSettings, type SettingsRow } from '../settings/settings.service';
@@ -23,8 +26,9 @@ import {
   seesInvolvement,
   seesInvolvementNote,
   seesWholeEcosystem,
-  visibleConflictCandidates,
+  visibleConflictCandidatesTo,
   visibleDeals,
+  visibleDealsTo,
 } from './deals.visibility';
 
 export type DealRow = typeof deals.$inferSelect;
@@ -38,29 +42,54 @@ export interface LoadedDeal {
   userName: string | null;
 }
 
-/** Deal rows with their registering organization and person, in two queries for the page. */
+/** A deal's registering organization and person, joined to the deal (the registering user may be gone). */
+const registrant = {
+  registrantName: organizationsView.name,
+  registrantKind: organizationsView.kind,
+  registrantManagerId: organizationsView.channelManagerId,
+  userName: userNameOf(deals.registeredByUserId),
+};
+
+/** Deal rows with their registering organization and person, in one query for the page. */
 async function withRegistrants(q: Queryable, rows: DealRow[]): Promise<LoadedDeal[]> {
   if (!rows.length) return [];
-  const orgs = new Map(
-    (
-      await findOrganizationsByIds(
-        q,
-        rows.map((r) => r.registeredByOrgId),
-      )
-    ).map((o) => [o.id, o]),
-  );
-  const userIds = rows.map((r) => r.registeredByUserId).filter((u): u is string => u !== null);
-  const names = new Map((await findUserNames(q, userIds)).map((u) => [u.id, u.name]));
+  const joined = await q
+    .select({ id: deals.id, ...registrant })
+    .from(deals)
+    .innerJoin(organizationsView, eq(organizationsView.id, deals.registeredByOrgId))
+    .where(
+      inArray(
+        deals.id,
+        rows.map((r) => r.id),
+      ),
+    );
+  const byId = new Map(joined.map((r) => [r.id, r]));
   return rows.map((deal) => {
-    const registrant = orgs.get(deal.registeredByOrgId)!;
+    const r = byId.get(deal.id)!;
     return {
       deal,
-      registrantName: registrant.name,
-      registrantKind: registrant.kind,
-      registrantManagerId: registrant.channelManagerId,
-      userName: deal.registeredByUserId ? (names.get(deal.registeredByUserId) ?? null) : null,
+      registrantName: r.registrantName,
+      registrantKind: r.registrantKind,
+      registrantManagerId: r.registrantManagerId,
+      userName: deal.registeredByUserId ? r.userName : null,
     };
   });
+}
+
+/**
+ * A deal by id with its registering organization and person, as the actor may see it: one prepared
+ * statement per visibility shape (the read after a registration, and every other read of one deal).
+ */
+function visibleDealById(q: Queryable, actor: Actor, id: string): Promise<LoadedDeal[]> {
+  return prepared(q, `deal_by_id_${actor.orgKind}`, (on) =>
+    on
+      .select({ deal: deals, ...registrant })
+      .from(deals)
+      .innerJoin(organizationsView, eq(organizationsView.id, deals.registeredByOrgId))
+      .where(
+        and(eq(deals.id, sql.placeholder('id')), visibleDealsTo(actor.orgKind, sql.placeholder('orgId'))),
+      ),
+  ).execute({ id, orgId: actor.orgId });
 }
 
 /** A deal the actor may see, or undefined (the caller answers 404). */
@@ -71,11 +100,13 @@ export async function findVisibleDeal(
   opts: { forUpdate?: boolean } = {},
 ): Promise<LoadedDeal | undefined> {
   if (!isId(id)) return undefined;
-  const query = q
+  if (!opts.forUpdate) return (await visibleDealById(q, actor, id))[0];
+  // Locked: the deal row alone, then its registrant (a lock taken through a join would lock those rows too).
+  const rows = await q
     .select()
     .from(deals)
-    .where(and(eq(deals.id, id), visibleDeals(actor)));
-  const rows = opts.forUpdate ? await query.for('update') : await query;
+    .where(and(eq(deals.id, id), visibleDeals(actor)))
+    .for('update');
   return (await withRegistrants(q, rows))[0];
 }
 
@@ -170,19 +201,13 @@ export async function setDealFields(q: Queryable, id: string, patch: Partial<typ
 
 // --- Conflicts ---
 
-/** The registering organizations of some deals, by id: their names, and who of them are partners. */
-async function registrantsOf(q: Queryable, rows: { registeredByOrgId: string }[]) {
-  const orgs = await findOrganizationsByIds(
-    q,
-    rows.map((r) => r.registeredByOrgId),
-  );
-  return new Map(orgs.map((o) => [o.id, o]));
-}
-
 /**
  * Open deals that may be the same customer, among those the actor may see as
  * candidates: awaiting review and registered within `protectionDays`, or
  * approved and still protected; matching by domain, name or trigram similarity.
+ * With their registering organization (its name, and whether it is a partner).
+ * One prepared statement per visibility shape: a match the key has no part for
+ * (no domain, no domain label) compares with null, which matches nothing.
  */
 export async function findConflictCandidates(
   q: Queryable,
@@ -190,35 +215,45 @@ export async function findConflictCandidates(
   key: CustomerKey,
   opts: { excludeDealId?: string | undefined; protectionDays: number; nameSimilarity: number },
 ) {
-  const compact = key.nameKey.replace(/ /g, '');
-  const similarity = sql<number>`similarity(${deals.customerNameKey}, ${key.nameKey})::float8`;
-  const rows = await q
-    .select({ deal: deals, sim: similarity })
-    .from(deals)
-    .where(
-      and(
-        sql`((${deals.status} = 'registered' and ${deals.createdAt} > now() - make_interval(days => ${opts.protectionDays}))
+  const nameKey = sql.placeholder('nameKey');
+  const compact = sql.placeholder('compact');
+  return prepared(q, `deal_conflict_candidates_${actor.orgKind}`, (on) => {
+    const similarity = sql<number>`similarity(${deals.customerNameKey}, ${nameKey})::float8`;
+    return on
+      .select({
+        deal: deals,
+        sim: similarity,
+        registrantName: organizationsView.name,
+        registrantKind: organizationsView.kind,
+      })
+      .from(deals)
+      .innerJoin(organizationsView, eq(organizationsView.id, deals.registeredByOrgId))
+      .where(
+        and(
+          sql`((${deals.status} = 'registered' and ${deals.createdAt} > now() - make_interval(days => ${sql.placeholder('protectionDays')}::int))
           or (${deals.status} = 'approved' and (${deals.protectionExpiresAt} is null or ${deals.protectionExpiresAt} > now())))`,
-        or(
-          key.root ? eq(deals.customerRootDomain, key.root) : undefined,
-          key.label ? sql`replace(${deals.customerNameKey}, ' ', '') = ${key.label}` : undefined,
-          eq(deals.customerDomainLabel, compact),
-          sql`replace(${deals.customerNameKey}, ' ', '') = ${compact}`,
-          sql`(${deals.customerNameKey} % ${key.nameKey} and ${similarity} >= ${opts.nameSimilarity})`,
+          or(
+            eq(deals.customerRootDomain, sql.placeholder('root')),
+            sql`replace(${deals.customerNameKey}, ' ', '') = ${sql.placeholder('label')}::text`,
+            eq(deals.customerDomainLabel, compact),
+            sql`replace(${deals.customerNameKey}, ' ', '') = ${compact}::text`,
+            sql`(${deals.customerNameKey} % ${nameKey}::text and ${similarity} >= ${sql.placeholder('nameSimilarity')}::float8)`,
+          ),
+          sql`${deals.id} is distinct from ${sql.placeholder('excludeDealId')}::uuid`,
+          visibleConflictCandidatesTo(actor.orgKind, sql.placeholder('orgId')),
         ),
-        opts.excludeDealId && isId(opts.excludeDealId) ? ne(deals.id, opts.excludeDealId) : undefined,
-        visibleConflictCandidates(actor),
-      ),
-    )
-    .orderBy(asc(deals.createdAt))
-    .limit(25);
-  const registrants = await registrantsOf(
-    q,
-    rows.map((r) => r.deal),
-  );
-  return rows.map((r) => {
-    const registrant = registrants.get(r.deal.registeredByOrgId)!;
-    return { ...r, registrantName: registrant.name, registrantKind: registrant.kind };
+      )
+      .orderBy(asc(deals.createdAt))
+      .limit(25);
+  }).execute({
+    nameKey: key.nameKey,
+    compact: key.nameKey.replace(/ /g, ''),
+    protectionDays: opts.protectionDays,
+    root: key.root || null,
+    label: key.label || null,
+    nameSimilarity: opts.nameSimilarity,
+    excludeDealId: opts.excludeDealId && isId(opts.excludeDealId) ? opts.excludeDealId : null,
+    orgId: actor.orgId,
   });
 }
 
@@ -227,6 +262,7 @@ export async function findConflictCandidates(
  * protection running, held by a partner, and a strong match (the same
  * registrable domain or the same normalized name). A similar name alone never
  * counts: that is the reviewer's judgement, shown among the conflicts.
+ * One prepared statement (a key with no domain compares its domain with null: no match).
  */
 export async function findProtectingDeals(
   q: Queryable,
@@ -234,55 +270,60 @@ export async function findProtectingDeals(
   orgId: string,
   excludeDealId?: string,
 ) {
-  const compact = key.nameKey.replace(/ /g, '');
-  const rows = await q
-    .select()
-    .from(deals)
-    .where(
-      and(
-        eq(deals.status, 'approved'),
-        sql`${deals.protectionExpiresAt} > now()`,
-        ne(deals.registeredByOrgId, orgId),
-        or(
-          key.root ? eq(deals.customerRootDomain, key.root) : undefined,
-          sql`replace(${deals.customerNameKey}, ' ', '') = ${compact}`,
+  return prepared(q, 'deal_protecting', (on) =>
+    on
+      .select({ deal: deals, registrantName: organizationsView.name })
+      .from(deals)
+      .innerJoin(organizationsView, eq(organizationsView.id, deals.registeredByOrgId))
+      .where(
+        and(
+          eq(deals.status, 'approved'),
+          sql`${deals.protectionExpiresAt} > now()`,
+          ne(deals.registeredByOrgId, sql.placeholder('orgId')),
+          eq(organizationsView.kind, 'partner'),
+          or(
+            eq(deals.customerRootDomain, sql.placeholder('root')),
+            sql`replace(${deals.customerNameKey}, ' ', '') = ${sql.placeholder('compact')}::text`,
+          ),
+          sql`${deals.id} is distinct from ${sql.placeholder('excludeDealId')}::uuid`,
         ),
-        excludeDealId ? ne(deals.id, excludeDealId) : undefined,
-      ),
-    )
-    .orderBy(asc(deals.approvedAt), asc(deals.id));
-  const registrants = await registrantsOf(q, rows);
-  return rows.flatMap((deal) => {
-    const registrant = registrants.get(deal.registeredByOrgId)!;
-    return registrant.kind === 'partner' ? [{ deal, registrantName: registrant.name }] : [];
+      )
+      .orderBy(asc(deals.approvedAt), asc(deals.id)),
+  ).execute({
+    orgId,
+    root: key.root || null,
+    compact: key.nameKey.replace(/ /g, ''),
+    excludeDealId: excludeDealId ?? null,
   });
 }
 
 // --- Involvements ---
 
+/**
+ * The involvements on these deals, each with its organization's name and its proposer's name and kind.
+ * Prepared (every read of a deal asks it): the ids as one array parameter, whatever their number.
+ */
 export async function involvementsOf(q: Queryable, dealIds: string[]) {
-  const rows = await q
-    .select()
-    .from(dealInvolvements)
-    .where(dealIds.length ? inArray(dealInvolvements.dealId, dealIds) : sql`false`)
-    .orderBy(asc(dealInvolvements.involvedAt), asc(dealInvolvements.organizationId));
-  const orgs = new Map(
-    (
-      await findOrganizationsByIds(
-        q,
-        rows.flatMap((i) => [i.organizationId, ...(i.proposedByOrgId ? [i.proposedByOrgId] : [])]),
-      )
-    ).map((o) => [o.id, o]),
-  );
-  return rows.map((involvement) => {
-    const proposer = involvement.proposedByOrgId ? orgs.get(involvement.proposedByOrgId) : undefined;
-    return {
-      involvement,
-      orgName: orgs.get(involvement.organizationId)!.name,
-      proposerName: proposer?.name ?? null,
-      proposerKind: proposer?.kind ?? null,
-    };
-  });
+  const rows = await prepared(q, 'deal_involvements_of', (on) =>
+    on
+      .select({
+        involvement: dealInvolvements,
+        orgName: organizationsView.name,
+        // Null when no organization proposed it.
+        proposerName: organizationNameOf(dealInvolvements.proposedByOrgId),
+        proposerKind: organizationKindOf(dealInvolvements.proposedByOrgId),
+      })
+      .from(dealInvolvements)
+      .innerJoin(organizationsView, eq(organizationsView.id, dealInvolvements.organizationId))
+      .where(sql`${dealInvolvements.dealId} = any(${sql.placeholder('dealIds')}::uuid[])`)
+      .orderBy(asc(dealInvolvements.involvedAt), asc(dealInvolvements.organizationId)),
+  ).execute({ dealIds });
+  return rows.map((r) => ({
+    involvement: r.involvement,
+    orgName: r.orgName,
+    proposerName: r.proposerName ?? null,
+    proposerKind: r.proposerKind ?? null,
+  }));
 }
 
 type InvolvementLoaded = Awaited<ReturnType<typeof involvementsOf>>[number];

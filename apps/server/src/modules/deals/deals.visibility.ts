@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { eq, or, sql, type Placeholder } from 'drizzle-orm';
 import type { Actor } from '../../lib/actor';
 import { deals, referrals, type dealInvolvements } from './deals.tables';
 
@@ -23,11 +23,16 @@ export const actsForVendor = (actor: Viewer) => actor.orgKind === 'vendor';
  * confirms it.
  */
 export function visibleDeals(actor: Actor) {
-  if (seesWholeEcosystem(actor)) return undefined;
+  return visibleDealsTo(actor.orgKind, actor.orgId);
+}
+
+/** visibleDeals by the viewer's kind, its organization a value or a prepared statement's placeholder. */
+export function visibleDealsTo(orgKind: Actor['orgKind'], orgId: string | Placeholder) {
+  if (seesWholeEcosystem({ orgKind, orgId: '' })) return undefined;
   return or(
-    eq(deals.registeredByOrgId, actor.orgId),
+    eq(deals.registeredByOrgId, orgId),
     sql`exists (select 1 from deal_involvements i where i.deal_id = ${deals.id}
-      and i.organization_id = ${actor.orgId} and (i.status = 'confirmed' or (i.status = 'proposed'
+      and i.organization_id = ${orgId} and (i.status = 'confirmed' or (i.status = 'proposed'
         and exists (select 1 from organizations v where v.id = i.proposed_by_org_id and v.kind = 'vendor'))))`,
   );
 }
@@ -82,10 +87,11 @@ export function redactDeal(viewer: Viewer, deal: DealRow): RedactedDeal {
 
 /**
  * Open deals shown as possible conflicts of a customer: a partner sees only
- * its own organization's among them, the vendor's staff every one.
+ * its own organization's among them, the vendor's staff every one. `orgId`
+ * is a value or a prepared statement's placeholder.
  */
-export function visibleConflictCandidates(actor: Actor) {
-  return seesWholeEcosystem(actor) ? undefined : eq(deals.registeredByOrgId, actor.orgId);
+export function visibleConflictCandidatesTo(orgKind: Actor['orgKind'], orgId: string | Placeholder) {
+  return seesWholeEcosystem({ orgKind, orgId: '' }) ? undefined : eq(deals.registeredByOrgId, orgId);
 }
 
 type InvolvementRow = typeof dealInvolvements.$inferSelect;

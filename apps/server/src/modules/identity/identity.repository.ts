@@ -1,4 +1,18 @@
-import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Db, Queryable } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -30,6 +44,10 @@ export const peopleView = new QueryBuilder()
   .from(users)
   .innerJoin(organizationsView, eq(organizationsView.id, users.organizationId))
   .as('people');
+
+/** A user's name as a column of another module's query (who registered a record); null when none. */
+export const userNameOf = (id: SQL | AnyColumn) =>
+  sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${id})`;
 
 const userSorts = {
   name: { column: users.name, cast: 'text' },

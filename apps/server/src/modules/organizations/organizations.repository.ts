@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Db, Queryable } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import type { Actor } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { containing, keyset, where, type PageRequest } from '../../lib/pagination';
@@ -168,17 +169,20 @@ export function findActivePartnersAmong(q: Queryable, ids: SQL, except: string, 
 /** The partner types of a page of organizations, primary first, in one query rather than one per row. */
 export async function findTypesOfOrganizations(q: Queryable, ids: string[]) {
   if (!ids.length) return [];
-  return q
-    .select({
-      organizationId: organizationPartnerTypes.organizationId,
-      code: partnerTypes.code,
-      name: partnerTypes.name,
-      primary: organizationPartnerTypes.isPrimary,
-    })
-    .from(organizationPartnerTypes)
-    .innerJoin(partnerTypes, eq(partnerTypes.code, organizationPartnerTypes.typeCode))
-    .where(inArray(organizationPartnerTypes.organizationId, ids))
-    .orderBy(sql`${organizationPartnerTypes.isPrimary} desc`, asc(partnerTypes.sortOrder));
+  // Prepared (a by-id read and every partner page ask it): the ids as one array parameter, whatever their number.
+  return prepared(q, 'organization_types', (on) =>
+    on
+      .select({
+        organizationId: organizationPartnerTypes.organizationId,
+        code: partnerTypes.code,
+        name: partnerTypes.name,
+        primary: organizationPartnerTypes.isPrimary,
+      })
+      .from(organizationPartnerTypes)
+      .innerJoin(partnerTypes, eq(partnerTypes.code, organizationPartnerTypes.typeCode))
+      .where(sql`${organizationPartnerTypes.organizationId} = any(${sql.placeholder('ids')}::uuid[])`)
+      .orderBy(sql`${organizationPartnerTypes.isPrimary} desc`, asc(partnerTypes.sortOrder)),
+  ).execute({ ids });
 }
 
 /** Partner type code and name, in the vendor's order (reports label their rows with them). */
@@ -291,6 +295,12 @@ export async function replacePartnerTypes(
 /** An organization's name as a column of another module's query (the other party of a referral or request). */
 export const organizationNameOf = (id: SQL | AnyColumn) =>
   sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${id})`;
+
+/** An organization's kind as a column of another module's query (who proposed an involvement). */
+export const organizationKindOf = (id: SQL | AnyColumn) =>
+  sql<
+    'vendor' | 'partner'
+  >`(select ${organizations.kind} from ${organizations} where ${organizations.id} = ${id})`;
 
 /** Every partner organization's name and web identity: what a CRM sync matches accounts against. */
 export function findPartnerIdentities(q: Queryable) {
