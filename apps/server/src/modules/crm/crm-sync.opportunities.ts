@@ -3,13 +3,8 @@ import type { FieldMapping } from '@partnergraph/shared/contracts/crm';
 import { isCurrency, minorToMajorText, parseMajorAmount } from '@partnergraph/shared/money-format';
 import { AppError } from '../../lib/errors';
 import { closeDeal, updateDeal } from '../deals/deals.service';
-import {
-  findDealRecord,
-  findDealsForCrmSync,
-  involvementsOf,
-  today,
-  type DealRow,
-} from '../deals/deals.repository';
+import { findDealRecord, findDealsForCrmSync, today, type DealRow } from '../deals/deals.repository';
+import { involvementsOf } from '../deals/deal-involvements.repository';
 import { findOrganizationsByIds } from '../organizations/organizations.repository';
 import { CrmError, type RemotePartnerLink, type RemoteRecord } from './crm.provider';
 import {

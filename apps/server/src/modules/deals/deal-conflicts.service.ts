@@ -5,12 +5,8 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { isId } from '../../lib/ids';
 import { readSettings, type SettingsRow } from '../settings/settings.service';
 import { customerKey, type CustomerKey } from './customer-key';
-import {
-  findConflictCandidates,
-  findProtectingDeals,
-  loadVisibleDeal,
-  type DealRow,
-} from './deals.repository';
+import { loadVisibleDeal, type DealRow } from './deals.repository';
+import { findConflictCandidates, findProtectingDeals } from './deal-conflicts.repository';
 
 /** Trigram similarity from which two customer names are shown to a reviewer as a possible conflict. */
 const NAME_SIMILARITY = 0.45;

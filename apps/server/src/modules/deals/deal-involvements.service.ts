@@ -7,15 +7,13 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { conflict, forbidden, notFound, unprocessable } from '../../lib/errors';
 import { isId } from '../../lib/ids';
 import { findOrganizationById } from '../organizations/organizations.repository';
+import { findOpenDealsAtDomains, loadVisibleDeal, setDealFields } from './deals.repository';
 import {
-  findOpenDealsAtDomains,
   involvementDto,
   involvementsOf,
   isConfirmedOn,
   isNamablePartner,
-  loadVisibleDeal,
-  setDealFields,
-} from './deals.repository';
+} from './deal-involvements.repository';
 import { mayReview } from './deals.service';
 import { dealInvolvements } from './deals.tables';
 import { actsForVendor, isVendorInvitation, seesInvolvement } from './deals.visibility';

@@ -17,13 +17,8 @@ import { notifyOrganization } from '../notifications/notifications.service';
 import { bestBenefit } from '../programs/benefits';
 import { readSettings } from '../settings/settings.service';
 import { customerKey, type CustomerKey } from './customer-key';
-import {
-  findDealRecord,
-  findDealsDueToExpire,
-  findProtectingDeals,
-  setDealFields,
-  type LoadedDeal,
-} from './deals.repository';
+import { findDealRecord, findDealsDueToExpire, setDealFields, type LoadedDeal } from './deals.repository';
+import { findProtectingDeals } from './deal-conflicts.repository';
 import { changeDeal, mayReview, recordDeal } from './deals.service';
 import { deals } from './deals.tables';
 import { actsForVendor, redactDeal } from './deals.visibility';

@@ -3,7 +3,8 @@ import type { Ctx } from '../../lib/actor';
 import { findEntityHistory } from '../audit/audit.repository';
 import { findUserNames } from '../identity/identity.repository';
 import { findOrganizationsByIds } from '../organizations/organizations.repository';
-import { involvementsOf, loadVisibleDeal, type LoadedDeal } from './deals.repository';
+import { loadVisibleDeal, type LoadedDeal } from './deals.repository';
+import { involvementsOf } from './deal-involvements.repository';
 import {
   hiddenDealFields,
   isVendorOnlyEntry,

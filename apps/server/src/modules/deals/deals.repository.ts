@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { dealListQuery, Deal, Involvement } from '@partnergraph/shared/contracts/deals';
 import type { Queryable } from '../../db/client';
@@ -12,24 +12,12 @@ import { userNameOf } from '../identity/identity.repository';
 import {
   findOrganizationsByIds,
   organizationIdsManagedBy,
-  organizationKindOf,
-  organizationNameOf,
   organizationsView,
 } from '../organizations/organizations.repository';
 import { rateInForce, readSettings, type SettingsRow } from '../settings/settings.service';
-import type { CustomerKey } from './customer-key';
+import { involvementDto, involvementsOf } from './deal-involvements.repository';
 import { dealInvolvements, deals } from './deals.tables';
-import {
-  namablePartner,
-  redactDeal,
-  isVendorInvitation,
-  seesInvolvement,
-  seesInvolvementNote,
-  seesWholeEcosystem,
-  visibleConflictCandidatesTo,
-  visibleDeals,
-  visibleDealsTo,
-} from './deals.visibility';
+import { redactDeal, seesWholeEcosystem, visibleDeals, visibleDealsTo } from './deals.visibility';
 
 export type DealRow = typeof deals.$inferSelect;
 export type InvolvementRow = typeof dealInvolvements.$inferSelect;
@@ -197,183 +185,6 @@ export async function setDealFields(q: Queryable, id: string, patch: Partial<typ
     .update(deals)
     .set({ ...patch, version: sql`${deals.version} + 1`, updatedAt: new Date() })
     .where(eq(deals.id, id));
-}
-
-// --- Conflicts ---
-
-/**
- * Open deals that may be the same customer, among those the actor may see as
- * candidates: awaiting review and registered within `protectionDays`, or
- * approved and still protected; matching by domain, name or trigram similarity.
- * With their registering organization (its name, and whether it is a partner).
- * One prepared statement per visibility shape: a match the key has no part for
- * (no domain, no domain label) compares with null, which matches nothing.
- */
-export async function findConflictCandidates(
-  q: Queryable,
-  actor: Actor,
-  key: CustomerKey,
-  opts: { excludeDealId?: string | undefined; protectionDays: number; nameSimilarity: number },
-) {
-  const nameKey = sql.placeholder('nameKey');
-  const compact = sql.placeholder('compact');
-  return prepared(q, `deal_conflict_candidates_${actor.orgKind}`, (on) => {
-    const similarity = sql<number>`similarity(${deals.customerNameKey}, ${nameKey})::float8`;
-    return on
-      .select({
-        deal: deals,
-        sim: similarity,
-        registrantName: organizationsView.name,
-        registrantKind: organizationsView.kind,
-      })
-      .from(deals)
-      .innerJoin(organizationsView, eq(organizationsView.id, deals.registeredByOrgId))
-      .where(
-        and(
-          sql`((${deals.status} = 'registered' and ${deals.createdAt} > now() - make_interval(days => ${sql.placeholder('protectionDays')}::int))
-          or (${deals.status} = 'approved' and (${deals.protectionExpiresAt} is null or ${deals.protectionExpiresAt} > now())))`,
-          or(
-            eq(deals.customerRootDomain, sql.placeholder('root')),
-            sql`replace(${deals.customerNameKey}, ' ', '') = ${sql.placeholder('label')}::text`,
-            eq(deals.customerDomainLabel, compact),
-            sql`replace(${deals.customerNameKey}, ' ', '') = ${compact}::text`,
-            sql`(${deals.customerNameKey} % ${nameKey}::text and ${similarity} >= ${sql.placeholder('nameSimilarity')}::float8)`,
-          ),
-          sql`${deals.id} is distinct from ${sql.placeholder('excludeDealId')}::uuid`,
-          visibleConflictCandidatesTo(actor.orgKind, sql.placeholder('orgId')),
-        ),
-      )
-      .orderBy(asc(deals.createdAt))
-      .limit(25);
-  }).execute({
-    nameKey: key.nameKey,
-    compact: key.nameKey.replace(/ /g, ''),
-    protectionDays: opts.protectionDays,
-    root: key.root || null,
-    label: key.label || null,
-    nameSimilarity: opts.nameSimilarity,
-    excludeDealId: opts.excludeDealId && isId(opts.excludeDealId) ? opts.excludeDealId : null,
-    orgId: actor.orgId,
-  });
-}
-
-/**
- * Deals protecting this customer for a partner other than `orgId`: approved,
- * protection running, held by a partner, and a strong match (the same
- * registrable domain or the same normalized name). A similar name alone never
- * counts: that is the reviewer's judgement, shown among the conflicts.
- * One prepared statement (a key with no domain compares its domain with null: no match).
- */
-export async function findProtectingDeals(
-  q: Queryable,
-  key: CustomerKey,
-  orgId: string,
-  excludeDealId?: string,
-) {
-  return prepared(q, 'deal_protecting', (on) =>
-    on
-      .select({ deal: deals, registrantName: organizationsView.name })
-      .from(deals)
-      .innerJoin(organizationsView, eq(organizationsView.id, deals.registeredByOrgId))
-      .where(
-        and(
-          eq(deals.status, 'approved'),
-          sql`${deals.protectionExpiresAt} > now()`,
-          ne(deals.registeredByOrgId, sql.placeholder('orgId')),
-          eq(organizationsView.kind, 'partner'),
-          or(
-            eq(deals.customerRootDomain, sql.placeholder('root')),
-            sql`replace(${deals.customerNameKey}, ' ', '') = ${sql.placeholder('compact')}::text`,
-          ),
-          sql`${deals.id} is distinct from ${sql.placeholder('excludeDealId')}::uuid`,
-        ),
-      )
-      .orderBy(asc(deals.approvedAt), asc(deals.id)),
-  ).execute({
-    orgId,
-    root: key.root || null,
-    compact: key.nameKey.replace(/ /g, ''),
-    excludeDealId: excludeDealId ?? null,
-  });
-}
-
-// --- Involvements ---
-
-/**
- * The involvements on these deals, each with its organization's name and its proposer's name and kind.
- * Prepared (every read of a deal asks it): the ids as one array parameter, whatever their number.
- */
-export async function involvementsOf(q: Queryable, dealIds: string[]) {
-  const rows = await prepared(q, 'deal_involvements_of', (on) =>
-    on
-      .select({
-        involvement: dealInvolvements,
-        orgName: organizationsView.name,
-        // Null when no organization proposed it.
-        proposerName: organizationNameOf(dealInvolvements.proposedByOrgId),
-        proposerKind: organizationKindOf(dealInvolvements.proposedByOrgId),
-      })
-      .from(dealInvolvements)
-      .innerJoin(organizationsView, eq(organizationsView.id, dealInvolvements.organizationId))
-      .where(sql`${dealInvolvements.dealId} = any(${sql.placeholder('dealIds')}::uuid[])`)
-      .orderBy(asc(dealInvolvements.involvedAt), asc(dealInvolvements.organizationId)),
-  ).execute({ dealIds });
-  return rows.map((r) => ({
-    involvement: r.involvement,
-    orgName: r.orgName,
-    proposerName: r.proposerName ?? null,
-    proposerKind: r.proposerKind ?? null,
-  }));
-}
-
-type InvolvementLoaded = Awaited<ReturnType<typeof involvementsOf>>[number];
-
-/** An involvement as the actor reads it (deals.visibility.ts), or null when it may not. */
-export function involvementDto(
-  actor: Actor,
-  registeredByOrgId: string,
-  i: InvolvementLoaded,
-): Involvement | null {
-  const v = i.involvement;
-  if (!seesInvolvement(actor, registeredByOrgId, v)) return null;
-  return {
-    organization: { id: v.organizationId, name: i.orgName },
-    role: v.role,
-    status: v.status,
-    note: seesInvolvementNote(actor, v) ? v.note : null,
-    proposedBy: v.proposedByOrgId ? { id: v.proposedByOrgId, name: i.proposerName ?? '' } : null,
-    invitation: isVendorInvitation(v, i.proposerKind),
-    involvedAt: v.involvedAt.toISOString(),
-    confirmedAt: v.confirmedAt?.toISOString() ?? null,
-  };
-}
-
-export async function isConfirmedOn(q: Queryable, dealId: string, orgId: string) {
-  const [row] = await q
-    .select({ role: dealInvolvements.role })
-    .from(dealInvolvements)
-    .where(
-      and(
-        eq(dealInvolvements.dealId, dealId),
-        eq(dealInvolvements.organizationId, orgId),
-        eq(dealInvolvements.status, 'confirmed'),
-      ),
-    );
-  return !!row;
-}
-
-export async function confirmedOrgIdsOn(q: Queryable, dealId: string) {
-  const rows = await q
-    .select({ org: dealInvolvements.organizationId })
-    .from(dealInvolvements)
-    .where(and(eq(dealInvolvements.dealId, dealId), eq(dealInvolvements.status, 'confirmed')));
-  return rows.map((r) => r.org);
-}
-
-/** Whether a partner may name `orgId` on its own records (deals.visibility.ts, namablePartner). */
-export async function isNamablePartner(q: Queryable, actorOrgId: string, orgId: string) {
-  const result = await q.execute<{ ok: boolean }>(sql`select ${namablePartner(actorOrgId, orgId)} as ok`);
-  return result.rows[0]?.ok ?? false;
 }
 
 /** Today as a UTC calendar date. */

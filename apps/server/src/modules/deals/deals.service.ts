@@ -23,9 +23,7 @@ import { customerKey, type CustomerKey } from './customer-key';
 import { attribute } from './deal-attribution';
 import { findConflicts, protectedByAnotherPartner } from './deal-conflicts.service';
 import {
-  confirmedOrgIdsOn,
   findVisibleDeal,
-  involvementsOf,
   listVisibleDeals,
   loadVisibleDeal,
   setDealFields,
@@ -33,6 +31,7 @@ import {
   toDealDtos,
   type LoadedDeal,
 } from './deals.repository';
+import { confirmedOrgIdsOn, involvementsOf } from './deal-involvements.repository';
 import { dealInvolvements, deals } from './deals.tables';
 import { actsForVendor, mayReviewDeal, seesCreditOf } from './deals.visibility';
 

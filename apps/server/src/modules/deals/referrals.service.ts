@@ -27,7 +27,7 @@ import {
   findOrganizationOfActor,
   findVendor,
 } from '../organizations/organizations.repository';
-import { isNamablePartner } from './deals.repository';
+import { isNamablePartner } from './deal-involvements.repository';
 import { referrals } from './deals.tables';
 import { actsForVendor, redactReferral, seesWholeEcosystem } from './deals.visibility';
 import {

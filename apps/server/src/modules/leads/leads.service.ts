@@ -9,7 +9,7 @@ import { isIndustry } from '../../lib/industries';
 import type { Mailer } from '../../lib/mail';
 import type { Site } from '../mail/templates';
 import { customerKey } from '../deals/customer-key';
-import { findProtectingDeals } from '../deals/deals.repository';
+import { findProtectingDeals } from '../deals/deal-conflicts.repository';
 import { routeLead } from './leads.assign';
 import { tellAssigned } from './leads.notify';
 import {

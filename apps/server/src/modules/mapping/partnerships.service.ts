@@ -13,7 +13,7 @@ import { runChange } from '../../db/transaction';
 import { isVendor, type Actor, type Ctx } from '../../lib/actor';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { isNamablePartner } from '../deals/deals.repository';
+import { isNamablePartner } from '../deals/deal-involvements.repository';
 import {
   findOrganizationById,
   findOrganizationsByIds,
