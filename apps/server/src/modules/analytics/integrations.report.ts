@@ -12,10 +12,30 @@ import { dealFilter, NO_WON, none, ratio, value } from './sql';
  * partner integration recorded for that domain.
  */
 export async function integrationFigures(q: Queryable, scope: Scope) {
+  return { ...(await integrationWon(q, scope)), ...(await integrationCustomers(q, scope)) };
+}
+
+/** (a) and (c) over the won deals of P. */
+export async function integrationWon(q: Queryable, scope: Scope) {
   const a = await q.execute<{ n: number; with_int: number; revenue: string | null }>(sql`
     with ${wonCte(scope)}
     select count(*)::int as n, count(*) filter (where integration)::int as with_int,
       coalesce(round(sum(amt) filter (where integration)), 0)::text as revenue from won`);
+  return integrationDeals(a.rows[0]!);
+}
+
+/** (a) and (c) from their sums over the won deals of P (live or from the rollup). */
+export function integrationDeals(won: { n: number; with_int: number; revenue: string | null }) {
+  return {
+    wonDeals: won.n,
+    wonWithIntegration: won.with_int,
+    dealShare: ratio(won.with_int, won.n, NO_WON),
+    revenue: won.n ? value(Number(won.revenue)) : none(NO_WON),
+  };
+}
+
+/** (b): customers are counted over all time, whatever the period. */
+export async function integrationCustomers(q: Queryable, scope: Scope) {
   const b = await q.execute<{ customers: number; with_install: number }>(sql`
     with customers as (
       select distinct d.customer_root_domain as domain from deals d
@@ -24,12 +44,8 @@ export async function integrationFigures(q: Queryable, scope: Scope) {
     select count(*)::int as customers,
       count(*) filter (where exists (select 1 from integration_installs ii where ii.customer_domain = c.domain))::int as with_install
     from customers c`);
-  const won = a.rows[0]!;
   const cust = b.rows[0]!;
   return {
-    wonDeals: won.n,
-    wonWithIntegration: won.with_int,
-    dealShare: ratio(won.with_int, won.n, NO_WON),
     customers: cust.customers,
     customersWithInstall: cust.with_install,
     customerShare: ratio(
@@ -37,7 +53,6 @@ export async function integrationFigures(q: Queryable, scope: Scope) {
       cust.customers,
       'No customer has a won deal with a known domain yet',
     ),
-    revenue: won.n ? value(Number(won.revenue)) : none(NO_WON),
   };
 }
 

@@ -104,8 +104,20 @@ async function structures(q: Queryable, scope: Scope, ends: Date[]): Promise<Map
   );
 }
 
+/** Network revenue share from its sums over won deals (live or from the rollup). */
+export function networkShareOf(
+  r: { network: string | null; touched: string | null } | undefined,
+  when: 'period' | 'month',
+) {
+  return ratio(
+    Number(r?.network ?? 0),
+    Number(r?.touched ?? 0),
+    `No partner-touched deals were won in this ${when}`,
+  );
+}
+
 /** Network revenue share (metrics.md) per calendar month of P and over P. */
-async function networkShares(q: Queryable, scope: Scope) {
+export async function networkShares(q: Queryable, scope: Scope) {
   const res = await q.execute<{
     m: string | null;
     network: string | null;
@@ -119,11 +131,7 @@ async function networkShares(q: Queryable, scope: Scope) {
       coalesce(round(sum(amt) filter (where touched)), 0)::text as touched
     from won group by grouping sets ((date_trunc('month', close_date)), ())`);
   const share = (r: (typeof res.rows)[number] | undefined, when: 'period' | 'month') =>
-    ratio(
-      Number(r?.network ?? 0),
-      Number(r?.touched ?? 0),
-      `No partner-touched deals were won in this ${when}`,
-    );
+    networkShareOf(r, when);
   return {
     whole: share(
       res.rows.find((r) => r.g === 1),
@@ -134,8 +142,16 @@ async function networkShares(q: Queryable, scope: Scope) {
 }
 
 export async function networkFigures(q: Queryable, scope: Scope) {
+  return {
+    ...(await networkStructure(q, scope)),
+    networkRevenueShare: (await networkShares(q, scope)).whole,
+  };
+}
+
+/** Participation and density of the graph over the window ending at `to`. */
+export async function networkStructure(q: Queryable, scope: Scope) {
   const s = (await structures(q, scope, [scope.to])).get(scope.to.getTime())!;
-  return { ...s, ...structureFigures(s), networkRevenueShare: (await networkShares(q, scope)).whole };
+  return { ...s, ...structureFigures(s) };
 }
 
 // --- the graph: PageRank, Louvain, layout ---

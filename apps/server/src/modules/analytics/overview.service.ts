@@ -6,42 +6,80 @@ import { readSettings } from '../settings/settings.service';
 import { analyticsSnapshots } from './analytics.tables';
 import { pruneSnapshots, SLOW_REPORT_MS, snapshotKey, sourcesVersion } from './snapshots';
 import { coverageReport } from './coverage.service';
-import { integrationFigures } from './integrations.report';
-import { networkFigures } from './network.service';
+import { integrationCustomers, integrationDeals, integrationWon } from './integrations.report';
+import { networkShareOf, networkShares, networkStructure } from './network.service';
 import { type Scope, ceilDay, periodOf, resolveScope } from './period';
 import { pipelineAt, pipelineReport } from './pipeline.service';
-import { referralCounts, referralRates, referralRevenue } from './referrals.report';
+import { referralCounts, referralMoney, referralRates, referralRevenue } from './referrals.report';
 import { type TotalsRow, revenueTotals, totalsOf, totalsSelect, wonCte } from './revenue.service';
 import { none, value } from './sql';
+import { rollupFigures, rollupServes } from './won-rollup';
 
 type Unit = Overview['headlines'][number]['unit'];
 
+/**
+ * The revenue figures of one period (metrics.md) and, when asked, by close month: read from the
+ * rollup of won deals when the filters allow it (won-rollup.ts), else from the deals themselves.
+ * Both give the same figures to the cent (test/analytics-rollup.test.ts).
+ */
+async function moneyFigures(db: Db, scope: Scope, byMonth: boolean) {
+  if (rollupServes(scope.filters)) {
+    const r = await rollupFigures(db, scope);
+    const w = r.whole;
+    return {
+      revenue: totalsOf(w),
+      integration: integrationDeals({
+        n: w?.n ?? 0,
+        with_int: w?.with_integration ?? 0,
+        revenue: w?.integration ?? null,
+      }),
+      referral: referralMoney(w && { n: w.referral_deals, revenue: w.referral_revenue, fees: w.fees }),
+      networkShare: networkShareOf(w, 'period'),
+      months: r.byMonth.map((row) => ({ m: row.m!, totals: totalsOf(row) })),
+    };
+  }
+  const months = byMonth
+    ? await db.execute<{ m: string } & TotalsRow>(sql`
+        with ${wonCte(scope)}
+        select to_char(date_trunc('month', close_date), 'YYYY-MM') as m, ${totalsSelect}
+        from won group by 1`)
+    : { rows: [] };
+  return {
+    revenue: await revenueTotals(db, scope),
+    integration: await integrationWon(db, scope),
+    referral: await referralRevenue(db, scope),
+    networkShare: (await networkShares(db, scope)).whole,
+    months: months.rows.map((row) => ({ m: row.m, totals: totalsOf(row) })),
+  };
+}
+
 /** Every headline of metrics.md for one period, computed by the same functions as the detailed reports. */
 async function headlines(db: Db, scope: Scope, pipeline?: Figure) {
-  const revenue = await revenueTotals(db, scope);
+  const money = await moneyFigures(db, scope, Boolean(pipeline));
+  const { revenue, integration: integ, referral: refMoney } = money;
   const pipe = pipeline ? { pipeline } : await pipelineAt(db, scope);
   const counts = await referralCounts(db, scope);
   const rates = referralRates(counts);
-  const refMoney = await referralRevenue(db, scope);
-  const integ = await integrationFigures(db, scope);
-  const net = await networkFigures(db, scope);
+  const net = await networkStructure(db, scope);
   return {
-    sourced: revenue.sourced,
-    influenced: revenue.influenced,
-    touched: revenue.touched,
-    ecosystemShare: revenue.ecosystemShare,
-    pipeline: pipe.pipeline,
-    referrals: value(counts.total),
-    acceptanceRate: rates.acceptanceRate,
-    conversionRate: rates.conversionRate,
-    referralSourcedRevenue: refMoney.revenue,
-    feesOwed: refMoney.fees,
-    integrationDealShare: integ.dealShare,
-    integrationCustomerShare: integ.customerShare,
-    integrationRevenue: integ.revenue,
-    participationRate: net.participationRate,
-    density: net.density,
-    networkRevenueShare: net.networkRevenueShare,
+    figures: {
+      sourced: revenue.sourced,
+      influenced: revenue.influenced,
+      touched: revenue.touched,
+      ecosystemShare: revenue.ecosystemShare,
+      pipeline: pipe.pipeline,
+      referrals: value(counts.total),
+      acceptanceRate: rates.acceptanceRate,
+      conversionRate: rates.conversionRate,
+      referralSourcedRevenue: refMoney.revenue,
+      feesOwed: refMoney.fees,
+      integrationDealShare: integ.dealShare,
+      integrationRevenue: integ.revenue,
+      participationRate: net.participationRate,
+      density: net.density,
+      networkRevenueShare: money.networkShare,
+    },
+    months: money.months,
   };
 }
 
@@ -79,25 +117,27 @@ export async function overview(db: Db, scope: Scope): Promise<Overview> {
   const pipe = await pipelineReport(db, scope);
   const current = await headlines(db, scope, pipe.pipeline);
   const previous = await headlines(db, prevScope);
+  const customers = await integrationCustomers(db, scope);
   const coverage = await coverageReport(db, scope);
-  const cur: Record<string, Figure> = { ...current, coverage: coverage.multiplier.cells };
+  const cur: Record<string, Figure> = {
+    ...current.figures,
+    integrationCustomerShare: customers.customerShare,
+    coverage: coverage.multiplier.cells,
+  };
   const prev: Record<string, Figure> = {
-    ...previous,
+    ...previous.figures,
     coverage: none('Coverage is measured as of now only'),
     // Customers are counted over all time (metrics.md (b)): a previous period has no figure of its own.
     integrationCustomerShare: none('Counted over all time, not per period'),
   };
 
   // Monthly trend: revenue by close month, pipeline at each month end.
-  const months = await db.execute<{ m: string } & TotalsRow>(sql`
-    with ${wonCte(scope)}
-    select to_char(date_trunc('month', close_date), 'YYYY-MM') as m, ${totalsSelect}
-    from won group by 1`);
   const pipeByMonth = new Map(
     pipe.series.map((p) => [new Date(Date.parse(p.at) - 1).toISOString().slice(0, 7), p]),
   );
-  const trend = [...new Set([...months.rows.map((r) => r.m), ...pipeByMonth.keys()])].sort().map((month) => {
-    const t = totalsOf(months.rows.find((r) => r.m === month));
+  const revenueByMonth = new Map(current.months.map((r) => [r.m, r.totals]));
+  const trend = [...new Set([...revenueByMonth.keys(), ...pipeByMonth.keys()])].sort().map((month) => {
+    const t = revenueByMonth.get(month) ?? totalsOf(undefined);
     return {
       month,
       sourced: t.sourced,

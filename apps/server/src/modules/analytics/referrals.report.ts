@@ -86,7 +86,11 @@ export async function referralRevenue(q: Queryable, scope: Scope, referrer?: str
     select count(*)::int as n, round(sum(w.amt))::text as revenue,
       round(sum(w.amt * coalesce(rf.fee_percent, 0) / 100))::text as fees
     from won w join referrals rf on rf.id = w.referral_id`);
-  const r = res.rows[0];
+  return referralMoney(res.rows[0]);
+}
+
+/** Referral-sourced revenue and fees from their sums over the won deals (live or from the rollup). */
+export function referralMoney(r: { n: number; revenue: string | null; fees: string | null } | undefined) {
   if (!r?.n) {
     const empty = none('No deal from a partner-to-partner referral was won in this period');
     return { deals: 0, revenue: empty, fees: empty };
