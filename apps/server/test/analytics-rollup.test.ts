@@ -82,6 +82,7 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), deal: fc.nat() }),
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+type DealSpec = typeof dealArb extends fc.Arbitrary<infer T> ? T : never;
 
 async function reset() {
   const db = t.database.db;
@@ -92,7 +93,7 @@ async function reset() {
   await createFxRateRecord(db, { currency: 'JPY', rate: '0.0070', effectiveDate: '2024-01-01' });
 }
 
-async function write(deals: fc.RecordValue<typeof dealArb>[], ops: Op[]) {
+async function write(deals: DealSpec[], ops: Op[]) {
   const db = t.database.db;
   const ids: string[] = [];
   for (const d of deals) {

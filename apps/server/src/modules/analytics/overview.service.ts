@@ -9,7 +9,7 @@ import { coverageReport } from './coverage.service';
 import { integrationCustomers, integrationDeals, integrationWon } from './integrations.report';
 import { networkShareOf, networkShares, networkStructure } from './network.service';
 import { type Scope, ceilDay, periodOf, resolveScope } from './period';
-import { pipelineAt, pipelineReport } from './pipeline.service';
+import { pipelineInstant, pipelineReportAlso } from './pipeline.service';
 import { referralCounts, referralMoney, referralRates, referralRevenue } from './referrals.report';
 import { type TotalsRow, revenueTotals, totalsOf, totalsSelect, wonCte } from './revenue.service';
 import { none, value } from './sql';
@@ -54,10 +54,9 @@ async function moneyFigures(db: Db, scope: Scope, byMonth: boolean) {
 }
 
 /** Every headline of metrics.md for one period, computed by the same functions as the detailed reports. */
-async function headlines(db: Db, scope: Scope, pipeline?: Figure) {
-  const money = await moneyFigures(db, scope, Boolean(pipeline));
+async function headlines(db: Db, scope: Scope, pipeline: Figure, byMonth = false) {
+  const money = await moneyFigures(db, scope, byMonth);
   const { revenue, integration: integ, referral: refMoney } = money;
-  const pipe = pipeline ? { pipeline } : await pipelineAt(db, scope);
   const counts = await referralCounts(db, scope);
   const rates = referralRates(counts);
   const net = await networkStructure(db, scope);
@@ -67,7 +66,7 @@ async function headlines(db: Db, scope: Scope, pipeline?: Figure) {
       influenced: revenue.influenced,
       touched: revenue.touched,
       ecosystemShare: revenue.ecosystemShare,
-      pipeline: pipe.pipeline,
+      pipeline,
       referrals: value(counts.total),
       acceptanceRate: rates.acceptanceRate,
       conversionRate: rates.conversionRate,
@@ -113,10 +112,11 @@ export async function overview(db: Db, scope: Scope): Promise<Overview> {
     fromDay: ceilDay(prevFrom),
     toDay: scope.fromDay,
   };
-  // The trend's pipeline series ends at the headline instant: computed once for both.
-  const pipe = await pipelineReport(db, scope);
-  const current = await headlines(db, scope, pipe.pipeline);
-  const previous = await headlines(db, prevScope);
+  // The trend's pipeline series ends at the headline instant, and the previous period's instant is
+  // read in the same pass over the deals.
+  const { report: pipe, also } = await pipelineReportAlso(db, scope, [pipelineInstant(prevScope)]);
+  const current = await headlines(db, scope, pipe.pipeline, true);
+  const previous = await headlines(db, prevScope, also[0]!);
   const customers = await integrationCustomers(db, scope);
   const coverage = await coverageReport(db, scope);
   const cur: Record<string, Figure> = {

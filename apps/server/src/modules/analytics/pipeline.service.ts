@@ -81,15 +81,24 @@ export function seriesPoints(scope: Scope) {
 }
 
 export async function pipelineReport(q: Queryable, scope: Scope): Promise<PipelineReport> {
+  return (await pipelineReportAlso(q, scope, [])).report;
+}
+
+/**
+ * The report, and the pipeline at other instants read in the same pass over the deals (the
+ * overview's previous period): finding the candidate deals is most of the work.
+ */
+export async function pipelineReportAlso(q: Queryable, scope: Scope, also: Date[]) {
   const names = await typeNames(q);
   const at = pipelineInstant(scope);
   const points = seriesPoints(scope);
   if (!points.some((p) => p.getTime() === at.getTime())) points.push(at);
-  const rows = await openAt(q, scope, points);
+  const extra = also.filter((t) => !points.some((p) => p.getTime() === t.getTime()));
+  const rows = await openAt(q, scope, [...points, ...extra]);
   const key = (d: Date) => d.toISOString();
   const totalAt = (t: Date) => rows.find((r) => r.g === 1 && r.t === key(t));
   const head = totalAt(at);
-  return {
+  const report: PipelineReport = {
     period: periodOf(scope),
     at: at.toISOString(),
     pipeline: head ? value(Number(head.amount)) : none(NO_OPEN),
@@ -113,5 +122,12 @@ export async function pipelineReport(q: Queryable, scope: Scope): Promise<Pipeli
           openDeals: r?.n ?? 0,
         };
       }),
+  };
+  return {
+    report,
+    also: also.map((t) => {
+      const r = totalAt(t);
+      return r ? value(Number(r.amount)) : none(NO_OPEN);
+    }),
   };
 }
