@@ -150,8 +150,16 @@ export async function networkFigures(q: Queryable, scope: Scope) {
 
 /** Participation and density of the graph over the window ending at `to`. */
 export async function networkStructure(q: Queryable, scope: Scope) {
-  const s = (await structures(q, scope, [scope.to])).get(scope.to.getTime())!;
-  return { ...s, ...structureFigures(s) };
+  return (await networkStructures(q, scope, [scope.to]))[0]!;
+}
+
+/** The same for windows ending at each of `ends`, in one pass over the interactions. */
+export async function networkStructures(q: Queryable, scope: Scope, ends: Date[]) {
+  const all = await structures(q, scope, ends);
+  return ends.map((e) => {
+    const s = all.get(e.getTime())!;
+    return { ...s, ...structureFigures(s) };
+  });
 }
 
 // --- the graph: PageRank, Louvain, layout ---

@@ -7,7 +7,7 @@ import { analyticsSnapshots } from './analytics.tables';
 import { pruneSnapshots, SLOW_REPORT_MS, snapshotKey, sourcesVersion } from './snapshots';
 import { coverageReport } from './coverage.service';
 import { integrationCustomers, integrationDeals, integrationWon } from './integrations.report';
-import { networkShareOf, networkShares, networkStructure } from './network.service';
+import { networkShareOf, networkShares, type networkStructure, networkStructures } from './network.service';
 import { type Scope, ceilDay, periodOf, resolveScope } from './period';
 import { pipelineInstant, pipelineReportAlso } from './pipeline.service';
 import { referralCounts, referralMoney, referralRates, referralRevenue } from './referrals.report';
@@ -54,12 +54,17 @@ async function moneyFigures(db: Db, scope: Scope, byMonth: boolean) {
 }
 
 /** Every headline of metrics.md for one period, computed by the same functions as the detailed reports. */
-async function headlines(db: Db, scope: Scope, pipeline: Figure, byMonth = false) {
+async function headlines(
+  db: Db,
+  scope: Scope,
+  pipeline: Figure,
+  net: Awaited<ReturnType<typeof networkStructure>>,
+  byMonth = false,
+) {
   const money = await moneyFigures(db, scope, byMonth);
   const { revenue, integration: integ, referral: refMoney } = money;
   const counts = await referralCounts(db, scope);
   const rates = referralRates(counts);
-  const net = await networkStructure(db, scope);
   return {
     figures: {
       sourced: revenue.sourced,
@@ -115,8 +120,10 @@ export async function overview(db: Db, scope: Scope): Promise<Overview> {
   // The trend's pipeline series ends at the headline instant, and the previous period's instant is
   // read in the same pass over the deals.
   const { report: pipe, also } = await pipelineReportAlso(db, scope, [pipelineInstant(prevScope)]);
-  const current = await headlines(db, scope, pipe.pipeline, true);
-  const previous = await headlines(db, prevScope, also[0]!);
+  // Both periods' partner graphs (12-month windows ending at `to` and at `from`) in one statement.
+  const [netNow, netBefore] = await networkStructures(db, scope, [scope.to, prevScope.to]);
+  const current = await headlines(db, scope, pipe.pipeline, netNow!, true);
+  const previous = await headlines(db, prevScope, also[0]!, netBefore!);
   const customers = await integrationCustomers(db, scope);
   const coverage = await coverageReport(db, scope);
   const cur: Record<string, Figure> = {
