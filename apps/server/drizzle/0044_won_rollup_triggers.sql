@@ -97,20 +97,33 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- The deals' part recomputed under their row locks, taken in id order. A write to a deal's own row
+-- holds that lock already; a write elsewhere (an involvement, a referral) does not, and two writers
+-- on one deal (an involvement added while another transaction wins the deal) would each recompute
+-- from a snapshot without the other's change. With the lock the second waits for the first to
+-- commit and recomputes from what it committed (each statement of a volatile function reads a fresh
+-- snapshot under READ COMMITTED). Whether the deal is won is read after the lock, for that reason.
+CREATE FUNCTION analytics_won_refresh_locked(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF cardinality(ids) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM deals WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
+  PERFORM analytics_won_refresh(ids);
+END
+$$;
+--> statement-breakpoint
 -- Involvements set a won deal's flags (sourced, influenced, integration, touched, two partners or more).
+-- A deal deleted with its involvements (cascade) has already left: it is no longer found, and its
+-- part goes with the deals trigger.
 CREATE FUNCTION analytics_won_involvements_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM analytics_won_refresh(ARRAY(
-      SELECT DISTINCT n.deal_id FROM new_rows n JOIN deals d ON d.id = n.deal_id AND d.status = 'won'));
+    PERFORM analytics_won_refresh_locked(ARRAY(SELECT DISTINCT deal_id FROM new_rows));
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM analytics_won_refresh(ARRAY(
-      SELECT x.deal_id FROM (SELECT deal_id FROM new_rows UNION SELECT deal_id FROM old_rows) x
-      JOIN deals d ON d.id = x.deal_id AND d.status = 'won'));
+    PERFORM analytics_won_refresh_locked(ARRAY(SELECT deal_id FROM new_rows UNION SELECT deal_id FROM old_rows));
   ELSE
-    -- A deal deleted with its involvements (cascade) has already left: its row is gone or goes with it.
-    PERFORM analytics_won_refresh(ARRAY(
-      SELECT DISTINCT o.deal_id FROM old_rows o JOIN deals d ON d.id = o.deal_id AND d.status = 'won'));
+    PERFORM analytics_won_refresh_locked(ARRAY(SELECT DISTINCT deal_id FROM old_rows));
   END IF;
   RETURN NULL;
 END
@@ -119,9 +132,9 @@ $$;
 -- A referral decides whether its deal counts as partner-to-partner and at what fee.
 CREATE FUNCTION analytics_won_referrals_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM analytics_won_refresh(ARRAY(
+  PERFORM analytics_won_refresh_locked(ARRAY(
     SELECT d.id FROM deals d
-    WHERE d.status = 'won' AND d.referral_id IN (
+    WHERE d.referral_id IN (
       SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
       WHERE (n.source, n.to_vendor, n.fee_percent) IS DISTINCT FROM (o.source, o.to_vendor, o.fee_percent))));
   RETURN NULL;
