@@ -62,8 +62,3 @@ export async function rollupFigures(q: Queryable, scope: Scope) {
     byMonth: res.rows.filter((r) => r.g === 0),
   };
 }
-
-/** Recomputes the rollup from the deals (the triggers keep it; this is for an operator's doubt). */
-export async function rebuildWonRollup(q: Queryable) {
-  await q.execute(sql`select analytics_won_rebuild()`);
-}
