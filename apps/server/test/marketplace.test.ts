@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { marketplaceChanged } from '../src/modules/marketplace/search.service';
 import { organizations } from '../src/modules/organizations/organizations.tables';
 import {
   createConnectionRecord,
@@ -361,11 +360,104 @@ describe('the marketplace path', () => {
       expect(counted(r), query).not.toContain('NZ');
       expect(counted(r), query).not.toContain('Quokka habitat care');
     }
-    // The unfiltered listing keeps its whole-marketplace counts for up to a minute; read afresh, they drop it.
-    marketplaceChanged();
+    // The unfiltered listing's whole-marketplace counts drop it at once, whatever wrote the status.
     const after = await search(aUser, 'limit=1');
     expect(after.total).toBe(listing.total - 1);
     expect(counted(after)).not.toContain('NZ');
+  });
+
+  it('counts a partner out of the unfiltered listing the moment it is suspended, and back in when reinstated', async () => {
+    const org = await createPartnerOrganization(t.database.db, { name: 'Wombat Wiring', types: ['isv'] });
+    await createProfileRecord(t.database.db, org.id, {
+      fields: { description: 'Wombat burrow wiring.', countries: ['AU'], services: ['Burrow wiring'] },
+    });
+    const listing = await search(null, 'limit=1');
+    const country = (r: { facets: { country: { value: string; count: number }[] } }) =>
+      r.facets.country.find((c) => c.value === 'AU')?.count ?? 0;
+    const change = async (verb: 'suspend' | 'activate') => {
+      const { version } = (await as(t.app, admin).get(`/api/v1/partners/${org.id}`)).json();
+      const res = await as(t.app, admin).post(`/api/v1/partners/${org.id}/${verb}`, {
+        version,
+        reason: 'Unpaid invoices',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    await change('suspend');
+    const suspended = await search(null, 'limit=1');
+    expect(suspended.total).toBe(listing.total - 1);
+    expect(country(suspended)).toBe(country(listing) - 1);
+    expect(suspended.facets.service.map((f: { value: string }) => f.value)).not.toContain('Burrow wiring');
+    // A lone filter's own facet counts the whole listing too.
+    expect(country(await search(null, 'country=AU'))).toBe(country(listing) - 1);
+
+    await change('activate');
+    const back = await search(null, 'limit=1');
+    expect(back.total).toBe(listing.total);
+    expect(back.facets).toEqual(listing.facets);
+  });
+
+  it("gives the unfiltered listing's counts exactly as counted from the listed profiles after publishing, withdrawing, editing and suspending", async () => {
+    const live = async () => {
+      const rows = (
+        await t.database.db.execute<{ facet: string; value: string; count: number }>(sql`
+          with listed as (
+            select p.* from partner_profiles p join organizations o on o.id = p.organization_id
+            where p.status = 'published' and o.status = 'active')
+          select f.facet, f.value, count(*)::int as count from listed l
+          cross join lateral (
+            select 'type' as facet, v as value from unnest(l.types) v
+            union all select 'country', v from unnest(l.countries) v
+            union all select 'industry', v from unnest(l.industries) v
+            union all select 'service', v from unnest(l.services) v
+            union all select 'badge', v from unnest(l.badges) v
+            union all select 'certification', v from unnest(l.certifications) v) f
+          group by f.facet, f.value
+          union all select 'total', '', count(*)::int from listed`)
+      ).rows;
+      return Object.fromEntries(rows.map((r) => [`${r.facet}:${r.value}`, r.count]));
+    };
+    const shown = async () => {
+      const r = await search(aUser, 'limit=1');
+      const out: Record<string, number> = { 'total:': r.total };
+      for (const [facet, values] of Object.entries(
+        r.facets as Record<string, { value: string; count: number }[]>,
+      ))
+        for (const v of values) out[`${facet}:${v.value}`] = v.count;
+      return out;
+    };
+
+    const orgs = await Promise.all(
+      ['Numbat Networks', 'Bilby Backup', 'Dingo Data'].map((name) =>
+        createPartnerOrganization(t.database.db, { name, types: ['msp', 'reseller'] }),
+      ),
+    );
+    for (const [i, org] of orgs.entries()) {
+      await createProfileRecord(t.database.db, org.id, {
+        fields: {
+          description: 'Outback services.',
+          countries: ['AU', ['NZ', 'FJ', 'AU'][i]!],
+          industries: ['51'],
+          services: ['Outback backup', `Outback service ${i}`],
+        },
+      });
+    }
+    expect(await shown()).toEqual(await live());
+
+    // Withdrawn (an upsert), edited as a draft (nothing listed changes), suspended in SQL.
+    await createProfileRecord(t.database.db, orgs[0]!.id, { status: 'unpublished' });
+    await t.database.db.execute(
+      sql`update partner_profiles set draft = draft || '{"description": "Draft only."}' where organization_id = ${orgs[1]!.id}`,
+    );
+    await t.database.db
+      .update(organizations)
+      .set({ status: 'suspended' })
+      .where(eq(organizations.id, orgs[2]!.id));
+    expect(await shown()).toEqual(await live());
+
+    // Deleted with its organization (the profile goes by cascade).
+    await t.database.db.delete(organizations).where(eq(organizations.id, orgs[1]!.id));
+    expect(await shown()).toEqual(await live());
   });
 
   it('lets only a partner admin edit its own profile, and refuses bad fields by name', async () => {

@@ -41,7 +41,6 @@ import {
   solutions,
 } from '../modules/marketplace/marketplace.tables';
 import { emptyProfile, refreshSearchColumns } from '../modules/marketplace/profiles.service';
-import { marketplaceChanged } from '../modules/marketplace/search.service';
 import type { ProfileFields } from '@partnergraph/shared/contracts/marketplace';
 import {
   agreementAcceptances,
@@ -403,7 +402,6 @@ export async function createProfileRecord(
       set: { ...values, version: sql`${partnerProfiles.version} + 1` },
     });
   if (status !== 'draft') await refreshSearchColumns(q, organizationId);
-  marketplaceChanged();
   const [row] = await q
     .select()
     .from(partnerProfiles)

@@ -55,7 +55,7 @@ export const analyticsSnapshots = pgTable('analytics_snapshots', {
 /*
  * The revenue rollup (issue #28): what the revenue headlines of metrics.md read about won deals,
  * kept by database triggers in the transaction of every write to deals, involvements or referrals
- * (migration 0043_won_rollup_triggers.sql). A rate is constant per (currency, day) and numeric sums
+ * (migration 0044_won_rollup_triggers.sql). A rate is constant per (currency, day) and numeric sums
  * are exact, so sum(amount × factor) over a (currency, close day) group is factor × sum(amount): the
  * rollup keeps amounts in the deal's currency and the report converts at read time, to the cent.
  * Facts that depend on partners' current state (primary type, program, tier) are not kept: reports

@@ -9,7 +9,7 @@ import { profileFields, type ProfileFields } from '@partnergraph/shared/contract
 import type { Queryable } from '../../db/client';
 import { newId } from '../../lib/ids';
 import { partnerProfiles } from '../marketplace/marketplace.tables';
-import { addToVocabulary, marketplaceChanged } from '../marketplace/search.service';
+import { addToVocabulary } from '../marketplace/search.service';
 import { domainOf } from '../organizations/organizations.service';
 import { organizationPartnerTypes, organizations, partnerTypes } from '../organizations/organizations.tables';
 import {
@@ -398,7 +398,6 @@ async function writeProfiles(q: Queryable, rows: Ready[]) {
       published: profileFields.parse(v.published),
     })),
   );
-  if (published.length) marketplaceChanged();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
   date,
   index,
@@ -36,6 +37,12 @@ export const partnerProfiles = pgTable(
     draft: jsonb('draft').$type<ProfileFields>().notNull(),
     published: jsonb('published').$type<ProfileFields>(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /**
+     * Whether the partner organization is active: a copy of `organizations.status` kept by
+     * triggers (migration 0046), so a search reads only profile rows. The organization look-up
+     * was ~4,000 of a capped search's ~5,000 buffers. Written by the database, never by the app.
+     */
+    organizationActive: boolean('organization_active').notNull().default(false),
     // Search columns, from the published snapshot (and the organization's name and types).
     searchName: text('search_name'),
     searchText: text('search_text'),
@@ -90,7 +97,7 @@ export const partnerProfiles = pgTable(
         t.certifications,
       )
       .with({ fastupdate: false })
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.status} = 'published' and ${t.organizationActive}`),
     index('partner_profiles_text_trgm')
       .using('gin', sql`${t.searchText} gin_trgm_ops`)
       .with({ fastupdate: false })
@@ -98,7 +105,7 @@ export const partnerProfiles = pgTable(
     // The unfiltered first page: highest boost first, in index order.
     index('partner_profiles_rank_idx')
       .on(t.boost.desc(), t.organizationId)
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.status} = 'published' and ${t.organizationActive}`),
   ],
 );
 
@@ -240,3 +247,23 @@ export const marketplaceWords = pgTable('marketplace_words', { word: text('word'
     .using('gin', sql`${t.word} gin_trgm_ops`)
     .with({ fastupdate: false }),
 ]);
+
+/**
+ * How many listed profiles (published, of an active partner) carry each facet value, and how
+ * many there are (facet '', value ''): the unfiltered listing's counts and a lone filter's own
+ * facet, exact without reading the profiles. Kept by a statement trigger on partner_profiles
+ * (migration 0046) in the transaction of every change, whichever code writes the profile.
+ */
+export const marketplaceFacetCounts = pgTable(
+  'marketplace_facet_counts',
+  {
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.facet, t.value] }),
+    // A facet's top values in order: the listing shows 50 of each.
+    index('marketplace_facet_counts_top_idx').on(t.facet, t.count.desc(), t.value),
+  ],
+);

@@ -19,7 +19,7 @@ import {
 import { bestBenefit } from '../programs/benefits';
 import { partnerProfiles } from './marketplace.tables';
 import { certifiedPeopleByType } from '../enablement/enablement.public';
-import { addToVocabulary, marketplaceChanged } from './search.service';
+import { addToVocabulary } from './search.service';
 import { seesDraft } from './marketplace.visibility';
 
 type ProfileRow = typeof partnerProfiles.$inferSelect;
@@ -222,8 +222,6 @@ export async function publishProfile(db: Db, ctx: Ctx, orgId: string, version: n
     });
     return toProfileDto(tx, org, await profileRow(tx, org.id), true);
   });
-  // After the commit: a landing listing read meanwhile must not keep the old counts.
-  marketplaceChanged();
   return profile;
 }
 
@@ -246,8 +244,6 @@ export async function unpublishProfile(db: Db, ctx: Ctx, orgId: string, version:
     });
     return toProfileDto(tx, org, await profileRow(tx, org.id), true);
   });
-  // After the commit: a landing listing read meanwhile must not keep the old counts.
-  marketplaceChanged();
   return profile;
 }
 
@@ -302,6 +298,5 @@ export async function refreshPublishedProfiles(db: Db) {
     .from(partnerProfiles)
     .where(eq(partnerProfiles.status, 'published'));
   for (const { id } of rows) await refreshSearchColumns(db, id);
-  marketplaceChanged();
   return { refreshed: rows.length };
 }

@@ -118,58 +118,41 @@ export const SEARCH_SAMPLE = 1000;
  * boost; facets count each dimension under the other filters (pick several
  * countries, see every country's count).
  */
-/**
- * The unfiltered listing (no words, no filters) is what most visits open on.
- * Its total and facets count the whole marketplace exactly, so they are kept
- * for a minute, or until a profile in this process is published or withdrawn;
- * the page itself is read in index order every time.
- */
-const LANDING_TTL_MS = 60_000;
-let marketplaceVersion = 0;
-const landing = new WeakMap<object, { version: number; at: number; total: number } & FacetRows>();
 type FacetRows = Record<Facet, { value: string; count: number }[]>;
 
-/** Published profiles changed: the landing counts are read afresh. */
-export function marketplaceChanged() {
-  marketplaceVersion++;
-}
-
-// The organization's status is looked up per matching row (a subquery, not a join): a
-// search reads a capped number of profiles, and a join let the planner read every
-// organization to hash them. A boolean subquery, which the planner takes to keep half the
-// rows: `(subquery) = 'active'` it took to keep 0.5%, so a 1,001-row read looked like a read
-// of every match, and PostgreSQL compiled the statement with JIT (93 of a search's 124 ms).
-const published = sql`p.status = 'published'
-  and (select o.status = 'active' from organizations o where o.id = p.organization_id)`;
+// Listed: published, and the partner active. `organization_active` is the organization's status
+// kept on the profile by a trigger (migration 0046), so a search reads only profile rows; it is
+// also the search indexes' predicate, so a suspended partner's profile is not in them at all.
+const published = sql`p.status = 'published' and p.organization_active`;
 const facetCounts = (from: SQL, f: Facet) => sql`(select coalesce(json_agg(x), '[]') from (
     select v as value, count(*)::int as count from ${from}, unnest(${columns[f]}) v
     group by v order by count(*) desc, v limit 50) x)`;
+/**
+ * A facet's counts over the whole listing, exact, from marketplace_facet_counts (kept by a
+ * trigger in the transaction of every publish, withdrawal, suspension or import): 50 index
+ * entries rather than every listed profile.
+ */
+const rolledUp = (f: Facet) => sql`(select coalesce(json_agg(x), '[]') from (
+    select value, count from marketplace_facet_counts where facet = ${f} and count > 0
+    order by count desc, value limit 50) x)`;
 
 /**
- * The whole marketplace's total and facet counts, exact: what the unfiltered listing shows.
- * Every profile is read, so the organizations are joined (one pass, hashed), not looked up per
- * profile: at 100,000 profiles 21,000 buffers rather than 420,000, and on PostgreSQL no JIT.
+ * The unfiltered listing (no words, no filters) is what most visits open on: its total and
+ * facets count the whole marketplace exactly, read from the rollup in one statement (with the
+ * partner type names), so a publish or a suspension shows at once and nothing is recounted.
  */
 async function landingCounts(q: Queryable) {
-  const cached = landing.get(q);
-  if (cached && cached.version === marketplaceVersion && Date.now() - cached.at < LANDING_TTL_MS)
-    return cached;
-  const version = marketplaceVersion;
-  const from = sql`m`;
+  const facetNames = Object.keys(columns) as Facet[];
   const [row] = (
-    await q.execute<{ total: number } & FacetRows>(sql`
-      with m as materialized (
-        select p.types, p.countries, p.industries, p.services, p.badges, p.certifications
-        from partner_profiles p join organizations o on o.id = p.organization_id and o.status = 'active'
-        where p.status = 'published')
-      select (select count(*)::int from m) as total,
-        ${facetCounts(from, 'type')} as type, ${facetCounts(from, 'country')} as country,
-        ${facetCounts(from, 'industry')} as industry, ${facetCounts(from, 'service')} as service,
-        ${facetCounts(from, 'badge')} as badge, ${facetCounts(from, 'certification')} as certification`)
+    await q.execute<{ total: number; type_names: Record<string, string> } & FacetRows>(sql`
+      select coalesce((select count from marketplace_facet_counts where facet = '' and value = ''), 0) as total,
+        (select coalesce(json_object_agg(code, name), '{}') from partner_types) as type_names,
+        ${sql.join(
+          facetNames.map((f) => sql`${rolledUp(f)} as ${sql.raw(f)}`),
+          sql`, `,
+        )}`)
   ).rows;
-  const counts = { version, at: Date.now(), ...row! };
-  landing.set(q, counts);
-  return counts;
+  return row!;
 }
 
 export async function searchProfiles(q: Queryable, query: Query) {
@@ -186,7 +169,12 @@ export async function searchProfiles(q: Queryable, query: Query) {
   const active = facetNames.filter((f) => filters[f].length);
   if (!words.length && !active.length) {
     const [page, counts] = [await landingPage(q, query), await landingCounts(q)];
-    return { ...page, ...(await labelled(q, counts, counts.total)), totalExact: true, facetsExact: true };
+    return {
+      ...page,
+      ...(await labelled(q, counts, counts.total, counts.type_names)),
+      totalExact: true,
+      facetsExact: true,
+    };
   }
   const filterOn = (f: Facet) => sql`p.${columns[f]} && ${sql.param(filters[f])}::text[]`;
   const after = query.cursor
@@ -215,7 +203,11 @@ export async function searchProfiles(q: Queryable, query: Query) {
         sql` and `,
       );
     const own = (f: Facet) => sql.raw(`s_${f}`);
-    const sources = active.map(
+    // A facet's own counts leave its filter out: with no words and no other filter, that is the
+    // whole listing, which the rollup counts exactly without reading a profile.
+    const whole = (f: Facet) => !tsq && active.length === 1 && active[0] === f;
+    const sourced = active.filter((f) => !whole(f));
+    const sources = sourced.map(
       (f) => sql`, ${own(f)} as materialized (
         select p.${columns[f]} from partner_profiles p where ${matching(f)} limit ${SEARCH_SAMPLE + 1})`,
     );
@@ -250,12 +242,15 @@ export async function searchProfiles(q: Queryable, query: Query) {
         (${sql.join(
           [
             sql`(select count(*) from f) > ${SEARCH_SAMPLE}`,
-            ...active.map((a) => sql`(select count(*) from ${own(a)}) > ${SEARCH_SAMPLE}`),
+            ...sourced.map((a) => sql`(select count(*) from ${own(a)}) > ${SEARCH_SAMPLE}`),
           ],
           sql` or `,
         )}) as capped,
         ${sql.join(
-          facetNames.map((name) => sql`${facetCounts(sample(name), name)} as ${sql.raw(name)}`),
+          facetNames.map(
+            (name) =>
+              sql`${whole(name) ? rolledUp(name) : facetCounts(sample(name), name)} as ${sql.raw(name)}`,
+          ),
           sql`, `,
         )}`);
   };
@@ -377,7 +372,7 @@ async function landingPage(q: Queryable, query: Query) {
     select p.organization_id, o.name, p.published, p.types, p.badges,
       round(p.boost::numeric, 6)::text as score, null as snippet
     from partner_profiles p join organizations o on o.id = p.organization_id
-    where p.status = 'published' and o.status = 'active' ${after}
+    where ${published} ${after}
     order by p.boost desc nulls last, p.organization_id
     limit ${query.limit + 1}`);
   return toPage(rows.rows, query.limit);
