@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
+import { Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet } from '@tanstack/react-router';
@@ -12,7 +12,13 @@ import { UserMenu } from './user-menu';
 import { BrandMark } from '../brand/brand-mark';
 import { InsideMainLandmark } from '../../components/landmarks';
 
-/** The signed-in frame: header, navigation by organization kind and role, and the current screen. */
+/**
+ * The signed-in frame: header, navigation by organization kind and role, and the current screen.
+ *
+ * Laid out by its own stylesheet rather than Mantine's AppShell: a fixed header, a fixed navigation column
+ * (a drawer under the `sm` breakpoint, opened by the burger) and the screen beside them are a few CSS rules,
+ * where AppShell brings its resizable sections and scroll-lock layer (~12 KB gzip) to every screen.
+ */
 export function AppLayout() {
   const { data: session } = useQuery(meQueryOptions);
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
@@ -26,45 +32,41 @@ export function AppLayout() {
       <a href="#main-content" className={classes.skipLink}>
         Skip to main content
       </a>
-      <AppShell
-        header={{ height: 60 }}
-        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
-        padding="lg"
-      >
-        <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Burger
-                opened={navOpen}
-                onClick={toggleNav}
-                hiddenFrom="sm"
-                size="sm"
-                aria-label={navOpen ? 'Close navigation' : 'Open navigation'}
-              />
-              <BrandMark />
-              <Text c="dimmed" visibleFrom="xs" aria-label="Organization">
-                {session.organization.name}
-              </Text>
-            </Group>
-            <Group gap="sm" wrap="nowrap">
-              <NotificationBell />
-              <UserMenu />
-            </Group>
+      {/* right-scroll-bar-position: while a dialog locks the page's scrolling, the fixed header keeps its
+          width (react-remove-scroll, which Mantine's dialogs use, pads elements with this class). */}
+      <header className={`${classes.header} right-scroll-bar-position`}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpen}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpen ? 'Close navigation' : 'Open navigation'}
+            />
+            <BrandMark />
+            <Text c="dimmed" visibleFrom="xs" aria-label="Organization">
+              {session.organization.name}
+            </Text>
           </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label="Main navigation">
-          {/* With the community section the list outgrows short screens: it scrolls on its own. */}
-          <AppShell.Section grow component={ScrollArea} type="auto">
-            <MainNav onNavigate={closeNav} />
-          </AppShell.Section>
-        </AppShell.Navbar>
-        <AppShell.Main id="main-content" tabIndex={-1}>
-          <InsideMainLandmark>
-            <UnreadAnnouncementBanner />
-            <Outlet />
-          </InsideMainLandmark>
-        </AppShell.Main>
-      </AppShell>
+          <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
+        </Group>
+      </header>
+      <nav className={classes.navbar} data-open={navOpen || undefined} aria-label="Main navigation">
+        {/* With the community section the list outgrows short screens: it scrolls on its own. */}
+        <div className={classes.navScroll}>
+          <MainNav onNavigate={closeNav} />
+        </div>
+      </nav>
+      <main className={classes.main} id="main-content" tabIndex={-1}>
+        <InsideMainLandmark>
+          <UnreadAnnouncementBanner />
+          <Outlet />
+        </InsideMainLandmark>
+      </main>
     </SessionContext>
   );
 }
