@@ -1,5 +1,6 @@
-import { Burger, Group, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Burger, Group, Text, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet } from '@tanstack/react-router';
 import { meQueryOptions } from '../../api/auth';
@@ -21,7 +22,16 @@ import { InsideMainLandmark } from '../../components/landmarks';
  */
 export function AppLayout() {
   const { data: session } = useQuery(meQueryOptions);
-  const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const [navOpen, { toggle, close: closeNav }] = useDisclosure(false);
+  // On a phone the navigation is a closed drawer: its ~25 links are rendered once it is first opened, not
+  // with the first screen (their render is a good part of the first paint's work on a slow phone).
+  const { breakpoints } = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${breakpoints.sm})`, true, { getInitialValueInEffect: false });
+  const [navWanted, setNavWanted] = useState(false);
+  const toggleNav = () => {
+    setNavWanted(true);
+    toggle();
+  };
 
   // The session ended while a screen was open: sign-out, or a 401 from any call. No way back is
   // remembered, since the next person to sign in here may not be the one who left.
@@ -57,9 +67,11 @@ export function AppLayout() {
       </header>
       <nav className={classes.navbar} data-open={navOpen || undefined} aria-label="Main navigation">
         {/* With the community section the list outgrows short screens: it scrolls on its own. */}
-        <div className={classes.navScroll}>
-          <MainNav onNavigate={closeNav} />
-        </div>
+        {(wide || navWanted) && (
+          <div className={classes.navScroll}>
+            <MainNav onNavigate={closeNav} />
+          </div>
+        )}
       </nav>
       <main className={classes.main} id="main-content" tabIndex={-1}>
         <InsideMainLandmark>
