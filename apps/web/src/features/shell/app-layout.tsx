@@ -12,6 +12,7 @@ import classes from './app-layout.module.css';
 import { UserMenu } from './user-menu';
 import { BrandMark } from '../brand/brand-mark';
 import { InsideMainLandmark } from '../../components/landmarks';
+import { AppNotifications } from '../../app/deferred-notifications';
 
 /**
  * The signed-in frame: header, navigation by organization kind and role, and the current screen.
@@ -39,6 +40,8 @@ export function AppLayout() {
 
   return (
     <SessionContext value={session}>
+      {/* Toasts are shown by signed-in screens only: their store comes with the frame, not the sign-in page. */}
+      <AppNotifications />
       <a href="#main-content" className={classes.skipLink}>
         Skip to main content
       </a>
