@@ -47,5 +47,7 @@ describe('signing in', () => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Go to the start page' }).click();
     await waitForPath(page, '/partners');
+    // The frame can show before the list's code has arrived: the screen is there once its heading is.
+    await page.getByRole('heading', { name: 'Partners', level: 1 }).waitFor();
   });
 });

@@ -7,7 +7,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppNotifications } from './app/deferred-notifications';
 import { queryClient } from './app/query-client';
 import { BrandedMantineProvider } from './features/brand/branded-theme';
 import { createAppRouter } from './routes/router';
@@ -27,7 +26,6 @@ createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrandedMantineProvider>
-        <AppNotifications />
         <RouterProvider router={router} />
       </BrandedMantineProvider>
     </QueryClientProvider>

@@ -10,6 +10,4 @@ export const homeKeys = { all: ['home'] as const };
 export const partnerHomeQueryOptions = queryOptions({
   queryKey: homeKeys.all,
   queryFn: ({ signal }) => call(http.GET('/me/home', { signal })),
-  // Coming back to the home after acting elsewhere shows what still waits.
-  refetchOnMount: 'always',
 });

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { LoadingState } from '../components/query-state';
 import {
   analyticsCoverageRoute,
@@ -48,7 +48,6 @@ import {
   coursesRoute,
   libraryRoute,
 } from '../features/enablement/routes';
-import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
 import {
   acceptInvitationRoute,
@@ -94,6 +93,10 @@ import { appRoute, rootRoute } from './root';
 // Each feature declares its routes in its own routes.tsx, its screens loaded lazily with the route:
 // the first page carries the shell and what it shows, not the whole app. The search readers and the
 // layout stay eager, as the router needs them to match a URL.
+
+// An unknown address is rare: its page loads when needed. The error page stays in the first script, since
+// a failure to load code is one of the errors it reports.
+const NotFoundPage = lazyRouteComponent(() => import('../features/errors/not-found-page'), 'NotFoundPage');
 
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,

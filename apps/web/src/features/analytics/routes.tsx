@@ -4,8 +4,12 @@ import { appRoute } from '../../routes/root';
 import { parseAnalyticsSearch } from './analytics-search';
 import { useWhileHere } from '../../routes/while-here';
 
-const DashboardRoutePage = lazyRouteComponent(() => import('./route-pages'), 'DashboardRoutePage');
-const ScorecardRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ScorecardRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const DashboardRoutePage = lazyRouteComponent(routePages, 'DashboardRoutePage');
+const ScorecardRoutePage = lazyRouteComponent(routePages, 'ScorecardRoutePage');
 
 // Ecosystem dashboards: the period, filters and attribution model live in the URL, so a dashboard can
 // be bookmarked and every tab keeps them.

@@ -6,7 +6,7 @@ import { useLogin } from '../../api/auth';
 import { ApiError, errorMessage } from '../../api/client';
 import type { MfaChallenge } from '../../api/mfa';
 import { usePendingSignIn } from '../../api/mfa-sign-in';
-import { ForgotPasswordLink, SignInNoticeAlert } from '../identity/sign-in-extras';
+import { ForgotPasswordLink, SignInNoticeAlert, type SignInNoticeText } from '../identity/sign-in-extras';
 import { SsoErrorAlert, SsoSignInOption } from '../sso/sso-sign-in';
 import { FindPartnerLink } from '../marketplace/find-partner-link';
 import { BecomePartnerLink } from '../programs/applications/become-partner-link';
@@ -45,7 +45,19 @@ function useHandedOverChallenge(show: (challenge: MfaChallenge) => void) {
   return pending;
 }
 
-export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoError?: string }) {
+/**
+ * `ssoError`: the sentence saying why single sign-on sent the person back here; `notice`: what the page
+ * that sent them here has to say (both from the route's loader, when the address carries them).
+ */
+export function LoginPage({
+  redirectTo,
+  ssoError,
+  notice,
+}: {
+  redirectTo?: string | undefined;
+  ssoError?: string | undefined;
+  notice?: SignInNoticeText | undefined;
+}) {
   useBrandTitle('Sign in');
   const navigate = useNavigate();
   const login = useLogin();
@@ -104,8 +116,8 @@ export function LoginPage({ redirectTo, ssoError }: { redirectTo?: string; ssoEr
                   Sign in
                 </Title>
               </div>
-              <SignInNoticeAlert />
-              <SsoErrorAlert reason={ssoError} />
+              <SignInNoticeAlert notice={notice} />
+              <SsoErrorAlert message={ssoError} />
               {handedOver.isError && (
                 <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Could not sign in">
                   {errorMessage(handedOver.error)}

@@ -26,8 +26,18 @@ export const loginRoute = createRoute({
     const session = await context.queryClient.ensureQueryData(meQueryOptions);
     if (session) throw redirect({ href: search.redirect ?? homePath(session) });
   },
+  loaderDeps: ({ search }) => ({ ssoError: search.ssoError, notice: search.notice }),
+  loader: async ({ deps }) => {
+    if (!deps.ssoError && !deps.notice) return {};
+    const { signInNotices, ssoErrorText } = await import('./sign-in-messages');
+    return {
+      ssoError: deps.ssoError ? ssoErrorText(deps.ssoError) : undefined,
+      notice: deps.notice ? signInNotices[deps.notice] : undefined,
+    };
+  },
   component: function LoginRoute() {
     const search = loginRoute.useSearch();
-    return <LoginPage redirectTo={search.redirect} ssoError={search.ssoError} />;
+    const messages = loginRoute.useLoaderData();
+    return <LoginPage redirectTo={search.redirect} ssoError={messages.ssoError} notice={messages.notice} />;
   },
 });

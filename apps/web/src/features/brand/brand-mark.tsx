@@ -1,4 +1,4 @@
-import { Anchor, Group, Image, Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { brandQueryOptions } from '../../api/brand';
@@ -15,7 +15,14 @@ export function BrandMark({ size = 'lg' }: { size?: 'md' | 'lg' }) {
   const brand = useBrand();
   return (
     <Group gap="xs" wrap="nowrap">
-      {brand?.logoUrl && <Image src={brand.logoUrl} alt="" h={size === 'lg' ? 28 : 22} w="auto" />}
+      {/* A plain image (Mantine's Image adds only a fallback this logo does not use, to every page). */}
+      {brand?.logoUrl && (
+        <img
+          src={brand.logoUrl}
+          alt=""
+          style={{ display: 'block', height: size === 'lg' ? 28 : 22, width: 'auto' }}
+        />
+      )}
       <Text fw={800} fz={size} c="var(--mantine-primary-color-filled)" data-testid="brand-name">
         {brand?.name ?? FALLBACK_NAME}
       </Text>

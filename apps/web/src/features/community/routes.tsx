@@ -1,16 +1,20 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 
-const AnnouncementRoutePage = lazyRouteComponent(() => import('./route-pages'), 'AnnouncementRoutePage');
-const AnnouncementsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'AnnouncementsRoutePage');
-const EventRoutePage = lazyRouteComponent(() => import('./route-pages'), 'EventRoutePage');
-const EventsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'EventsRoutePage');
-const MemberRoutePage = lazyRouteComponent(() => import('./route-pages'), 'MemberRoutePage');
-const MembersRoutePage = lazyRouteComponent(() => import('./route-pages'), 'MembersRoutePage');
-const ModerationRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ModerationRoutePage');
-const PostRoutePage = lazyRouteComponent(() => import('./route-pages'), 'PostRoutePage');
-const SpaceRoutePage = lazyRouteComponent(() => import('./route-pages'), 'SpaceRoutePage');
-const SpacesRoutePage = lazyRouteComponent(() => import('./route-pages'), 'SpacesRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const AnnouncementRoutePage = lazyRouteComponent(routePages, 'AnnouncementRoutePage');
+const AnnouncementsRoutePage = lazyRouteComponent(routePages, 'AnnouncementsRoutePage');
+const EventRoutePage = lazyRouteComponent(routePages, 'EventRoutePage');
+const EventsRoutePage = lazyRouteComponent(routePages, 'EventsRoutePage');
+const MemberRoutePage = lazyRouteComponent(routePages, 'MemberRoutePage');
+const MembersRoutePage = lazyRouteComponent(routePages, 'MembersRoutePage');
+const ModerationRoutePage = lazyRouteComponent(routePages, 'ModerationRoutePage');
+const PostRoutePage = lazyRouteComponent(routePages, 'PostRoutePage');
+const SpaceRoutePage = lazyRouteComponent(routePages, 'SpaceRoutePage');
+const SpacesRoutePage = lazyRouteComponent(routePages, 'SpacesRoutePage');
 
 // The community, loaded on demand.
 export const communityRoute = createRoute({

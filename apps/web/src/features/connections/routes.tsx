@@ -3,16 +3,17 @@ import { appRoute } from '../../routes/root';
 import { parseConnectionSearch, parseIntegrationSearch, parseSolutionSearch } from './search';
 import { useWhileHere } from '../../routes/while-here';
 
-const ConnectionRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ConnectionRoutePage');
-const ConnectionsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ConnectionsRoutePage');
-const IntegrationRoutePage = lazyRouteComponent(() => import('./route-pages'), 'IntegrationRoutePage');
-const IntegrationsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'IntegrationsRoutePage');
-const RecommendationsRoutePage = lazyRouteComponent(
-  () => import('./route-pages'),
-  'RecommendationsRoutePage',
-);
-const SolutionRoutePage = lazyRouteComponent(() => import('./route-pages'), 'SolutionRoutePage');
-const SolutionsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'SolutionsRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const ConnectionRoutePage = lazyRouteComponent(routePages, 'ConnectionRoutePage');
+const ConnectionsRoutePage = lazyRouteComponent(routePages, 'ConnectionsRoutePage');
+const IntegrationRoutePage = lazyRouteComponent(routePages, 'IntegrationRoutePage');
+const IntegrationsRoutePage = lazyRouteComponent(routePages, 'IntegrationsRoutePage');
+const RecommendationsRoutePage = lazyRouteComponent(routePages, 'RecommendationsRoutePage');
+const SolutionRoutePage = lazyRouteComponent(routePages, 'SolutionRoutePage');
+const SolutionsRoutePage = lazyRouteComponent(routePages, 'SolutionsRoutePage');
 
 // Connections, integrations, joint solutions and recommendations: list tabs and filters in the URL.
 export const connectionsRoute = createRoute({

@@ -1,9 +1,13 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 
-const CrmRoutePage = lazyRouteComponent(() => import('./route-pages'), 'CrmRoutePage');
-const CrmConnectionRoutePage = lazyRouteComponent(() => import('./route-pages'), 'CrmConnectionRoutePage');
-const CrmCallbackRoutePage = lazyRouteComponent(() => import('./route-pages'), 'CrmCallbackRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const CrmRoutePage = lazyRouteComponent(routePages, 'CrmRoutePage');
+const CrmConnectionRoutePage = lazyRouteComponent(routePages, 'CrmConnectionRoutePage');
+const CrmCallbackRoutePage = lazyRouteComponent(routePages, 'CrmCallbackRoutePage');
 
 const text = (v: unknown) => (typeof v === 'string' && v.length <= 2000 ? v : undefined);
 

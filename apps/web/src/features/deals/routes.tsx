@@ -3,10 +3,14 @@ import { appRoute } from '../../routes/root';
 import { parseDealSearch } from './deal-search';
 import { useWhileHere } from '../../routes/while-here';
 
-const DealRoutePage = lazyRouteComponent(() => import('./route-pages'), 'DealRoutePage');
-const DealsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'DealsRoutePage');
-const NewDealRoutePage = lazyRouteComponent(() => import('./route-pages'), 'NewDealRoutePage');
-const ReviewQueueRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ReviewQueueRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const DealRoutePage = lazyRouteComponent(routePages, 'DealRoutePage');
+const DealsRoutePage = lazyRouteComponent(routePages, 'DealsRoutePage');
+const NewDealRoutePage = lazyRouteComponent(routePages, 'NewDealRoutePage');
+const ReviewQueueRoutePage = lazyRouteComponent(routePages, 'ReviewQueueRoutePage');
 
 // Deals: the list's filters live in the URL; review and new are matched before $dealId.
 export const dealsRoute = createRoute({

@@ -19,7 +19,8 @@ import {
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { downloadCsv, errorReportCsv, reportFileName } from './csv-file';
 import { FileUpload } from './file-upload';
-import { encodingList, formatCount, plural, typeNoun } from './import-parts';
+import { encodingList } from './import-codes';
+import { formatCount, plural, typeNoun } from './import-parts';
 import { RunProgress, StoppedRun } from './run-parts';
 import { RejectedRowsButton } from './rejected-rows-button';
 

@@ -1,33 +1,9 @@
-import type { Import, ImportEncoding, ImportType, ImportTypeInfo } from '../../api/imports';
-
-// Runtime copies of the contract's enums: importing the Zod schemas would ship Zod to the browser.
-// `satisfies` checks every value against the contract's types.
-export const importTypeNames = {
-  partners: 'Partners',
-  users: 'Users',
-  enrollments: 'Enrollments',
-  connections: 'Connections',
-  referrals: 'Referrals',
-  'fx-rates': 'FX rates',
-  deals: 'Deals',
-  leads: 'Leads',
-  certifications: 'Certifications',
-} as const satisfies Record<ImportType, string>;
-
-export const importTypeList = Object.keys(importTypeNames) as ImportType[];
+import type { Import, ImportType, ImportTypeInfo } from '../../api/imports';
+import { encodingOptions, importTypeNames } from './import-codes';
 
 /** The type's name inside a sentence: "partners", "FX rates". */
 export const typeNoun = (type: ImportType) =>
   type === 'fx-rates' ? importTypeNames[type] : importTypeNames[type].toLowerCase();
-
-export const encodingOptions = [
-  { value: 'utf-8', label: 'UTF-8 (most files)' },
-  { value: 'windows-1252', label: 'Windows-1252 (Excel on Windows, Western Europe)' },
-  { value: 'iso-8859-1', label: 'ISO-8859-1 (Latin-1)' },
-  { value: 'utf-16le', label: 'UTF-16 LE (Excel “Unicode text”)' },
-] as const satisfies readonly { value: ImportEncoding; label: string }[];
-
-export const encodingList = encodingOptions.map((o) => o.value) as ImportEncoding[];
 
 export const encodingLabel = (encoding: string) =>
   encodingOptions.find((o) => o.value === encoding)?.label.replace(/ \(.*$/, '') ?? encoding;

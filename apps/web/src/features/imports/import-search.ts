@@ -1,6 +1,6 @@
 import type { ImportEncoding, ImportType } from '../../api/imports';
 import { searchOneOf, searchText } from '../../components/search-params';
-import { encodingList, importTypeList } from './import-parts';
+import { encodingList, importTypeList } from './import-codes';
 
 /** The new import's choices live in the URL, so "upload a corrected file" can come back with them. */
 export interface NewImportSearch {

@@ -5,7 +5,8 @@ import { type Import, importsQueryOptions, isRunning } from '../../api/imports';
 import { formatDateTime } from '../../components/dates';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorAlert, LoadingState, LoadMore } from '../../components/query-state';
-import { formatCount, importTypeNames, plural } from './import-parts';
+import { importTypeNames } from './import-codes';
+import { formatCount, plural } from './import-parts';
 import { ImportStatusBadge } from './import-status-badge';
 import { useBrandTitle } from '../brand/brand-mark';
 

@@ -3,9 +3,13 @@ import { appRoute } from '../../routes/root';
 import { parseImportSearch, parseNewImportSearch } from './import-search';
 import { useWhileHere } from '../../routes/while-here';
 
-const ImportRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ImportRoutePage');
-const ImportsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ImportsRoutePage');
-const NewImportRoutePage = lazyRouteComponent(() => import('./route-pages'), 'NewImportRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const ImportRoutePage = lazyRouteComponent(routePages, 'ImportRoutePage');
+const ImportsRoutePage = lazyRouteComponent(routePages, 'ImportsRoutePage');
+const NewImportRoutePage = lazyRouteComponent(routePages, 'NewImportRoutePage');
 
 // CSV imports: the vendor admin's, under the settings. The import's id is in the URL and its state on
 // the server, so a reload shows where it is; new is matched before $importId.

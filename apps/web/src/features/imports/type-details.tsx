@@ -2,7 +2,8 @@ import { Accordion, Alert, Badge, Button, Code, Group, Stack, Table, Text } from
 import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import type { ImportTypeInfo } from '../../api/imports';
 import { downloadCsv, templateCsv } from './csv-file';
-import { dependsOnText, importTypeNames, keyText, typeNoun } from './import-parts';
+import { importTypeNames } from './import-codes';
+import { dependsOnText, keyText, typeNoun } from './import-parts';
 
 /** What a file of this type holds: its key, what it depends on, and its columns (with a template). */
 export function TypeDetails({ info }: { info: ImportTypeInfo }) {

@@ -5,9 +5,13 @@ import { searchOneOf, searchText } from '../../components/search-params';
 import { appRoute } from '../../routes/root';
 import { useWhileHere } from '../../routes/while-here';
 
-const LeadsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'LeadsRoutePage');
-const LeadRoutePage = lazyRouteComponent(() => import('./route-pages'), 'LeadRoutePage');
-const LeadRulesRoutePage = lazyRouteComponent(() => import('./route-pages'), 'LeadRulesRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const LeadsRoutePage = lazyRouteComponent(routePages, 'LeadsRoutePage');
+const LeadRoutePage = lazyRouteComponent(routePages, 'LeadRoutePage');
+const LeadRulesRoutePage = lazyRouteComponent(routePages, 'LeadRulesRoutePage');
 
 /** The queue's filters live in the URL, so a filtered queue can be bookmarked and shared. */
 function parseLeadSearch(search: Record<string, unknown>): LeadFilters {

@@ -3,11 +3,15 @@ import { appRoute, rootRoute } from '../../routes/root';
 import { parseMarketplaceSearch } from './marketplace-search';
 import { useWhileHere } from '../../routes/while-here';
 
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
 const LocatorPage = lazyRouteComponent(() => import('./locator-page'), 'LocatorPage');
 const PublicPartnerPage = lazyRouteComponent(() => import('./public-partner-page'), 'PublicPartnerPage');
-const CompanyProfileRoutePage = lazyRouteComponent(() => import('./route-pages'), 'CompanyProfileRoutePage');
-const MarketplaceRoutePage = lazyRouteComponent(() => import('./route-pages'), 'MarketplaceRoutePage');
-const PartnerProfileRoutePage = lazyRouteComponent(() => import('./route-pages'), 'PartnerProfileRoutePage');
+const CompanyProfileRoutePage = lazyRouteComponent(routePages, 'CompanyProfileRoutePage');
+const MarketplaceRoutePage = lazyRouteComponent(routePages, 'MarketplaceRoutePage');
+const PartnerProfileRoutePage = lazyRouteComponent(routePages, 'PartnerProfileRoutePage');
 
 export const locatorRoute = createRoute({
   getParentRoute: () => rootRoute,

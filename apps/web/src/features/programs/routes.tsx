@@ -1,15 +1,19 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute, rootRoute } from '../../routes/root';
 
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
 const ApplyPage = lazyRouteComponent(() => import('./applications/apply-page'), 'ApplyPage');
-const AgreementRoutePage = lazyRouteComponent(() => import('./route-pages'), 'AgreementRoutePage');
-const AgreementsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'AgreementsRoutePage');
-const ApplicationsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ApplicationsRoutePage');
-const MyProgramsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'MyProgramsRoutePage');
-const NewProgramRoutePage = lazyRouteComponent(() => import('./route-pages'), 'NewProgramRoutePage');
-const PartnerTypesRoutePage = lazyRouteComponent(() => import('./route-pages'), 'PartnerTypesRoutePage');
-const ProgramRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ProgramRoutePage');
-const ProgramsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ProgramsRoutePage');
+const AgreementRoutePage = lazyRouteComponent(routePages, 'AgreementRoutePage');
+const AgreementsRoutePage = lazyRouteComponent(routePages, 'AgreementsRoutePage');
+const ApplicationsRoutePage = lazyRouteComponent(routePages, 'ApplicationsRoutePage');
+const MyProgramsRoutePage = lazyRouteComponent(routePages, 'MyProgramsRoutePage');
+const NewProgramRoutePage = lazyRouteComponent(routePages, 'NewProgramRoutePage');
+const PartnerTypesRoutePage = lazyRouteComponent(routePages, 'PartnerTypesRoutePage');
+const ProgramRoutePage = lazyRouteComponent(routePages, 'ProgramRoutePage');
+const ProgramsRoutePage = lazyRouteComponent(routePages, 'ProgramsRoutePage');
 
 // Programs, agreements, applications and enrollments; /apply works signed out.
 export const applyRoute = createRoute({

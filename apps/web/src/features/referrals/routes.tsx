@@ -3,9 +3,13 @@ import { appRoute } from '../../routes/root';
 import { parseNewReferralSearch, parseReferralSearch } from './referral-search';
 import { useWhileHere } from '../../routes/while-here';
 
-const NewReferralRoutePage = lazyRouteComponent(() => import('./route-pages'), 'NewReferralRoutePage');
-const ReferralRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ReferralRoutePage');
-const ReferralsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'ReferralsRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const NewReferralRoutePage = lazyRouteComponent(routePages, 'NewReferralRoutePage');
+const ReferralRoutePage = lazyRouteComponent(routePages, 'ReferralRoutePage');
+const ReferralsRoutePage = lazyRouteComponent(routePages, 'ReferralsRoutePage');
 
 // Referrals: the list's filters and the new form's recipient live in the URL.
 export const referralsRoute = createRoute({

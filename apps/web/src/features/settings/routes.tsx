@@ -1,8 +1,12 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 
-const FxRatesRoutePage = lazyRouteComponent(() => import('./route-pages'), 'FxRatesRoutePage');
-const SettingsRoutePage = lazyRouteComponent(() => import('./route-pages'), 'SettingsRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const FxRatesRoutePage = lazyRouteComponent(routePages, 'FxRatesRoutePage');
+const SettingsRoutePage = lazyRouteComponent(routePages, 'SettingsRoutePage');
 
 // Settings and FX rates: the vendor's.
 export const settingsRoute = createRoute({

@@ -1,8 +1,12 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
 
-const WebhookRoutePage = lazyRouteComponent(() => import('./route-pages'), 'WebhookRoutePage');
-const WebhooksRoutePage = lazyRouteComponent(() => import('./route-pages'), 'WebhooksRoutePage');
+// One loader for every screen of this file: the first page's script lists a lazy module's files once per
+// import() written, not once per module.
+const routePages = () => import('./route-pages');
+
+const WebhookRoutePage = lazyRouteComponent(routePages, 'WebhookRoutePage');
+const WebhooksRoutePage = lazyRouteComponent(routePages, 'WebhooksRoutePage');
 
 // Webhooks: the vendor admin's, under the settings.
 export const webhooksRoute = createRoute({
