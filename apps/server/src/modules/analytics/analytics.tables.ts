@@ -62,13 +62,8 @@ export const analyticsSnapshots = pgTable('analytics_snapshots', {
  * filtered by them read the deals live.
  */
 
-/**
- * Each won deal's part in `analytics_won_daily`, as it was added: a later write subtracts exactly
- * this, whatever changed since. Only won deals have a row, so registering or approving a deal
- * never touches the rollup.
- */
-export const analyticsWonDeals = pgTable('analytics_won_deals', {
-  dealId: uuid('deal_id').primaryKey(),
+/** What a won deal is summed by: its close day, currency, customer country and industry, and the flags. */
+const wonGroup = () => ({
   closeDay: date('close_day').notNull(),
   currency: text('currency').notNull(),
   country: text('country').notNull(),
@@ -84,6 +79,16 @@ export const analyticsWonDeals = pgTable('analytics_won_deals', {
   multi: boolean('multi').notNull(),
   /** Came from a partner-to-partner referral. */
   p2p: boolean('p2p').notNull(),
+});
+
+/**
+ * Each won deal's part in `analytics_won_daily`, as it was added: a later write subtracts exactly
+ * this, whatever changed since. Only won deals have a row, so registering or approving a deal
+ * never touches the rollup.
+ */
+export const analyticsWonDeals = pgTable('analytics_won_deals', {
+  dealId: uuid('deal_id').primaryKey(),
+  ...wonGroup(),
   /** Minor units of the deal's currency. */
   amount: numeric('amount').notNull(),
   /** amount × the referral's fee % (0 without a partner-to-partner referral or a fee). */
@@ -94,16 +99,7 @@ export const analyticsWonDeals = pgTable('analytics_won_deals', {
 export const analyticsWonDaily = pgTable(
   'analytics_won_daily',
   {
-    closeDay: date('close_day').notNull(),
-    currency: text('currency').notNull(),
-    country: text('country').notNull(),
-    industry: text('industry'),
-    sourced: boolean('sourced').notNull(),
-    influenced: boolean('influenced').notNull(),
-    integration: boolean('integration').notNull(),
-    touched: boolean('touched').notNull(),
-    multi: boolean('multi').notNull(),
-    p2p: boolean('p2p').notNull(),
+    ...wonGroup(),
     deals: integer('deals').notNull(),
     amount: numeric('amount').notNull(),
     feeBasis: numeric('fee_basis').notNull(),

@@ -1,9 +1,10 @@
 import { ActionIcon, Button, Divider, Group, Popover, Stack, Text } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { notificationsQueryOptions, useMarkNotificationRead } from '../../api/notifications';
 import { AnchorLink } from '../../components/links';
+import { usePressOnMount } from '../../components/press-on-mount';
 import { ErrorAlert, LoadingState } from '../../components/query-state';
 import { NotificationList } from './notification-list';
 
@@ -14,19 +15,12 @@ import { NotificationList } from './notification-list';
  */
 export function NotificationPopover({ count, label }: { count: number; label: string }) {
   const target = useRef<HTMLButtonElement>(null);
-  const pressed = useRef(false);
   const [opened, setOpened] = useState(false);
   const close = () => setOpened(false);
   const latest = useInfiniteQuery({ ...notificationsQueryOptions(false, 8), enabled: opened });
   const markAll = useMarkNotificationRead();
   const items = latest.data?.pages[0]?.items ?? [];
-  useEffect(() => {
-    // Once, also under StrictMode's second run of effects, which would close it again.
-    if (pressed.current) return;
-    pressed.current = true;
-    target.current?.focus();
-    target.current?.click();
-  }, []);
+  usePressOnMount(target);
 
   return (
     <Popover

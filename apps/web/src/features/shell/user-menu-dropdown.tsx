@@ -1,8 +1,9 @@
 import { Menu } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconLogout, IconMail } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useLogout } from '../../api/auth';
+import { usePressOnMount } from '../../components/press-on-mount';
 import { roleLabels } from '../../components/roles';
 import { ChangePasswordModal } from '../auth/change-password-modal';
 import { useSession } from '../auth/session';
@@ -19,16 +20,9 @@ export function UserMenuDropdown() {
   const { user } = useSession();
   const logout = useLogout();
   const target = useRef<HTMLButtonElement>(null);
-  const pressed = useRef(false);
   const [passwordOpen, passwordModal] = useDisclosure(false);
   const [emailOpen, emailModal] = useDisclosure(false);
-  useEffect(() => {
-    // Once, also under StrictMode's second run of effects, which would close it again.
-    if (pressed.current) return;
-    pressed.current = true;
-    target.current?.focus();
-    target.current?.click();
-  }, []);
+  usePressOnMount(target);
 
   return (
     <>
